@@ -1,0 +1,62 @@
+// Reads and checks every environment variable Staffroom uses, once. README.md
+// documents each of them; nothing else in the code reads process.env directly.
+import path from "node:path";
+
+export type AppConfig = ReturnType<typeof loadConfig>;
+
+const DEFAULT_DATABASE_URL = "file:./data/staffroom.db";
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function boolFromEnv(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "no"].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig() {
+  const production = process.env.NODE_ENV === "production";
+  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const usingEmbeddedDefault = !process.env.DATABASE_URL;
+  const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim().replace(/\/$/, ""))
+    .filter(Boolean);
+  return {
+    production,
+    port: intFromEnv("PORT", 3000),
+    host: process.env.HOST || "0.0.0.0",
+    databaseUrl,
+    usingEmbeddedDefault,
+    redisUrl: process.env.REDIS_URL || "",
+    /** Origins allowed for state-changing requests and the socket handshake; empty = the request's own host. */
+    allowedOrigins,
+    /** Trust X-Forwarded-For / X-Forwarded-Proto from a load balancer in front of us. */
+    trustProxy: boolFromEnv("TRUST_PROXY", false),
+    /** Secure cookies: on in production unless explicitly turned off (plain-HTTP intranet pilots). */
+    cookieSecure: boolFromEnv("COOKIE_SECURE", production),
+    /** Seed the demo partnership into an empty database. Default: only for the embedded SQLite default. */
+    seedDemo: boolFromEnv("SEED_DEMO", usingEmbeddedDefault),
+    /** Apply pending migrations when the server starts. */
+    migrateOnStart: boolFromEnv("MIGRATE_ON_START", true),
+    sessionIdleHours: intFromEnv("SESSION_IDLE_HOURS", 24 * 7),
+    sessionAbsoluteDays: intFromEnv("SESSION_ABSOLUTE_DAYS", 30),
+    inviteValidDays: intFromEnv("INVITE_VALID_DAYS", 7),
+    logLevel: process.env.LOG_LEVEL || (production ? "info" : "debug"),
+    dataDir: path.resolve(process.env.DATA_DIR || "data"),
+  };
+}
+
+let cached: AppConfig | undefined;
+export function config(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}

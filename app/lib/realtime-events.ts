@@ -1,0 +1,32 @@
+// Every realtime event, typed once and shared by the browser and the server.
+// Payloads are small JSON objects; collaborative document traffic is binary and
+// is typed separately in app/editor/collab-protocol.ts.
+
+export interface ServerToClientEvents {
+  /** Something in the partnership changed that open pages may want to refresh. */
+  "partnership:changed": (payload: { entity: string; id: string; action: "created" | "updated" | "deleted"; by: string }) => void;
+  /** The server is about to close this socket, with the reason (deactivated, signed out). */
+  "session:ended": (payload: { reason: "deactivated" | "signed-out" | "expired" }) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Round trip check used by the sync indicator and health tests. */
+  ping: (ack: (reply: { at: number }) => void) => void;
+}
+
+export interface SocketUser {
+  id: string;
+  name: string;
+  role: string;
+  partnershipId: string;
+  institutionId: string;
+  sessionId: string;
+}
+
+export interface SocketData {
+  user: SocketUser;
+}
+
+export const partnershipRoom = (partnershipId: string) => `partnership:${partnershipId}`;
+export const userRoom = (userId: string) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;

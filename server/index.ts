@@ -1,0 +1,111 @@
+// The Staffroom process: config -> database -> HTTP (Express + Remix) -> Socket.io.
+// One port serves pages, assets, /healthz and the realtime socket.
+import http from "node:http";
+import path from "node:path";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { config } from "~/config.server";
+import { databaseProvider, db, disconnectDb } from "~/models/db.server";
+import type { StaffroomContext } from "~/lib/load-context";
+import { requireSameOrigin } from "./http/origin";
+import { resolveSession, type RequestAuth } from "./http/session";
+import { securityHeaders } from "./http/security-headers";
+import { createRealtimeServer } from "./realtime/socket";
+import { createRealtimeHub } from "./realtime/hub";
+import { migrateDatabase, seedIfEmpty, tuneSqlite } from "./database";
+import { logger } from "./logger";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+async function main() {
+  const cfg = config();
+  if (cfg.migrateOnStart) await migrateDatabase(cfg);
+  await tuneSqlite(cfg);
+  await seedIfEmpty(cfg);
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (cfg.trustProxy) app.set("trust proxy", true);
+  const httpServer = http.createServer(app);
+  const realtime = await createRealtimeServer(httpServer, {
+    allowedOrigins: cfg.allowedOrigins,
+    trustProxy: cfg.trustProxy,
+    redisUrl: cfg.redisUrl,
+  });
+  const hub = createRealtimeHub(realtime);
+
+  app.use(securityHeaders(cfg.production));
+
+  app.get("/healthz", async (_req, res) => {
+    const started = Date.now();
+    const database = await db()
+      .$queryRawUnsafe("SELECT 1")
+      .then(() => ({ ok: true, provider: databaseProvider(cfg.databaseUrl), latencyMs: Date.now() - started }))
+      .catch((error: unknown) => ({ ok: false, provider: databaseProvider(cfg.databaseUrl), error: String(error) }));
+    const realtimeStatus = await hub.status();
+    const ok = database.ok && realtimeStatus.ok;
+    res.status(ok ? 200 : 503).json({
+      status: ok ? "ok" : "degraded",
+      database,
+      realtime: { ...realtimeStatus, connectedSockets: realtime.io.engine.clientsCount },
+      pid: process.pid,
+    });
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (cfg.production) {
+    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+    const buildPath = path.join(root, "build/server/index.js");
+    build = (await import(buildPath)) as ServerBuild;
+  } else {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true, hmr: { server: httpServer } } });
+    app.use(viteServer.middlewares);
+    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  }
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+  app.use(requireSameOrigin(cfg.allowedOrigins, cfg.trustProxy));
+  app.use(resolveSession());
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: cfg.production ? "production" : "development",
+      getLoadContext: (req, res): StaffroomContext => {
+        const auth = res.locals.auth as RequestAuth;
+        return { user: auth.user, session: auth.session, clientIp: req.ip ?? "", realtime: hub };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(cfg.port, cfg.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : cfg.port;
+  logger.info(`Staffroom is listening on http://localhost:${port}`, {
+    database: databaseProvider(cfg.databaseUrl),
+    realtime: cfg.redisUrl ? "redis" : "in-process",
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info("shutting down", { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await realtime.close();
+    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    await disconnectDb();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  logger.error("Staffroom failed to start", { error: error instanceof Error ? error.stack : String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import path from "node:path";
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  server: { port: 3000 },
+  build: { target: "es2022" },
+  ssr: {
+    // Native and server-only packages stay outside the server bundle.
+    external: ["better-sqlite3", "@node-rs/argon2", "pg", "ioredis", "socket.io", "@socket.io/redis-adapter"],
+  },
+  plugins: [
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+      },
+    }),
+  ],
+});
