@@ -1,15 +1,16 @@
 // Every realtime event, typed once and shared by the browser and the server.
 // Payloads are small JSON objects; collaborative document traffic is binary and
-// is typed separately in app/editor/collab-protocol.ts.
+// is typed in collab-events.ts and merged in here.
+import type { CollabClientToServerEvents, CollabServerToClientEvents } from "./collab-events";
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends CollabServerToClientEvents {
   /** Something in the partnership changed that open pages may want to refresh. */
   "partnership:changed": (payload: { entity: string; id: string; action: "created" | "updated" | "deleted"; by: string }) => void;
   /** The server is about to close this socket, with the reason (deactivated, signed out). */
   "session:ended": (payload: { reason: "deactivated" | "signed-out" | "expired" }) => void;
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends CollabClientToServerEvents {
   /** Round trip check used by the sync indicator and health tests. */
   ping: (ack: (reply: { at: number }) => void) => void;
 }
