@@ -28,7 +28,7 @@ export function createDb(url: string): Db {
   }
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}` });
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
   return new SqliteClient({ adapter });
 }
 
@@ -36,10 +36,15 @@ const globalForDb = globalThis as unknown as { __staffroomDb?: { url: string; cl
 
 /** The process-wide client (shared by the Remix build and the Node server, which load this module separately). */
 export function db(): Db {
-  const url = config().databaseUrl;
-  if (!globalForDb.__staffroomDb || globalForDb.__staffroomDb.url !== url) {
-    globalForDb.__staffroomDb = { url, client: createDb(url) };
-  }
+  globalForDb.__staffroomDb ??= { url: config().databaseUrl, client: createDb(config().databaseUrl) };
+  return globalForDb.__staffroomDb.client;
+}
+
+/** Points the process at another database (tests and scripts); the previous client is closed. */
+export async function useDatabase(url: string): Promise<Db> {
+  const previous = globalForDb.__staffroomDb;
+  globalForDb.__staffroomDb = { url, client: createDb(url) };
+  await previous?.client.$disconnect();
   return globalForDb.__staffroomDb.client;
 }
 

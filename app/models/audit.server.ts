@@ -1,0 +1,56 @@
+// The audit log: who did what to which record. Written for sign-ins, membership
+// and role changes, invites, and every view or change of student details.
+import { db } from "./db.server";
+
+export interface AuditEntry {
+  partnershipId: string;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  detail?: Record<string, unknown>;
+  ipAddress?: string;
+}
+
+export async function recordAudit(entry: AuditEntry): Promise<void> {
+  await db().auditEvent.create({
+    data: {
+      partnershipId: entry.partnershipId,
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      detail: JSON.stringify(entry.detail ?? {}),
+      ipAddress: entry.ipAddress ?? "",
+    },
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export async function listAuditEvents(partnershipId: string, options: { page?: number; action?: string } = {}) {
+  const page = Math.max(1, options.page ?? 1);
+  const where = { partnershipId, ...(options.action ? { action: options.action } : {}) };
+  const [events, total] = await Promise.all([
+    db().auditEvent.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    }),
+    db().auditEvent.count({ where }),
+  ]);
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))];
+  const actors = await db().user.findMany({ where: { id: { in: actorIds }, partnershipId }, select: { id: true, name: true } });
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  return {
+    page,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    total,
+    events: events.map((e) => ({
+      ...e,
+      actorName: e.actorId ? (names.get(e.actorId) ?? "Former member") : "System",
+      detail: JSON.parse(e.detail) as Record<string, unknown>,
+    })),
+  };
+}

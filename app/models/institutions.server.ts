@@ -1,0 +1,68 @@
+// The partnership's schools and colleges.
+import type { Actor } from "~/policies/actor";
+import { recordAudit } from "./audit.server";
+import { db } from "./db.server";
+
+export async function listInstitutions(partnershipId: string, options: { includeArchived?: boolean } = {}) {
+  const institutions = await db().institution.findMany({
+    where: { partnershipId, ...(options.includeArchived ? {} : { archivedAt: null }) },
+    orderBy: { name: "asc" },
+    include: { users: { where: { deactivatedAt: null }, select: { role: true } } },
+  });
+  return institutions.map(({ users, ...institution }) => ({
+    ...institution,
+    memberCount: users.length,
+    roleCounts: users.reduce<Record<string, number>>((counts, u) => ({ ...counts, [u.role]: (counts[u.role] ?? 0) + 1 }), {}),
+  }));
+}
+
+export async function getInstitution(partnershipId: string, id: string) {
+  return db().institution.findFirst({ where: { id, partnershipId } });
+}
+
+export class InstitutionError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function ensureUniqueName(partnershipId: string, name: string, exceptId?: string) {
+  const clash = await db().institution.findFirst({ where: { partnershipId, name, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  if (clash) throw new InstitutionError("name", "An institution with this name is already in the partnership.");
+}
+
+export async function createInstitution(actor: Actor, input: { name: string; kind: string; town: string }, ipAddress = "") {
+  const name = input.name.trim();
+  await ensureUniqueName(actor.partnershipId, name);
+  const institution = await db().institution.create({
+    data: { partnershipId: actor.partnershipId, name, kind: input.kind, town: input.town.trim() },
+  });
+  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "institution.created", subjectType: "institution", subjectId: institution.id, detail: { name }, ipAddress });
+  return institution;
+}
+
+export async function updateInstitution(actor: Actor, id: string, input: { name: string; kind: string; town: string }, ipAddress = "") {
+  const name = input.name.trim();
+  await ensureUniqueName(actor.partnershipId, name, id);
+  const { count } = await db().institution.updateMany({
+    where: { id, partnershipId: actor.partnershipId },
+    data: { name, kind: input.kind, town: input.town.trim() },
+  });
+  if (count === 0) throw new InstitutionError("form", "That institution is not in this partnership.");
+  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "institution.updated", subjectType: "institution", subjectId: id, detail: { name }, ipAddress });
+}
+
+/** Archiving hides an institution from new invites and choices; its members keep their accounts. */
+export async function setInstitutionArchived(actor: Actor, id: string, archived: boolean, ipAddress = "") {
+  const { count } = await db().institution.updateMany({
+    where: { id, partnershipId: actor.partnershipId },
+    data: { archivedAt: archived ? new Date() : null },
+  });
+  if (count > 0) {
+    await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: archived ? "institution.archived" : "institution.restored", subjectType: "institution", subjectId: id, ipAddress });
+  }
+  return count > 0;
+}

@@ -1,0 +1,90 @@
+// Signing in with email and password, throttled without letting an attacker lock
+// a user out: failures count per network address, per account, and per trusted
+// browser. A browser where the user signed in before carries a device cookie
+// (OWASP's "device cookie" pattern) and is judged by its own counter, so a flood
+// of guesses from elsewhere that blocks the account does not block the owner.
+import { db } from "./db.server";
+import { recordAudit } from "./audit.server";
+import { spendVerificationTime, verifyPassword } from "./passwords.server";
+import { startSession, type ClientMeta, type Cookie } from "./sessions.server";
+import { blockedFor, clearFailures, recordFailure, type ThrottleRule } from "./throttle.server";
+import { normaliseEmail } from "~/lib/email";
+import { generateToken, hashToken } from "~/lib/tokens.server";
+
+const MINUTE = 60_000;
+export const SIGN_IN_RULES = {
+  perAddress: { maxFailures: 50, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
+  perAccount: { maxFailures: 10, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
+  perDevice: { maxFailures: 10, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
+} satisfies Record<string, ThrottleRule>;
+
+export const TRUSTED_DEVICE_DAYS = 180;
+
+export type SignInResult =
+  | { ok: true; userId: string; sessionCookie: Cookie; deviceToken: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number };
+
+async function trustedDeviceFor(deviceToken: string | null, email: string) {
+  if (!deviceToken) return null;
+  const device = await db().trustedDevice.findUnique({ where: { id: hashToken(deviceToken) }, include: { user: true } });
+  if (!device || device.expiresAt < new Date() || device.user.email !== email) return null;
+  return device;
+}
+
+export async function signIn(input: {
+  email: string;
+  password: string;
+  deviceToken: string | null;
+  meta: ClientMeta;
+}): Promise<SignInResult> {
+  const email = normaliseEmail(input.email);
+  const addressKey = `sign-in:address:${input.meta.ipAddress}`;
+  const device = await trustedDeviceFor(input.deviceToken, email);
+  // A trusted browser is throttled on its own; any other attempt on the account's.
+  const accountKey = device ? `sign-in:device:${device.id}` : `sign-in:account:${email}`;
+  const accountRule = device ? SIGN_IN_RULES.perDevice : SIGN_IN_RULES.perAccount;
+
+  const wait = Math.max(await blockedFor(addressKey), await blockedFor(accountKey));
+  if (wait > 0) return { ok: false, reason: "throttled", retryAfterMs: wait };
+
+  const user = await db().user.findUnique({ where: { email } });
+  const valid =
+    user && user.passwordHash && !user.deactivatedAt
+      ? await verifyPassword(user.passwordHash, input.password)
+      : (await spendVerificationTime(input.password), false);
+
+  if (!valid || !user) {
+    await recordFailure(addressKey, SIGN_IN_RULES.perAddress);
+    await recordFailure(accountKey, accountRule);
+    if (user) {
+      await recordAudit({
+        partnershipId: user.partnershipId,
+        actorId: null,
+        action: "sign-in.failed",
+        subjectType: "user",
+        subjectId: user.id,
+        ipAddress: input.meta.ipAddress,
+      });
+    }
+    return { ok: false, reason: "invalid" };
+  }
+
+  await clearFailures(accountKey);
+  const { cookie } = await startSession(user.id, input.meta);
+  const deviceToken = device && input.deviceToken ? input.deviceToken : generateToken();
+  if (!device) {
+    await db().trustedDevice.create({
+      data: { id: hashToken(deviceToken), userId: user.id, expiresAt: new Date(Date.now() + TRUSTED_DEVICE_DAYS * 86_400_000) },
+    });
+  }
+  await recordAudit({
+    partnershipId: user.partnershipId,
+    actorId: user.id,
+    action: "sign-in",
+    subjectType: "user",
+    subjectId: user.id,
+    ipAddress: input.meta.ipAddress,
+  });
+  return { ok: true, userId: user.id, sessionCookie: cookie, deviceToken };
+}

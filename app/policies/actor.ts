@@ -1,0 +1,19 @@
+// Who is acting: the signed-in member as every policy sees them.
+import type { Role } from "~/lib/roles";
+
+export interface Actor {
+  id: string;
+  role: Role;
+  partnershipId: string;
+  institutionId: string;
+}
+
+/** Every rule starts here: a record of another partnership is out of reach, whatever the role. */
+export function samePartnership(actor: Actor, record: { partnershipId: string }): boolean {
+  return actor.partnershipId === record.partnershipId;
+}
+
+export const isCoordinator = (actor: Actor) => actor.role === "coordinator";
+export const isLeader = (actor: Actor) => actor.role === "leader";
+export const isTeacher = (actor: Actor) => actor.role === "teacher";
+export const isLsa = (actor: Actor) => actor.role === "lsa";
