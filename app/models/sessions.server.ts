@@ -54,6 +54,13 @@ export function auth() {
   return lucia;
 }
 
+/** Lucia sets only Max-Age; add the matching Expires for clients that only read that. */
+function withExpires<C extends { attributes: { maxAge?: number; expires?: Date } }>(cookie: C): C {
+  const maxAge = cookie.attributes.maxAge;
+  if (maxAge !== undefined) cookie.attributes.expires = new Date(maxAge > 0 ? Date.now() + maxAge * 1000 : 0);
+  return cookie;
+}
+
 export type SessionUser = User;
 export type UserSession = Session;
 export type Cookie = ReturnType<ReturnType<typeof createLucia>["createSessionCookie"]>;
@@ -77,7 +84,7 @@ export async function startSession(userId: string, meta: ClientMeta): Promise<{ 
     },
     { sessionId: hashToken(token) },
   );
-  return { session, cookie: auth().createSessionCookie(token) };
+  return { session, cookie: withExpires(auth().createSessionCookie(token)) };
 }
 
 export type SessionCheck =
@@ -89,15 +96,15 @@ export async function validateSessionToken(token: string | null): Promise<Sessio
   if (!token) return { user: null, session: null, cookie: null };
   const lucia = auth();
   const result = await lucia.validateSession(hashToken(token));
-  if (!result.session) return { user: null, session: null, cookie: lucia.createBlankSessionCookie() };
+  if (!result.session) return { user: null, session: null, cookie: withExpires(lucia.createBlankSessionCookie()) };
   if (result.session.absoluteExpiresAt.getTime() <= Date.now()) {
     await lucia.invalidateSession(result.session.id);
-    return { user: null, session: null, cookie: lucia.createBlankSessionCookie() };
+    return { user: null, session: null, cookie: withExpires(lucia.createBlankSessionCookie()) };
   }
   return {
     user: result.user,
     session: result.session,
-    cookie: result.session.fresh ? lucia.createSessionCookie(token) : null,
+    cookie: result.session.fresh ? withExpires(lucia.createSessionCookie(token)) : null,
   };
 }
 
@@ -107,7 +114,7 @@ export function readSessionToken(cookieHeader: string | null | undefined): strin
 
 export async function endSession(sessionId: string): Promise<Cookie> {
   await auth().invalidateSession(sessionId);
-  return auth().createBlankSessionCookie();
+  return withExpires(auth().createBlankSessionCookie());
 }
 
 export async function endAllSessions(userId: string): Promise<void> {

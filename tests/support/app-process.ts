@@ -1,0 +1,115 @@
+// Runs the real Staffroom server (server/index.ts, production mode, the built
+// Remix app) as a child process on a free port, for HTTP, socket and
+// multi-process tests. The output is kept for failure messages.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { freePort } from "./ports";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const tsxBin = path.join(root, "node_modules", ".bin", "tsx");
+const serverBuild = path.join(root, "build", "server", "index.js");
+
+export interface AppOptions {
+  databaseUrl: string;
+  redisUrl?: string;
+  /** Apply migrations at start (the test databases come migrated; default false). */
+  migrateOnStart?: boolean;
+  /** Seed the demo partnership into an empty database (default true). */
+  seedDemo?: boolean;
+  /** "false" by default so plain-HTTP tests can send cookies; undefined leaves it unset. */
+  cookieSecure?: string | undefined;
+  env?: Record<string, string | undefined>;
+  startTimeoutMs?: number;
+}
+
+export interface AppProcess {
+  port: number;
+  /** http://localhost:PORT, also the Origin the server expects. */
+  origin: string;
+  url(pathname: string): string;
+  output(): string;
+  pid: number;
+  /** SIGTERM, then SIGKILL after a grace period. */
+  stop(): Promise<void>;
+  /** SIGKILL at once (crash simulation). */
+  kill(): Promise<void>;
+}
+
+export function assertBuilt(): void {
+  if (!fs.existsSync(serverBuild)) {
+    throw new Error(
+      `The production build is missing (${path.relative(root, serverBuild)}). Run \`npm run build\` before these tests ` +
+        "(`npm test` builds first).",
+    );
+  }
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+export async function startApp(options: AppOptions): Promise<AppProcess> {
+  assertBuilt();
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl ?? "",
+    SEED_DEMO: String(options.seedDemo ?? true),
+    MIGRATE_ON_START: String(options.migrateOnStart ?? false),
+    LOG_LEVEL: "warn",
+    COOKIE_SECURE: "cookieSecure" in options ? options.cookieSecure : "false",
+    ALLOWED_ORIGINS: "",
+    TRUST_PROXY: "false",
+    ...options.env,
+  };
+  // Vitest's own variables must not leak into the child.
+  for (const key of Object.keys(env)) if (key.startsWith("VITEST") || env[key] === undefined) delete env[key];
+
+  const child = spawn(tsxBin, ["server/index.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+
+  const app: AppProcess = {
+    port,
+    origin,
+    pid: child.pid ?? -1,
+    url: (pathname) => new URL(pathname, origin).toString(),
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 8_000);
+      await exited(child);
+      clearTimeout(timer);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGKILL");
+      await exited(child);
+    },
+  };
+
+  const deadline = Date.now() + (options.startTimeoutMs ?? 45_000);
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The Staffroom server exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${output}`);
+    }
+    const healthy = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2_000) })
+      .then((res) => res.status === 200)
+      .catch(() => false);
+    if (healthy) return app;
+    if (Date.now() > deadline) {
+      await app.kill();
+      throw new Error(`The Staffroom server did not answer /healthz within the time limit:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}

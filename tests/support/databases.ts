@@ -1,0 +1,71 @@
+// Fresh databases for a test file or a single test, cut from the migrated
+// templates the global setup built: PostgreSQL `CREATE DATABASE ... TEMPLATE`,
+// SQLite a copy of the template file.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
+import type { DatabaseProvider } from "~/models/db.server";
+
+export const PROVIDERS = ["sqlite", "postgresql"] as const satisfies readonly DatabaseProvider[];
+
+function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+}
+
+async function createPostgresDatabase(): Promise<string> {
+  const adminUrl = inject("postgresAdminUrl");
+  const name = uniqueName("t");
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    // Two CREATE DATABASE from one template at the same instant can collide; retry briefly.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("postgresTemplate")}"`);
+        break;
+      } catch (error) {
+        if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
+        await new Promise((r) => setTimeout(r, 100 + attempt * 100));
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function createSqliteDatabase(): string {
+  const file = path.join(inject("scratchDir"), `${uniqueName("t")}.db`);
+  fs.copyFileSync(inject("sqliteTemplate"), file);
+  return `file:${file}`;
+}
+
+/** A new, migrated, empty database of the given provider; returns its URL. */
+export async function freshDatabase(provider: DatabaseProvider): Promise<string> {
+  return provider === "postgresql" ? createPostgresDatabase() : createSqliteDatabase();
+}
+
+/** Drops a database made by freshDatabase (optional: the run's cluster and scratch folder are thrown away). */
+export async function dropDatabase(url: string): Promise<void> {
+  if (url.startsWith("file:")) {
+    const file = url.slice("file:".length);
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+    return;
+  }
+  const name = new URL(url).pathname.slice(1);
+  const client = new pg.Client({ connectionString: inject("postgresAdminUrl") });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function redisUrl(): string {
+  return inject("redisUrl");
+}

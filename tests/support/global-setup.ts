@@ -1,0 +1,75 @@
+// Once per Vitest run: one throwaway PostgreSQL cluster, one Redis, and a migrated
+// template database for each provider. Test files get fresh databases cut from
+// the templates (tests/support/databases.ts), so no test pays for migrations.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { TestProject } from "vitest/node";
+import { startPostgres, type PostgresServer } from "./postgres";
+import { startRedis, type RedisServer } from "./redis";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** postgresql:// URL of the cluster's maintenance database (for CREATE DATABASE). */
+    postgresAdminUrl: string;
+    /** Name of the migrated PostgreSQL template database. */
+    postgresTemplate: string;
+    /** Absolute path of the migrated SQLite template file. */
+    sqliteTemplate: string;
+    /** redis:// URL of the run's Redis. */
+    redisUrl: string;
+    /** A scratch folder removed after the run. */
+    scratchDir: string;
+  }
+}
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..", "..");
+const prismaBin = path.join(root, "node_modules", ".bin", "prisma");
+const POSTGRES_TEMPLATE = "staffroom_template";
+
+export async function migrateDeploy(configFile: string, databaseUrl: string): Promise<void> {
+  try {
+    await run(prismaBin, ["migrate", "deploy", "--config", configFile], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    });
+  } catch (error) {
+    const detail = error as { stdout?: string; stderr?: string };
+    throw new Error(`prisma migrate deploy (${configFile}) failed:\n${detail.stdout ?? ""}${detail.stderr ?? ""}`);
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const started = Date.now();
+  const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), "staffroom-test-"));
+  let postgres: PostgresServer | undefined;
+  let redis: RedisServer | undefined;
+
+  const teardown = async () => {
+    await Promise.allSettled([postgres?.stop(), redis?.stop()]);
+    fs.rmSync(scratchDir, { recursive: true, force: true });
+  };
+
+  try {
+    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+    const sqliteTemplate = path.join(scratchDir, "template.db");
+    const postgresTemplateUrl = await postgres.createDatabase(POSTGRES_TEMPLATE);
+    await Promise.all([
+      migrateDeploy("prisma/postgres/prisma.config.ts", postgresTemplateUrl),
+      migrateDeploy("prisma.config.ts", `file:${sqliteTemplate}`),
+    ]);
+    project.provide("postgresAdminUrl", postgres.url());
+    project.provide("postgresTemplate", POSTGRES_TEMPLATE);
+    project.provide("sqliteTemplate", sqliteTemplate);
+    project.provide("redisUrl", redis.url);
+    project.provide("scratchDir", scratchDir);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  if (process.env.STAFFROOM_TEST_TIMINGS) console.log(`[global-setup] services and templates ready in ${Date.now() - started} ms`);
+  return teardown;
+}
