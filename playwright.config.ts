@@ -1,0 +1,84 @@
+// End-to-end tests: the BUILT app (run `npm run build` first; `npm test` does) on a
+// fixed loopback port, over a fresh throwaway SQLite database seeded with the demo
+// partnership, driven by the system Chromium (never `playwright install` here).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const CI = Boolean(process.env.CI);
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://localhost:${port}`;
+
+// The config is loaded again in every worker: create the database folder once, in
+// the runner, and hand it down through the environment (workers inherit it).
+if (!process.env.E2E_DB_DIR) {
+  process.env.E2E_DB_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "staffroom-e2e-"));
+  process.env.E2E_DB_DIR_OWNED = "1"; // global-teardown removes only a folder it made
+}
+const databaseFile = path.join(process.env.E2E_DB_DIR, "e2e.db");
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // *.e2e.ts, so Vitest's default *.test.ts / *.spec.ts pattern never picks these up.
+  testMatch: "**/*.e2e.ts",
+  // Playwright empties its outputDir on start: keep it apart from the JSON reports
+  // (test-results/vitest.json, test-results/playwright.json) that scripts/test.mjs reads.
+  outputDir: "test-results/playwright-artifacts",
+  globalTeardown: "./tests/e2e/support/global-teardown.ts",
+  fullyParallel: true,
+  forbidOnly: CI,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--headless=new",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node_modules/.bin/tsx server/index.ts",
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: !CI,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${databaseFile}`,
+      SEED_DEMO: "true",
+      MIGRATE_ON_START: "true",
+      REDIS_URL: "",
+      ALLOWED_ORIGINS: "",
+      LOG_LEVEL: "warn",
+    },
+  },
+});

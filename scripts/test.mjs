@@ -1,0 +1,169 @@
+// `npm test`: every check CI runs, in order, stopping at the first failure:
+// derived schema fresh -> types -> production build -> Vitest -> Playwright.
+// Ends with one summary line, "N passed, N failed[, N skipped]", summed from the
+// JSON reports Vitest and Playwright write under test-results/.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const resultsDir = path.join(root, "test-results");
+const VITEST_JSON = path.join(resultsDir, "vitest.json");
+const PLAYWRIGHT_JSON = path.join(resultsDir, "playwright.json"); // set in playwright.config.ts
+const CI = Boolean(process.env.CI);
+
+const STEPS = [
+  { name: "PostgreSQL schema is up to date", cmd: ["node", "scripts/postgres-schema.mjs", "--check"] },
+  { name: "Type check", cmd: ["npx", "tsc", "--noEmit"] },
+  { name: "Production build", cmd: ["npm", "run", "build"] },
+  {
+    name: "Vitest",
+    cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
+    report: VITEST_JSON,
+    read: readVitest,
+  },
+  { name: "Playwright", cmd: ["npx", "playwright", "test"], report: PLAYWRIGHT_JSON, read: readPlaywright },
+];
+
+function run(cmd) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, stdio: "inherit", env: process.env });
+    const forward = (signal) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("error", (error) => {
+      console.error(`Could not start ${cmd.join(" ")}: ${error.message}`);
+      resolve(127);
+    });
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+/** Vitest's JSON report (Jest's shape). A file that fails to load has no tests but is a failure. */
+function readVitest(report) {
+  const counts = { passed: 0, failed: 0, skipped: 0, skippedTests: [] };
+  for (const file of report.testResults ?? []) {
+    const relative = path.relative(root, file.name ?? "");
+    const tests = file.assertionResults ?? [];
+    for (const t of tests) {
+      if (t.status === "passed") counts.passed++;
+      else if (t.status === "failed") counts.failed++;
+      else {
+        counts.skipped++;
+        counts.skippedTests.push(`${relative} > ${t.fullName ?? t.title} (${t.status})`);
+      }
+    }
+    if (file.status === "failed" && !tests.some((t) => t.status === "failed")) {
+      counts.failed++;
+      console.error(`Vitest: ${relative} failed outside any test: ${(file.message ?? "").split("\n")[0]}`);
+    }
+  }
+  return counts;
+}
+
+/** Playwright's JSON report: walk the suites for each test's outcome. */
+function readPlaywright(report) {
+  const counts = { passed: 0, failed: 0, skipped: 0, skippedTests: [] };
+  const visit = (suite, trail) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const name = [...trail, spec.title].filter(Boolean).join(" > ");
+        // expected / unexpected / flaky / skipped; retries are 0, so flaky should never happen: count it as failed.
+        if (t.status === "expected") counts.passed++;
+        else if (t.status === "skipped") {
+          counts.skipped++;
+          const why = (t.annotations ?? []).map((a) => [a.type, a.description].filter(Boolean).join(": ")).join("; ");
+          counts.skippedTests.push(`${spec.file}:${spec.line} > ${name}${why ? ` (${why})` : ""}`);
+        } else counts.failed++;
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, [...trail, child.title === child.file ? "" : child.title]);
+  };
+  for (const suite of report.suites ?? []) visit(suite, []);
+  // Errors outside tests (web server failed to start, a file did not compile) fail the run.
+  for (const error of report.errors ?? []) {
+    counts.failed++;
+    console.error(`Playwright: error outside any test: ${(error.message ?? "").split("\n")[0]}`);
+  }
+  return counts;
+}
+
+function readReport(step) {
+  if (!step.report) return null;
+  if (!fs.existsSync(step.report)) return null;
+  try {
+    return step.read(JSON.parse(fs.readFileSync(step.report, "utf8")));
+  } catch (error) {
+    console.error(`${step.name}: could not read ${path.relative(root, step.report)}: ${error.message}`);
+    return null;
+  }
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+async function main() {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(file, { force: true });
+
+  const totals = { passed: 0, failed: 0, skipped: 0, skippedTests: [] };
+  const timings = [];
+  let failedStep = null;
+  const startedAll = Date.now();
+
+  for (const step of STEPS) {
+    console.log(`\n==> ${step.name}: ${step.cmd.join(" ")}`);
+    const started = Date.now();
+    const code = await run(step.cmd);
+    timings.push(`${step.name} ${seconds(Date.now() - started)}${code === 0 ? "" : ` (exit ${code})`}`);
+
+    const counts = readReport(step);
+    if (counts) {
+      totals.passed += counts.passed;
+      totals.failed += counts.failed;
+      totals.skipped += counts.skipped;
+      totals.skippedTests.push(...counts.skippedTests.map((t) => `${step.name}: ${t}`));
+    }
+    if (code !== 0) {
+      failedStep = step;
+      // A step that fails without any failed test to show for it (tsc, the build, a runner that could not
+      // start) still counts once, so the summary never reads "0 failed" on a red run.
+      if (!counts || counts.failed === 0) totals.failed++;
+      console.error(`\n==> ${step.name} failed (exit ${code}); stopping here.`);
+      break;
+    }
+    if (counts && counts.passed + counts.failed === 0) {
+      console.error(`\n==> ${step.name} ran no tests at all; counting that as a failure.`);
+      totals.failed++;
+      failedStep = step;
+      break;
+    }
+  }
+
+  console.log(`\n==> Timings: ${timings.join("; ")}; total ${seconds(Date.now() - startedAll)}`);
+  if (failedStep) console.log(`==> Stopped at: ${failedStep.name}`);
+
+  if (totals.skipped > 0) {
+    const bar = "!".repeat(72);
+    const lines = [
+      bar,
+      `${totals.skipped} TEST${totals.skipped === 1 ? " WAS" : "S WERE"} SKIPPED${CI ? " IN CI" : ""}. Every skip needs a reason and an owner:`,
+      ...totals.skippedTests.map((t) => `  - ${t}`),
+      bar,
+    ];
+    console.error(lines.join("\n"));
+    if (CI) for (const t of totals.skippedTests) console.error(`::warning title=Skipped test::${t}`);
+  }
+
+  const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped > 0 ? `, ${totals.skipped} skipped` : ""}`;
+  console.log(`\n${summary}`);
+  process.exitCode = failedStep || totals.failed > 0 ? 1 : 0;
+}
+
+await main();

@@ -1,0 +1,73 @@
+// The coordinator invites a new teacher, who joins through the link, signs in
+// again later; after that the link only says it has been used.
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { expectOnHome, signIn, signInAs, signOut } from "./support/auth";
+
+test("invite a teacher, who accepts, signs out and signs in again; the link is then used up", async ({ page, browser, baseURL }) => {
+  const newcomer = {
+    email: `new.teacher.${Date.now()}.${test.info().workerIndex}@kestrel.example`,
+    name: "Imogen Blake",
+    password: "a long and memorable phrase",
+    institution: "Kestrel Performing Arts College",
+  };
+
+  await signInAs(page, "coordinator");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invitations", exact: true }).click();
+  await expect(page).toHaveURL(/\/people\/invite$/);
+  await page.waitForLoadState("networkidle");
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByLabel("Email address").fill(newcomer.email);
+  await page.getByLabel("Name (optional)").fill(newcomer.name);
+  await page.getByLabel("Role", { exact: true }).selectOption({ label: "Teacher" });
+  await page.getByLabel("Institution", { exact: true }).selectOption({ label: newcomer.institution });
+  await page.getByRole("button", { name: "Create invitation" }).click();
+
+  const linkField = page.getByLabel("Invitation link");
+  await expect(linkField).toBeVisible();
+  await expect(linkField).not.toBeEditable();
+  await expect(linkField).toHaveValue(/\/invite\/[^/?#]+$/);
+  const inviteLink = await linkField.inputValue();
+  await expectNoSeriousA11yViolations(page);
+
+  // The newcomer, in their own browser.
+  const theirs = await browser.newContext({ baseURL });
+  try {
+    const newcomerPage = await theirs.newPage();
+    await newcomerPage.goto(inviteLink);
+    await expect(newcomerPage.getByRole("heading", { name: /^Join/ })).toBeVisible();
+    await newcomerPage.waitForLoadState("networkidle");
+    await expectNoSeriousA11yViolations(newcomerPage);
+
+    await newcomerPage.getByLabel("Your name").fill(newcomer.name);
+    await newcomerPage.getByLabel("Password", { exact: true }).fill(newcomer.password);
+    await newcomerPage.getByLabel("Confirm password").fill(newcomer.password);
+    await newcomerPage.getByRole("button", { name: "Join the partnership" }).click();
+
+    await expectOnHome(newcomerPage);
+    const header = newcomerPage.getByRole("banner");
+    await expect(header).toContainText(newcomer.name);
+    await expect(header).toContainText(newcomer.institution);
+    await expect(header).toContainText("Teacher");
+
+    await signOut(newcomerPage);
+    await signIn(newcomerPage, { email: newcomer.email, password: newcomer.password });
+    await expect(newcomerPage.getByRole("banner")).toContainText(newcomer.name);
+
+  } finally {
+    await theirs.close();
+  }
+
+  // Whoever opens the link now is told it has been used.
+  const later = await browser.newContext({ baseURL });
+  try {
+    const laterPage = await later.newPage();
+    await laterPage.goto(inviteLink);
+    await expect(laterPage.getByRole("main")).toContainText(/been used/i);
+    await expect(laterPage.getByRole("button", { name: "Join the partnership" })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(laterPage);
+  } finally {
+    await later.close();
+  }
+});

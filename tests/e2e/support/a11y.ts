@@ -1,0 +1,21 @@
+// The accessibility gate every e2e test applies to every page it visits: axe-core's
+// WCAG 2.0/2.1/2.2 A and AA rules; serious and critical findings fail the test.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const FAILING_IMPACTS = new Set(["serious", "critical"]);
+
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const failing = results.violations.filter((v) => v.impact && FAILING_IMPACTS.has(v.impact));
+  const report = failing
+    .map((v) => {
+      const targets = v.nodes.map((node) => `    - ${node.target.join(" ")}`).join("\n");
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${targets}`;
+    })
+    .join("\n");
+  if (failing.length > 0) console.error(`Accessibility violations on ${page.url()}:\n${report}`);
+  expect(failing, `serious or critical accessibility violations on ${page.url()}:\n${report}`).toEqual([]);
+}
