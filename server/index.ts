@@ -4,15 +4,16 @@ import http from "node:http";
 import path from "node:path";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { config } from "~/config.server";
 import { databaseProvider, db, disconnectDb } from "~/models/db.server";
-import type { StaffroomContext } from "~/lib/load-context";
+import "~/lib/load-context";
 import { requireSameOrigin } from "./http/origin";
 import { resolveSession, type RequestAuth } from "./http/session";
 import { securityHeaders } from "./http/security-headers";
 import { createRealtimeServer } from "./realtime/socket";
 import { createRealtimeHub } from "./realtime/hub";
+import { registerCollaboration } from "./realtime/collab/collaboration";
 import { migrateDatabase, seedIfEmpty, tuneSqlite } from "./database";
 import { logger } from "./logger";
 
@@ -34,6 +35,7 @@ async function main() {
     redisUrl: cfg.redisUrl,
   });
   const hub = createRealtimeHub(realtime);
+  const collaboration = await registerCollaboration(realtime.io, { redis: realtime.redis?.pub ?? null });
 
   app.use(securityHeaders(cfg.production));
 
@@ -74,7 +76,7 @@ async function main() {
     createRequestHandler({
       build,
       mode: cfg.production ? "production" : "development",
-      getLoadContext: (req, res): StaffroomContext => {
+      getLoadContext: (req, res): AppLoadContext => {
         const auth = res.locals.auth as RequestAuth;
         return { user: auth.user, session: auth.session, clientIp: req.ip ?? "", realtime: hub };
       },
@@ -96,6 +98,7 @@ async function main() {
     logger.info("shutting down", { signal });
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await collaboration.close();
     await realtime.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await disconnectDb();

@@ -1,0 +1,19 @@
+// The trusted-browser cookie of the sign-in throttle (see models/sign-in.server.ts).
+import { createCookie } from "@remix-run/node";
+import { config } from "~/config.server";
+import { TRUSTED_DEVICE_DAYS } from "~/models/sign-in.server";
+
+export function deviceCookie() {
+  return createCookie("staffroom_device", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config().cookieSecure,
+    path: "/login",
+    maxAge: TRUSTED_DEVICE_DAYS * 86_400,
+  });
+}
+
+export async function readDeviceToken(request: Request): Promise<string | null> {
+  const value: unknown = await deviceCookie().parse(request.headers.get("cookie"));
+  return typeof value === "string" && value.length <= 100 ? value : null;
+}

@@ -1,0 +1,39 @@
+// Dates and other values as people in UK schools write them.
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
+
+export function formatDateTime(value: Date | string): string {
+  return dateTime.format(new Date(value));
+}
+
+export function formatDate(value: Date | string): string {
+  return dateOnly.format(new Date(value));
+}
+
+/** A short human name for a browser from its user agent string. */
+export function describeBrowser(userAgent: string): string {
+  if (!userAgent) return "Unknown browser";
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrome\/|Chromium\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : "Browser";
+  const system = /Windows/.test(userAgent)
+    ? "Windows"
+    : /iPhone|iPad/.test(userAgent)
+      ? "iOS"
+      : /Mac OS X/.test(userAgent)
+        ? "macOS"
+        : /Android/.test(userAgent)
+          ? "Android"
+          : /CrOS/.test(userAgent)
+            ? "ChromeOS"
+            : /Linux/.test(userAgent)
+              ? "Linux"
+              : "";
+  return system ? `${browser} on ${system}` : browser;
+}

@@ -1,0 +1,13 @@
+// Facts about the current request that models record (audit, sessions).
+import type { AppLoadContext } from "@remix-run/node";
+import type { ClientMeta } from "~/models/sessions.server";
+
+export function clientMeta(request: Request, context: AppLoadContext): ClientMeta {
+  return { userAgent: request.headers.get("user-agent") ?? "", ipAddress: context.clientIp };
+}
+
+/** A same-site path to go to after signing in; anything else falls back to /home. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/home"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,206 @@
+// Collaborative documents as a domain: create one for an owner record (with its
+// initial content written on the server, so no browser ever bootstraps it),
+// find it for a member, list, name, view and restore versions, delete it with
+// its whole history. The live engine (server/realtime/collab) registers itself
+// as the CollabLiveChannel so a restore or delete reaches open editors at once.
+import * as Y from "yjs";
+import { $getRoot, $createParagraphNode, $parseSerializedNode, type SerializedEditorState } from "lexical";
+import { lexicalContentToYjsState, yjsStateToEditorState } from "~/editor/headless";
+import { YJS_ROOT_NAME } from "~/editor/nodes";
+import { replaceRootContent } from "~/lib/yjs-copy";
+import type { Actor } from "~/policies/actor";
+import { canDeleteDocument, canReadDocument, canWriteDocument, isKnownDocumentOwnerType } from "~/policies/document";
+import { db } from "./db.server";
+import { appendUpdates, createVersionSnapshot, docFromUpdates, loadDocumentState } from "./collab-log.server";
+
+export type InitialContent = SerializedEditorState | (() => void);
+
+/** What the live engine offers the models; absent in processes without Socket.io (scripts, tests of models). */
+export interface CollabLiveChannel {
+  /** Runs `change` on the live document (loading it if needed), broadcasts, persists; resolves once durable. */
+  applyServerChange(documentId: string, change: (doc: Y.Doc) => void, userId: string | null): Promise<void>;
+  /** Closes the document for everyone who has it open, in every process. */
+  documentDeleted(documentId: string): Promise<void>;
+}
+
+const live = globalThis as unknown as { __staffroomCollabLive?: CollabLiveChannel };
+
+export function registerCollabLiveChannel(channel: CollabLiveChannel | undefined): void {
+  live.__staffroomCollabLive = channel;
+}
+
+export class DocumentError extends Error {
+  constructor(
+    readonly code: "not-found" | "forbidden" | "unknown-owner-type",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function initialState(content: InitialContent | undefined): Uint8Array {
+  return lexicalContentToYjsState(() => {
+    const root = $getRoot();
+    if (typeof content === "function") content();
+    else if (content) root.append(...content.root.children.map((child) => $parseSerializedNode(child)));
+    // An editor needs at least one block to place the caret in.
+    if (root.getChildrenSize() === 0) root.append($createParagraphNode());
+  });
+}
+
+/**
+ * Creates the document of an owner record, with its initial content stored as
+ * the first compaction snapshot. The caller has already checked that the actor
+ * may create the owner record itself; here we check they could write the document.
+ */
+export async function createDocument(
+  actor: Actor,
+  input: { ownerType: string; ownerId: string; title?: string; initialContent?: InitialContent },
+) {
+  if (!isKnownDocumentOwnerType(input.ownerType)) {
+    throw new DocumentError("unknown-owner-type", `No document rules are registered for "${input.ownerType}".`);
+  }
+  const target = { partnershipId: actor.partnershipId, ownerType: input.ownerType, ownerId: input.ownerId };
+  if (!canWriteDocument(actor, target)) throw new DocumentError("forbidden", "You cannot create this document.");
+  const state = initialState(input.initialContent);
+  return db().$transaction(async (tx) => {
+    const document = await tx.collabDocument.create({
+      data: { ...target, title: input.title ?? "" },
+    });
+    await tx.collabSnapshot.create({
+      data: { documentId: document.id, kind: "compaction", state: new Uint8Array(state), createdById: actor.id },
+    });
+    return document;
+  });
+}
+
+/** The fields access decisions need, for the socket engine (which has no page to 404). */
+export async function loadDocumentRecord(documentId: string) {
+  return db().collabDocument.findUnique({
+    where: { id: documentId },
+    select: { id: true, partnershipId: true, ownerType: true, ownerId: true },
+  });
+}
+
+export type DocumentForActor = NonNullable<Awaited<ReturnType<typeof getDocumentForActor>>>;
+
+/** The document with the actor's rights on it, or null when missing or out of their reach (show 404). */
+export async function getDocumentForActor(actor: Actor, documentId: string) {
+  const document = await db().collabDocument.findUnique({ where: { id: documentId } });
+  if (!document || !canReadDocument(actor, document)) return null;
+  return { document, canWrite: canWriteDocument(actor, document), canDelete: canDeleteDocument(actor, document) };
+}
+
+export async function getDocumentByOwnerForActor(actor: Actor, ownerType: string, ownerId: string) {
+  const document = await db().collabDocument.findUnique({ where: { ownerType_ownerId: { ownerType, ownerId } } });
+  if (!document) return null;
+  return getDocumentForActor(actor, document.id);
+}
+
+async function requireDocument(actor: Actor, documentId: string, need: "read" | "write" | "delete") {
+  const found = await getDocumentForActor(actor, documentId);
+  if (!found) throw new DocumentError("not-found", "We could not find that document.");
+  if (need === "write" && !found.canWrite) throw new DocumentError("forbidden", "You can read this document but not change it.");
+  if (need === "delete" && !found.canDelete) throw new DocumentError("forbidden", "You cannot delete this document.");
+  return found.document;
+}
+
+export interface VersionSummary {
+  id: string;
+  kind: "auto" | "named";
+  name: string;
+  createdAt: Date;
+  createdBy: { id: string; name: string } | null;
+}
+
+/** Versions newest first: automatic ones taken while people edit, and named ones. */
+export async function listVersions(actor: Actor, documentId: string): Promise<VersionSummary[]> {
+  await requireDocument(actor, documentId, "read");
+  const rows = await db().collabSnapshot.findMany({
+    where: { documentId, kind: { in: ["auto", "named"] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, kind: true, name: true, createdAt: true, createdById: true },
+  });
+  const authorIds = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => id !== null))];
+  const authors = await db().user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } });
+  const byId = new Map(authors.map((a) => [a.id, a]));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind === "named" ? "named" : "auto",
+    name: r.name,
+    createdAt: r.createdAt,
+    createdBy: r.createdById ? (byId.get(r.createdById) ?? null) : null,
+  }));
+}
+
+export async function createNamedVersion(actor: Actor, documentId: string, name: string) {
+  await requireDocument(actor, documentId, "write");
+  const trimmed = name.trim().slice(0, 120);
+  return createVersionSnapshot(documentId, "named", { name: trimmed || "Untitled version", createdById: actor.id });
+}
+
+async function findVersion(documentId: string, versionId: string) {
+  const version = await db().collabSnapshot.findFirst({
+    where: { id: versionId, documentId, kind: { in: ["auto", "named"] } },
+  });
+  if (!version) throw new DocumentError("not-found", "We could not find that version.");
+  return version;
+}
+
+/** A version's content as Lexical editor state, for a read-only editor beside the live one. */
+export async function getVersionContent(actor: Actor, documentId: string, versionId: string) {
+  await requireDocument(actor, documentId, "read");
+  const version = await findVersion(documentId, versionId);
+  return { id: version.id, name: version.name, createdAt: version.createdAt, editorState: await yjsStateToEditorState(version.state) };
+}
+
+/**
+ * Makes the document's content equal to a version's, as a new change that every
+ * open editor receives (history is kept; the restore itself can be undone by
+ * restoring the automatic version taken just before it).
+ */
+export async function restoreVersion(actor: Actor, documentId: string, versionId: string): Promise<void> {
+  await requireDocument(actor, documentId, "write");
+  const version = await findVersion(documentId, versionId);
+  await createVersionSnapshot(documentId, "auto", { name: `Before restoring ${version.name || "a version"}`, createdById: actor.id });
+  const source = docFromUpdates([version.state]);
+  const change = (doc: Y.Doc) => replaceRootContent(doc, source, YJS_ROOT_NAME, "restore");
+  try {
+    const channel = live.__staffroomCollabLive;
+    if (channel) {
+      await channel.applyServerChange(documentId, change, actor.id);
+      return;
+    }
+    // No live engine in this process: compute the change against the stored state and log it.
+    const current = docFromUpdates([(await loadDocumentState(documentId)).state]);
+    const updates: Uint8Array[] = [];
+    current.on("update", (update: Uint8Array) => updates.push(update));
+    change(current);
+    current.destroy();
+    await appendUpdates(updates.map((data) => ({ documentId, data, userId: actor.id })));
+  } finally {
+    source.destroy();
+  }
+}
+
+/** Deletes the document, its update log and every snapshot, and closes it in open editors. */
+export async function deleteDocument(actor: Actor, documentId: string): Promise<void> {
+  await requireDocument(actor, documentId, "delete");
+  await removeDocument(documentId);
+}
+
+/** For owner types deleting their record (they have already authorised it). */
+export async function deleteDocumentsOfOwner(ownerType: string, ownerId: string): Promise<void> {
+  const document = await db().collabDocument.findUnique({ where: { ownerType_ownerId: { ownerType, ownerId } } });
+  if (document) await removeDocument(document.id);
+}
+
+async function removeDocument(documentId: string): Promise<void> {
+  // Explicit deletes rather than relying on ON DELETE CASCADE, which SQLite only honours with foreign_keys on.
+  await db().$transaction([
+    db().collabUpdate.deleteMany({ where: { documentId } }),
+    db().collabSnapshot.deleteMany({ where: { documentId } }),
+    db().collabDocument.deleteMany({ where: { id: documentId } }),
+  ]);
+  await live.__staffroomCollabLive?.documentDeleted(documentId);
+}

@@ -1,0 +1,171 @@
+// The member's own account: change password (ends other sessions), see and revoke signed-in browsers.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, TextField } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { PASSWORD_RULE_HINT, changePasswordSchema, revokeSessionSchema } from "~/lib/forms/auth";
+import { describeBrowser, formatDateTime } from "~/lib/format";
+import { ROLE_LABELS, type Role } from "~/lib/roles";
+import { changePassword, getShellUser } from "~/models/members.server";
+import { passwordProblem } from "~/models/passwords.server";
+import { listSessions, revokeSession } from "~/models/sessions.server";
+import { requireActor } from "~/policies/enforce.server";
+
+export const meta: MetaFunction = () => [{ title: "Your account · Staffroom" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  const [user, sessions] = await Promise.all([getShellUser(actor.id), listSessions(actor.id)]);
+  return {
+    user: { name: user!.name, email: user!.email, role: user!.role as Role, institution: user!.institution.name, jobTitle: user!.jobTitle },
+    sessions: sessions.map((s) => ({ ...s, current: s.id === context.session!.id })),
+  };
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "revoke-session") {
+    const submission = parseWithZod(formData, { schema: revokeSessionSchema });
+    if (submission.status !== "success") return data({ intent: "revoke-session" as const, ok: false, message: "Choose a browser to sign out." }, { status: 400 });
+    const revoked = await revokeSession(actor.id, submission.value.sessionId);
+    if (revoked) await context.realtime.disconnectSession(submission.value.sessionId);
+    return data(
+      { intent: "revoke-session" as const, ok: revoked, message: revoked ? "That browser has been signed out." : "That browser was already signed out." },
+      { status: revoked ? 200 : 404 },
+    );
+  }
+  const email = context.user!.email;
+  const submission = parseWithZod(formData, {
+    schema: changePasswordSchema.superRefine((value, ctx) => {
+      const problem = passwordProblem(value.newPassword, { email });
+      if (problem) ctx.addIssue({ path: ["newPassword"], code: "custom", message: problem });
+    }),
+  });
+  if (submission.status !== "success") {
+    return data({ intent: "change-password", result: submission.reply({ hideFields: ["currentPassword", "newPassword", "confirmPassword"] }) }, { status: 400 });
+  }
+  const outcome = await changePassword(actor.id, context.session!.id, submission.value, context.clientIp);
+  if (!outcome.ok) {
+    return data(
+      {
+        intent: "change-password",
+        result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["currentPassword", "newPassword", "confirmPassword"] }),
+      },
+      { status: 400 },
+    );
+  }
+  return {
+    intent: "change-password",
+    result: submission.reply({ resetForm: true }),
+    message:
+      outcome.endedSessions > 0
+        ? `Your password has been changed, and ${outcome.endedSessions} other browser${outcome.endedSessions === 1 ? " has" : "s have"} been signed out.`
+        : "Your password has been changed.",
+  };
+}
+
+export default function AccountPage() {
+  const { user, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult: passwordResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <h1>Your account</h1>
+      <dl className="card">
+        <dt>Name</dt>
+        <dd>{user.name}</dd>
+        <dt>Email address</dt>
+        <dd>{user.email}</dd>
+        <dt>Role</dt>
+        <dd>
+          {ROLE_LABELS[user.role]}
+          {user.jobTitle ? ` (${user.jobTitle})` : ""} at {user.institution}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="password-heading" className="card narrow">
+        <h2 id="password-heading">Change password</h2>
+        {actionData && "message" in actionData && actionData.intent === "change-password" ? (
+          <Notice tone="success">
+            <p>{actionData.message}</p>
+          </Notice>
+        ) : null}
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="change-password" />
+          <TextField meta={fields.currentPassword} type="password" label="Current password" autoComplete="current-password" />
+          <TextField meta={fields.newPassword} type="password" label="New password" hint={PASSWORD_RULE_HINT} autoComplete="new-password" />
+          <TextField meta={fields.confirmPassword} type="password" label="Confirm new password" autoComplete="new-password" />
+          <p className="muted">Changing your password signs you out everywhere else.</p>
+          <SubmitButton name="intent" value="change-password" pendingLabel="Changing password…">
+            Change password
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Signed-in browsers</h2>
+        {actionData && "ok" in actionData ? (
+          <Notice tone={actionData.ok ? "success" : "warning"}>
+            <p>{actionData.message}</p>
+          </Notice>
+        ) : null}
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Browsers where you are signed in</caption>
+            <thead>
+              <tr>
+                <th scope="col">Browser</th>
+                <th scope="col">Signed in</th>
+                <th scope="col">Network address</th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((session) => (
+                <tr key={session.id}>
+                  <td>
+                    {describeBrowser(session.userAgent)}
+                    {session.current ? (
+                      <>
+                        {" "}
+                        <span className="badge">This browser</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{formatDateTime(session.createdAt)}</td>
+                  <td>{session.ipAddress || "Unknown"}</td>
+                  <td>
+                    {session.current ? (
+                      <span className="muted">Use “Sign out” above</span>
+                    ) : (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="sessionId" value={session.id} />
+                        <SubmitButton name="intent" value="revoke-session" variant="secondary" pendingLabel="Signing out…">
+                          Sign out this browser
+                        </SubmitButton>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+// The audit log, for the coordinator: who did what, when, from where.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDateTime } from "~/lib/format";
+import { listAuditEvents } from "~/models/audit.server";
+import { canViewAuditLog } from "~/policies/membership";
+import { ensure, requireActor } from "~/policies/enforce.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit log · Staffroom" }];
+
+const ACTION_LABELS: Record<string, string> = {
+  "sign-in": "Signed in",
+  "sign-in.failed": "Failed sign-in attempt",
+  "sign-out": "Signed out",
+  "password.changed": "Changed password",
+  "invite.created": "Invited a colleague",
+  "invite.revoked": "Revoked an invitation",
+  "invite.accepted": "Accepted an invitation",
+  "member.updated": "Changed a member",
+  "member.deactivated": "Deactivated a member",
+  "member.reactivated": "Reactivated a member",
+  "institution.created": "Added an institution",
+  "institution.updated": "Changed an institution",
+  "institution.archived": "Archived an institution",
+  "institution.restored": "Restored an institution",
+};
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  ensure(canViewAuditLog(actor), "Only the partnership coordinator can read the audit log.");
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const result = await listAuditEvents(actor.partnershipId, { page: Number.isInteger(page) && page > 0 ? page : 1 });
+  return {
+    ...result,
+    events: result.events.map((e) => ({
+      id: e.id,
+      at: e.createdAt,
+      actor: e.actorName,
+      action: ACTION_LABELS[e.action] ?? e.action,
+      subject: `${e.subjectType}`,
+      detail: Object.keys(e.detail).length ? JSON.stringify(e.detail) : "",
+      ip: e.ipAddress,
+    })),
+  };
+}
+
+export default function AuditPage() {
+  const { events, page, pageCount, total } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className="page-intro">
+        Every sign-in, change of membership and, as the partnership's records grow, every view or change of a student's
+        details. {total} entries.
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Audit log entries, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Details</th>
+              <th scope="col">Network address</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{e.actor}</td>
+                <td>{e.action}</td>
+                <td>
+                  <code>{e.detail}</code>
+                </td>
+                <td>{e.ip}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="pagination" aria-label="Audit log pages">
+        {page > 1 ? <Link to={`?page=${page - 1}`}>Newer entries</Link> : null}
+        <span>
+          Page {page} of {pageCount}
+        </span>
+        {page < pageCount ? <Link to={`?page=${page + 1}`}>Older entries</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+// One institution, as the coordinator edits or archives it.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { institutionSchema } from "~/lib/forms/membership";
+import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS } from "~/lib/institutions";
+import { InstitutionError, getInstitution, setInstitutionArchived, updateInstitution } from "~/models/institutions.server";
+import { canManageInstitution } from "~/policies/membership";
+import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.institution.name ?? "Institution"} · Staffroom` }];
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  const institution = ensureFound(actor, await getInstitution(actor.partnershipId, params.institutionId ?? ""));
+  ensure(canManageInstitution(actor, institution), "Only the partnership coordinator can change institutions.");
+  return { institution: { id: institution.id, name: institution.name, kind: institution.kind, town: institution.town, archived: Boolean(institution.archivedAt) } };
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  const institution = ensureFound(actor, await getInstitution(actor.partnershipId, params.institutionId ?? ""));
+  ensure(canManageInstitution(actor, institution), "Only the partnership coordinator can change institutions.");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "archive" || intent === "restore") {
+    await setInstitutionArchived(actor, institution.id, intent === "archive", context.clientIp);
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "institution", id: institution.id, action: "updated", by: actor.id });
+    return { message: intent === "archive" ? "The institution has been archived." : "The institution is active again." };
+  }
+  const submission = parseWithZod(formData, { schema: institutionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  try {
+    await updateInstitution(actor, institution.id, submission.value, context.clientIp);
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "institution", id: institution.id, action: "updated", by: actor.id });
+    return { result: submission.reply(), message: "Changes saved." };
+  } catch (error) {
+    if (error instanceof InstitutionError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function InstitutionPage() {
+  const { institution } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "institution-edit",
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+    defaultValue: { name: institution.name, kind: institution.kind, town: institution.town },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: institutionSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <p>
+        <Link to="/institutions">Back to institutions</Link>
+      </p>
+      <h1>{institution.name}</h1>
+      {actionData && "message" in actionData && actionData.message ? (
+        <Notice tone="success">
+          <p>{actionData.message}</p>
+        </Notice>
+      ) : null}
+      <section className="card narrow" aria-labelledby="edit-heading">
+        <h2 id="edit-heading">Details</h2>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <Form method="post" {...getFormProps(form)}>
+          <TextField meta={fields.name} label="Name" />
+          <SelectField meta={fields.kind} label="Kind" options={INSTITUTION_KINDS.map((k) => ({ value: k, label: INSTITUTION_KIND_LABELS[k] }))} />
+          <TextField meta={fields.town} label="Town (optional)" />
+          <SubmitButton name="intent" value="update" pendingLabel="Saving…">
+            Save changes
+          </SubmitButton>
+        </Form>
+      </section>
+      <section className="card narrow" aria-labelledby="archive-heading">
+        <h2 id="archive-heading">{institution.archived ? "Archived" : "Archive"}</h2>
+        <p>
+          {institution.archived
+            ? "This institution is archived: it is hidden from invitations and choices. Its members keep their accounts."
+            : "Archive an institution that has left the partnership. Its members keep their accounts; deactivate them separately if they leave too."}
+        </p>
+        <Form method="post">
+          <SubmitButton name="intent" value={institution.archived ? "restore" : "archive"} variant="secondary" pendingLabel="Saving…">
+            {institution.archived ? "Restore institution" : "Archive institution"}
+          </SubmitButton>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+// The partnership's schools and colleges; the coordinator adds new ones here.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { institutionSchema } from "~/lib/forms/membership";
+import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS, institutionKindLabel } from "~/lib/institutions";
+import { InstitutionError, createInstitution, listInstitutions } from "~/models/institutions.server";
+import { canManageInstitutions, canViewInstitutions } from "~/policies/membership";
+import { ensure, requireActor } from "~/policies/enforce.server";
+
+export const meta: MetaFunction = () => [{ title: "Institutions · Staffroom" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  ensure(canViewInstitutions(actor));
+  const canManage = canManageInstitutions(actor);
+  const institutions = await listInstitutions(actor.partnershipId, { includeArchived: canManage });
+  return { institutions, canManage };
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  ensure(canManageInstitutions(actor), "Only the partnership coordinator can add institutions.");
+  const submission = parseWithZod(await request.formData(), { schema: institutionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  try {
+    const institution = await createInstitution(actor, submission.value, context.clientIp);
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "institution", id: institution.id, action: "created", by: actor.id });
+    return { result: submission.reply({ resetForm: true }), created: institution.name };
+  } catch (error) {
+    if (error instanceof InstitutionError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function InstitutionsPage() {
+  const { institutions, canManage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "institution",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: institutionSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <h1>Institutions</h1>
+      <p className="page-intro">The schools and colleges that plan and teach together in the partnership.</p>
+      {actionData && "created" in actionData ? (
+        <Notice tone="success">
+          <p>{actionData.created} has been added to the partnership.</p>
+        </Notice>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Institutions in the partnership</caption>
+          <thead>
+            <tr>
+              <th scope="col">Institution</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Town</th>
+              <th scope="col">Members</th>
+            </tr>
+          </thead>
+          <tbody>
+            {institutions.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  {canManage ? <Link to={`/institutions/${i.id}`}>{i.name}</Link> : <Link to={`/people?institution=${i.id}`}>{i.name}</Link>}
+                  {i.archivedAt ? (
+                    <>
+                      {" "}
+                      <span className="badge badge--muted">Archived</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{institutionKindLabel(i.kind)}</td>
+                <td>{i.town}</td>
+                <td>{i.memberCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canManage ? (
+        <section aria-labelledby="add-institution" className="card narrow">
+          <h2 id="add-institution">Add an institution</h2>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <Form method="post" {...getFormProps(form)}>
+            <TextField meta={fields.name} label="Name" />
+            <SelectField meta={fields.kind} label="Kind" options={INSTITUTION_KINDS.map((k) => ({ value: k, label: INSTITUTION_KIND_LABELS[k] }))} placeholder="Choose a kind" />
+            <TextField meta={fields.town} label="Town (optional)" />
+            <SubmitButton pendingLabel="Adding…">Add institution</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+// One member, as the coordinator manages them: role, institution, job title,
+// deactivation (which ends their sessions and live sockets at once) and reactivation.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { updateMemberSchema } from "~/lib/forms/membership";
+import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
+import { listInstitutions } from "~/models/institutions.server";
+import { MemberError, deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
+import { canManageMember } from "~/policies/membership";
+import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.member.name ?? "Member"} · People · Staffroom` }];
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  const member = ensureFound(actor, await getMember(actor.partnershipId, params.userId ?? ""));
+  ensure(canManageMember(actor, member), "Only the partnership coordinator can change another member's account.");
+  const institutions = await listInstitutions(actor.partnershipId);
+  return {
+    member: {
+      id: member.id,
+      name: member.name,
+      email: member.email,
+      role: member.role as Role,
+      jobTitle: member.jobTitle,
+      institutionId: member.institution.id,
+      institutionName: member.institution.name,
+      deactivated: Boolean(member.deactivatedAt),
+    },
+    institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
+  };
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  const member = ensureFound(actor, await getMember(actor.partnershipId, params.userId ?? ""));
+  ensure(canManageMember(actor, member), "Only the partnership coordinator can change another member's account.");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "deactivate") {
+    const done = await deactivateMember(actor, member.id, context.clientIp);
+    if (done) await context.realtime.disconnectUser(member.id, "deactivated");
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "member", id: member.id, action: "updated", by: actor.id });
+    return { kind: "status" as const, message: `${member.name}'s account has been deactivated and every session ended.` };
+  }
+  if (intent === "reactivate") {
+    await reactivateMember(actor, member.id, context.clientIp);
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "member", id: member.id, action: "updated", by: actor.id });
+    return { kind: "status" as const, message: `${member.name}'s account is active again. They can sign in with their existing password.` };
+  }
+  const submission = parseWithZod(formData, { schema: updateMemberSchema });
+  if (submission.status !== "success") return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
+  try {
+    const before = member.role;
+    await updateMember(actor, member.id, submission.value, context.clientIp);
+    if (before !== submission.value.role) await context.realtime.disconnectUser(member.id, "signed-out");
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "member", id: member.id, action: "updated", by: actor.id });
+    return { kind: "form" as const, result: submission.reply(), message: "Changes saved." };
+  } catch (error) {
+    if (error instanceof MemberError) {
+      return data({ kind: "form" as const, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function MemberPage() {
+  const { member, institutions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const confirming = searchParams.get("confirm") === "deactivate";
+  const [form, fields] = useForm({
+    id: "member",
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+    defaultValue: { role: member.role, institutionId: member.institutionId, jobTitle: member.jobTitle },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateMemberSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <p>
+        <Link to="/people">Back to people</Link>
+      </p>
+      <h1>{member.name}</h1>
+      <p className="page-intro">
+        {member.email} · {ROLE_LABELS[member.role]} at {member.institutionName}
+        {member.deactivated ? " · Deactivated" : ""}
+      </p>
+      {actionData && "message" in actionData && actionData.message ? (
+        <Notice tone="success">
+          <p>{actionData.message}</p>
+        </Notice>
+      ) : null}
+      <section aria-labelledby="details-heading" className="card narrow">
+        <h2 id="details-heading">Role and institution</h2>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="update" />
+          <SelectField meta={fields.role} label="Role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} hint="A change of role signs them out so it takes effect at once." />
+          <SelectField meta={fields.institutionId} label="Institution" options={institutions} />
+          <TextField meta={fields.jobTitle} label="Job title" />
+          <SubmitButton name="intent" value="update" pendingLabel="Saving…">
+            Save changes
+          </SubmitButton>
+        </Form>
+      </section>
+      <section aria-labelledby="access-heading" className="card narrow">
+        <h2 id="access-heading">Access</h2>
+        {member.deactivated ? (
+          <Form method="post">
+            <p>This account is deactivated: {member.name} cannot sign in.</p>
+            <SubmitButton name="intent" value="reactivate" variant="secondary" pendingLabel="Reactivating…">
+              Reactivate account
+            </SubmitButton>
+          </Form>
+        ) : confirming ? (
+          <Form method="post" replace>
+            <div className="alert alert--warning" role="alert">
+              <p>
+                <strong>Deactivate {member.name}'s account?</strong> They will be signed out everywhere at once and will not be
+                able to sign in. Their work stays in Staffroom. You can reactivate the account later.
+              </p>
+            </div>
+            <div className="actions">
+              <SubmitButton name="intent" value="deactivate" variant="danger" pendingLabel="Deactivating…">
+                Yes, deactivate account
+              </SubmitButton>
+              <Link to="." replace>
+                Cancel
+              </Link>
+            </div>
+          </Form>
+        ) : (
+          <>
+            <p>Deactivate the account of someone who has left the partnership.</p>
+            <Link className="button button--danger" to="?confirm=deactivate">
+              Deactivate account
+            </Link>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,192 @@
+// Invitations: the coordinator invites a colleague by email, role and institution,
+// and passes the single-use link on (no mail server needed). Pending invites can be revoked.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { formatDate } from "~/lib/format";
+import { inviteSchema } from "~/lib/forms/membership";
+import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
+import { listInstitutions } from "~/models/institutions.server";
+import { InviteError, createInvite, getInvite, listInvites, revokeInvite } from "~/models/invites.server";
+import { canInviteMembers, canManageInvite } from "~/policies/membership";
+import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+
+export const meta: MetaFunction = () => [{ title: "Invitations · Staffroom" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  ensure(canInviteMembers(actor), "Only the partnership coordinator can invite people.");
+  const [institutions, invites] = await Promise.all([listInstitutions(actor.partnershipId), listInvites(actor.partnershipId)]);
+  return {
+    institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
+    invites: invites.map((i) => ({
+      id: i.id,
+      email: i.email,
+      name: i.name,
+      role: i.role as Role,
+      institution: i.institution.name,
+      invitedBy: i.invitedBy?.name ?? "",
+      state: i.state,
+      expiresAt: i.expiresAt,
+    })),
+  };
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  ensure(canInviteMembers(actor), "Only the partnership coordinator can invite people.");
+  const formData = await request.formData();
+  if (formData.get("intent") === "revoke") {
+    const invite = ensureFound(actor, await getInvite(actor.partnershipId, String(formData.get("inviteId") ?? "")));
+    ensure(canManageInvite(actor, invite));
+    const revoked = await revokeInvite(actor, invite.id, context.clientIp);
+    return { kind: "revoked" as const, ok: revoked, email: invite.email };
+  }
+  const submission = parseWithZod(formData, { schema: inviteSchema });
+  if (submission.status !== "success") return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
+  try {
+    const { invite, path } = await createInvite(actor, submission.value, context.clientIp);
+    const link = new URL(path, new URL(request.url).origin).toString();
+    return {
+      kind: "created" as const,
+      result: submission.reply({ resetForm: true }),
+      link,
+      email: invite.email,
+      expiresAt: invite.expiresAt,
+    };
+  } catch (error) {
+    if (error instanceof InviteError) {
+      return data({ kind: "form" as const, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+const STATE_LABELS = { pending: "Waiting", accepted: "Accepted", expired: "Expired", revoked: "Revoked" } as const;
+
+function CopyLink({ link }: { link: string }) {
+  const [copied, setCopied] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => inputRef.current?.select(), []);
+  return (
+    <div className="copy-row">
+      <div className="field">
+        <label htmlFor="invitation-link">Invitation link</label>
+        <input id="invitation-link" ref={inputRef} readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+      </div>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(link);
+            setCopied(true);
+          } catch {
+            inputRef.current?.select();
+          }
+        }}
+      >
+        {copied ? "Copied" : "Copy link"}
+      </button>
+      <span role="status" className="visually-hidden">
+        {copied ? "Link copied" : ""}
+      </span>
+    </div>
+  );
+}
+
+export default function InvitationsPage() {
+  const { institutions, invites } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <h1>Invitations</h1>
+      <p className="page-intro">
+        Invite a colleague from any institution of the partnership. Staffroom makes a single-use link for them; pass it on
+        by email or Teams. The link works once and expires after a week.
+      </p>
+      {actionData?.kind === "created" ? (
+        <Notice tone="success" title={`Invitation ready for ${actionData.email}`}>
+          <p>Send them this link. It works once and expires on {formatDate(actionData.expiresAt)}.</p>
+          <CopyLink link={actionData.link} />
+        </Notice>
+      ) : null}
+      {actionData?.kind === "revoked" ? (
+        <Notice tone={actionData.ok ? "success" : "warning"}>
+          <p>{actionData.ok ? `The invitation for ${actionData.email} has been revoked.` : "That invitation was no longer waiting."}</p>
+        </Notice>
+      ) : null}
+      <section aria-labelledby="new-invite" className="card narrow">
+        <h2 id="new-invite">Invite a colleague</h2>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <Form method="post" {...getFormProps(form)}>
+          <TextField meta={fields.email} type="email" label="Email address" autoComplete="off" />
+          <TextField meta={fields.name} label="Name (optional)" hint="Shown to them when they accept; they can change it." autoComplete="off" />
+          <SelectField meta={fields.role} label="Role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} placeholder="Choose a role" />
+          <SelectField meta={fields.institutionId} label="Institution" options={institutions} placeholder="Choose an institution" />
+          <SubmitButton pendingLabel="Creating invitation…">Create invitation</SubmitButton>
+        </Form>
+      </section>
+      <section aria-labelledby="sent-invites">
+        <h2 id="sent-invites">Invitations sent</h2>
+        {invites.length === 0 ? (
+          <p>No invitations yet. Invite your first colleague with the form above.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Invitations sent</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Email address</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Institution</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Action</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {invites.map((invite) => (
+                  <tr key={invite.id}>
+                    <td>
+                      {invite.email}
+                      {invite.name ? <span className="muted"> ({invite.name})</span> : null}
+                    </td>
+                    <td>{ROLE_LABELS[invite.role] ?? invite.role}</td>
+                    <td>{invite.institution}</td>
+                    <td>
+                      <span className={`badge${invite.state === "pending" ? "" : " badge--muted"}`}>{STATE_LABELS[invite.state]}</span>
+                      {invite.state === "pending" ? <span className="muted"> until {formatDate(invite.expiresAt)}</span> : null}
+                    </td>
+                    <td>
+                      {invite.state === "pending" ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="inviteId" value={invite.id} />
+                          <SubmitButton name="intent" value="revoke" variant="secondary" pendingLabel="Revoking…">
+                            Revoke<span className="visually-hidden"> the invitation for {invite.email}</span>
+                          </SubmitButton>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

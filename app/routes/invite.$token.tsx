@@ -1,0 +1,106 @@
+// Accepting an invitation: the invitee chooses a password and joins the partnership.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, TextField } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { PASSWORD_RULE_HINT, acceptInviteSchema } from "~/lib/forms/auth";
+import { clientMeta } from "~/lib/request.server";
+import { ROLE_LABELS, isRole } from "~/lib/roles";
+import { InviteError, acceptInvite, findInviteByToken } from "~/models/invites.server";
+import { passwordProblem } from "~/models/passwords.server";
+import { startSession } from "~/models/sessions.server";
+
+export const meta: MetaFunction = () => [{ title: "Join your partnership · Staffroom" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const invite = await findInviteByToken(params.token ?? "");
+  if (!invite) return { state: "unknown" as const };
+  if (invite.state !== "pending") return { state: invite.state };
+  return {
+    state: "pending" as const,
+    partnershipName: invite.partnership.name,
+    institutionName: invite.institution.name,
+    role: isRole(invite.role) ? ROLE_LABELS[invite.role] : invite.role,
+    email: invite.email,
+    name: invite.name,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const invite = await findInviteByToken(params.token ?? "");
+  const submission = parseWithZod(formData, {
+    schema: acceptInviteSchema.superRefine((value, ctx) => {
+      const problem = passwordProblem(value.password, { email: invite?.email, name: value.name });
+      if (problem) ctx.addIssue({ path: ["password"], code: "custom", message: problem });
+    }),
+  });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password", "confirmPassword"] }), { status: 400 });
+  }
+  try {
+    const meta = clientMeta(request, context);
+    const user = await acceptInvite({ token: params.token ?? "", ...submission.value }, meta.ipAddress);
+    const { cookie } = await startSession(user.id, meta);
+    throw redirect("/home", { headers: { "Set-Cookie": cookie.serialize() } });
+  } catch (error) {
+    if (error instanceof InviteError) {
+      return data(submission.reply({ formErrors: [error.message], hideFields: ["password", "confirmPassword"] }), { status: 409 });
+    }
+    throw error;
+  }
+}
+
+export default function AcceptInvitePage() {
+  const invite = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "accept-invite",
+    lastResult,
+    defaultValue: { name: invite.state === "pending" ? invite.name : "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInviteSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="sign-in-page">
+      <a className="skip-link" href="#main-content">
+        Skip to main content
+      </a>
+      <main id="main-content">
+        <p className="brand-block">Staffroom</p>
+        {invite.state === "pending" ? (
+          <div className="card">
+            <h1>Join {invite.partnershipName}</h1>
+            <p>
+              You have been invited as {invite.role === "LSA" ? "an" : "a"} {invite.role} at {invite.institutionName}. You
+              will sign in with <strong>{invite.email}</strong>.
+            </p>
+            <FormErrors errors={form.errors} id={form.errorId} />
+            <Form method="post" {...getFormProps(form)}>
+              <TextField meta={fields.name} label="Your name" autoComplete="name" />
+              <TextField meta={fields.password} type="password" label="Password" hint={PASSWORD_RULE_HINT} autoComplete="new-password" />
+              <TextField meta={fields.confirmPassword} type="password" label="Confirm password" autoComplete="new-password" />
+              <div className="actions">
+                <SubmitButton pendingLabel="Setting up your account…">Join the partnership</SubmitButton>
+              </div>
+            </Form>
+          </div>
+        ) : (
+          <div className="card">
+            <h1>{invite.state === "accepted" ? "This invitation has been used" : "This invitation link no longer works"}</h1>
+            <p>
+              {invite.state === "accepted"
+                ? "This invitation has already been used to create an account. If it was yours, sign in."
+                : invite.state === "expired"
+                  ? "Invitation links expire after a few days. Ask your partnership coordinator for a new one."
+                  : "The link may have been replaced by a newer invitation or mistyped. Ask your partnership coordinator for a new one."}
+            </p>
+            <Link to="/login">Go to sign in</Link>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// Sign in with email and password.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { FormErrors, TextField } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { deviceCookie, readDeviceToken } from "~/lib/device-cookie.server";
+import { signInSchema } from "~/lib/forms/auth";
+import { clientMeta, safeRedirectPath } from "~/lib/request.server";
+import { signIn } from "~/models/sign-in.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Staffroom" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signInSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const result = await signIn({
+    email: submission.value.email,
+    password: submission.value.password,
+    deviceToken: await readDeviceToken(request),
+    meta: clientMeta(request, context),
+  });
+  if (!result.ok) {
+    if (result.reason === "throttled") {
+      const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60_000));
+      return data(
+        submission.reply({
+          formErrors: [`Too many unsuccessful attempts. For your security, wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`],
+          hideFields: ["password"],
+        }),
+        { status: 429, headers: { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } },
+      );
+    }
+    return data(
+      submission.reply({
+        formErrors: ["That email address and password do not match. Check them and try again."],
+        hideFields: ["password"],
+      }),
+      { status: 400 },
+    );
+  }
+  const headers = new Headers();
+  headers.append("Set-Cookie", result.sessionCookie.serialize());
+  headers.append("Set-Cookie", await deviceCookie().serialize(result.deviceToken));
+  throw redirect(safeRedirectPath(submission.value.redirectTo), { headers });
+}
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "sign-in",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="sign-in-page">
+      <a className="skip-link" href="#main-content">
+        Skip to main content
+      </a>
+      <main id="main-content">
+        <p className="brand-block">Staffroom</p>
+        <div className="card">
+          <h1>Sign in</h1>
+          <p className="page-intro">Plan and teach together across your partnership.</p>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+            <TextField meta={fields.email} type="email" label="Email address" autoComplete="username" />
+            <TextField meta={fields.password} type="password" label="Password" autoComplete="current-password" />
+            <div className="actions">
+              <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+            </div>
+          </Form>
+        </div>
+        <p className="muted">
+          New to Staffroom? Your partnership coordinator sends you an invitation link. Forgotten your password? Ask your
+          coordinator to send you a new invitation.
+        </p>
+      </main>
+    </div>
+  );
+}
