@@ -31,6 +31,8 @@ export async function createInvite(
   actor: Actor,
   input: { email: string; name: string; role: Role; institutionId: string },
   ipAddress = "",
+  /** null when the command line bootstraps a partnership's first coordinator. */
+  invitedById: string | null = actor.id,
 ) {
   const email = normaliseEmail(input.email);
   const institution = await db().institution.findFirst({
@@ -61,14 +63,14 @@ export async function createInvite(
         name: input.name.trim(),
         role: input.role,
         tokenHash: hashToken(token),
-        invitedById: actor.id,
+        invitedById,
         expiresAt: new Date(Date.now() + config().inviteValidDays * 86_400_000),
       },
     });
   });
   await recordAudit({
     partnershipId: actor.partnershipId,
-    actorId: actor.id,
+    actorId: invitedById,
     action: "invite.created",
     subjectType: "invite",
     subjectId: invite.id,
