@@ -16,6 +16,7 @@ import { createRealtimeHub } from "./realtime/hub";
 import { registerCollaboration } from "./realtime/collab/collaboration";
 import { migrateDatabase, seedIfEmpty, tuneSqlite } from "./database";
 import { logger } from "./logger";
+import { scheduleMaintenance } from "./maintenance";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -91,6 +92,8 @@ async function main() {
     realtime: cfg.redisUrl ? "redis" : "in-process",
   });
 
+  const stopMaintenance = scheduleMaintenance();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -99,6 +102,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await collaboration.close();
+    stopMaintenance();
     await realtime.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await disconnectDb();
