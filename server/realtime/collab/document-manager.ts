@@ -1,0 +1,398 @@
+// The documents this process has open: one Y.Doc and one Awareness each,
+// loaded from the database on first join (compaction snapshots + update log),
+// kept current by local clients and by the relay from other processes, and
+// unloaded (after a final compaction and automatic version) once nobody has
+// them open. Every change is applied here and nowhere else, so broadcasting,
+// durability and relaying happen in one place and in one order:
+// apply -> broadcast to this process's sockets -> write to the log -> relay -> ack.
+import * as Y from "yjs";
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import type { CollabErrorCode } from "~/lib/collab-events";
+import type { DocumentAccessTarget } from "~/policies/document";
+import { loadDocumentRecord } from "~/models/collab-documents.server";
+import { compactDocument, createVersionSnapshot, loadDocumentState } from "~/models/collab-log.server";
+import { logger } from "../../logger";
+import { encodeSyncUpdate } from "./protocol";
+import type { CollabRelay, RelayMessage } from "./relay";
+import type { UpdateWriter } from "./update-writer";
+
+export interface ManagerOptions {
+  /** Compact the log into a snapshot after this many updates (counted in this process). */
+  compactEvery: number;
+  /** Keep an unused document loaded this long, for quick reloads and tab switches. */
+  unloadAfterMs: number;
+  /** Take an automatic version at most this often while people edit. */
+  autoVersionEveryMs: number;
+  /** Refuse to open more documents than this at once (bounded memory). */
+  maxLoadedDocuments: number;
+}
+
+/** How the manager reaches this process's sockets (io.local rooms in production). */
+export interface LocalFanout {
+  sync(documentId: string, message: Uint8Array, exceptSocketId: string | null): void;
+  awareness(documentId: string, update: Uint8Array, exceptSocketId: string | null): void;
+  /** Tells every local socket in the document why it is closed, and removes them from its room. */
+  close(documentId: string, code: CollabErrorCode, message: string): void;
+}
+
+/** The origin of a change made by a client, so its own socket does not get it echoed. */
+export interface ClientOrigin {
+  socketId: string;
+  userId: string;
+}
+
+export interface OpenDocument {
+  id: string;
+  record: DocumentAccessTarget;
+  doc: Y.Doc;
+  awareness: Awareness;
+  /** Attached sockets and the awareness client ids each has announced. */
+  sockets: Map<string, Set<number>>;
+  logCount: number;
+  editorsSinceVersion: Map<string, number>;
+  lastVersionAt: number;
+  unloadTimer: NodeJS.Timeout | null;
+  compacting: Promise<void> | null;
+  closed: boolean;
+}
+
+export class DocumentNotFoundError extends Error {}
+export class ServerBusyError extends Error {}
+
+export class DocumentManager {
+  private readonly open = new Map<string, OpenDocument>();
+  private readonly loading = new Map<string, Promise<OpenDocument>>();
+  /** Relay messages for documents being loaded; applied once the load finishes. */
+  private readonly relayBuffer = new Map<string, RelayMessage[]>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private shuttingDown = false;
+
+  constructor(
+    private readonly options: ManagerOptions,
+    private readonly writer: UpdateWriter,
+    private readonly relay: CollabRelay,
+    private readonly fanout: LocalFanout,
+  ) {
+    relay.onMessage((message) => this.onRelay(message));
+    relay.onResync(() => void this.refreshAllFromDatabase());
+  }
+
+  get loadedCount(): number {
+    return this.open.size;
+  }
+
+  isLoaded(documentId: string): boolean {
+    return this.open.has(documentId);
+  }
+
+  /** The open document, loading it if needed. Throws DocumentNotFoundError or ServerBusyError. */
+  async acquire(documentId: string): Promise<OpenDocument> {
+    if (this.shuttingDown) throw new ServerBusyError("server is shutting down");
+    await this.unloading.get(documentId);
+    const existing = this.open.get(documentId);
+    if (existing) {
+      this.cancelUnload(existing);
+      return existing;
+    }
+    let pending = this.loading.get(documentId);
+    if (!pending) {
+      pending = this.load(documentId).finally(() => this.loading.delete(documentId));
+      this.loading.set(documentId, pending);
+    }
+    const loaded = await pending;
+    this.cancelUnload(loaded);
+    return loaded;
+  }
+
+  private async load(documentId: string): Promise<OpenDocument> {
+    if (this.open.size + this.loading.size > this.options.maxLoadedDocuments) {
+      await this.evictIdle();
+      if (this.open.size + this.loading.size > this.options.maxLoadedDocuments) {
+        throw new ServerBusyError(`more than ${this.options.maxLoadedDocuments} documents open`);
+      }
+    }
+    // Buffer relay traffic from before our database read: anything committed after it arrives this way.
+    this.relayBuffer.set(documentId, []);
+    try {
+      const record = await loadDocumentRecord(documentId);
+      if (!record) throw new DocumentNotFoundError(documentId);
+      const stored = await loadDocumentState(documentId);
+      const doc = new Y.Doc({ gc: true });
+      Y.applyUpdate(doc, stored.state, "load");
+      const awareness = new Awareness(doc);
+      awareness.setLocalState(null); // the server has no cursor of its own
+      const entry: OpenDocument = {
+        id: documentId,
+        record,
+        doc,
+        awareness,
+        sockets: new Map(),
+        logCount: stored.logCount,
+        editorsSinceVersion: new Map(),
+        lastVersionAt: Date.now(),
+        unloadTimer: null,
+        compacting: null,
+        closed: false,
+      };
+      for (const message of this.relayBuffer.get(documentId) ?? []) this.applyRelay(entry, message);
+      this.observe(entry);
+      this.open.set(documentId, entry);
+      return entry;
+    } finally {
+      this.relayBuffer.delete(documentId);
+    }
+  }
+
+  private observe(entry: OpenDocument): void {
+    entry.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      const except = isClientOrigin(origin) ? origin.socketId : null;
+      this.fanout.sync(entry.id, encodeSyncUpdate(update), except);
+    });
+    entry.awareness.on(
+      "update",
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = [...added, ...updated, ...removed];
+        if (typeof origin === "string" && origin.startsWith("socket:")) {
+          const ids = entry.sockets.get(origin.slice("socket:".length));
+          for (const id of [...added, ...updated]) ids?.add(id);
+          for (const id of removed) ids?.delete(id);
+        }
+        if (origin === "timeout") return; // every process expires silent peers by itself
+        const update = encodeAwarenessUpdate(entry.awareness, changed);
+        const except = typeof origin === "string" && origin.startsWith("socket:") ? origin.slice("socket:".length) : null;
+        this.fanout.awareness(entry.id, update, except);
+        if (origin !== "relay") this.relay.publish({ kind: "awareness", documentId: entry.id, payload: update });
+      },
+    );
+  }
+
+  attach(entry: OpenDocument, socketId: string): void {
+    this.cancelUnload(entry);
+    if (!entry.sockets.has(socketId)) entry.sockets.set(socketId, new Set());
+  }
+
+  detach(entry: OpenDocument, socketId: string): void {
+    const ids = entry.sockets.get(socketId);
+    if (!ids) return;
+    entry.sockets.delete(socketId);
+    if (ids.size > 0 && !entry.closed) removeAwarenessStates(entry.awareness, [...ids], "detach");
+    if (entry.sockets.size === 0) this.scheduleUnload(entry);
+  }
+
+  /** Current presence of everyone in the document, for a socket that just joined. */
+  awarenessSnapshot(entry: OpenDocument): Uint8Array | null {
+    const clients = [...entry.awareness.getStates().keys()];
+    return clients.length > 0 ? encodeAwarenessUpdate(entry.awareness, clients) : null;
+  }
+
+  applyAwareness(entry: OpenDocument, update: Uint8Array, socketId: string): void {
+    applyAwarenessUpdate(entry.awareness, update, `socket:${socketId}`);
+  }
+
+  /**
+   * Applies a checked client update and resolves once it is durable. A throw
+   * from applyUpdate means the document may be half-changed: it is closed for
+   * everyone here and reloaded from the database on the next join, and the
+   * update (never written) is refused.
+   */
+  async applyClientUpdate(entry: OpenDocument, update: Uint8Array, origin: ClientOrigin): Promise<void> {
+    if (entry.closed) throw new DocumentNotFoundError(entry.id);
+    let changed = false;
+    const onUpdate = (_update: Uint8Array, o: unknown) => {
+      if (o === origin) changed = true;
+    };
+    entry.doc.on("update", onUpdate);
+    try {
+      Y.applyUpdate(entry.doc, update, origin);
+    } catch (error) {
+      logger.error("collab: update failed to apply; reloading the document", { documentId: entry.id, error: String(error) });
+      this.discard(entry, "not-joined", "The document was reloaded on the server; join again.");
+      throw new ApplyError(String(error));
+    } finally {
+      entry.doc.off("update", onUpdate);
+    }
+    const store = entry.doc.store;
+    if (!changed && store.pendingStructs === null && store.pendingDs === null) {
+      // Nothing new (a resent or empty step 2): it is durable once the writes already in flight are.
+      await this.writer.drain();
+      return;
+    }
+    // The raw update, not the effective one: parts waiting for missing dependencies must be stored too.
+    await this.persist(entry, update, origin.userId);
+  }
+
+  private async persist(entry: OpenDocument, update: Uint8Array, userId: string | null): Promise<void> {
+    await this.writer.append({ documentId: entry.id, data: update, userId });
+    // Relay only after commit: a process loading this document meanwhile either read it or is buffering the relay.
+    this.relay.publish({ kind: "update", documentId: entry.id, payload: update });
+    entry.logCount += 1;
+    if (userId) entry.editorsSinceVersion.set(userId, (entry.editorsSinceVersion.get(userId) ?? 0) + 1);
+    if (entry.logCount >= this.options.compactEvery) this.compactSoon(entry);
+    if (Date.now() - entry.lastVersionAt >= this.options.autoVersionEveryMs) void this.takeAutoVersion(entry);
+  }
+
+  /** A change made by the server itself (a restore): applied, broadcast, stored and relayed like a client's. */
+  async applyServerChange(documentId: string, change: (doc: Y.Doc) => void, userId: string | null): Promise<void> {
+    const holder = `server-change:${Math.random()}`;
+    const entry = await this.acquire(documentId);
+    this.attach(entry, holder);
+    try {
+      const updates: Uint8Array[] = [];
+      const capture = (update: Uint8Array, origin: unknown) => {
+        if (origin === "server-change") updates.push(update);
+      };
+      entry.doc.on("update", capture);
+      try {
+        entry.doc.transact(() => change(entry.doc), "server-change");
+      } finally {
+        entry.doc.off("update", capture);
+      }
+      const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      if (updates.length > 0) await this.persist(entry, merged, userId);
+    } finally {
+      this.detach(entry, holder);
+    }
+  }
+
+  private onRelay(message: RelayMessage): void {
+    const buffer = this.relayBuffer.get(message.documentId);
+    if (buffer) {
+      buffer.push(message);
+      return;
+    }
+    const entry = this.open.get(message.documentId);
+    if (entry) this.applyRelay(entry, message);
+  }
+
+  private applyRelay(entry: OpenDocument, message: RelayMessage): void {
+    try {
+      if (message.kind === "update") Y.applyUpdate(entry.doc, message.payload, "relay");
+      else if (message.kind === "awareness") applyAwarenessUpdate(entry.awareness, message.payload, "relay");
+      else if (message.kind === "deleted") this.discard(entry, "document-deleted", "This document has been deleted.");
+    } catch (error) {
+      logger.error("collab: relayed change failed to apply", { documentId: entry.id, error: String(error) });
+    }
+  }
+
+  /** After a relay outage: merge what the database has into every open document (idempotent). */
+  async refreshAllFromDatabase(): Promise<void> {
+    for (const entry of [...this.open.values()]) {
+      try {
+        const stored = await loadDocumentState(entry.id);
+        if (!entry.closed) Y.applyUpdate(entry.doc, stored.state, "db-refresh");
+      } catch (error) {
+        logger.warn("collab: refresh from database failed", { documentId: entry.id, error: String(error) });
+      }
+    }
+  }
+
+  /** The document was deleted: close it here and tell the other processes. */
+  documentDeleted(documentId: string): void {
+    const entry = this.open.get(documentId);
+    if (entry) this.discard(entry, "document-deleted", "This document has been deleted.");
+    this.relay.publish({ kind: "deleted", documentId, payload: new Uint8Array() });
+  }
+
+  /** Drops the in-memory copy without writing anything (the database stays the truth). */
+  private discard(entry: OpenDocument, code: CollabErrorCode, message: string): void {
+    if (entry.closed) return;
+    entry.closed = true;
+    this.cancelUnload(entry);
+    this.fanout.close(entry.id, code, message);
+    entry.sockets.clear();
+    this.destroy(entry);
+  }
+
+  private destroy(entry: OpenDocument): void {
+    entry.closed = true;
+    entry.awareness.destroy();
+    entry.doc.destroy();
+    if (this.open.get(entry.id) === entry) this.open.delete(entry.id);
+  }
+
+  private cancelUnload(entry: OpenDocument): void {
+    if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    entry.unloadTimer = null;
+  }
+
+  private scheduleUnload(entry: OpenDocument): void {
+    this.cancelUnload(entry);
+    if (entry.closed) return;
+    entry.unloadTimer = setTimeout(() => void this.unload(entry), this.options.unloadAfterMs);
+    entry.unloadTimer.unref?.();
+  }
+
+  private unload(entry: OpenDocument): Promise<void> {
+    if (entry.closed || entry.sockets.size > 0) return Promise.resolve();
+    const existing = this.unloading.get(entry.id);
+    if (existing) return existing;
+    // Closed before the async work starts, so a join meanwhile waits for us and then loads afresh.
+    entry.closed = true;
+    this.open.delete(entry.id);
+    const done = this.finalise(entry).finally(() => this.unloading.delete(entry.id));
+    this.unloading.set(entry.id, done);
+    return done;
+  }
+
+  /** Final writes for a document leaving memory: wait for its log writes, compact, version if edited. */
+  private async finalise(entry: OpenDocument): Promise<void> {
+    try {
+      await this.writer.drain();
+      await entry.compacting;
+      if (entry.editorsSinceVersion.size > 0) await this.takeAutoVersion(entry);
+      if (entry.logCount > 0) await compactDocument(entry.id);
+    } catch (error) {
+      logger.warn("collab: final compaction failed; the log still holds every update", { documentId: entry.id, error: String(error) });
+    } finally {
+      entry.awareness.destroy();
+      entry.doc.destroy();
+    }
+  }
+
+  private async evictIdle(): Promise<void> {
+    const idle = [...this.open.values()].filter((e) => e.sockets.size === 0);
+    await Promise.all(idle.map((e) => this.unload(e)));
+  }
+
+  private compactSoon(entry: OpenDocument): void {
+    if (entry.compacting) return;
+    entry.compacting = (async () => {
+      try {
+        await compactDocument(entry.id);
+        entry.logCount = 0;
+      } catch (error) {
+        logger.warn("collab: compaction failed; will retry later", { documentId: entry.id, error: String(error) });
+      } finally {
+        entry.compacting = null;
+      }
+    })();
+  }
+
+  private async takeAutoVersion(entry: OpenDocument): Promise<void> {
+    if (entry.editorsSinceVersion.size === 0) return;
+    const [mainEditor] = [...entry.editorsSinceVersion.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    entry.editorsSinceVersion = new Map();
+    entry.lastVersionAt = Date.now();
+    try {
+      await createVersionSnapshot(entry.id, "auto", { createdById: mainEditor ?? null });
+    } catch (error) {
+      logger.warn("collab: automatic version failed", { documentId: entry.id, error: String(error) });
+    }
+  }
+
+  /** For shutdown: finish writes, then compact and version every open document. */
+  async closeAll(): Promise<void> {
+    this.shuttingDown = true;
+    await Promise.allSettled([...this.loading.values()]);
+    const entries = [...this.open.values()];
+    for (const entry of entries) entry.sockets.clear();
+    await Promise.all(entries.map((entry) => this.unload(entry)));
+    await Promise.all([...this.unloading.values()]);
+  }
+}
+
+export class ApplyError extends Error {}
+
+function isClientOrigin(origin: unknown): origin is ClientOrigin {
+  return typeof origin === "object" && origin !== null && "socketId" in origin;
+}
