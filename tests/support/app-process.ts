@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { beforeEach } from "vitest";
 import { freePort } from "./ports";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -112,4 +113,14 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     }
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+/** Prints the tail of the server's output when a test fails (call inside describe). */
+export function showServerOutputOnFailure(current: () => AppProcess | undefined, label = "server"): void {
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(() => {
+      const output = current()?.output() ?? "(not started)";
+      console.error(`--- ${label} output (last 4000 characters) ---\n${output.slice(-4000)}`);
+    });
+  });
 }
