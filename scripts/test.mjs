@@ -45,7 +45,7 @@ function run(cmd) {
 }
 
 /** Vitest's JSON report (Jest's shape). A file that fails to load has no tests but is a failure. */
-function readVitest(report) {
+export function readVitest(report) {
   const counts = { passed: 0, failed: 0, skipped: 0, skippedTests: [] };
   for (const file of report.testResults ?? []) {
     const relative = path.relative(root, file.name ?? "");
@@ -67,8 +67,9 @@ function readVitest(report) {
 }
 
 /** Playwright's JSON report: walk the suites for each test's outcome. */
-function readPlaywright(report) {
+export function readPlaywright(report) {
   const counts = { passed: 0, failed: 0, skipped: 0, skippedTests: [] };
+  const testDir = report.config?.rootDir ? path.relative(root, report.config.rootDir) : "";
   const visit = (suite, trail) => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
@@ -78,7 +79,7 @@ function readPlaywright(report) {
         else if (t.status === "skipped") {
           counts.skipped++;
           const why = (t.annotations ?? []).map((a) => [a.type, a.description].filter(Boolean).join(": ")).join("; ");
-          counts.skippedTests.push(`${spec.file}:${spec.line} > ${name}${why ? ` (${why})` : ""}`);
+          counts.skippedTests.push(`${path.join(testDir, spec.file)}:${spec.line} > ${name}${why ? ` (${why})` : ""}`);
         } else counts.failed++;
       }
     }
@@ -166,4 +167,4 @@ async function main() {
   process.exitCode = failedStep || totals.failed > 0 ? 1 : 0;
 }
 
-await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -5,6 +5,7 @@ import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expectOnHome, signIn, signInAs, signOut } from "./support/auth";
 
 test("invite a teacher, who accepts, signs out and signs in again; the link is then used up", async ({ page, browser, baseURL }) => {
+  test.slow(); // three browsers, four sign-ins and eight accessibility checks: a long story
   const newcomer = {
     email: `new.teacher.${Date.now()}.${test.info().workerIndex}@kestrel.example`,
     name: "Imogen Blake",

@@ -38,6 +38,7 @@ for (const { key, isCoordinator } of ROLES) {
 }
 
 test("the coordinator can open every page in the navigation, and each is accessible", async ({ page }) => {
+  test.slow(); // seven pages, each with an accessibility check
   await signInAs(page, "coordinator");
   const nav = page.getByRole("navigation", { name: "Main" });
 

@@ -49,7 +49,7 @@ test("the sign-in button shows that it is working while the request is on its wa
   let releaseSignIn!: () => void;
   const held = new Promise<void>((resolve) => (releaseSignIn = resolve));
   await page.route(
-    (url) => url.pathname === "/login",
+    (url) => /^\/login(\.data)?$/.test(url.pathname),
     async (route) => {
       if (route.request().method() === "POST") await held;
       await route.continue();
