@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
+import { LiveUpdates } from "~/components/live-updates";
 import { isRole } from "~/lib/roles";
 import { navigationFor } from "~/lib/navigation";
 import { getShellUser } from "~/models/members.server";
@@ -21,6 +22,7 @@ export default function AppLayout() {
   const { user, nav } = useLoaderData<typeof loader>();
   return (
     <AppShell user={user} nav={nav}>
+      <LiveUpdates />
       <Outlet />
     </AppShell>
   );

@@ -57,6 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const ended = searchParams.get("ended");
   const [form, fields] = useForm({
     id: "sign-in",
     lastResult,
@@ -74,6 +75,15 @@ export default function LoginPage() {
         <div className="card">
           <h1>Sign in</h1>
           <p className="page-intro">Plan and teach together across your partnership.</p>
+          {ended ? (
+            <div className="alert alert--warning" role="status">
+              <p>
+                {ended === "deactivated"
+                  ? "Your account has been deactivated. If you think this is a mistake, ask your partnership coordinator."
+                  : "You have been signed out. Sign in again to carry on."}
+              </p>
+            </div>
+          ) : null}
           <FormErrors errors={form.errors} id={form.errorId} />
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
