@@ -95,8 +95,7 @@ export default function LoginPage() {
           </Form>
         </div>
         <p className="muted">
-          New to Staffroom? Your partnership coordinator sends you an invitation link. Forgotten your password? Ask your
-          coordinator to send you a new invitation.
+          New to Staffroom? Your partnership coordinator sends you an invitation link to join.
         </p>
       </main>
     </div>
