@@ -85,6 +85,12 @@ export class DocumentManager {
     return this.open.has(documentId);
   }
 
+  /** The in-memory state of an open document (diagnostics and tests), or null when not loaded here. */
+  inMemoryState(documentId: string): Uint8Array | null {
+    const entry = this.open.get(documentId);
+    return entry ? Y.encodeStateAsUpdate(entry.doc) : null;
+  }
+
   /** The open document, loading it if needed. Throws DocumentNotFoundError or ServerBusyError. */
   async acquire(documentId: string): Promise<OpenDocument> {
     if (this.shuttingDown) throw new ServerBusyError("server is shutting down");
