@@ -6,6 +6,7 @@ import type { Actor } from "~/policies/actor";
 export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [
     { to: "/home", label: "Home" },
+    { to: "/documents", label: "Documents" },
     { to: "/people", label: "People" },
     { to: "/institutions", label: "Institutions" },
   ];

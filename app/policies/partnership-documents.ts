@@ -1,0 +1,8 @@
+// Who may start a shared document of the partnership: whoever could write one
+// (the rules live with the owner type in document.ts).
+import type { Actor } from "./actor";
+import { PARTNERSHIP_DOCUMENT, canWriteDocument } from "./document";
+
+export function canCreatePartnershipDocument(actor: Actor): boolean {
+  return canWriteDocument(actor, { partnershipId: actor.partnershipId, ownerType: PARTNERSHIP_DOCUMENT, ownerId: "new" });
+}

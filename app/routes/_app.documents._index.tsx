@@ -1,0 +1,120 @@
+// Shared documents of the partnership: browse, search by title, start a new one.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormErrors, TextField } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { formatDateTime } from "~/lib/format";
+import { newDocumentSchema } from "~/lib/forms/documents";
+import { createPartnershipDocument, listPartnershipDocuments } from "~/models/partnership-documents.server";
+import { canCreatePartnershipDocument } from "~/policies/partnership-documents";
+import { ensure, requireActor } from "~/policies/enforce.server";
+
+export const meta: MetaFunction = () => [{ title: "Documents · Staffroom" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  const url = new URL(request.url);
+  const q = url.searchParams.get("q") ?? "";
+  const page = Number(url.searchParams.get("page") ?? "1");
+  const result = await listPartnershipDocuments(actor, { q, page: Number.isInteger(page) && page > 0 ? page : 1 });
+  return { ...result, q, canCreate: canCreatePartnershipDocument(actor) };
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  ensure(canCreatePartnershipDocument(actor), "Leaders and LSAs can read shared documents but not start them.");
+  const submission = parseWithZod(await request.formData(), { schema: newDocumentSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const document = await createPartnershipDocument(actor, submission.value.title, context.clientIp);
+  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "document", id: document.id, action: "created", by: actor.id });
+  throw redirect(`/documents/${document.id}`);
+}
+
+export default function DocumentsPage() {
+  const { documents, total, page, pageCount, q, canCreate } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/documents";
+  const [form, fields] = useForm({
+    id: "new-document",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newDocumentSchema }),
+    shouldValidate: "onBlur",
+  });
+  const pageLink = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  return (
+    <>
+      <h1>Documents</h1>
+      <p className="page-intro">
+        Shared documents of the partnership, written together in real time: steering-group agendas, handbooks, transport
+        arrangements.
+      </p>
+      {canCreate ? (
+        <section aria-labelledby="new-document-heading" className="card narrow">
+          <h2 id="new-document-heading">Start a document</h2>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <Form method="post" {...getFormProps(form)}>
+            <TextField meta={fields.title} label="Title" />
+            <SubmitButton pendingLabel="Creating…">Create document</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+      <Form method="get" className="filters" role="search" aria-label="Search documents">
+        <div className="field">
+          <label htmlFor="document-search">Search by title</label>
+          <input id="document-search" type="search" name="q" defaultValue={q} />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {searching ? "Searching…" : "Search"}
+        </button>
+      </Form>
+      <p role="status" aria-live="polite">
+        {searching ? "Loading…" : `${total} ${total === 1 ? "document" : "documents"}${q ? ` matching “${q}”` : ""}`}
+      </p>
+      {documents.length === 0 ? (
+        <div className="card">
+          <p>
+            {q
+              ? "No document has that in its title. Try a shorter search."
+              : canCreate
+                ? "No shared documents yet. Start one above: an agenda for the next steering group is a good first."
+                : "No shared documents yet. Teachers and the coordinator can start one."}
+          </p>
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Shared documents, most recently changed first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Last changed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {documents.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link to={`/documents/${d.id}`}>{d.title || "Untitled document"}</Link>
+                  </td>
+                  <td>{formatDateTime(d.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pageCount > 1 ? (
+        <nav className="pagination" aria-label="Document pages">
+          {page > 1 ? <Link to={pageLink(page - 1)}>Previous page</Link> : null}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? <Link to={pageLink(page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
