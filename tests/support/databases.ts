@@ -14,7 +14,7 @@ function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
 }
 
-async function createPostgresDatabase(): Promise<string> {
+async function createPostgresDatabase(template: string | null): Promise<string> {
   const adminUrl = inject("postgresAdminUrl");
   const name = uniqueName("t");
   const client = new pg.Client({ connectionString: adminUrl });
@@ -23,7 +23,7 @@ async function createPostgresDatabase(): Promise<string> {
     // Two CREATE DATABASE from one template at the same instant can collide; retry briefly.
     for (let attempt = 0; ; attempt++) {
       try {
-        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("postgresTemplate")}"`);
+        await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
         break;
       } catch (error) {
         if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
@@ -38,15 +38,20 @@ async function createPostgresDatabase(): Promise<string> {
   return url.toString();
 }
 
-function createSqliteDatabase(): string {
+function createSqliteDatabase(migrated: boolean): string {
   const file = path.join(inject("scratchDir"), `${uniqueName("t")}.db`);
-  fs.copyFileSync(inject("sqliteTemplate"), file);
+  if (migrated) fs.copyFileSync(inject("sqliteTemplate"), file);
   return `file:${file}`;
 }
 
-/** A new, migrated, empty database of the given provider; returns its URL. */
+/** A new, migrated database with no rows, of the given provider; returns its URL. */
 export async function freshDatabase(provider: DatabaseProvider): Promise<string> {
-  return provider === "postgresql" ? createPostgresDatabase() : createSqliteDatabase();
+  return provider === "postgresql" ? createPostgresDatabase(inject("postgresTemplate")) : createSqliteDatabase(true);
+}
+
+/** A new database with no tables at all (SQLite: a file that does not exist yet), for migration tests. */
+export async function emptyDatabase(provider: DatabaseProvider): Promise<string> {
+  return provider === "postgresql" ? createPostgresDatabase(null) : createSqliteDatabase(false);
 }
 
 /** Drops a database made by freshDatabase (optional: the run's cluster and scratch folder are thrown away). */

@@ -66,9 +66,9 @@ export class HttpClient {
     this.jar.set(name, value);
   }
 
-  /** A second client with a copy of this one's cookies (a stolen or replayed cookie). */
-  clone(): HttpClient {
-    const copy = new HttpClient(this.baseUrl);
+  /** A second client with a copy of this one's cookies (a stolen or replayed cookie, or another server process). */
+  clone(baseUrl = this.baseUrl): HttpClient {
+    const copy = new HttpClient(baseUrl);
     for (const [name, value] of this.jar) copy.jar.set(name, value);
     return copy;
   }
