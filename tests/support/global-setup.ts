@@ -1,13 +1,12 @@
 // Once per Vitest run: one throwaway PostgreSQL cluster, one Redis, and a migrated
 // template database for each provider. Test files get fresh databases cut from
 // the templates (tests/support/databases.ts), so no test pays for migrations.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { startPostgres, type PostgresServer } from "./postgres";
+import { migrateDeploy, PRISMA_CONFIG } from "./prisma-cli";
 import { startRedis, type RedisServer } from "./redis";
 
 declare module "vitest" {
@@ -25,22 +24,7 @@ declare module "vitest" {
   }
 }
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, "..", "..");
-const prismaBin = path.join(root, "node_modules", ".bin", "prisma");
 const POSTGRES_TEMPLATE = "staffroom_template";
-
-export async function migrateDeploy(configFile: string, databaseUrl: string): Promise<void> {
-  try {
-    await run(prismaBin, ["migrate", "deploy", "--config", configFile], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    });
-  } catch (error) {
-    const detail = error as { stdout?: string; stderr?: string };
-    throw new Error(`prisma migrate deploy (${configFile}) failed:\n${detail.stdout ?? ""}${detail.stderr ?? ""}`);
-  }
-}
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
@@ -58,8 +42,8 @@ export default async function setup(project: TestProject) {
     const sqliteTemplate = path.join(scratchDir, "template.db");
     const postgresTemplateUrl = await postgres.createDatabase(POSTGRES_TEMPLATE);
     await Promise.all([
-      migrateDeploy("prisma/postgres/prisma.config.ts", postgresTemplateUrl),
-      migrateDeploy("prisma.config.ts", `file:${sqliteTemplate}`),
+      migrateDeploy(PRISMA_CONFIG.postgresql, postgresTemplateUrl),
+      migrateDeploy(PRISMA_CONFIG.sqlite, `file:${sqliteTemplate}`),
     ]);
     project.provide("postgresAdminUrl", postgres.url());
     project.provide("postgresTemplate", POSTGRES_TEMPLATE);
