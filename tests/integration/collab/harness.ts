@@ -129,8 +129,11 @@ export class TestClient {
     readonly documentId: string,
     readonly name = "tester",
     latency?: () => number,
+    onStored?: (update: Uint8Array) => void,
   ) {
-    this.provider = new SocketIoYjsProvider(latency ? withLatency(socket, latency) : socket, documentId, this.doc);
+    let seen = latency ? withLatency(socket, latency) : socket;
+    if (onStored) seen = tapStoredUpdates(seen, onStored);
+    this.provider = new SocketIoYjsProvider(seen, documentId, this.doc);
     this.lastState = this.provider.syncState;
     this.provider.on("state", (s) => (this.lastState = s));
   }
@@ -190,4 +193,82 @@ export function textOfState(state: Uint8Array): string {
   const text = doc.get("root", Y.XmlText).toString();
   doc.destroy();
   return text;
+}
+
+/**
+ * A TCP forwarder with a fixed port in front of a server that may die and come
+ * back on another port: clients keep one URL and reconnect by themselves.
+ */
+export async function startTcpProxy(): Promise<{ port: number; setTarget(port: number | null): void; close(): Promise<void> }> {
+  const net = await import("node:net");
+  let target: number | null = null;
+  const sockets = new Set<import("node:net").Socket>();
+  const server = net.createServer((incoming) => {
+    sockets.add(incoming);
+    incoming.on("close", () => sockets.delete(incoming));
+    if (target === null) return incoming.destroy();
+    const outgoing = net.connect(target, "127.0.0.1");
+    sockets.add(outgoing);
+    outgoing.on("close", () => sockets.delete(outgoing));
+    incoming.pipe(outgoing).pipe(incoming);
+    incoming.on("error", () => outgoing.destroy());
+    outgoing.on("error", () => incoming.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    setTarget(next) {
+      target = next;
+      if (next === null) for (const s of sockets) s.destroy();
+    },
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Calls onStored with the Yjs update of every sync message the server acknowledged as stored. */
+export function tapStoredUpdates(socket: CollabSocket, onStored: (update: Uint8Array) => void): CollabSocket {
+  return new Proxy(socket, {
+    get(target, property, receiver) {
+      if (property !== "emit") {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return (event: string, ...args: unknown[]) => {
+        const ack = args.at(-1);
+        if (event === "collab:sync" && typeof ack === "function") {
+          const frame = args[1] as Uint8Array;
+          args[args.length - 1] = (reply: { ok: boolean }) => {
+            if (reply.ok) onStored(syncPayload(frame));
+            (ack as (r: unknown) => void)(reply);
+          };
+        }
+        return (target.emit as (e: string, ...a: unknown[]) => unknown)(event, ...args);
+      };
+    },
+  });
+}
+
+function syncPayload(frame: Uint8Array): Uint8Array {
+  // [message type varuint][payload length varuint][payload]; types and lengths here are small varuints.
+  let offset = 1;
+  let length = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = frame[offset++]!;
+    length |= (byte & 0x7f) << shift;
+    shift += 7;
+    if (byte < 0x80) break;
+  }
+  return frame.subarray(offset, offset + length);
+}
+
+/** Every string a Yjs update inserts (to find typed tokens in it). */
+export function insertedText(update: Uint8Array): string {
+  return Y.decodeUpdate(update)
+    .structs.map((s) => (s instanceof Y.Item && s.content instanceof Y.ContentString ? s.content.str : ""))
+    .join("");
 }
