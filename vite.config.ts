@@ -18,6 +18,8 @@ export default defineConfig({
   },
   plugins: [
     remix({
+      // BUILD_DIR lets parallel checkouts or test runs build side by side; the server reads the same variable.
+      buildDirectory: process.env.BUILD_DIR || "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

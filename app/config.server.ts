@@ -4,8 +4,6 @@ import path from "node:path";
 
 export type AppConfig = ReturnType<typeof loadConfig>;
 
-const DEFAULT_DATABASE_URL = "file:./data/staffroom.db";
-
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -24,7 +22,8 @@ function boolFromEnv(name: string, fallback: boolean): boolean {
 
 export function loadConfig() {
   const production = process.env.NODE_ENV === "production";
-  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const dataDir = path.resolve(process.env.DATA_DIR || "data");
+  const databaseUrl = process.env.DATABASE_URL || `file:${path.join(dataDir, "staffroom.db")}`;
   const usingEmbeddedDefault = !process.env.DATABASE_URL;
   const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? "")
     .split(",")
@@ -51,7 +50,9 @@ export function loadConfig() {
     sessionAbsoluteDays: intFromEnv("SESSION_ABSOLUTE_DAYS", 30),
     inviteValidDays: intFromEnv("INVITE_VALID_DAYS", 7),
     logLevel: process.env.LOG_LEVEL || (production ? "info" : "debug"),
-    dataDir: path.resolve(process.env.DATA_DIR || "data"),
+    dataDir,
+    /** Where `npm run build` wrote the app (vite.config.ts reads the same variable). */
+    buildDir: process.env.BUILD_DIR || "build",
   };
 }
 

@@ -58,9 +58,10 @@ async function main() {
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (cfg.production) {
-    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
-    const buildPath = path.join(root, "build/server/index.js");
+    const buildDir = path.resolve(root, cfg.buildDir);
+    app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    const buildPath = path.join(buildDir, "server/index.js");
     build = (await import(buildPath)) as ServerBuild;
   } else {
     const vite = await import("vite");
