@@ -1,0 +1,85 @@
+// Several server processes on one PostgreSQL and one Redis: people connected to
+// different processes edit one document at once and converge; each sees the
+// others in the presence list; a process started afterwards loads the full
+// document, and a newcomer joining any process sees everything.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, useDatabase } from "~/models/db.server";
+import { createDocument } from "~/models/collab-documents.server";
+import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
+import { seedDemoPartnership } from "../../../prisma/seed-data";
+import { startApp, type AppProcess } from "../../support/app-process";
+import { freshDatabase, redisUrl } from "../../support/databases";
+import { actorOf, idOf } from "../../support/model-database";
+import { openSocket, prng, sessionCookie, settled, TestClient, waitFor } from "./harness";
+
+const WRITERS = ["teacher", "coordinator", "teacherFe", "teacherDance"] as const;
+let databaseUrl: string;
+let seed: Awaited<ReturnType<typeof seedDemoPartnership>>;
+const apps: AppProcess[] = [];
+
+beforeAll(async () => {
+  databaseUrl = await freshDatabase("postgresql");
+  await useDatabase(databaseUrl);
+  seed = await seedDemoPartnership(db());
+});
+afterAll(async () => {
+  await Promise.all(apps.map((a) => a.stop()));
+});
+
+const namesIn = (c: TestClient) =>
+  new Set([...c.provider.awareness.getStates().values()].map((s) => s.name).filter((n): n is string => typeof n === "string"));
+
+describe("two processes on PostgreSQL and Redis", () => {
+  it("converge, share presence, and let a later process and newcomers see everything", async () => {
+    const [a, b] = await Promise.all([
+      startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false }),
+      startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false }),
+    ]);
+    apps.push(a, b);
+    const owner = await actorOf(idOf(seed.userIds, "teacher"));
+    const document = await createDocument(owner, { ownerType: PARTNERSHIP_DOCUMENT, ownerId: "shared-across-processes" });
+
+    const clients: TestClient[] = [];
+    for (let i = 0; i < 6; i++) {
+      const app = i % 2 === 0 ? a : b;
+      const cookie = await sessionCookie(idOf(seed.userIds, WRITERS[i % WRITERS.length]!));
+      clients.push(new TestClient(openSocket(app.origin, cookie), document.id, `person ${i}`).start());
+    }
+    await waitFor(() => clients.every((c) => c.provider.isSynced), 15_000, "all synced");
+
+    const seedValue = Number(process.env.COLLAB_SEED ?? Math.floor(Math.random() * 2 ** 31));
+    console.log(`[multi-process] seed ${seedValue}`);
+    const rng = prng(seedValue);
+    for (let step = 0; step < 150; step++) {
+      const i = rng.int(clients.length);
+      const c = clients[i]!;
+      c.insert(rng.int(c.root.length + 1), `${i}${"xyz"[rng.int(3)]}`);
+      if (step % 10 === 0) await new Promise((r) => setTimeout(r, rng.int(15)));
+    }
+    await waitFor(() => clients.every(settled) && new Set(clients.map((c) => c.text())).size === 1, 30_000, "convergence across processes");
+    const text = clients[0]!.text();
+    expect(text.length).toBeGreaterThanOrEqual(300);
+
+    // Presence crosses processes: someone on A sees everyone, including those on B.
+    await waitFor(() => namesIn(clients[0]!).size === 6, 10_000, "presence across processes");
+
+    // A process started now loads the full document; newcomers on A, B and C see everything.
+    const c = await startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false });
+    apps.push(c);
+    const newcomers = await Promise.all(
+      [a, b, c].map(async (app, k) => {
+        const cookie = await sessionCookie(idOf(seed.userIds, "leader"));
+        return new TestClient(openSocket(app.origin, cookie), document.id, `newcomer ${k}`).start();
+      }),
+    );
+    await waitFor(() => newcomers.every((n) => n.provider.isSynced && n.text() === text), 10_000, "newcomers see everything");
+
+    // And an edit made through the late process reaches everyone on the other two.
+    clients.push(new TestClient(openSocket(c.origin, await sessionCookie(owner.id)), document.id, "late writer").start());
+    const late = clients.at(-1)!;
+    await waitFor(() => late.provider.isSynced, 10_000, "late writer synced");
+    late.insert(0, "LATE ");
+    await waitFor(() => [...clients, ...newcomers].every((x) => x.text().startsWith("LATE ")), 10_000, "late edit everywhere");
+    for (const x of [...clients, ...newcomers]) x.stop();
+  }, 120_000);
+});
