@@ -1,0 +1,34 @@
+// Group commit: concurrent appends share one write; acks wait for the commit;
+// one document's failure does not fail the others.
+import { describe, expect, it } from "vitest";
+import type { LogEntry } from "~/models/collab-log.server";
+import { UpdateWriter } from "./update-writer";
+
+const entry = (documentId: string): LogEntry => ({ documentId, data: new Uint8Array([1]), userId: null });
+
+describe("UpdateWriter", () => {
+  it("batches updates that arrive together into one write and resolves after it commits", async () => {
+    const writes: number[] = [];
+    let commit!: () => void;
+    const writer = new UpdateWriter(async (entries) => {
+      writes.push(entries.length);
+      await new Promise<void>((resolve) => (commit = resolve));
+    });
+    let acked = 0;
+    const all = Array.from({ length: 50 }, () => writer.append(entry("d1")).then(() => (acked += 1)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(writes).toEqual([50]);
+    expect(acked).toBe(0);
+    commit();
+    await Promise.all(all);
+    expect(acked).toBe(50);
+  });
+
+  it("isolates a failing document from the others in the batch", async () => {
+    const writer = new UpdateWriter(async (entries) => {
+      if (entries.some((e) => e.documentId === "deleted")) throw new Error("foreign key");
+    });
+    const results = await Promise.allSettled([writer.append(entry("a")), writer.append(entry("deleted")), writer.append(entry("b"))]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+  });
+});
