@@ -30,8 +30,9 @@ export default defineConfig({
   forbidOnly: CI,
   retries: 0,
   workers: 2,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous: CI has two cores shared by the server, two browsers and axe (about 1-2 s per page).
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL,
