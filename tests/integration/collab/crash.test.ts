@@ -31,7 +31,7 @@ describe("crash safety", () => {
   it("keeps every acknowledged update through kill -9 and resyncs clients on their own", async () => {
     const proxy = await startTcpProxy();
     const origin = `http://127.0.0.1:${proxy.port}`;
-    const first = await startApp({ databaseUrl, seedDemo: false });
+    const first = await startApp({ databaseUrl, seedDemo: false, startTimeoutMs: 90_000 });
     apps.push(first);
     proxy.setTarget(first.port);
 
@@ -73,7 +73,7 @@ describe("crash safety", () => {
 
     // People keep typing while the server is down, then it comes back.
     await new Promise((r) => setTimeout(r, 400));
-    const second = await startApp({ databaseUrl, seedDemo: false });
+    const second = await startApp({ databaseUrl, seedDemo: false, startTimeoutMs: 90_000 });
     apps.push(second);
     proxy.setTarget(second.port);
     await new Promise((r) => setTimeout(r, 700));
@@ -89,5 +89,5 @@ describe("crash safety", () => {
     expect(textOfState((await loadDocumentState(document.id)).state)).toBe(finalText);
     for (const c of clients) c.stop();
     await proxy.close();
-  }, 120_000);
+  }, 180_000);
 });

@@ -32,8 +32,8 @@ const namesIn = (c: TestClient) =>
 describe("two processes on PostgreSQL and Redis", () => {
   it("converge, share presence, and let a later process and newcomers see everything", async () => {
     const [a, b] = await Promise.all([
-      startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false }),
-      startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false }),
+      startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false, startTimeoutMs: 90_000 }),
+      startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false, startTimeoutMs: 90_000 }),
     ]);
     apps.push(a, b);
     const owner = await actorOf(idOf(seed.userIds, "teacher"));
@@ -64,7 +64,7 @@ describe("two processes on PostgreSQL and Redis", () => {
     await waitFor(() => namesIn(clients[0]!).size === 6, 10_000, "presence across processes");
 
     // A process started now loads the full document; newcomers on A, B and C see everything.
-    const c = await startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false });
+    const c = await startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false, startTimeoutMs: 90_000 });
     apps.push(c);
     const newcomers = await Promise.all(
       [a, b, c].map(async (app, k) => {
@@ -81,5 +81,5 @@ describe("two processes on PostgreSQL and Redis", () => {
     late.insert(0, "LATE ");
     await waitFor(() => [...clients, ...newcomers].every((x) => x.text().startsWith("LATE ")), 10_000, "late edit everywhere");
     for (const x of [...clients, ...newcomers]) x.stop();
-  }, 120_000);
+  }, 180_000);
 });
