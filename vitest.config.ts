@@ -2,6 +2,7 @@
 // the tests import app modules directly or drive the built server over HTTP.
 // One PostgreSQL cluster, one Redis and migrated template databases are started
 // once per run by tests/support/global-setup.ts.
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -11,6 +12,9 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "app/**/*.test.ts", "server/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**", "build/**"],
     pool: "forks",
+    // Much of a test file's time is spent waiting on child processes (servers, the Prisma CLI), so run a
+    // few more files at once than Vitest's default of cores - 1 (which is one file at a time on 2 cores).
+    maxWorkers: Math.min(4, os.availableParallelism() + 1),
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,

@@ -4,12 +4,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeEach } from "vitest";
 import { freePort } from "./ports";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const tsxBin = path.join(root, "node_modules", ".bin", "tsx");
 const serverBuild = path.join(root, "build", "server", "index.js");
+const exitWithParent = path.join(import.meta.dirname, "exit-with-parent.mjs");
+
+// Children still running when the test worker exits are killed with it.
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
 
 export interface AppOptions {
   databaseUrl: string;
@@ -73,7 +80,14 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   // Vitest's own variables must not leak into the child.
   for (const key of Object.keys(env)) if (key.startsWith("VITEST") || env[key] === undefined) delete env[key];
 
-  const child = spawn(tsxBin, ["server/index.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  // node --import tsx (not the tsx CLI): one process, so kill() really kills the server and not a wrapper.
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", pathToFileURL(exitWithParent).href, "server/index.ts"], {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -98,7 +112,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     },
   };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 45_000);
+  const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`The Staffroom server exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${output}`);

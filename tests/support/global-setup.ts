@@ -38,13 +38,13 @@ export default async function setup(project: TestProject) {
   };
 
   try {
-    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+    // The SQLite template's migrations run while PostgreSQL starts (initdb blocks this process, not the child).
     const sqliteTemplate = path.join(scratchDir, "template.db");
+    const sqliteReady = migrateDeploy(PRISMA_CONFIG.sqlite, `file:${sqliteTemplate}`);
+    sqliteReady.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
     const postgresTemplateUrl = await postgres.createDatabase(POSTGRES_TEMPLATE);
-    await Promise.all([
-      migrateDeploy(PRISMA_CONFIG.postgresql, postgresTemplateUrl),
-      migrateDeploy(PRISMA_CONFIG.sqlite, `file:${sqliteTemplate}`),
-    ]);
+    await Promise.all([migrateDeploy(PRISMA_CONFIG.postgresql, postgresTemplateUrl), sqliteReady]);
     project.provide("postgresAdminUrl", postgres.url());
     project.provide("postgresTemplate", POSTGRES_TEMPLATE);
     project.provide("sqliteTemplate", sqliteTemplate);
