@@ -1,0 +1,81 @@
+// Staffroom's real path: the production server (server/index.ts with the built
+// Remix app) on its own SQLite file, the clients signed in through POST /login
+// as the demo coordinator and teachers, every socket authenticated by its
+// session cookie, every join checked by the document policy, and every update
+// acknowledged only once it is in the update log.
+import fs from "node:fs";
+import path from "node:path";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../../prisma/seed-data";
+import type { BenchServer, RunningServer, StartOptions } from "./types";
+import { freePort, lastJsonLine, repoRoot, runPinned, spawnPinned, waitUntil } from "./process";
+
+const HELPER = "bench/collab/servers/staffroom-db.ts";
+
+/** Members who may edit partnership documents (coordinators and teachers). */
+const EDITOR_EMAILS = DEMO_USERS.filter((u) => u.role === "coordinator" || u.role === "teacher").map((u) => u.email);
+
+function serverEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: "",
+    SEED_DEMO: "false",
+    MIGRATE_ON_START: "false",
+    COOKIE_SECURE: "false",
+    LOG_LEVEL: "warn",
+    ALLOWED_ORIGINS: "",
+    TRUST_PROXY: "false",
+  };
+}
+
+async function signIn(origin: string, email: string): Promise<string> {
+  const response = await fetch(`${origin}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }).toString(),
+  });
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  if (response.status !== 302 || !cookies.some((c) => c.startsWith("staffroom_session="))) {
+    throw new Error(`signing in ${email} failed: HTTP ${response.status} ${await response.text().catch(() => "")}`);
+  }
+  return cookies.join("; ");
+}
+
+export const staffroomServer: BenchServer = {
+  kind: "staffroom",
+  version: "working tree",
+  async start({ workDir, rooms }: StartOptions): Promise<RunningServer> {
+    if (!fs.existsSync(path.join(repoRoot, "build", "server", "index.js"))) {
+      throw new Error("The production build is missing: run `npm run build` first (or pass --build).");
+    }
+    const databaseUrl = `file:${path.join(workDir, "staffroom.db")}`;
+    const port = await freePort();
+    const env = serverEnv(databaseUrl, port);
+    // Setup on core 0 too, before the server starts: the load generator's core stays quiet.
+    const { documentIds } = lastJsonLine<{ documentIds: string[] }>(await runPinned(0, HELPER, ["setup", String(rooms)], env));
+
+    const proc = spawnPinned(0, "server/index.ts", [], env);
+    const origin = `http://127.0.0.1:${port}`;
+    await waitUntil(async () => (await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) })).status === 200, proc, "the Staffroom server");
+    const cookies: string[] = [];
+    for (const email of EDITOR_EMAILS) cookies.push(await signIn(origin, email));
+
+    return {
+      kind: "staffroom",
+      pid: proc.pid,
+      port,
+      rooms: documentIds,
+      cookies,
+      persistence: "every update in the SQLite update log before its ack (group commit), compaction every 200 updates",
+      output: proc.output,
+      stop: () => proc.stop(),
+      async storedFingerprints() {
+        return lastJsonLine<Record<string, string>>(await runPinned(0, HELPER, ["dump", ...documentIds], env));
+      },
+    };
+  },
+};
