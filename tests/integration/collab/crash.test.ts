@@ -80,7 +80,7 @@ describe("crash safety", () => {
     typing = false;
     await Promise.all(typists);
 
-    await waitFor(() => clients.every(settled) && new Set(clients.map((c) => c.text())).size === 1, 30_000, "everyone resynced");
+    await waitFor(() => clients.every(settled) && new Set(clients.map((c) => c.text())).size === 1, 60_000, "everyone resynced");
     const finalText = clients[0]!.text();
     typed.forEach((count, i) => {
       for (let n = 0; n < count; n++) expect(finalText.split(`<${i}:${n}>`).length - 1).toBe(1);

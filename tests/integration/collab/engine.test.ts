@@ -260,14 +260,14 @@ describe("hostile input", () => {
         else payload = new Uint8Array([0, ...varUint(40), ...randomBytes(rng, 40)]); // garbage state vector
         const event = rng.int(4) === 0 ? "collab:awareness" : "collab:sync";
         if (event === "collab:sync" && i % 10 === 0) {
-          replies.push(attacker.timeout(20_000).emitWithAck("collab:sync", document.id, payload as Uint8Array));
+          replies.push(attacker.timeout(60_000).emitWithAck("collab:sync", document.id, payload as Uint8Array));
         } else {
           (attacker.emit as (e: string, ...a: unknown[]) => void)(event, document.id, payload);
         }
       }
       const settledReplies = await Promise.all(replies);
       expect(settledReplies.every((r) => typeof r === "object" && r !== null && "ok" in r)).toBe(true);
-      await waitFor(() => errors.length > 5_000, 20_000, "refusals to arrive");
+      await waitFor(() => errors.length > 5_000, 60_000, "refusals to arrive");
       expect(new Set(errors)).toEqual(new Set(["invalid-message", "too-large"]));
       attacker.disconnect();
 
@@ -283,7 +283,7 @@ describe("hostile input", () => {
     } finally {
       await hostile.close();
     }
-  }, 90_000);
+  }, 150_000);
 
   it("rate-limits a flood from one socket and tells it so", async () => {
     const limited = await startCollabServer({ rateLimit: { burst: 20, perSecond: 5 } });
@@ -306,7 +306,7 @@ describe("memory", () => {
   it("unloads every document nobody has open: 1,000 opened and closed, none left loaded", async () => {
     const manager = server.collaboration.manager;
     for (const c of clients.splice(0)) c.stop();
-    await waitFor(() => manager.loadedCount === 0, 10_000, "earlier documents unloaded");
+    await waitFor(() => manager.loadedCount === 0, 30_000, "earlier documents unloaded");
     const socket = openSocket(server.origin, cookies.get(teacher.id)!);
     const ids = await db().$transaction(async (tx) => {
       const created: string[] = [];
@@ -327,9 +327,9 @@ describe("memory", () => {
       for (const id of batch) socket.emit("collab:leave", id);
     }
     expect(peak).toBeGreaterThanOrEqual(25);
-    await waitFor(() => manager.loadedCount === 0, 20_000, "loaded count back to zero");
+    await waitFor(() => manager.loadedCount === 0, 60_000, "loaded count back to zero");
     socket.disconnect();
-  }, 60_000);
+  }, 180_000);
 });
 
 function varUint(n: number): number[] {
