@@ -18,7 +18,7 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000, // above startApp's own 120 s limit, whose message names the cause
     teardownTimeout: 30_000,
     env: { NODE_ENV: "test", LOG_LEVEL: "warn" },
   },

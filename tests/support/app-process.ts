@@ -112,12 +112,12 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     },
   };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
+  const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`The Staffroom server exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${output}`);
     }
-    const healthy = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2_000) })
+    const healthy = await fetch(`${origin}/healthz`, { headers: { connection: "close" }, signal: AbortSignal.timeout(2_000) })
       .then((res) => res.status === 200)
       .catch(() => false);
     if (healthy) return app;

@@ -75,7 +75,9 @@ export class HttpClient {
 
   async request(method: string, pathname: string, options: RequestOptions = {}): Promise<HttpResult> {
     const url = new URL(pathname, this.baseUrl);
-    const headers: Record<string, string> = { accept: "text/html", ...options.headers };
+    // A new connection per request: reusing an idle keep-alive connection races the server closing it
+    // ("other side closed") when a slow machine pauses between requests.
+    const headers: Record<string, string> = { accept: "text/html", connection: "close", ...options.headers };
     const safe = method === "GET" || method === "HEAD";
     const origin = options.origin === undefined ? (safe ? null : new URL(this.baseUrl).origin) : options.origin;
     if (origin !== null) headers.origin = origin;
