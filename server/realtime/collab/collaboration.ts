@@ -228,7 +228,7 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
     const entry = current(documentId);
     if (!entry) return refuse(documentId, "not-joined", "Join the document first.");
     try {
-      manager.applyAwareness(entry, bytes, socket.id);
+      manager.applyAwareness(entry, bytes, socket.id, { id: socket.data.user.id, name: socket.data.user.name });
     } catch (error) {
       refuse(documentId, "invalid-message", `Malformed presence update: ${String(error)}`);
     }

@@ -7,6 +7,7 @@
 // apply -> broadcast to this process's sockets -> write to the log -> relay -> ack.
 import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import { sanitiseAwarenessUpdate, type PresenceIdentity } from "./awareness-guard";
 import type { CollabErrorCode } from "~/lib/collab-events";
 import type { DocumentAccessTarget } from "~/policies/document";
 import { loadDocumentRecord } from "~/models/collab-documents.server";
@@ -191,8 +192,12 @@ export class DocumentManager {
     return clients.length > 0 ? encodeAwarenessUpdate(entry.awareness, clients) : null;
   }
 
-  applyAwareness(entry: OpenDocument, update: Uint8Array, socketId: string): void {
-    applyAwarenessUpdate(entry.awareness, update, `socket:${socketId}`);
+  /** Applies a socket's presence update, in the signed-in member's name, for client ids that socket holds. */
+  applyAwareness(entry: OpenDocument, update: Uint8Array, socketId: string, identity: PresenceIdentity): void {
+    const own = entry.sockets.get(socketId);
+    const states = entry.awareness.getStates();
+    const safe = sanitiseAwarenessUpdate(update, identity, (clientId) => Boolean(own?.has(clientId)) || !states.has(clientId));
+    if (safe) applyAwarenessUpdate(entry.awareness, safe, `socket:${socketId}`);
   }
 
   /**
