@@ -5,6 +5,7 @@ import type { Db } from "~/models/db.server";
 import { hashPassword } from "~/models/passwords.server";
 import type { Role } from "~/lib/roles";
 import type { InstitutionKind } from "~/lib/institutions";
+import { seedStrategies } from "./seed/strategies";
 
 export const DEMO_PARTNERSHIP = { name: "Ashbury Valley 14-19 Partnership", slug: "ashbury-valley" };
 
@@ -45,7 +46,7 @@ export function demoUser(key: DemoUserKey) {
 export async function seedDemoPartnership(db: Db, options: { slug?: string; name?: string; emailDomainSuffix?: string } = {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const suffix = options.emailDomainSuffix ?? "";
-  return db.$transaction(async (tx) => {
+  const seeded = await db.$transaction(async (tx) => {
     const partnership = await tx.partnership.create({
       data: { name: options.name ?? DEMO_PARTNERSHIP.name, slug: options.slug ?? DEMO_PARTNERSHIP.slug },
     });
@@ -73,4 +74,6 @@ export async function seedDemoPartnership(db: Db, options: { slug?: string; name
     }
     return { partnershipId: partnership.id, institutionIds, userIds };
   }, { timeout: 30_000 });
+  await seedStrategies(db, { slug: options.slug, emailDomainSuffix: suffix });
+  return seeded;
 }

@@ -7,6 +7,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [
     { to: "/home", label: "Home" },
     { to: "/documents", label: "Documents" },
+    { to: "/strategies", label: "Strategies" },
     { to: "/people", label: "People" },
     { to: "/institutions", label: "Institutions" },
   ];

@@ -3,6 +3,7 @@
 // and every rule is reached only after the tenant check (same partnership).
 // Pure functions: used by loaders, actions and the socket engine alike.
 import { isCoordinator, isTeacher, samePartnership, type Actor } from "./actor";
+import { STRATEGY_DOCUMENT, canReadStrategyDescription, canWriteStrategyDescription } from "./strategy";
 
 export interface DocumentAccessTarget {
   partnershipId: string;
@@ -55,4 +56,12 @@ export const PARTNERSHIP_DOCUMENT = "partnership-document";
 registerDocumentOwnerType(PARTNERSHIP_DOCUMENT, {
   canRead: () => true,
   canWrite: (actor) => isCoordinator(actor) || isTeacher(actor),
+});
+
+// A strategy's description in the library: every member reads; coordinator,
+// teachers and LSAs (co-planners) write; leaders read only. Registered here so
+// the socket engine, which imports only this module, knows the owner type too.
+registerDocumentOwnerType(STRATEGY_DOCUMENT, {
+  canRead: canReadStrategyDescription,
+  canWrite: canWriteStrategyDescription,
 });

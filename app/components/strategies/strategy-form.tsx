@@ -1,0 +1,90 @@
+// The form to share or edit a strategy: title, summary, evidence of impact and
+// the four kinds of tag. Validated with the same schema the actions use.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
+import { FormErrors, TextField } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { STRATEGY_TAG_KINDS, strategySchema } from "~/lib/forms/strategies";
+
+export interface StrategyFormValues {
+  title: string;
+  summary: string;
+  evidence: string;
+  needs: string[];
+  subjects: string[];
+  keyStages: string[];
+  phases: string[];
+}
+
+export function StrategyForm({
+  id,
+  lastResult,
+  defaultValue,
+  submitLabel,
+  pendingLabel,
+}: {
+  id: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue?: StrategyFormValues;
+  submitLabel: string;
+  pendingLabel: string;
+}) {
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: strategySchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <TextField meta={fields.title} label="Title" hint="What colleagues would search for, e.g. “Now/next boards”." />
+      <TextAreaField
+        meta={fields.summary}
+        label="Summary"
+        hint="One or two sentences: what you do. The description, which colleagues can co-edit, starts from this."
+        rows={3}
+      />
+      <TextAreaField meta={fields.evidence} label="Evidence of impact (optional)" hint="What changed for students, and how you know." rows={4} />
+      <ChoiceGroupField meta={fields.needs} legend={STRATEGY_TAG_KINDS.need.label} hint="The SEN need areas it helps with, if any." type="checkbox" options={STRATEGY_TAG_KINDS.need.vocabulary.options} />
+      <ChoiceGroupField meta={fields.subjects} legend={STRATEGY_TAG_KINDS.subject.label} type="checkbox" options={STRATEGY_TAG_KINDS.subject.vocabulary.options} />
+      <ChoiceGroupField meta={fields.keyStages} legend={STRATEGY_TAG_KINDS.key_stage.label} type="checkbox" options={STRATEGY_TAG_KINDS.key_stage.vocabulary.options} />
+      <ChoiceGroupField meta={fields.phases} legend={STRATEGY_TAG_KINDS.phase.label} hint="The part of a lesson it suits." type="checkbox" options={STRATEGY_TAG_KINDS.phase.vocabulary.options} />
+      <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
+    </Form>
+  );
+}
+
+/** Tags as labelled badges, one list per kind that has any. */
+export function StrategyTagList({ tags, compact = false }: { tags: Record<keyof typeof STRATEGY_TAG_KINDS, string[]>; compact?: boolean }) {
+  const kinds = (Object.keys(STRATEGY_TAG_KINDS) as Array<keyof typeof STRATEGY_TAG_KINDS>).filter((kind) => tags[kind].length > 0);
+  if (kinds.length === 0) return compact ? null : <p className="muted">No tags yet.</p>;
+  return (
+    <dl className={`strategy-tags${compact ? " strategy-tags--compact" : ""}`}>
+      {kinds.map((kind) => (
+        <div key={kind} className="strategy-tags__row">
+          <dt>{STRATEGY_TAG_KINDS[kind].label}</dt>
+          <dd>
+            <ul className="tag-list">
+              {tags[kind].map((code) => (
+                <li key={code} className="badge">
+                  {STRATEGY_TAG_KINDS[kind].vocabulary.label(code)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** "4.3 out of 5 from 6 ratings", or that nobody has rated it. */
+export function ratingSummary(rating: { average: number; count: number }): string {
+  if (rating.count === 0) return "Not rated yet";
+  return `${rating.average.toFixed(1)} out of 5 from ${rating.count} ${rating.count === 1 ? "rating" : "ratings"}`;
+}

@@ -1,0 +1,121 @@
+// Schemas of the strategy library's forms and its browse filters (shared by
+// the forms for client hints and by the actions and loaders for validation).
+import { z } from "zod";
+import { KEY_STAGES, LESSON_PHASES, NEED_AREAS, SUBJECTS } from "../co-planning";
+
+/** The kinds of StrategyTag, each with its vocabulary and the words the pages use. */
+export const STRATEGY_TAG_KINDS = {
+  need: { vocabulary: NEED_AREAS, label: "Needs", filterLabel: "Need area", all: "All needs", field: "needs" },
+  subject: { vocabulary: SUBJECTS, label: "Subjects", filterLabel: "Subject", all: "All subjects", field: "subjects" },
+  key_stage: { vocabulary: KEY_STAGES, label: "Key stages", filterLabel: "Key stage", all: "All key stages", field: "keyStages" },
+  phase: { vocabulary: LESSON_PHASES, label: "Lesson phases", filterLabel: "Lesson phase", all: "All phases", field: "phases" },
+} as const;
+export type StrategyTagKind = keyof typeof STRATEGY_TAG_KINDS;
+export const STRATEGY_TAG_KIND_LIST = Object.keys(STRATEGY_TAG_KINDS) as StrategyTagKind[];
+
+export const STRATEGY_SORTS = ["newest", "rating", "used", "title"] as const;
+export type StrategySort = (typeof STRATEGY_SORTS)[number];
+export const STRATEGY_SORT_LABELS: Record<StrategySort, string> = {
+  newest: "Newest first",
+  rating: "Highest rated",
+  used: "Most used in lesson plans",
+  title: "Title A to Z",
+};
+
+export const RATING_LABELS: Record<number, string> = {
+  1: "1 – small impact",
+  2: "2",
+  3: "3 – some impact",
+  4: "4",
+  5: "5 – significant impact",
+};
+
+function tagList<T extends readonly [string, ...string[]]>(codes: T, message: string) {
+  return z
+    .array(z.enum(codes, { invalid_type_error: message, message }))
+    .max(codes.length)
+    .default([])
+    .transform((values) => [...new Set(values)]);
+}
+
+export const strategySchema = z.object({
+  title: z
+    .string({ required_error: "Give the strategy a title." })
+    .trim()
+    .min(3, "Use at least 3 characters.")
+    .max(120, "Use at most 120 characters."),
+  summary: z
+    .string({ required_error: "Say in a sentence or two what the strategy is." })
+    .trim()
+    .min(10, "Say a little more: at least 10 characters.")
+    .max(600, "Keep the summary to 600 characters; the description below has room for detail."),
+  evidence: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
+  needs: tagList(NEED_AREAS.codes, "Choose need areas from the list."),
+  subjects: tagList(SUBJECTS.codes, "Choose subjects from the list."),
+  keyStages: tagList(KEY_STAGES.codes, "Choose key stages from the list."),
+  phases: tagList(LESSON_PHASES.codes, "Choose lesson phases from the list."),
+});
+export type StrategyInput = z.infer<typeof strategySchema>;
+
+export const rateStrategySchema = z.object({
+  intent: z.literal("rate"),
+  rating: z.coerce
+    .number({ required_error: "Choose a rating from 1 to 5.", invalid_type_error: "Choose a rating from 1 to 5." })
+    .int("Choose a rating from 1 to 5.")
+    .min(1, "Choose a rating from 1 to 5.")
+    .max(5, "Choose a rating from 1 to 5."),
+  comment: z.string().trim().max(1000, "Use at most 1,000 characters.").default(""),
+  lessonPlanId: z.string().trim().max(64).default(""),
+});
+export type RateStrategyInput = z.infer<typeof rateStrategySchema>;
+
+export const addToPlanSchema = z.object({
+  intent: z.literal("add-to-plan"),
+  lessonPlanId: z.string({ required_error: "Choose a lesson plan." }).trim().min(1, "Choose a lesson plan.").max(64),
+  note: z.string().trim().max(500, "Use at most 500 characters.").default(""),
+});
+export type AddToPlanInput = z.infer<typeof addToPlanSchema>;
+
+/** The browse page's URL: filters, search, sort and page, tolerant of anything odd (ignored, not an error). */
+export interface StrategyFilters {
+  q: string;
+  need: string;
+  subject: string;
+  keyStage: string;
+  phase: string;
+  sort: StrategySort;
+  page: number;
+}
+
+export function parseStrategyFilters(params: URLSearchParams): StrategyFilters {
+  const pick = (name: string, is: (v: unknown) => boolean) => {
+    const value = params.get(name) ?? "";
+    return is(value) ? value : "";
+  };
+  const sort = params.get("sort") ?? "";
+  const page = Number(params.get("page") ?? "1");
+  return {
+    q: (params.get("q") ?? "").trim().slice(0, 100),
+    need: pick("need", NEED_AREAS.is),
+    subject: pick("subject", SUBJECTS.is),
+    keyStage: pick("keyStage", KEY_STAGES.is),
+    phase: pick("phase", LESSON_PHASES.is),
+    sort: (STRATEGY_SORTS as readonly string[]).includes(sort) ? (sort as StrategySort) : "newest",
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+/** The query string for a set of filters, leaving out defaults so URLs stay short. */
+export function strategyFiltersQuery(filters: StrategyFilters, overrides: Partial<StrategyFilters> = {}): string {
+  const merged = { ...filters, ...overrides };
+  const params = new URLSearchParams();
+  if (merged.q) params.set("q", merged.q);
+  if (merged.need) params.set("need", merged.need);
+  if (merged.subject) params.set("subject", merged.subject);
+  if (merged.keyStage) params.set("keyStage", merged.keyStage);
+  if (merged.phase) params.set("phase", merged.phase);
+  if (merged.sort !== "newest") params.set("sort", merged.sort);
+  if (merged.page > 1) params.set("page", String(merged.page));
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}

@@ -1,0 +1,361 @@
+// The strategy library: browse with filters, search and sort; one strategy with
+// its tags, ratings and where it is used; share, edit and delete (with its
+// co-edited description); add to a lesson plan; rate impact 1 to 5.
+// Every query is scoped to the actor's partnership here, not in the routes.
+import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
+import { STRATEGY_TAG_KIND_LIST, STRATEGY_TAG_KINDS, type StrategyFilters, type StrategyInput, type StrategyTagKind } from "~/lib/forms/strategies";
+import type { Actor } from "~/policies/actor";
+import {
+  STRATEGY_DOCUMENT,
+  canAddStrategyToPlan,
+  canDeleteStrategy,
+  canEditRating,
+  canEditStrategy,
+  canRateStrategy,
+  canReadLessonPlanForStrategies,
+  canReadStrategy,
+  canShareStrategy,
+  canWriteStrategyDescription,
+} from "~/policies/strategy";
+import { recordAudit } from "./audit.server";
+import { createDocument, deleteDocumentsOfOwner, getDocumentByOwnerForActor } from "./collab-documents.server";
+import { db } from "./db.server";
+import { listPlanUses, listRatings } from "./strategy-use.server";
+
+export const STRATEGIES_PAGE_SIZE = 20;
+
+export class StrategyError extends Error {
+  constructor(
+    readonly code: "not-found" | "forbidden" | "invalid",
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+type TagRow = { kind: string; value: string };
+
+/** Tags grouped by kind, as codes (unknown kinds and values dropped). */
+export function groupTags(tags: readonly TagRow[]): Record<StrategyTagKind, string[]> {
+  const grouped = { need: [], subject: [], key_stage: [], phase: [] } as Record<StrategyTagKind, string[]>;
+  for (const tag of tags) {
+    const kind = STRATEGY_TAG_KINDS[tag.kind as StrategyTagKind];
+    if (kind && kind.vocabulary.is(tag.value)) grouped[tag.kind as StrategyTagKind].push(tag.value);
+  }
+  return grouped;
+}
+
+function tagRows(input: StrategyInput): TagRow[] {
+  return STRATEGY_TAG_KIND_LIST.flatMap((kind) =>
+    (input[STRATEGY_TAG_KINDS[kind].field] as string[]).map((value) => ({ kind, value })),
+  );
+}
+
+/**
+ * One page of the library. A partnership's library is hundreds of strategies, not
+ * millions, and "highest rated" sorts by an average no index holds: so the tag
+ * filters run in the database, then search, sort and paging run over the matches.
+ */
+export async function listStrategies(actor: Actor, filters: StrategyFilters) {
+  const tagFilters = [
+    ["need", filters.need],
+    ["subject", filters.subject],
+    ["key_stage", filters.keyStage],
+    ["phase", filters.phase],
+  ].filter(([, value]) => value);
+  const rows = await db().strategy.findMany({
+    where: {
+      partnershipId: actor.partnershipId,
+      AND: tagFilters.map(([kind, value]) => ({ tags: { some: { kind, value } } })),
+    },
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      createdAt: true,
+      institution: { select: { name: true } },
+      tags: { select: { kind: true, value: true } },
+    },
+  });
+  // Case-insensitive on both databases (PostgreSQL's LIKE is case-sensitive).
+  const needle = filters.q.toLocaleLowerCase("en-GB");
+  const matches = needle
+    ? rows.filter((r) => `${r.title}\n${r.summary}`.toLocaleLowerCase("en-GB").includes(needle))
+    : rows;
+  const ids = matches.map((r) => r.id);
+  const [ratingStats, useStats] = await Promise.all([
+    db().strategyRating.groupBy({ by: ["strategyId"], where: { strategyId: { in: ids } }, _avg: { rating: true }, _count: { _all: true } }),
+    db().lessonPlanStrategy.groupBy({ by: ["strategyId"], where: { strategyId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const ratingOf = new Map(ratingStats.map((s) => [s.strategyId, { average: s._avg.rating ?? 0, count: s._count._all }]));
+  const usesOf = new Map(useStats.map((s) => [s.strategyId, s._count._all]));
+  const summarised = matches.map((r) => ({
+    id: r.id,
+    title: r.title,
+    summary: r.summary,
+    createdAt: r.createdAt,
+    institutionName: r.institution?.name ?? null,
+    tags: groupTags(r.tags),
+    rating: ratingOf.get(r.id) ?? { average: 0, count: 0 },
+    usedInPlans: usesOf.get(r.id) ?? 0,
+  }));
+  const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, "en-GB");
+  const newest = (a: { createdAt: Date }, b: { createdAt: Date }) => b.createdAt.getTime() - a.createdAt.getTime();
+  summarised.sort((a, b) => {
+    switch (filters.sort) {
+      case "rating":
+        return b.rating.average - a.rating.average || b.rating.count - a.rating.count || byTitle(a, b);
+      case "used":
+        return b.usedInPlans - a.usedInPlans || byTitle(a, b);
+      case "title":
+        return byTitle(a, b);
+      default:
+        return newest(a, b) || byTitle(a, b);
+    }
+  });
+  const total = summarised.length;
+  const pageCount = Math.max(1, Math.ceil(total / STRATEGIES_PAGE_SIZE));
+  const page = Math.min(filters.page, pageCount);
+  return {
+    strategies: summarised.slice((page - 1) * STRATEGIES_PAGE_SIZE, page * STRATEGIES_PAGE_SIZE),
+    total,
+    page,
+    pageCount,
+  };
+}
+
+/** The strategy's own row, or null when missing or in another partnership (show 404). */
+export async function findStrategy(actor: Actor, strategyId: string) {
+  const strategy = await db().strategy.findFirst({
+    where: { id: strategyId, partnershipId: actor.partnershipId },
+    include: { tags: { select: { kind: true, value: true } } },
+  });
+  return strategy && canReadStrategy(actor, strategy) ? strategy : null;
+}
+
+async function requireStrategy(actor: Actor, strategyId: string) {
+  const strategy = await findStrategy(actor, strategyId);
+  if (!strategy) throw new StrategyError("not-found", "We could not find that strategy.");
+  return strategy;
+}
+
+/** Everything the strategy's page shows, or null (404). */
+export async function getStrategy(actor: Actor, strategyId: string) {
+  const strategy = await db().strategy.findFirst({
+    where: { id: strategyId, partnershipId: actor.partnershipId },
+    include: {
+      tags: { select: { kind: true, value: true } },
+      institution: { select: { id: true, name: true } },
+    },
+  });
+  if (!strategy || !canReadStrategy(actor, strategy)) return null;
+  const [author, ratings, uses, description] = await Promise.all([
+    strategy.createdById
+      ? db().user.findFirst({ where: { id: strategy.createdById, partnershipId: actor.partnershipId }, select: { id: true, name: true } })
+      : null,
+    listRatings(actor, strategy.id),
+    listPlanUses(actor, strategy.id),
+    getDocumentByOwnerForActor(actor, STRATEGY_DOCUMENT, strategy.id),
+  ]);
+  return {
+    strategy: {
+      id: strategy.id,
+      title: strategy.title,
+      summary: strategy.summary,
+      evidence: strategy.evidence,
+      createdAt: strategy.createdAt,
+      updatedAt: strategy.updatedAt,
+      institution: strategy.institution,
+      author,
+      tags: groupTags(strategy.tags),
+    },
+    ratings,
+    uses,
+    description: description ? { id: description.document.id, canWrite: description.canWrite } : null,
+    can: {
+      edit: canEditStrategy(actor, strategy),
+      delete: canDeleteStrategy(actor, strategy),
+      rate: canRateStrategy(actor, strategy),
+      editDescription: canWriteStrategyDescription(actor, strategy),
+    },
+  };
+}
+
+/** What goes with a strategy when it is deleted, for the confirmation. */
+export async function strategyDeletionImpact(actor: Actor, strategyId: string) {
+  const strategy = await requireStrategy(actor, strategyId);
+  const document = await db().collabDocument.findUnique({
+    where: { ownerType_ownerId: { ownerType: STRATEGY_DOCUMENT, ownerId: strategy.id } },
+    select: { id: true },
+  });
+  const [planLinks, ratings, versions] = await Promise.all([
+    db().lessonPlanStrategy.count({ where: { strategyId: strategy.id } }),
+    db().strategyRating.count({ where: { strategyId: strategy.id } }),
+    document ? db().collabSnapshot.count({ where: { documentId: document.id, kind: { in: ["auto", "named"] } } }) : 0,
+  ]);
+  return { planLinks, ratings, versions };
+}
+
+export async function createStrategy(actor: Actor, input: StrategyInput, ipAddress = "") {
+  if (!canShareStrategy(actor)) throw new StrategyError("forbidden", "Leaders can browse and rate strategies but not share them.");
+  const strategy = await db().$transaction(async (tx) => {
+    const created = await tx.strategy.create({
+      data: {
+        partnershipId: actor.partnershipId,
+        title: input.title,
+        summary: input.summary,
+        evidence: input.evidence,
+        institutionId: actor.institutionId,
+        createdById: actor.id,
+      },
+    });
+    await tx.strategyTag.createMany({ data: tagRows(input).map((tag) => ({ ...tag, strategyId: created.id })) });
+    return created;
+  });
+  try {
+    // The description starts as the summary, so co-editors have something to build on.
+    await createDocument(actor, {
+      ownerType: STRATEGY_DOCUMENT,
+      ownerId: strategy.id,
+      title: strategy.title,
+      initialContent: () => {
+        $getRoot().append($createParagraphNode().append($createTextNode(strategy.summary)));
+      },
+    });
+  } catch (error) {
+    await db().$transaction([
+      db().strategyTag.deleteMany({ where: { strategyId: strategy.id } }),
+      db().strategy.deleteMany({ where: { id: strategy.id } }),
+    ]);
+    throw error;
+  }
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "strategy.created",
+    subjectType: "strategy",
+    subjectId: strategy.id,
+    detail: { title: strategy.title },
+    ipAddress,
+  });
+  return strategy;
+}
+
+export async function updateStrategy(actor: Actor, strategyId: string, input: StrategyInput, ipAddress = "") {
+  const strategy = await requireStrategy(actor, strategyId);
+  if (!canEditStrategy(actor, strategy)) {
+    throw new StrategyError("forbidden", "Only the member who shared this strategy, or the coordinator, can change its summary and tags.");
+  }
+  await db().$transaction([
+    db().strategy.update({
+      where: { id: strategy.id },
+      data: { title: input.title, summary: input.summary, evidence: input.evidence },
+    }),
+    db().strategyTag.deleteMany({ where: { strategyId: strategy.id } }),
+    db().strategyTag.createMany({ data: tagRows(input).map((tag) => ({ ...tag, strategyId: strategy.id })) }),
+    db().collabDocument.updateMany({ where: { ownerType: STRATEGY_DOCUMENT, ownerId: strategy.id }, data: { title: input.title } }),
+  ]);
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "strategy.updated",
+    subjectType: "strategy",
+    subjectId: strategy.id,
+    detail: { title: input.title },
+    ipAddress,
+  });
+}
+
+/** Deletes the strategy with its tags, plan links, ratings and its description with every version. */
+export async function deleteStrategy(actor: Actor, strategyId: string, ipAddress = "") {
+  const strategy = await requireStrategy(actor, strategyId);
+  if (!canDeleteStrategy(actor, strategy)) {
+    throw new StrategyError("forbidden", "Only the member who shared this strategy, or the coordinator, can delete it.");
+  }
+  const impact = await strategyDeletionImpact(actor, strategy.id);
+  await deleteDocumentsOfOwner(STRATEGY_DOCUMENT, strategy.id);
+  // Explicit deletes rather than relying on ON DELETE CASCADE, which SQLite only honours with foreign_keys on.
+  await db().$transaction([
+    db().lessonPlanStrategy.deleteMany({ where: { strategyId: strategy.id } }),
+    db().strategyRating.deleteMany({ where: { strategyId: strategy.id } }),
+    db().strategyTag.deleteMany({ where: { strategyId: strategy.id } }),
+    db().strategy.deleteMany({ where: { id: strategy.id, partnershipId: actor.partnershipId } }),
+  ]);
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "strategy.deleted",
+    subjectType: "strategy",
+    subjectId: strategy.id,
+    detail: { title: strategy.title, ...impact },
+    ipAddress,
+  });
+}
+
+/** Links the strategy to a lesson plan the actor may edit, with how it is used there. */
+export async function addToLessonPlan(actor: Actor, strategyId: string, lessonPlanId: string, note = "") {
+  const strategy = await requireStrategy(actor, strategyId);
+  const plan = await db().lessonPlan.findFirst({
+    where: { id: lessonPlanId, partnershipId: actor.partnershipId },
+    select: { id: true, title: true, partnershipId: true, course: { select: { planners: { select: { userId: true } } } } },
+  });
+  if (!plan) throw new StrategyError("not-found", "We could not find that lesson plan.");
+  const facts = { partnershipId: plan.partnershipId, coursePlannerIds: plan.course.planners.map((p) => p.userId) };
+  if (!canAddStrategyToPlan(actor, strategy, facts)) {
+    throw new StrategyError("forbidden", "Only the coordinator or a teacher who co-plans this course can change its lesson plans.");
+  }
+  const existing = await db().lessonPlanStrategy.findUnique({
+    where: { lessonPlanId_strategyId: { lessonPlanId: plan.id, strategyId: strategy.id } },
+  });
+  if (existing) throw new StrategyError("invalid", `“${plan.title}” already uses this strategy.`, "lessonPlanId");
+  await db().lessonPlanStrategy.create({
+    data: { lessonPlanId: plan.id, strategyId: strategy.id, note: note.trim().slice(0, 500), addedById: actor.id },
+  });
+  return plan;
+}
+
+/**
+ * Records the actor's impact rating: one per member per lesson plan, or one
+ * general rating without a plan. Rating again replaces their earlier one.
+ */
+export async function rateStrategy(
+  actor: Actor,
+  strategyId: string,
+  input: { rating: number; comment?: string; lessonPlanId?: string | null },
+) {
+  const strategy = await requireStrategy(actor, strategyId);
+  if (!canRateStrategy(actor, strategy)) throw new StrategyError("forbidden", "You cannot rate this strategy.");
+  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
+    throw new StrategyError("invalid", "Choose a rating from 1 to 5.", "rating");
+  }
+  const lessonPlanId = input.lessonPlanId || null;
+  if (lessonPlanId) {
+    const plan = await db().lessonPlan.findFirst({
+      where: { id: lessonPlanId, partnershipId: actor.partnershipId },
+      select: {
+        partnershipId: true,
+        deployments: { select: { supporterId: true } },
+        strategies: { where: { strategyId: strategy.id }, select: { strategyId: true } },
+      },
+    });
+    const readable = plan && canReadLessonPlanForStrategies(actor, { partnershipId: plan.partnershipId, deployedSupporterIds: plan.deployments.map((d) => d.supporterId) });
+    if (!plan || !readable) throw new StrategyError("not-found", "We could not find that lesson plan.");
+    if (plan.strategies.length === 0) {
+      throw new StrategyError("invalid", "That lesson plan does not use this strategy. Add it to the plan first, or give a general rating.", "lessonPlanId");
+    }
+  }
+  const comment = (input.comment ?? "").trim().slice(0, 1000);
+  return db().$transaction(async (tx) => {
+    const existing = await tx.strategyRating.findFirst({ where: { strategyId: strategy.id, userId: actor.id, lessonPlanId } });
+    if (existing) {
+      if (!canEditRating(actor, strategy, existing)) throw new StrategyError("forbidden", "Only its author can change a rating.");
+      const rating = await tx.strategyRating.update({ where: { id: existing.id }, data: { rating: input.rating, comment } });
+      return { rating, created: false };
+    }
+    const rating = await tx.strategyRating.create({
+      data: { strategyId: strategy.id, userId: actor.id, lessonPlanId, rating: input.rating, comment },
+    });
+    return { rating, created: true };
+  });
+}

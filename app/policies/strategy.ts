@@ -1,0 +1,97 @@
+// Who may do what in the strategy library. Pure functions over plain facts, used
+// by loaders, actions and (for the co-edited description) the socket engine via
+// the document owner-type registry. Every rule starts from the tenant check.
+import { isCoordinator, isLsa, isTeacher, samePartnership, type Actor } from "./actor";
+
+/** The owner type of a strategy's co-edited description (CollabDocument.ownerType). */
+export const STRATEGY_DOCUMENT = "strategy";
+
+export interface StrategyFacts {
+  partnershipId: string;
+  createdById: string | null;
+}
+
+export interface RatingFacts {
+  userId: string;
+}
+
+/** What the rule for editing a lesson plan needs: its partnership and the members who co-plan its course. */
+export interface LessonPlanEditFacts {
+  partnershipId: string;
+  coursePlannerIds: readonly string[];
+}
+
+/** What the rule for reading a lesson plan needs: the supporters deployed in it (LSAs read only those). */
+export interface LessonPlanReadFacts {
+  partnershipId: string;
+  deployedSupporterIds: readonly string[];
+}
+
+/** Coordinators, teachers and LSAs (who co-plan) share strategies; leaders browse and rate. */
+const sharesPractice = (actor: Actor) => isCoordinator(actor) || isTeacher(actor) || isLsa(actor);
+
+export function canBrowseStrategies(_actor: Actor): boolean {
+  return true;
+}
+
+export function canReadStrategy(actor: Actor, strategy: StrategyFacts): boolean {
+  return samePartnership(actor, strategy);
+}
+
+export function canShareStrategy(actor: Actor): boolean {
+  return sharesPractice(actor);
+}
+
+/** The summary, evidence and tags: the author (while they still share practice) or the coordinator. */
+export function canEditStrategy(actor: Actor, strategy: StrategyFacts): boolean {
+  if (!samePartnership(actor, strategy)) return false;
+  if (isCoordinator(actor)) return true;
+  return sharesPractice(actor) && strategy.createdById === actor.id;
+}
+
+export const canDeleteStrategy = canEditStrategy;
+
+/** The co-edited description: every member reads; coordinator, teachers and LSAs write. */
+export function canReadStrategyDescription(actor: Actor, doc: { partnershipId: string }): boolean {
+  return samePartnership(actor, doc);
+}
+
+export function canWriteStrategyDescription(actor: Actor, doc: { partnershipId: string }): boolean {
+  return samePartnership(actor, doc) && sharesPractice(actor);
+}
+
+/** Anyone in the partnership rates impact, leaders included. */
+export function canRateStrategy(actor: Actor, strategy: StrategyFacts): boolean {
+  return samePartnership(actor, strategy);
+}
+
+/** A rating (and its comment) is changed only by the member who gave it. */
+export function canEditRating(actor: Actor, strategy: StrategyFacts, rating: RatingFacts): boolean {
+  return canRateStrategy(actor, strategy) && rating.userId === actor.id;
+}
+
+/** LSAs read only the plans they are deployed in; everyone else in the partnership reads every plan. */
+export function canReadLessonPlanForStrategies(actor: Actor, plan: LessonPlanReadFacts): boolean {
+  if (!samePartnership(actor, plan)) return false;
+  return !isLsa(actor) || plan.deployedSupporterIds.includes(actor.id);
+}
+
+/**
+ * Editing a lesson plan: the coordinator, or a teacher who co-plans the plan's course.
+ * The lesson-plan policy (app/policies/lesson-plan.ts) owns this rule once it exists;
+ * until then this copy is the one the library uses.
+ */
+export function canEditLessonPlanForStrategies(actor: Actor, plan: LessonPlanEditFacts): boolean {
+  if (!samePartnership(actor, plan)) return false;
+  return isCoordinator(actor) || (isTeacher(actor) && plan.coursePlannerIds.includes(actor.id));
+}
+
+/** Whether the actor could edit any lesson plan at all (so the page offers "add to a lesson plan"). */
+export function mayEditLessonPlans(actor: Actor): boolean {
+  return isCoordinator(actor) || isTeacher(actor);
+}
+
+/** Adding a strategy to a plan needs the strategy readable and the plan editable. */
+export function canAddStrategyToPlan(actor: Actor, strategy: StrategyFacts, plan: LessonPlanEditFacts): boolean {
+  return canReadStrategy(actor, strategy) && canEditLessonPlanForStrategies(actor, plan);
+}

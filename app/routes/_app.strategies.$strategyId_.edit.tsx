@@ -1,0 +1,65 @@
+// Edit a strategy's title, summary, evidence and tags: its author or the
+// coordinator. (The description is co-edited live on the strategy's page.)
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { StrategyForm } from "~/components/strategies/strategy-form";
+import { strategySchema } from "~/lib/forms/strategies";
+import { findStrategy, groupTags, updateStrategy } from "~/models/strategies.server";
+import { ensure, notFound, requireActor } from "~/policies/enforce.server";
+import { canEditStrategy } from "~/policies/strategy";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.strategy.title ?? "strategy"} · Strategies · Staffroom` }];
+
+const ONLY_AUTHOR = "Only the member who shared this strategy, or the coordinator, can change its summary and tags.";
+
+async function editableStrategy(context: LoaderFunctionArgs["context"], request: Request, strategyId: string | undefined) {
+  const actor = requireActor(context, request);
+  const strategy = await findStrategy(actor, strategyId ?? "");
+  if (!strategy) notFound("We could not find that strategy.");
+  ensure(canEditStrategy(actor, strategy), ONLY_AUTHOR);
+  return { actor, strategy };
+}
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const { strategy } = await editableStrategy(context, request, params.strategyId);
+  const tags = groupTags(strategy.tags);
+  return {
+    strategy: {
+      id: strategy.id,
+      title: strategy.title,
+      summary: strategy.summary,
+      evidence: strategy.evidence,
+      needs: tags.need,
+      subjects: tags.subject,
+      keyStages: tags.key_stage,
+      phases: tags.phase,
+    },
+  };
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const { actor, strategy } = await editableStrategy(context, request, params.strategyId);
+  const submission = parseWithZod(await request.formData(), { schema: strategySchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  await updateStrategy(actor, strategy.id, submission.value, context.clientIp);
+  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "strategy", id: strategy.id, action: "updated", by: actor.id });
+  throw redirect(`/strategies/${strategy.id}`);
+}
+
+export default function EditStrategyPage() {
+  const { strategy } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to={`/strategies/${strategy.id}`}>Back to the strategy</Link>
+      </p>
+      <h1>Edit “{strategy.title}”</h1>
+      <p className="page-intro">The summary, evidence and tags. Colleagues co-edit the description on the strategy's page.</p>
+      <section className="card narrow-wide">
+        <StrategyForm id="edit-strategy" lastResult={lastResult} defaultValue={strategy} submitLabel="Save changes" pendingLabel="Saving…" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+// Share a strategy with the partnership: its summary, evidence and tags; its
+// description becomes a co-edited document that starts from the summary.
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { StrategyForm } from "~/components/strategies/strategy-form";
+import { strategySchema } from "~/lib/forms/strategies";
+import { createStrategy } from "~/models/strategies.server";
+import { ensure, requireActor } from "~/policies/enforce.server";
+import { canShareStrategy } from "~/policies/strategy";
+
+export const meta: MetaFunction = () => [{ title: "Share a strategy · Strategies · Staffroom" }];
+
+const LEADERS_READ = "Leaders can browse and rate strategies but not share them.";
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  ensure(canShareStrategy(actor), LEADERS_READ);
+  return null;
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  ensure(canShareStrategy(actor), LEADERS_READ);
+  const submission = parseWithZod(await request.formData(), { schema: strategySchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const strategy = await createStrategy(actor, submission.value, context.clientIp);
+  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "strategy", id: strategy.id, action: "created", by: actor.id });
+  throw redirect(`/strategies/${strategy.id}`);
+}
+
+export default function NewStrategyPage() {
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="/strategies">Back to strategies</Link>
+      </p>
+      <h1>Share a strategy</h1>
+      <p className="page-intro">
+        Something that made a difference in your lessons. After you share it, colleagues can add to its description, use it in
+        their lesson plans and rate its impact.
+      </p>
+      <section className="card narrow-wide">
+        <StrategyForm id="new-strategy" lastResult={lastResult} submitLabel="Share strategy" pendingLabel="Sharing…" />
+      </section>
+    </>
+  );
+}
