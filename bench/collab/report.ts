@@ -41,6 +41,7 @@ interface Report {
   shape: LoadShape;
   repeats: number;
   durationSeconds: number;
+  revision: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
   summaries: Summary[];
   runs: RunRecord[];
@@ -109,7 +110,7 @@ function markdown(report: Report, verdict: Verdict): string {
       `(${clients * shape.editsPerSecond} edits/s), an awareness update every ${shape.awarenessEverySeconds} s per client; ` +
       `${shape.warmupSeconds} s warm-up, ${shape.measureSeconds} s measured. Server pinned to core 0, load generator to core 1 ` +
       `(${report.machine.cpuModel}, ${report.machine.cpus} cores, Node ${report.machine.node}). ` +
-      `${report.repeats} repeat(s) in random order; medians over repeats, max = largest seen. Run took ${report.durationSeconds} s.`,
+      `${report.repeats} repeat(s) in random order; medians over repeats, max = largest seen. Run took ${report.durationSeconds} s, at ${report.revision}.`,
   );
   lines.push("");
   lines.push(
@@ -129,9 +130,10 @@ function markdown(report: Report, verdict: Verdict): string {
     "Latency: an edit's send time (embedded in its text) to its arrival at each other client of the room, on the load generator's one clock. " +
       "Delivered: arrivals / (edits x other clients in the room), the worst repeat. Converged: every client of every room, a late joiner " +
       "and the state the server stored (read after a graceful stop) are identical. CPU: the server's user+system time over the measured " +
-      "window (and its drain) divided by the deliveries in it. Peak RSS: VmHWM after the steady phase. Max sustained: the last ramp step " +
-      `(per-client rate ${shape.rampRates.join(", ")} edits/s, ${shape.rampStepSeconds} s each) with p99 <= ${shape.rampMaxP99Ms} ms and ` +
-      `delivery >= ${shape.rampMinDelivered * 100}%.`,
+      "window (and its drain) divided by the deliveries in it. Peak RSS: VmHWM after the steady phase. " +
+      `Max sustained: the last step (the steady phase, then per-client rate ${shape.rampRates.join(", ")} edits/s, ` +
+      `${shape.rampStepSeconds} s each) with p99 <= ${shape.rampMaxP99Ms} ms and ` +
+      `delivery >= ${shape.rampMinDelivered * 100}% (0: not even the steady load).`,
   );
   if (report.summaries.some((s) => s.rampLimitedByLoadGenerator.some(Boolean))) {
     lines.push("");
