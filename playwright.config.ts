@@ -1,7 +1,6 @@
 // End-to-end tests: the BUILT app (run `npm run build` first; `npm test` does) on a
 // fixed loopback port, over a fresh throwaway SQLite database seeded with the demo
 // partnership, driven by the system Chromium (never `playwright install` here).
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -10,13 +9,11 @@ const CI = Boolean(process.env.CI);
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
 
-// The config is loaded again in every worker: create the database folder once, in
-// the runner, and hand it down through the environment (workers inherit it).
-if (!process.env.E2E_DB_DIR) {
-  process.env.E2E_DB_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "staffroom-e2e-"));
-  process.env.E2E_DB_DIR_OWNED = "1"; // global-teardown removes only a folder it made
-}
-const databaseFile = path.join(process.env.E2E_DB_DIR, "e2e.db");
+// One folder per port, emptied by the web server command just before the server
+// starts (never when an existing server is reused, whose database it would break).
+// Nothing is created by merely loading this config (workers, --list).
+const databaseDir = path.join(os.tmpdir(), `staffroom-e2e-${port}`);
+const databaseFile = path.join(databaseDir, "e2e.db");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -25,7 +22,6 @@ export default defineConfig({
   // Playwright empties its outputDir on start: keep it apart from the JSON reports
   // (test-results/vitest.json, test-results/playwright.json) that scripts/test.mjs reads.
   outputDir: "test-results/playwright-artifacts",
-  globalTeardown: "./tests/e2e/support/global-teardown.ts",
   fullyParallel: true,
   forbidOnly: CI,
   retries: 0,
@@ -64,7 +60,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx server/index.ts",
+    command: `rm -rf '${databaseDir}' && mkdir -p '${databaseDir}' && exec node_modules/.bin/tsx server/index.ts`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: !CI,
     timeout: 120_000,

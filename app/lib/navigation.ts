@@ -2,12 +2,15 @@
 import type { NavItem } from "~/components/app-shell";
 import { canInviteMembers, canViewAuditLog } from "~/policies/membership";
 import type { Actor } from "~/policies/actor";
+import { canListStudents } from "~/policies/student";
 
 export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [
     { to: "/home", label: "Home" },
+    { to: "/courses", label: "Courses" },
     { to: "/documents", label: "Documents" },
     { to: "/strategies", label: "Strategies" },
+    ...(canListStudents(actor) ? [{ to: "/students", label: "Students" }] : []),
     { to: "/people", label: "People" },
     { to: "/institutions", label: "Institutions" },
   ];
