@@ -5,6 +5,7 @@ import type { Db } from "~/models/db.server";
 import { hashPassword } from "~/models/passwords.server";
 import type { Role } from "~/lib/roles";
 import type { InstitutionKind } from "~/lib/institutions";
+import { seedCourses } from "./seed/courses";
 import { seedStrategies } from "./seed/strategies";
 
 export const DEMO_PARTNERSHIP = { name: "Ashbury Valley 14-19 Partnership", slug: "ashbury-valley" };
@@ -74,6 +75,7 @@ export async function seedDemoPartnership(db: Db, options: { slug?: string; name
     }
     return { partnershipId: partnership.id, institutionIds, userIds };
   }, { timeout: 30_000 });
+  await seedCourses(db, seeded.partnershipId);
   await seedStrategies(db, { slug: options.slug, emailDomainSuffix: suffix });
   return seeded;
 }

@@ -61,6 +61,11 @@ function withExpires<C extends { attributes: { maxAge?: number; expires?: Date }
   return cookie;
 }
 
+/** A cookie that clears the session cookie in the browser. */
+export function blankSessionCookie(): Cookie {
+  return withExpires(auth().createBlankSessionCookie());
+}
+
 export type SessionUser = User;
 export type UserSession = Session;
 export type Cookie = ReturnType<ReturnType<typeof createLucia>["createSessionCookie"]>;
@@ -96,10 +101,10 @@ export async function validateSessionToken(token: string | null): Promise<Sessio
   if (!token) return { user: null, session: null, cookie: null };
   const lucia = auth();
   const result = await lucia.validateSession(hashToken(token));
-  if (!result.session) return { user: null, session: null, cookie: withExpires(lucia.createBlankSessionCookie()) };
+  if (!result.session) return { user: null, session: null, cookie: blankSessionCookie() };
   if (result.session.absoluteExpiresAt.getTime() <= Date.now()) {
     await lucia.invalidateSession(result.session.id);
-    return { user: null, session: null, cookie: withExpires(lucia.createBlankSessionCookie()) };
+    return { user: null, session: null, cookie: blankSessionCookie() };
   }
   return {
     user: result.user,
@@ -114,7 +119,7 @@ export function readSessionToken(cookieHeader: string | null | undefined): strin
 
 export async function endSession(sessionId: string): Promise<Cookie> {
   await auth().invalidateSession(sessionId);
-  return withExpires(auth().createBlankSessionCookie());
+  return blankSessionCookie();
 }
 
 export async function endAllSessions(userId: string): Promise<void> {

@@ -13,6 +13,7 @@ import { changePassword, getShellUser } from "~/models/members.server";
 import { passwordProblem } from "~/models/passwords.server";
 import { listSessions, revokeSession } from "~/models/sessions.server";
 import { requireActor } from "~/policies/enforce.server";
+import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Staffroom" }];
 
@@ -121,7 +122,7 @@ export default function AccountPage() {
             <p>{actionData.message}</p>
           </Notice>
         ) : null}
-        <div className="table-wrap">
+        <TableWrap label="Browsers where you are signed in">
           <table>
             <caption className="visually-hidden">Browsers where you are signed in</caption>
             <thead>
@@ -164,7 +165,7 @@ export default function AccountPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </>
   );

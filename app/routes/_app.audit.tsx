@@ -5,6 +5,7 @@ import { formatDateTime } from "~/lib/format";
 import { listAuditEvents } from "~/models/audit.server";
 import { canViewAuditLog } from "~/policies/membership";
 import { ensure, requireActor } from "~/policies/enforce.server";
+import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Staffroom" }];
 
@@ -53,7 +54,7 @@ export default function AuditPage() {
         Every sign-in, change of membership and, as the partnership's records grow, every view or change of a student's
         details. {total} entries.
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Audit log entries">
         <table>
           <caption className="visually-hidden">Audit log entries, newest first</caption>
           <thead>
@@ -79,7 +80,7 @@ export default function AuditPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <nav className="pagination" aria-label="Audit log pages">
         {page > 1 ? <Link to={`?page=${page - 1}`}>Newer entries</Link> : null}
         <span>

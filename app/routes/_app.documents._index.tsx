@@ -10,6 +10,7 @@ import { newDocumentSchema } from "~/lib/forms/documents";
 import { createPartnershipDocument, listPartnershipDocuments } from "~/models/partnership-documents.server";
 import { canCreatePartnershipDocument } from "~/policies/partnership-documents";
 import { ensure, requireActor } from "~/policies/enforce.server";
+import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Documents · Staffroom" }];
 
@@ -84,7 +85,7 @@ export default function DocumentsPage() {
           </p>
         </div>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Shared documents">
           <table>
             <caption className="visually-hidden">Shared documents, most recently changed first</caption>
             <thead>
@@ -104,7 +105,7 @@ export default function DocumentsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {pageCount > 1 ? (
         <nav className="pagination" aria-label="Document pages">

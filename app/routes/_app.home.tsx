@@ -5,6 +5,7 @@ import { institutionKindLabel } from "~/lib/institutions";
 import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
 import { partnershipOverview } from "~/models/partnerships.server";
 import { requireActor } from "~/policies/enforce.server";
+import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Home · Staffroom" }];
 
@@ -70,7 +71,7 @@ export default function HomePage() {
 
       <section aria-labelledby="institutions-heading">
         <h2 id="institutions-heading">Staff across the partnership</h2>
-        <div className="table-wrap">
+        <TableWrap label="Members of each institution by role">
           <table>
             <caption className="visually-hidden">Members of each institution by role</caption>
             <thead>
@@ -101,7 +102,7 @@ export default function HomePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
 
       {role === "coordinator" || role === "leader" ? (

@@ -11,6 +11,7 @@ import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS, institutionKindLabel } from
 import { InstitutionError, createInstitution, listInstitutions } from "~/models/institutions.server";
 import { canManageInstitutions, canViewInstitutions } from "~/policies/membership";
 import { ensure, requireActor } from "~/policies/enforce.server";
+import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Institutions · Staffroom" }];
 
@@ -55,7 +56,7 @@ export default function InstitutionsPage() {
           <p>{actionData.created} has been added to the partnership.</p>
         </Notice>
       ) : null}
-      <div className="table-wrap">
+      <TableWrap label="Institutions in the partnership">
         <table>
           <caption className="visually-hidden">Institutions in the partnership</caption>
           <thead>
@@ -85,7 +86,7 @@ export default function InstitutionsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {canManage ? (
         <section aria-labelledby="add-institution" className="card narrow">
           <h2 id="add-institution">Add an institution</h2>

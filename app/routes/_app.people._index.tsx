@@ -6,6 +6,7 @@ import { listInstitutions } from "~/models/institutions.server";
 import { listMembers } from "~/models/members.server";
 import { canInviteMembers, canManageMember, canViewMembers } from "~/policies/membership";
 import { ensure, requireActor } from "~/policies/enforce.server";
+import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "People · Staffroom" }];
 
@@ -99,7 +100,7 @@ export default function PeoplePage() {
           <p>Nobody matches these filters. Choose “All institutions” and “All roles” to see everyone.</p>
         </div>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="People in the partnership">
           <table>
             <caption className="visually-hidden">People in the partnership</caption>
             <thead>
@@ -134,7 +135,7 @@ export default function PeoplePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

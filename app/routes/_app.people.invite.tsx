@@ -15,6 +15,7 @@ import { listInstitutions } from "~/models/institutions.server";
 import { InviteError, createInvite, getInvite, listInvites, revokeInvite } from "~/models/invites.server";
 import { canInviteMembers, canManageInvite } from "~/policies/membership";
 import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Staffroom" }];
 
@@ -143,7 +144,7 @@ export default function InvitationsPage() {
         {invites.length === 0 ? (
           <p>No invitations yet. Invite your first colleague with the form above.</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label="Invitations sent">
             <table>
               <caption className="visually-hidden">Invitations sent</caption>
               <thead>
@@ -184,7 +185,7 @@ export default function InvitationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </>

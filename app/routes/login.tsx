@@ -1,7 +1,7 @@
 // Sign in with email and password.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -11,6 +11,14 @@ import { clientMeta, safeRedirectPath } from "~/lib/request.server";
 import { signIn } from "~/models/sign-in.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Staffroom" }];
+
+// Page requests only carry an action's Set-Cookie unless the route passes other headers on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const passed = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) passed.set("Retry-After", retryAfter);
+  return passed;
+};
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));

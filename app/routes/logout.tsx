@@ -1,7 +1,7 @@
 // Sign out: ends this session on the server and closes its live sockets.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
-import { auth, endSession } from "~/models/sessions.server";
+import { blankSessionCookie, endSession } from "~/models/sessions.server";
 
 export async function loader() {
   return redirect("/home");
@@ -9,7 +9,7 @@ export async function loader() {
 
 export async function action({ context }: ActionFunctionArgs) {
   if (!context.session || !context.user) {
-    throw redirect("/login", { headers: { "Set-Cookie": auth().createBlankSessionCookie().serialize() } });
+    throw redirect("/login", { headers: { "Set-Cookie": blankSessionCookie().serialize() } });
   }
   const blank = await endSession(context.session.id);
   await context.realtime.disconnectSession(context.session.id);

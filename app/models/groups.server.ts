@@ -1,0 +1,181 @@
+// Mixed teaching groups of a course: who teaches them, their weekly timetable,
+// transport from each institution, and which students are in them. Students'
+// details are read only through students.server.ts, which applies the visibility rule.
+import type { Actor } from "~/policies/actor";
+import type { GroupFacts } from "~/policies/course";
+import { recordAudit } from "./audit.server";
+import { db } from "./db.server";
+
+export class GroupError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A group with its course's co-planners and the supporters deployed in its lessons: what the policies need. */
+export async function getGroup(partnershipId: string, groupId: string) {
+  const group = await db().teachingGroup.findFirst({
+    where: { id: groupId, partnershipId },
+    include: {
+      course: { select: { id: true, title: true, planners: { select: { userId: true } } } },
+      site: { select: { id: true, name: true } },
+      teachers: { include: { user: { select: { id: true, name: true, role: true, institution: { select: { name: true } } } } } },
+      sessions: { orderBy: [{ dayOfWeek: "asc" }, { startTime: "asc" }], include: { site: { select: { id: true, name: true } } } },
+      transport: { include: { institution: { select: { id: true, name: true } } } },
+      lessonPlans: {
+        orderBy: [{ lessonDate: "asc" }, { position: "asc" }],
+        select: { id: true, title: true, lessonDate: true, status: true, deployments: { select: { supporterId: true } } },
+      },
+    },
+  });
+  if (!group) return null;
+  const { lessonPlans, ...rest } = group;
+  const facts: GroupFacts = {
+    partnershipId: group.partnershipId,
+    plannerIds: group.course.planners.map((p) => p.userId),
+    deployedSupporterIds: [...new Set(lessonPlans.flatMap((plan) => plan.deployments.map((d) => d.supporterId)))],
+  };
+  return {
+    ...rest,
+    ...facts,
+    teachers: group.teachers.map((t) => t.user).sort((a, b) => a.name.localeCompare(b.name)),
+    transport: group.transport.sort((a, b) => a.institution.name.localeCompare(b.institution.name)),
+    lessonPlans: lessonPlans.map(({ deployments, ...plan }) => ({ ...plan, supporterIds: deployments.map((d) => d.supporterId) })),
+  };
+}
+
+async function checkInstitution(partnershipId: string, institutionId: string, field: string, message: string) {
+  const found = await db().institution.findFirst({ where: { id: institutionId, partnershipId }, select: { id: true, name: true } });
+  if (!found) throw new GroupError(field, message);
+  return found;
+}
+
+async function ownGroup(actor: Actor, groupId: string) {
+  const group = await db().teachingGroup.findFirst({ where: { id: groupId, partnershipId: actor.partnershipId }, select: { id: true, name: true, courseId: true } });
+  if (!group) throw new GroupError("form", "That group is not in this partnership.");
+  return group;
+}
+
+function audit(actor: Actor, action: string, groupId: string, detail: Record<string, unknown>, ipAddress: string) {
+  return recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action, subjectType: "group", subjectId: groupId, detail, ipAddress });
+}
+
+/** Creates a group of the course; a teacher who creates it teaches it. */
+export async function createGroup(actor: Actor, courseId: string, input: { name: string; siteId: string; academicYear: string }, ipAddress = "") {
+  const course = await db().course.findFirst({ where: { id: courseId, partnershipId: actor.partnershipId }, select: { id: true } });
+  if (!course) throw new GroupError("form", "That course is not in this partnership.");
+  await checkInstitution(actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
+  const group = await db().teachingGroup.create({
+    data: {
+      partnershipId: actor.partnershipId,
+      courseId: course.id,
+      name: input.name.trim(),
+      siteId: input.siteId,
+      academicYear: input.academicYear.trim(),
+      ...(actor.role === "teacher" ? { teachers: { create: [{ userId: actor.id }] } } : {}),
+    },
+  });
+  await audit(actor, "group.created", group.id, { name: group.name, courseId: course.id }, ipAddress);
+  return group;
+}
+
+export async function updateGroup(actor: Actor, groupId: string, input: { name: string; siteId: string; academicYear: string }, ipAddress = "") {
+  const group = await ownGroup(actor, groupId);
+  await checkInstitution(actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
+  await db().teachingGroup.update({ where: { id: group.id }, data: { name: input.name.trim(), siteId: input.siteId, academicYear: input.academicYear.trim() } });
+  await audit(actor, "group.updated", group.id, { name: input.name.trim() }, ipAddress);
+}
+
+export async function addGroupTeacher(actor: Actor, groupId: string, userId: string, ipAddress = "") {
+  const group = await ownGroup(actor, groupId);
+  const user = await db().user.findFirst({
+    where: { id: userId, partnershipId: actor.partnershipId, deactivatedAt: null, role: { in: ["teacher", "coordinator"] } },
+    select: { id: true, name: true },
+  });
+  if (!user) throw new GroupError("userId", "Choose a teacher of this partnership.");
+  const existing = await db().groupTeacher.findUnique({ where: { groupId_userId: { groupId: group.id, userId } } });
+  if (existing) throw new GroupError("userId", `${user.name} already teaches this group.`);
+  await db().groupTeacher.create({ data: { groupId: group.id, userId } });
+  await audit(actor, "group.teacher_added", group.id, { userId }, ipAddress);
+}
+
+export async function removeGroupTeacher(actor: Actor, groupId: string, userId: string, ipAddress = "") {
+  const group = await ownGroup(actor, groupId);
+  const { count } = await db().groupTeacher.deleteMany({ where: { groupId: group.id, userId } });
+  if (count > 0) await audit(actor, "group.teacher_removed", group.id, { userId }, ipAddress);
+  return count > 0;
+}
+
+export async function addSession(actor: Actor, groupId: string, input: { dayOfWeek: number; startTime: string; endTime: string; siteId: string }, ipAddress = "") {
+  const group = await ownGroup(actor, groupId);
+  await checkInstitution(actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
+  const session = await db().groupSession.create({ data: { groupId: group.id, ...input } });
+  await audit(actor, "group.timetable_changed", group.id, { added: { day: input.dayOfWeek, start: input.startTime, end: input.endTime } }, ipAddress);
+  return session;
+}
+
+export async function removeSession(actor: Actor, groupId: string, sessionId: string, ipAddress = "") {
+  const group = await ownGroup(actor, groupId);
+  const { count } = await db().groupSession.deleteMany({ where: { id: sessionId, groupId: group.id } });
+  if (count > 0) await audit(actor, "group.timetable_changed", group.id, { removed: sessionId }, ipAddress);
+  return count > 0;
+}
+
+/** Sets how students of one institution travel to the group; an empty note removes it. */
+export async function setTransport(actor: Actor, groupId: string, institutionId: string, note: string, ipAddress = "") {
+  const group = await ownGroup(actor, groupId);
+  const institution = await checkInstitution(actor.partnershipId, institutionId, "institutionId", "Choose an institution of this partnership.");
+  const text = note.trim();
+  if (text) {
+    await db().groupTransport.upsert({
+      where: { groupId_institutionId: { groupId: group.id, institutionId } },
+      create: { groupId: group.id, institutionId, note: text },
+      update: { note: text },
+    });
+  } else {
+    await db().groupTransport.deleteMany({ where: { groupId: group.id, institutionId } });
+  }
+  await audit(actor, "group.transport_changed", group.id, { institution: institution.name, removed: !text }, ipAddress);
+}
+
+/** Adds students of the partnership to the group (those already in it are left as they are). */
+export async function addStudentsToGroup(actor: Actor, groupId: string, studentIds: string[], ipAddress = "") {
+  const group = await ownGroup(actor, groupId);
+  const students = await db().student.findMany({ where: { id: { in: studentIds }, partnershipId: actor.partnershipId }, select: { id: true } });
+  if (students.length !== new Set(studentIds).size) throw new GroupError("studentIds", "Choose students of this partnership.");
+  const existing = new Set((await db().groupStudent.findMany({ where: { groupId: group.id }, select: { studentId: true } })).map((s) => s.studentId));
+  const added = students.filter((s) => !existing.has(s.id));
+  if (added.length > 0) await db().groupStudent.createMany({ data: added.map((s) => ({ groupId: group.id, studentId: s.id })) });
+  for (const student of added) {
+    await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "student.group_added", subjectType: "student", subjectId: student.id, detail: { groupId: group.id }, ipAddress });
+  }
+  return added.length;
+}
+
+export async function removeStudentFromGroup(actor: Actor, groupId: string, studentId: string, ipAddress = "") {
+  const group = await ownGroup(actor, groupId);
+  const { count } = await db().groupStudent.deleteMany({ where: { groupId: group.id, studentId, student: { partnershipId: actor.partnershipId } } });
+  if (count > 0) {
+    await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "student.group_removed", subjectType: "student", subjectId: studentId, detail: { groupId: group.id }, ipAddress });
+  }
+  return count > 0;
+}
+
+/** What deleting the group affects: its lesson plans stay in the course without a group. */
+export async function groupDeletionImpact(partnershipId: string, groupId: string) {
+  return db().teachingGroup.findFirst({
+    where: { id: groupId, partnershipId },
+    select: { name: true, _count: { select: { students: true, sessions: true } }, lessonPlans: { select: { id: true, title: true } } },
+  });
+}
+
+export async function deleteGroup(actor: Actor, groupId: string, ipAddress = "") {
+  const group = await ownGroup(actor, groupId);
+  await db().teachingGroup.delete({ where: { id: group.id } });
+  // Recorded against the course: the group's own id leads nowhere once it is gone.
+  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "group.deleted", subjectType: "course", subjectId: group.courseId, detail: { name: group.name }, ipAddress });
+  return group;
+}

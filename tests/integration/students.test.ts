@@ -1,0 +1,112 @@
+// The student visibility rule at the model level, on SQLite and PostgreSQL: who gets
+// full details and who initials, that every full view is audited and initials are not,
+// that changes are audited without their values, and the partnership boundary.
+import { describe, expect, it } from "vitest";
+import { db } from "~/models/db.server";
+import { addGroupTeacher } from "~/models/groups.server";
+import { createStudent, getStudentFacts, updateStudent, viewStudent, viewStudents } from "~/models/students.server";
+import type { Actor } from "~/policies/actor";
+import { PROVIDERS } from "../support/databases";
+import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+
+describe.each(PROVIDERS)("students on %s", (provider) => {
+  const database = useModelDatabase(provider);
+  const as = (key: string) => actorOf(idOf(database.demo.userIds, key));
+  const btecGroupId = async () =>
+    (await db().teachingGroup.findFirstOrThrow({ where: { partnershipId: database.demo.partnershipId, course: { title: "BTEC First Award in Sport" } } })).id;
+  const viewsBy = (actor: Actor) => db().auditEvent.count({ where: { actorId: actor.id, action: "student.viewed" } });
+  const fullNames = (students: Awaited<ReturnType<typeof viewStudents>>["students"]) =>
+    students.flatMap((s) => (s.visibility === "full" ? [`${s.firstName} ${s.lastName}`] : [])).sort();
+
+  it("a teacher of the group sees every student in full, and each view is audited once per student", async () => {
+    const sarah = await as("teacher");
+    const before = await viewsBy(sarah);
+    const { students } = await viewStudents(sarah, { groupId: await btecGroupId() }, "group", "10.0.0.1");
+    expect(students).toHaveLength(8);
+    expect(students.every((s) => s.visibility === "full")).toBe(true);
+    expect((await viewsBy(sarah)) - before).toBe(8);
+    const entry = await db().auditEvent.findFirstOrThrow({ where: { actorId: sarah.id, action: "student.viewed" } });
+    expect(entry).toMatchObject({ partnershipId: database.demo.partnershipId, subjectType: "student", ipAddress: "10.0.0.1" });
+    expect(JSON.parse(entry.detail)).toEqual({ via: "group" });
+  });
+
+  it("a teacher elsewhere who does not teach the group sees initials only, and nothing is audited", async () => {
+    const priya = await as("teacherDance");
+    const before = await viewsBy(priya);
+    const { students } = await viewStudents(priya, { groupId: await btecGroupId() }, "group");
+    expect(students.every((s) => s.visibility === "initials")).toBe(true);
+    const kyle = students.find((s) => s.initials === "K. H.");
+    expect(kyle).toEqual({ visibility: "initials", id: expect.any(String), initials: "K. H.", yearGroup: 11, homeInstitution: { id: expect.any(String), name: "Brookfield School" } });
+    expect(JSON.stringify(students)).not.toMatch(/Hartley|EHC|cognition|notes|bsl/i);
+    expect(await viewsBy(priya)).toBe(before);
+  });
+
+  it("staff of the home institution see their own students in full (LSAs too), the rest as initials", async () => {
+    const mark = await as("teacherDeaf");
+    const joanne = await as("lsa");
+    const groupId = await btecGroupId();
+    expect(fullNames((await viewStudents(mark, { groupId }, "group")).students)).toEqual(["Ellie Marsh"]);
+    expect(fullNames((await viewStudents(joanne, { groupId }, "group")).students)).toEqual(["Kyle Hartley", "Sophie Lund"]);
+  });
+
+  it("leaders and the coordinator see everyone in full", async () => {
+    for (const key of ["leader", "leaderFe", "coordinator"]) {
+      const { students } = await viewStudents(await as(key), { groupId: await btecGroupId() }, "group");
+      expect(students.every((s) => s.visibility === "full"), key).toBe(true);
+    }
+  });
+
+  it("becoming a teacher of a group opens its students' details", async () => {
+    const priya = await as("teacherDance");
+    const coordinator = await as("coordinator");
+    const groupId = await btecGroupId();
+    const ellie = (await viewStudents(coordinator, { groupId }, "group")).students.find((s) => s.initials === "E. M.")!;
+    expect((await viewStudent(priya, ellie.id))?.visibility).toBe("initials");
+    await addGroupTeacher(coordinator, groupId, priya.id);
+    expect((await viewStudent(priya, ellie.id))?.visibility).toBe("full");
+    expect((await getStudentFacts(database.demo.partnershipId, ellie.id))?.groupTeacherIds).toContain(priya.id);
+  });
+
+  it("lists by institution and year group, paginated, and never another partnership's students", async () => {
+    const coordinator = await as("coordinator");
+    const hollins = idOf(database.demo.institutionIds, "hollins");
+    const { students, total } = await viewStudents(coordinator, { homeInstitutionId: hollins, yearGroup: 10 }, "list");
+    expect(total).toBe(4);
+    expect(students.every((s) => s.homeInstitution.id === hollins && s.yearGroup === 10)).toBe(true);
+    const paged = await viewStudents(coordinator, { pageSize: 5, page: 2 }, "list");
+    expect(paged.students).toHaveLength(5);
+    expect(paged.pageCount).toBeGreaterThan(2);
+
+    const foreign = await actorOf(idOf(database.other.userIds, "coordinator"));
+    const ours = await db().student.findFirstOrThrow({ where: { partnershipId: database.demo.partnershipId } });
+    expect(await viewStudent(foreign, ours.id)).toBeNull();
+    expect((await viewStudents(foreign, { groupId: await btecGroupId() }, "group")).students).toEqual([]);
+    expect(await getStudentFacts(database.other.partnershipId, ours.id)).toBeNull();
+  });
+
+  it("records creation and changes, naming the changed fields but never their values", async () => {
+    const rachel = await as("teacherSpecial");
+    const input = {
+      firstName: "Owen",
+      lastName: "Tate",
+      homeInstitutionId: idOf(database.demo.institutionIds, "brookfield"),
+      yearGroup: 10,
+      senStatus: "ehc_plan" as const,
+      needAreas: ["cognition_learning" as const],
+      communicationMode: "" as const,
+      atRisk: false,
+      notes: "Likes clear routines.",
+    };
+    const student = await createStudent(rachel, input, "10.0.0.2");
+    expect(await db().auditEvent.count({ where: { subjectId: student.id, action: "student.created", actorId: rachel.id } })).toBe(1);
+    const changed = await updateStudent(rachel, student.id, { ...input, atRisk: true, notes: "Private detail" });
+    expect(changed.sort()).toEqual(["atRisk", "notes"]);
+    const entry = await db().auditEvent.findFirstOrThrow({ where: { subjectId: student.id, action: "student.updated" } });
+    expect(JSON.parse(entry.detail)).toEqual({ fields: ["atRisk", "notes"] });
+    expect(entry.detail).not.toContain("Private detail");
+
+    await expect(createStudent(rachel, { ...input, homeInstitutionId: idOf(database.other.institutionIds, "brookfield") })).rejects.toMatchObject({ field: "homeInstitutionId" });
+    const foreign = await actorOf(idOf(database.other.userIds, "coordinator"));
+    await expect(updateStudent(foreign, student.id, input)).rejects.toMatchObject({ field: "form" });
+  });
+});
