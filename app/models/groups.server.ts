@@ -112,7 +112,9 @@ export async function removeGroupTeacher(actor: Actor, groupId: string, userId: 
 export async function addSession(actor: Actor, groupId: string, input: { dayOfWeek: number; startTime: string; endTime: string; siteId: string }, ipAddress = "") {
   const group = await ownGroup(actor, groupId);
   await checkInstitution(actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
-  const session = await db().groupSession.create({ data: { groupId: group.id, ...input } });
+  const session = await db().groupSession.create({
+    data: { groupId: group.id, dayOfWeek: input.dayOfWeek, startTime: input.startTime, endTime: input.endTime, siteId: input.siteId },
+  });
   await audit(actor, "group.timetable_changed", group.id, { added: { day: input.dayOfWeek, start: input.startTime, end: input.endTime } }, ipAddress);
   return session;
 }

@@ -12,10 +12,10 @@ const ids = z.array(z.string().trim().min(1).max(64)).max(50, "Choose at most 50
 
 const courseDetails = {
   title: z.string({ required_error: "Enter the course title." }).trim().min(3, "Use at least 3 characters.").max(120, "Use at most 120 characters."),
-  kind: z.enum(COURSE_KINDS.codes, { required_error: "Choose whether it is a qualification or an adapted module.", invalid_type_error: "Choose whether it is a qualification or an adapted module." }),
+  kind: z.enum(COURSE_KINDS.codes, { errorMap: () => ({ message: "Choose whether it is a qualification or an adapted module." }) }),
   qualification: z.string().trim().max(120, "Use at most 120 characters.").default(""),
-  subject: z.enum(SUBJECTS.codes, { required_error: "Choose a subject.", invalid_type_error: "Choose a subject." }),
-  keyStage: z.enum(KEY_STAGES.codes, { required_error: "Choose a key stage.", invalid_type_error: "Choose a key stage." }),
+  subject: z.enum(SUBJECTS.codes, { errorMap: () => ({ message: "Choose a subject." }) }),
+  keyStage: z.enum(KEY_STAGES.codes, { errorMap: () => ({ message: "Choose a key stage." }) }),
   leadInstitutionId: id("Choose the lead institution."),
   siteIds: z.array(z.string().trim().min(1).max(64), { required_error: "Choose at least one delivery site." }).min(1, "Choose at least one delivery site.").max(20),
   summary: z.string().trim().max(1000, "Use at most 1,000 characters.").default(""),

@@ -13,9 +13,9 @@ export const studentSchema = z
       .number({ required_error: "Choose a year group.", invalid_type_error: "Choose a year group." })
       .int()
       .refine((year) => (YEAR_GROUPS as readonly number[]).includes(year), "Choose a year group."),
-    senStatus: z.enum(SEN_STATUSES.codes, { invalid_type_error: "Choose the SEN status." }).default("none"),
-    needAreas: z.array(z.enum(NEED_AREAS.codes, { invalid_type_error: "Choose from the listed areas of need." })).max(4).default([]),
-    communicationMode: z.enum(COMMUNICATION_MODES.codes, { invalid_type_error: "Choose a communication mode." }).default(""),
+    senStatus: z.enum(SEN_STATUSES.codes, { errorMap: () => ({ message: "Choose the SEN status." }) }).default("none"),
+    needAreas: z.array(z.enum(NEED_AREAS.codes, { errorMap: () => ({ message: "Choose from the listed areas of need." }) })).max(4).default([]),
+    communicationMode: z.enum(COMMUNICATION_MODES.codes, { errorMap: () => ({ message: "Choose a communication mode." }) }).default(""),
     atRisk: z.boolean({ invalid_type_error: "Tick the box or leave it empty." }).default(false),
     notes: z.string().trim().max(500, "Keep notes short: at most 500 characters.").default(""),
   })

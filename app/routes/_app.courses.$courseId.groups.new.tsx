@@ -1,0 +1,79 @@
+// Add a teaching group to a course: its name, the site where it meets, the academic year.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { newGroupSchema } from "~/lib/forms/courses";
+import { getCourse } from "~/models/courses.server";
+import { GroupError, createGroup } from "~/models/groups.server";
+import { listInstitutions } from "~/models/institutions.server";
+import { canManageGroups } from "~/policies/course";
+import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add a group · ${data?.course.title ?? "Course"} · Staffroom` }];
+
+const NOT_ALLOWED = "Only the course's co-planners and the coordinator can add its groups.";
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  const course = ensureFound(actor, await getCourse(actor.partnershipId, params.courseId ?? ""));
+  ensure(canManageGroups(actor, course), NOT_ALLOWED);
+  const institutions = await listInstitutions(actor.partnershipId);
+  return {
+    course: { id: course.id, title: course.title, firstSiteId: course.sites[0]?.id ?? course.leadInstitutionId },
+    institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
+    isTeacher: actor.role === "teacher",
+  };
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  const course = ensureFound(actor, await getCourse(actor.partnershipId, params.courseId ?? ""));
+  ensure(canManageGroups(actor, course), NOT_ALLOWED);
+  const submission = parseWithZod(await request.formData(), { schema: newGroupSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    const group = await createGroup(actor, course.id, submission.value, context.clientIp);
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "group", id: group.id, action: "created", by: actor.id });
+    throw redirect(`/groups/${group.id}`);
+  } catch (error) {
+    if (error instanceof GroupError) return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
+    throw error;
+  }
+}
+
+export default function NewGroupPage() {
+  const { course, institutions, isTeacher } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "new-group",
+    lastResult,
+    defaultValue: { siteId: course.firstSiteId },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newGroupSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <p>
+        <Link to={`/courses/${course.id}`}>Back to {course.title}</Link>
+      </p>
+      <h1>Add a teaching group</h1>
+      <p className="page-intro">
+        A group of {course.title} students, from any institutions and year groups, who meet at one site.
+        {isTeacher ? " You will be one of its teachers." : ""} Add its timetable, transport and students next.
+      </p>
+      <section className="card narrow" aria-labelledby="group-heading">
+        <h2 id="group-heading">Group details</h2>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <Form method="post" {...getFormProps(form)}>
+          <TextField meta={fields.name} label="Group name" hint="For example: BTEC Sport 2025-26 (Tuesday)." />
+          <SelectField meta={fields.siteId} label="Site where the group meets" options={institutions} placeholder="Choose a site" />
+          <TextField meta={fields.academicYear} label="Academic year (optional)" hint="Like 2025-26." />
+          <SubmitButton pendingLabel="Adding the group…">Add group</SubmitButton>
+        </Form>
+      </section>
+    </>
+  );
+}

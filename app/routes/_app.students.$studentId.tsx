@@ -1,0 +1,146 @@
+// One student: full details (each view audited) for those allowed, initials otherwise;
+// the coordinator and teachers of the home institution edit the record here.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { StudentFields } from "~/components/student-form";
+import { FormErrors } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { COMMUNICATION_MODES, NEED_AREAS, SEN_STATUSES, yearGroupLabel } from "~/lib/co-planning";
+import { formatDateTime } from "~/lib/format";
+import { studentSchema } from "~/lib/forms/students";
+import { listInstitutions } from "~/models/institutions.server";
+import { StudentError, getStudentFacts, updateStudent, viewStudent } from "~/models/students.server";
+import { ensure, ensureFound, notFound, requireActor } from "~/policies/enforce.server";
+import { canEditStudent, canOpenStudent } from "~/policies/student";
+
+export const meta: MetaFunction = () => [{ title: "Student · Staffroom" }];
+
+const NOT_ALLOWED = "Only the coordinator and teachers of the student's home institution can change their record.";
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  const facts = ensureFound(actor, await getStudentFacts(actor.partnershipId, params.studentId ?? ""));
+  ensure(canOpenStudent(actor, facts), "You can see students of your institution and of the groups you are deployed with.");
+  const student = (await viewStudent(actor, facts.id, context.clientIp)) ?? notFound();
+  const canEdit = canEditStudent(actor, facts);
+  const institutions = canEdit ? await listInstitutions(actor.partnershipId) : [];
+  return {
+    student,
+    canEdit,
+    institutions: institutions.filter((i) => canEditStudent(actor, { partnershipId: i.partnershipId, homeInstitutionId: i.id })).map((i) => ({ value: i.id, label: i.name })),
+  };
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  const facts = ensureFound(actor, await getStudentFacts(actor.partnershipId, params.studentId ?? ""));
+  ensure(canEditStudent(actor, facts), NOT_ALLOWED);
+  const submission = parseWithZod(await request.formData(), { schema: studentSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), message: "" }, { status: 400 });
+  ensure(canEditStudent(actor, { partnershipId: actor.partnershipId, homeInstitutionId: submission.value.homeInstitutionId }), NOT_ALLOWED);
+  try {
+    await updateStudent(actor, facts.id, submission.value, context.clientIp);
+  } catch (error) {
+    if (error instanceof StudentError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }), message: "" }, { status: 400 });
+    throw error;
+  }
+  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "student", id: facts.id, action: "updated", by: actor.id });
+  return { result: submission.reply(), message: "The student's record has been saved." };
+}
+
+export default function StudentPage() {
+  const { student, canEdit, institutions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const full = student.visibility === "full" ? student : null;
+  const [form, fields] = useForm({
+    id: "student",
+    lastResult: actionData?.result,
+    defaultValue: full
+      ? {
+          firstName: full.firstName,
+          lastName: full.lastName,
+          homeInstitutionId: full.homeInstitution.id,
+          yearGroup: String(full.yearGroup),
+          senStatus: full.senStatus,
+          needAreas: full.needAreas,
+          communicationMode: full.communicationMode,
+          atRisk: full.atRisk ? "on" : undefined,
+          notes: full.notes,
+        }
+      : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: studentSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <p>
+        <Link to="/students">Back to students</Link>
+      </p>
+      <h1>{full ? `${full.firstName} ${full.lastName}` : `Student ${student.initials}`}</h1>
+      <p className="page-intro">
+        {yearGroupLabel(student.yearGroup)} · {student.homeInstitution.name}
+      </p>
+      {actionData?.message ? (
+        <Notice tone="success">
+          <p>{actionData.message}</p>
+        </Notice>
+      ) : null}
+      {full ? (
+        <>
+          <section className="card" aria-labelledby="needs-heading">
+            <h2 id="needs-heading">Needs and support</h2>
+            <dl className="details-list">
+              <dt>SEN</dt>
+              <dd>{SEN_STATUSES.label(full.senStatus)}</dd>
+              <dt>Broad areas of need</dt>
+              <dd>{full.needAreas.map((a) => NEED_AREAS.label(a)).join("; ") || "None recorded"}</dd>
+              <dt>Communication mode</dt>
+              <dd>{full.communicationMode ? COMMUNICATION_MODES.label(full.communicationMode) : "Not recorded"}</dd>
+              <dt>Vulnerable or at risk of exclusion</dt>
+              <dd>{full.atRisk ? "Yes" : "No"}</dd>
+              <dt>Notes</dt>
+              <dd>{full.notes || "None"}</dd>
+              <dt>Last changed</dt>
+              <dd>{formatDateTime(full.updatedAt)}</dd>
+            </dl>
+            <p className="muted">Your view of this record has been recorded in the partnership's audit log.</p>
+          </section>
+          <section className="card" aria-labelledby="groups-heading">
+            <h2 id="groups-heading">Teaching groups</h2>
+            {full.groups.length === 0 ? (
+              <p>Not in any teaching group yet. A co-planner of a course adds students to its groups from the group's page.</p>
+            ) : (
+              <ul>
+                {full.groups.map((g) => (
+                  <li key={g.id}>
+                    <Link to={`/groups/${g.id}`}>{g.name}</Link> <span className="muted">· {g.courseTitle}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {canEdit ? (
+            <section className="card narrow" aria-labelledby="edit-heading">
+              <h2 id="edit-heading">Edit the record</h2>
+              <FormErrors errors={form.errors} id={form.errorId} />
+              <Form method="post" {...getFormProps(form)}>
+                <StudentFields fields={fields} institutions={institutions} />
+                <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
+              </Form>
+            </section>
+          ) : null}
+        </>
+      ) : (
+        <div className="card">
+          <p>
+            This student's details are shared only with staff of {student.homeInstitution.name}, the staff who teach their groups, leaders and the
+            coordinator. Ask one of them if you need to know something to support the student.
+          </p>
+        </div>
+      )}
+    </>
+  );
+}

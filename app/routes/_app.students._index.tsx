@@ -1,0 +1,105 @@
+// Students of the partnership, filtered by institution and year group. Rows show
+// initials where the viewer may not see the student's details; full rows are audited.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { StudentTable } from "~/components/student-table";
+import { Pagination } from "~/components/ui/pagination";
+import { YEAR_GROUPS, yearGroupLabel } from "~/lib/co-planning";
+import { listInstitutions } from "~/models/institutions.server";
+import { viewStudents } from "~/models/students.server";
+import { ensure, requireActor } from "~/policies/enforce.server";
+import { canCreateStudents, canListStudents } from "~/policies/student";
+
+export const meta: MetaFunction = () => [{ title: "Students · Staffroom" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  ensure(canListStudents(actor), "LSAs see the students of the groups they are deployed with, on those groups' pages.");
+  const url = new URL(request.url);
+  const institution = (url.searchParams.get("institution") ?? "").slice(0, 64);
+  const year = Number(url.searchParams.get("year") ?? "");
+  const yearGroup = (YEAR_GROUPS as readonly number[]).includes(year) ? year : undefined;
+  const page = Number(url.searchParams.get("page") ?? "1");
+  const [result, institutions] = await Promise.all([
+    viewStudents(
+      actor,
+      { homeInstitutionId: institution || undefined, yearGroup, page: Number.isInteger(page) && page > 0 ? page : 1 },
+      "list",
+      context.clientIp,
+    ),
+    listInstitutions(actor.partnershipId),
+  ]);
+  return {
+    ...result,
+    filters: { institution, year: yearGroup ? String(yearGroup) : "" },
+    institutions: institutions.map((i) => ({ id: i.id, name: i.name })),
+    canCreate: canCreateStudents(actor),
+  };
+}
+
+export default function StudentsPage() {
+  const { students, total, page, pageCount, filters, institutions, canCreate } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const loading = navigation.state === "loading" && navigation.location.pathname === "/students";
+  const filtered = Boolean(filters.institution || filters.year);
+  return (
+    <>
+      <h1>Students</h1>
+      <p className="page-intro">
+        Students taught in the partnership's shared courses. You see the details of students of your own institution and of the groups you
+        teach; others show initials only. Every view of a student's details is recorded in the audit log.
+      </p>
+      {canCreate ? (
+        <p>
+          <Link className="button" to="/students/new">
+            Add a student
+          </Link>
+        </p>
+      ) : null}
+      <Form method="get" className="filters" aria-label="Filter students">
+        <div className="field">
+          <label htmlFor="filter-institution">Home institution</label>
+          <select id="filter-institution" name="institution" defaultValue={filters.institution}>
+            <option value="">All institutions</option>
+            {institutions.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-year">Year group</label>
+          <select id="filter-year" name="year" defaultValue={filters.year}>
+            <option value="">All year groups</option>
+            {YEAR_GROUPS.map((y) => (
+              <option key={y} value={y}>
+                {yearGroupLabel(y)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          {loading ? "Filtering…" : "Filter"}
+        </button>
+      </Form>
+      <p role="status" aria-live="polite">
+        {loading ? "Loading…" : `${total} ${total === 1 ? "student" : "students"}`}
+      </p>
+      {students.length === 0 ? (
+        <div className="card">
+          <p>
+            {filtered
+              ? "No student matches these filters. Choose “All institutions” and “All year groups” to see everyone."
+              : canCreate
+                ? "No students yet. Add the students of your institution who take a shared course, then add them to its teaching group."
+                : "No students yet. Teachers and the coordinator add them."}
+          </p>
+        </div>
+      ) : (
+        <StudentTable students={students} caption="Students of the partnership" />
+      )}
+      <Pagination page={page} pageCount={pageCount} label="Student pages" />
+    </>
+  );
+}
