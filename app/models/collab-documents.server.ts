@@ -9,8 +9,10 @@ import { lexicalContentToYjsState, yjsStateToEditorState } from "~/editor/headle
 import { YJS_ROOT_NAME } from "~/editor/nodes";
 import { replaceRootContent } from "~/lib/yjs-copy";
 import type { Actor } from "~/policies/actor";
-import { canDeleteDocument, canReadDocument, canWriteDocument, isKnownDocumentOwnerType } from "~/policies/document";
+import { canDeleteDocument, canReadDocument, canWriteDocument, isKnownDocumentOwnerType, loadDocumentFacts } from "~/policies/document";
 import { db } from "./db.server";
+// Owner types whose rules need the database register here, so every process that opens documents knows them.
+import "./document-owner-types.server";
 import { appendUpdates, createVersionSnapshot, docFromUpdates, loadDocumentState } from "./collab-log.server";
 
 export type InitialContent = SerializedEditorState | (() => void);
@@ -61,7 +63,7 @@ export async function createDocument(
     throw new DocumentError("unknown-owner-type", `No document rules are registered for "${input.ownerType}".`);
   }
   const target = { partnershipId: actor.partnershipId, ownerType: input.ownerType, ownerId: input.ownerId };
-  if (!canWriteDocument(actor, target)) throw new DocumentError("forbidden", "You cannot create this document.");
+  if (!canWriteDocument(actor, target, await loadDocumentFacts(target))) throw new DocumentError("forbidden", "You cannot create this document.");
   const state = initialState(input.initialContent);
   return db().$transaction(async (tx) => {
     const document = await tx.collabDocument.create({
@@ -87,8 +89,10 @@ export type DocumentForActor = NonNullable<Awaited<ReturnType<typeof getDocument
 /** The document with the actor's rights on it, or null when missing or out of their reach (show 404). */
 export async function getDocumentForActor(actor: Actor, documentId: string) {
   const document = await db().collabDocument.findUnique({ where: { id: documentId } });
-  if (!document || !canReadDocument(actor, document)) return null;
-  return { document, canWrite: canWriteDocument(actor, document), canDelete: canDeleteDocument(actor, document) };
+  if (!document || document.partnershipId !== actor.partnershipId) return null;
+  const facts = await loadDocumentFacts(document);
+  if (!canReadDocument(actor, document, facts)) return null;
+  return { document, canWrite: canWriteDocument(actor, document, facts), canDelete: canDeleteDocument(actor, document, facts) };
 }
 
 export async function getDocumentByOwnerForActor(actor: Actor, ownerType: string, ownerId: string) {

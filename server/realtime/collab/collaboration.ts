@@ -11,7 +11,7 @@ import { isRole } from "~/lib/roles";
 import { loadDocumentRecord, registerCollabLiveChannel } from "~/models/collab-documents.server";
 import { appendUpdates } from "~/models/collab-log.server";
 import type { Actor } from "~/policies/actor";
-import { canReadDocument, canWriteDocument } from "~/policies/document";
+import { canReadDocument, canWriteDocument, loadDocumentFacts } from "~/policies/document";
 import type { StaffroomServer, StaffroomSocket } from "../socket";
 import { logger } from "../../logger";
 import {
@@ -96,6 +96,8 @@ type Settings = typeof DEFAULTS;
 
 function attachSocket(socket: StaffroomSocket, manager: DocumentManager, settings: Settings): void {
   const joined = new Map<string, OpenDocument>();
+  // Write access decided at join, from the facts loaded then (the document's owner rules may need the database).
+  const writable = new Map<string, boolean>();
   const joining = new Set<string>();
   const bucket = new TokenBucket(settings.rateLimit);
   let refusalsLogged = 0;
@@ -135,7 +137,7 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
     }
     if (!bucket.take()) return refuse(documentId, "rate-limited", "Too many messages; slow down.", ack);
     const existing = current(documentId);
-    if (existing) return ack({ ok: true, readOnly: !actor || !canWriteDocument(actor, existing.record) });
+    if (existing) return ack({ ok: true, readOnly: !writable.get(documentId) });
     if (joining.has(documentId)) return refuse(documentId, "rate-limited", "Already joining this document.", ack);
     if (joined.size + joining.size >= settings.maxDocumentsPerSocket) {
       return refuse(documentId, "server-busy", "Too many documents open in this tab.", ack);
@@ -143,9 +145,12 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
     joining.add(documentId);
     try {
       const record = await loadDocumentRecord(documentId);
-      if (!record || !actor || !canReadDocument(actor, record)) {
+      const loading = record && actor && record.partnershipId === actor.partnershipId ? loadDocumentFacts(record) : undefined;
+      const facts = loading ? await loading : undefined;
+      if (!record || !actor || !canReadDocument(actor, record, facts)) {
         return refuse(documentId, "not-found", "We could not find that document.", ack);
       }
+      const canWrite = canWriteDocument(actor, record, facts);
       const entry = await manager.acquire(documentId);
       manager.attach(entry, socket.id);
       if (socket.disconnected) {
@@ -153,8 +158,9 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
         return;
       }
       joined.set(documentId, entry);
+      writable.set(documentId, canWrite);
       await socket.join(collabRoom(documentId));
-      ack({ ok: true, readOnly: !canWriteDocument(actor, record) });
+      ack({ ok: true, readOnly: !canWrite });
       const presence = manager.awarenessSnapshot(entry);
       if (presence) socket.emit("collab:awareness", documentId, presence);
     } catch (error) {
@@ -171,6 +177,7 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
     const entry = joined.get(documentId);
     if (!entry) return;
     joined.delete(documentId);
+    writable.delete(documentId);
     void socket.leave(collabRoom(documentId));
     manager.detach(entry, socket.id);
   });
@@ -201,7 +208,7 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
       ack?.({ ok: true });
       return;
     }
-    if (!actor || !canWriteDocument(actor, entry.record)) {
+    if (!actor || !writable.get(documentId)) {
       return refuse(documentId, "forbidden", "You can read this document but not change it.", ack);
     }
     const check = checkUpdate(decoded.update, settings.maxUpdateBytes);
@@ -237,6 +244,7 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
   socket.on("disconnect", () => {
     for (const entry of joined.values()) manager.detach(entry, socket.id);
     joined.clear();
+    writable.clear();
   });
 }
 
