@@ -4,7 +4,8 @@ import { canInviteMembers, canViewAuditLog } from "~/policies/membership";
 import type { Actor } from "~/policies/actor";
 import { canListStudents } from "~/policies/student";
 
-export function navigationFor(actor: Actor): NavItem[] {
+/** facts.hasDeployments: the member is deployed in at least one lesson (any role can be a supporter). */
+export function navigationFor(actor: Actor, facts: { hasDeployments?: boolean } = {}): NavItem[] {
   const items: NavItem[] = [
     { to: "/home", label: "Home" },
     { to: "/courses", label: "Courses" },
@@ -14,6 +15,7 @@ export function navigationFor(actor: Actor): NavItem[] {
     { to: "/people", label: "People" },
     { to: "/institutions", label: "Institutions" },
   ];
+  if (actor.role === "lsa" || facts.hasDeployments) items.splice(1, 0, { to: "/deployments", label: "My deployments" });
   if (canInviteMembers(actor)) items.push({ to: "/people/invite", label: "Invitations" });
   if (canViewAuditLog(actor)) items.push({ to: "/audit", label: "Audit log" });
   items.push({ to: "/account", label: "Account" });

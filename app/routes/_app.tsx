@@ -6,6 +6,7 @@ import { LiveUpdates } from "~/components/live-updates";
 import { isRole } from "~/lib/roles";
 import { navigationFor } from "~/lib/navigation";
 import { getShellUser } from "~/models/members.server";
+import { hasDeployments } from "~/models/deployments.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -14,7 +15,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   if (!user || !isRole(user.role)) notFound();
   return {
     user: { name: user.name, role: user.role, institutionName: user.institution.name, partnershipName: user.partnership.name },
-    nav: navigationFor(actor),
+    nav: navigationFor(actor, { hasDeployments: actor.role !== "lsa" && (await hasDeployments(actor)) }),
   };
 }
 

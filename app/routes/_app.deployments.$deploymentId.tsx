@@ -1,0 +1,240 @@
+// One deployment as its supporter sees it: the lesson, the students, the
+// briefing (the four need-to-knows and independence), "I have read it", and
+// feedback for the teacher after the lesson (which appears live in the plan).
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { LongTextField, PlainText } from "~/components/lesson-plan/fields";
+import { FormErrors } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { feedbackSchema } from "~/lib/forms/deployments";
+import { DeploymentError, getDeployment, markBriefingRead, recordDeploymentFeedback } from "~/models/deployments.server";
+import { lessonStudents } from "~/models/lesson-students.server";
+import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Briefing: ${data?.lesson.title ?? "deployment"} · Staffroom` }];
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  const found = await getDeployment(actor, params.deploymentId ?? "");
+  if (!found) notFound("We could not find that deployment.");
+  const { deployment: d } = found;
+  const students = await lessonStudents(actor, { groupIds: [], studentIds: d.students.map((s) => s.studentId) }, "deployment", context.clientIp);
+  const plan = d.lessonPlan;
+  return {
+    id: d.id,
+    lesson: {
+      id: plan.id,
+      title: plan.title,
+      date: plan.lessonDate ? plan.lessonDate.toISOString().slice(0, 10) : null,
+      startTime: plan.startTime,
+      durationMinutes: plan.durationMinutes,
+      course: plan.course.title,
+      group: plan.group?.name ?? null,
+      site: plan.group?.site.name ?? null,
+      objectives: plan.objectives,
+      successCriteria: plan.successCriteria,
+    },
+    supporter: { name: d.supporter.name, institution: d.supporter.institution.name },
+    supporterRole: d.supporterRole,
+    phase: d.phase,
+    mode: d.mode,
+    minutes: d.minutes,
+    students: d.students.map((s) => {
+      const student = students.get(s.studentId);
+      return { id: s.studentId, name: student?.name ?? "a student", yearGroup: student?.yearGroup ?? null, homeInstitution: student?.homeInstitution ?? "" };
+    }),
+    briefing: { concepts: d.concepts, skills: d.skills, outcomes: d.outcomes, feedbackExpected: d.feedbackExpected, independence: d.independence },
+    briefedBy: d.briefedBy?.name ?? null,
+    briefedAt: d.briefedAt,
+    readAt: d.readAt,
+    feedback: d.feedback,
+    feedbackAt: d.feedbackAt,
+    isSupporter: found.isSupporter,
+    canGiveFeedback: found.canGiveFeedback,
+    canReadPlan: found.canReadPlan,
+  };
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  const deploymentId = params.deploymentId ?? "";
+  const found = await getDeployment(actor, deploymentId);
+  if (!found) notFound("We could not find that deployment.");
+  if (!found.isSupporter) forbidden("Only the person deployed can mark the briefing read or give feedback.");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const changed = () =>
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "deployment", id: deploymentId, action: "updated", by: actor.id });
+  try {
+    if (intent === "mark-read") {
+      await markBriefingRead(actor, deploymentId, context.clientIp);
+      changed();
+      return { intent: "mark-read" as const, message: "Thank you: the teacher can see you have read the briefing." };
+    }
+    const submission = parseWithZod(formData, { schema: feedbackSchema });
+    if (submission.status !== "success") return data({ intent: "feedback" as const, result: submission.reply() }, { status: 400 });
+    await recordDeploymentFeedback(actor, deploymentId, submission.value.feedback, context.clientIp);
+    changed();
+    return { intent: "feedback" as const, result: submission.reply(), message: "Feedback sent. The teacher sees it in the lesson plan now." };
+  } catch (error) {
+    if (error instanceof DeploymentError) {
+      if (error.status === 403) forbidden(error.message);
+      if (error.status === 404) notFound(error.message);
+      return data({ intent: "feedback" as const, result: parseWithZod(formData, { schema: feedbackSchema }).reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+const NEED_TO_KNOW = [
+  { key: "concepts", label: "Concepts being taught" },
+  { key: "skills", label: "Skills the students practise" },
+  { key: "outcomes", label: "Intended outcomes" },
+  { key: "feedbackExpected", label: "Feedback the teacher expects" },
+  { key: "independence", label: "How to build independence" },
+] as const;
+
+export default function DeploymentPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: `feedback-${d.feedbackAt ? new Date(d.feedbackAt).getTime() : "new"}`,
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+    defaultValue: { feedback: d.feedback },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: feedbackSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <p>{d.isSupporter ? <Link to="/deployments">Back to my deployments</Link> : <Link to={`/plans/${d.lesson.id}`}>Back to the lesson plan</Link>}</p>
+      <h1>Briefing: {d.lesson.title}</h1>
+      <dl className="facts">
+        <div>
+          <dt>When</dt>
+          <dd>
+            {d.lesson.date ? formatDate(d.lesson.date) : "No date set"}
+            {d.lesson.startTime ? ` at ${d.lesson.startTime}` : ""}, {d.lesson.durationMinutes}-minute lesson
+          </dd>
+        </div>
+        <div>
+          <dt>Where</dt>
+          <dd>{d.lesson.site ?? "Site not set"}</dd>
+        </div>
+        <div>
+          <dt>Course and group</dt>
+          <dd>
+            {d.lesson.course}
+            {d.lesson.group ? `, ${d.lesson.group}` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Supporter</dt>
+          <dd>
+            {d.supporter.name} ({d.supporter.institution}), {SUPPORTER_ROLES.label(d.supporterRole)}
+          </dd>
+        </div>
+        <div>
+          <dt>What you do</dt>
+          <dd>
+            {DEPLOYMENT_MODES.label(d.mode)} in the {LESSON_PHASES.label(d.phase).toLowerCase()}, {d.minutes} minutes
+          </dd>
+        </div>
+      </dl>
+      {actionData && "message" in actionData && actionData.message ? (
+        <Notice tone="success">
+          <p>{actionData.message}</p>
+        </Notice>
+      ) : null}
+      <section aria-labelledby="students-heading" className="card">
+        <h2 id="students-heading">Students</h2>
+        {d.students.length === 0 ? (
+          <p>The whole group.</p>
+        ) : (
+          <ul>
+            {d.students.map((s) => (
+              <li key={s.id}>
+                {s.name}
+                {s.homeInstitution ? ` (${s.homeInstitution})` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="briefing-heading" className="card">
+        <h2 id="briefing-heading">The briefing</h2>
+        {d.briefedAt ? (
+          <p className="hint">
+            From {d.briefedBy ?? "a former member"}, {formatDateTime(d.briefedAt)}.
+          </p>
+        ) : (
+          <Notice tone="warning">
+            <p>The teacher has not finished the briefing yet. It will appear here; this page updates by itself.</p>
+          </Notice>
+        )}
+        {d.lesson.objectives ? (
+          <>
+            <h3>Learning objectives</h3>
+            <PlainText text={d.lesson.objectives} />
+          </>
+        ) : null}
+        {NEED_TO_KNOW.map((n) => (
+          <div key={n.key}>
+            <h3>{n.label}</h3>
+            <PlainText text={d.briefing[n.key]} />
+          </div>
+        ))}
+        {d.isSupporter && d.briefedAt ? (
+          d.readAt ? (
+            <p>
+              <strong>You marked this briefing read on {formatDateTime(d.readAt)}.</strong>
+            </p>
+          ) : (
+            <Form method="post">
+              <SubmitButton name="intent" value="mark-read" pendingLabel="Saving…">
+                I have read the briefing
+              </SubmitButton>
+            </Form>
+          )
+        ) : !d.isSupporter ? (
+          <p>{d.readAt ? `Read by ${d.supporter.name} on ${formatDateTime(d.readAt)}.` : `${d.supporter.name} has not read it yet.`}</p>
+        ) : null}
+      </section>
+      <section aria-labelledby="feedback-heading" className="card narrow">
+        <h2 id="feedback-heading">Feedback for the teacher</h2>
+        {d.canGiveFeedback ? (
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="feedback" />
+            <FormErrors errors={form.errors} id={form.errorId} />
+            {d.feedbackAt ? <p className="hint">You sent feedback on {formatDateTime(d.feedbackAt)}; you can change it.</p> : null}
+            <LongTextField
+              meta={fields.feedback}
+              label="Your feedback"
+              hint="After the lesson: what each student managed on their own, where they needed a prompt or a model, and what to change next time."
+              rows={6}
+            />
+            <SubmitButton name="intent" value="feedback" pendingLabel="Sending…">
+              {d.feedbackAt ? "Update feedback" : "Send feedback"}
+            </SubmitButton>
+          </Form>
+        ) : d.feedbackAt ? (
+          <>
+            <p className="hint">From {d.supporter.name}, {formatDateTime(d.feedbackAt)}.</p>
+            <PlainText text={d.feedback} />
+          </>
+        ) : (
+          <p className="muted">No feedback yet.</p>
+        )}
+      </section>
+      {d.canReadPlan ? (
+        <p>
+          <Link to={`/plans/${d.lesson.id}`}>Open the whole lesson plan</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
