@@ -1,5 +1,6 @@
 // Download of a file attached to a lesson plan: only for those who may read the
-// plan; always as an attachment with the type decided at upload, never sniffed.
+// plan; always as an attachment with the type decided at upload, never sniffed
+// (X-Content-Type-Options: nosniff comes with every response, server/http/security-headers.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getResourceFile } from "~/models/lesson-resources.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
@@ -19,7 +20,6 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       "Content-Type": file.mimeType,
       "Content-Length": String(file.data.byteLength),
       "Content-Disposition": contentDisposition(file.fileName),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },

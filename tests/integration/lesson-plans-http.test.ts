@@ -1,0 +1,170 @@
+// Lesson plans and deployments through the real built server: pages by role,
+// refusals (403 wrong role, 404 other partnership), field errors (400), uploads
+// refused with a clear message, downloads as attachments, and live updates: an
+// LSA's feedback reaches the teacher's socket; the plan's shared notes open on
+// the socket only for plan readers.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "~/models/db.server";
+import { DEMO_PASSWORD, demoUser, seedDemoPartnership } from "../../prisma/seed-data";
+import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
+import { freshDatabase } from "../support/databases";
+import { signedInClient, type HttpClient } from "../support/http-client";
+import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
+import { connectSocket, nextEvent, type TestSocket } from "../support/socket-client";
+
+let app: AppProcess;
+let store: Db;
+let fixture: LessonFixture;
+let otherFixture: LessonFixture;
+const sockets: TestSocket[] = [];
+const ids = { users: new Map<string, string>() };
+
+beforeAll(async () => {
+  const databaseUrl = await freshDatabase("sqlite");
+  store = createDb(databaseUrl);
+  const demo = await seedDemoPartnership(store);
+  const other = await seedDemoPartnership(store, { slug: "other-valley", name: "Other Valley", emailDomainSuffix: ".other" });
+  ids.users = demo.userIds;
+  fixture = await createLessonFixture(store, demo);
+  otherFixture = await createLessonFixture(store, other, " (other)");
+  app = await startApp({ databaseUrl, seedDemo: false });
+}, 120_000);
+
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  await store?.$disconnect();
+  await app?.stop();
+});
+
+showServerOutputOnFailure(() => app);
+
+const signIn = (key: Parameters<typeof demoUser>[0], suffix = "") => signedInClient(app.origin, demoUser(key).email + suffix, DEMO_PASSWORD);
+
+async function createPlan(teacher: HttpClient, title = "Components of fitness"): Promise<string> {
+  const res = await teacher.post(`/courses/${fixture.courseId}/plans/new`, {
+    title, unitId: fixture.unitId, groupId: fixture.groupId, lessonDate: dayFromToday(7), startTime: "09:15", durationMinutes: "60",
+  });
+  expect(res.status, res.body.slice(0, 500)).toBe(302);
+  return res.location!.split("/").pop()!;
+}
+
+async function deploy(teacher: HttpClient, planId: string, supporterKey: string, studentIds: string[]) {
+  const form = new URLSearchParams({ intent: "deploy", supporterId: ids.users.get(supporterKey)!, supporterRole: "lsa", phase: "main", mode: "group", minutes: "40", ...briefing });
+  for (const id of studentIds) form.append("studentIds", id);
+  const res = await fetch(app.url(`/plans/${planId}`), { method: "POST", headers: { cookie: teacher.cookieHeader(), origin: app.origin, "content-type": "application/x-www-form-urlencoded" }, body: form, redirect: "manual" });
+  expect(res.status).toBe(200);
+  return store.deployment.findFirstOrThrow({ where: { lessonPlanId: planId, supporterId: ids.users.get(supporterKey)! }, orderBy: { createdAt: "desc" } });
+}
+
+function upload(client: HttpClient, planId: string, name: string, bytes: Uint8Array) {
+  const form = new FormData();
+  form.append("intent", "add-file");
+  form.append("title", "Worksheet");
+  form.append("file", new Blob([bytes]), name);
+  return fetch(app.url(`/plans/${planId}`), { method: "POST", headers: { cookie: client.cookieHeader(), origin: app.origin }, body: form, redirect: "manual" });
+}
+
+describe("lesson plan pages by role", () => {
+  it("a co-planner creates a plan; the plan page shows its parts; bad input gets field messages", async () => {
+    const teacher = await signIn("teacher");
+    expect((await teacher.get(`/courses/${fixture.courseId}/plans/new`)).status).toBe(200);
+    const bad = await teacher.post(`/courses/${fixture.courseId}/plans/new`, { title: "x", lessonDate: "soon", durationMinutes: "5" });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain("Use at least 3 characters.");
+    expect(bad.body).toContain("Enter the date as day, month and year.");
+    expect(bad.body).toContain("A lesson lasts at least 10 minutes.");
+    const planId = await createPlan(teacher);
+    const page = await teacher.get(`/plans/${planId}`);
+    expect(page.status).toBe(200);
+    for (const text of ["Components of fitness", "Objectives and success criteria", "LSA deployment", "Resources", "Evaluation", "Deploy supporter"]) expect(page.body).toContain(text);
+    const badPart = await teacher.post(`/plans/${planId}`, { intent: "status", status: "finished" });
+    expect(badPart.status).toBe(400);
+  });
+
+  it("refuses the wrong role with 403 and another partnership with 404", async () => {
+    const teacher = await signIn("teacher");
+    const planId = await createPlan(teacher, "Refusals");
+    const leader = await signIn("leader");
+    expect((await leader.get(`/plans/${planId}`)).status).toBe(200);
+    expect((await leader.post(`/plans/${planId}`, { intent: "status", status: "taught" })).status).toBe(403);
+    expect((await leader.get(`/courses/${fixture.courseId}/plans/new`)).status).toBe(403);
+    expect((await (await signIn("teacherDance")).post(`/plans/${planId}`, { intent: "assessment", assessment: "x" })).status).toBe(403);
+    expect((await (await signIn("lsa")).get(`/plans/${planId}`)).status).toBe(404);
+    const stranger = await signIn("coordinator", ".other");
+    expect((await stranger.get(`/plans/${planId}`)).status).toBe(404);
+    expect((await stranger.post(`/plans/${planId}`, { intent: "status", status: "taught" })).status).toBe(404);
+    expect((await stranger.get(`/courses/${fixture.courseId}/plans/new`)).status).toBe(404);
+    expect((await teacher.get(`/courses/${otherFixture.courseId}/plans/new`)).status).toBe(404);
+  });
+
+  it("refuses oversized and wrong-type uploads with a clear message, and serves files as attachments", async () => {
+    const teacher = await signIn("teacher");
+    const planId = await createPlan(teacher, "Uploads");
+    const big = new Uint8Array(5 * 1024 * 1024 + 10);
+    big.set(new TextEncoder().encode("%PDF-1.4"));
+    const tooBig = await upload(teacher, planId, "big.pdf", big);
+    expect(tooBig.status).toBe(400);
+    expect(await tooBig.text()).toContain("larger than 5 MB");
+    const wrong = await upload(teacher, planId, "page.html", new TextEncoder().encode("<html><script>alert(1)</script></html>"));
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Files of that type cannot be uploaded");
+    const ok = await upload(teacher, planId, "Fitness tests.pdf", new TextEncoder().encode("%PDF-1.4\n%%EOF\n"));
+    expect(ok.status).toBe(200);
+    const resource = await store.lessonResource.findFirstOrThrow({ where: { lessonPlanId: planId } });
+    const download = await teacher.get(`/plans/${planId}/resources/${resource.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="Fitness tests.pdf"/);
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    expect((await (await signIn("lsa")).get(`/plans/${planId}/resources/${resource.id}`)).status).toBe(404);
+    expect((await (await signIn("coordinator", ".other")).get(`/plans/${planId}/resources/${resource.id}`)).status).toBe(404);
+  });
+});
+
+describe("deployment, briefing and feedback, live", () => {
+  it("the LSA finds the deployment, reads the briefing and leaves feedback; the teacher's socket hears it", async () => {
+    const teacher = await signIn("teacher");
+    const planId = await createPlan(teacher, "Live feedback");
+    const deployment = await deploy(teacher, planId, "lsa", [fixture.studentIds.mld1, fixture.studentIds.mld2]);
+    const lsa = await signIn("lsa");
+    const mine = await lsa.get("/deployments");
+    expect(mine.status).toBe(200);
+    expect(mine.body).toContain("Live feedback");
+    expect(mine.body).toContain("Kayden Brooks");
+    const briefingPage = await lsa.get(`/deployments/${deployment.id}`);
+    expect(briefingPage.status).toBe(200);
+    expect(briefingPage.body).toContain(briefing.concepts);
+    expect((await (await signIn("lsaDeaf")).get(`/deployments/${deployment.id}`)).status).toBe(404);
+    expect((await teacher.post(`/deployments/${deployment.id}`, { intent: "feedback", feedback: "Not mine to give" })).status).toBe(403);
+
+    const socket = await connectSocket(app.origin, { cookie: teacher.cookieHeader() });
+    sockets.push(socket);
+    expect((await lsa.post(`/deployments/${deployment.id}`, { intent: "mark-read" })).status).toBe(200);
+    const heard = nextEvent(socket, "partnership:changed");
+    const sent = await lsa.post(`/deployments/${deployment.id}`, { intent: "feedback", feedback: "Both completed the bleep test with one prompt each." });
+    expect(sent.status).toBe(200);
+    expect(await heard).toMatchObject({ entity: "deployment", id: deployment.id, action: "updated", by: ids.users.get("lsa") });
+    const plan = await teacher.get(`/plans/${planId}`);
+    expect(plan.body).toContain("Both completed the bleep test with one prompt each.");
+    const short = await lsa.post(`/deployments/${deployment.id}`, { intent: "feedback", feedback: "" });
+    expect(short.status).toBe(400);
+    expect(short.body).toContain("Write your feedback for the teacher");
+  });
+
+  it("the plan's shared notes open on the socket for plan readers only", async () => {
+    const teacher = await signIn("teacher");
+    const planId = await createPlan(teacher, "Socket access");
+    await deploy(teacher, planId, "lsa", [fixture.studentIds.mld1]);
+    const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
+    const join = async (client: HttpClient) => {
+      const socket = await connectSocket(app.origin, { cookie: client.cookieHeader() });
+      sockets.push(socket);
+      return socket.timeout(5_000).emitWithAck("collab:join", document.id);
+    };
+    expect(await join(teacher)).toMatchObject({ ok: true, readOnly: false });
+    expect(await join(await signIn("lsa"))).toMatchObject({ ok: true, readOnly: true });
+    expect(await join(await signIn("leader"))).toMatchObject({ ok: true, readOnly: true });
+    expect(await join(await signIn("lsaDeaf"))).toMatchObject({ ok: false, code: "not-found" });
+    expect(await join(await signIn("coordinator", ".other"))).toMatchObject({ ok: false, code: "not-found" });
+  });
+});
