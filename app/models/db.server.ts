@@ -4,6 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { config } from "~/config.server";
@@ -32,7 +34,51 @@ export function createDb(url: string): Db {
   return new SqliteClient({ adapter });
 }
 
-const globalForDb = globalThis as unknown as { __staffroomDb?: { url: string; client: Db } };
+/**
+ * A plain driver connection to the same database as the Prisma client, for the
+ * few hot paths where Prisma's per-query overhead dominates (the collaboration
+ * update log). Only models use it, like the Prisma client.
+ */
+export type DriverConnection = { provider: "sqlite"; sqlite: Database.Database } | { provider: "postgresql"; pool: pg.Pool };
+
+interface CurrentDb {
+  url: string;
+  client: Db;
+  driver?: DriverConnection;
+}
+
+const globalForDb = globalThis as unknown as { __staffroomDb?: CurrentDb };
+
+function openDriver(url: string): DriverConnection {
+  if (databaseProvider(url) === "postgresql") {
+    const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 30_000 });
+    pool.on("error", () => {}); // an idle client's error; the next query reports its own
+    return { provider: "postgresql", pool };
+  }
+  const sqlite = new Database(sqliteFilePath(url));
+  // Never wait for a lock synchronously: that would block the event loop while another
+  // connection of this very process (Prisma's, inside an interactive transaction) needs
+  // the loop to finish and release it. Callers retry SQLITE_BUSY asynchronously instead.
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    sqlite.pragma("journal_mode = WAL");
+  } catch {
+    // Busy right now: another connection will have set it (tuneSqlite does at start-up).
+  }
+  // With WAL, NORMAL survives a process crash (not an OS crash): a committed transaction is in the WAL file.
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  return { provider: "sqlite", sqlite };
+}
+
+function closeDriver(driver: DriverConnection | undefined): Promise<void> {
+  if (!driver) return Promise.resolve();
+  if (driver.provider === "sqlite") {
+    driver.sqlite.close();
+    return Promise.resolve();
+  }
+  return driver.pool.end();
+}
 
 /** The process-wide client (shared by the Remix build and the Node server, which load this module separately). */
 export function db(): Db {
@@ -40,16 +86,24 @@ export function db(): Db {
   return globalForDb.__staffroomDb.client;
 }
 
+/** The process-wide plain driver connection to the database db() uses, opened on first use. */
+export function driverConnection(): DriverConnection {
+  db();
+  const current = globalForDb.__staffroomDb!;
+  current.driver ??= openDriver(current.url);
+  return current.driver;
+}
+
 /** Points the process at another database (tests and scripts); the previous client is closed. */
 export async function useDatabase(url: string): Promise<Db> {
   const previous = globalForDb.__staffroomDb;
   globalForDb.__staffroomDb = { url, client: createDb(url) };
-  await previous?.client.$disconnect();
+  await Promise.all([previous?.client.$disconnect(), closeDriver(previous?.driver)]);
   return globalForDb.__staffroomDb.client;
 }
 
 export async function disconnectDb(): Promise<void> {
   const current = globalForDb.__staffroomDb;
   globalForDb.__staffroomDb = undefined;
-  await current?.client.$disconnect();
+  await Promise.all([current?.client.$disconnect(), closeDriver(current?.driver)]);
 }

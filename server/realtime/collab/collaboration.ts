@@ -44,7 +44,10 @@ export interface Collaboration {
 }
 
 const DEFAULTS = {
-  compactEvery: 200,
+  // Compaction blocks the loop for a moment: keep it off an active document's path (large log, idle, unload).
+  compactEvery: 1_000,
+  compactBytes: 1024 * 1024,
+  compactIdleMs: 10_000,
   unloadAfterMs: 10_000,
   autoVersionEveryMs: 10 * 60_000,
   maxLoadedDocuments: 2_000,

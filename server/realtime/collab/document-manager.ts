@@ -18,8 +18,12 @@ import type { CollabRelay, RelayMessage } from "./relay";
 import type { UpdateWriter } from "./update-writer";
 
 export interface ManagerOptions {
-  /** Compact the log into a snapshot after this many updates (counted in this process). */
+  /** Compact the log into a snapshot once it holds this many updates (counted in this process). */
   compactEvery: number;
+  /** ... or this many bytes of updates. */
+  compactBytes: number;
+  /** ... or once nobody has changed the document for this long (and its log is not empty). */
+  compactIdleMs: number;
   /** Keep an unused document loaded this long, for quick reloads and tab switches. */
   unloadAfterMs: number;
   /** Take an automatic version at most this often while people edit. */
@@ -50,6 +54,9 @@ export interface OpenDocument {
   /** Attached sockets and the awareness client ids each has announced. */
   sockets: Map<string, Set<number>>;
   logCount: number;
+  /** Bytes of updates this process appended since the last compaction. */
+  logBytes: number;
+  lastWriteAt: number;
   editorsSinceVersion: Map<string, number>;
   lastVersionAt: number;
   unloadTimer: NodeJS.Timeout | null;
@@ -67,6 +74,7 @@ export class DocumentManager {
   private readonly relayBuffer = new Map<string, RelayMessage[]>();
   private readonly unloading = new Map<string, Promise<void>>();
   private shuttingDown = false;
+  private readonly idleSweep: NodeJS.Timeout;
 
   constructor(
     private readonly options: ManagerOptions,
@@ -76,6 +84,10 @@ export class DocumentManager {
   ) {
     relay.onMessage((message) => this.onRelay(message));
     relay.onResync(() => void this.refreshAllFromDatabase());
+    // Compaction stays off the path of an active document: a quiet moment, a large log, or unload.
+    const idleMs = options.compactIdleMs;
+    this.idleSweep = setInterval(() => this.compactIdle(idleMs), Math.max(50, Math.min(idleMs / 2, 5_000)));
+    this.idleSweep.unref?.();
   }
 
   get loadedCount(): number {
@@ -135,6 +147,8 @@ export class DocumentManager {
         awareness,
         sockets: new Map(),
         logCount: stored.logCount,
+        logBytes: 0,
+        lastWriteAt: Date.now(),
         editorsSinceVersion: new Map(),
         lastVersionAt: Date.now(),
         unloadTimer: null,
@@ -237,8 +251,12 @@ export class DocumentManager {
     // Relay only after commit: a process loading this document meanwhile either read it or is buffering the relay.
     this.relay.publish({ kind: "update", documentId: entry.id, payload: update });
     entry.logCount += 1;
+    entry.logBytes += update.byteLength;
+    entry.lastWriteAt = Date.now();
     if (userId) entry.editorsSinceVersion.set(userId, (entry.editorsSinceVersion.get(userId) ?? 0) + 1);
-    if (entry.logCount >= this.options.compactEvery) this.compactSoon(entry);
+    if (entry.logCount >= this.options.compactEvery || entry.logBytes >= this.options.compactBytes) {
+      this.compactSoon(entry);
+    }
     if (Date.now() - entry.lastVersionAt >= this.options.autoVersionEveryMs) void this.takeAutoVersion(entry);
   }
 
@@ -365,12 +383,23 @@ export class DocumentManager {
     await Promise.all(idle.map((e) => this.unload(e)));
   }
 
+  private compactIdle(idleMs: number): void {
+    const now = Date.now();
+    for (const entry of this.open.values()) {
+      if (entry.logCount > 0 && !entry.compacting && now - entry.lastWriteAt >= idleMs) this.compactSoon(entry);
+    }
+  }
+
   private compactSoon(entry: OpenDocument): void {
-    if (entry.compacting) return;
+    if (entry.compacting || entry.closed) return;
+    const count = entry.logCount;
+    const bytes = entry.logBytes;
     entry.compacting = (async () => {
       try {
         await compactDocument(entry.id);
-        entry.logCount = 0;
+        // Updates appended while it ran may or may not be in the snapshot; count them as still in the log.
+        entry.logCount = Math.max(0, entry.logCount - count);
+        entry.logBytes = Math.max(0, entry.logBytes - bytes);
       } catch (error) {
         logger.warn("collab: compaction failed; will retry later", { documentId: entry.id, error: String(error) });
       } finally {
@@ -394,6 +423,7 @@ export class DocumentManager {
   /** For shutdown: finish writes, then compact and version every open document. */
   async closeAll(): Promise<void> {
     this.shuttingDown = true;
+    clearInterval(this.idleSweep);
     await Promise.allSettled([...this.loading.values()]);
     const entries = [...this.open.values()];
     for (const entry of entries) entry.sockets.clear();

@@ -61,7 +61,15 @@ describe("two processes on PostgreSQL and Redis", () => {
     expect(text.length).toBeGreaterThanOrEqual(300);
 
     // Presence crosses processes: someone on A sees everyone, including those on B.
-    await waitFor(() => namesIn(clients[0]!).size === 6, 10_000, "presence across processes");
+    // Six people, four members: the server shows the others under their signed-in member's name
+    // (clients 1-5 are all four members); one's own entry keeps its local label.
+    const remoteNames = (c: TestClient) =>
+      new Set([...c.provider.awareness.getStates()].filter(([id]) => id !== c.provider.awareness.clientID).map(([, s]) => s.name));
+    await waitFor(
+      () => clients[0]!.provider.awareness.getStates().size === 6 && remoteNames(clients[0]!).size === WRITERS.length,
+      10_000,
+      "presence across processes",
+    );
 
     // A process started now loads the full document; newcomers on A, B and C see everything.
     const c = await startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false, startTimeoutMs: 90_000 });
