@@ -56,7 +56,7 @@ async function deploy(teacher: HttpClient, planId: string, supporterKey: string,
   return store.deployment.findFirstOrThrow({ where: { lessonPlanId: planId, supporterId: ids.users.get(supporterKey)! }, orderBy: { createdAt: "desc" } });
 }
 
-function upload(client: HttpClient, planId: string, name: string, bytes: Uint8Array) {
+function upload(client: HttpClient, planId: string, name: string, bytes: Uint8Array<ArrayBuffer>) {
   const form = new FormData();
   form.append("intent", "add-file");
   form.append("title", "Worksheet");
