@@ -234,7 +234,6 @@ export default function EditCoursePage() {
         <h2 id="details-heading">Details and delivery sites</h2>
         <FormErrors errors={detailsForm.errors} id={detailsForm.errorId} />
         <Form method="post" {...getFormProps(detailsForm)}>
-          <input type="hidden" name="intent" value="details" />
           <TextField meta={details.title} label="Title" />
           <SelectField meta={details.kind} label="Kind" options={COURSE_KINDS.options} />
           <TextField meta={details.qualification} label="Qualification (for a qualification)" />
@@ -350,7 +349,6 @@ export default function EditCoursePage() {
         <h3>Add a unit</h3>
         <FormErrors errors={unitForm.errors} id={unitForm.errorId} />
         <Form method="post" {...getFormProps(unitForm)} className="inline-fields">
-          <input type="hidden" name="intent" value="add-unit" />
           <TextField meta={unitFields.title} label="Unit title" />
           <SubmitButton name="intent" value="add-unit" pendingLabel="Adding…">
             Add unit
@@ -382,7 +380,6 @@ export default function EditCoursePage() {
           <>
             <FormErrors errors={plannerForm.errors} id={plannerForm.errorId} />
             <Form method="post" {...getFormProps(plannerForm)} className="inline-fields">
-              <input type="hidden" name="intent" value="add-planner" />
               <SelectField meta={plannerFields.userId} label="Add a co-planner" options={colleagues} placeholder="Choose a colleague" />
               <SubmitButton name="intent" value="add-planner" pendingLabel="Adding…">
                 Add co-planner

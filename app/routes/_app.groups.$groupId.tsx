@@ -270,7 +270,6 @@ export default function GroupPage() {
                 <>
                   <FormErrors errors={studentsForm.errors} id={studentsForm.errorId} />
                   <Form method="post" {...getFormProps(studentsForm)}>
-                    <input type="hidden" name="intent" value="add-students" />
                     <ChoiceGroupField
                       type="checkbox"
                       meta={studentsFields.studentIds}
@@ -341,7 +340,6 @@ export default function GroupPage() {
             <h3>Add a session</h3>
             <FormErrors errors={sessionForm.errors} id={sessionForm.errorId} />
             <Form method="post" {...getFormProps(sessionForm)} className="inline-fields">
-              <input type="hidden" name="intent" value="add-session" />
               <SelectField meta={sessionFields.dayOfWeek as unknown as FieldMetadata<string | undefined>} label="Day" options={SCHOOL_DAYS.map((d) => ({ value: String(d.value), label: d.label }))} placeholder="Choose a day" />
               <TextField meta={sessionFields.startTime} type="time" label="Starts" />
               <TextField meta={sessionFields.endTime} type="time" label="Ends" />
@@ -373,7 +371,6 @@ export default function GroupPage() {
             <h3>Set a transport note</h3>
             <FormErrors errors={transportForm.errors} id={transportForm.errorId} />
             <Form method="post" {...getFormProps(transportForm)}>
-              <input type="hidden" name="intent" value="transport" />
               <SelectField meta={transportFields.institutionId} label="Students travelling from" options={institutions} placeholder="Choose an institution" />
               <TextAreaField meta={transportFields.note} label="Arrangement" hint="Who drives, when they leave, who travels with them. Leave empty to remove the note." rows={3} />
               <SubmitButton name="intent" value="transport" pendingLabel="Saving…">
@@ -411,7 +408,6 @@ export default function GroupPage() {
           <>
             <FormErrors errors={teacherForm.errors} id={teacherForm.errorId} />
             <Form method="post" {...getFormProps(teacherForm)} className="inline-fields">
-              <input type="hidden" name="intent" value="add-teacher" />
               <SelectField meta={teacherFields.userId} label="Add a teacher" options={colleagues} placeholder="Choose a colleague" />
               <SubmitButton name="intent" value="add-teacher" pendingLabel="Adding…">
                 Add teacher
@@ -445,7 +441,6 @@ export default function GroupPage() {
             <h2 id="group-details-heading">Group details</h2>
             <FormErrors errors={detailsForm.errors} id={detailsForm.errorId} />
             <Form method="post" {...getFormProps(detailsForm)}>
-              <input type="hidden" name="intent" value="details" />
               <TextField meta={details.name} label="Group name" />
               <SelectField meta={details.siteId} label="Site where the group meets" options={institutions} />
               <TextField meta={details.academicYear} label="Academic year (optional)" hint="Like 2025-26." />
