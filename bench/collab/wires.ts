@@ -13,6 +13,7 @@ import * as Y from "yjs";
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from "y-protocols/sync";
 import type { CollabAck, CollabJoinReply } from "~/lib/collab-events";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/lib/realtime-events";
+import { socketParser } from "~/lib/socket-parser";
 import type { Target } from "./shared";
 
 export interface WireHandlers {
@@ -78,6 +79,7 @@ function staffroomWire(target: Target, room: string, clientIndex: number, doc: Y
       const s: StaffroomSocket = io(origin, {
         path: "/socket.io",
         transports: ["websocket"],
+        parser: socketParser,
         forceNew: true,
         reconnection: false,
         extraHeaders: { cookie, origin },

@@ -2,6 +2,7 @@
 // Origin header on the WebSocket handshake.
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/lib/realtime-events";
+import { socketParser } from "~/lib/socket-parser";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -19,6 +20,7 @@ export function connectSocket(baseUrl: string, options: SocketOptions = {}): Pro
   const socket: TestSocket = io(baseUrl, {
     path: "/socket.io",
     transports: ["websocket"],
+    parser: socketParser,
     reconnection: false,
     forceNew: true,
     timeout: 5_000,

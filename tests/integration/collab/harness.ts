@@ -7,6 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as Y from "yjs";
 import { io as connect } from "socket.io-client";
+import { socketParser } from "~/lib/socket-parser";
 import { createRealtimeServer, type RealtimeServer } from "../../../server/realtime/socket";
 import { registerCollaboration, type Collaboration, type CollaborationOptions } from "../../../server/realtime/collab/collaboration";
 import { SocketIoYjsProvider, type CollabSocket, type SyncState } from "~/editor/socket-provider";
@@ -47,6 +48,7 @@ export function openSocket(origin: string, cookie: string, options: { autoConnec
   return connect(origin, {
     path: "/socket.io",
     transports: ["websocket"],
+    parser: socketParser,
     extraHeaders: { cookie, origin },
     reconnectionDelay: 50,
     reconnectionDelayMax: 300,
