@@ -7,6 +7,7 @@ import { Form, Link } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { TableWrap } from "~/components/ui/table-wrap";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDateTime } from "~/lib/format";
 import { briefingSchema, deploySchema } from "~/lib/forms/deployments";
@@ -40,7 +41,7 @@ export function DeploymentsSection({ page, actionData }: { page: PlanPage; actio
                 <p>{w.message}</p>
               </Notice>
             ))}
-          <div className="table-wrap">
+          <TableWrap label="Supported minutes per student">
             <table>
               <caption>Minutes of adult support per student in this {plan.durationMinutes}-minute lesson</caption>
               <thead>
@@ -68,7 +69,7 @@ export function DeploymentsSection({ page, actionData }: { page: PlanPage; actio
                 )}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <h3>Supporters</h3>
           <ul className="item-list" aria-live="polite">
             {deployments.map((d) => (
