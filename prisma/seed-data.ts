@@ -7,6 +7,7 @@ import type { Role } from "~/lib/roles";
 import type { InstitutionKind } from "~/lib/institutions";
 import { seedCourses } from "./seed/courses";
 import { seedStrategies } from "./seed/strategies";
+import { seedLessonPlans } from "./seed/lessons";
 
 export const DEMO_PARTNERSHIP = { name: "Ashbury Valley 14-19 Partnership", slug: "ashbury-valley" };
 
@@ -77,5 +78,6 @@ export async function seedDemoPartnership(db: Db, options: { slug?: string; name
   }, { timeout: 30_000 });
   await seedCourses(db, seeded.partnershipId);
   await seedStrategies(db, { slug: options.slug, emailDomainSuffix: suffix });
+  await seedLessonPlans(db, seeded.partnershipId);
   return seeded;
 }

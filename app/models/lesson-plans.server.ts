@@ -73,7 +73,8 @@ export async function getPlanningContext(actor: Actor, courseId: string) {
   return { course: { id: facts.id, title: facts.title }, units, groups, canCreate: canCreateLessonPlan(actor, facts), facts };
 }
 
-function bodyHeading(title: string) {
+/** The body a new plan starts with (also written by the demo seed, prisma/seed/lessons.ts). */
+export function bodyHeading(title: string) {
   return () => {
     const heading = $createHeadingNode("h2").append($createTextNode(title));
     const prompt = $createParagraphNode().append($createTextNode("Notes for the lesson, written together: the sequence, key questions, what to watch for."));

@@ -186,7 +186,10 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
     expect(titles).not.toContain("Past lesson");
     expect(upcoming.deployments.every((d) => d.supporterId === joanne.id && d.partnershipId === database.demo.partnershipId)).toBe(true);
     expect((await listMyDeployments(joanne, { when: "past" })).deployments.map((d) => d.lessonPlan.title)).toContain("Past lesson");
-    expect((await listMyDeployments(await actorOf(idOf(database.other.userIds, "lsa")))).total).toBe(0);
+    // The other partnership's Joanne sees only her own partnership's (seeded) deployments, never these.
+    const theirs = await listMyDeployments(await actorOf(idOf(database.other.userIds, "lsa")));
+    expect(theirs.deployments.every((d) => d.partnershipId === database.other.partnershipId)).toBe(true);
+    expect(theirs.deployments.map((d) => d.lessonPlan.title)).not.toContain("Sooner lesson");
   });
 
   it("stores files for the plan's readers only", async () => {
