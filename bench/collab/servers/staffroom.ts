@@ -70,7 +70,7 @@ export const staffroomServer: BenchServer = {
       port,
       rooms: documentIds,
       cookies,
-      persistence: "every update in the SQLite update log before its ack (group commit), compaction every 200 updates",
+      persistence: "every update in the SQLite update log before its ack (group commit), compaction at 1,000 rows or 1 MiB, after 10 s idle and on unload",
       output: proc.output,
       stop: () => proc.stop(),
       async storedFingerprints() {
