@@ -9,6 +9,7 @@ import { ROLE_LABELS, type Role } from "~/lib/roles";
 import { getCourse, listCourseActivity, listSchemeOfWork } from "~/models/courses.server";
 import { canEditCourse, canManageGroups, canViewCourse, canViewGroup } from "~/policies/course";
 import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+import { canCreateLessonPlan } from "~/policies/lesson-plan";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? "Course"} · Courses · Staffroom` }];
 
@@ -41,12 +42,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     activity,
     canEdit: canEditCourse(actor, course),
     canAddGroup: canManageGroups(actor, course),
+    canPlan: canCreateLessonPlan(actor, course),
     isLsa: actor.role === "lsa",
   };
 }
 
 export default function CoursePage() {
-  const { course, plans, activity, canEdit, canAddGroup, isLsa } = useLoaderData<typeof loader>();
+  const { course, plans, activity, canEdit, canAddGroup, canPlan, isLsa } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -92,6 +94,13 @@ export default function CoursePage() {
 
       <section className="card" aria-labelledby="scheme-heading">
         <h2 id="scheme-heading">Scheme of work</h2>
+        {canPlan ? (
+          <p>
+            <Link className="button button--secondary" to={`/courses/${course.id}/plans/new`}>
+              Plan a lesson
+            </Link>
+          </p>
+        ) : null}
         {plans.length === 0 ? (
           <p>
             {isLsa

@@ -208,7 +208,6 @@ export default function DeploymentPage() {
         <h2 id="feedback-heading">Feedback for the teacher</h2>
         {d.canGiveFeedback ? (
           <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="feedback" />
             <FormErrors errors={form.errors} id={form.errorId} />
             {d.feedbackAt ? <p className="hint">You sent feedback on {formatDateTime(d.feedbackAt)}; you can change it.</p> : null}
             <LongTextField

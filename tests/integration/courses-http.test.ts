@@ -11,7 +11,7 @@ import { HttpClient, signedInClient } from "../support/http-client";
 
 let app: AppProcess;
 let store: Db;
-const ids = { btec: "", dance: "", btecGroup: "", kyle: "", ellie: "", theirCourse: "" };
+const ids = { btec: "", dance: "", btecGroup: "", danceGroup: "", kyle: "", ellie: "", theirCourse: "" };
 
 beforeAll(async () => {
   const databaseUrl = await freshDatabase("sqlite");
@@ -23,6 +23,7 @@ beforeAll(async () => {
   ids.btec = (await course("BTEC First Award in Sport")).id;
   ids.dance = (await course("Dance (adapted module)")).id;
   ids.btecGroup = (await store.teachingGroup.findFirstOrThrow({ where: { courseId: ids.btec } })).id;
+  ids.danceGroup = (await store.teachingGroup.findFirstOrThrow({ where: { courseId: ids.dance } })).id;
   ids.kyle = (await store.student.findFirstOrThrow({ where: { partnershipId: ours.id, firstName: "Kyle" } })).id;
   ids.ellie = (await store.student.findFirstOrThrow({ where: { partnershipId: ours.id, firstName: "Ellie" } })).id;
   const theirs = await store.partnership.findUniqueOrThrow({ where: { slug: "other-valley" } });
@@ -92,7 +93,9 @@ describe("pages by role", () => {
 
   it("shows an LSA only the groups they are deployed with, and no student list", async () => {
     const lsa = await as("lsa");
-    expect((await lsa.get(`/groups/${ids.btecGroup}`)).status).toBe(403);
+    // The demo seed deploys Joanne in the BTEC Sport group's lessons, not in the Dance group's.
+    expect((await lsa.get(`/groups/${ids.btecGroup}`)).status).toBe(200);
+    expect((await lsa.get(`/groups/${ids.danceGroup}`)).status).toBe(403);
     expect((await lsa.get("/students")).status).toBe(403);
   });
 });

@@ -150,7 +150,6 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
     <details className="card narrow" open={lastResult?.status === "error"}>
       <summary>Deploy an LSA or other supporter</summary>
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="deploy" />
         <FormErrors errors={form.errors} id={form.errorId} />
         <SelectField meta={fields.supporterId} label="Supporter" options={page.members} hint="Anyone in the partnership, from any institution; LSAs are listed first." />
         <SelectField meta={fields.supporterRole} label="Their role in this lesson" options={SUPPORTER_ROLES.options} />
