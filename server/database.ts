@@ -2,6 +2,7 @@
 // migrations with the Prisma CLI (for the provider DATABASE_URL names) and seeds
 // the demo partnership into an empty database when configured to.
 import { execFile } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { AppConfig } from "~/config.server";
@@ -16,6 +17,8 @@ export async function migrateDatabase(cfg: AppConfig): Promise<void> {
   const provider = databaseProvider(cfg.databaseUrl);
   const configFile = provider === "postgresql" ? "prisma/postgres/prisma.config.ts" : "prisma.config.ts";
   const databaseUrl = provider === "sqlite" ? `file:${sqliteFilePath(cfg.databaseUrl)}` : cfg.databaseUrl;
+  // On a fresh checkout data/ does not exist yet, and SQLite will not create folders.
+  if (provider === "sqlite") fs.mkdirSync(path.dirname(sqliteFilePath(cfg.databaseUrl)), { recursive: true });
   const started = Date.now();
   try {
     await run(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy", "--config", configFile], {
