@@ -12,14 +12,15 @@ import {
   canEditRating,
   canEditStrategy,
   canRateStrategy,
-  canReadLessonPlanForStrategies,
   canReadStrategy,
   canShareStrategy,
   canWriteStrategyDescription,
 } from "~/policies/strategy";
+import { canReadLessonPlan } from "~/policies/lesson-plan";
 import { recordAudit } from "./audit.server";
 import { createDocument, deleteDocumentsOfOwner, getDocumentByOwnerForActor } from "./collab-documents.server";
 import { db } from "./db.server";
+import { loadLessonPlanFacts } from "./lesson-plan-facts.server";
 import { listPlanUses, listRatings } from "./strategy-use.server";
 
 export const STRATEGIES_PAGE_SIZE = 20;
@@ -296,12 +297,11 @@ export async function deleteStrategy(actor: Actor, strategyId: string, ipAddress
 /** Links the strategy to a lesson plan the actor may edit, with how it is used there. */
 export async function addToLessonPlan(actor: Actor, strategyId: string, lessonPlanId: string, note = "") {
   const strategy = await requireStrategy(actor, strategyId);
-  const plan = await db().lessonPlan.findFirst({
-    where: { id: lessonPlanId, partnershipId: actor.partnershipId },
-    select: { id: true, title: true, partnershipId: true, course: { select: { planners: { select: { userId: true } } } } },
-  });
-  if (!plan) throw new StrategyError("not-found", "We could not find that lesson plan.");
-  const facts = { partnershipId: plan.partnershipId, coursePlannerIds: plan.course.planners.map((p) => p.userId) };
+  const [plan, facts] = await Promise.all([
+    db().lessonPlan.findFirst({ where: { id: lessonPlanId, partnershipId: actor.partnershipId }, select: { id: true, title: true } }),
+    loadLessonPlanFacts(actor.partnershipId, lessonPlanId),
+  ]);
+  if (!plan || !facts) throw new StrategyError("not-found", "We could not find that lesson plan.");
   if (!canAddStrategyToPlan(actor, strategy, facts)) {
     throw new StrategyError("forbidden", "Only the coordinator or a teacher who co-plans this course can change its lesson plans.");
   }
@@ -331,17 +331,12 @@ export async function rateStrategy(
   }
   const lessonPlanId = input.lessonPlanId || null;
   if (lessonPlanId) {
-    const plan = await db().lessonPlan.findFirst({
-      where: { id: lessonPlanId, partnershipId: actor.partnershipId },
-      select: {
-        partnershipId: true,
-        deployments: { select: { supporterId: true } },
-        strategies: { where: { strategyId: strategy.id }, select: { strategyId: true } },
-      },
-    });
-    const readable = plan && canReadLessonPlanForStrategies(actor, { partnershipId: plan.partnershipId, deployedSupporterIds: plan.deployments.map((d) => d.supporterId) });
-    if (!plan || !readable) throw new StrategyError("not-found", "We could not find that lesson plan.");
-    if (plan.strategies.length === 0) {
+    const [facts, link] = await Promise.all([
+      loadLessonPlanFacts(actor.partnershipId, lessonPlanId),
+      db().lessonPlanStrategy.findUnique({ where: { lessonPlanId_strategyId: { lessonPlanId, strategyId: strategy.id } } }),
+    ]);
+    if (!facts || !canReadLessonPlan(actor, facts)) throw new StrategyError("not-found", "We could not find that lesson plan.");
+    if (!link) {
       throw new StrategyError("invalid", "That lesson plan does not use this strategy. Add it to the plan first, or give a general rating.", "lessonPlanId");
     }
   }

@@ -2,7 +2,8 @@
 // (only those the viewer may read), their courses' institutions, the ratings
 // with their aggregate, and the plans a member could add it to.
 import type { Actor } from "~/policies/actor";
-import { canEditLessonPlanForStrategies, canReadLessonPlanForStrategies, mayEditLessonPlans } from "~/policies/strategy";
+import { canEditLessonPlan, canReadLessonPlan } from "~/policies/lesson-plan";
+import { mayEditLessonPlans } from "~/policies/strategy";
 import { db } from "./db.server";
 
 /** At most this many plans are offered in the "add to a lesson plan" list. */
@@ -10,11 +11,9 @@ export const PLANS_OFFERED = 100;
 
 type PlanVisibility = { partnershipId: string; deployments: Array<{ supporterId: string }> };
 
+// Where-used lists only need to know who is deployed: LSAs read only those plans (planners do not matter for reading).
 function readable(actor: Actor, plan: PlanVisibility): boolean {
-  return canReadLessonPlanForStrategies(actor, {
-    partnershipId: plan.partnershipId,
-    deployedSupporterIds: plan.deployments.map((d) => d.supporterId),
-  });
+  return canReadLessonPlan(actor, { partnershipId: plan.partnershipId, plannerIds: [], supporterIds: plan.deployments.map((d) => d.supporterId) });
 }
 
 /** The ratings newest first, with their average and distribution over 1..5. */
@@ -111,6 +110,7 @@ export async function listPlansToAddTo(actor: Actor, strategyId: string) {
       lessonDate: true,
       partnershipId: true,
       course: { select: { title: true, planners: { select: { userId: true } } } },
+      deployments: { select: { supporterId: true } },
     },
     orderBy: { lessonDate: "asc" },
     take: 500,
@@ -119,7 +119,13 @@ export async function listPlansToAddTo(actor: Actor, strategyId: string) {
   startOfToday.setHours(0, 0, 0, 0);
   const rank = (d: Date | null) => (d === null ? 1 : d >= startOfToday ? 0 : 2);
   return plans
-    .filter((p) => canEditLessonPlanForStrategies(actor, { partnershipId: p.partnershipId, coursePlannerIds: p.course.planners.map((c) => c.userId) }))
+    .filter((p) =>
+      canEditLessonPlan(actor, {
+        partnershipId: p.partnershipId,
+        plannerIds: p.course.planners.map((c) => c.userId),
+        supporterIds: p.deployments.map((d) => d.supporterId),
+      }),
+    )
     .sort((a, b) => {
       const byRank = rank(a.lessonDate) - rank(b.lessonDate);
       if (byRank !== 0) return byRank;

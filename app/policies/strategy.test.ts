@@ -4,16 +4,15 @@ import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "~/lib/roles";
 import type { Actor } from "./actor";
 import { canDeleteDocument, canReadDocument, canWriteDocument } from "./document";
+import { canEditLessonPlan, canReadLessonPlan } from "./lesson-plan";
 import {
   STRATEGY_DOCUMENT,
   canAddStrategyToPlan,
   canBrowseStrategies,
   canDeleteStrategy,
-  canEditLessonPlanForStrategies,
   canEditRating,
   canEditStrategy,
   canRateStrategy,
-  canReadLessonPlanForStrategies,
   canReadStrategy,
   canShareStrategy,
   canWriteStrategyDescription,
@@ -48,9 +47,9 @@ const EXPECTED: Record<Role, {
 describe.each(ROLES)("strategy policies for a %s", (role) => {
   const me = actor(role);
   const expected = EXPECTED[role];
-  const plannedPlan = { partnershipId: OURS, coursePlannerIds: [me.id, "other-planner"] };
-  const unplannedPlan = { partnershipId: OURS, coursePlannerIds: ["other-planner"] };
-  const foreignPlan = { partnershipId: THEIRS, coursePlannerIds: [me.id] };
+  const plannedPlan = { partnershipId: OURS, plannerIds: [me.id, "other-planner"], supporterIds: [me.id] };
+  const unplannedPlan = { partnershipId: OURS, plannerIds: ["other-planner"], supporterIds: [me.id] };
+  const foreignPlan = { partnershipId: THEIRS, plannerIds: [me.id], supporterIds: [me.id] };
 
   it("browses the library and reads every strategy of the partnership, none of another", () => {
     expect(canBrowseStrategies(me)).toBe(true);
@@ -101,26 +100,26 @@ describe.each(ROLES)("strategy policies for a %s", (role) => {
   });
 
   it(`${expected.editPlanAsPlanner ? "adds" : "does not add"} strategies to plans of a course they co-plan`, () => {
-    expect(canEditLessonPlanForStrategies(me, plannedPlan)).toBe(expected.editPlanAsPlanner);
+    expect(canEditLessonPlan(me, plannedPlan)).toBe(expected.editPlanAsPlanner);
     expect(canAddStrategyToPlan(me, colleagues, plannedPlan)).toBe(expected.editPlanAsPlanner);
   });
 
   it(`${expected.editPlanNotPlanner ? "adds" : "does not add"} strategies to plans of courses they do not co-plan`, () => {
-    expect(canEditLessonPlanForStrategies(me, unplannedPlan)).toBe(expected.editPlanNotPlanner);
+    expect(canEditLessonPlan(me, unplannedPlan)).toBe(expected.editPlanNotPlanner);
     expect(canAddStrategyToPlan(me, colleagues, unplannedPlan)).toBe(expected.editPlanNotPlanner);
     expect(mayEditLessonPlans(me)).toBe(expected.editPlanNotPlanner || expected.editPlanAsPlanner);
   });
 
   it("never adds to another partnership's plan, nor another partnership's strategy to ours", () => {
-    expect(canEditLessonPlanForStrategies(me, foreignPlan)).toBe(false);
+    expect(canEditLessonPlan(me, foreignPlan)).toBe(false);
     expect(canAddStrategyToPlan(me, colleagues, foreignPlan)).toBe(false);
     expect(canAddStrategyToPlan(me, theirs(me), plannedPlan)).toBe(false);
   });
 
   it(`reads where a strategy is used: ${expected.readPlanNotDeployed ? "every plan" : "only plans they are deployed in"}`, () => {
-    expect(canReadLessonPlanForStrategies(me, { partnershipId: OURS, deployedSupporterIds: [] })).toBe(expected.readPlanNotDeployed);
-    expect(canReadLessonPlanForStrategies(me, { partnershipId: OURS, deployedSupporterIds: [me.id] })).toBe(true);
-    expect(canReadLessonPlanForStrategies(me, { partnershipId: THEIRS, deployedSupporterIds: [me.id] })).toBe(false);
+    expect(canReadLessonPlan(me, { partnershipId: OURS, plannerIds: [], supporterIds: [] })).toBe(expected.readPlanNotDeployed);
+    expect(canReadLessonPlan(me, { partnershipId: OURS, plannerIds: [], supporterIds: [me.id] })).toBe(true);
+    expect(canReadLessonPlan(me, { partnershipId: THEIRS, plannerIds: [], supporterIds: [me.id] })).toBe(false);
   });
 });
 
@@ -134,7 +133,6 @@ describe("an actor of another partnership", () => {
     expect(canRateStrategy(stranger, ours)).toBe(false);
     expect(canEditRating(stranger, ours, { userId: stranger.id })).toBe(false);
     expect(canWriteStrategyDescription(stranger, ours)).toBe(false);
-    expect(canAddStrategyToPlan(stranger, ours, { partnershipId: OURS, coursePlannerIds: [stranger.id] })).toBe(false);
-    expect(canReadLessonPlanForStrategies(stranger, { partnershipId: OURS, deployedSupporterIds: [stranger.id] })).toBe(false);
+    expect(canAddStrategyToPlan(stranger, ours, { partnershipId: OURS, plannerIds: [stranger.id], supporterIds: [stranger.id] })).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 // Who may do what in the strategy library. Pure functions over plain facts, used
 // by loaders, actions and (for the co-edited description) the socket engine via
 // the document owner-type registry. Every rule starts from the tenant check.
+// Reading and editing lesson plans are the lesson-plan policy's rules, used as they are.
 import { isCoordinator, isLsa, isTeacher, samePartnership, type Actor } from "./actor";
+import { canEditLessonPlan, type LessonPlanFacts } from "./lesson-plan";
 
 /** The owner type of a strategy's co-edited description (CollabDocument.ownerType). */
 export const STRATEGY_DOCUMENT = "strategy";
@@ -13,18 +15,6 @@ export interface StrategyFacts {
 
 export interface RatingFacts {
   userId: string;
-}
-
-/** What the rule for editing a lesson plan needs: its partnership and the members who co-plan its course. */
-export interface LessonPlanEditFacts {
-  partnershipId: string;
-  coursePlannerIds: readonly string[];
-}
-
-/** What the rule for reading a lesson plan needs: the supporters deployed in it (LSAs read only those). */
-export interface LessonPlanReadFacts {
-  partnershipId: string;
-  deployedSupporterIds: readonly string[];
 }
 
 /** Coordinators, teachers and LSAs (who co-plan) share strategies; leaders browse and rate. */
@@ -70,28 +60,12 @@ export function canEditRating(actor: Actor, strategy: StrategyFacts, rating: Rat
   return canRateStrategy(actor, strategy) && rating.userId === actor.id;
 }
 
-/** LSAs read only the plans they are deployed in; everyone else in the partnership reads every plan. */
-export function canReadLessonPlanForStrategies(actor: Actor, plan: LessonPlanReadFacts): boolean {
-  if (!samePartnership(actor, plan)) return false;
-  return !isLsa(actor) || plan.deployedSupporterIds.includes(actor.id);
-}
-
-/**
- * Editing a lesson plan: the coordinator, or a teacher who co-plans the plan's course.
- * The lesson-plan policy (app/policies/lesson-plan.ts) owns this rule once it exists;
- * until then this copy is the one the library uses.
- */
-export function canEditLessonPlanForStrategies(actor: Actor, plan: LessonPlanEditFacts): boolean {
-  if (!samePartnership(actor, plan)) return false;
-  return isCoordinator(actor) || (isTeacher(actor) && plan.coursePlannerIds.includes(actor.id));
-}
-
 /** Whether the actor could edit any lesson plan at all (so the page offers "add to a lesson plan"). */
 export function mayEditLessonPlans(actor: Actor): boolean {
   return isCoordinator(actor) || isTeacher(actor);
 }
 
-/** Adding a strategy to a plan needs the strategy readable and the plan editable. */
-export function canAddStrategyToPlan(actor: Actor, strategy: StrategyFacts, plan: LessonPlanEditFacts): boolean {
-  return canReadStrategy(actor, strategy) && canEditLessonPlanForStrategies(actor, plan);
+/** Adding a strategy to a plan needs the strategy readable and the plan editable (the lesson-plan rule). */
+export function canAddStrategyToPlan(actor: Actor, strategy: StrategyFacts, plan: LessonPlanFacts): boolean {
+  return canReadStrategy(actor, strategy) && canEditLessonPlan(actor, plan);
 }
