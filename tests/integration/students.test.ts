@@ -37,7 +37,9 @@ describe.each(PROVIDERS)("students on %s", (provider) => {
     expect(students.every((s) => s.visibility === "initials")).toBe(true);
     const kyle = students.find((s) => s.initials === "K. H.");
     expect(kyle).toEqual({ visibility: "initials", id: expect.any(String), initials: "K. H.", yearGroup: 11, homeInstitution: { id: expect.any(String), name: "Brookfield School" } });
-    expect(JSON.stringify(students)).not.toMatch(/Hartley|EHC|cognition|notes|bsl/i);
+    // Without the ids: a cuid can contain "bsl" by chance (the counter block "00bsl…" did once the demo seed grew).
+    const shown = students.map(({ id: _id, homeInstitution, ...rest }) => ({ ...rest, home: homeInstitution?.name }));
+    expect(JSON.stringify(shown)).not.toMatch(/Hartley|EHC|cognition|notes|bsl/i);
     expect(await viewsBy(priya)).toBe(before);
   });
 
