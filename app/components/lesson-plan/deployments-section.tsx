@@ -118,7 +118,6 @@ function BriefingForm({ deployment, actionData }: { deployment: PlanPage["deploy
     <details open={lastResult?.status === "error"}>
       <summary>{deployment.briefedAt ? "Change the briefing" : "Brief"} {deployment.supporter.name}</summary>
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="brief" />
         <input type="hidden" name="deploymentId" value={deployment.id} />
         <FormErrors errors={form.errors} id={form.errorId} />
         {BRIEFING.map((b) => (
@@ -128,10 +127,14 @@ function BriefingForm({ deployment, actionData }: { deployment: PlanPage["deploy
           <SubmitButton name="intent" value="brief" pendingLabel="Saving…">
             Save briefing
           </SubmitButton>
-          <SubmitButton name="intent" value="remove-deployment" variant="danger" pendingLabel="Removing…">
-            Remove {deployment.supporter.name} from this lesson
-          </SubmitButton>
         </div>
+      </Form>
+      {/* Its own form: the briefing form's validation is for the briefing only. */}
+      <Form method="post" className="actions">
+        <input type="hidden" name="deploymentId" value={deployment.id} />
+        <SubmitButton name="intent" value="remove-deployment" variant="danger" pendingLabel="Removing…">
+          Remove {deployment.supporter.name} from this lesson
+        </SubmitButton>
       </Form>
     </details>
   );

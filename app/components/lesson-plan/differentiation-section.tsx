@@ -79,7 +79,6 @@ function AddNoteForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
     <details className="card narrow" open={Boolean(form.errors?.length || fields.note.errors?.length || fields.studentId.errors?.length)}>
       <summary>Add a differentiation note</summary>
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="add-differentiation" />
         <FormErrors errors={form.errors} id={form.errorId} />
         <SelectField
           meta={fields.studentId}

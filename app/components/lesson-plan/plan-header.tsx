@@ -70,7 +70,6 @@ function StatusForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
   });
   return (
     <Form method="post" {...getFormProps(form)} className="inline-form">
-      <input type="hidden" name="intent" value="status" />
       <SelectField meta={fields.status} label="Status" options={LESSON_STATUSES.options} />
       <SubmitButton name="intent" value="status" variant="secondary" pendingLabel="Changing…">
         Change status
@@ -97,7 +96,6 @@ function DetailsForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
   });
   return (
     <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="details" />
       <FormErrors errors={form.errors} id={form.errorId} />
       <TextField meta={fields.title} label="Title" />
       <SelectField meta={fields.unitId} label="Unit" options={page.units.map((u) => ({ value: u.id, label: u.title }))} placeholder="No unit" />

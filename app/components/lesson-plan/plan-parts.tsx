@@ -90,7 +90,6 @@ function PartForm({ part, values, actionData }: { part: Part; values: Record<str
   const all = fields as unknown as Record<string, Parameters<typeof LongTextField>[0]["meta"]>;
   return (
     <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value={part} />
       <FormErrors errors={form.errors} id={form.errorId} />
       {config.fields.map((f) => (
         <LongTextField key={f.name} meta={all[f.name]!} label={f.label} hint={f.hint} rows={f.rows} />

@@ -66,7 +66,6 @@ function LinkForm({ actionData }: { actionData: PlanActionData }) {
   return (
     <Form method="post" {...getFormProps(form)} className="card narrow">
       <h3>Add a link</h3>
-      <input type="hidden" name="intent" value="add-link" />
       <FormErrors errors={form.errors} id={form.errorId} />
       <TextField meta={fields.title} label="Link title" />
       <TextField meta={fields.url} type="url" label="Web address" />
@@ -83,7 +82,6 @@ function UploadForm({ actionData }: { actionData: PlanActionData }) {
   return (
     <Form method="post" encType="multipart/form-data" className="card narrow" key={lastResult?.status === "success" ? String(Date.now()) : "upload"}>
       <h3>Upload a file</h3>
-      <input type="hidden" name="intent" value="add-file" />
       <div className="field">
         <label htmlFor="upload-title">File title</label>
         <span className="hint" id="upload-title-hint">
