@@ -1,10 +1,8 @@
 // Students as lesson plans and deployments show them: full names only where the
 // student visibility rule (app/policies/student.ts) allows, initials otherwise;
 // need areas only beside a full name; every full view audited as student.viewed.
-import { NEED_AREAS, parseCodes } from "~/lib/co-planning";
 import type { Actor } from "~/policies/actor";
-import { canSeeStudentDetails, studentInitials } from "~/policies/student";
-import { db } from "./db.server";
+import { viewStudents } from "./students.server";
 
 export interface LessonStudent {
   id: string;
@@ -26,55 +24,25 @@ export async function lessonStudents(
   via: string,
   ipAddress = "",
 ): Promise<Map<string, LessonStudent>> {
-  const ids = [...new Set(scope.studentIds ?? [])];
-  if (scope.groupIds.length === 0 && ids.length === 0) return new Map();
-  const rows = await db().student.findMany({
-    where: {
-      partnershipId: actor.partnershipId,
-      OR: [{ id: { in: ids } }, { groups: { some: { groupId: { in: [...scope.groupIds] } } } }],
-    },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      partnershipId: true,
-      homeInstitutionId: true,
-      firstName: true,
-      lastName: true,
-      yearGroup: true,
-      needAreas: true,
-      homeInstitution: { select: { name: true } },
-      groups: { select: { group: { select: { teachers: { select: { userId: true } } } } } },
-    },
-  });
-  const found = new Map<string, LessonStudent>();
-  const shownInFull: string[] = [];
-  for (const row of rows) {
-    const full = canSeeStudentDetails(actor, {
-      partnershipId: row.partnershipId,
-      homeInstitutionId: row.homeInstitutionId,
-      groupTeacherIds: row.groups.flatMap((g) => g.group.teachers.map((t) => t.userId)),
-    });
-    if (full) shownInFull.push(row.id);
-    found.set(row.id, {
-      id: row.id,
-      name: full ? `${row.firstName} ${row.lastName}` : studentInitials(row),
-      yearGroup: row.yearGroup,
-      homeInstitution: row.homeInstitution.name,
-      needAreas: full ? parseCodes(row.needAreas, NEED_AREAS.is) : [],
-    });
-  }
-  if (shownInFull.length > 0) {
-    await db().auditEvent.createMany({
-      data: shownInFull.map((subjectId) => ({
-        partnershipId: actor.partnershipId,
-        actorId: actor.id,
-        action: "student.viewed",
-        subjectType: "student",
-        subjectId,
-        detail: JSON.stringify({ via }),
-        ipAddress,
-      })),
-    });
-  }
-  return found;
+  const studentIds = [...new Set(scope.studentIds ?? [])];
+  if (scope.groupIds.length === 0 && studentIds.length === 0) return new Map();
+  // The one read path for student details: visibility rule and audit live in viewStudents.
+  const { students } = await viewStudents(
+    actor,
+    { inGroupsOrIds: { groupIds: scope.groupIds, studentIds }, order: "name", pageSize: Number.MAX_SAFE_INTEGER },
+    via,
+    ipAddress,
+  );
+  return new Map(
+    students.map((s) => [
+      s.id,
+      {
+        id: s.id,
+        name: s.visibility === "full" ? `${s.firstName} ${s.lastName}` : s.initials,
+        yearGroup: s.yearGroup,
+        homeInstitution: s.homeInstitution.name,
+        needAreas: s.visibility === "full" ? s.needAreas : [],
+      },
+    ]),
+  );
 }

@@ -59,6 +59,8 @@ export interface StudentQuery {
   notInGroupId?: string;
   homeInstitutionId?: string;
   yearGroup?: number;
+  /** "year" (default): by year group, then name; "name": by name only. */
+  order?: "year" | "name";
   page?: number;
   pageSize?: number;
 }
@@ -95,7 +97,7 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
     db().student.findMany({
       where,
       include: studentInclude,
-      orderBy: [{ yearGroup: "asc" }, { lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+      orderBy: [...(query.order === "name" ? [] : [{ yearGroup: "asc" as const }]), { lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
