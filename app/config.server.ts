@@ -49,6 +49,8 @@ export function loadConfig() {
     sessionIdleHours: intFromEnv("SESSION_IDLE_HOURS", 24 * 7),
     sessionAbsoluteDays: intFromEnv("SESSION_ABSOLUTE_DAYS", 30),
     inviteValidDays: intFromEnv("INVITE_VALID_DAYS", 7),
+    /** How long a document change waits for others to share its update-log transaction (group commit), in ms. */
+    collabCommitWindowMs: intFromEnv("COLLAB_COMMIT_WINDOW_MS", 4),
     logLevel: process.env.LOG_LEVEL || (production ? "info" : "debug"),
     dataDir,
     /** Where `npm run build` wrote the app (vite.config.ts reads the same variable). */

@@ -36,7 +36,10 @@ async function main() {
     redisUrl: cfg.redisUrl,
   });
   const hub = createRealtimeHub(realtime);
-  const collaboration = await registerCollaboration(realtime.io, { redis: realtime.redis?.pub ?? null });
+  const collaboration = await registerCollaboration(realtime.io, {
+    redis: realtime.redis?.pub ?? null,
+    commitWindowMs: cfg.collabCommitWindowMs,
+  });
 
   app.use(securityHeaders(cfg.production));
 

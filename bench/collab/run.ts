@@ -6,15 +6,17 @@
 // Flags: --quick (a one-minute smoke run, written to collab-quick.*),
 // --repeats N, --servers a,b, --no-ramp, --build (rebuild the app first),
 // --max-wait S (how long to wait for a busy machine to settle before each run),
-// --report-only (rebuild the table from the runs in the JSON).
-import { execFileSync, spawn } from "node:child_process";
+// --report-only (rebuild the table from the runs in the JSON), --name N (write
+// bench/results/N.{json,md} instead, for experiments).
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { $createParagraphNode, $getRoot } from "lexical";
 import { lexicalContentToYjsState } from "~/editor/headless";
 import { hocuspocusServer } from "./servers/hocuspocus";
-import { pinnedCommand, repoRoot } from "./servers/process";
+import { FULL, QUICK, runLoad } from "./load-runner";
+import { repoRoot } from "./servers/process";
 import { staffroomServer } from "./servers/staffroom";
 import type { BenchServer, RunningServer } from "./servers/types";
 import { yWebsocketServer } from "./servers/y-websocket";
@@ -25,29 +27,6 @@ const SERVERS: Record<ServerKind, BenchServer> = {
   staffroom: staffroomServer,
   "y-websocket": yWebsocketServer,
   hocuspocus: hocuspocusServer,
-};
-
-const FULL: LoadShape = {
-  rooms: 30,
-  clientsPerRoom: 6,
-  editsPerSecond: 5,
-  awarenessEverySeconds: 1,
-  warmupSeconds: 5,
-  measureSeconds: 15,
-  drainSeconds: 1.5,
-  rampRates: [10, 15, 20, 30, 40, 55, 70],
-  rampStepSeconds: 5,
-  rampMaxP99Ms: 250,
-  rampMinDelivered: 0.999,
-};
-
-const QUICK: LoadShape = {
-  ...FULL,
-  rooms: 6,
-  warmupSeconds: 2,
-  measureSeconds: 5,
-  rampRates: [10, 20],
-  rampStepSeconds: 3,
 };
 
 export interface RunRecord {
@@ -113,21 +92,6 @@ function shuffle<T>(items: readonly T[]): T[] {
   return copy;
 }
 
-function runLoad(target: Target, shape: LoadShape, resultPath: string): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    const [command, args] = pinnedCommand(1, "bench/collab/load.ts", nodeArgs);
-    const child = spawn(command, args, {
-      cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: "production", BENCH_LOAD: JSON.stringify({ target, shape, resultPath }) },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    child.once("exit", (code) => {
-      if (code !== 0 || !fs.existsSync(resultPath)) return reject(new Error(`the load generator exited with code ${code}`));
-      resolve(JSON.parse(fs.readFileSync(resultPath, "utf8")) as LoadResult);
-    });
-  });
-}
 
 async function runOne(
   server: BenchServer,
@@ -237,7 +201,7 @@ function rewriteReport(name: string) {
 
 async function main() {
   const quick = flag("quick");
-  if (flag("report-only")) return rewriteReport(quick ? "collab-quick" : "collab");
+  if (flag("report-only")) return rewriteReport(option("name") ?? (quick ? "collab-quick" : "collab"));
   const shape: LoadShape = { ...(quick ? QUICK : FULL) };
   if (flag("no-ramp")) shape.rampRates = [];
   const repeats = Number(option("repeats") ?? (quick ? 1 : 3));
@@ -275,7 +239,7 @@ async function main() {
 
   const summaries = kinds.map((kind) => summarise(kind, runs.filter((r) => r.kind === kind), shape));
   const outDir = path.join(repoRoot, "bench", "results");
-  const name = quick ? "collab-quick" : "collab";
+  const name = option("name") ?? (quick ? "collab-quick" : "collab");
   writeReport({
     outDir,
     name,

@@ -35,6 +35,8 @@ export interface CollaborationOptions extends Partial<ManagerOptions> {
   maxAwarenessBytes?: number;
   maxDocumentsPerSocket?: number;
   rateLimit?: RateLimit;
+  /** How long an update waits for others to share its log transaction (ms); see update-writer.ts. */
+  commitWindowMs?: number;
 }
 
 export interface Collaboration {
@@ -55,12 +57,13 @@ const DEFAULTS = {
   maxAwarenessBytes: 16 * 1024,
   maxDocumentsPerSocket: 50,
   rateLimit: { burst: 300, perSecond: 150 },
+  commitWindowMs: 4,
 } satisfies Required<Omit<CollaborationOptions, "redis">>;
 
 export async function registerCollaboration(io: StaffroomServer, options: CollaborationOptions = {}): Promise<Collaboration> {
   const settings = { ...DEFAULTS, ...stripUndefined(options) };
   const relay = options.redis ? await createRedisRelay(options.redis) : createLocalRelay();
-  const writer = new UpdateWriter(appendUpdates);
+  const writer = new UpdateWriter(appendUpdates, { windowMs: settings.commitWindowMs });
   const fanout: LocalFanout = {
     sync(documentId, message, except) {
       const room = io.local.to(collabRoom(documentId));

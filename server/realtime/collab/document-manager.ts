@@ -62,6 +62,9 @@ export interface OpenDocument {
   unloadTimer: NodeJS.Timeout | null;
   compacting: Promise<void> | null;
   closed: boolean;
+  /** The origin of the client update being applied now, and whether it changed the document. */
+  applying: ClientOrigin | null;
+  appliedChange: boolean;
 }
 
 export class DocumentNotFoundError extends Error {}
@@ -154,6 +157,8 @@ export class DocumentManager {
         unloadTimer: null,
         compacting: null,
         closed: false,
+        applying: null,
+        appliedChange: false,
       };
       for (const message of this.relayBuffer.get(documentId) ?? []) this.applyRelay(entry, message);
       this.observe(entry);
@@ -166,6 +171,7 @@ export class DocumentManager {
 
   private observe(entry: OpenDocument): void {
     entry.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === entry.applying) entry.appliedChange = true;
       const except = isClientOrigin(origin) ? origin.socketId : null;
       this.fanout.sync(entry.id, encodeSyncUpdate(update), except);
     });
@@ -222,11 +228,9 @@ export class DocumentManager {
    */
   async applyClientUpdate(entry: OpenDocument, update: Uint8Array, origin: ClientOrigin): Promise<void> {
     if (entry.closed) throw new DocumentNotFoundError(entry.id);
-    let changed = false;
-    const onUpdate = (_update: Uint8Array, o: unknown) => {
-      if (o === origin) changed = true;
-    };
-    entry.doc.on("update", onUpdate);
+    // The document's own update observer (observe) notes whether this apply changed anything.
+    entry.applying = origin;
+    entry.appliedChange = false;
     try {
       Y.applyUpdate(entry.doc, update, origin);
     } catch (error) {
@@ -234,8 +238,9 @@ export class DocumentManager {
       this.discard(entry, "not-joined", "The document was reloaded on the server; join again.");
       throw new ApplyError(String(error));
     } finally {
-      entry.doc.off("update", onUpdate);
+      entry.applying = null;
     }
+    const changed = entry.appliedChange;
     const store = entry.doc.store;
     if (!changed && store.pendingStructs === null && store.pendingDs === null) {
       // Nothing new (a resent or empty step 2): it is durable once the writes already in flight are.

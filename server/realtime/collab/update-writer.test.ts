@@ -31,4 +31,33 @@ describe("UpdateWriter", () => {
     const results = await Promise.allSettled([writer.append(entry("a")), writer.append(entry("deleted")), writer.append(entry("b"))]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
   });
+
+  it("holds a commit window open so updates from later event-loop turns share the transaction", async () => {
+    const writes: number[] = [];
+    const writer = new UpdateWriter(async (entries) => void writes.push(entries.length), { windowMs: 30 });
+    const first = writer.append(entry("a"));
+    await new Promise((r) => setTimeout(r, 5));
+    const second = writer.append(entry("b"));
+    await new Promise((r) => setTimeout(r, 5));
+    const third = writer.append(entry("c"));
+    expect(writes).toEqual([]);
+    await Promise.all([first, second, third]);
+    expect(writes).toEqual([3]);
+    expect(writer.batches).toBe(1);
+    expect(writer.updatesWritten).toBe(3);
+    // Without a window, updates from different turns get their own transactions.
+    const eager = new UpdateWriter(async (entries) => void writes.push(entries.length), { windowMs: 0 });
+    await eager.append(entry("a"));
+    await eager.append(entry("b"));
+    expect(writes).toEqual([3, 1, 1]);
+  });
+
+  it("writes a full batch at once instead of waiting out the window", async () => {
+    const writes: number[] = [];
+    const writer = new UpdateWriter(async (entries) => void writes.push(entries.length), { windowMs: 60_000, maxBatch: 4 });
+    // A 60 s window that was not cut short would time the test out.
+    await Promise.all(Array.from({ length: 4 }, () => writer.append(entry("a"))));
+    expect(writes).toEqual([4]);
+  });
 });
+

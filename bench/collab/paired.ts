@@ -1,0 +1,149 @@
+// `npm run bench:collab:paired`: compares variants of Staffroom (environment
+// settings) and the peers under the SAME machine conditions. All variants run
+// at once, every server on core 0 and one load generator per server on core 1,
+// each with an equal share of the rooms; each round starts them all afresh.
+//
+// Why: on a shared virtual machine, back-to-back runs of the same server differ
+// by up to 1.8x in CPU per delivery (bench/results/collab-findings.md), which
+// drowns a 5-10% change. Side by side, the noise hits every variant alike and
+// the ratios between them are stable. Absolute figures are NOT comparable with
+// run.ts (fewer rooms per server, several servers sharing a core): use this
+// to choose between variants, and run.ts for the acceptance table.
+//
+//   npm run bench:collab:paired -- --variants "base;window10:COLLAB_COMMIT_WINDOW_MS=10;y-websocket" --rounds 3
+//
+// A variant is `name[:VAR=value,VAR=value]`; the names y-websocket and
+// hocuspocus run those peers. Writes bench/results/<--name, default paired>.json.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { $createParagraphNode, $getRoot } from "lexical";
+import { lexicalContentToYjsState } from "~/editor/headless";
+import { FULL, runLoad } from "./load-runner";
+import { hocuspocusServer } from "./servers/hocuspocus";
+import { repoRoot } from "./servers/process";
+import { staffroomServer } from "./servers/staffroom";
+import type { BenchServer } from "./servers/types";
+import { yWebsocketServer } from "./servers/y-websocket";
+import { median, type LoadShape, type Target } from "./shared";
+
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+interface Variant {
+  name: string;
+  server: BenchServer;
+  env: Array<[string, string]>;
+}
+
+function parseVariants(spec: string): Variant[] {
+  return spec
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [name, vars = ""] = part.split(":") as [string, string?];
+      const server = name === "y-websocket" ? yWebsocketServer : name === "hocuspocus" ? hocuspocusServer : staffroomServer;
+      const env = vars
+        .split(",")
+        .filter(Boolean)
+        .map((kv) => {
+          const at = kv.indexOf("=");
+          if (at < 1) throw new Error(`"${kv}" is not VAR=value`);
+          return [kv.slice(0, at), kv.slice(at + 1)] as [string, string];
+        });
+      return { name, server, env };
+    });
+}
+
+/** Starts a server with extra environment variables (the servers read process.env when they start). */
+async function startWith(variant: Variant, workDir: string, shape: LoadShape, initialState: Uint8Array) {
+  const saved = variant.env.map(([key]) => [key, process.env[key]] as const);
+  for (const [key, value] of variant.env) process.env[key] = value;
+  try {
+    return await variant.server.start({ workDir, rooms: shape.rooms, initialState });
+  } finally {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+interface RoundResult {
+  cpuMicrosPerDelivery: number;
+  p99Ms: number;
+  deliveredRatio: number;
+}
+
+async function main() {
+  const variants = parseVariants(option("variants") ?? "base;y-websocket");
+  if (new Set(variants.map((v) => v.name)).size !== variants.length) throw new Error("variant names must differ");
+  const rounds = Number(option("rounds") ?? 3);
+  const totalRooms = Number(option("rooms") ?? FULL.rooms);
+  const shape: LoadShape = { ...FULL, rooms: Math.max(1, Math.round(totalRooms / variants.length)), rampRates: [] };
+  const initialState = lexicalContentToYjsState(() => $getRoot().append($createParagraphNode()));
+  const results = new Map<string, RoundResult[]>(variants.map((v) => [v.name, []]));
+
+  for (let round = 1; round <= rounds; round++) {
+    // Setup one at a time (it signs in, seeds rooms); the measured phase runs all at once.
+    const started = [];
+    for (const variant of variants) {
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-paired-${variant.name}-`));
+      started.push({ variant, workDir, running: await startWith(variant, workDir, shape, initialState) });
+    }
+    try {
+      const loads = await Promise.all(
+        started.map(({ variant, workDir, running }) => {
+          const target: Target = { kind: variant.server.kind, port: running.port, pid: running.pid, rooms: running.rooms, cookies: running.cookies };
+          return runLoad(target, shape, path.join(workDir, "load-result.json"));
+        }),
+      );
+      const line = started.map(({ variant }, i) => {
+        const steady = loads[i]!.steady;
+        const result = { cpuMicrosPerDelivery: steady.cpuMicrosPerDelivery, p99Ms: steady.latencyMs.p99, deliveredRatio: steady.deliveredRatio };
+        results.get(variant.name)!.push(result);
+        return `${variant.name} ${result.cpuMicrosPerDelivery} µs, p99 ${result.p99Ms} ms, delivered ${(result.deliveredRatio * 100).toFixed(2)}%`;
+      });
+      console.log(`round ${round}/${rounds}: ${line.join(" | ")}`);
+    } finally {
+      for (const { running, workDir } of started) {
+        await running.stop().catch(() => {});
+        fs.rmSync(workDir, { recursive: true, force: true });
+      }
+    }
+  }
+
+  const baseline = variants[0]!.name;
+  const summary = variants.map(({ name, env }) => {
+    const rows = results.get(name)!;
+    const ratios = rows.map((r, i) => r.cpuMicrosPerDelivery / results.get(baseline)![i]!.cpuMicrosPerDelivery);
+    return {
+      name,
+      env: Object.fromEntries(env),
+      medianCpuMicrosPerDelivery: median(rows.map((r) => r.cpuMicrosPerDelivery)),
+      medianP99Ms: median(rows.map((r) => r.p99Ms)),
+      worstDeliveredRatio: Math.min(...rows.map((r) => r.deliveredRatio)),
+      /** CPU per delivery relative to the first variant, in the same round (the median of the rounds). */
+      medianCpuRatioToFirst: Number(median(ratios).toFixed(3)),
+      rounds: rows,
+    };
+  });
+  for (const s of summary) {
+    console.log(`${s.name}: median ${s.medianCpuMicrosPerDelivery} µs/delivery (x${s.medianCpuRatioToFirst} of ${baseline}), p99 ${s.medianP99Ms} ms`);
+  }
+  const name = option("name") ?? "paired";
+  const out = path.join(repoRoot, "bench", "results", `${name}.json`);
+  fs.writeFileSync(
+    out,
+    `${JSON.stringify({ when: new Date().toISOString(), roomsPerServer: shape.rooms, rounds, node: process.version, cpus: os.cpus().length, summary }, null, 2)}\n`,
+  );
+  console.log(`wrote ${path.relative(repoRoot, out)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
