@@ -12,8 +12,8 @@
 //
 //   npm run bench:collab:paired -- --variants "base;window10:COLLAB_COMMIT_WINDOW_MS=10;y-websocket" --rounds 3
 //
-// A variant is `name[:VAR=value,VAR=value]`; the names y-websocket and
-// hocuspocus run those peers. Writes bench/results/<--name, default paired>.json.
+// A variant is `name[:VAR=value,VAR=value]`; names starting y-websocket or
+// hocuspocus (y-websocket@tuned, say) run those peers, any other name Staffroom. Writes bench/results/<--name, default paired>.json.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -45,7 +45,8 @@ function parseVariants(spec: string): Variant[] {
     .filter(Boolean)
     .map((part) => {
       const [name, vars = ""] = part.split(":") as [string, string?];
-      const server = name === "y-websocket" ? yWebsocketServer : name === "hocuspocus" ? hocuspocusServer : staffroomServer;
+      const kind = name.split("@")[0];
+      const server = kind === "y-websocket" ? yWebsocketServer : kind === "hocuspocus" ? hocuspocusServer : staffroomServer;
       const env = vars
         .split(",")
         .filter(Boolean)

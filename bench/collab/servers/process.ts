@@ -1,6 +1,7 @@
 // Starting and stopping the processes of the benchmark: each pinned to one core
 // with taskset, run by node directly (node --import tsx, not the tsx CLI, which
 // would put a wrapper process between us and the pid whose CPU we measure).
+import fs from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
@@ -30,8 +31,19 @@ export function pinnedCommand(core: number, script: string, nodeArgs: string[] =
   return [pinned[0]!, pinned.slice(1)];
 }
 
-export function spawnPinned(core: number, script: string, args: string[], env: NodeJS.ProcessEnv): PinnedProcess {
-  const nodeArgs = core === 0 ? (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean) : [];
+/**
+ * The Node.js flags `npm start` runs the production server with (the flags between `tsx` and
+ * `server/index.ts` in package.json's start script), so the benchmark measures the server as deployed.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  const match = /\btsx((?:\s+--[\w-]+(?:=\S+)?)*)\s+server\/index\.ts\b/.exec(pkg.scripts?.start ?? "");
+  if (!match) throw new Error('package.json\'s start script does not run "tsx [flags] server/index.ts"');
+  return match[1]!.split(/\s+/).filter(Boolean);
+}
+
+export function spawnPinned(core: number, script: string, args: string[], env: NodeJS.ProcessEnv, serverNodeArgs: string[] = []): PinnedProcess {
+  const nodeArgs = [...serverNodeArgs, ...(core === 0 ? (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean) : [])];
   const [command, commandArgs] = pinnedCommand(core, script, nodeArgs);
   const child = spawn(command, [...commandArgs, ...args], {
     cwd: repoRoot,

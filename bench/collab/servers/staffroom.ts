@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../../prisma/seed-data";
 import type { BenchServer, RunningServer, StartOptions } from "./types";
-import { freePort, lastJsonLine, repoRoot, runPinned, spawnPinned, waitUntil } from "./process";
+import { freePort, lastJsonLine, productionNodeFlags, repoRoot, runPinned, spawnPinned, waitUntil } from "./process";
 
 const HELPER = "bench/collab/servers/staffroom-db.ts";
 
@@ -58,7 +58,8 @@ export const staffroomServer: BenchServer = {
     // Setup on core 0 too, before the server starts: the load generator's core stays quiet.
     const { documentIds } = lastJsonLine<{ documentIds: string[] }>(await runPinned(0, HELPER, ["setup", String(rooms)], env));
 
-    const proc = spawnPinned(0, "server/index.ts", [], env);
+    // With the Node.js flags `npm start` uses in production (package.json), so what we measure is what we deploy.
+    const proc = spawnPinned(0, "server/index.ts", [], env, productionNodeFlags());
     const origin = `http://127.0.0.1:${port}`;
     await waitUntil(async () => (await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) })).status === 200, proc, "the Staffroom server");
     const cookies: string[] = [];
