@@ -39,6 +39,7 @@ async function main() {
   const collaboration = await registerCollaboration(realtime.io, {
     redis: realtime.redis?.pub ?? null,
     commitWindowMs: cfg.collabCommitWindowMs,
+    accessRecheckMs: cfg.collabAccessRecheckMs,
   });
 
   app.use(securityHeaders(cfg.production));

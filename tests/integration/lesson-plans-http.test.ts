@@ -4,6 +4,8 @@
 // LSA's feedback reaches the teacher's socket; the plan's shared notes open on
 // the socket only for plan readers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { encodeSyncUpdate } from "../../server/realtime/collab/protocol";
 import { createDb, type Db } from "~/models/db.server";
 import { DEMO_PASSWORD, demoUser, seedDemoPartnership } from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
@@ -27,7 +29,8 @@ beforeAll(async () => {
   ids.users = demo.userIds;
   fixture = await createLessonFixture(store, demo);
   otherFixture = await createLessonFixture(store, other, " (other)");
-  app = await startApp({ databaseUrl, seedDemo: false });
+  // Access to co-edited notes is re-decided from facts at most 200 ms old, so revocation is quick to test.
+  app = await startApp({ databaseUrl, seedDemo: false, env: { COLLAB_ACCESS_RECHECK_MS: "200" } });
 }, 120_000);
 
 afterAll(async () => {
@@ -167,4 +170,35 @@ describe("deployment, briefing and feedback, live", () => {
     expect(await join(await signIn("lsaDeaf"))).toMatchObject({ ok: false, code: "not-found" });
     expect(await join(await signIn("coordinator", ".other"))).toMatchObject({ ok: false, code: "not-found" });
   });
+
+  it("a planner taken off the course can no longer change the plan's shared notes once the access recheck comes round, and the refused change is not stored", async () => {
+    const teacher = await signIn("teacher");
+    const planId = await createPlan(teacher, "Revoked planner");
+    const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
+    const colleague = await signIn("teacherFe");
+    const socket = await connectSocket(app.origin, { cookie: colleague.cookieHeader() });
+    sockets.push(socket);
+    expect(await socket.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({ ok: true, readOnly: false });
+    const edit = (text: string) => {
+      const doc = new Y.Doc();
+      doc.getText("probe").insert(0, text);
+      return socket.timeout(5_000).emitWithAck("collab:sync", document.id, encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));
+    };
+    expect(await edit("while a planner")).toEqual({ ok: true });
+    const stored = await store.collabUpdate.count({ where: { documentId: document.id } });
+
+    const planner = { courseId_userId: { courseId: fixture.courseId, userId: ids.users.get("teacherFe")! } };
+    await store.coursePlanner.delete({ where: planner });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Still a teacher of the partnership, so she may read the plan: the change is refused, the socket stays.
+      expect(await edit("after removal")).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await store.collabUpdate.count({ where: { documentId: document.id } })).toBe(stored);
+    } finally {
+      await store.coursePlanner.create({ data: { courseId: fixture.courseId, userId: ids.users.get("teacherFe")! } });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await edit("a planner again")).toEqual({ ok: true });
+  });
 });
+

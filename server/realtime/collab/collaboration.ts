@@ -37,6 +37,8 @@ export interface CollaborationOptions extends Partial<ManagerOptions> {
   rateLimit?: RateLimit;
   /** How long an update waits for others to share its log transaction (ms); see update-writer.ts. */
   commitWindowMs?: number;
+  /** Write (and read) access is re-decided from policy facts at most this old, on every update (ms). */
+  accessRecheckMs?: number;
 }
 
 export interface Collaboration {
@@ -58,6 +60,7 @@ const DEFAULTS = {
   maxDocumentsPerSocket: 50,
   rateLimit: { burst: 300, perSecond: 150 },
   commitWindowMs: 4,
+  accessRecheckMs: 5_000,
 } satisfies Required<Omit<CollaborationOptions, "redis">>;
 
 export async function registerCollaboration(io: StaffroomServer, options: CollaborationOptions = {}): Promise<Collaboration> {
@@ -150,6 +153,7 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
     }
     joining.add(documentId);
     try {
+      const factsLoadStartedAt = Date.now();
       const record = await loadDocumentRecord(documentId);
       const loading = record && actor && record.partnershipId === actor.partnershipId ? loadDocumentFacts(record) : undefined;
       const facts = loading ? await loading : undefined;
@@ -158,6 +162,7 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
       }
       const canWrite = canWriteDocument(actor, record, facts);
       const entry = await manager.acquire(documentId);
+      manager.noteAccessFacts(entry, facts, factsLoadStartedAt);
       manager.attach(entry, socket.id);
       if (socket.disconnected) {
         manager.detach(entry, socket.id);
@@ -178,14 +183,33 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
     }
   });
 
-  socket.on("collab:leave", (documentId) => {
-    if (typeof documentId !== "string") return;
+  const leave = (documentId: string) => {
     const entry = joined.get(documentId);
     if (!entry) return;
     joined.delete(documentId);
     writable.delete(documentId);
     void socket.leave(collabRoom(documentId));
     manager.detach(entry, socket.id);
+  };
+
+  /**
+   * Re-decides this socket's access from the policy, with the document's facts no older than
+   * accessRecheckMs (reloaded first when they are): a planner removed from a course, say, can no
+   * longer change the plan's notes, and someone who may no longer read it is taken out of it.
+   */
+  const mayWrite = async (documentId: string, entry: OpenDocument): Promise<"write" | "read" | "none"> => {
+    if (!actor) return "none";
+    const fresh = manager.freshAccessFacts(entry, settings.accessRecheckMs);
+    const facts = fresh ? fresh.facts : await manager.reloadAccessFacts(entry);
+    const access = canWriteDocument(actor, entry.record, facts) ? "write" : canReadDocument(actor, entry.record, facts) ? "read" : "none";
+    if (access === "none") leave(documentId);
+    else writable.set(documentId, access === "write");
+    return access;
+  };
+
+  socket.on("collab:leave", (documentId) => {
+    if (typeof documentId !== "string") return;
+    leave(documentId);
   });
 
   socket.on("collab:sync", async (documentId, message, maybeAck) => {
@@ -214,9 +238,15 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
       ack?.({ ok: true });
       return;
     }
-    if (!actor || !writable.get(documentId)) {
-      return refuse(documentId, "forbidden", "You can read this document but not change it.", ack);
+    let access: Awaited<ReturnType<typeof mayWrite>>;
+    try {
+      access = await mayWrite(documentId, entry);
+    } catch (error) {
+      logger.error("collab: checking access failed", { documentId, error: String(error) });
+      return refuse(documentId, "unavailable", "Your change could not be saved yet; it will be sent again.", ack);
     }
+    if (access === "none") return refuse(documentId, "not-found", "You no longer have access to this document.", ack);
+    if (access === "read") return refuse(documentId, "forbidden", "You can read this document but not change it.", ack);
     const check = checkUpdate(decoded.update, settings.maxUpdateBytes);
     if (!check.ok) return refuse(documentId, check.code, check.reason, ack);
     try {

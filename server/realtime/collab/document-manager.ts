@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import { sanitiseAwarenessUpdate, type PresenceIdentity } from "./awareness-guard";
 import type { CollabErrorCode } from "~/lib/collab-events";
-import type { DocumentAccessTarget } from "~/policies/document";
+import { loadDocumentFacts, type DocumentAccessTarget, type DocumentFacts } from "~/policies/document";
 import { loadDocumentRecord } from "~/models/collab-documents.server";
 import { compactDocument, createVersionSnapshot, loadDocumentState } from "~/models/collab-log.server";
 import { logger } from "../../logger";
@@ -65,6 +65,15 @@ export interface OpenDocument {
   /** The origin of the client update being applied now, and whether it changed the document. */
   applying: ClientOrigin | null;
   appliedChange: boolean;
+  /** The policy facts of the document's owner (a lesson plan's planners, say), shared by every socket here. */
+  access: AccessFacts;
+}
+
+interface AccessFacts {
+  facts: DocumentFacts | undefined;
+  /** When the load that produced `facts` started (0: never loaded). */
+  loadedAt: number;
+  loading: Promise<DocumentFacts | undefined> | null;
 }
 
 export class DocumentNotFoundError extends Error {}
@@ -159,6 +168,7 @@ export class DocumentManager {
         closed: false,
         applying: null,
         appliedChange: false,
+        access: { facts: undefined, loadedAt: 0, loading: null },
       };
       for (const message of this.relayBuffer.get(documentId) ?? []) this.applyRelay(entry, message);
       this.observe(entry);
@@ -191,6 +201,36 @@ export class DocumentManager {
         if (origin !== "relay") this.relay.publish({ kind: "awareness", documentId: entry.id, payload: update });
       },
     );
+  }
+
+  /**
+   * The owner's policy facts if loaded at most maxAgeMs ago (wrapped, since undefined is a valid value),
+   * or null when the caller must reload them first.
+   */
+  freshAccessFacts(entry: OpenDocument, maxAgeMs: number): { facts: DocumentFacts | undefined } | null {
+    return entry.access.loadedAt > 0 && Date.now() - entry.access.loadedAt <= maxAgeMs ? { facts: entry.access.facts } : null;
+  }
+
+  /** Keeps facts a caller loaded itself (a join), unless newer ones are already here. */
+  noteAccessFacts(entry: OpenDocument, facts: DocumentFacts | undefined, loadStartedAt: number): void {
+    if (loadStartedAt < entry.access.loadedAt) return;
+    entry.access.facts = facts;
+    entry.access.loadedAt = loadStartedAt;
+  }
+
+  /** Reloads the owner's policy facts from the database: one load in flight per document, whoever asks. */
+  reloadAccessFacts(entry: OpenDocument): Promise<DocumentFacts | undefined> {
+    entry.access.loading ??= (async () => {
+      const startedAt = Date.now();
+      try {
+        const facts = await loadDocumentFacts(entry.record);
+        this.noteAccessFacts(entry, facts, startedAt);
+        return facts;
+      } finally {
+        entry.access.loading = null;
+      }
+    })();
+    return entry.access.loading;
   }
 
   attach(entry: OpenDocument, socketId: string): void {
