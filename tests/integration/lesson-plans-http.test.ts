@@ -5,6 +5,7 @@
 // the socket only for plan readers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import { encodeSyncUpdate } from "../../server/realtime/collab/protocol";
 import { createDb, type Db } from "~/models/db.server";
 import { DEMO_PASSWORD, demoUser, seedDemoPartnership } from "../../prisma/seed-data";
@@ -199,6 +200,26 @@ describe("deployment, briefing and feedback, live", () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await edit("a planner again")).toEqual({ ok: true });
+  });
+
+  it("an LSA whose deployment is removed is taken out of the plan's notes when her presence next comes round", async () => {
+    const teacher = await signIn("teacher");
+    const planId = await createPlan(teacher, "Removed deployment");
+    const deployment = await deploy(teacher, planId, "lsa", [fixture.studentIds.mld1]);
+    const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
+    const socket = await connectSocket(app.origin, { cookie: (await signIn("lsa")).cookieHeader() });
+    sockets.push(socket);
+    expect(await socket.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({ ok: true, readOnly: true });
+    const awareness = new Awareness(new Y.Doc());
+    awareness.setLocalState({ cursor: null });
+    const presence = () => socket.emit("collab:awareness", document.id, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+
+    await store.deployment.delete({ where: { id: deployment.id } });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const refused = nextEvent(socket, "collab:error");
+    presence();
+    expect(await refused).toMatchObject({ documentId: document.id, code: "not-found" });
+    awareness.destroy();
   });
 });
 

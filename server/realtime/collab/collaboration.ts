@@ -197,7 +197,7 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
    * accessRecheckMs (reloaded first when they are): a planner removed from a course, say, can no
    * longer change the plan's notes, and someone who may no longer read it is taken out of it.
    */
-  const mayWrite = async (documentId: string, entry: OpenDocument): Promise<"write" | "read" | "none"> => {
+  const currentAccess = async (documentId: string, entry: OpenDocument): Promise<"write" | "read" | "none"> => {
     if (!actor) return "none";
     const fresh = manager.freshAccessFacts(entry, settings.accessRecheckMs);
     const facts = fresh ? fresh.facts : await manager.reloadAccessFacts(entry);
@@ -238,9 +238,9 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
       ack?.({ ok: true });
       return;
     }
-    let access: Awaited<ReturnType<typeof mayWrite>>;
+    let access: Awaited<ReturnType<typeof currentAccess>>;
     try {
-      access = await mayWrite(documentId, entry);
+      access = await currentAccess(documentId, entry);
     } catch (error) {
       logger.error("collab: checking access failed", { documentId, error: String(error) });
       return refuse(documentId, "unavailable", "Your change could not be saved yet; it will be sent again.", ack);
@@ -270,11 +270,25 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
     if (bytes.byteLength > settings.maxAwarenessBytes) return refuse(documentId, "too-large", "Presence update too large.");
     const entry = current(documentId);
     if (!entry) return refuse(documentId, "not-joined", "Join the document first.");
-    try {
-      manager.applyAwareness(entry, bytes, socket.id, { id: socket.data.user.id, name: socket.data.user.name });
-    } catch (error) {
-      refuse(documentId, "invalid-message", `Malformed presence update: ${String(error)}`);
-    }
+    const apply = () => {
+      try {
+        manager.applyAwareness(entry, bytes, socket.id, { id: socket.data.user.id, name: socket.data.user.name });
+      } catch (error) {
+        refuse(documentId, "invalid-message", `Malformed presence update: ${String(error)}`);
+      }
+    };
+    // Presence comes at least every 15 s from every open editor (y-protocols renews it), readers included:
+    // the moment to notice that someone may no longer read the document.
+    const fresh = actor ? manager.freshAccessFacts(entry, settings.accessRecheckMs) : null;
+    if (actor && fresh && canReadDocument(actor, entry.record, fresh.facts)) return apply();
+    currentAccess(documentId, entry).then(
+      (access) => {
+        if (access === "none") return refuse(documentId, "not-found", "You no longer have access to this document.");
+        // Only if still in the document (a disconnect meanwhile has removed this socket's presence for good).
+        if (current(documentId) === entry) apply();
+      },
+      (error: unknown) => logger.warn("collab: checking access for presence failed", { documentId, error: String(error) }),
+    );
   });
 
   socket.on("disconnect", () => {
