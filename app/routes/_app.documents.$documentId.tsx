@@ -2,27 +2,16 @@
 // its version history (view any version beside the current one, name the
 // current state, restore), and deletion for the coordinator.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { lazy, Suspense } from "react";
 import { ClientOnly } from "~/components/client-only";
-import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { formatDateTime } from "~/lib/format";
-import { nameVersionSchema } from "~/lib/forms/documents";
-import { parseWithZod } from "@conform-to/zod";
-import {
-  DocumentError,
-  createNamedVersion,
-  deleteDocument,
-  getDocumentForActor,
-  getVersionContent,
-  listVersions,
-  restoreVersion,
-} from "~/models/collab-documents.server";
+import { VersionHistorySection } from "~/components/version-history-section";
+import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/lib/version-history.server";
+import { DocumentError, deleteDocument, getDocumentForActor } from "~/models/collab-documents.server";
 import { recordAudit } from "~/models/audit.server";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
-import { VersionHistoryPanel, VersionViewer } from "~/editor/version-history";
 import type { loader as appLoader } from "./_app";
 
 // The editor only runs in the browser (Lexical and the socket need a DOM).
@@ -34,19 +23,12 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const found = await getDocumentForActor(actor, params.documentId ?? "");
   if (!found || found.document.ownerType !== PARTNERSHIP_DOCUMENT) notFound("We could not find that document.");
-  const versionId = new URL(request.url).searchParams.get("version");
-  const [versions, viewing] = await Promise.all([
-    listVersions(actor, found.document.id),
-    versionId ? getVersionContent(actor, found.document.id, versionId).catch(() => null) : Promise.resolve(null),
-  ]);
   return {
     document: { id: found.document.id, title: found.document.title, updatedAt: found.document.updatedAt },
     canWrite: found.canWrite,
     canDelete: found.canDelete,
     user: { id: actor.id, name: context.user!.name },
-    versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
-    viewing,
-    versionNotFound: Boolean(versionId && !viewing),
+    ...(await loadVersionHistory(actor, found.document.id, request)),
   };
 }
 
@@ -57,17 +39,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (!found || found.document.ownerType !== PARTNERSHIP_DOCUMENT) notFound("We could not find that document.");
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (isVersionIntent(intent)) return runVersionIntent(actor, documentId, intent, formData);
   try {
-    if (intent === "name-version") {
-      const submission = parseWithZod(formData, { schema: nameVersionSchema });
-      if (submission.status !== "success") return data({ ok: false, message: "Give the version a name of up to 120 characters." }, { status: 400 });
-      await createNamedVersion(actor, documentId, submission.value.name);
-      return { ok: true, message: `Version “${submission.value.name}” saved.` };
-    }
-    if (intent === "restore") {
-      await restoreVersion(actor, documentId, String(formData.get("versionId") ?? ""));
-      return { ok: true, message: "The version has been restored. Everyone with the document open sees it now." };
-    }
     if (intent === "delete") {
       await deleteDocument(actor, documentId);
       await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "document.deleted", subjectType: "document", subjectId: documentId, detail: { title: found.document.title }, ipAddress: context.clientIp });
@@ -87,8 +60,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function DocumentPage() {
   const { document, canWrite, canDelete, user, versions, viewing, versionNotFound } = useLoaderData<typeof loader>();
   const shell = useRouteLoaderData<typeof appLoader>("routes/_app");
-  const fetcher = useFetcher<typeof action>();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const confirmingDelete = searchParams.get("confirm") === "delete";
   const title = document.title || "Untitled document";
   return (
@@ -100,49 +72,15 @@ export default function DocumentPage() {
       <p className="page-intro">
         {canWrite ? "Everyone with the document open sees your changes as you type." : "You can read this document; it updates live as colleagues edit."}
       </p>
-      {fetcher.data?.message ? (
-        <Notice tone={fetcher.data.ok ? "success" : "error"}>
-          <p>{fetcher.data.message}</p>
-        </Notice>
-      ) : null}
-      {versionNotFound ? (
-        <Notice tone="warning">
-          <p>That version no longer exists.</p>
-        </Notice>
-      ) : null}
-      <div className="document-layout">
-        <div>
-          <ClientOnly fallback={<p role="status">Opening the editor…</p>}>
-            {() => (
-              <Suspense fallback={<p role="status">Opening the editor…</p>}>
-                <CollaborativeEditor documentId={document.id} user={{ id: user.id, name: shell?.user.name ?? user.name }} readOnly={!canWrite} label={title} />
-              </Suspense>
-            )}
-          </ClientOnly>
-          {viewing ? (
-            <section className="version-view" aria-labelledby="viewing-heading">
-              <h2 id="viewing-heading">
-                Viewing {viewing.name || "an automatic version"} ({formatDateTime(viewing.createdAt)})
-              </h2>
-              <VersionViewer editorState={viewing.editorState} label={`Version: ${viewing.name || formatDateTime(viewing.createdAt)}`} />
-              <p>
-                <Link to="." replace preventScrollReset>
-                  Close this version
-                </Link>
-              </p>
-            </section>
-          ) : null}
-        </div>
-        <VersionHistoryPanel
-          versions={versions}
-          canManage={canWrite}
-          selectedId={viewing?.id ?? null}
-          busy={fetcher.state !== "idle"}
-          onView={(versionId) => setSearchParams({ version: versionId }, { preventScrollReset: true })}
-          onRestore={(versionId) => fetcher.submit({ intent: "restore", versionId }, { method: "post" })}
-          onCreateNamed={(name) => fetcher.submit({ intent: "name-version", name }, { method: "post" })}
-        />
-      </div>
+      <VersionHistorySection versions={versions} viewing={viewing} versionNotFound={versionNotFound} canManage={canWrite}>
+        <ClientOnly fallback={<p role="status">Opening the editor…</p>}>
+          {() => (
+            <Suspense fallback={<p role="status">Opening the editor…</p>}>
+              <CollaborativeEditor documentId={document.id} user={{ id: user.id, name: shell?.user.name ?? user.name }} readOnly={!canWrite} label={title} />
+            </Suspense>
+          )}
+        </ClientOnly>
+      </VersionHistorySection>
       {canDelete ? (
         <section aria-labelledby="delete-heading" className="card narrow">
           <h2 id="delete-heading">Delete this document</h2>

@@ -125,6 +125,11 @@ export default function LessonPlanPage() {
         ) : (
           <p className="muted">This plan has no shared notes.</p>
         )}
+        {body ? (
+          <p>
+            <Link to={`/plans/${plan.id}/history`}>Version history of the notes</Link>
+          </p>
+        ) : null}
       </section>
       <DifferentiationSection page={page} actionData={actionData} />
       <DeploymentsSection page={page} actionData={actionData} />

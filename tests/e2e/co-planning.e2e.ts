@@ -156,5 +156,11 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
   await expect(leader.getByRole("button", { name: "Deploy supporter" })).toHaveCount(0);
   await expect(leader.getByRole("button", { name: /^Save/ })).toHaveCount(0);
   await expectNoSeriousA11yViolations(leader);
+  // The notes' version history: the leader may look, not name or restore.
+  await leader.getByRole("link", { name: "Version history of the notes" }).click();
+  await expect(leader.getByRole("heading", { level: 1, name: `Version history: ${planTitle}` })).toBeVisible();
+  await expect(leader.getByRole("heading", { level: 2, name: "Version history", exact: true })).toBeVisible();
+  await expect(leader.getByLabel("Name this version")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(leader);
   await leaderContext.close();
 });

@@ -221,5 +221,40 @@ describe("deployment, briefing and feedback, live", () => {
     expect(await refused).toMatchObject({ documentId: document.id, code: "not-found" });
     awareness.destroy();
   });
+
+  it("the plan's notes have a version history: planners name and restore versions, readers look, others get 404", async () => {
+    const teacher = await signIn("teacher");
+    const planId = await createPlan(teacher, "History of notes");
+    const page = await fetch(app.url(`/plans/${planId}`), { headers: { cookie: teacher.cookieHeader() } });
+    expect(await page.text()).toContain(`/plans/${planId}/history`);
+    const post = (client: HttpClient, form: Record<string, string>) =>
+      fetch(app.url(`/plans/${planId}/history`), {
+        method: "POST",
+        headers: { cookie: client.cookieHeader(), origin: app.origin, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(form).toString(),
+        redirect: "manual",
+      });
+
+    expect((await post(teacher, { intent: "name-version", name: "Before the trip" })).status).toBe(200);
+    expect((await post(teacher, { intent: "name-version", name: "" })).status).toBe(400);
+    const history = await fetch(app.url(`/plans/${planId}/history`), { headers: { cookie: teacher.cookieHeader() } });
+    expect(history.status).toBe(200);
+    const html = await history.text();
+    expect(html).toContain("Version history · History of notes · Staffroom");
+    expect(html).toContain("Before the trip");
+
+    const version = await store.collabSnapshot.findFirstOrThrow({ where: { kind: "named", name: "Before the trip", document: { ownerId: planId } } });
+    expect((await post(teacher, { intent: "restore", versionId: version.id })).status).toBe(200);
+    // Restoring is a new change, after an automatic version of what was there.
+    expect(await store.collabSnapshot.count({ where: { kind: "auto", name: { startsWith: "Before restoring" }, document: { ownerId: planId } } })).toBe(1);
+
+    // A leader reads the history but may not name or restore; another partnership's coordinator sees nothing.
+    const leader = await signIn("leader");
+    expect((await fetch(app.url(`/plans/${planId}/history?version=${version.id}`), { headers: { cookie: leader.cookieHeader() } })).status).toBe(200);
+    expect((await post(leader, { intent: "name-version", name: "Mine" })).status).toBe(403);
+    const outsider = await signIn("coordinator", ".other");
+    expect((await fetch(app.url(`/plans/${planId}/history`), { headers: { cookie: outsider.cookieHeader() } })).status).toBe(404);
+    expect((await post(outsider, { intent: "restore", versionId: version.id })).status).toBe(404);
+  });
 });
 

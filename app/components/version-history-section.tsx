@@ -1,0 +1,66 @@
+// A co-edited document with its version history beside it: the live editor
+// (passed in), any version the reader picked shown read-only under it, and the
+// list of versions with naming and restoring for those who may write. The
+// route owns the data (loadVersionHistory) and the intents (runVersionIntent).
+import { Link, useFetcher, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Notice } from "~/components/ui/notice";
+import { VersionHistoryPanel, VersionViewer, type VersionListItem } from "~/editor/version-history";
+import { formatDateTime } from "~/lib/format";
+
+export interface VersionHistorySectionProps {
+  versions: VersionListItem[];
+  viewing: { id: string; name: string; createdAt: string | Date; editorState: Parameters<typeof VersionViewer>[0]["editorState"] } | null;
+  versionNotFound: boolean;
+  canManage: boolean;
+  /** Where the intents are posted (the route's own action by default). */
+  action?: string;
+  children: ReactNode;
+}
+
+export function VersionHistorySection({ versions, viewing, versionNotFound, canManage, action, children }: VersionHistorySectionProps) {
+  const fetcher = useFetcher<{ ok: boolean; message: string }>();
+  const [, setSearchParams] = useSearchParams();
+  const submit = (values: Record<string, string>) => fetcher.submit(values, { method: "post", ...(action ? { action } : {}) });
+  return (
+    <>
+      {fetcher.data?.message ? (
+        <Notice tone={fetcher.data.ok ? "success" : "error"}>
+          <p>{fetcher.data.message}</p>
+        </Notice>
+      ) : null}
+      {versionNotFound ? (
+        <Notice tone="warning">
+          <p>That version no longer exists.</p>
+        </Notice>
+      ) : null}
+      <div className="document-layout">
+        <div>
+          {children}
+          {viewing ? (
+            <section className="version-view" aria-labelledby="viewing-heading">
+              <h2 id="viewing-heading">
+                Viewing {viewing.name || "an automatic version"} ({formatDateTime(viewing.createdAt)})
+              </h2>
+              <VersionViewer editorState={viewing.editorState} label={`Version: ${viewing.name || formatDateTime(viewing.createdAt)}`} />
+              <p>
+                <Link to="." replace preventScrollReset>
+                  Close this version
+                </Link>
+              </p>
+            </section>
+          ) : null}
+        </div>
+        <VersionHistoryPanel
+          versions={versions}
+          canManage={canManage}
+          selectedId={viewing?.id ?? null}
+          busy={fetcher.state !== "idle"}
+          onView={(versionId) => setSearchParams({ version: versionId }, { preventScrollReset: true })}
+          onRestore={(versionId) => submit({ intent: "restore", versionId })}
+          onCreateNamed={(name) => submit({ intent: "name-version", name })}
+        />
+      </div>
+    </>
+  );
+}

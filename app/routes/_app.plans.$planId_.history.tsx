@@ -1,0 +1,74 @@
+// A lesson plan's notes with their version history: the live notes, any
+// version shown read-only beside them, naming the current state and restoring
+// an earlier one (co-planners and the coordinator). Readers of the plan see
+// the history; the document policy decides, as on the socket.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { lazy, Suspense } from "react";
+import { ClientOnly } from "~/components/client-only";
+import { VersionHistorySection } from "~/components/version-history-section";
+import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/lib/version-history.server";
+import { getDocumentByOwnerForActor } from "~/models/collab-documents.server";
+import { LESSON_PLAN_DOCUMENT } from "~/models/document-owner-types.server";
+import { getLessonPlanTitle } from "~/models/lesson-plans.server";
+import { notFound, requireActor } from "~/policies/enforce.server";
+import type { Actor } from "~/policies/actor";
+import type { loader as appLoader } from "./_app";
+
+const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor").then((m) => ({ default: m.CollaborativeEditor })));
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Version history · ${data?.plan.title ?? "Lesson plan"} · Staffroom` }];
+
+async function planNotes(actor: Actor, planId: string) {
+  const [title, notes] = await Promise.all([getLessonPlanTitle(actor, planId), getDocumentByOwnerForActor(actor, LESSON_PLAN_DOCUMENT, planId)]);
+  if (!title || !notes) notFound("We could not find that lesson plan.");
+  return { title, notes };
+}
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  const planId = params.planId ?? "";
+  const { title, notes } = await planNotes(actor, planId);
+  return {
+    plan: { id: planId, title },
+    documentId: notes.document.id,
+    canWrite: notes.canWrite,
+    user: { id: actor.id, name: context.user!.name },
+    ...(await loadVersionHistory(actor, notes.document.id, request)),
+  };
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  const { notes } = await planNotes(actor, params.planId ?? "");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isVersionIntent(intent)) return data({ ok: false, message: "That action is not available here." }, { status: 400 });
+  return runVersionIntent(actor, notes.document.id, intent, formData);
+}
+
+export default function PlanNotesHistoryPage() {
+  const { plan, documentId, canWrite, user, versions, viewing, versionNotFound } = useLoaderData<typeof loader>();
+  const shell = useRouteLoaderData<typeof appLoader>("routes/_app");
+  return (
+    <>
+      <p>
+        <Link to={`/plans/${plan.id}`}>Back to the lesson plan</Link>
+      </p>
+      <h1>Version history: {plan.title}</h1>
+      <p className="page-intro">
+        Versions of the lesson notes are saved automatically while people write.{" "}
+        {canWrite ? "Name the current state to find it again, or restore an earlier version: everyone sees the restored notes at once." : "Pick a version to read it beside the current notes."}
+      </p>
+      <VersionHistorySection versions={versions} viewing={viewing} versionNotFound={versionNotFound} canManage={canWrite}>
+        <ClientOnly fallback={<p role="status">Opening the notes…</p>}>
+          {() => (
+            <Suspense fallback={<p role="status">Opening the notes…</p>}>
+              <CollaborativeEditor documentId={documentId} user={{ id: user.id, name: shell?.user.name ?? user.name }} readOnly={!canWrite} label={`Lesson notes: ${plan.title}`} />
+            </Suspense>
+          )}
+        </ClientOnly>
+      </VersionHistorySection>
+    </>
+  );
+}
