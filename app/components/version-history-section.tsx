@@ -13,15 +13,14 @@ export interface VersionHistorySectionProps {
   viewing: { id: string; name: string; createdAt: string | Date; editorState: Parameters<typeof VersionViewer>[0]["editorState"] } | null;
   versionNotFound: boolean;
   canManage: boolean;
-  /** Where the intents are posted (the route's own action by default). */
-  action?: string;
   children: ReactNode;
 }
 
-export function VersionHistorySection({ versions, viewing, versionNotFound, canManage, action, children }: VersionHistorySectionProps) {
+export function VersionHistorySection({ versions, viewing, versionNotFound, canManage, children }: VersionHistorySectionProps) {
   const fetcher = useFetcher<{ ok: boolean; message: string }>();
   const [, setSearchParams] = useSearchParams();
-  const submit = (values: Record<string, string>) => fetcher.submit(values, { method: "post", ...(action ? { action } : {}) });
+  // Posted to the route's own action, which runs runVersionIntent.
+  const submit = (values: Record<string, string>) => fetcher.submit(values, { method: "post" });
   return (
     <>
       {fetcher.data?.message ? (

@@ -38,6 +38,17 @@ import {
   updateLessonPlanPart,
 } from "./lesson-plans.server";
 
+/**
+ * The plan's shared notes with the actor's rights on them, and the plan's title, for the notes' own pages
+ * (version history); null for 404. The notes' access rules are the plan's (document-owner-types.server.ts).
+ */
+export async function loadLessonPlanNotes(actor: Actor, planId: string) {
+  const notes = await getDocumentByOwnerForActor(actor, LESSON_PLAN_DOCUMENT, planId);
+  if (!notes) return null;
+  const plan = await db().lessonPlan.findFirst({ where: { id: planId, partnershipId: actor.partnershipId }, select: { title: true } });
+  return plan ? { title: plan.title, notes } : null;
+}
+
 /** Everything the plan page shows, as the actor may see it; null for 404. */
 export async function loadLessonPlanPage(actor: Actor, planId: string, options: { confirmDelete?: boolean; ipAddress?: string } = {}) {
   const found = await getLessonPlan(actor, planId);

@@ -115,14 +115,6 @@ export async function createLessonPlan(actor: Actor, courseId: string, input: Le
 }
 
 /** The whole plan for its page, or null when missing or out of the actor's reach (show 404). */
-/** The plan's title, for those who may read the plan (null otherwise: show 404). */
-export async function getLessonPlanTitle(actor: Actor, planId: string): Promise<string | null> {
-  const facts = await loadLessonPlanFacts(actor.partnershipId, planId);
-  if (!facts || !canReadLessonPlan(actor, facts)) return null;
-  const plan = await db().lessonPlan.findFirst({ where: { id: planId, partnershipId: actor.partnershipId }, select: { title: true } });
-  return plan?.title ?? null;
-}
-
 export async function getLessonPlan(actor: Actor, planId: string) {
   const facts = await loadLessonPlanFacts(actor.partnershipId, planId);
   if (!facts || !canReadLessonPlan(actor, facts)) return null;

@@ -8,9 +8,7 @@ import { lazy, Suspense } from "react";
 import { ClientOnly } from "~/components/client-only";
 import { VersionHistorySection } from "~/components/version-history-section";
 import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/lib/version-history.server";
-import { getDocumentByOwnerForActor } from "~/models/collab-documents.server";
-import { LESSON_PLAN_DOCUMENT } from "~/models/document-owner-types.server";
-import { getLessonPlanTitle } from "~/models/lesson-plans.server";
+import { loadLessonPlanNotes } from "~/models/lesson-plan-page.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
 import type { Actor } from "~/policies/actor";
 import type { loader as appLoader } from "./_app";
@@ -20,9 +18,9 @@ const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor").t
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Version history · ${data?.plan.title ?? "Lesson plan"} · Staffroom` }];
 
 async function planNotes(actor: Actor, planId: string) {
-  const [title, notes] = await Promise.all([getLessonPlanTitle(actor, planId), getDocumentByOwnerForActor(actor, LESSON_PLAN_DOCUMENT, planId)]);
-  if (!title || !notes) notFound("We could not find that lesson plan.");
-  return { title, notes };
+  const found = await loadLessonPlanNotes(actor, planId);
+  if (!found) notFound("We could not find that lesson plan.");
+  return found;
 }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
