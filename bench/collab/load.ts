@@ -18,6 +18,8 @@ import {
   fingerprint,
   peakRssKiB,
   processCpuMs,
+  processCpuSplitMs,
+  processSyscalls,
   scanEdits,
   sleep,
   summarise,
@@ -106,6 +108,8 @@ interface OpenWindow {
   awarenessSent: number;
   awarenessReceived: number;
   serverCpuStart: number;
+  serverSystemCpuStart: number;
+  serverSyscallsStart: { reads: number; writes: number };
   systemBusyStart: number;
   loadCpuStart: NodeJS.CpuUsage;
   closed: boolean;
@@ -247,6 +251,8 @@ function openWindow(ratePerClient: number): OpenWindow {
     awarenessSent: 0,
     awarenessReceived: 0,
     serverCpuStart: processCpuMs(target.pid),
+    serverSystemCpuStart: processCpuSplitMs(target.pid).system,
+    serverSyscallsStart: processSyscalls(target.pid),
     systemBusyStart: systemBusyMs(),
     loadCpuStart: process.cpuUsage(),
     closed: false,
@@ -268,6 +274,9 @@ async function measureWindow(ratePerClient: number, seconds: number): Promise<Wi
   w.closed = true;
   const wall = (performance.now() - w.startedAt) / 1000;
   const serverCpuMs = processCpuMs(target.pid) - w.serverCpuStart;
+  const serverSystemCpuMs = processCpuSplitMs(target.pid).system - w.serverSystemCpuStart;
+  const syscalls = processSyscalls(target.pid);
+  const perDelivery = (n: number) => (w.deliveries === 0 ? 0 : Math.round((n / w.deliveries) * 1000) / 1000);
   const loadCpu = process.cpuUsage(w.loadCpuStart);
   const otherCpuMs = systemBusyMs() - w.systemBusyStart - serverCpuMs - (loadCpu.user + loadCpu.system) / 1000;
 
@@ -295,6 +304,9 @@ async function measureWindow(ratePerClient: number, seconds: number): Promise<Wi
     latencyMs: summarise(w.latency.values, w.latency.count),
     ackLatencyMs: clients[0]?.wire.acknowledges ? summarise(w.ack.values, w.ack.count) : null,
     serverCpuMs,
+    serverSystemCpuMs,
+    serverWriteSyscallsPerDelivery: perDelivery(syscalls.writes - w.serverSyscallsStart.writes),
+    serverReadSyscallsPerDelivery: perDelivery(syscalls.reads - w.serverSyscallsStart.reads),
     serverCpuUtilisation: Math.round((serverCpuMs / 1000 / wall) * 1000) / 1000,
     cpuMicrosPerDelivery: w.deliveries === 0 ? 0 : Math.round(((serverCpuMs * 1000) / w.deliveries) * 100) / 100,
     loadGeneratorCpuUtilisation: Math.round(((loadCpu.user + loadCpu.system) / 1e6 / wall) * 1000) / 1000,

@@ -1,7 +1,8 @@
 // Summarises a V8 .cpuprofile (from BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"):
 // self time per package and per function, and total (inclusive) time of the
 // functions named on the command line; --skip drops the first seconds (start-up). Usage:
-//   tsx bench/collab/profile.ts FILE.cpuprofile [--top 40] [--skip 20] [--total fnName,fnName]
+//   tsx bench/collab/profile.ts FILE.cpuprofile [--top 40] [--skip 20] [--until 30] [--total fnName,fnName]
+// Percentages are of busy (non-idle) time.
 import fs from "node:fs";
 
 interface ProfileNode {
@@ -22,6 +23,7 @@ if (!file) throw new Error("usage: tsx bench/collab/profile.ts FILE.cpuprofile [
 const top = Number(process.argv[process.argv.indexOf("--top") + 1] ?? 40) || 40;
 const totalsFor = (process.argv.includes("--total") ? process.argv[process.argv.indexOf("--total") + 1] ?? "" : "").split(",").filter(Boolean);
 const skipSeconds = process.argv.includes("--skip") ? Number(process.argv[process.argv.indexOf("--skip") + 1]) : 0;
+const untilSeconds = process.argv.includes("--until") ? Number(process.argv[process.argv.indexOf("--until") + 1]) : Infinity;
 const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -32,7 +34,9 @@ const selfMicros = new Map<number, number>();
 let elapsed = 0;
 profile.samples.forEach((id, i) => {
   elapsed += profile.timeDeltas[i] ?? 0;
-  if (elapsed >= skipSeconds * 1e6) selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  const node = byId.get(id)!;
+  if (node.callFrame.functionName === "(idle)") return;
+  if (elapsed >= skipSeconds * 1e6 && elapsed < untilSeconds * 1e6) selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 });
 const total = [...selfMicros.values()].reduce((a, b) => a + b, 0);
 
@@ -56,7 +60,7 @@ for (const [id, us] of selfMicros) {
 }
 
 const pct = (us: number) => `${((us / total) * 100).toFixed(1).padStart(5)}%`;
-console.log(`profile: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s wall, ${(total / 1e6).toFixed(1)} s sampled`);
+console.log(`profile: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s wall, ${(total / 1e6).toFixed(1)} s busy in the window`);
 console.log("\nself time by package:");
 for (const [name, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${pct(us)}  ${name}`);
 console.log("\nself time by function:");

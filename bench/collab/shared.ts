@@ -65,6 +65,11 @@ export interface WindowResult {
   /** Staffroom and Hocuspocus acknowledge updates; y-websocket does not (null). */
   ackLatencyMs: LatencySummary | null;
   serverCpuMs: number;
+  /** The kernel's share of serverCpuMs (socket writes and reads, SQLite's file writes). */
+  serverSystemCpuMs: number;
+  /** The server's write and read system calls per delivered update. */
+  serverWriteSyscallsPerDelivery: number;
+  serverReadSyscallsPerDelivery: number;
   serverCpuUtilisation: number;
   cpuMicrosPerDelivery: number;
   loadGeneratorCpuUtilisation: number;
@@ -171,14 +176,27 @@ export function fingerprintOfState(state: Uint8Array): string {
 
 const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux/x86-64 and arm64
 
-/** User + system CPU time of a process, in milliseconds. */
-export function processCpuMs(pid: number): number {
+/** User and system (kernel) CPU time of a process, in milliseconds. */
+export function processCpuSplitMs(pid: number): { user: number; system: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
   // The command name may contain spaces; fields are counted after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
+  return {
+    user: (Number(fields[11]) * 1000) / CLOCK_TICKS_PER_SECOND,
+    system: (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND,
+  };
+}
+
+/** Read and write system calls a process has made (/proc/<pid>/io): each socket or file write is one. */
+export function processSyscalls(pid: number): { reads: number; writes: number } {
+  const io = fs.readFileSync(`/proc/${pid}/io`, "utf8");
+  return { reads: Number(/syscr:\s+(\d+)/.exec(io)?.[1] ?? 0), writes: Number(/syscw:\s+(\d+)/.exec(io)?.[1] ?? 0) };
+}
+
+/** User + system CPU time of a process, in milliseconds. */
+export function processCpuMs(pid: number): number {
+  const { user, system } = processCpuSplitMs(pid);
+  return user + system;
 }
 
 /** CPU time (ms) all cores spent busy since boot: to tell how much other processes ran during a window. */

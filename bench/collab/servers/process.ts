@@ -51,7 +51,10 @@ export function spawnPinned(core: number, script: string, args: string[], env: N
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  // BENCH_SERVER_LOG=FILE: also append the server's output to FILE (with BENCH_SERVER_NODE_ARGS=--trace-gc, say).
+  const logFile = core === 0 ? process.env.BENCH_SERVER_LOG : undefined;
   const keep = (chunk: Buffer) => {
+    if (logFile) fs.appendFileSync(logFile, chunk);
     output += chunk.toString();
     if (output.length > 200_000) output = output.slice(-100_000);
   };

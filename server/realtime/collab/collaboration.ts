@@ -24,6 +24,7 @@ import {
 } from "./document-manager";
 import { asBytes, decodeSyncMessage, encodeSyncStep1, encodeSyncStep2 } from "./protocol";
 import { TokenBucket, type RateLimit } from "./rate-limit";
+import { createRoomWriter } from "./room-writer";
 import { createLocalRelay, createRedisRelay } from "./relay";
 import { checkStateVector, checkUpdate } from "./update-guard";
 import { UpdateWriter } from "./update-writer";
@@ -67,14 +68,14 @@ export async function registerCollaboration(io: StaffroomServer, options: Collab
   const settings = { ...DEFAULTS, ...stripUndefined(options) };
   const relay = options.redis ? await createRedisRelay(options.redis) : createLocalRelay();
   const writer = new UpdateWriter(appendUpdates, { windowMs: settings.commitWindowMs });
+  // Document traffic goes to this process's sockets only (the relay carries it to other processes).
+  const writeRoom = createRoomWriter(io);
   const fanout: LocalFanout = {
     sync(documentId, message, except) {
-      const room = io.local.to(collabRoom(documentId));
-      (except ? room.except(except) : room).emit("collab:sync", documentId, message);
+      writeRoom(collabRoom(documentId), except, "collab:sync", documentId, message);
     },
     awareness(documentId, update, except) {
-      const room = io.local.to(collabRoom(documentId));
-      (except ? room.except(except) : room).emit("collab:awareness", documentId, update);
+      writeRoom(collabRoom(documentId), except, "collab:awareness", documentId, update);
     },
     close(documentId, code, message) {
       io.local.to(collabRoom(documentId)).emit("collab:error", { documentId, code, message });
