@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { AppConfig } from "~/config.server";
-import { databaseProvider, db, sqliteFilePath } from "~/models/db.server";
+import { databaseProvider, db, SQLITE_WAL_CHECKPOINT_PAGES, sqliteFilePath } from "~/models/db.server";
 import { seedDemoPartnership } from "../prisma/seed-data";
 import { logger } from "./logger";
 
@@ -38,6 +38,7 @@ export async function tuneSqlite(cfg: AppConfig): Promise<void> {
   await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db().$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db().$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await db().$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`);
 }
 
 export async function seedIfEmpty(cfg: AppConfig): Promise<void> {

@@ -11,7 +11,7 @@ import { socketParser } from "~/lib/socket-parser";
 import type { ServerToClientEvents } from "~/lib/realtime-events";
 import type { StaffroomServer } from "../socket";
 
-type Frame = readonly Buffer[];
+type Frame = Buffer[];
 // ws's frame builder (used by Socket.io's adapter for the same purpose); not in @types/ws.
 const Sender = (ws as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Frame } }).Sender;
 
@@ -31,9 +31,9 @@ export function createRoomWriter(io: StaffroomServer): RoomWriter {
     const packet = { type: PacketType.EVENT, nsp: "/", data: [event, ...args] };
     const [encoded] = encoder.encode(packet) as unknown as Buffer[];
     if (!encoded) return;
-    const options = {
-      wsPreEncodedFrame: Sender.frame(encoded, { readOnly: false, mask: false, rsv1: false, opcode: 2, fin: true }),
-    };
+    // Header and payload in one buffer: each connection then makes one plain write, not a corked pair.
+    const frame = Buffer.concat(Sender.frame(encoded, { readOnly: false, mask: false, rsv1: false, opcode: 2, fin: true }));
+    const options = { wsPreEncodedFrame: [frame] };
     for (const id of members) {
       if (id === except) continue;
       // engine.io sends a packet whose options carry wsPreEncodedFrame as that frame (on WebSocket; polling encodes it).

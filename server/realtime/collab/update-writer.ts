@@ -7,8 +7,9 @@
 //
 // The window trades a few milliseconds of acknowledgement latency (never
 // fan-out latency: other clients get an update before it is written) for
-// fewer, larger commits: on SQLite a one-row commit costs ~42 µs of CPU per
-// row and a five-row commit ~18 µs (bench/results/collab-findings.md).
+// fewer, larger commits: a commit's cost is mostly per commit, not per row
+// (bench/results/collab-findings.md: in the running server, ~33 µs of CPU per
+// row at ~6 rows a commit, ~27 at ~18; the default window is 16 ms).
 import type { LogEntry } from "~/models/collab-log.server";
 
 export type WriteBatch = (entries: readonly LogEntry[]) => Promise<void>;
