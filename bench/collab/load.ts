@@ -109,6 +109,7 @@ interface OpenWindow {
   awarenessReceived: number;
   serverCpuStart: number;
   serverSystemCpuStart: number;
+  serverMinorFaultsStart: number;
   serverSyscallsStart: { reads: number; writes: number };
   systemBusyStart: number;
   loadCpuStart: NodeJS.CpuUsage;
@@ -252,6 +253,7 @@ function openWindow(ratePerClient: number): OpenWindow {
     awarenessReceived: 0,
     serverCpuStart: processCpuMs(target.pid),
     serverSystemCpuStart: processCpuSplitMs(target.pid).system,
+    serverMinorFaultsStart: processCpuSplitMs(target.pid).minorFaults,
     serverSyscallsStart: processSyscalls(target.pid),
     systemBusyStart: systemBusyMs(),
     loadCpuStart: process.cpuUsage(),
@@ -307,6 +309,7 @@ async function measureWindow(ratePerClient: number, seconds: number): Promise<Wi
     serverSystemCpuMs,
     serverWriteSyscallsPerDelivery: perDelivery(syscalls.writes - w.serverSyscallsStart.writes),
     serverReadSyscallsPerDelivery: perDelivery(syscalls.reads - w.serverSyscallsStart.reads),
+    serverMinorFaultsPerDelivery: perDelivery(processCpuSplitMs(target.pid).minorFaults - w.serverMinorFaultsStart),
     serverCpuUtilisation: Math.round((serverCpuMs / 1000 / wall) * 1000) / 1000,
     cpuMicrosPerDelivery: w.deliveries === 0 ? 0 : Math.round(((serverCpuMs * 1000) / w.deliveries) * 100) / 100,
     loadGeneratorCpuUtilisation: Math.round(((loadCpu.user + loadCpu.system) / 1e6 / wall) * 1000) / 1000,

@@ -13,7 +13,8 @@
 //   npm run bench:collab:paired -- --variants "base;window10:COLLAB_COMMIT_WINDOW_MS=10;y-websocket" --rounds 3
 //
 // A variant is `name[:VAR=value,VAR=value]`; names starting y-websocket or
-// hocuspocus (y-websocket@tuned, say) run those peers, any other name Staffroom. Writes bench/results/<--name, default paired>.json.
+// hocuspocus (y-websocket@tuned, say) run those peers, socketio-floor the
+// experiment in servers/socketio-floor.ts, any other name Staffroom. Writes bench/results/<--name, default paired>.json.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +23,7 @@ import { lexicalContentToYjsState } from "~/editor/headless";
 import { FULL, runLoad } from "./load-runner";
 import { hocuspocusServer } from "./servers/hocuspocus";
 import { repoRoot } from "./servers/process";
+import { socketIoFloorServer } from "./servers/socketio-floor";
 import { staffroomServer } from "./servers/staffroom";
 import type { BenchServer } from "./servers/types";
 import { yWebsocketServer } from "./servers/y-websocket";
@@ -46,7 +48,14 @@ function parseVariants(spec: string): Variant[] {
     .map((part) => {
       const [name, vars = ""] = part.split(":") as [string, string?];
       const kind = name.split("@")[0];
-      const server = kind === "y-websocket" ? yWebsocketServer : kind === "hocuspocus" ? hocuspocusServer : staffroomServer;
+      const server =
+        kind === "y-websocket"
+          ? yWebsocketServer
+          : kind === "hocuspocus"
+            ? hocuspocusServer
+            : kind === "socketio-floor"
+              ? socketIoFloorServer
+              : staffroomServer;
       const env = vars
         .split(",")
         .filter(Boolean)

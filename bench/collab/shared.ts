@@ -70,6 +70,8 @@ export interface WindowResult {
   /** The server's write and read system calls per delivered update. */
   serverWriteSyscallsPerDelivery: number;
   serverReadSyscallsPerDelivery: number;
+  /** Minor page faults of the server per delivered update (the kernel mapping memory the heap touches). */
+  serverMinorFaultsPerDelivery: number;
   serverCpuUtilisation: number;
   cpuMicrosPerDelivery: number;
   loadGeneratorCpuUtilisation: number;
@@ -177,13 +179,14 @@ export function fingerprintOfState(state: Uint8Array): string {
 const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux/x86-64 and arm64
 
 /** User and system (kernel) CPU time of a process, in milliseconds. */
-export function processCpuSplitMs(pid: number): { user: number; system: number } {
+export function processCpuSplitMs(pid: number): { user: number; system: number; minorFaults: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
   // The command name may contain spaces; fields are counted after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return {
     user: (Number(fields[11]) * 1000) / CLOCK_TICKS_PER_SECOND,
     system: (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND,
+    minorFaults: Number(fields[7]),
   };
 }
 

@@ -58,8 +58,10 @@ export const staffroomServer: BenchServer = {
     // Setup on core 0 too, before the server starts: the load generator's core stays quiet.
     const { documentIds } = lastJsonLine<{ documentIds: string[] }>(await runPinned(0, HELPER, ["setup", String(rooms)], env));
 
-    // With the Node.js flags `npm start` uses in production (package.json), so what we measure is what we deploy.
-    const proc = spawnPinned(0, "server/index.ts", [], env, productionNodeFlags());
+    // With the Node.js flags `npm start` uses in production (package.json), so what we measure is what we deploy;
+    // BENCH_STAFFROOM_NODE_FLAGS adds some, for a paired experiment (a variant's env) only.
+    const extraFlags = (process.env.BENCH_STAFFROOM_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+    const proc = spawnPinned(0, "server/index.ts", [], env, [...productionNodeFlags(), ...extraFlags]);
     const origin = `http://127.0.0.1:${port}`;
     await waitUntil(async () => (await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) })).status === 200, proc, "the Staffroom server");
     const cookies: string[] = [];

@@ -7,9 +7,11 @@
 //
 // The window trades a few milliseconds of acknowledgement latency (never
 // fan-out latency: other clients get an update before it is written) for
-// fewer, larger commits: a commit's cost is mostly per commit, not per row
-// (bench/results/collab-findings.md: in the running server, ~33 µs of CPU per
-// row at ~6 rows a commit, ~27 at ~18; the default window is 16 ms).
+// fewer, larger commits. On SQLite the cost is per commit and per page a
+// commit dirties (each document's index leaf), not per row: in the running
+// server ~33 µs of CPU per row at ~6 rows a commit, ~27 at ~18
+// (bench/results/collab-findings.md). The default window is 40 ms: the author's
+// "saved" comes up to 40 ms later, well below what anyone can notice.
 import type { LogEntry } from "~/models/collab-log.server";
 
 export type WriteBatch = (entries: readonly LogEntry[]) => Promise<void>;
