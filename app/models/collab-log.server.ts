@@ -21,6 +21,8 @@ export interface StoredDocumentState {
   state: Uint8Array;
   /** Log rows not yet folded into a compaction snapshot. */
   logCount: number;
+  /** Bytes of the compaction snapshots the log applies to (what the next compaction rebuilds). */
+  baseBytes: number;
 }
 
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
@@ -38,7 +40,7 @@ export async function loadDocumentState(documentId: string): Promise<StoredDocum
   ]);
   const parts = [...snapshots.map((s) => s.state), ...rows.map((r) => r.data)];
   const state = parts.length === 0 ? EMPTY_UPDATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-  return { state, logCount: rows.length };
+  return { state, logCount: rows.length, baseBytes: snapshots.reduce((sum, s) => sum + s.state.byteLength, 0) };
 }
 
 /** A document's `updatedAt` is moved by log appends at most this often (per process). */
@@ -157,11 +159,11 @@ async function appendPostgres(
  * touching the document row first (a row lock on PostgreSQL, the write lock on
  * SQLite), so two processes compacting at once cannot delete each other's base.
  */
-export async function compactDocument(documentId: string): Promise<{ compacted: number }> {
+export async function compactDocument(documentId: string): Promise<{ compacted: number; stateBytes: number | null }> {
   return db().$transaction(
     async (tx) => {
       const touched = await tx.collabDocument.updateMany({ where: { id: documentId }, data: { updatedAt: new Date() } });
-      if (touched.count === 0) return { compacted: 0 };
+      if (touched.count === 0) return { compacted: 0, stateBytes: null };
       const snapshots = await tx.collabSnapshot.findMany({
         where: { documentId, kind: "compaction" },
         select: { id: true, state: true },
@@ -171,7 +173,7 @@ export async function compactDocument(documentId: string): Promise<{ compacted: 
         orderBy: { id: "asc" },
         select: { id: true, data: true },
       });
-      if (rows.length === 0 && snapshots.length <= 1) return { compacted: 0 };
+      if (rows.length === 0 && snapshots.length <= 1) return { compacted: 0, stateBytes: null };
       const merged = Y.encodeStateAsUpdate(docFromUpdates([...snapshots.map((s) => s.state), ...rows.map((r) => r.data)]));
       await tx.collabSnapshot.create({
         data: {
@@ -183,7 +185,7 @@ export async function compactDocument(documentId: string): Promise<{ compacted: 
       });
       await tx.collabUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
       await tx.collabSnapshot.deleteMany({ where: { id: { in: snapshots.map((s) => s.id) } } });
-      return { compacted: rows.length };
+      return { compacted: rows.length, stateBytes: merged.byteLength };
     },
     { timeout: 30_000, maxWait: 10_000 },
   );

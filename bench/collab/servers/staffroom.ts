@@ -73,7 +73,7 @@ export const staffroomServer: BenchServer = {
       port,
       rooms: documentIds,
       cookies,
-      persistence: "every update in the SQLite update log before its ack (group commit), compaction at 1,000 rows or 1 MiB, after 10 s idle and on unload",
+      persistence: "every update in the SQLite update log before its ack (group commit), compaction at 1,000 rows and a quarter of the snapshot's size or at 1 MiB, after 10 s idle and on unload",
       output: proc.output,
       stop: () => proc.stop(),
       async storedFingerprints() {

@@ -51,6 +51,7 @@ export interface Collaboration {
 const DEFAULTS = {
   // Compaction blocks the loop for a moment: keep it off an active document's path (large log, idle, unload).
   compactEvery: 1_000,
+  compactBaseRatio: 0.25,
   compactBytes: 1024 * 1024,
   compactIdleMs: 10_000,
   unloadAfterMs: 10_000,

@@ -18,9 +18,15 @@ import type { CollabRelay, RelayMessage } from "./relay";
 import type { UpdateWriter } from "./update-writer";
 
 export interface ManagerOptions {
-  /** Compact the log into a snapshot once it holds this many updates (counted in this process). */
+  /**
+   * Compact the log into a snapshot once it holds this many updates (counted in this process) and their
+   * bytes are at least compactBaseRatio of the snapshot's: compaction rebuilds the whole document, so a
+   * large document waits for a proportionally longer log (amortised cost), and a burst of edits across
+   * many large documents does not set off a compaction in each of them at once.
+   */
   compactEvery: number;
-  /** ... or this many bytes of updates. */
+  compactBaseRatio: number;
+  /** ... or once the log holds this many bytes of updates, whatever the document's size. */
   compactBytes: number;
   /** ... or once nobody has changed the document for this long (and its log is not empty). */
   compactIdleMs: number;
@@ -56,6 +62,8 @@ export interface OpenDocument {
   logCount: number;
   /** Bytes of updates this process appended since the last compaction. */
   logBytes: number;
+  /** Bytes of the compacted base the log applies to (as loaded, or as the last compaction here wrote it). */
+  baseBytes: number;
   lastWriteAt: number;
   editorsSinceVersion: Map<string, number>;
   lastVersionAt: number;
@@ -160,6 +168,7 @@ export class DocumentManager {
         sockets: new Map(),
         logCount: stored.logCount,
         logBytes: 0,
+        baseBytes: stored.baseBytes,
         lastWriteAt: Date.now(),
         editorsSinceVersion: new Map(),
         lastVersionAt: Date.now(),
@@ -299,9 +308,9 @@ export class DocumentManager {
     entry.logBytes += update.byteLength;
     entry.lastWriteAt = Date.now();
     if (userId) entry.editorsSinceVersion.set(userId, (entry.editorsSinceVersion.get(userId) ?? 0) + 1);
-    if (entry.logCount >= this.options.compactEvery || entry.logBytes >= this.options.compactBytes) {
-      this.compactSoon(entry);
-    }
+    const longLog =
+      entry.logCount >= this.options.compactEvery && entry.logBytes >= entry.baseBytes * this.options.compactBaseRatio;
+    if (longLog || entry.logBytes >= this.options.compactBytes) this.compactSoon(entry);
     if (Date.now() - entry.lastVersionAt >= this.options.autoVersionEveryMs) void this.takeAutoVersion(entry);
   }
 
@@ -441,7 +450,8 @@ export class DocumentManager {
     const bytes = entry.logBytes;
     entry.compacting = (async () => {
       try {
-        await compactDocument(entry.id);
+        const { stateBytes } = await compactDocument(entry.id);
+        if (stateBytes !== null) entry.baseBytes = stateBytes;
         // Updates appended while it ran may or may not be in the snapshot; count them as still in the log.
         entry.logCount = Math.max(0, entry.logCount - count);
         entry.logBytes = Math.max(0, entry.logBytes - bytes);

@@ -143,6 +143,31 @@ describe("co-editing a partnership document", () => {
     expect(server.collaboration.writer.maxBatchSize).toBeGreaterThan(1);
   });
 
+  it("compacts a large document only once its log is a quarter of its size, so bursts do not rebuild it each time", async () => {
+    const document = await newDocument("large");
+    const a = client(teacher, document.id, "Sarah");
+    await waitFor(() => a.provider.isSynced, 5_000, "synced");
+    // A long text, then enough small edits (compactEvery = 25) to fold it all into the base: ~40 KB.
+    a.insert(0, "x".repeat(40_000));
+    for (let i = 0; i < 30; i++) a.insert(a.root.length, `s${i} `);
+    await waitFor(() => settled(a), 10_000, "first edits acknowledged");
+    await waitFor(async () => (await countLogEntries(document.id)) < 10, 10_000, "the long text compacted into the base");
+
+    // Thirty small edits: more than compactEvery rows, but far less than a quarter of the base in bytes.
+    for (let i = 0; i < 30; i++) a.insert(a.root.length, `t${i} `);
+    await waitFor(() => settled(a), 10_000, "small edits acknowledged");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await countLogEntries(document.id)).toBeGreaterThanOrEqual(30);
+
+    // A quarter of the base in one edit: now the log is worth folding.
+    a.insert(a.root.length, "y".repeat(12_000));
+    await waitFor(() => settled(a), 10_000, "large edit acknowledged");
+    await waitFor(async () => (await countLogEntries(document.id)) < 10, 10_000, "compacted once the log is large enough");
+    const text = await storedText(document.id);
+    expect(text).toContain("t29 ");
+    expect(text.length).toBe(a.text().length);
+  });
+
   it("merges edits made offline with edits made meanwhile, without duplicates", async () => {
     const document = await newDocument("offline");
     const a = client(teacher, document.id, "Sarah");
