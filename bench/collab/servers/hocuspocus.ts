@@ -5,8 +5,7 @@
 // `hocuspocus.ts serve` for the server process; imported, it is the launcher.
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { PeerStore } from "./peer-store";
+import { PeerStore, servePeerWhenMain, storedFingerprints } from "./peer-store";
 import type { BenchServer, RunningServer, StartOptions } from "./types";
 import { freePort, portOpen, spawnPinned, waitUntil } from "./process";
 
@@ -35,14 +34,7 @@ export const hocuspocusServer: BenchServer = {
       persistence: "whole state to SQLite in onStoreDocument, debounced 2 s (max 10 s) by Hocuspocus, and on shutdown",
       output: proc.output,
       stop: () => proc.stop(),
-      async storedFingerprints() {
-        const peer = new PeerStore(store);
-        try {
-          return peer.fingerprints();
-        } finally {
-          peer.close();
-        }
-      },
+      storedFingerprints: async () => storedFingerprints(store),
     };
   },
 };
@@ -66,16 +58,7 @@ async function serve() {
   });
   await server.listen();
 
-  process.on("SIGTERM", () => {
-    for (const [name, document] of server.hocuspocus.documents) store.store(name, document);
-    store.close();
-    process.exit(0);
-  });
+  return { store, documents: () => server.hocuspocus.documents };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && process.argv[2] === "serve") {
-  serve().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+servePeerWhenMain(import.meta.url, serve);

@@ -3,6 +3,7 @@
 // document holding its whole encoded state, rewritten on each (debounced)
 // store. A document never stored starts from the shared initial state.
 import fs from "node:fs";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import * as Y from "yjs";
 import { fingerprintOfState } from "../shared";
@@ -42,4 +43,35 @@ export class PeerStore {
   close(): void {
     this.db.close();
   }
+}
+
+/** What a peer server stored, read after it stopped: each room's fingerprint. */
+export function storedFingerprints(file: string): Record<string, string> {
+  const peer = new PeerStore(file);
+  try {
+    return peer.fingerprints();
+  } finally {
+    peer.close();
+  }
+}
+
+/**
+ * The server side of a peer launcher: runs serve() when the module is the process's entry point with the
+ * argument "serve", and on SIGTERM stores every document it holds, then exits.
+ */
+export function servePeerWhenMain(moduleUrl: string, serve: () => Promise<{ store: PeerStore; documents: () => Iterable<[string, Y.Doc]> }>): void {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? "").href || process.argv[2] !== "serve") return;
+  serve().then(
+    ({ store, documents }) => {
+      process.on("SIGTERM", () => {
+        for (const [name, doc] of documents()) store.store(name, doc);
+        store.close();
+        process.exit(0);
+      });
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

@@ -10,8 +10,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { PeerStore } from "./peer-store";
+import { PeerStore, servePeerWhenMain, storedFingerprints } from "./peer-store";
 import type { BenchServer, RunningServer, StartOptions } from "./types";
 import { freePort, portOpen, productionNodeFlags, spawnPinned, waitUntil } from "./process";
 
@@ -40,14 +39,7 @@ export const socketIoFloorServer: BenchServer = {
       persistence: "none while running (experiment); whole state on shutdown",
       output: proc.output,
       stop: () => proc.stop(),
-      async storedFingerprints() {
-        const peer = new PeerStore(store);
-        try {
-          return peer.fingerprints();
-        } finally {
-          peer.close();
-        }
-      },
+      storedFingerprints: async () => storedFingerprints(store),
     };
   },
 };
@@ -109,16 +101,7 @@ async function serve() {
   });
   httpServer.listen(Number(process.env.PORT), "127.0.0.1");
 
-  process.on("SIGTERM", () => {
-    for (const [name, { doc }] of docs) store.store(name, doc);
-    store.close();
-    process.exit(0);
-  });
+  return { store, documents: () => [...docs].map(([name, { doc }]) => [name, doc] as [string, InstanceType<typeof Y.Doc>]) };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && process.argv[2] === "serve") {
-  serve().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+servePeerWhenMain(import.meta.url, serve);

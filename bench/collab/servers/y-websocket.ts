@@ -6,9 +6,8 @@
 // the launcher.
 import path from "node:path";
 import http from "node:http";
-import { pathToFileURL } from "node:url";
 import type * as Y from "yjs";
-import { PeerStore } from "./peer-store";
+import { PeerStore, servePeerWhenMain, storedFingerprints } from "./peer-store";
 import type { BenchServer, RunningServer, StartOptions } from "./types";
 import { freePort, portOpen, spawnPinned, waitUntil } from "./process";
 
@@ -41,14 +40,7 @@ export const yWebsocketServer: BenchServer = {
       persistence: "whole state to SQLite, debounced 2 s (max wait 10 s), and when the last client leaves",
       output: proc.output,
       stop: () => proc.stop(),
-      async storedFingerprints() {
-        const peer = new PeerStore(store);
-        try {
-          return peer.fingerprints();
-        } finally {
-          peer.close();
-        }
-      },
+      storedFingerprints: async () => storedFingerprints(store),
     };
   },
 };
@@ -90,16 +82,7 @@ async function serve() {
   });
   server.listen(Number(process.env.PORT), "127.0.0.1");
 
-  process.on("SIGTERM", () => {
-    for (const [name, doc] of docs) storeNow(name, doc);
-    store.close();
-    process.exit(0);
-  });
+  return { store, documents: () => docs };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && process.argv[2] === "serve") {
-  serve().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+servePeerWhenMain(import.meta.url, serve);
