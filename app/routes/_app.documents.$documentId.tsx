@@ -3,8 +3,7 @@
 // current state, restore), and deletion for the coordinator.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
-import { lazy, Suspense } from "react";
-import { ClientOnly } from "~/components/client-only";
+import { LiveEditor } from "~/components/live-editor";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { VersionHistorySection } from "~/components/version-history-section";
 import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/lib/version-history.server";
@@ -13,9 +12,6 @@ import { recordAudit } from "~/models/audit.server";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
 import type { loader as appLoader } from "./_app";
-
-// The editor only runs in the browser (Lexical and the socket need a DOM).
-const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor").then((m) => ({ default: m.CollaborativeEditor })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.document.title || "Document"} · Staffroom` }];
 
@@ -73,13 +69,7 @@ export default function DocumentPage() {
         {canWrite ? "Everyone with the document open sees your changes as you type." : "You can read this document; it updates live as colleagues edit."}
       </p>
       <VersionHistorySection versions={versions} viewing={viewing} versionNotFound={versionNotFound} canManage={canWrite}>
-        <ClientOnly fallback={<p role="status">Opening the editor…</p>}>
-          {() => (
-            <Suspense fallback={<p role="status">Opening the editor…</p>}>
-              <CollaborativeEditor documentId={document.id} user={{ id: user.id, name: shell?.user.name ?? user.name }} readOnly={!canWrite} label={title} />
-            </Suspense>
-          )}
-        </ClientOnly>
+        <LiveEditor loading="Opening the editor…" documentId={document.id} user={{ id: user.id, name: shell?.user.name ?? user.name }} readOnly={!canWrite} label={title} />
       </VersionHistorySection>
       {canDelete ? (
         <section aria-labelledby="delete-heading" className="card narrow">

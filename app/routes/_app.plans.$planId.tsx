@@ -13,9 +13,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { lazy, Suspense } from "react";
-import { ClientOnly } from "~/components/client-only";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { LiveEditor } from "~/components/live-editor";
 import { DeploymentsSection } from "~/components/lesson-plan/deployments-section";
 import { DifferentiationSection } from "~/components/lesson-plan/differentiation-section";
 import { PlanHeader } from "~/components/lesson-plan/plan-header";
@@ -29,9 +28,6 @@ import { MAX_RESOURCE_BYTES } from "~/models/lesson-resources.server";
 import { loadLessonPlanPage, runLessonPlanIntent, uploadRefused, type PlanIntentOutcome } from "~/models/lesson-plan-page.server";
 import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
 import type { loader as appLoader } from "./_app";
-import { useRouteLoaderData } from "@remix-run/react";
-
-const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor").then((m) => ({ default: m.CollaborativeEditor })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan.title ?? "Lesson plan"} · Lesson plans · Staffroom` }];
 
@@ -110,18 +106,13 @@ export default function LessonPlanPage() {
           {body?.canWrite ? "Written together: everyone with the plan open sees changes as they are typed." : "Updates live as the co-planners write."}
         </p>
         {body ? (
-          <ClientOnly fallback={<p role="status">Opening the editor…</p>}>
-            {() => (
-              <Suspense fallback={<p role="status">Opening the editor…</p>}>
-                <CollaborativeEditor
-                  documentId={body.documentId}
-                  user={{ id: page.user.id, name: shell?.user.name ?? "" }}
-                  readOnly={!body.canWrite}
-                  label={`Lesson notes: ${plan.title}`}
-                />
-              </Suspense>
-            )}
-          </ClientOnly>
+          <LiveEditor
+            loading="Opening the editor…"
+            documentId={body.documentId}
+            user={{ id: page.user.id, name: shell?.user.name ?? "" }}
+            readOnly={!body.canWrite}
+            label={`Lesson notes: ${plan.title}`}
+          />
         ) : (
           <p className="muted">This plan has no shared notes.</p>
         )}

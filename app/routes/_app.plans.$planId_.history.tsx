@@ -4,16 +4,13 @@
 // the history; the document policy decides, as on the socket.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { lazy, Suspense } from "react";
-import { ClientOnly } from "~/components/client-only";
+import { LiveEditor } from "~/components/live-editor";
 import { VersionHistorySection } from "~/components/version-history-section";
 import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/lib/version-history.server";
 import { loadLessonPlanNotes } from "~/models/lesson-plan-page.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
 import type { Actor } from "~/policies/actor";
 import type { loader as appLoader } from "./_app";
-
-const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor").then((m) => ({ default: m.CollaborativeEditor })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Version history · ${data?.plan.title ?? "Lesson plan"} · Staffroom` }];
 
@@ -59,13 +56,13 @@ export default function PlanNotesHistoryPage() {
         {canWrite ? "Name the current state to find it again, or restore an earlier version: everyone sees the restored notes at once." : "Pick a version to read it beside the current notes."}
       </p>
       <VersionHistorySection versions={versions} viewing={viewing} versionNotFound={versionNotFound} canManage={canWrite}>
-        <ClientOnly fallback={<p role="status">Opening the notes…</p>}>
-          {() => (
-            <Suspense fallback={<p role="status">Opening the notes…</p>}>
-              <CollaborativeEditor documentId={documentId} user={{ id: user.id, name: shell?.user.name ?? user.name }} readOnly={!canWrite} label={`Lesson notes: ${plan.title}`} />
-            </Suspense>
-          )}
-        </ClientOnly>
+        <LiveEditor
+          loading="Opening the notes…"
+          documentId={documentId}
+          user={{ id: user.id, name: shell?.user.name ?? user.name }}
+          readOnly={!canWrite}
+          label={`Lesson notes: ${plan.title}`}
+        />
       </VersionHistorySection>
     </>
   );

@@ -5,8 +5,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
-import { lazy, Suspense } from "react";
-import { ClientOnly } from "~/components/client-only";
+import { LiveEditor } from "~/components/live-editor";
 import { StrategyTagList, ratingSummary } from "~/components/strategies/strategy-form";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
@@ -19,9 +18,6 @@ import { listPlansToAddTo } from "~/models/strategy-use.server";
 import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
 import { mayEditLessonPlans } from "~/policies/strategy";
 import type { loader as appLoader } from "./_app";
-
-// The editor only runs in the browser (Lexical and the socket need a DOM).
-const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor").then((m) => ({ default: m.CollaborativeEditor })));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.strategy.title ?? "Strategy"} · Strategies · Staffroom` }];
 
@@ -145,13 +141,13 @@ export default function StrategyPage() {
                 <p className="muted">
                   {description.canWrite ? "Co-edited: everyone with this page open sees your changes as you type." : "Updates live as colleagues edit."}
                 </p>
-                <ClientOnly fallback={<p role="status">Opening the description…</p>}>
-                  {() => (
-                    <Suspense fallback={<p role="status">Opening the description…</p>}>
-                      <CollaborativeEditor documentId={description.id} user={{ id: user.id, name: shell?.user.name ?? user.name }} readOnly={!description.canWrite} label={descriptionLabel} />
-                    </Suspense>
-                  )}
-                </ClientOnly>
+                <LiveEditor
+                  loading="Opening the description…"
+                  documentId={description.id}
+                  user={{ id: user.id, name: shell?.user.name ?? user.name }}
+                  readOnly={!description.canWrite}
+                  label={descriptionLabel}
+                />
               </>
             ) : (
               <p className="muted">This strategy has no description yet; its summary above says what it is.</p>
