@@ -182,6 +182,8 @@ export class DocumentManager {
       for (const message of this.relayBuffer.get(documentId) ?? []) this.applyRelay(entry, message);
       this.observe(entry);
       this.open.set(documentId, entry);
+      // Presence announced elsewhere before this load is not in the buffer: ask for it.
+      this.relay.publish({ kind: "presence-query", documentId, payload: new Uint8Array() });
       return entry;
     } finally {
       this.relayBuffer.delete(documentId);
@@ -352,14 +354,24 @@ export class DocumentManager {
       if (message.kind === "update") Y.applyUpdate(entry.doc, message.payload, "relay");
       else if (message.kind === "awareness") applyAwarenessUpdate(entry.awareness, message.payload, "relay");
       else if (message.kind === "deleted") this.discard(entry, "document-deleted", "This document has been deleted.");
+      else if (message.kind === "presence-query") this.answerPresenceQuery(entry);
     } catch (error) {
       logger.error("collab: relayed change failed to apply", { documentId: entry.id, error: String(error) });
     }
   }
 
-  /** After a relay outage: merge what the database has into every open document (idempotent). */
+  /** Publishes the presence of this process's own clients (each process answers for its own only). */
+  private answerPresenceQuery(entry: OpenDocument): void {
+    const states = entry.awareness.getStates();
+    const own = [...entry.sockets.values()].flatMap((ids) => [...ids].filter((id) => states.has(id)));
+    if (own.length === 0) return;
+    this.relay.publish({ kind: "awareness", documentId: entry.id, payload: encodeAwarenessUpdate(entry.awareness, own) });
+  }
+
+  /** After a relay outage: merge what the database has into every open document (idempotent), and re-ask for presence. */
   async refreshAllFromDatabase(): Promise<void> {
     for (const entry of [...this.open.values()]) {
+      this.relay.publish({ kind: "presence-query", documentId: entry.id, payload: new Uint8Array() });
       try {
         const stored = await loadDocumentState(entry.id);
         if (!entry.closed) Y.applyUpdate(entry.doc, stored.state, "db-refresh");

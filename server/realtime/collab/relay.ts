@@ -10,8 +10,11 @@ import * as encoding from "lib0/encoding";
 import type { Redis } from "ioredis";
 import { logger } from "../../logger";
 
-export type RelayKind = "update" | "awareness" | "deleted";
-const KINDS: RelayKind[] = ["update", "awareness", "deleted"];
+// "presence-query": a process that just opened a document asks the others for the presence of their
+// own clients (it missed their earlier announcements; clients renew only every 15 s). Appended last:
+// a kind's number is its place in this list.
+export type RelayKind = "update" | "awareness" | "deleted" | "presence-query";
+const KINDS: RelayKind[] = ["update", "awareness", "deleted", "presence-query"];
 const CHANNEL = "staffroom:collab";
 
 export interface RelayMessage {

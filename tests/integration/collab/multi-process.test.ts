@@ -81,6 +81,9 @@ describe("two processes on PostgreSQL and Redis", () => {
       }),
     );
     await waitFor(() => newcomers.every((n) => n.provider.isSynced && n.text() === text), 10_000, "newcomers see everything");
+    // ...and everyone present, on every process, well before anyone renews their presence (every 15 s):
+    // C opened the document after the others announced theirs, so it has to ask for it.
+    await waitFor(() => newcomers.every((n) => n.provider.awareness.getStates().size === 9), 4_000, "newcomers see everyone present");
 
     // And an edit made through the late process reaches everyone on the other two.
     clients.push(new TestClient(openSocket(c.origin, await sessionCookie(owner.id)), document.id, "late writer").start());
