@@ -2,8 +2,11 @@
 // compaction snapshots, and version snapshots. A document's state is always
 // "every compaction snapshot merged with every log row still present": Yjs
 // updates are idempotent, so overlap between them is harmless, and a compaction
-// deletes exactly the rows it read (never a range), so a row committed late by
-// another process can never be dropped unseen.
+// deletes exactly the rows it read, so a row committed late by another process
+// can never be dropped unseen (on PostgreSQL by their ids, never a range; on
+// SQLite the write lock is held from the read to the delete, so the range up to
+// the last row read is exactly those rows).
+import { randomUUID } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import * as Y from "yjs";
 import { db, driverConnection, type DriverConnection } from "./db.server";
@@ -23,6 +26,8 @@ export interface StoredDocumentState {
   logCount: number;
   /** Bytes of the compaction snapshots the log applies to (what the next compaction rebuilds). */
   baseBytes: number;
+  /** Ids of those compaction snapshots. */
+  snapshotIds: string[];
 }
 
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
@@ -35,12 +40,17 @@ function toBytes(value: Uint8Array): Uint8Array<ArrayBuffer> {
 export async function loadDocumentState(documentId: string): Promise<StoredDocumentState> {
   // Both reads in one transaction so a concurrent compaction cannot move rows between them.
   const [snapshots, rows] = await db().$transaction([
-    db().collabSnapshot.findMany({ where: { documentId, kind: "compaction" }, select: { state: true } }),
+    db().collabSnapshot.findMany({ where: { documentId, kind: "compaction" }, select: { id: true, state: true } }),
     db().collabUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { data: true } }),
   ]);
   const parts = [...snapshots.map((s) => s.state), ...rows.map((r) => r.data)];
   const state = parts.length === 0 ? EMPTY_UPDATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-  return { state, logCount: rows.length, baseBytes: snapshots.reduce((sum, s) => sum + s.state.byteLength, 0) };
+  return {
+    state,
+    logCount: rows.length,
+    baseBytes: snapshots.reduce((sum, s) => sum + s.state.byteLength, 0),
+    snapshotIds: snapshots.map((s) => s.id),
+  };
 }
 
 /** A document's `updatedAt` is moved by log appends at most this often (per process). */
@@ -104,16 +114,7 @@ export async function appendUpdates(entries: readonly LogEntry[]): Promise<void>
   if (connection.provider === "sqlite") {
     const write = sqliteWriter(connection);
     const at = sqliteTimestamp(new Date(now));
-    // The lock is never awaited synchronously (see db.server.ts): retry a busy database from the event loop.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        write(entries, touch, at);
-        break;
-      } catch (error) {
-        if (!isSqliteBusy(error) || Date.now() - now > 10_000) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 20)));
-      }
-    }
+    await retryWhileBusy(now, () => write(entries, touch, at));
   } else {
     await appendPostgres(connection.pool, entries, touch, new Date(now));
   }
@@ -154,16 +155,51 @@ async function appendPostgres(
   }
 }
 
+export interface StoredSnapshot {
+  id: string;
+  state: Uint8Array;
+}
+
+/**
+ * Turns a document's compaction snapshots and log rows (oldest first) into one
+ * update holding the whole state. The default rebuilds the document from them;
+ * a caller holding the document in memory can apply them there instead (most
+ * are already in it) and encode that: the result may hold more, never less.
+ */
+export type Fold = (snapshots: readonly StoredSnapshot[], rows: readonly Uint8Array[]) => Uint8Array;
+
+const rebuild: Fold = (snapshots, rows) => Y.encodeStateAsUpdate(docFromUpdates([...snapshots.map((s) => s.state), ...rows]));
+
+export interface Compaction {
+  /** Log rows folded in and deleted. */
+  compacted: number;
+  /** Size of the new snapshot, or null when nothing was written. */
+  stateBytes: number | null;
+  /** Id of the new snapshot (the document's only compaction snapshot), or null when nothing was written. */
+  snapshotId: string | null;
+}
+
+const NOTHING: Compaction = { compacted: 0, stateBytes: null, snapshotId: null };
+
 /**
  * Folds the log into one compaction snapshot. Serialised per document by
  * touching the document row first (a row lock on PostgreSQL, the write lock on
  * SQLite), so two processes compacting at once cannot delete each other's base.
+ * On SQLite it is one synchronous transaction through the plain driver (like the
+ * appends): Prisma's cost for a thousand rows and a large snapshot was half the
+ * server's busy time when many documents compacted at once.
  */
-export async function compactDocument(documentId: string): Promise<{ compacted: number; stateBytes: number | null }> {
+export async function compactDocument(documentId: string, fold: Fold = rebuild): Promise<Compaction> {
+  const connection = driverConnection();
+  if (connection.provider === "sqlite") {
+    const compact = sqliteCompactor(connection);
+    const started = Date.now();
+    return retryWhileBusy(started, () => compact(documentId, fold, sqliteTimestamp(new Date())));
+  }
   return db().$transaction(
     async (tx) => {
       const touched = await tx.collabDocument.updateMany({ where: { id: documentId }, data: { updatedAt: new Date() } });
-      if (touched.count === 0) return { compacted: 0, stateBytes: null };
+      if (touched.count === 0) return NOTHING;
       const snapshots = await tx.collabSnapshot.findMany({
         where: { documentId, kind: "compaction" },
         select: { id: true, state: true },
@@ -173,22 +209,79 @@ export async function compactDocument(documentId: string): Promise<{ compacted: 
         orderBy: { id: "asc" },
         select: { id: true, data: true },
       });
-      if (rows.length === 0 && snapshots.length <= 1) return { compacted: 0, stateBytes: null };
-      const merged = Y.encodeStateAsUpdate(docFromUpdates([...snapshots.map((s) => s.state), ...rows.map((r) => r.data)]));
-      await tx.collabSnapshot.create({
+      if (rows.length === 0 && snapshots.length <= 1) return NOTHING;
+      const merged = fold(
+        snapshots,
+        rows.map((r) => r.data),
+      );
+      const created = await tx.collabSnapshot.create({
         data: {
           documentId,
           kind: "compaction",
           state: toBytes(merged),
           coversUpdateId: rows.at(-1)?.id ?? 0,
         },
+        select: { id: true },
       });
       await tx.collabUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
       await tx.collabSnapshot.deleteMany({ where: { id: { in: snapshots.map((s) => s.id) } } });
-      return { compacted: rows.length, stateBytes: merged.byteLength };
+      return { compacted: rows.length, stateBytes: merged.byteLength, snapshotId: created.id };
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
+}
+
+type SqliteCompact = (documentId: string, fold: Fold, at: string) => Compaction;
+let sqliteCompaction: { connection: DriverConnection; compact: SqliteCompact } | null = null;
+
+function sqliteCompactor(connection: Extract<DriverConnection, { provider: "sqlite" }>): SqliteCompact {
+  if (sqliteCompaction?.connection === connection) return sqliteCompaction.compact;
+  const sqlite = connection.sqlite;
+  const touch: Statement = sqlite.prepare('UPDATE "CollabDocument" SET "updatedAt" = ? WHERE "id" = ?');
+  const readSnapshots: Statement<[string], { id: string; state: Buffer }> = sqlite.prepare(
+    'SELECT "id", "state" FROM "CollabSnapshot" WHERE "documentId" = ? AND "kind" = \'compaction\'',
+  );
+  const readRows: Statement<[string], { id: number; data: Buffer }> = sqlite.prepare(
+    'SELECT "id", "data" FROM "CollabUpdate" WHERE "documentId" = ? ORDER BY "id"',
+  );
+  const insert: Statement = sqlite.prepare(
+    'INSERT INTO "CollabSnapshot" ("id", "documentId", "kind", "name", "state", "coversUpdateId", "createdAt") ' +
+      "VALUES (?, ?, 'compaction', '', ?, ?, ?)",
+  );
+  const deleteRows: Statement = sqlite.prepare('DELETE FROM "CollabUpdate" WHERE "documentId" = ? AND "id" <= ?');
+  const deleteSnapshot: Statement = sqlite.prepare('DELETE FROM "CollabSnapshot" WHERE "id" = ?');
+  const run = sqlite.transaction((documentId: string, fold: Fold, at: string): Compaction => {
+    if (touch.run(at, documentId).changes === 0) return NOTHING;
+    const snapshots = readSnapshots.all(documentId);
+    const rows = readRows.all(documentId);
+    if (rows.length === 0 && snapshots.length <= 1) return NOTHING;
+    const merged = fold(
+      snapshots,
+      rows.map((r) => r.data),
+    );
+    const snapshotId = randomUUID();
+    const last = rows.at(-1)?.id ?? 0;
+    insert.run(snapshotId, documentId, asBuffer(merged), last, at);
+    if (rows.length > 0) deleteRows.run(documentId, last);
+    for (const s of snapshots) deleteSnapshot.run(s.id);
+    return { compacted: rows.length, stateBytes: merged.byteLength, snapshotId };
+  });
+  // BEGIN IMMEDIATE, as for appends: the write lock from the first read, so no row can arrive unseen.
+  sqliteCompaction = { connection, compact: (documentId, fold, at) => run.immediate(documentId, fold, at) };
+  return sqliteCompaction.compact;
+}
+
+/** Runs a synchronous SQLite write, retrying from the event loop while another connection holds the lock. */
+async function retryWhileBusy<T>(started: number, write: () => T): Promise<T> {
+  // The lock is never awaited synchronously (see db.server.ts): that would block the event loop.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isSqliteBusy(error) || Date.now() - started > 10_000) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 20)));
+    }
+  }
 }
 
 /** A Y.Doc holding the given updates, applied in one transaction. */

@@ -11,7 +11,7 @@ import { sanitiseAwarenessUpdate, type PresenceIdentity } from "./awareness-guar
 import type { CollabErrorCode } from "~/lib/collab-events";
 import { loadDocumentFacts, type DocumentAccessTarget, type DocumentFacts } from "~/policies/document";
 import { loadDocumentRecord } from "~/models/collab-documents.server";
-import { compactDocument, createVersionSnapshot, loadDocumentState } from "~/models/collab-log.server";
+import { compactDocument, createVersionSnapshot, loadDocumentState, type Fold } from "~/models/collab-log.server";
 import { logger } from "../../logger";
 import { encodeSyncUpdate } from "./protocol";
 import type { CollabRelay, RelayMessage } from "./relay";
@@ -64,6 +64,8 @@ export interface OpenDocument {
   logBytes: number;
   /** Bytes of the compacted base the log applies to (as loaded, or as the last compaction here wrote it). */
   baseBytes: number;
+  /** Ids of the compaction snapshots already in `doc` (loaded, or written here). */
+  baseSnapshots: Set<string>;
   lastWriteAt: number;
   editorsSinceVersion: Map<string, number>;
   lastVersionAt: number;
@@ -169,6 +171,7 @@ export class DocumentManager {
         logCount: stored.logCount,
         logBytes: 0,
         baseBytes: stored.baseBytes,
+        baseSnapshots: new Set(stored.snapshotIds),
         lastWriteAt: Date.now(),
         editorsSinceVersion: new Map(),
         lastVersionAt: Date.now(),
@@ -435,7 +438,7 @@ export class DocumentManager {
       await this.writer.drain();
       await entry.compacting;
       if (entry.editorsSinceVersion.size > 0) await this.takeAutoVersion(entry);
-      if (entry.logCount > 0) await compactDocument(entry.id);
+      if (entry.logCount > 0) await compactDocument(entry.id, this.foldInto(entry));
     } catch (error) {
       logger.warn("collab: final compaction failed; the log still holds every update", { documentId: entry.id, error: String(error) });
     } finally {
@@ -462,8 +465,9 @@ export class DocumentManager {
     const bytes = entry.logBytes;
     entry.compacting = (async () => {
       try {
-        const { stateBytes } = await compactDocument(entry.id);
+        const { stateBytes, snapshotId } = await compactDocument(entry.id, this.foldInto(entry));
         if (stateBytes !== null) entry.baseBytes = stateBytes;
+        if (snapshotId !== null) entry.baseSnapshots = new Set([snapshotId]);
         // Updates appended while it ran may or may not be in the snapshot; count them as still in the log.
         entry.logCount = Math.max(0, entry.logCount - count);
         entry.logBytes = Math.max(0, entry.logBytes - bytes);
@@ -473,6 +477,25 @@ export class DocumentManager {
         entry.compacting = null;
       }
     })();
+  }
+
+  /**
+   * Compaction from the copy in memory: it already holds the base it was loaded from and nearly every
+   * row since, so applying what the database has there is cheap (known parts are skipped), and encoding
+   * it costs far less than rebuilding the document from scratch. Anything it has beyond the rows read
+   * is at most a change not yet committed, which the snapshot then holds as well: more, never less.
+   * A row from another process not yet relayed here reaches this process's editors on the way.
+   */
+  private foldInto(entry: OpenDocument): Fold {
+    return (snapshots, rows) => {
+      // A copy closed after a failed update may be half-changed: never write it.
+      if (entry.doc.isDestroyed) throw new Error("document no longer open here");
+      entry.doc.transact(() => {
+        for (const s of snapshots) if (!entry.baseSnapshots.has(s.id)) Y.applyUpdate(entry.doc, s.state);
+        for (const row of rows) Y.applyUpdate(entry.doc, row);
+      }, "stored");
+      return Y.encodeStateAsUpdate(entry.doc);
+    };
   }
 
   private async takeAutoVersion(entry: OpenDocument): Promise<void> {

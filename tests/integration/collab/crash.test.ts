@@ -58,7 +58,9 @@ describe("crash safety", () => {
         await new Promise((r) => setTimeout(r, 15 + (i % 7) * 3));
       }
     });
+    // Kill mid-typing, once plenty has been acknowledged (how long that takes depends on the machine's load).
     await new Promise((r) => setTimeout(r, 1_500));
+    await waitFor(() => acked.size > 100, 30_000, "a hundred acknowledged changes");
     await first.kill();
     proxy.setTarget(null);
     const ackedAtCrash = [...acked];

@@ -16,7 +16,7 @@ import {
   listVersions,
   restoreVersion,
 } from "~/models/collab-documents.server";
-import { countLogEntries, loadDocumentState } from "~/models/collab-log.server";
+import { appendUpdates, countLogEntries, loadDocumentState } from "~/models/collab-log.server";
 import { yjsStateToPlainText } from "~/editor/headless";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import type { Actor } from "~/policies/actor";
@@ -166,6 +166,31 @@ describe("co-editing a partnership document", () => {
     const text = await storedText(document.id);
     expect(text).toContain("t29 ");
     expect(text.length).toBe(a.text().length);
+  });
+
+  it("compacts from the copy in memory, folding in a stored change that never reached it, and passes that change on", async () => {
+    const document = await newDocument("unrelayed");
+    const a = client(teacher, document.id, "Sarah");
+    await waitFor(() => a.provider.isSynced, 5_000, "synced");
+    a.insert(0, "Warm-up: dynamic stretches. ");
+    await waitFor(() => settled(a), 10_000, "first edit acknowledged");
+
+    // Another process stored a change whose relay message was lost: it is in the log, not in memory here.
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, (await loadDocumentState(document.id)).state);
+    const before = Y.encodeStateVector(elsewhere);
+    elsewhere.get("root", Y.XmlText).insert(0, "[from another site] ");
+    await appendUpdates([{ documentId: document.id, data: Y.encodeStateAsUpdate(elsewhere, before), userId: null }]);
+    expect(a.text()).not.toContain("[from another site]");
+
+    // Enough edits here for a compaction (compactEvery = 25).
+    for (let i = 0; i < 30; i++) a.insert(a.root.length, `c${i} `);
+    await waitFor(() => settled(a), 10_000, "edits acknowledged");
+    await waitFor(async () => (await countLogEntries(document.id)) < 10, 10_000, "compacted");
+    await waitFor(() => a.text().startsWith("[from another site] Warm-up"), 5_000, "the stored change reached the editor");
+    const text = await storedText(document.id);
+    expect(text).toBe(a.text());
+    expect(text).toContain("c29 ");
   });
 
   it("merges edits made offline with edits made meanwhile, without duplicates", async () => {
