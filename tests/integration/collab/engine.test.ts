@@ -273,7 +273,7 @@ describe("versions", () => {
     await expect(deleteDocument(teacher, document.id)).rejects.toThrow(/cannot delete/);
     await deleteDocument(coordinator, document.id);
     await waitFor(() => a.lastState.phase === "error", 5_000, "editor told");
-    expect(await db().collabUpdate.count({ where: { documentId: document.id } })).toBe(0);
+    expect(await countLogEntries(document.id)).toBe(0);
     expect(await db().collabSnapshot.count({ where: { documentId: document.id } })).toBe(0);
     expect(server.collaboration.manager.isLoaded(document.id)).toBe(false);
   });
