@@ -203,7 +203,6 @@ async function removeDocument(documentId: string): Promise<void> {
   // Explicit deletes rather than relying on ON DELETE CASCADE, which SQLite only honours with foreign_keys on.
   await db().$transaction([
     db().collabUpdate.deleteMany({ where: { documentId } }),
-    db().collabRecentUpdate.deleteMany({ where: { documentId } }),
     db().collabSnapshot.deleteMany({ where: { documentId } }),
     db().collabDocument.deleteMany({ where: { id: documentId } }),
   ]);

@@ -1,7 +1,5 @@
 // Durable storage of collaborative documents: the append-only Yjs update log,
-// compaction snapshots, and version snapshots. A document's log is its rows in
-// CollabUpdate and in CollabRecentUpdate (SQLite appends to the latter, which
-// is moved into the former in bulk; see prisma/schema.prisma). Its state is always
+// compaction snapshots, and version snapshots. A document's state is always
 // "every compaction snapshot merged with every log row still present": Yjs
 // updates are idempotent, so overlap between them is harmless, and a compaction
 // deletes exactly the rows it read, so a row committed late by another process
@@ -40,13 +38,11 @@ function toBytes(value: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 export async function loadDocumentState(documentId: string): Promise<StoredDocumentState> {
-  // The reads in one transaction so a concurrent compaction or move cannot shift rows between them.
-  const [snapshots, older, recent] = await db().$transaction([
+  // Both reads in one transaction so a concurrent compaction cannot move rows between them.
+  const [snapshots, rows] = await db().$transaction([
     db().collabSnapshot.findMany({ where: { documentId, kind: "compaction" }, select: { id: true, state: true } }),
     db().collabUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { data: true } }),
-    db().collabRecentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { data: true } }),
   ]);
-  const rows = [...older, ...recent];
   const parts = [...snapshots.map((s) => s.state), ...rows.map((r) => r.data)];
   const state = parts.length === 0 ? EMPTY_UPDATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
   return {
@@ -76,58 +72,24 @@ function documentsToTouch(entries: readonly LogEntry[], now: number): string[] {
 /** Prisma's SQLite DateTime text (the better-sqlite3 adapter's iso8601 format). */
 const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-/**
- * On SQLite, the recent rows move into CollabUpdate with the first append after this long, or
- * once this many have built up: each move writes one index page per document it carries, as
- * each commit did before, but once a second instead of 25 times.
- */
-export const recentMovePolicy = { everyMs: 1_000, rows: 4_000 };
-
 interface SqliteAppend {
   connection: DriverConnection;
-  write: (entries: readonly LogEntry[], touch: readonly string[], at: string, now: number) => void;
+  write: (entries: readonly LogEntry[], touch: readonly string[], at: string) => void;
 }
 let sqliteAppend: SqliteAppend | null = null;
 
 function sqliteWriter(connection: Extract<DriverConnection, { provider: "sqlite" }>): SqliteAppend["write"] {
   if (sqliteAppend?.connection === connection) return sqliteAppend.write;
-  const sqlite = connection.sqlite;
-  const insert: Statement = sqlite.prepare(
-    'INSERT INTO "CollabRecentUpdate" ("documentId", "data", "userId", "createdAt") VALUES (?, ?, ?, ?)',
+  const insert: Statement = connection.sqlite.prepare(
+    'INSERT INTO "CollabUpdate" ("documentId", "data", "userId", "createdAt") VALUES (?, ?, ?, ?)',
   );
-  const touch: Statement = sqlite.prepare('UPDATE "CollabDocument" SET "updatedAt" = ? WHERE "id" = ?');
-  // Rows of a document deleted meanwhile are dropped, not moved (the insert would break its foreign key).
-  const move: Statement = sqlite.prepare(
-    'INSERT INTO "CollabUpdate" ("documentId", "data", "userId", "createdAt") ' +
-      'SELECT r."documentId", r."data", r."userId", r."createdAt" FROM "CollabRecentUpdate" r ' +
-      'WHERE EXISTS (SELECT 1 FROM "CollabDocument" d WHERE d."id" = r."documentId") ORDER BY r."id"',
-  );
-  const clear: Statement = sqlite.prepare('DELETE FROM "CollabRecentUpdate"');
-  // Since the last move, by this connection (0: not yet, so rows left by an earlier run move at once).
-  let movedAt = 0;
-  let pending = 0;
-  const write = sqlite.transaction((entries: readonly LogEntry[], touched: readonly string[], at: string, moveNow: boolean) => {
+  const touch: Statement = connection.sqlite.prepare('UPDATE "CollabDocument" SET "updatedAt" = ? WHERE "id" = ?');
+  const write = connection.sqlite.transaction((entries: readonly LogEntry[], touched: readonly string[], at: string) => {
     for (const id of touched) touch.run(at, id);
     for (const e of entries) insert.run(e.documentId, asBuffer(e.data), e.userId, at);
-    if (moveNow) {
-      move.run();
-      clear.run();
-    }
   });
-  sqliteAppend = {
-    connection,
-    write: (entries, touched, at, now) => {
-      const moveNow = now - movedAt >= recentMovePolicy.everyMs || pending + entries.length >= recentMovePolicy.rows;
-      // BEGIN IMMEDIATE: take the write lock up front, so a busy database fails before any work is done.
-      write.immediate(entries, touched, at, moveNow);
-      if (moveNow) {
-        movedAt = now;
-        pending = 0;
-      } else {
-        pending += entries.length;
-      }
-    },
-  };
+  // BEGIN IMMEDIATE: take the write lock up front, so a busy database fails before any work is done.
+  sqliteAppend = { connection, write: (entries, touched, at) => write.immediate(entries, touched, at) };
   return sqliteAppend.write;
 }
 
@@ -152,7 +114,7 @@ export async function appendUpdates(entries: readonly LogEntry[]): Promise<void>
   if (connection.provider === "sqlite") {
     const write = sqliteWriter(connection);
     const at = sqliteTimestamp(new Date(now));
-    await retryWhileBusy(now, () => write(entries, touch, at, now));
+    await retryWhileBusy(now, () => write(entries, touch, at));
   } else {
     await appendPostgres(connection.pool, entries, touch, new Date(now));
   }
@@ -247,15 +209,10 @@ export async function compactDocument(documentId: string, fold: Fold = rebuild):
         orderBy: { id: "asc" },
         select: { id: true, data: true },
       });
-      const recent = await tx.collabRecentUpdate.findMany({
-        where: { documentId },
-        orderBy: { id: "asc" },
-        select: { id: true, data: true },
-      });
-      if (rows.length + recent.length === 0 && snapshots.length <= 1) return NOTHING;
+      if (rows.length === 0 && snapshots.length <= 1) return NOTHING;
       const merged = fold(
         snapshots,
-        [...rows, ...recent].map((r) => r.data),
+        rows.map((r) => r.data),
       );
       const created = await tx.collabSnapshot.create({
         data: {
@@ -267,9 +224,8 @@ export async function compactDocument(documentId: string, fold: Fold = rebuild):
         select: { id: true },
       });
       await tx.collabUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-      if (recent.length > 0) await tx.collabRecentUpdate.deleteMany({ where: { id: { in: recent.map((r) => r.id) } } });
       await tx.collabSnapshot.deleteMany({ where: { id: { in: snapshots.map((s) => s.id) } } });
-      return { compacted: rows.length + recent.length, stateBytes: merged.byteLength, snapshotId: created.id };
+      return { compacted: rows.length, stateBytes: merged.byteLength, snapshotId: created.id };
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
@@ -288,33 +244,27 @@ function sqliteCompactor(connection: Extract<DriverConnection, { provider: "sqli
   const readRows: Statement<[string], { id: number; data: Buffer }> = sqlite.prepare(
     'SELECT "id", "data" FROM "CollabUpdate" WHERE "documentId" = ? ORDER BY "id"',
   );
-  const readRecent: Statement<[string], { id: number; data: Buffer }> = sqlite.prepare(
-    'SELECT "id", "data" FROM "CollabRecentUpdate" WHERE "documentId" = ? ORDER BY "id"',
-  );
   const insert: Statement = sqlite.prepare(
     'INSERT INTO "CollabSnapshot" ("id", "documentId", "kind", "name", "state", "coversUpdateId", "createdAt") ' +
       "VALUES (?, ?, 'compaction', '', ?, ?, ?)",
   );
   const deleteRows: Statement = sqlite.prepare('DELETE FROM "CollabUpdate" WHERE "documentId" = ? AND "id" <= ?');
-  const deleteRecent: Statement = sqlite.prepare('DELETE FROM "CollabRecentUpdate" WHERE "documentId" = ? AND "id" <= ?');
   const deleteSnapshot: Statement = sqlite.prepare('DELETE FROM "CollabSnapshot" WHERE "id" = ?');
   const run = sqlite.transaction((documentId: string, fold: Fold, at: string): Compaction => {
     if (touch.run(at, documentId).changes === 0) return NOTHING;
     const snapshots = readSnapshots.all(documentId);
     const rows = readRows.all(documentId);
-    const recent = readRecent.all(documentId);
-    if (rows.length + recent.length === 0 && snapshots.length <= 1) return NOTHING;
+    if (rows.length === 0 && snapshots.length <= 1) return NOTHING;
     const merged = fold(
       snapshots,
-      [...rows, ...recent].map((r) => r.data),
+      rows.map((r) => r.data),
     );
     const snapshotId = randomUUID();
     const last = rows.at(-1)?.id ?? 0;
     insert.run(snapshotId, documentId, asBuffer(merged), last, at);
     if (rows.length > 0) deleteRows.run(documentId, last);
-    if (recent.length > 0) deleteRecent.run(documentId, recent.at(-1)!.id);
     for (const s of snapshots) deleteSnapshot.run(s.id);
-    return { compacted: rows.length + recent.length, stateBytes: merged.byteLength, snapshotId };
+    return { compacted: rows.length, stateBytes: merged.byteLength, snapshotId };
   });
   // BEGIN IMMEDIATE, as for appends: the write lock from the first read, so no row can arrive unseen.
   sqliteCompaction = { connection, compact: (documentId, fold, at) => run.immediate(documentId, fold, at) };
@@ -362,9 +312,5 @@ export async function createVersionSnapshot(
 }
 
 export async function countLogEntries(documentId: string): Promise<number> {
-  const [older, recent] = await db().$transaction([
-    db().collabUpdate.count({ where: { documentId } }),
-    db().collabRecentUpdate.count({ where: { documentId } }),
-  ]);
-  return older + recent;
+  return db().collabUpdate.count({ where: { documentId } });
 }
