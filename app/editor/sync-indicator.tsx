@@ -1,6 +1,7 @@
 // Tells the truth about saving: "Saved", "Saving…", "Reconnecting…", "Offline:
-// 3 changes not saved yet". Announced politely to screen readers. Also warns
-// before the tab closes while changes are unsaved.
+// 3 changes not saved yet". Screen readers hear the changes that matter
+// (connected, offline, reconnecting, read only, a problem), not every keystroke's
+// "Saving…" and "Saved". Also warns before the tab closes while changes are unsaved.
 import { useEffect, useState } from "react";
 import type { SocketIoYjsProvider, SyncState } from "./socket-provider";
 
@@ -49,11 +50,40 @@ export function describeSyncState(state: SyncState): string {
   }
 }
 
+/**
+ * What a screen reader is told, or null to keep the last announcement: saving is
+ * not announced (it comes and goes with every keystroke), and the count of unsaved
+ * changes is left out (it would be read out again at every change while offline).
+ */
+export function announceSyncState(state: SyncState): string | null {
+  switch (state.phase) {
+    case "saving":
+      return null;
+    case "reconnecting":
+      return "Reconnecting…";
+    case "offline":
+      return state.unsaved > 0
+        ? "Offline: your changes are kept and will be saved when you reconnect."
+        : "Offline. Keep working; changes will be saved when you reconnect.";
+    default:
+      return describeSyncState(state);
+  }
+}
+
 export function SyncIndicator({ state }: { state: SyncState }) {
+  // Kept between renders: while saving, the last announcement stands (state adjusted during render, as React advises).
+  const next = announceSyncState(state);
+  const [announced, setAnnounced] = useState(next ?? "");
+  if (next !== null && next !== announced) setAnnounced(next);
   return (
-    <p className={`sync-indicator sync-indicator--${state.phase}`} role="status" aria-live="polite" data-phase={state.phase} data-unsaved={state.unsaved}>
-      {describeSyncState(state)}
-    </p>
+    <>
+      <p className={`sync-indicator sync-indicator--${state.phase}`} data-phase={state.phase} data-unsaved={state.unsaved}>
+        {describeSyncState(state)}
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announced}
+      </p>
+    </>
   );
 }
 

@@ -18,8 +18,11 @@ function editorOf(page: Page, title: string) {
   return page.locator(`[contenteditable][aria-label="${title}"]`);
 }
 
+// The indicator shows it, and screen readers are told (in a status region of its own, quiet while typing).
 async function expectSaved(page: Page, readOnly = false) {
-  await expect(page.getByRole("status").filter({ hasText: readOnly ? "Up to date (read only)" : "All changes saved" })).toBeVisible();
+  const text = readOnly ? "Up to date (read only)" : "All changes saved";
+  await expect(page.locator(".sync-indicator")).toHaveText(text);
+  await expect(page.getByRole("status").filter({ hasText: text })).toHaveCount(1);
 }
 
 test("a teacher and an FE lecturer co-edit a document live; a leader reads it but cannot type", async ({ browser }) => {
