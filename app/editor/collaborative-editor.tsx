@@ -40,6 +40,9 @@ export interface CollaborativeEditorProps {
 
 export function CollaborativeEditor({ documentId, user, readOnly, label, socket }: CollaborativeEditorProps) {
   const [provider, setProvider] = useState<SocketIoYjsProvider | null>(null);
+  // Bumped to start again from a fresh copy of the document (after the server refused a change).
+  const [copy, setCopy] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
   const state = useSyncState(provider);
   const participants = useParticipants(provider?.awareness ?? null);
   useWarnBeforeUnload(state.unsaved);
@@ -55,6 +58,16 @@ export function CollaborativeEditor({ documentId, user, readOnly, label, socket 
     [socket],
   );
 
+  useEffect(() => {
+    if (!provider) return;
+    const onRefused = () => {
+      setNotice("You can no longer change this document, so your latest changes were not saved. This is the saved version.");
+      setCopy((n) => n + 1);
+    };
+    provider.on("refused", onRefused);
+    return () => provider.off("refused", onRefused);
+  }, [provider]);
+
   const editable = !readOnly && !state.readOnly && state.phase !== "error";
   return (
     <section className="collab-editor" aria-label={label}>
@@ -62,7 +75,12 @@ export function CollaborativeEditor({ documentId, user, readOnly, label, socket 
         <SyncIndicator state={state} />
         <PresenceList participants={participants} />
       </div>
-      <LexicalCollaboration>
+      {notice ? (
+        <p className="alert alert--warning collab-editor__notice" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      <LexicalCollaboration key={copy}>
         <LexicalComposer
           initialConfig={{
             namespace: "staffroom-document",

@@ -34,6 +34,13 @@ type ProviderEvents = {
   update: (update: unknown) => void;
   reload: (doc: Y.Doc) => void;
   state: (state: SyncState) => void;
+  /**
+   * The server refused a change because this person may no longer edit: the
+   * provider is read-only from now on, and this copy of the document still holds
+   * the refused changes, which nobody else has. The editor should start again
+   * from a fresh copy (the stored document) and say why.
+   */
+  refused: (message: string) => void;
 };
 
 const FATAL: ReadonlySet<CollabErrorCode> = new Set(["not-found", "document-deleted"]);
@@ -274,9 +281,11 @@ export class SocketIoYjsProvider extends ObservableV2<ProviderEvents> {
       return;
     }
     if (code === "forbidden") {
+      if (this.readOnly) return; // several changes in flight are refused one by one: tell the editor once
       this.readOnly = true;
       this.unacked.clear();
       this.publishState();
+      this.emit("refused", [message]);
       return;
     }
     if (code === "not-joined") {

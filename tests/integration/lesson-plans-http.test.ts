@@ -14,6 +14,7 @@ import { freshDatabase } from "../support/databases";
 import { signedInClient, type HttpClient } from "../support/http-client";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
 import { connectSocket, nextEvent, type TestSocket } from "../support/socket-client";
+import { SocketIoYjsProvider } from "~/editor/socket-provider";
 
 let app: AppProcess;
 let store: Db;
@@ -201,6 +202,53 @@ describe("deployment, briefing and feedback, live", () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await edit("a planner again")).toEqual({ ok: true });
+  });
+
+  it("the editor of a planner taken off the course turns read-only, says why once, and a fresh copy holds only what was saved", async () => {
+    const teacher = await signIn("teacher");
+    const planId = await createPlan(teacher, "Refused in the editor");
+    const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
+    const socket = await connectSocket(app.origin, { cookie: (await signIn("teacherFe")).cookieHeader() });
+    sockets.push(socket);
+    const until = async (check: () => boolean, what: string) => {
+      for (const deadline = Date.now() + 5_000; !check(); await new Promise((r) => setTimeout(r, 20))) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      }
+    };
+    const editor = new SocketIoYjsProvider(socket, document.id, new Y.Doc());
+    const refusals: string[] = [];
+    editor.on("refused", (message) => refusals.push(message));
+    editor.connect();
+    await until(() => editor.syncState.phase === "saved", "the editor synced");
+    const body = editor.doc.get("root", Y.XmlText);
+    body.insert(0, "Saved while a planner. ");
+    await until(() => editor.syncState.phase === "saved" && editor.syncState.unsaved === 0, "the first change saved");
+
+    const planner = { courseId_userId: { courseId: fixture.courseId, userId: ids.users.get("teacherFe")! } };
+    await store.coursePlanner.delete({ where: planner });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Two changes in flight, both refused: the editor hears about it once, and nothing is left "unsaved".
+      body.insert(0, "Turned away one. ");
+      body.insert(0, "Turned away two. ");
+      await until(() => refusals.length > 0, "the refusal");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(refusals).toEqual(["You can read this document but not change it."]);
+      expect(editor.syncState).toMatchObject({ phase: "saved", readOnly: true, unsaved: 0 });
+
+      // What the editor component does next: leave, and open a fresh copy.
+      editor.disconnect();
+      const fresh = new SocketIoYjsProvider(socket, document.id, new Y.Doc());
+      fresh.connect();
+      await until(() => fresh.syncState.phase === "saved", "the fresh copy synced");
+      expect(fresh.syncState.readOnly).toBe(true);
+      const text = fresh.doc.get("root", Y.XmlText).toString();
+      expect(text).toContain("Saved while a planner.");
+      expect(text).not.toContain("Turned away");
+      fresh.disconnect();
+    } finally {
+      await store.coursePlanner.create({ data: { courseId: fixture.courseId, userId: ids.users.get("teacherFe")! } });
+    }
   });
 
   it("an LSA whose deployment is removed is taken out of the plan's notes when her presence next comes round", async () => {
