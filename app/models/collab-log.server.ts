@@ -162,13 +162,11 @@ export interface StoredSnapshot {
 
 /**
  * Turns a document's compaction snapshots and log rows (oldest first) into one
- * update holding the whole state. The default rebuilds the document from them;
- * a caller holding the document in memory can apply them there instead (most
- * are already in it) and encode that: the result may hold more, never less.
+ * update holding the whole state. The document manager applies them to its copy
+ * in memory (most are already in it) and encodes that: the result may hold
+ * more, never less.
  */
 export type Fold = (snapshots: readonly StoredSnapshot[], rows: readonly Uint8Array[]) => Uint8Array;
-
-const rebuild: Fold = (snapshots, rows) => Y.encodeStateAsUpdate(docFromUpdates([...snapshots.map((s) => s.state), ...rows]));
 
 export interface Compaction {
   /** Log rows folded in and deleted. */
@@ -189,7 +187,7 @@ const NOTHING: Compaction = { compacted: 0, stateBytes: null, snapshotId: null }
  * appends): Prisma's cost for a thousand rows and a large snapshot was half the
  * server's busy time when many documents compacted at once.
  */
-export async function compactDocument(documentId: string, fold: Fold = rebuild): Promise<Compaction> {
+export async function compactDocument(documentId: string, fold: Fold): Promise<Compaction> {
   const connection = driverConnection();
   if (connection.provider === "sqlite") {
     const compact = sqliteCompactor(connection);

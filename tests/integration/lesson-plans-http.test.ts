@@ -15,6 +15,7 @@ import { signedInClient, type HttpClient } from "../support/http-client";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
 import { connectSocket, nextEvent, type TestSocket } from "../support/socket-client";
 import { SocketIoYjsProvider } from "~/editor/socket-provider";
+import { waitFor } from "./collab/harness";
 
 let app: AppProcess;
 let store: Db;
@@ -210,11 +211,7 @@ describe("deployment, briefing and feedback, live", () => {
     const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
     const socket = await connectSocket(app.origin, { cookie: (await signIn("teacherFe")).cookieHeader() });
     sockets.push(socket);
-    const until = async (check: () => boolean, what: string) => {
-      for (const deadline = Date.now() + 5_000; !check(); await new Promise((r) => setTimeout(r, 20))) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      }
-    };
+    const until = (check: () => boolean, what: string) => waitFor(check, 5_000, what);
     const editor = new SocketIoYjsProvider(socket, document.id, new Y.Doc());
     const refusals: string[] = [];
     editor.on("refused", (message) => refusals.push(message));
