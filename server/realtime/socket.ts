@@ -96,7 +96,9 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     io,
     redis,
     async close() {
-      io.disconnectSockets(true);
+      // Closes this process's connections only, as a lost connection: the clients reconnect on their own (to
+      // another process behind the load balancer). Not io.disconnectSockets(): with the Redis adapter that
+      // disconnects every process's sockets, and a server-side disconnect tells clients not to come back.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (redis) {
         redis.pub.disconnect();

@@ -101,4 +101,19 @@ describe("two processes behind one Redis", () => {
     const res = await onB.get("/home");
     expect(res.location).toMatch(/^\/login/);
   });
+
+  // Last: process B is gone afterwards. As in a rolling deploy.
+  it("stopping one process leaves the other's sockets connected, and its own clients reconnect on their own", async () => {
+    const onA = await socketOn(a, demoUser("teacherFe").email);
+    const onB = await socketOn(b, demoUser("teacherDance").email);
+    let aDropped = false;
+    onA.on("disconnect", () => (aDropped = true));
+    const bClosed = disconnected(onB, 15_000);
+    await b.stop();
+    // A lost connection (not a server-side disconnect, after which a client would stay away): it retries.
+    expect(await bClosed).toBe("transport close");
+    expect(onB.active).toBe(true);
+    expect(await ping(onA)).toBeGreaterThan(0);
+    expect(aDropped).toBe(false);
+  });
 });
