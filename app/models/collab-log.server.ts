@@ -28,6 +28,8 @@ export interface StoredDocumentState {
   baseBytes: number;
   /** Ids of those compaction snapshots. */
   snapshotIds: string[];
+  /** Ids of the log rows merged into `state`. */
+  rowIds: number[];
 }
 
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
@@ -41,7 +43,7 @@ export async function loadDocumentState(documentId: string): Promise<StoredDocum
   // Both reads in one transaction so a concurrent compaction cannot move rows between them.
   const [snapshots, rows] = await db().$transaction([
     db().collabSnapshot.findMany({ where: { documentId, kind: "compaction" }, select: { id: true, state: true } }),
-    db().collabUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { data: true } }),
+    db().collabUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { id: true, data: true } }),
   ]);
   const parts = [...snapshots.map((s) => s.state), ...rows.map((r) => r.data)];
   const state = parts.length === 0 ? EMPTY_UPDATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
@@ -50,6 +52,7 @@ export async function loadDocumentState(documentId: string): Promise<StoredDocum
     logCount: rows.length,
     baseBytes: snapshots.reduce((sum, s) => sum + s.state.byteLength, 0),
     snapshotIds: snapshots.map((s) => s.id),
+    rowIds: rows.map((r) => r.id),
   };
 }
 
@@ -74,7 +77,7 @@ const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00"
 
 interface SqliteAppend {
   connection: DriverConnection;
-  write: (entries: readonly LogEntry[], touch: readonly string[], at: string) => void;
+  write: (entries: readonly LogEntry[], touch: readonly string[], at: string) => number[];
 }
 let sqliteAppend: SqliteAppend | null = null;
 
@@ -86,7 +89,7 @@ function sqliteWriter(connection: Extract<DriverConnection, { provider: "sqlite"
   const touch: Statement = connection.sqlite.prepare('UPDATE "CollabDocument" SET "updatedAt" = ? WHERE "id" = ?');
   const write = connection.sqlite.transaction((entries: readonly LogEntry[], touched: readonly string[], at: string) => {
     for (const id of touched) touch.run(at, id);
-    for (const e of entries) insert.run(e.documentId, asBuffer(e.data), e.userId, at);
+    return entries.map((e) => Number(insert.run(e.documentId, asBuffer(e.data), e.userId, at).lastInsertRowid));
   });
   // BEGIN IMMEDIATE: take the write lock up front, so a busy database fails before any work is done.
   sqliteAppend = { connection, write: (entries, touched, at) => write.immediate(entries, touched, at) };
@@ -104,21 +107,24 @@ const isSqliteBusy = (error: unknown) =>
  * through the plain driver: this runs for every group commit, and Prisma's
  * per-row cost there was a third of the server's CPU (bench/results/collab-findings.md).
  * Resolves once committed: durable across a crash of this process (SQLite WAL
- * with synchronous=NORMAL; PostgreSQL commit).
+ * with synchronous=NORMAL; PostgreSQL commit), with the new rows' ids in the
+ * entries' order.
  */
-export async function appendUpdates(entries: readonly LogEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+export async function appendUpdates(entries: readonly LogEntry[]): Promise<number[]> {
+  if (entries.length === 0) return [];
   const connection = driverConnection();
   const now = Date.now();
   const touch = documentsToTouch(entries, now);
   if (connection.provider === "sqlite") {
     const write = sqliteWriter(connection);
     const at = sqliteTimestamp(new Date(now));
-    await retryWhileBusy(now, () => write(entries, touch, at));
-  } else {
-    await appendPostgres(connection.pool, entries, touch, new Date(now));
+    const ids = await retryWhileBusy(now, () => write(entries, touch, at));
+    for (const id of touch) lastTouched.set(id, now);
+    return ids;
   }
+  const ids = await appendPostgres(connection.pool, entries, touch, new Date(now));
   for (const id of touch) lastTouched.set(id, now);
+  return ids;
 }
 
 async function appendPostgres(
@@ -126,7 +132,7 @@ async function appendPostgres(
   entries: readonly LogEntry[],
   touch: readonly string[],
   at: Date,
-): Promise<void> {
+): Promise<number[]> {
   // timestamp(3) without time zone holds UTC (as Prisma writes it): send the UTC wall time, not a local Date.
   const utc = at.toISOString().replace("Z", "");
   const values: unknown[] = [];
@@ -135,24 +141,46 @@ async function appendPostgres(
     const n = values.length;
     return `($${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
   });
-  const insert = `INSERT INTO "CollabUpdate" ("documentId", "data", "userId", "createdAt") VALUES ${rows.join(", ")}`;
-  if (touch.length === 0) {
-    await pool.query(insert, values);
-    return;
-  }
+  const insert = `INSERT INTO "CollabUpdate" ("documentId", "data", "userId", "createdAt") VALUES ${rows.join(", ")} RETURNING "id", "documentId"`;
+  if (touch.length === 0) return idsInEntryOrder(entries, (await pool.query<InsertedRow>(insert, values)).rows);
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
     // One row at a time in id order: a fixed lock order, so two processes' batches cannot deadlock.
     for (const id of touch) await client.query('UPDATE "CollabDocument" SET "updatedAt" = $1 WHERE "id" = $2', [utc, id]);
-    await client.query(insert, values);
+    const inserted = await client.query<InsertedRow>(insert, values);
     await client.query("COMMIT");
     client.release();
+    return idsInEntryOrder(entries, inserted.rows);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     client.release(true);
     throw error;
   }
+}
+
+interface InsertedRow {
+  id: number;
+  documentId: string;
+}
+
+/**
+ * The ids of a multi-row INSERT in the order of its entries. The rows of one statement take their ids
+ * in the order of its VALUES; RETURNING is matched per document and by ascending id, so nothing here
+ * relies on the order RETURNING lists them in.
+ */
+function idsInEntryOrder(entries: readonly LogEntry[], rows: readonly InsertedRow[]): number[] {
+  const byDocument = new Map<string, number[]>();
+  for (const row of rows) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), Number(row.id)]);
+  for (const ids of byDocument.values()) ids.sort((a, b) => a - b);
+  const next = new Map<string, number>();
+  return entries.map((e) => {
+    const at = next.get(e.documentId) ?? 0;
+    next.set(e.documentId, at + 1);
+    const id = byDocument.get(e.documentId)?.[at];
+    if (id === undefined) throw new Error("the log insert returned fewer rows than it was given");
+    return id;
+  });
 }
 
 export interface StoredSnapshot {
@@ -166,7 +194,12 @@ export interface StoredSnapshot {
  * in memory (most are already in it) and encodes that: the result may hold
  * more, never less.
  */
-export type Fold = (snapshots: readonly StoredSnapshot[], rows: readonly Uint8Array[]) => Uint8Array;
+export type Fold = (snapshots: readonly StoredSnapshot[], rows: readonly StoredRow[]) => Uint8Array;
+
+export interface StoredRow {
+  id: number;
+  data: Uint8Array;
+}
 
 export interface Compaction {
   /** Log rows folded in and deleted. */
@@ -208,10 +241,7 @@ export async function compactDocument(documentId: string, fold: Fold): Promise<C
         select: { id: true, data: true },
       });
       if (rows.length === 0 && snapshots.length <= 1) return NOTHING;
-      const merged = fold(
-        snapshots,
-        rows.map((r) => r.data),
-      );
+      const merged = fold(snapshots, rows);
       const created = await tx.collabSnapshot.create({
         data: {
           documentId,
@@ -253,10 +283,7 @@ function sqliteCompactor(connection: Extract<DriverConnection, { provider: "sqli
     const snapshots = readSnapshots.all(documentId);
     const rows = readRows.all(documentId);
     if (rows.length === 0 && snapshots.length <= 1) return NOTHING;
-    const merged = fold(
-      snapshots,
-      rows.map((r) => r.data),
-    );
+    const merged = fold(snapshots, rows);
     const snapshotId = randomUUID();
     const last = rows.at(-1)?.id ?? 0;
     insert.run(snapshotId, documentId, asBuffer(merged), last, at);

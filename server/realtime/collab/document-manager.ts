@@ -66,6 +66,12 @@ export interface OpenDocument {
   baseBytes: number;
   /** Ids of the compaction snapshots already in `doc` (loaded, or written here). */
   baseSnapshots: Set<string>;
+  /**
+   * Ids of log rows known to be in `doc`: read at load, or appended by this process after applying them.
+   * Compaction skips these (applying a thousand known rows costs more than encoding the document);
+   * any other row (another process's, its relay message lost, say) is applied.
+   */
+  storedRows: Set<number>;
   lastWriteAt: number;
   editorsSinceVersion: Map<string, number>;
   lastVersionAt: number;
@@ -96,6 +102,8 @@ export class DocumentManager {
   private readonly relayBuffer = new Map<string, RelayMessage[]>();
   private readonly unloading = new Map<string, Promise<void>>();
   private shuttingDown = false;
+  /** Log rows compaction applied to a copy in memory, and rows it skipped as already there (tests, metrics). */
+  readonly stats = { rowsApplied: 0, rowsSkipped: 0 };
   private readonly idleSweep: NodeJS.Timeout;
 
   constructor(
@@ -172,6 +180,7 @@ export class DocumentManager {
         logBytes: 0,
         baseBytes: stored.baseBytes,
         baseSnapshots: new Set(stored.snapshotIds),
+        storedRows: new Set(stored.rowIds),
         lastWriteAt: Date.now(),
         editorsSinceVersion: new Map(),
         lastVersionAt: Date.now(),
@@ -306,7 +315,8 @@ export class DocumentManager {
   }
 
   private async persist(entry: OpenDocument, update: Uint8Array, userId: string | null): Promise<void> {
-    await this.writer.append({ documentId: entry.id, data: update, userId });
+    const rowId = await this.writer.append({ documentId: entry.id, data: update, userId });
+    if (rowId !== null && !entry.closed) entry.storedRows.add(rowId);
     // Relay only after commit: a process loading this document meanwhile either read it or is buffering the relay.
     this.relay.publish({ kind: "update", documentId: entry.id, payload: update });
     entry.logCount += 1;
@@ -465,7 +475,10 @@ export class DocumentManager {
     const bytes = entry.logBytes;
     entry.compacting = (async () => {
       try {
-        const { stateBytes, snapshotId } = await compactDocument(entry.id, this.foldInto(entry));
+        const folded: number[] = [];
+        const { stateBytes, snapshotId } = await compactDocument(entry.id, this.foldInto(entry, folded));
+        // Those rows are gone from the log now.
+        for (const id of folded) entry.storedRows.delete(id);
         if (stateBytes !== null) entry.baseBytes = stateBytes;
         if (snapshotId !== null) entry.baseSnapshots = new Set([snapshotId]);
         // Updates appended while it ran may or may not be in the snapshot; count them as still in the log.
@@ -486,13 +499,21 @@ export class DocumentManager {
    * is at most a change not yet committed, which the snapshot then holds as well: more, never less.
    * A row from another process not yet relayed here reaches this process's editors on the way.
    */
-  private foldInto(entry: OpenDocument): Fold {
+  private foldInto(entry: OpenDocument, folded: number[] = []): Fold {
     return (snapshots, rows) => {
       // A copy closed after a failed update may be half-changed: never write it.
       if (entry.doc.isDestroyed) throw new Error("document no longer open here");
       entry.doc.transact(() => {
         for (const s of snapshots) if (!entry.baseSnapshots.has(s.id)) Y.applyUpdate(entry.doc, s.state);
-        for (const row of rows) Y.applyUpdate(entry.doc, row);
+        for (const row of rows) {
+          folded.push(row.id);
+          if (entry.storedRows.has(row.id)) {
+            this.stats.rowsSkipped += 1;
+          } else {
+            Y.applyUpdate(entry.doc, row.data);
+            this.stats.rowsApplied += 1;
+          }
+        }
       }, "stored");
       return Y.encodeStateAsUpdate(entry.doc);
     };

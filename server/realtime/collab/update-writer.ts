@@ -14,7 +14,8 @@
 // "saved" comes up to 40 ms later, well below what anyone can notice.
 import type { LogEntry } from "~/models/collab-log.server";
 
-export type WriteBatch = (entries: readonly LogEntry[]) => Promise<void>;
+/** Writes the entries in one transaction; resolves once committed, with their row ids (entry order) if known. */
+export type WriteBatch = (entries: readonly LogEntry[]) => Promise<readonly number[] | void>;
 
 export interface WriterOptions {
   /** Most updates in one transaction. */
@@ -25,7 +26,7 @@ export interface WriterOptions {
 
 interface Pending {
   entry: LogEntry;
-  resolve: () => void;
+  resolve: (rowId: number | null) => void;
   reject: (error: unknown) => void;
 }
 
@@ -52,13 +53,17 @@ export class UpdateWriter {
 
   private last: Promise<void> = Promise.resolve();
 
-  append(entry: LogEntry): Promise<void> {
-    const written = new Promise<void>((resolve, reject) => {
+  /** Resolves once the entry is committed, with its row id (null if the batch writer reports none). */
+  append(entry: LogEntry): Promise<number | null> {
+    const written = new Promise<number | null>((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
       this.running ??= this.run();
       if (this.queue.length >= this.maxBatch) this.endWindow?.();
     });
-    this.last = written.catch(() => {});
+    this.last = written.then(
+      () => {},
+      () => {},
+    );
     return written;
   }
 
@@ -103,8 +108,8 @@ export class UpdateWriter {
 
   private async writeBatch(batch: Pending[]): Promise<void> {
     try {
-      await this.write(batch.map((p) => p.entry));
-      for (const p of batch) p.resolve();
+      const ids = await this.write(batch.map((p) => p.entry));
+      batch.forEach((p, i) => p.resolve(ids?.[i] ?? null));
       return;
     } catch (error) {
       const documents = new Set(batch.map((p) => p.entry.documentId));
@@ -118,8 +123,8 @@ export class UpdateWriter {
     for (const p of batch) byDocument.set(p.entry.documentId, [...(byDocument.get(p.entry.documentId) ?? []), p]);
     for (const group of byDocument.values()) {
       try {
-        await this.write(group.map((p) => p.entry));
-        for (const p of group) p.resolve();
+        const ids = await this.write(group.map((p) => p.entry));
+        group.forEach((p, i) => p.resolve(ids?.[i] ?? null));
       } catch (error) {
         for (const p of group) p.reject(error);
       }

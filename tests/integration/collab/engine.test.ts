@@ -168,7 +168,7 @@ describe("co-editing a partnership document", () => {
     expect(text.length).toBe(a.text().length);
   });
 
-  it("compacts from the copy in memory, folding in a stored change that never reached it, and passes that change on", async () => {
+  it("compacts from the copy in memory, skipping its own rows, folding in a stored change that never reached it, and passing that change on", async () => {
     const document = await newDocument("unrelayed");
     const a = client(teacher, document.id, "Sarah");
     await waitFor(() => a.provider.isSynced, 5_000, "synced");
@@ -182,6 +182,8 @@ describe("co-editing a partnership document", () => {
     elsewhere.get("root", Y.XmlText).insert(0, "[from another site] ");
     await appendUpdates([{ documentId: document.id, data: Y.encodeStateAsUpdate(elsewhere, before), userId: null }]);
     expect(a.text()).not.toContain("[from another site]");
+    const { stats } = server.collaboration.manager;
+    const statsBefore = { ...stats };
 
     // Enough edits here for a compaction (compactEvery = 25).
     for (let i = 0; i < 30; i++) a.insert(a.root.length, `c${i} `);
@@ -191,6 +193,9 @@ describe("co-editing a partnership document", () => {
     const text = await storedText(document.id);
     expect(text).toBe(a.text());
     expect(text).toContain("c29 ");
+    // The rows this server wrote itself were skipped (their changes are in its copy already); the foreign one was not.
+    expect(stats.rowsSkipped - statsBefore.rowsSkipped).toBeGreaterThanOrEqual(25);
+    expect(stats.rowsApplied - statsBefore.rowsApplied).toBeGreaterThanOrEqual(1);
   });
 
   it("merges edits made offline with edits made meanwhile, without duplicates", async () => {
