@@ -32,6 +32,19 @@ describe("UpdateWriter", () => {
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
   });
 
+  it("resolves each append with its row id, in a shared batch and after a document's failure split it", async () => {
+    let next = 100;
+    const writer = new UpdateWriter(async (entries) => {
+      if (entries.some((e) => e.documentId === "deleted")) throw new Error("foreign key");
+      return entries.map(() => next++);
+    });
+    expect(await Promise.all([writer.append(entry("a")), writer.append(entry("b")), writer.append(entry("a"))])).toEqual([100, 101, 102]);
+    const split = await Promise.allSettled([writer.append(entry("a")), writer.append(entry("deleted")), writer.append(entry("b"))]);
+    expect(split.map((r) => (r.status === "fulfilled" ? r.value : "failed"))).toEqual([103, "failed", 104]);
+    const withoutIds = new UpdateWriter(async () => {});
+    expect(await withoutIds.append(entry("a"))).toBeNull();
+  });
+
   it("holds a commit window open so updates from later event-loop turns share the transaction", async () => {
     const writes: number[] = [];
     const writer = new UpdateWriter(async (entries) => void writes.push(entries.length), { windowMs: 30 });
