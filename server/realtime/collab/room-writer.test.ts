@@ -1,6 +1,7 @@
 // The room writer sends one pre-encoded event to every member of a room but the
 // sender, on WebSocket (the pre-encoded frame) and on long-polling (engine.io
-// encodes it), and to nobody outside the room.
+// encodes it), and to nobody outside the room; straight to an idle WebSocket,
+// through engine.io behind anything it has queued, in order either way.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
@@ -32,6 +33,7 @@ async function setUp() {
     cleanups.push(() => void client.disconnect());
     const received: Array<[string, Uint8Array]> = [];
     client.on("collab:sync", (documentId: string, message: Uint8Array) => received.push([documentId, new Uint8Array(message)]));
+    client.on("collab:error", (error: { documentId: string }) => received.push([`error:${error.documentId}`, new Uint8Array()]));
     await new Promise<void>((resolve, reject) => {
       client.once("connect", resolve);
       client.once("connect_error", reject);
@@ -45,6 +47,18 @@ const idOf = (client: ClientSocket) => {
   if (!client.id) throw new Error("not connected");
   return client.id;
 };
+
+/** Counts the room writer's frames that go through engine.io's queue (not the direct path) to one member. */
+function countEngineWrites(io: StaffroomServer, client: ClientSocket) {
+  const conn = io.of("/").sockets.get(idOf(client))!.conn as unknown as { write: (data: unknown, options?: object) => unknown };
+  const counter = { writes: 0 };
+  const original = conn.write.bind(conn);
+  conn.write = (data, options) => {
+    if (options && "wsPreEncodedFrame" in options) counter.writes += 1;
+    return original(data, options);
+  };
+  return counter;
+}
 
 describe("createRoomWriter", () => {
   it("delivers one event to each member but the sender, over WebSocket and polling alike", async () => {
@@ -82,5 +96,25 @@ describe("createRoomWriter", () => {
     await expect.poll(() => a.received.length + b.received.length).toBe(2);
     expect(a.received).toEqual([["d1", new Uint8Array([4])]]);
     expect(b.received).toEqual([["d1", new Uint8Array([4])]]);
+  });
+
+  it("writes straight to an idle WebSocket, and behind what engine.io has queued otherwise, keeping the order", async () => {
+    const { io, join } = await setUp();
+    const member = await join("collab:d1", "websocket");
+    const write = createRoomWriter(io);
+    const engine = countEngineWrites(io, member.client);
+
+    write("collab:d1", null, "collab:sync", "d1", new Uint8Array([1]));
+    await expect.poll(() => member.received.length).toBe(1);
+    expect(engine.writes).toBe(0);
+
+    // Three emits in one turn: the first is being written, the others wait in engine.io's queue.
+    const socket = io.of("/").sockets.get(idOf(member.client))!;
+    for (const n of [1, 2, 3]) socket.emit("collab:error", { documentId: `e${n}`, code: "not-joined", message: "test" });
+    write("collab:d1", null, "collab:sync", "d1", new Uint8Array([2]));
+    await expect.poll(() => member.received.length).toBe(5);
+    expect(member.received.map(([what]) => what)).toEqual(["d1", "error:e1", "error:e2", "error:e3", "d1"]);
+    expect(member.received[4]![1]).toEqual(new Uint8Array([2]));
+    expect(engine.writes).toBe(1);
   });
 });
