@@ -1,7 +1,8 @@
 // Students of the partnership. Every read of student records goes through
 // viewStudents, which applies the visibility rule (app/policies/student.ts):
 // full details for those allowed, initials otherwise, and one `student.viewed`
-// audit entry per student shown in full. Changes are audited too.
+// audit entry per student shown in full (once per person, student and page in
+// 15 minutes). Changes are audited too.
 import { NEED_AREAS, joinCodes, parseCodes } from "~/lib/co-planning";
 import type { StudentInput } from "~/lib/forms/students";
 import type { Actor } from "~/policies/actor";
@@ -125,7 +126,11 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
       groups: row.groups.map((g) => ({ id: g.group.id, name: g.group.name, courseTitle: g.group.course.title })),
     };
   });
-  const shownInFull = students.filter((s) => s.visibility === "full");
+  const shownInFull = await notViewedLately(
+    actor,
+    students.filter((s) => s.visibility === "full"),
+    via,
+  );
   if (shownInFull.length > 0) {
     await db().auditEvent.createMany({
       data: shownInFull.map((s) => ({
@@ -140,6 +145,39 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
     });
   }
   return { students, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/**
+ * A view is recorded once per person, student and page (`via`) in this window: a group page that refreshes live
+ * whenever a colleague changes something, or a plan opened again and again while teaching, would otherwise bury
+ * the views that matter. Anyone reading the log still sees who looked at which student, from where and when first.
+ */
+export const VIEW_AUDIT_WINDOW_MS = 15 * 60_000;
+
+/** The students of `shown` whose view by this actor through `via` is not yet recorded within the window. */
+async function notViewedLately<S extends { id: string }>(actor: Actor, shown: S[], via: string): Promise<S[]> {
+  if (shown.length === 0) return shown;
+  const recent = await db().auditEvent.findMany({
+    where: {
+      subjectType: "student",
+      subjectId: { in: shown.map((s) => s.id) },
+      partnershipId: actor.partnershipId,
+      actorId: actor.id,
+      action: "student.viewed",
+      createdAt: { gte: new Date(Date.now() - VIEW_AUDIT_WINDOW_MS) },
+    },
+    select: { subjectId: true, detail: true },
+  });
+  const seen = new Set(recent.filter((e) => viaOf(e.detail) === via).map((e) => e.subjectId));
+  return shown.filter((s) => !seen.has(s.id));
+}
+
+function viaOf(detail: string): unknown {
+  try {
+    return (JSON.parse(detail) as { via?: unknown }).via;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One student as the actor may see them (audited when in full), or null when not in the partnership. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { addGroupTeacher } from "~/models/groups.server";
-import { createStudent, getStudentFacts, updateStudent, viewStudent, viewStudents } from "~/models/students.server";
+import { createStudent, getStudentFacts, updateStudent, viewStudent, viewStudents, VIEW_AUDIT_WINDOW_MS } from "~/models/students.server";
 import type { Actor } from "~/policies/actor";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
@@ -28,6 +28,27 @@ describe.each(PROVIDERS)("students on %s", (provider) => {
     const entry = await db().auditEvent.findFirstOrThrow({ where: { actorId: sarah.id, action: "student.viewed" } });
     expect(entry).toMatchObject({ partnershipId: database.demo.partnershipId, subjectType: "student", ipAddress: "10.0.0.1" });
     expect(JSON.parse(entry.detail)).toEqual({ via: "group" });
+  });
+
+  it("records a person's repeated views of a student on the same page once in 15 minutes, and again after that", async () => {
+    const sarah = await as("teacher");
+    const groupId = await btecGroupId();
+    await viewStudents(sarah, { groupId }, "group");
+    const before = await viewsBy(sarah);
+    // The group page refreshing live while a colleague edits: nothing new.
+    for (let i = 0; i < 3; i++) await viewStudents(sarah, { groupId }, "group");
+    expect(await viewsBy(sarah)).toBe(before);
+    // The same students through another page are recorded: where they were seen matters.
+    const kyle = (await viewStudents(sarah, { groupId }, "group")).students.find((s) => s.initials === "K. H.")!;
+    await viewStudent(sarah, kyle.id);
+    expect((await viewsBy(sarah)) - before).toBe(1);
+    // Once the window has passed, a view is recorded again.
+    await db().auditEvent.updateMany({
+      where: { actorId: sarah.id, action: "student.viewed" },
+      data: { createdAt: new Date(Date.now() - VIEW_AUDIT_WINDOW_MS - 1_000) },
+    });
+    await viewStudents(sarah, { groupId }, "group");
+    expect((await viewsBy(sarah)) - before).toBe(1 + 8);
   });
 
   it("a teacher elsewhere who does not teach the group sees initials only, and nothing is audited", async () => {
