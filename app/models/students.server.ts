@@ -130,6 +130,7 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
     actor,
     students.filter((s) => s.visibility === "full"),
     via,
+    ipAddress,
   );
   if (shownInFull.length > 0) {
     await db().auditEvent.createMany({
@@ -148,14 +149,14 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
 }
 
 /**
- * A view is recorded once per person, student and page (`via`) in this window: a group page that refreshes live
+ * A view is recorded once per person, student, page (`via`) and address in this window: a group page that refreshes live
  * whenever a colleague changes something, or a plan opened again and again while teaching, would otherwise bury
  * the views that matter. Anyone reading the log still sees who looked at which student, from where and when first.
  */
 export const VIEW_AUDIT_WINDOW_MS = 15 * 60_000;
 
-/** The students of `shown` whose view by this actor through `via` is not yet recorded within the window. */
-async function notViewedLately<S extends { id: string }>(actor: Actor, shown: S[], via: string): Promise<S[]> {
+/** The students of `shown` whose view by this actor through `via`, from this address, is not yet recorded within the window. */
+async function notViewedLately<S extends { id: string }>(actor: Actor, shown: S[], via: string, ipAddress: string): Promise<S[]> {
   if (shown.length === 0) return shown;
   const recent = await db().auditEvent.findMany({
     where: {
@@ -164,6 +165,7 @@ async function notViewedLately<S extends { id: string }>(actor: Actor, shown: S[
       partnershipId: actor.partnershipId,
       actorId: actor.id,
       action: "student.viewed",
+      ipAddress,
       createdAt: { gte: new Date(Date.now() - VIEW_AUDIT_WINDOW_MS) },
     },
     select: { subjectId: true, detail: true },

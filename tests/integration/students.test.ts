@@ -38,17 +38,20 @@ describe.each(PROVIDERS)("students on %s", (provider) => {
     // The group page refreshing live while a colleague edits: nothing new.
     for (let i = 0; i < 3; i++) await viewStudents(sarah, { groupId }, "group");
     expect(await viewsBy(sarah)).toBe(before);
-    // The same students through another page are recorded: where they were seen matters.
+    // A student seen through another page is recorded: where they were seen matters.
     const kyle = (await viewStudents(sarah, { groupId }, "group")).students.find((s) => s.initials === "K. H.")!;
     await viewStudent(sarah, kyle.id);
     expect((await viewsBy(sarah)) - before).toBe(1);
+    // ...and so are views from another address (a second device, say).
+    await viewStudent(sarah, kyle.id, "10.9.9.9");
+    expect((await viewsBy(sarah)) - before).toBe(2);
     // Once the window has passed, a view is recorded again.
     await db().auditEvent.updateMany({
       where: { actorId: sarah.id, action: "student.viewed" },
       data: { createdAt: new Date(Date.now() - VIEW_AUDIT_WINDOW_MS - 1_000) },
     });
     await viewStudents(sarah, { groupId }, "group");
-    expect((await viewsBy(sarah)) - before).toBe(1 + 8);
+    expect((await viewsBy(sarah)) - before).toBe(2 + 8);
   });
 
   it("a teacher elsewhere who does not teach the group sees initials only, and nothing is audited", async () => {
