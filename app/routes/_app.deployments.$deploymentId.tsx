@@ -5,7 +5,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { LongTextField, PlainText } from "~/components/lesson-plan/fields";
+import { PlainText } from "~/components/lesson-plan/fields";
+import { TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -210,7 +211,7 @@ export default function DeploymentPage() {
           <Form method="post" {...getFormProps(form)}>
             <FormErrors errors={form.errors} id={form.errorId} />
             {d.feedbackAt ? <p className="hint">You sent feedback on {formatDateTime(d.feedbackAt)}; you can change it.</p> : null}
-            <LongTextField
+            <TextAreaField
               meta={fields.feedback}
               label="Your feedback"
               hint="After the lesson: what each student managed on their own, where they needed a prompt or a model, and what to change next time."

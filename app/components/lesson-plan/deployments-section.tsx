@@ -11,7 +11,8 @@ import { TableWrap } from "~/components/ui/table-wrap";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDateTime } from "~/lib/format";
 import { briefingSchema, deploySchema } from "~/lib/forms/deployments";
-import { CheckboxesField, LongTextField, NumberField, PlainText } from "./fields";
+import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
+import { NumberField, PlainText } from "./fields";
 import { lastResultFor, type PlanActionData, type PlanPage } from "./types";
 
 const BRIEFING = [
@@ -121,7 +122,7 @@ function BriefingForm({ deployment, actionData }: { deployment: PlanPage["deploy
         <input type="hidden" name="deploymentId" value={deployment.id} />
         <FormErrors errors={form.errors} id={form.errorId} />
         {BRIEFING.map((b) => (
-          <LongTextField key={b.name} meta={fields[b.name]} label={b.label} hint={"hint" in b ? b.hint : undefined} rows={3} />
+          <TextAreaField key={b.name} meta={fields[b.name]} label={b.label} hint={"hint" in b ? b.hint : undefined} rows={3} />
         ))}
         <div className="actions">
           <SubmitButton name="intent" value="brief" pendingLabel="Saving…">
@@ -160,7 +161,8 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
         <SelectField meta={fields.mode} label="How they will work" options={DEPLOYMENT_MODES.options} />
         <NumberField meta={fields.minutes} label="Minutes" />
         {page.groupStudents.length > 0 ? (
-          <CheckboxesField
+          <ChoiceGroupField
+            type="checkbox"
             meta={fields.studentIds}
             legend="Students they support"
             hint="Leave all unticked to support the whole group."
@@ -172,7 +174,7 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
         <h3>Briefing</h3>
         <p className="hint">The four things a supporter needs to know before the lesson. You can also add them later.</p>
         {BRIEFING.map((b) => (
-          <LongTextField key={b.name} meta={fields[b.name]} label={b.label} hint={"hint" in b ? b.hint : undefined} rows={3} />
+          <TextAreaField key={b.name} meta={fields[b.name]} label={b.label} hint={"hint" in b ? b.hint : undefined} rows={3} />
         ))}
         <SubmitButton name="intent" value="deploy" pendingLabel="Deploying…">
           Deploy supporter

@@ -7,7 +7,8 @@ import { FormErrors, SelectField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { NEED_AREAS } from "~/lib/co-planning";
 import { differentiationSchema } from "~/lib/forms/lesson-plans";
-import { LongTextField, PlainText } from "./fields";
+import { TextAreaField } from "~/components/ui/choice-fields";
+import { PlainText } from "./fields";
 import { lastResultFor, type PlanActionData, type PlanPage } from "./types";
 
 export function DifferentiationSection({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
@@ -87,7 +88,7 @@ function AddNoteForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
           placeholder={page.groupStudents.length ? "Choose a student…" : "The plan has no group with students"}
         />
         <SelectField meta={fields.needArea} label="Or for an area of need" options={NEED_AREAS.options} placeholder="Choose an area…" />
-        <LongTextField meta={fields.note} label="How the lesson adapts" />
+        <TextAreaField meta={fields.note} label="How the lesson adapts" />
         <SubmitButton name="intent" value="add-differentiation" pendingLabel="Adding…">
           Add note
         </SubmitButton>

@@ -9,7 +9,8 @@ import { FormErrors } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { formatDateTime } from "~/lib/format";
 import { assessmentSchema, evaluationSchema, objectivesSchema, phasesSchema } from "~/lib/forms/lesson-plans";
-import { LongTextField, PlainText } from "./fields";
+import { TextAreaField } from "~/components/ui/choice-fields";
+import { PlainText } from "./fields";
 import { lastResultFor, type PlanActionData, type PlanPage } from "./types";
 
 type Part = "objectives" | "phases" | "assessment" | "evaluation";
@@ -87,12 +88,12 @@ function PartForm({ part, values, actionData }: { part: Part; values: Record<str
     onValidate: ({ formData }) => parseWithZod(formData, { schema: config.schema }),
     shouldValidate: "onBlur",
   });
-  const all = fields as unknown as Record<string, Parameters<typeof LongTextField>[0]["meta"]>;
+  const all = fields as unknown as Record<string, Parameters<typeof TextAreaField>[0]["meta"]>;
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
       {config.fields.map((f) => (
-        <LongTextField key={f.name} meta={all[f.name]!} label={f.label} hint={f.hint} rows={f.rows} />
+        <TextAreaField key={f.name} meta={all[f.name]!} label={f.label} hint={f.hint} rows={f.rows} />
       ))}
       <SubmitButton name="intent" value={part} pendingLabel="Saving…">
         {config.save}
