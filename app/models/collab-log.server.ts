@@ -171,7 +171,11 @@ interface InsertedRow {
  */
 function idsInEntryOrder(entries: readonly LogEntry[], rows: readonly InsertedRow[]): number[] {
   const byDocument = new Map<string, number[]>();
-  for (const row of rows) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), Number(row.id)]);
+  for (const row of rows) {
+    const ids = byDocument.get(row.documentId);
+    if (ids) ids.push(Number(row.id));
+    else byDocument.set(row.documentId, [Number(row.id)]);
+  }
   for (const ids of byDocument.values()) ids.sort((a, b) => a - b);
   const next = new Map<string, number>();
   return entries.map((e) => {

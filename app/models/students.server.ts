@@ -1,8 +1,8 @@
 // Students of the partnership. Every read of student records goes through
 // viewStudents, which applies the visibility rule (app/policies/student.ts):
 // full details for those allowed, initials otherwise, and one `student.viewed`
-// audit entry per student shown in full (once per person, student and page in
-// 15 minutes). Changes are audited too.
+// audit entry per student shown in full (once per person, student, page and
+// address in 15 minutes). Changes are audited too.
 import { NEED_AREAS, joinCodes, parseCodes } from "~/lib/co-planning";
 import type { StudentInput } from "~/lib/forms/students";
 import type { Actor } from "~/policies/actor";
@@ -149,13 +149,13 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
 }
 
 /**
- * A view is recorded once per person, student, page (`via`) and address in this window: a group page that refreshes live
- * whenever a colleague changes something, or a plan opened again and again while teaching, would otherwise bury
- * the views that matter. Anyone reading the log still sees who looked at which student, from where and when first.
+ * A view is recorded once per person, student, page (`via`) and address in this window: a group page that
+ * refreshes live whenever a colleague changes something, or a plan opened again and again while teaching, would
+ * otherwise bury the views that matter. The log still shows who looked at which student, where, and when first.
  */
 export const VIEW_AUDIT_WINDOW_MS = 15 * 60_000;
 
-/** The students of `shown` whose view by this actor through `via`, from this address, is not yet recorded within the window. */
+/** The students of `shown` whose view by this actor, through `via` and from this address, is not recorded in the window. */
 async function notViewedLately<S extends { id: string }>(actor: Actor, shown: S[], via: string, ipAddress: string): Promise<S[]> {
   if (shown.length === 0) return shown;
   const recent = await db().auditEvent.findMany({

@@ -134,6 +134,11 @@ export class DocumentManager {
     return entry ? Y.encodeStateAsUpdate(entry.doc) : null;
   }
 
+  /** How many log rows this process knows to be in its copy of a document (diagnostics and tests), or null. */
+  knownRowCount(documentId: string): number | null {
+    return this.open.get(documentId)?.storedRows.size ?? null;
+  }
+
   /** The open document, loading it if needed. Throws DocumentNotFoundError or ServerBusyError. */
   async acquire(documentId: string): Promise<OpenDocument> {
     if (this.shuttingDown) throw new ServerBusyError("server is shutting down");
@@ -477,8 +482,11 @@ export class DocumentManager {
       try {
         const folded: number[] = [];
         const { stateBytes, snapshotId } = await compactDocument(entry.id, this.foldInto(entry, folded));
-        // Those rows are gone from the log now.
-        for (const id of folded) entry.storedRows.delete(id);
+        // Every row up to the last one read (ids ascending) is gone from the log now: deleted by this compaction,
+        // or by an earlier one here or in another process. None read: the log was empty. (A row committed late,
+        // below that id, is forgotten too, and merely applied again by the next compaction.)
+        const upTo = folded.length > 0 ? folded[folded.length - 1]! : Number.POSITIVE_INFINITY;
+        for (const id of entry.storedRows) if (id <= upTo) entry.storedRows.delete(id);
         if (stateBytes !== null) entry.baseBytes = stateBytes;
         if (snapshotId !== null) entry.baseSnapshots = new Set([snapshotId]);
         // Updates appended while it ran may or may not be in the snapshot; count them as still in the log.

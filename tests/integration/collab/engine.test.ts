@@ -16,7 +16,7 @@ import {
   listVersions,
   restoreVersion,
 } from "~/models/collab-documents.server";
-import { appendUpdates, countLogEntries, loadDocumentState } from "~/models/collab-log.server";
+import { appendUpdates, compactDocument, countLogEntries, loadDocumentState } from "~/models/collab-log.server";
 import { yjsStateToPlainText } from "~/editor/headless";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import type { Actor } from "~/policies/actor";
@@ -196,6 +196,27 @@ describe("co-editing a partnership document", () => {
     // The rows this server wrote itself were skipped (their changes are in its copy already); the foreign one was not.
     expect(stats.rowsSkipped - statsBefore.rowsSkipped).toBeGreaterThanOrEqual(25);
     expect(stats.rowsApplied - statsBefore.rowsApplied).toBeGreaterThanOrEqual(1);
+  });
+
+  it("forgets the rows another process compacted away, so what it remembers stays bounded", async () => {
+    const document = await newDocument("compacted elsewhere");
+    const a = client(teacher, document.id, "Sarah");
+    await waitFor(() => a.provider.isSynced, 5_000, "synced");
+    for (let i = 0; i < 10; i++) a.insert(a.root.length, `e${i} `);
+    await waitFor(() => settled(a), 10_000, "edits acknowledged");
+    const { manager } = server.collaboration;
+    expect(manager.knownRowCount(document.id)).toBeGreaterThanOrEqual(10);
+
+    // Another process compacts the log: those rows are gone, unknown to this one.
+    await compactDocument(document.id, (snapshots, rows) => Y.mergeUpdates([...snapshots.map((s) => s.state), ...rows.map((r) => r.data)]));
+    expect(await countLogEntries(document.id)).toBe(0);
+
+    // Edits here until this process compacts too (compactEvery = 25): it forgets every row up to the last it read.
+    for (let i = 0; i < 30; i++) a.insert(a.root.length, `f${i} `);
+    await waitFor(() => settled(a), 10_000, "more edits acknowledged");
+    await waitFor(async () => (await countLogEntries(document.id)) < 10, 10_000, "compacted here");
+    await waitFor(() => (manager.knownRowCount(document.id) ?? 0) < 10, 5_000, "rows compacted elsewhere forgotten");
+    expect(await storedText(document.id)).toBe(a.text());
   });
 
   it("merges edits made offline with edits made meanwhile, without duplicates", async () => {
