@@ -69,7 +69,7 @@ interface EngineConnection {
 const WS_OPEN = 1;
 
 /** Writes the frame straight to the member's WebSocket when nothing is queued before it; false otherwise. */
-export function writeDirect(conn: EngineConnection, frames: Buffer[]): boolean {
+function writeDirect(conn: EngineConnection, frames: Buffer[]): boolean {
   if (conn.readyState !== "open" || conn.upgrading || conn.writeBuffer.length > 0) return false;
   const { transport } = conn;
   const sender = transport.name === "websocket" && transport.socket?.readyState === WS_OPEN ? transport.socket._sender : undefined;
