@@ -480,13 +480,12 @@ export class DocumentManager {
     const bytes = entry.logBytes;
     entry.compacting = (async () => {
       try {
-        const folded: number[] = [];
-        const { stateBytes, snapshotId } = await compactDocument(entry.id, this.foldInto(entry, folded));
+        const read = { lastRowId: Number.POSITIVE_INFINITY };
+        const { stateBytes, snapshotId } = await compactDocument(entry.id, this.foldInto(entry, read));
         // Every row up to the last one read (ids ascending) is gone from the log now: deleted by this compaction,
         // or by an earlier one here or in another process. None read: the log was empty. (A row committed late,
         // below that id, is forgotten too, and merely applied again by the next compaction.)
-        const upTo = folded.length > 0 ? folded[folded.length - 1]! : Number.POSITIVE_INFINITY;
-        for (const id of entry.storedRows) if (id <= upTo) entry.storedRows.delete(id);
+        for (const id of entry.storedRows) if (id <= read.lastRowId) entry.storedRows.delete(id);
         if (stateBytes !== null) entry.baseBytes = stateBytes;
         if (snapshotId !== null) entry.baseSnapshots = new Set([snapshotId]);
         // Updates appended while it ran may or may not be in the snapshot; count them as still in the log.
@@ -502,19 +501,19 @@ export class DocumentManager {
 
   /**
    * Compaction from the copy in memory: it already holds the base it was loaded from and nearly every
-   * row since, so applying what the database has there is cheap (known parts are skipped), and encoding
-   * it costs far less than rebuilding the document from scratch. Anything it has beyond the rows read
+   * row since, so only the snapshots and rows it does not know are applied to it, and encoding it costs
+   * far less than rebuilding the document from scratch. Anything it has beyond the rows read
    * is at most a change not yet committed, which the snapshot then holds as well: more, never less.
    * A row from another process not yet relayed here reaches this process's editors on the way.
    */
-  private foldInto(entry: OpenDocument, folded: number[] = []): Fold {
+  private foldInto(entry: OpenDocument, read = { lastRowId: Number.POSITIVE_INFINITY }): Fold {
     return (snapshots, rows) => {
       // A copy closed after a failed update may be half-changed: never write it.
       if (entry.doc.isDestroyed) throw new Error("document no longer open here");
       entry.doc.transact(() => {
         for (const s of snapshots) if (!entry.baseSnapshots.has(s.id)) Y.applyUpdate(entry.doc, s.state);
         for (const row of rows) {
-          folded.push(row.id);
+          read.lastRowId = row.id;
           if (entry.storedRows.has(row.id)) {
             this.stats.rowsSkipped += 1;
           } else {
