@@ -50,7 +50,7 @@ export function loadConfig() {
     sessionAbsoluteDays: intFromEnv("SESSION_ABSOLUTE_DAYS", 30),
     inviteValidDays: intFromEnv("INVITE_VALID_DAYS", 7),
     /** How long a document change waits for others to share its update-log transaction (group commit), in ms. */
-    collabCommitWindowMs: intFromEnv("COLLAB_COMMIT_WINDOW_MS", 40),
+    collabCommitWindowMs: intFromEnv("COLLAB_COMMIT_WINDOW_MS", 100),
     /** Access to a co-edited document is re-decided on every change from policy facts at most this old, in ms. */
     collabAccessRecheckMs: intFromEnv("COLLAB_ACCESS_RECHECK_MS", 5_000),
     logLevel: process.env.LOG_LEVEL || (production ? "info" : "debug"),

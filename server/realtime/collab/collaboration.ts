@@ -61,7 +61,7 @@ const DEFAULTS = {
   maxAwarenessBytes: 16 * 1024,
   maxDocumentsPerSocket: 50,
   rateLimit: { burst: 300, perSecond: 150 },
-  commitWindowMs: 40,
+  commitWindowMs: 100,
   accessRecheckMs: 5_000,
 } satisfies Required<Omit<CollaborationOptions, "redis">>;
 

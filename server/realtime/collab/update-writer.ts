@@ -10,8 +10,8 @@
 // fewer, larger commits. On SQLite the cost is per commit and per page a
 // commit dirties (each document's index leaf), not per row: in the running
 // server ~33 µs of CPU per row at ~6 rows a commit, ~27 at ~18
-// (bench/results/collab-findings.md). The default window is 40 ms: the author's
-// "saved" comes up to 40 ms later, well below what anyone can notice.
+// (bench/results/collab-findings.md). The default window is 100 ms: the author's
+// "saved" comes up to 100 ms later, below what anyone notices in a sync indicator.
 import type { LogEntry } from "~/models/collab-log.server";
 
 /** Writes the entries in one transaction; resolves once committed, with their row ids (entry order) if known. */
