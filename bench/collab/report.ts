@@ -150,6 +150,25 @@ function markdown(report: Report, verdict: Verdict): string {
         `${s.otherCpuCores} | ${[...new Set(s.rampStopReasons)].join("; ")} |`,
     );
   }
+  const probed = report.runs.filter((r) => r.coreProbeMs);
+  if (probed.length > 0) {
+    lines.push("");
+    lines.push("| repeat | server | CPU µs / delivered update | p99 ms | core probe before / after, ms |");
+    lines.push("|---:|---|---:|---:|---|");
+    for (const r of [...probed].sort((a, b) => a.repeat - b.repeat || a.order - b.order)) {
+      const s = r.load?.steady;
+      lines.push(
+        `| ${r.repeat} | ${r.kind} | ${s?.cpuMicrosPerDelivery ?? "failed"} | ${s?.latencyMs.p99 ?? "-"} | ` +
+          `${r.coreProbeMs!.before ?? "?"} / ${r.coreProbeMs!.after ?? "?"} |`,
+      );
+    }
+    lines.push("");
+    lines.push(
+      "Repeats in the order they ran. Core probe: the CPU time of a fixed piece of JavaScript on core 0 just before and just after " +
+        "the run (bench/collab/core-probe.ts); higher means the shared machine's core was slower then. Shown for reading the figures; " +
+        "it changes none of them.",
+    );
+  }
   lines.push("");
   lines.push(`## Acceptance: ${verdict.holds ? "holds" : "does NOT hold"}`);
   lines.push("");

@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { $createParagraphNode, $getRoot } from "lexical";
 import { lexicalContentToYjsState } from "~/editor/headless";
+import { probeCore } from "./core-probe";
 import { hocuspocusServer } from "./servers/hocuspocus";
 import { FULL, QUICK, runLoad } from "./load-runner";
 import { repoRoot } from "./servers/process";
@@ -41,6 +42,8 @@ export interface RunRecord {
   persistedDetail: string[];
   /** CPU cores other processes kept busy just before the run (the machine may be shared). */
   busyBeforeCores: number;
+  /** The core's speed just before and just after the run (core-probe.ts; absent in runs before 28 Nov 2026). */
+  coreProbeMs?: { before: number | null; after: number | null };
   error: string | null;
 }
 
@@ -112,16 +115,19 @@ async function runOne(
     persistedRooms: 0,
     persistedDetail: [],
     busyBeforeCores: 0,
+    coreProbeMs: { before: null, after: null },
     error: null,
   };
   let running: RunningServer | null = null;
   record.busyBeforeCores = await waitForQuiet(maxWaitSeconds);
+  record.coreProbeMs!.before = probeCore(0)?.medianMs ?? null;
   try {
     running = await server.start({ workDir, rooms: shape.rooms, initialState });
     record.persistence = running.persistence;
     const target: Target = { kind: server.kind, port: running.port, pid: running.pid, rooms: running.rooms, cookies: running.cookies };
     record.load = await runLoad(target, shape, path.join(workDir, "load-result.json"));
     await running.stop();
+    record.coreProbeMs!.after = probeCore(0)?.medianMs ?? null;
     const stored = await running.storedFingerprints();
     for (const [room, print] of Object.entries(record.load.finalConvergence.fingerprints)) {
       if (stored[room] === print) record.persistedRooms += 1;
@@ -232,7 +238,8 @@ async function main() {
           ? `  ${kind}: FAILED ${record.error.split("\n")[0]}`
           : `  ${kind}: p99 ${s!.latencyMs.p99} ms, delivered ${(s!.deliveredRatio * 100).toFixed(2)}%, ` +
               `${s!.cpuMicrosPerDelivery} µs CPU/delivery, max sustained ${record.load!.maxSustained?.editsPerSecond ?? 0} edits/s ` +
-              `(${record.load!.rampStopReason}), persisted ${record.persistedRooms}/${shape.rooms} (${((Date.now() - t) / 1000).toFixed(0)} s)`,
+              `(${record.load!.rampStopReason}), persisted ${record.persistedRooms}/${shape.rooms}, ` +
+              `core probe ${record.coreProbeMs?.before ?? "?"}/${record.coreProbeMs?.after ?? "?"} ms (${((Date.now() - t) / 1000).toFixed(0)} s)`,
       );
     }
   }
