@@ -49,6 +49,8 @@ export function loadConfig() {
     sessionIdleHours: intFromEnv("SESSION_IDLE_HOURS", 24 * 7),
     sessionAbsoluteDays: intFromEnv("SESSION_ABSOLUTE_DAYS", 30),
     inviteValidDays: intFromEnv("INVITE_VALID_DAYS", 7),
+    /** How long a coordinator's password reset link works, in hours. */
+    passwordResetValidHours: intFromEnv("PASSWORD_RESET_VALID_HOURS", 24),
     /** How long a document change waits for others to share its update-log transaction (group commit), in ms. */
     collabCommitWindowMs: intFromEnv("COLLAB_COMMIT_WINDOW_MS", 100),
     /** Access to a co-edited document is re-decided on every change from policy facts at most this old, in ms. */

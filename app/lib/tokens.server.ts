@@ -1,9 +1,12 @@
 // Random tokens for cookies and links, and the SHA-256 digests we store instead of them.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
-/** 160 bits of randomness, URL-safe. */
-export function generateToken(): string {
-  return randomBytes(20).toString("base64url");
+/**
+ * Random bits, URL-safe: 160 for cookies and invitations, 256 for links that
+ * hand over an existing account (password resets).
+ */
+export function generateToken(bits: 160 | 256 = 160): string {
+  return randomBytes(bits / 8).toString("base64url");
 }
 
 export function hashToken(token: string): string {

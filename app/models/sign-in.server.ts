@@ -20,6 +20,9 @@ export const SIGN_IN_RULES = {
 
 export const TRUSTED_DEVICE_DAYS = 180;
 
+const accountThrottleKey = (email: string) => `sign-in:account:${email}`;
+const deviceThrottleKey = (deviceId: string) => `sign-in:device:${deviceId}`;
+
 export type SignInResult =
   | { ok: true; userId: string; sessionCookie: Cookie; deviceToken: string }
   | { ok: false; reason: "invalid" }
@@ -42,7 +45,7 @@ export async function signIn(input: {
   const addressKey = `sign-in:address:${input.meta.ipAddress}`;
   const device = await trustedDeviceFor(input.deviceToken, email);
   // A trusted browser is throttled on its own; any other attempt on the account's.
-  const accountKey = device ? `sign-in:device:${device.id}` : `sign-in:account:${email}`;
+  const accountKey = device ? deviceThrottleKey(device.id) : accountThrottleKey(email);
   const accountRule = device ? SIGN_IN_RULES.perDevice : SIGN_IN_RULES.perAccount;
 
   const wait = Math.max(await blockedFor(addressKey), await blockedFor(accountKey));
@@ -87,4 +90,14 @@ export async function signIn(input: {
     ipAddress: input.meta.ipAddress,
   });
   return { ok: true, userId: user.id, sessionCookie: cookie, deviceToken };
+}
+
+/**
+ * Forgets the failed sign-ins counted against an account and its trusted browsers, so that a member
+ * whose password has just been reset is not kept waiting by guesses made before it. Failures counted
+ * against a network address stay: they are not the account's.
+ */
+export async function clearSignInThrottle(user: { id: string; email: string }): Promise<void> {
+  const devices = await db().trustedDevice.findMany({ where: { userId: user.id }, select: { id: true } });
+  for (const key of [accountThrottleKey(user.email), ...devices.map((d) => deviceThrottleKey(d.id))]) await clearFailures(key);
 }

@@ -4,6 +4,7 @@ import { ROLES, type Role } from "~/lib/roles";
 import type { Actor } from "./actor";
 import { isCoordinator, isLeader, isLsa, isTeacher, samePartnership } from "./actor";
 import {
+  canCreatePasswordReset,
   canInviteMembers,
   canManageInstitution,
   canManageInstitutions,
@@ -54,6 +55,13 @@ describe.each(ROLES)("membership policies for a %s", (role) => {
     expect(canManageMember(me, stranger)).toBe(false);
   });
 
+  it(`${coordinatorOnly(role) ? "makes" : "does not make"} password reset links for active colleagues; never for themselves`, () => {
+    expect(canCreatePasswordReset(me, { ...colleague, deactivatedAt: null })).toBe(coordinatorOnly(role));
+    expect(canCreatePasswordReset(me, { ...colleague, deactivatedAt: new Date() })).toBe(false);
+    expect(canCreatePasswordReset(me, { id: me.id, partnershipId: OURS, deactivatedAt: null })).toBe(false);
+    expect(canCreatePasswordReset(me, { ...stranger, deactivatedAt: null })).toBe(false);
+  });
+
   it(`${coordinatorOnly(role) ? "invites" : "does not invite"} members, and manages invites of their own partnership only`, () => {
     expect(canInviteMembers(me)).toBe(coordinatorOnly(role));
     expect(canManageInvite(me, ourRecord)).toBe(coordinatorOnly(role));
@@ -78,6 +86,7 @@ describe("a coordinator of another partnership", () => {
   it("can touch nothing of ours", () => {
     expect(canViewMember(foreignCoordinator, colleague)).toBe(false);
     expect(canManageMember(foreignCoordinator, colleague)).toBe(false);
+    expect(canCreatePasswordReset(foreignCoordinator, { ...colleague, deactivatedAt: null })).toBe(false);
     expect(canManageInvite(foreignCoordinator, ourRecord)).toBe(false);
     expect(canManageInstitution(foreignCoordinator, ourRecord)).toBe(false);
   });

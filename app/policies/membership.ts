@@ -20,6 +20,14 @@ export function canManageMember(actor: Actor, member: MemberRecord): boolean {
   return samePartnership(actor, member) && isCoordinator(actor) && actor.id !== member.id;
 }
 
+/**
+ * Coordinators make a password reset link for an active colleague of their partnership; their own
+ * password they change on the account page, and a deactivated account must be reactivated first.
+ */
+export function canCreatePasswordReset(actor: Actor, member: MemberRecord & { deactivatedAt: Date | null }): boolean {
+  return canManageMember(actor, member) && member.deactivatedAt === null;
+}
+
 export function canInviteMembers(actor: Actor): boolean {
   return isCoordinator(actor);
 }

@@ -17,6 +17,8 @@ const ACTION_LABELS: Record<string, string> = {
   "invite.created": "Invited a colleague",
   "invite.revoked": "Revoked an invitation",
   "invite.accepted": "Accepted an invitation",
+  "password-reset.created": "Made a password reset link",
+  "password-reset.completed": "Set a new password with a reset link",
   "member.updated": "Changed a member",
   "member.deactivated": "Deactivated a member",
   "member.reactivated": "Reactivated a member",

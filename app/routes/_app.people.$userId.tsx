@@ -1,17 +1,21 @@
 // One member, as the coordinator manages them: role, institution, job title,
-// deactivation (which ends their sessions and live sockets at once) and reactivation.
+// deactivation (which ends their sessions and live sockets at once), reactivation,
+// and a password reset link when they have forgotten their password.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CopyLink } from "~/components/ui/copy-link";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { formatDateTime } from "~/lib/format";
 import { updateMemberSchema } from "~/lib/forms/membership";
 import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
 import { listInstitutions } from "~/models/institutions.server";
 import { MemberError, deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
-import { canManageMember } from "~/policies/membership";
+import { createPasswordReset, getPendingPasswordReset } from "~/models/password-resets.server";
+import { canCreatePasswordReset, canManageMember } from "~/policies/membership";
 import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.member.name ?? "Member"} · People · Staffroom` }];
@@ -20,7 +24,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const member = ensureFound(actor, await getMember(actor.partnershipId, params.userId ?? ""));
   ensure(canManageMember(actor, member), "Only the partnership coordinator can change another member's account.");
-  const institutions = await listInstitutions(actor.partnershipId);
+  const [institutions, pendingReset] = await Promise.all([
+    listInstitutions(actor.partnershipId),
+    canCreatePasswordReset(actor, member) ? getPendingPasswordReset(actor.partnershipId, member.id) : null,
+  ]);
   return {
     member: {
       id: member.id,
@@ -33,6 +40,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       deactivated: Boolean(member.deactivatedAt),
     },
     institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
+    pendingReset,
   };
 }
 
@@ -47,6 +55,11 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     if (done) await context.realtime.disconnectUser(member.id, "deactivated");
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "member", id: member.id, action: "updated", by: actor.id });
     return { kind: "status" as const, message: `${member.name}'s account has been deactivated and every session ended.` };
+  }
+  if (intent === "create-password-reset") {
+    ensure(canCreatePasswordReset(actor, member), "Reactivate the account before making a password reset link.");
+    const { reset, path, validHours } = await createPasswordReset(actor, member.id, context.clientIp);
+    return { kind: "reset-link" as const, link: new URL(path, new URL(request.url).origin).toString(), expiresAt: reset.expiresAt, validHours };
   }
   if (intent === "reactivate") {
     await reactivateMember(actor, member.id, context.clientIp);
@@ -70,7 +83,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function MemberPage() {
-  const { member, institutions } = useLoaderData<typeof loader>();
+  const { member, institutions, pendingReset } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const confirming = searchParams.get("confirm") === "deactivate";
@@ -108,6 +121,39 @@ export default function MemberPage() {
             Save changes
           </SubmitButton>
         </Form>
+      </section>
+      <section aria-labelledby="password-reset-heading" className="card narrow">
+        <h2 id="password-reset-heading">Forgotten password</h2>
+        {actionData?.kind === "reset-link" ? (
+          <Notice tone="success" title={`Password reset link for ${member.name}`}>
+            <p>
+              Give this link to {member.name} yourself, in person or in a message only they can read. It works once, for{" "}
+              {actionData.validHours === 1 ? "1 hour" : `${actionData.validHours} hours`} (until {formatDateTime(actionData.expiresAt)}).
+              When they choose a new password, they are signed out everywhere.
+            </p>
+            <CopyLink id="password-reset-link" label="Password reset link" link={actionData.link} />
+            <p className="muted">Staffroom shows this link only once. If it goes astray, make a new one: that stops this one working.</p>
+          </Notice>
+        ) : null}
+        {member.deactivated ? (
+          <p>Reactivate the account before making a password reset link.</p>
+        ) : (
+          <Form method="post">
+            <p>
+              If {member.name} has forgotten their password, make a single-use link for them to choose a new one. Staffroom
+              does not send emails, so you pass the link on yourself.
+            </p>
+            {pendingReset && actionData?.kind !== "reset-link" ? (
+              <p>
+                A link made on {formatDateTime(pendingReset.createdAt)} has not been used yet; it works until{" "}
+                {formatDateTime(pendingReset.expiresAt)}. A new link stops it working.
+              </p>
+            ) : null}
+            <SubmitButton name="intent" value="create-password-reset" variant="secondary" pendingLabel="Creating link…">
+              Create password reset link
+            </SubmitButton>
+          </Form>
+        )}
       </section>
       <section aria-labelledby="access-heading" className="card narrow">
         <h2 id="access-heading">Access</h2>

@@ -4,7 +4,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { CopyLink } from "~/components/ui/copy-link";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -70,37 +70,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 const STATE_LABELS = { pending: "Waiting", accepted: "Accepted", expired: "Expired", revoked: "Revoked" } as const;
 
-function CopyLink({ link }: { link: string }) {
-  const [copied, setCopied] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => inputRef.current?.select(), []);
-  return (
-    <div className="copy-row">
-      <div className="field">
-        <label htmlFor="invitation-link">Invitation link</label>
-        <input id="invitation-link" ref={inputRef} readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-      </div>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(link);
-            setCopied(true);
-          } catch {
-            inputRef.current?.select();
-          }
-        }}
-      >
-        {copied ? "Copied" : "Copy link"}
-      </button>
-      <span role="status" className="visually-hidden">
-        {copied ? "Link copied" : ""}
-      </span>
-    </div>
-  );
-}
-
 export default function InvitationsPage() {
   const { institutions, invites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -120,7 +89,7 @@ export default function InvitationsPage() {
       {actionData?.kind === "created" ? (
         <Notice tone="success" title={`Invitation ready for ${actionData.email}`}>
           <p>Send them this link. It works once and expires on {formatDate(actionData.expiresAt)}.</p>
-          <CopyLink link={actionData.link} />
+          <CopyLink id="invitation-link" label="Invitation link" link={actionData.link} />
         </Notice>
       ) : null}
       {actionData?.kind === "revoked" ? (

@@ -66,6 +66,7 @@ export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const ended = searchParams.get("ended");
+  const passwordChanged = searchParams.get("password") === "changed";
   const [form, fields] = useForm({
     id: "sign-in",
     lastResult,
@@ -90,6 +91,11 @@ export default function LoginPage() {
                   ? "Your account has been deactivated. If you think this is a mistake, ask your partnership coordinator."
                   : "You have been signed out. Sign in again to carry on."}
               </p>
+            </div>
+          ) : null}
+          {passwordChanged && !ended ? (
+            <div className="alert alert--success" role="status">
+              <p>Your password has been changed and you have been signed out everywhere. Sign in with your new password.</p>
             </div>
           ) : null}
           <FormErrors errors={form.errors} id={form.errorId} />

@@ -21,13 +21,22 @@ export const signInSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+// Choosing a password and typing it again: when joining, and with a password reset link.
+const choosePasswordFields = {
+  password: newPasswordField,
+  confirmPassword: z.string({ required_error: "Type the password again." }),
+};
+const passwordsMatch = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
+const passwordsDiffer = { path: ["confirmPassword"], message: "The two passwords do not match." };
+
 export const acceptInviteSchema = z
   .object({
     name: z.string({ required_error: "Enter your name as colleagues know it." }).trim().min(2, "Enter your full name.").max(80, "Use at most 80 characters."),
-    password: newPasswordField,
-    confirmPassword: z.string({ required_error: "Type the password again." }),
+    ...choosePasswordFields,
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
+  .refine(passwordsMatch, passwordsDiffer);
+
+export const resetPasswordSchema = z.object(choosePasswordFields).refine(passwordsMatch, passwordsDiffer);
 
 export const changePasswordSchema = z
   .object({
