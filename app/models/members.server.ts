@@ -124,13 +124,14 @@ export async function changePassword(
   sessionId: string,
   input: { currentPassword: string; newPassword: string },
   ipAddress = "",
-): Promise<{ ok: true; endedSessions: number } | { ok: false; field: "currentPassword"; message: string }> {
+): Promise<{ ok: true; endedSessions: number; endedSessionIds: string[] } | { ok: false; field: "currentPassword"; message: string }> {
   const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { ok: false, field: "currentPassword", message: "That is not your current password." };
   }
   await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
-  const endedSessions = await endOtherSessions(userId, sessionId);
+  const endedSessionIds = await endOtherSessions(userId, sessionId);
+  const endedSessions = endedSessionIds.length;
   await recordAudit({
     partnershipId: user.partnershipId,
     actorId: userId,
@@ -140,5 +141,5 @@ export async function changePassword(
     detail: { endedSessions },
     ipAddress,
   });
-  return { ok: true, endedSessions };
+  return { ok: true, endedSessions, endedSessionIds };
 }

@@ -127,9 +127,14 @@ export async function endAllSessions(userId: string): Promise<void> {
 }
 
 /** Ends every session of a user except the one given (after a password change). */
-export async function endOtherSessions(userId: string, keepSessionId: string): Promise<number> {
-  const { count } = await db().session.deleteMany({ where: { userId, id: { not: keepSessionId } } });
-  return count;
+/** Ends every session of the user but one; returns the ids it ended (their live sockets are the caller's to close). */
+export async function endOtherSessions(userId: string, keepSessionId: string): Promise<string[]> {
+  return db().$transaction(async (tx) => {
+    const others = await tx.session.findMany({ where: { userId, id: { not: keepSessionId } }, select: { id: true } });
+    const ids = others.map((s) => s.id);
+    if (ids.length > 0) await tx.session.deleteMany({ where: { id: { in: ids } } });
+    return ids;
+  });
 }
 
 export async function listSessions(userId: string) {

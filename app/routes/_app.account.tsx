@@ -7,10 +7,10 @@ import { FormErrors, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { PASSWORD_RULE_HINT, changePasswordSchema, revokeSessionSchema } from "~/lib/forms/auth";
+import { refineNewPassword } from "~/lib/forms/password-check.server";
 import { describeBrowser, formatDateTime } from "~/lib/format";
 import { ROLE_LABELS, type Role } from "~/lib/roles";
 import { changePassword, getShellUser } from "~/models/members.server";
-import { passwordProblem } from "~/models/passwords.server";
 import { listSessions, revokeSession } from "~/models/sessions.server";
 import { requireActor } from "~/policies/enforce.server";
 import { TableWrap } from "~/components/ui/table-wrap";
@@ -42,15 +42,14 @@ export async function action({ context, request }: ActionFunctionArgs) {
   }
   const email = context.user!.email;
   const submission = parseWithZod(formData, {
-    schema: changePasswordSchema.superRefine((value, ctx) => {
-      const problem = passwordProblem(value.newPassword, { email });
-      if (problem) ctx.addIssue({ path: ["newPassword"], code: "custom", message: problem });
-    }),
+    schema: changePasswordSchema.superRefine((value, ctx) => refineNewPassword(ctx, "newPassword", value.newPassword, { email })),
   });
   if (submission.status !== "success") {
     return data({ intent: "change-password", result: submission.reply({ hideFields: ["currentPassword", "newPassword", "confirmPassword"] }) }, { status: 400 });
   }
   const outcome = await changePassword(actor.id, context.session!.id, submission.value, context.clientIp);
+  // The other browsers are signed out: their live connections (a document open in another tab) close too.
+  if (outcome.ok) await Promise.all(outcome.endedSessionIds.map((id) => context.realtime.disconnectSession(id)));
   if (!outcome.ok) {
     return data(
       {

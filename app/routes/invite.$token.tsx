@@ -6,10 +6,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { PASSWORD_RULE_HINT, acceptInviteSchema } from "~/lib/forms/auth";
+import { refineNewPassword } from "~/lib/forms/password-check.server";
 import { clientMeta } from "~/lib/request.server";
 import { ROLE_LABELS, isRole } from "~/lib/roles";
 import { InviteError, acceptInvite, findInviteByToken } from "~/models/invites.server";
-import { passwordProblem } from "~/models/passwords.server";
 import { startSession } from "~/models/sessions.server";
 
 export const meta: MetaFunction = () => [{ title: "Join your partnership · Staffroom" }];
@@ -32,10 +32,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const invite = await findInviteByToken(params.token ?? "");
   const submission = parseWithZod(formData, {
-    schema: acceptInviteSchema.superRefine((value, ctx) => {
-      const problem = passwordProblem(value.password, { email: invite?.email, name: value.name });
-      if (problem) ctx.addIssue({ path: ["password"], code: "custom", message: problem });
-    }),
+    schema: acceptInviteSchema.superRefine((value, ctx) =>
+      refineNewPassword(ctx, "password", value.password, { email: invite?.email, name: value.name }),
+    ),
   });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirmPassword"] }), { status: 400 });

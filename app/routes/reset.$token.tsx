@@ -6,9 +6,9 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { PASSWORD_RULE_HINT, newPasswordField, resetPasswordSchema } from "~/lib/forms/auth";
+import { PASSWORD_RULE_HINT, resetPasswordSchema } from "~/lib/forms/auth";
+import { refineNewPassword } from "~/lib/forms/password-check.server";
 import { PasswordResetError, findPasswordResetByToken, resetPassword } from "~/models/password-resets.server";
-import { passwordProblem } from "~/models/passwords.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Staffroom" }];
 
@@ -36,12 +36,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const { reset, status } = await usableReset(token);
   const submission = parseWithZod(formData, {
-    schema: resetPasswordSchema.superRefine((value, ctx) => {
-      // The length rule is the form schema's; add only what the server alone knows (common passwords, the email).
-      if (!newPasswordField.safeParse(value.password).success) return;
-      const problem = passwordProblem(value.password, { email: reset?.user.email, name: reset?.user.name });
-      if (problem) ctx.addIssue({ path: ["password"], code: "custom", message: problem });
-    }),
+    schema: resetPasswordSchema.superRefine((value, ctx) =>
+      refineNewPassword(ctx, "password", value.password, { email: reset?.user.email, name: reset?.user.name }),
+    ),
   });
   const hideFields = ["password", "confirmPassword"];
   if (!reset) return data(submission.reply({ formErrors: [`${LINK_GONE}.`], hideFields }), { status });

@@ -121,7 +121,7 @@ describe.each(PROVIDERS)("signing in on %s", (provider) => {
     expect(refused).toMatchObject({ ok: false, field: "currentPassword" });
 
     const changed = await changePassword(userId, current.session.id, { currentPassword: DEMO_PASSWORD, newPassword: "a new long phrase" });
-    expect(changed).toEqual({ ok: true, endedSessions: 1 });
+    expect(changed).toEqual({ ok: true, endedSessions: 1, endedSessionIds: [other.session.id] });
     expect((await validateSessionToken(current.cookie.value)).user?.id).toBe(userId);
     expect((await validateSessionToken(other.cookie.value)).user).toBeNull();
     const stored = await db().user.findUniqueOrThrow({ where: { id: userId } });

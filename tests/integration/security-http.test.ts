@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, demoUser, seedDemoPartnership } from "../../prisma/seed-
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
 import { freshDatabase } from "../support/databases";
 import { HttpClient, SESSION_COOKIE, signedInClient, type HttpResult } from "../support/http-client";
+import { connectSocket, disconnected, nextEvent } from "../support/socket-client";
 
 const FOREIGN_ORIGIN = "https://evil.example";
 
@@ -31,6 +32,11 @@ afterAll(async () => {
 showServerOutputOnFailure(() => app);
 
 const client = () => new HttpClient(app.origin);
+
+const SHORT_PASSWORD = "Use at least 8 characters (15 or more is better).";
+/** The text of a field's error message as the page shows it (Conform's `<form id>-<field>-error`). */
+const fieldErrorText = (body: string, field: string) =>
+  new RegExp(`id="${field}-error"><span class="visually-hidden">Error: </span>([^<]*)<`).exec(body)?.[1] ?? null;
 const signIn = (key: Parameters<typeof demoUser>[0]) => signedInClient(app.origin, demoUser(key).email, DEMO_PASSWORD);
 const userId = async (key: Parameters<typeof demoUser>[0]) => (await store.user.findUniqueOrThrow({ where: { email: demoUser(key).email } })).id;
 
@@ -148,6 +154,37 @@ describe("ending sessions on the server", () => {
     expect((await laptop.post("/account", { intent: "revoke-session", sessionId: strangerId })).status).toBe(404);
     expect((await stranger.get("/home")).status).toBe(200);
   });
+
+  it("changing the password on the account page signs the other browsers out, live connections included", async () => {
+    const laptop = await signIn("lsa");
+    const phone = await signIn("lsa");
+    const laptopSocket = await connectSocket(app.origin, { cookie: laptop.cookieHeader() });
+    const phoneSocket = await connectSocket(app.origin, { cookie: phone.cookieHeader() });
+    const ended = nextEvent(phoneSocket, "session:ended");
+    const closed = disconnected(phoneSocket);
+    // A refused password is explained once, next to the field (not by both the form's and the server's rules).
+    const short = await laptop.post("/account", { intent: "change-password", currentPassword: DEMO_PASSWORD, newPassword: "chalk", confirmPassword: "chalk" });
+    expect(short.status).toBe(400);
+    expect(fieldErrorText(short.body, "change-password-newPassword")).toBe(SHORT_PASSWORD);
+    expect(phoneSocket.connected).toBe(true);
+
+    const newPassword = "a long walk to the sports hall";
+    const res = await laptop.post("/account", {
+      intent: "change-password",
+      currentPassword: DEMO_PASSWORD,
+      newPassword,
+      confirmPassword: newPassword,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain("1 other browser has been signed out");
+    expect(await ended).toEqual({ reason: "signed-out" });
+    expect(await closed).toBe("io server disconnect");
+    expectRedirectToLogin(await phone.get("/home"));
+    // This browser stays signed in, and its own connection stays open.
+    expect((await laptop.get("/home")).status).toBe(200);
+    expect(laptopSocket.connected).toBe(true);
+    laptopSocket.disconnect();
+  });
 });
 
 describe("the Origin check on state-changing requests", () => {
@@ -259,6 +296,9 @@ describe("invitations over HTTP", () => {
     const common = await invitee.post(link, { name: "Nia Campbell", password: "password", confirmPassword: "password" });
     expect(common.status).toBe(400);
     expect(common.body).toContain("commonly used");
+    const short = await invitee.post(link, { name: "Nia Campbell", password: "chalk", confirmPassword: "chalk" });
+    expect(short.status).toBe(400);
+    expect(fieldErrorText(short.body, "accept-invite-password")).toBe(SHORT_PASSWORD);
     expect(await store.user.count({ where: { email } })).toBe(0);
 
     const accepted = await invitee.post(link, { name: "Nia Campbell", password: "chalk dust and coffee", confirmPassword: "chalk dust and coffee" });
