@@ -11,6 +11,7 @@ import { clientMeta } from "~/lib/request.server";
 import { ROLE_LABELS, isRole } from "~/lib/roles";
 import { InviteError, acceptInvite, findInviteByToken } from "~/models/invites.server";
 import { startSession } from "~/models/sessions.server";
+import { SignedOutShell } from "~/components/signed-out-shell";
 
 export const meta: MetaFunction = () => [{ title: "Join your partnership · Staffroom" }];
 
@@ -63,43 +64,37 @@ export default function AcceptInvitePage() {
     shouldValidate: "onBlur",
   });
   return (
-    <div className="sign-in-page">
-      <a className="skip-link" href="#main-content">
-        Skip to main content
-      </a>
-      <main id="main-content">
-        <p className="brand-block">Staffroom</p>
-        {invite.state === "pending" ? (
-          <div className="card">
-            <h1>Join {invite.partnershipName}</h1>
-            <p>
-              You have been invited as {invite.role === "LSA" ? "an" : "a"} {invite.role} at {invite.institutionName}. You
-              will sign in with <strong>{invite.email}</strong>.
-            </p>
-            <FormErrors errors={form.errors} id={form.errorId} />
-            <Form method="post" {...getFormProps(form)}>
-              <TextField meta={fields.name} label="Your name" autoComplete="name" />
-              <TextField meta={fields.password} type="password" label="Password" hint={PASSWORD_RULE_HINT} autoComplete="new-password" />
-              <TextField meta={fields.confirmPassword} type="password" label="Confirm password" autoComplete="new-password" />
-              <div className="actions">
-                <SubmitButton pendingLabel="Setting up your account…">Join the partnership</SubmitButton>
-              </div>
-            </Form>
-          </div>
-        ) : (
-          <div className="card">
-            <h1>{invite.state === "accepted" ? "This invitation has been used" : "This invitation link no longer works"}</h1>
-            <p>
-              {invite.state === "accepted"
-                ? "This invitation has already been used to create an account. If it was yours, sign in."
-                : invite.state === "expired"
-                  ? "Invitation links expire after a few days. Ask your partnership coordinator for a new one."
-                  : "The link may have been replaced by a newer invitation or mistyped. Ask your partnership coordinator for a new one."}
-            </p>
-            <Link to="/login">Go to sign in</Link>
-          </div>
-        )}
-      </main>
-    </div>
+    <SignedOutShell>
+      {invite.state === "pending" ? (
+        <div className="card">
+          <h1>Join {invite.partnershipName}</h1>
+          <p>
+            You have been invited as {invite.role === "LSA" ? "an" : "a"} {invite.role} at {invite.institutionName}. You
+            will sign in with <strong>{invite.email}</strong>.
+          </p>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <Form method="post" {...getFormProps(form)}>
+            <TextField meta={fields.name} label="Your name" autoComplete="name" />
+            <TextField meta={fields.password} type="password" label="Password" hint={PASSWORD_RULE_HINT} autoComplete="new-password" />
+            <TextField meta={fields.confirmPassword} type="password" label="Confirm password" autoComplete="new-password" />
+            <div className="actions">
+              <SubmitButton pendingLabel="Setting up your account…">Join the partnership</SubmitButton>
+            </div>
+          </Form>
+        </div>
+      ) : (
+        <div className="card">
+          <h1>{invite.state === "accepted" ? "This invitation has been used" : "This invitation link no longer works"}</h1>
+          <p>
+            {invite.state === "accepted"
+              ? "This invitation has already been used to create an account. If it was yours, sign in."
+              : invite.state === "expired"
+                ? "Invitation links expire after a few days. Ask your partnership coordinator for a new one."
+                : "The link may have been replaced by a newer invitation or mistyped. Ask your partnership coordinator for a new one."}
+          </p>
+          <Link to="/login">Go to sign in</Link>
+        </div>
+      )}
+    </SignedOutShell>
   );
 }

@@ -9,6 +9,7 @@ import { deviceCookie, readDeviceToken } from "~/lib/device-cookie.server";
 import { signInSchema } from "~/lib/forms/auth";
 import { clientMeta, safeRedirectPath } from "~/lib/request.server";
 import { signIn } from "~/models/sign-in.server";
+import { SignedOutShell } from "~/components/signed-out-shell";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Staffroom" }];
 
@@ -75,43 +76,37 @@ export default function LoginPage() {
     shouldRevalidate: "onBlur",
   });
   return (
-    <div className="sign-in-page">
-      <a className="skip-link" href="#main-content">
-        Skip to main content
-      </a>
-      <main id="main-content">
-        <p className="brand-block">Staffroom</p>
-        <div className="card">
-          <h1>Sign in</h1>
-          <p className="page-intro">Plan and teach together across your partnership.</p>
-          {ended ? (
-            <div className="alert alert--warning" role="status">
-              <p>
-                {ended === "deactivated"
-                  ? "Your account has been deactivated. If you think this is a mistake, ask your partnership coordinator."
-                  : "You have been signed out. Sign in again to carry on."}
-              </p>
-            </div>
-          ) : null}
-          {passwordChanged && !ended ? (
-            <div className="alert alert--success" role="status">
-              <p>Your password has been changed and you have been signed out everywhere. Sign in with your new password.</p>
-            </div>
-          ) : null}
-          <FormErrors errors={form.errors} id={form.errorId} />
-          <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-            <TextField meta={fields.email} type="email" label="Email address" autoComplete="username" />
-            <TextField meta={fields.password} type="password" label="Password" autoComplete="current-password" />
-            <div className="actions">
-              <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
-            </div>
-          </Form>
-        </div>
-        <p className="muted">
-          New to Staffroom? Your partnership coordinator sends you an invitation link to join.
-        </p>
-      </main>
-    </div>
+    <SignedOutShell>
+      <div className="card">
+        <h1>Sign in</h1>
+        <p className="page-intro">Plan and teach together across your partnership.</p>
+        {ended ? (
+          <div className="alert alert--warning" role="status">
+            <p>
+              {ended === "deactivated"
+                ? "Your account has been deactivated. If you think this is a mistake, ask your partnership coordinator."
+                : "You have been signed out. Sign in again to carry on."}
+            </p>
+          </div>
+        ) : null}
+        {passwordChanged && !ended ? (
+          <div className="alert alert--success" role="status">
+            <p>Your password has been changed and you have been signed out everywhere. Sign in with your new password.</p>
+          </div>
+        ) : null}
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <TextField meta={fields.email} type="email" label="Email address" autoComplete="username" />
+          <TextField meta={fields.password} type="password" label="Password" autoComplete="current-password" />
+          <div className="actions">
+            <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+          </div>
+        </Form>
+      </div>
+      <p className="muted">
+        New to Staffroom? Your partnership coordinator sends you an invitation link to join.
+      </p>
+    </SignedOutShell>
   );
 }

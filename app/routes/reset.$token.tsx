@@ -9,6 +9,7 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { PASSWORD_RULE_HINT, resetPasswordSchema } from "~/lib/forms/auth";
 import { refineNewPassword } from "~/lib/forms/password-check.server";
 import { PasswordResetError, findPasswordResetByToken, resetPassword } from "~/models/password-resets.server";
+import { SignedOutShell } from "~/components/signed-out-shell";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Staffroom" }];
 
@@ -63,40 +64,34 @@ export default function ResetPasswordPage() {
     shouldValidate: "onBlur",
   });
   return (
-    <div className="sign-in-page">
-      <a className="skip-link" href="#main-content">
-        Skip to main content
-      </a>
-      <main id="main-content">
-        <p className="brand-block">Staffroom</p>
-        {reset.usable ? (
-          <div className="card">
-            <h1>Choose a new password</h1>
-            <p>
-              This link is for <strong>{reset.name}</strong>'s Staffroom account. If that is not you, close this page and let
-              your partnership coordinator know.
-            </p>
-            <FormErrors errors={form.errors} id={form.errorId} />
-            <Form method="post" {...getFormProps(form)}>
-              <TextField meta={fields.password} type="password" label="New password" hint={PASSWORD_RULE_HINT} autoComplete="new-password" />
-              <TextField meta={fields.confirmPassword} type="password" label="Confirm new password" autoComplete="new-password" />
-              <p className="muted">Choosing a new password signs you out of Staffroom everywhere; then you sign in with it.</p>
-              <div className="actions">
-                <SubmitButton pendingLabel="Saving your new password…">Save new password</SubmitButton>
-              </div>
-            </Form>
-          </div>
-        ) : (
-          <div className="card">
-            <h1>{LINK_GONE}</h1>
-            <p>
-              Password reset links work once, for a limited time, and a newer link replaces an older one. Ask your partnership
-              coordinator for a new link, or sign in if you remember your password.
-            </p>
-            <Link to="/login">Go to sign in</Link>
-          </div>
-        )}
-      </main>
-    </div>
+    <SignedOutShell>
+      {reset.usable ? (
+        <div className="card">
+          <h1>Choose a new password</h1>
+          <p>
+            This link is for <strong>{reset.name}</strong>'s Staffroom account. If that is not you, close this page and let
+            your partnership coordinator know.
+          </p>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <Form method="post" {...getFormProps(form)}>
+            <TextField meta={fields.password} type="password" label="New password" hint={PASSWORD_RULE_HINT} autoComplete="new-password" />
+            <TextField meta={fields.confirmPassword} type="password" label="Confirm new password" autoComplete="new-password" />
+            <p className="muted">Choosing a new password signs you out of Staffroom everywhere; then you sign in with it.</p>
+            <div className="actions">
+              <SubmitButton pendingLabel="Saving your new password…">Save new password</SubmitButton>
+            </div>
+          </Form>
+        </div>
+      ) : (
+        <div className="card">
+          <h1>{LINK_GONE}</h1>
+          <p>
+            Password reset links work once, for a limited time, and a newer link replaces an older one. Ask your partnership
+            coordinator for a new link, or sign in if you remember your password.
+          </p>
+          <Link to="/login">Go to sign in</Link>
+        </div>
+      )}
+    </SignedOutShell>
   );
 }
