@@ -341,16 +341,29 @@ export async function rateStrategy(
     }
   }
   const comment = (input.comment ?? "").trim().slice(0, 1000);
-  return db().$transaction(async (tx) => {
-    const existing = await tx.strategyRating.findFirst({ where: { strategyId: strategy.id, userId: actor.id, lessonPlanId } });
-    if (existing) {
-      if (!canEditRating(actor, strategy, existing)) throw new StrategyError("forbidden", "Only its author can change a rating.");
-      const rating = await tx.strategyRating.update({ where: { id: existing.id }, data: { rating: input.rating, comment } });
-      return { rating, created: false };
-    }
-    const rating = await tx.strategyRating.create({
-      data: { strategyId: strategy.id, userId: actor.id, lessonPlanId, rating: input.rating, comment },
+  const key = { strategyId: strategy.id, userId: actor.id, scope: lessonPlanId ?? GENERAL_RATING };
+  const write = () =>
+    db().$transaction(async (tx) => {
+      const existing = await tx.strategyRating.findUnique({ where: { strategyId_userId_scope: key } });
+      if (existing) {
+        if (!canEditRating(actor, strategy, existing)) throw new StrategyError("forbidden", "Only its author can change a rating.");
+        const rating = await tx.strategyRating.update({ where: { id: existing.id }, data: { rating: input.rating, comment } });
+        return { rating, created: false };
+      }
+      const rating = await tx.strategyRating.create({ data: { ...key, lessonPlanId, rating: input.rating, comment } });
+      return { rating, created: true };
     });
-    return { rating, created: true };
-  });
+  try {
+    return await write();
+  } catch (error) {
+    // The same member's rating, sent twice at once (a double click), lost the race to create it: update it instead.
+    if (isUniqueViolation(error)) return write();
+    throw error;
+  }
 }
+
+/** The scope of a rating given without a lesson plan (see StrategyRating.scope in the schema). */
+const GENERAL_RATING = "general";
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";

@@ -182,6 +182,26 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
     expect(await db().strategyRating.count({ where: { strategyId: strategy.id } })).toBe(3);
   });
 
+  it("keeps one rating per member even when the same rating is sent many times at once (a double click)", async () => {
+    const strategy = await createStrategy(await as("teacher"), input({ title: "Rated at once" }));
+    const { plan } = await arrangePlan(database, { title: "Rated at once lesson", plannerKeys: ["teacher"] });
+    await addToLessonPlan(await as("teacher"), strategy.id, plan.id);
+    const leader = await as("leader");
+    const teacher = await as("teacher");
+    const results = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => rateStrategy(leader, strategy.id, { rating: 1 + (i % 5) })),
+      ...Array.from({ length: 6 }, (_, i) => rateStrategy(teacher, strategy.id, { rating: 1 + (i % 5), lessonPlanId: plan.id })),
+    ]);
+    expect(results.filter((r) => r.created)).toHaveLength(2);
+    const stored = await db().strategyRating.findMany({ where: { strategyId: strategy.id }, select: { userId: true, lessonPlanId: true } });
+    expect(stored.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
+      [
+        { userId: leader.id, lessonPlanId: null },
+        { userId: teacher.id, lessonPlanId: plan.id },
+      ].sort((a, b) => a.userId.localeCompare(b.userId)),
+    );
+  });
+
   it("adds a strategy to a plan only for its course's co-planning teachers and the coordinator, once", async () => {
     const strategy = await createStrategy(await as("teacherSpecial"), input({ title: "Added to plans" }));
     const { plan } = await arrangePlan(database, { title: "Fitness testing", plannerKeys: ["teacher", "lsa"] });
