@@ -115,14 +115,14 @@ export async function appendUpdates(entries: readonly LogEntry[]): Promise<numbe
   const connection = driverConnection();
   const now = Date.now();
   const touch = documentsToTouch(entries, now);
+  let ids: number[];
   if (connection.provider === "sqlite") {
     const write = sqliteWriter(connection);
     const at = sqliteTimestamp(new Date(now));
-    const ids = await retryWhileBusy(now, () => write(entries, touch, at));
-    for (const id of touch) lastTouched.set(id, now);
-    return ids;
+    ids = await retryWhileBusy(now, () => write(entries, touch, at));
+  } else {
+    ids = await appendPostgres(connection.pool, entries, touch, new Date(now));
   }
-  const ids = await appendPostgres(connection.pool, entries, touch, new Date(now));
   for (const id of touch) lastTouched.set(id, now);
   return ids;
 }
