@@ -78,6 +78,7 @@ export default function AccountPage() {
     lastResult: passwordResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

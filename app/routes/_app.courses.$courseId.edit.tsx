@@ -195,18 +195,21 @@ export default function EditCoursePage() {
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: courseDetailsSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [unitForm, unitFields] = useForm({
     id: "add-unit",
     lastResult: resultFor("add-unit"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addUnitSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [plannerForm, plannerFields] = useForm({
     id: "add-planner",
     lastResult: resultFor("add-planner"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addPlannerSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const renameErrors = actionData?.intent === "rename-unit" && actionData.result?.error ? actionData.result.error : undefined;
 

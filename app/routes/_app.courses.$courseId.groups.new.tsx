@@ -53,6 +53,7 @@ export default function NewGroupPage() {
     defaultValue: { siteId: course.firstSiteId },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newGroupSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

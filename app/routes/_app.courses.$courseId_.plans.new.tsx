@@ -54,6 +54,7 @@ export default function NewLessonPlanPage() {
     defaultValue: { durationMinutes: "60", groupId: defaults.groupId, unitId: defaults.unitId },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newLessonPlanSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -56,6 +56,7 @@ export default function NewCoursePage() {
     defaultValue: { leadInstitutionId: homeInstitutionId, siteIds: [homeInstitutionId] },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newCourseSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

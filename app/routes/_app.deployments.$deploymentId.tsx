@@ -109,6 +109,7 @@ export default function DeploymentPage() {
     defaultValue: { feedback: d.feedback },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: feedbackSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -43,6 +43,7 @@ export default function DocumentsPage() {
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newDocumentSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const pageLink = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (

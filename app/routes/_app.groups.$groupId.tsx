@@ -171,12 +171,14 @@ export default function GroupPage() {
     defaultValue: { name: group.name, siteId: group.siteId, academicYear: group.academicYear },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editGroupSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [teacherForm, teacherFields] = useForm({
     id: "add-teacher",
     lastResult: resultFor("add-teacher"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: groupTeacherSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [sessionForm, sessionFields] = useForm({
     id: "add-session",
@@ -184,18 +186,21 @@ export default function GroupPage() {
     defaultValue: { siteId: group.siteId },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addSessionSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [transportForm, transportFields] = useForm({
     id: "transport",
     lastResult: resultFor("transport"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: transportSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [studentsForm, studentsFields] = useForm({
     id: "add-students",
     lastResult: resultFor("add-students"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: groupStudentsSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   return (

@@ -53,6 +53,7 @@ export default function InstitutionPage() {
     defaultValue: { name: institution.name, kind: institution.kind, town: institution.town },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: institutionSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

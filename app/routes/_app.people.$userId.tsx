@@ -93,6 +93,7 @@ export default function MemberPage() {
     defaultValue: { role: member.role, institutionId: member.institutionId, jobTitle: member.jobTitle },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateMemberSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

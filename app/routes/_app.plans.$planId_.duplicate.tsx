@@ -60,6 +60,7 @@ export default function DuplicateLessonPlanPage() {
     defaultValue: { title: plan.title, groupId: plan.groupId },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: duplicateLessonPlanSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -249,6 +249,7 @@ function AddToPlanSection() {
     defaultValue: { lessonPlanId: preselectedPlanId, note: "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addToPlanSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   if (!canAddToPlans) return null;
   return (
@@ -292,6 +293,7 @@ function RatingsSection() {
     defaultValue: { rating: myGeneralRating ? String(myGeneralRating.rating) : "", comment: myGeneralRating?.comment ?? "", lessonPlanId: "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rateStrategySchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section aria-labelledby="ratings-heading" className="card">

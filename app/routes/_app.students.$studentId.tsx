@@ -73,6 +73,7 @@ export default function StudentPage() {
       : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: studentSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

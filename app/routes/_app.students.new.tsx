@@ -51,6 +51,7 @@ export default function NewStudentPage() {
     defaultValue: { homeInstitutionId, senStatus: "none" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: studentSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -73,7 +73,7 @@ export default function LoginPage() {
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <SignedOutShell>

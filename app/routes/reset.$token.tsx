@@ -62,6 +62,7 @@ export default function ResetPasswordPage() {
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <SignedOutShell>

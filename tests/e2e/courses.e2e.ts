@@ -22,6 +22,10 @@ test("a teacher creates a course with an FE co-planner and a teaching group", as
   await page.getByRole("button", { name: "Add course" }).click();
   await expect(page.getByText("Enter the course title.")).toBeVisible();
   await page.getByLabel("Title", { exact: true }).fill(title);
+  // The message goes as the title is typed, not when the field loses focus: a click on the button straight
+  // after typing must not land on a form that shifts under the pointer as the message disappears.
+  await expect(page.getByLabel("Title", { exact: true })).toBeFocused();
+  await expect(page.getByText("Enter the course title.")).toBeHidden();
   await page.getByLabel("Kind").selectOption({ label: "Adapted module" });
   await page.getByLabel("Subject").selectOption({ label: "PE and sport" });
   await page.getByLabel("Key stage").selectOption({ label: "Key stage 4 (Years 10-11)" });

@@ -114,6 +114,7 @@ function BriefingForm({ deployment, actionData }: { deployment: PlanPage["deploy
     defaultValue: { ...deployment.briefing, deploymentId: deployment.id },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: briefingSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <details open={lastResult?.status === "error"}>
@@ -149,6 +150,7 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
     defaultValue: { supporterRole: "lsa", phase: "main", mode: "group", minutes: String(Math.min(40, page.plan.durationMinutes)) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deploySchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <details className="card narrow" open={lastResult?.status === "error"}>

@@ -75,6 +75,7 @@ function AddNoteForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
     lastResult: lastResultFor(actionData, "add-differentiation"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: differentiationSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <details className="card narrow" open={Boolean(form.errors?.length || fields.note.errors?.length || fields.studentId.errors?.length)}>

@@ -93,6 +93,7 @@ function DetailsForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: planDetailsSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)}>

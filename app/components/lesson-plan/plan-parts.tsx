@@ -87,6 +87,7 @@ function PartForm({ part, values, actionData }: { part: Part; values: Record<str
     defaultValue: values,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: config.schema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const all = fields as unknown as Record<string, Parameters<typeof TextAreaField>[0]["meta"]>;
   return (

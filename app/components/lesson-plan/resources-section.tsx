@@ -62,6 +62,7 @@ function LinkForm({ actionData }: { actionData: PlanActionData }) {
     lastResult: lastResultFor(actionData, "add-link"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: linkResourceSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card narrow">
