@@ -6,7 +6,7 @@ import type { Actor } from "~/policies/actor";
 import { canPlanCourses, type CourseFacts } from "~/policies/course";
 import { recordAudit } from "./audit.server";
 import { deleteDocumentsOfOwner } from "./collab-documents.server";
-import { db } from "./db.server";
+import { db, isUniqueViolation } from "./db.server";
 
 export const COURSES_PAGE_SIZE = 20;
 
@@ -323,8 +323,15 @@ export async function addPlanner(actor: Actor, courseId: string, userId: string,
   const id = await ownCourseId(actor, courseId);
   await checkPlanners(actor.partnershipId, [userId], "userId");
   const existing = await db().coursePlanner.findUnique({ where: { courseId_userId: { courseId: id, userId } } });
-  if (existing) throw new CourseError("userId", "They already co-plan this course.");
-  await db().coursePlanner.create({ data: { courseId: id, userId, addedById: actor.id } });
+  const alreadyPlanning = () => new CourseError("userId", "They already co-plan this course.");
+  if (existing) throw alreadyPlanning();
+  try {
+    await db().coursePlanner.create({ data: { courseId: id, userId, addedById: actor.id } });
+  } catch (error) {
+    // Added by another request at the same moment (a double click, two tabs).
+    if (isUniqueViolation(error)) throw alreadyPlanning();
+    throw error;
+  }
   await touch(id);
   await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "course.planner_added", subjectType: "course", subjectId: id, detail: { userId }, ipAddress });
 }

@@ -116,3 +116,11 @@ export async function disconnectDb(): Promise<void> {
   globalForDb.__staffroomDb = undefined;
   await Promise.all([current?.client.$disconnect(), closeDriver(current?.driver)]);
 }
+
+/**
+ * Whether a write failed on a unique key or primary key (Prisma's P2002). Check-then-insert paths
+ * catch it around their one insert: two identical requests at once both pass the check at
+ * PostgreSQL's READ COMMITTED (or between SQLite's statements), and the loser finds the row there.
+ */
+export const isUniqueViolation = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";

@@ -4,7 +4,7 @@
 import type { Actor } from "~/policies/actor";
 import type { GroupFacts } from "~/policies/course";
 import { recordAudit } from "./audit.server";
-import { db } from "./db.server";
+import { db, isUniqueViolation } from "./db.server";
 
 export class GroupError extends Error {
   constructor(
@@ -97,8 +97,15 @@ export async function addGroupTeacher(actor: Actor, groupId: string, userId: str
   });
   if (!user) throw new GroupError("userId", "Choose a teacher of this partnership.");
   const existing = await db().groupTeacher.findUnique({ where: { groupId_userId: { groupId: group.id, userId } } });
-  if (existing) throw new GroupError("userId", `${user.name} already teaches this group.`);
-  await db().groupTeacher.create({ data: { groupId: group.id, userId } });
+  const alreadyTeaching = () => new GroupError("userId", `${user.name} already teaches this group.`);
+  if (existing) throw alreadyTeaching();
+  try {
+    await db().groupTeacher.create({ data: { groupId: group.id, userId } });
+  } catch (error) {
+    // Added by another request at the same moment (a double click, two tabs).
+    if (isUniqueViolation(error)) throw alreadyTeaching();
+    throw error;
+  }
   await audit(actor, "group.teacher_added", group.id, { userId }, ipAddress);
 }
 
@@ -148,13 +155,30 @@ export async function addStudentsToGroup(actor: Actor, groupId: string, studentI
   const group = await ownGroup(actor, groupId);
   const students = await db().student.findMany({ where: { id: { in: studentIds }, partnershipId: actor.partnershipId }, select: { id: true } });
   if (students.length !== new Set(studentIds).size) throw new GroupError("studentIds", "Choose students of this partnership.");
-  const existing = new Set((await db().groupStudent.findMany({ where: { groupId: group.id }, select: { studentId: true } })).map((s) => s.studentId));
-  const added = students.filter((s) => !existing.has(s.id));
-  if (added.length > 0) await db().groupStudent.createMany({ data: added.map((s) => ({ groupId: group.id, studentId: s.id })) });
+  const added = await addMissingGroupStudents(group.id, students.map((s) => s.id));
   for (const student of added) {
     await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "student.group_added", subjectType: "student", subjectId: student.id, detail: { groupId: group.id }, ipAddress });
   }
   return added.length;
+}
+
+/**
+ * Inserts the students not yet in the group, one row at a time, and returns those this call inserted: a
+ * request adding the same students at the same moment may insert some first, and those are skipped. (One
+ * createMany would fail as a whole, and SQLite has no skipDuplicates.)
+ */
+async function addMissingGroupStudents(groupId: string, studentIds: string[]): Promise<{ id: string }[]> {
+  const existing = new Set((await db().groupStudent.findMany({ where: { groupId, studentId: { in: studentIds } }, select: { studentId: true } })).map((s) => s.studentId));
+  const added: { id: string }[] = [];
+  for (const studentId of studentIds.filter((id) => !existing.has(id))) {
+    try {
+      await db().groupStudent.create({ data: { groupId, studentId } });
+      added.push({ id: studentId });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return added;
 }
 
 export async function removeStudentFromGroup(actor: Actor, groupId: string, studentId: string, ipAddress = "") {

@@ -1,7 +1,7 @@
 // The partnership's schools and colleges.
 import type { Actor } from "~/policies/actor";
 import { recordAudit } from "./audit.server";
-import { db } from "./db.server";
+import { db, isUniqueViolation } from "./db.server";
 
 export async function listInstitutions(partnershipId: string, options: { includeArchived?: boolean } = {}) {
   const institutions = await db().institution.findMany({
@@ -29,17 +29,29 @@ export class InstitutionError extends Error {
   }
 }
 
+const nameTaken = () => new InstitutionError("name", "An institution with this name is already in the partnership.");
+
 async function ensureUniqueName(partnershipId: string, name: string, exceptId?: string) {
   const clash = await db().institution.findFirst({ where: { partnershipId, name, ...(exceptId ? { id: { not: exceptId } } : {}) } });
-  if (clash) throw new InstitutionError("name", "An institution with this name is already in the partnership.");
+  if (clash) throw nameTaken();
+}
+
+/** The check above passes for two requests at once; the unique name index stops the second one's write. */
+async function nameTakenMeanwhile<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken();
+    throw error;
+  }
 }
 
 export async function createInstitution(actor: Actor, input: { name: string; kind: string; town: string }, ipAddress = "") {
   const name = input.name.trim();
   await ensureUniqueName(actor.partnershipId, name);
-  const institution = await db().institution.create({
-    data: { partnershipId: actor.partnershipId, name, kind: input.kind, town: input.town.trim() },
-  });
+  const institution = await nameTakenMeanwhile(
+    db().institution.create({ data: { partnershipId: actor.partnershipId, name, kind: input.kind, town: input.town.trim() } }),
+  );
   await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "institution.created", subjectType: "institution", subjectId: institution.id, detail: { name }, ipAddress });
   return institution;
 }
@@ -47,10 +59,9 @@ export async function createInstitution(actor: Actor, input: { name: string; kin
 export async function updateInstitution(actor: Actor, id: string, input: { name: string; kind: string; town: string }, ipAddress = "") {
   const name = input.name.trim();
   await ensureUniqueName(actor.partnershipId, name, id);
-  const { count } = await db().institution.updateMany({
-    where: { id, partnershipId: actor.partnershipId },
-    data: { name, kind: input.kind, town: input.town.trim() },
-  });
+  const { count } = await nameTakenMeanwhile(
+    db().institution.updateMany({ where: { id, partnershipId: actor.partnershipId }, data: { name, kind: input.kind, town: input.town.trim() } }),
+  );
   if (count === 0) throw new InstitutionError("form", "That institution is not in this partnership.");
   await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "institution.updated", subjectType: "institution", subjectId: id, detail: { name }, ipAddress });
 }

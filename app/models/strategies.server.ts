@@ -19,7 +19,7 @@ import {
 import { canReadLessonPlan } from "~/policies/lesson-plan";
 import { recordAudit } from "./audit.server";
 import { createDocument, deleteDocumentsOfOwner, getDocumentByOwnerForActor } from "./collab-documents.server";
-import { db } from "./db.server";
+import { db, isUniqueViolation } from "./db.server";
 import { loadLessonPlanFacts } from "./lesson-plan-facts.server";
 import { listPlanUses, listRatings } from "./strategy-use.server";
 
@@ -308,10 +308,17 @@ export async function addToLessonPlan(actor: Actor, strategyId: string, lessonPl
   const existing = await db().lessonPlanStrategy.findUnique({
     where: { lessonPlanId_strategyId: { lessonPlanId: plan.id, strategyId: strategy.id } },
   });
-  if (existing) throw new StrategyError("invalid", `“${plan.title}” already uses this strategy.`, "lessonPlanId");
-  await db().lessonPlanStrategy.create({
-    data: { lessonPlanId: plan.id, strategyId: strategy.id, note: note.trim().slice(0, 500), addedById: actor.id },
-  });
+  const alreadyUsed = () => new StrategyError("invalid", `“${plan.title}” already uses this strategy.`, "lessonPlanId");
+  if (existing) throw alreadyUsed();
+  try {
+    await db().lessonPlanStrategy.create({
+      data: { lessonPlanId: plan.id, strategyId: strategy.id, note: note.trim().slice(0, 500), addedById: actor.id },
+    });
+  } catch (error) {
+    // The same link, sent twice at once (a double click), was made by the other request.
+    if (isUniqueViolation(error)) throw alreadyUsed();
+    throw error;
+  }
   return plan;
 }
 
@@ -364,6 +371,3 @@ export async function rateStrategy(
 
 /** The scope of a rating given without a lesson plan (see StrategyRating.scope in the schema). */
 const GENERAL_RATING = "general";
-
-const isUniqueViolation = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";

@@ -17,16 +17,14 @@ export async function blockedFor(key: string, now = new Date()): Promise<number>
 
 export async function recordFailure(key: string, rule: ThrottleRule, now = new Date()): Promise<void> {
   await db().$transaction(async (tx) => {
-    const bucket = await tx.throttleBucket.findUnique({ where: { key } });
-    const windowOpen = bucket && now.getTime() - bucket.windowStart.getTime() < rule.windowMs;
+    // Creates the bucket or locks it until this transaction ends, so that failures sent at once (parallel
+    // guesses) are each counted: at PostgreSQL's READ COMMITTED a plain read would let them all read the same count.
+    const bucket = await tx.throttleBucket.upsert({ where: { key }, create: { key, failures: 0, windowStart: now }, update: { key } });
+    const windowOpen = now.getTime() - bucket.windowStart.getTime() < rule.windowMs;
     const failures = windowOpen ? bucket.failures + 1 : 1;
     const windowStart = windowOpen ? bucket.windowStart : now;
-    const blockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.blockMs) : (bucket?.blockedUntil ?? null);
-    await tx.throttleBucket.upsert({
-      where: { key },
-      create: { key, failures, windowStart, blockedUntil },
-      update: { failures, windowStart, blockedUntil },
-    });
+    const blockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.blockMs) : bucket.blockedUntil;
+    await tx.throttleBucket.update({ where: { key }, data: { failures, windowStart, blockedUntil } });
   });
 }
 
