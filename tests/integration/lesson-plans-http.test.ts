@@ -268,6 +268,37 @@ describe("deployment, briefing and feedback, live", () => {
     awareness.destroy();
   });
 
+  it("an LSA who only reads is taken out of the plan's notes by the next change after her deployment is removed, without sending anything", async () => {
+    const teacher = await signIn("teacher");
+    const planId = await createPlan(teacher, "Removed reader");
+    const deployment = await deploy(teacher, planId, "lsa", [fixture.studentIds.mld1]);
+    const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
+    const reader = await connectSocket(app.origin, { cookie: (await signIn("lsa")).cookieHeader() });
+    const writer = await connectSocket(app.origin, { cookie: teacher.cookieHeader() });
+    sockets.push(reader, writer);
+    expect(await reader.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({ ok: true, readOnly: true });
+    expect(await writer.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({ ok: true, readOnly: false });
+    const changes: string[] = [];
+    reader.on("collab:sync", (_documentId, message) => changes.push(Buffer.from(message as Uint8Array).toString("latin1")));
+    const edit = (text: string) => {
+      const doc = new Y.Doc();
+      doc.getText("probe").insert(0, text);
+      return writer.timeout(5_000).emitWithAck("collab:sync", document.id, encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));
+    };
+    expect(await edit("before-removal")).toEqual({ ok: true });
+    await waitFor(() => changes.some((change) => change.includes("before-removal")), 5_000, "the reader to get the first change");
+
+    await store.deployment.delete({ where: { id: deployment.id } });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const removed = nextEvent(reader, "collab:error");
+    expect(await edit("after-removal")).toEqual({ ok: true });
+    expect(await removed).toMatchObject({ documentId: document.id, code: "not-found" });
+    expect(await edit("later-still")).toEqual({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Out of the document: nothing written after her removal was decided reaches her.
+    expect(changes.some((change) => change.includes("later-still"))).toBe(false);
+  });
+
   it("the plan's notes have a version history: planners name and restore versions, readers look, others get 404", async () => {
     const teacher = await signIn("teacher");
     const planId = await createPlan(teacher, "History of notes");

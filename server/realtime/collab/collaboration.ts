@@ -89,13 +89,20 @@ export async function registerCollaboration(io: StaffroomServer, options: Collab
     documentDeleted: async (documentId) => manager.documentDeleted(documentId),
   });
 
-  io.on("connection", (socket) => attachSocket(socket, manager, settings));
+  // Each socket's way to re-decide its access to a document when the document's policy facts change.
+  const rechecks = new Map<string, (entry: OpenDocument) => void>();
+  manager.onAccessFacts((entry) => {
+    for (const socketId of entry.sockets.keys()) rechecks.get(socketId)?.(entry);
+  });
+
+  io.on("connection", (socket) => attachSocket(socket, manager, settings, rechecks));
 
   return {
     manager,
     writer,
     async close() {
       registerCollabLiveChannel(undefined);
+      manager.onAccessFacts(null);
       await manager.closeAll();
       await writer.drain();
       await relay.close();
@@ -105,7 +112,12 @@ export async function registerCollaboration(io: StaffroomServer, options: Collab
 
 type Settings = typeof DEFAULTS;
 
-function attachSocket(socket: StaffroomSocket, manager: DocumentManager, settings: Settings): void {
+function attachSocket(
+  socket: StaffroomSocket,
+  manager: DocumentManager,
+  settings: Settings,
+  rechecks: Map<string, (entry: OpenDocument) => void>,
+): void {
   const joined = new Map<string, OpenDocument>();
   // Write access decided at join, from the facts loaded then (the document's owner rules may need the database).
   const writable = new Map<string, boolean>();
@@ -209,6 +221,18 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
     return access;
   };
 
+  // New facts for a document this socket is in (reloaded for someone's change, or at a join): someone who
+  // may no longer read it is taken out at once, whether or not they send anything.
+  rechecks.set(socket.id, (entry) => {
+    if (current(entry.id) !== entry) return;
+    currentAccess(entry.id, entry).then(
+      (access) => {
+        if (access === "none") refuse(entry.id, "not-found", "You no longer have access to this document.");
+      },
+      (error: unknown) => logger.warn("collab: re-deciding access failed", { documentId: entry.id, error: String(error) }),
+    );
+  });
+
   socket.on("collab:leave", (documentId) => {
     if (typeof documentId !== "string") return;
     leave(documentId);
@@ -294,6 +318,7 @@ function attachSocket(socket: StaffroomSocket, manager: DocumentManager, setting
   });
 
   socket.on("disconnect", () => {
+    rechecks.delete(socket.id);
     for (const entry of joined.values()) manager.detach(entry, socket.id);
     joined.clear();
     writable.clear();

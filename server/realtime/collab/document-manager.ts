@@ -36,6 +36,11 @@ export interface ManagerOptions {
   autoVersionEveryMs: number;
   /** Refuse to open more documents than this at once (bounded memory). */
   maxLoadedDocuments: number;
+  /**
+   * The owner's policy facts (planners, deployed supporters) are reloaded when a change goes out to this
+   * process's sockets and they are older than this (ms), so access is re-decided for readers too.
+   */
+  accessRecheckMs?: number;
 }
 
 /** How the manager reaches this process's sockets (io.local rooms in production). */
@@ -105,6 +110,8 @@ export class DocumentManager {
   /** Log rows compaction applied to a copy in memory, and rows it skipped as already there (tests, metrics). */
   readonly stats = { rowsApplied: 0, rowsSkipped: 0 };
   private readonly idleSweep: NodeJS.Timeout;
+  /** Told whenever a document's policy facts are replaced, to re-decide the access of its sockets. */
+  private accessListener: ((entry: OpenDocument) => void) | null = null;
 
   constructor(
     private readonly options: ManagerOptions,
@@ -212,6 +219,7 @@ export class DocumentManager {
       if (origin === entry.applying) entry.appliedChange = true;
       const except = isClientOrigin(origin) ? origin.socketId : null;
       this.fanout.sync(entry.id, encodeSyncUpdate(update), except);
+      this.recheckAccessIfStale(entry);
     });
     entry.awareness.on(
       "update",
@@ -244,6 +252,26 @@ export class DocumentManager {
     if (loadStartedAt < entry.access.loadedAt) return;
     entry.access.facts = facts;
     entry.access.loadedAt = loadStartedAt;
+    if (!entry.closed) this.accessListener?.(entry);
+  }
+
+  /** Called with a document each time its policy facts are replaced (one listener: the socket layer). */
+  onAccessFacts(listener: ((entry: OpenDocument) => void) | null): void {
+    this.accessListener = listener;
+  }
+
+  /**
+   * Whoever only reads a document sends no changes that would re-decide their access: a change going out
+   * to this process's sockets (from a writer here, or relayed from another process) reloads stale facts,
+   * and the listener then takes out whoever may no longer read it.
+   */
+  private recheckAccessIfStale(entry: OpenDocument): void {
+    const maxAgeMs = this.options.accessRecheckMs;
+    if (maxAgeMs === undefined || entry.sockets.size === 0 || entry.access.loading) return;
+    if (entry.access.loadedAt > 0 && Date.now() - entry.access.loadedAt <= maxAgeMs) return;
+    this.reloadAccessFacts(entry).catch((error: unknown) =>
+      logger.warn("collab: reloading access facts failed", { documentId: entry.id, error: String(error) }),
+    );
   }
 
   /** Reloads the owner's policy facts from the database: one load in flight per document, whoever asks. */

@@ -5,10 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, useDatabase } from "~/models/db.server";
 import { createDocument } from "~/models/collab-documents.server";
+import { deploySupporter } from "~/models/deployments.server";
+import { createLessonPlan } from "~/models/lesson-plans.server";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import { seedDemoPartnership } from "../../../prisma/seed-data";
 import { startApp, type AppProcess } from "../../support/app-process";
 import { freshDatabase, redisUrl } from "../../support/databases";
+import { briefing, createLessonFixture, dayFromToday } from "../../support/lesson-plan-fixtures";
 import { actorOf, idOf } from "../../support/model-database";
 import { openSocket, prng, sessionCookie, settled, TestClient, waitFor } from "./harness";
 
@@ -31,9 +34,11 @@ const namesIn = (c: TestClient) =>
 
 describe("two processes on PostgreSQL and Redis", () => {
   it("converge, share presence, and let a later process and newcomers see everything", async () => {
+    // Access re-decided from facts at most 200 ms old, for the revocation test below (same processes).
+    const env = { COLLAB_ACCESS_RECHECK_MS: "200" };
     const [a, b] = await Promise.all([
-      startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false, startTimeoutMs: 90_000 }),
-      startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false, startTimeoutMs: 90_000 }),
+      startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false, startTimeoutMs: 90_000, env }),
+      startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false, startTimeoutMs: 90_000, env }),
     ]);
     apps.push(a, b);
     const owner = await actorOf(idOf(seed.userIds, "teacher"));
@@ -93,4 +98,38 @@ describe("two processes on PostgreSQL and Redis", () => {
     await waitFor(() => [...clients, ...newcomers].every((x) => x.text().startsWith("LATE ")), 10_000, "late edit everywhere");
     for (const x of [...clients, ...newcomers]) x.stop();
   }, 180_000);
+
+  it("someone who only reads a plan is taken out by the next change made on another process once they may no longer read it", async () => {
+    const [a, b] = apps;
+    if (!a || !b) throw new Error("the processes of the test above are needed");
+    const fixture = await createLessonFixture(db(), seed, " (processes)");
+    const teacher = await actorOf(idOf(seed.userIds, "teacher"));
+    const plan = await createLessonPlan(teacher, fixture.courseId, {
+      title: "Across processes", unitId: fixture.unitId, groupId: fixture.groupId, lessonDate: dayFromToday(7), startTime: "09:15", durationMinutes: 60,
+    });
+    const lsaId = idOf(seed.userIds, "lsa");
+    const deployment = await deploySupporter(teacher, plan.id, {
+      supporterId: lsaId, supporterRole: "lsa", phase: "main", mode: "group", minutes: 40, studentIds: [fixture.studentIds.mld1], ...briefing,
+    });
+    const document = await db().collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: plan.id } } });
+    // The LSA reads on A; nobody else is on A, so only changes relayed from B reach her there.
+    const reader = new TestClient(openSocket(a.origin, await sessionCookie(lsaId)), document.id, "reader").start();
+    const writer = new TestClient(openSocket(b.origin, await sessionCookie(teacher.id)), document.id, "writer").start();
+    await waitFor(() => reader.provider.isSynced && writer.provider.isSynced, 10_000, "both synced");
+    expect(reader.lastState.readOnly).toBe(true);
+    writer.insert(0, "BEFORE ");
+    await waitFor(() => reader.text().startsWith("BEFORE "), 10_000, "the reader sees the first change");
+
+    await db().deployment.delete({ where: { id: deployment.id } });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    writer.insert(0, "AFTER ");
+    await waitFor(() => reader.lastState.phase === "error", 10_000, "the reader taken out");
+    expect(reader.lastState.error).toBe("You no longer have access to this document.");
+    writer.insert(0, "LATER ");
+    await waitFor(() => writer.lastState.phase === "saved" && writer.text().startsWith("LATER "), 10_000, "the writer saved");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reader.text()).not.toContain("LATER");
+    reader.stop();
+    writer.stop();
+  }, 60_000);
 });
