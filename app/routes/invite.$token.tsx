@@ -1,7 +1,7 @@
 // Accepting an invitation: the invitee chooses a password and joins the partnership.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -15,10 +15,22 @@ import { SignedOutShell } from "~/components/signed-out-shell";
 
 export const meta: MetaFunction = () => [{ title: "Join your partnership · Staffroom" }];
 
+const LINK_GONE = "This invitation link no longer works. Ask your partnership coordinator for a new one.";
+
+// The page's address is the secret: keep it out of caches.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** 404 for a link that never existed, 410 for one that was used, revoked or has expired; the page says which. */
+async function pendingInvite(token: string) {
+  const invite = await findInviteByToken(token);
+  if (!invite) return { invite: null, state: "unknown", status: 404 } as const;
+  if (invite.state !== "pending") return { invite: null, state: invite.state, status: 410 } as const;
+  return { invite, state: invite.state, status: 200 } as const;
+}
+
 export async function loader({ params }: LoaderFunctionArgs) {
-  const invite = await findInviteByToken(params.token ?? "");
-  if (!invite) return { state: "unknown" as const };
-  if (invite.state !== "pending") return { state: invite.state };
+  const { invite, state, status } = await pendingInvite(params.token ?? "");
+  if (!invite) return data({ state }, { status });
   return {
     state: "pending" as const,
     partnershipName: invite.partnership.name,
@@ -30,24 +42,27 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const token = params.token ?? "";
   const formData = await request.formData();
-  const invite = await findInviteByToken(params.token ?? "");
+  const { invite, status } = await pendingInvite(token);
   const submission = parseWithZod(formData, {
     schema: acceptInviteSchema.superRefine((value, ctx) =>
       refineNewPassword(ctx, "password", value.password, { email: invite?.email, name: value.name }),
     ),
   });
-  if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password", "confirmPassword"] }), { status: 400 });
-  }
+  const hideFields = ["password", "confirmPassword"];
+  if (!invite) return data(submission.reply({ formErrors: [LINK_GONE], hideFields }), { status });
+  if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
   try {
     const meta = clientMeta(request, context);
-    const user = await acceptInvite({ token: params.token ?? "", ...submission.value }, meta.ipAddress);
+    const user = await acceptInvite({ token, ...submission.value }, meta.ipAddress);
     const { cookie } = await startSession(user.id, meta);
     throw redirect("/home", { headers: { "Set-Cookie": cookie.serialize() } });
   } catch (error) {
     if (error instanceof InviteError) {
-      return data(submission.reply({ formErrors: [error.message], hideFields: ["password", "confirmPassword"] }), { status: 409 });
+      // Used, revoked or expired since the check above (410), or the address has an account meanwhile (409).
+      const gone = (await pendingInvite(token)).status !== 200;
+      return data(submission.reply({ formErrors: [error.message], hideFields }), { status: gone ? 410 : 409 });
     }
     throw error;
   }

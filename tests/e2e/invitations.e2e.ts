@@ -64,9 +64,17 @@ test("invite a teacher, who accepts, signs out and signs in again; the link is t
   const later = await browser.newContext({ baseURL });
   try {
     const laterPage = await later.newPage();
-    await laterPage.goto(inviteLink);
+    const used = await laterPage.goto(inviteLink);
+    expect(used?.status(), "a used link answers 410 Gone").toBe(410);
     await expect(laterPage.getByRole("main")).toContainText(/been used/i);
     await expect(laterPage.getByRole("button", { name: "Join the partnership" })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(laterPage);
+
+    // A link that never existed answers 404, with the same kind of friendly page.
+    const unknown = await laterPage.goto(`${new URL(inviteLink).origin}/invite/no-such-invitation-link-0123456789`);
+    expect(unknown?.status()).toBe(404);
+    await expect(laterPage.getByRole("heading", { name: "This invitation link no longer works" })).toBeVisible();
+    await expect(laterPage.getByRole("link", { name: "Go to sign in" })).toBeVisible();
     await expectNoSeriousA11yViolations(laterPage);
   } finally {
     await later.close();

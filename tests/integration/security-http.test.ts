@@ -309,21 +309,46 @@ describe("invitations over HTTP", () => {
     expect(user).toMatchObject({ role: "lsa", name: "Nia Campbell" });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
+    // The link is used up: it says so (410), and posting to it again changes nothing.
     const again = await client().post(link, { name: "Someone Else", password: "another fine phrase", confirmPassword: "another fine phrase" });
-    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(again.status).toBe(410);
     expect(again.setCookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
     expect((await store.user.findUniqueOrThrow({ where: { email } })).name).toBe("Nia Campbell");
-    expect((await client().get(link)).body).not.toContain("chalk");
+    const used = await client().get(link);
+    expect(used.status).toBe(410);
+    expect(used.body).toContain("This invitation has been used");
+    expect(used.body).not.toContain("chalk");
   });
 
-  it("refuses an expired link", async () => {
+  it("refuses an expired link (410), with the page that says so", async () => {
     const email = `late.comer.${Date.now()}@brookfield.example`;
     const link = await inviteLink(email);
     await store.invite.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const page = await client().get(link);
+    expect(page.status).toBe(410);
+    expect(page.body).toContain("Invitation links expire after a few days");
     const res = await client().post(link, { name: "Late Comer", password: "chalk dust and coffee", confirmPassword: "chalk dust and coffee" });
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.body).toContain("expired");
+    expect(res.status).toBe(410);
+    expect(res.body).toContain("This invitation link no longer works");
     expect(await store.user.count({ where: { email } })).toBe(0);
+  });
+
+  it("answers 410 for a revoked or replaced link and 404 for one that never existed, with the same friendly page", async () => {
+    const email = `twice.invited.${Date.now()}@brookfield.example`;
+    const replaced = await inviteLink(email);
+    const current = await inviteLink(email);
+    expect((await client().get(current)).status).toBe(200);
+    const page = await client().get(replaced);
+    expect(page.status).toBe(410);
+    expect(page.body).toContain("replaced by a newer invitation");
+    expect((await client().post(replaced, { name: "Twice", password: "chalk dust and coffee", confirmPassword: "chalk dust and coffee" })).status).toBe(410);
+    expect(await store.user.count({ where: { email } })).toBe(0);
+
+    const unknown = await client().get("/invite/no-such-invitation-link-0123456789");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toContain("This invitation link no longer works");
+    expect(unknown.body).toContain("Go to sign in");
+    expect((await client().post("/invite/no-such-invitation-link-0123456789", { name: "Nobody", password: "chalk dust and coffee", confirmPassword: "chalk dust and coffee" })).status).toBe(404);
   });
 });
 
