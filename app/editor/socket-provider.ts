@@ -35,7 +35,8 @@ type ProviderEvents = {
   reload: (doc: Y.Doc) => void;
   state: (state: SyncState) => void;
   /**
-   * The server refused a change because this person may no longer edit: the
+   * The server refused a change because this person may no longer edit (or, as
+   * they rejoined, said so while changes made away were still unsaved): the
    * provider is read-only from now on, and this copy of the document still holds
    * the refused changes, which nobody else has. The editor should start again
    * from a fresh copy (the stored document) and say why.
@@ -151,6 +152,9 @@ export class SocketIoYjsProvider extends ObservableV2<ProviderEvents> {
         this.handleRefusal(reply.code, reply.message, () => this.join());
         return;
       }
+      // Back after a break with changes the server never had, but no longer allowed to make them (removed
+      // from the course meanwhile, say): the same as a refused change, not a quiet switch to read only.
+      const refusedOnReturn = reply.readOnly && !this.readOnly && this.unacked.size > 0;
       this.joined = true;
       this.readOnly = reply.readOnly;
       this.retryDelay = 500;
@@ -159,7 +163,9 @@ export class SocketIoYjsProvider extends ObservableV2<ProviderEvents> {
       if (this.awareness.getLocalState() !== null) {
         this.socket.emit("collab:awareness", this.documentId, encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
       }
+      if (refusedOnReturn) this.unacked.clear();
       this.publishState();
+      if (refusedOnReturn) this.emit("refused", ["You can read this document but not change it."]);
     });
   }
 
