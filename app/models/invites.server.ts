@@ -6,7 +6,7 @@ import type { Role } from "~/lib/roles";
 import { generateToken, hashToken } from "~/lib/tokens.server";
 import type { Actor } from "~/policies/actor";
 import { recordAudit } from "./audit.server";
-import { db } from "./db.server";
+import { db, isUniqueViolation } from "./db.server";
 import { hashPassword } from "./passwords.server";
 
 export type InviteState = "pending" | "accepted" | "expired" | "revoked";
@@ -126,7 +126,8 @@ export async function findInviteByToken(token: string) {
 export async function acceptInvite(input: { token: string; name: string; password: string }, ipAddress = "") {
   const tokenHash = hashToken(input.token);
   const passwordHash = await hashPassword(input.password);
-  const user = await db().$transaction(async (tx) => {
+  const accountExists = () => new InviteError("token", "An account with this email address already exists. Sign in instead.");
+  const claim = db().$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { tokenHash } });
     if (!invite || inviteState(invite) !== "pending") {
       throw new InviteError("token", "This invitation link has expired or has already been used. Ask your coordinator for a new one.");
@@ -136,9 +137,7 @@ export async function acceptInvite(input: { token: string; name: string; passwor
       data: { acceptedAt: new Date() },
     });
     if (claimed.count !== 1) throw new InviteError("token", "This invitation link has already been used.");
-    if (await tx.user.findUnique({ where: { email: invite.email } })) {
-      throw new InviteError("token", "An account with this email address already exists. Sign in instead.");
-    }
+    if (await tx.user.findUnique({ where: { email: invite.email } })) throw accountExists();
     const created = await tx.user.create({
       data: {
         partnershipId: invite.partnershipId,
@@ -151,6 +150,12 @@ export async function acceptInvite(input: { token: string; name: string; passwor
     });
     await tx.invite.update({ where: { id: invite.id }, data: { acceptedById: created.id } });
     return created;
+  });
+  const user = await claim.catch((error: unknown) => {
+    // Another partnership's invitation of the same address was accepted at the same moment (the email is
+    // unique): this one stays pending, as when the check above finds the account.
+    if (isUniqueViolation(error)) throw accountExists();
+    throw error;
   });
   await recordAudit({
     partnershipId: user.partnershipId,

@@ -7,6 +7,7 @@ import { db } from "~/models/db.server";
 import { addPlanner, createCourse } from "~/models/courses.server";
 import { addGroupTeacher, addStudentsToGroup, createGroup, setTransport } from "~/models/groups.server";
 import { createInstitution, updateInstitution } from "~/models/institutions.server";
+import { acceptInvite, createInvite } from "~/models/invites.server";
 import { addToLessonPlan, createStrategy } from "~/models/strategies.server";
 import { recordFailure } from "~/models/throttle.server";
 import { PROVIDERS } from "../support/databases";
@@ -120,6 +121,24 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
     expect(errors).toHaveLength(AT_ONCE - 1);
     for (const error of errors) expect(error).toMatchObject({ field: "name", message: "An institution with this name is already in the partnership." });
     expect(await db().institution.count({ where: { partnershipId: coordinator.partnershipId, name: "Thornbury Sixth Form" } })).toBe(1);
+  });
+
+  it("accepts two partnerships' invitations of one address at once: one account, the other is told it exists", async () => {
+    const coordinators = [await as("coordinator"), await actorOf(idOf(database.other.userIds, "coordinator"))];
+    const kestrels = [institution("kestrel"), idOf(database.other.institutionIds, "kestrel")];
+    // Two at a time only (one pending invitation per address and partnership): a few rounds, to meet the race.
+    for (let round = 0; round < 6; round++) {
+      const email = `invited.twice.${round}.${Date.now()}@example.org`;
+      const tokens = await Promise.all(
+        coordinators.map(async (coordinator, i) => (await createInvite(coordinator, { email, name: "", role: "teacher", institutionId: kestrels[i]! })).token),
+      );
+      const results = await Promise.allSettled(tokens.map((token) => acceptInvite({ token, name: "Ada Twice", password: "chalk dust and coffee" })));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      for (const r of results) {
+        if (r.status === "rejected") expect(r.reason).toMatchObject({ field: "token", message: "An account with this email address already exists. Sign in instead." });
+      }
+      expect(await db().user.count({ where: { email } })).toBe(1);
+    }
   });
 
   it("records failed sign-ins sent at once in one throttle bucket, without an error", async () => {
