@@ -6,7 +6,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
+import { PrismaClient as SqliteClient, type Prisma } from "~/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { config } from "~/config.server";
 
@@ -124,3 +124,14 @@ export async function disconnectDb(): Promise<void> {
  */
 export const isUniqueViolation = (error: unknown) =>
   typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+
+/**
+ * Makes transactions that name the same key run one after another, for a rule no unique index can hold
+ * (one pending invitation per address, one usable reset link per member: the older rows stay as history).
+ * On PostgreSQL an advisory lock held until the transaction ends; SQLite runs one write transaction at a time.
+ */
+export async function serialiseOn(tx: Prisma.TransactionClient, key: string): Promise<void> {
+  const current = globalForDb.__staffroomDb;
+  if (!current || databaseProvider(current.url) !== "postgresql") return;
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS held`;
+}

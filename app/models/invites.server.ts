@@ -6,7 +6,7 @@ import type { Role } from "~/lib/roles";
 import { generateToken, hashToken } from "~/lib/tokens.server";
 import type { Actor } from "~/policies/actor";
 import { recordAudit } from "./audit.server";
-import { db, isUniqueViolation } from "./db.server";
+import { db, isUniqueViolation, serialiseOn } from "./db.server";
 import { hashPassword } from "./passwords.server";
 
 export type InviteState = "pending" | "accepted" | "expired" | "revoked";
@@ -50,7 +50,8 @@ export async function createInvite(
   }
   const token = generateToken();
   const invite = await db().$transaction(async (tx) => {
-    // A new invite replaces any earlier pending one for the same address.
+    // A new invite replaces any earlier pending one for the same address, also when sent several times at once.
+    await serialiseOn(tx, `invite:${actor.partnershipId}:${email}`);
     await tx.invite.updateMany({
       where: { partnershipId: actor.partnershipId, email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },

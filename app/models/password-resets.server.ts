@@ -6,7 +6,7 @@ import { generateToken, hashToken } from "~/lib/tokens.server";
 import type { Actor } from "~/policies/actor";
 import { canCreatePasswordReset } from "~/policies/membership";
 import { recordAudit } from "./audit.server";
-import { db } from "./db.server";
+import { db, serialiseOn } from "./db.server";
 import { hashPassword } from "./passwords.server";
 import { clearSignInThrottle } from "./sign-in.server";
 
@@ -47,6 +47,8 @@ export async function createPasswordReset(actor: Actor, userId: string, ipAddres
   const validHours = config().passwordResetValidHours;
   const now = new Date();
   const { reset, replaced } = await db().$transaction(async (tx) => {
+    // One usable link per member, also when the coordinator's click arrives several times at once.
+    await serialiseOn(tx, `password-reset:${member.id}`);
     const { count } = await tx.passwordReset.updateMany({
       where: { partnershipId: actor.partnershipId, userId: member.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { revokedAt: now },

@@ -8,6 +8,7 @@ import { addPlanner, createCourse } from "~/models/courses.server";
 import { addGroupTeacher, addStudentsToGroup, createGroup, setTransport } from "~/models/groups.server";
 import { createInstitution, updateInstitution } from "~/models/institutions.server";
 import { acceptInvite, createInvite } from "~/models/invites.server";
+import { createPasswordReset } from "~/models/password-resets.server";
 import { addToLessonPlan, createStrategy } from "~/models/strategies.server";
 import { recordFailure } from "~/models/throttle.server";
 import { PROVIDERS } from "../support/databases";
@@ -139,6 +140,22 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
       }
       expect(await db().user.count({ where: { email } })).toBe(1);
     }
+  });
+
+  it("keeps one pending invitation per address when it is created several times at once (each replaces the one before)", async () => {
+    const coordinator = await as("coordinator");
+    const email = `invited.at.once.${Date.now()}@example.org`;
+    const { errors } = await atOnce(() => createInvite(coordinator, { email, name: "", role: "teacher", institutionId: institution("kestrel") }));
+    expect(errors).toEqual([]);
+    expect(await db().invite.count({ where: { email } })).toBe(AT_ONCE);
+    expect(await db().invite.count({ where: { email, acceptedAt: null, revokedAt: null } })).toBe(1);
+  });
+
+  it("keeps one usable password reset link per member when it is made several times at once", async () => {
+    const coordinator = await as("coordinator");
+    const { errors } = await atOnce(() => createPasswordReset(coordinator, user("teacherDeaf")));
+    expect(errors).toEqual([]);
+    expect(await db().passwordReset.count({ where: { userId: user("teacherDeaf"), usedAt: null, revokedAt: null } })).toBe(1);
   });
 
   it("records failed sign-ins sent at once in one throttle bucket, without an error", async () => {
