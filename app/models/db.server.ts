@@ -9,6 +9,7 @@ import pg from "pg";
 import { PrismaClient as SqliteClient, type Prisma } from "~/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { config } from "~/config.server";
+import { markTransactionCallbacks, serialisedSqlite } from "./sqlite-serialised.server";
 
 /**
  * WAL pages after which a commit copies the log back into the database (SQLite's default: 1,000).
@@ -38,8 +39,9 @@ export function createDb(url: string): Db {
   }
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  // One connection per process: a query outside a transaction must wait for any open one (see the module).
+  const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }));
+  return markTransactionCallbacks(new SqliteClient({ adapter }));
 }
 
 /**
