@@ -77,6 +77,7 @@ export default function AcceptInvitePage() {
     defaultValue: { name: invite.state === "pending" ? invite.name : "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInviteSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <SignedOutShell>
