@@ -112,6 +112,8 @@ export async function registerCollaboration(io: StaffroomServer, options: Collab
 
 type Settings = typeof DEFAULTS;
 
+const NO_LONGER_READABLE = "You no longer have access to this document.";
+
 function attachSocket(
   socket: StaffroomSocket,
   manager: DocumentManager,
@@ -227,7 +229,7 @@ function attachSocket(
     if (current(entry.id) !== entry) return;
     currentAccess(entry.id, entry).then(
       (access) => {
-        if (access === "none") refuse(entry.id, "not-found", "You no longer have access to this document.");
+        if (access === "none") refuse(entry.id, "not-found", NO_LONGER_READABLE);
       },
       (error: unknown) => logger.warn("collab: re-deciding access failed", { documentId: entry.id, error: String(error) }),
     );
@@ -271,7 +273,7 @@ function attachSocket(
       logger.error("collab: checking access failed", { documentId, error: String(error) });
       return refuse(documentId, "unavailable", "Your change could not be saved yet; it will be sent again.", ack);
     }
-    if (access === "none") return refuse(documentId, "not-found", "You no longer have access to this document.", ack);
+    if (access === "none") return refuse(documentId, "not-found", NO_LONGER_READABLE, ack);
     if (access === "read") return refuse(documentId, "forbidden", "You can read this document but not change it.", ack);
     const check = checkUpdate(decoded.update, settings.maxUpdateBytes);
     if (!check.ok) return refuse(documentId, check.code, check.reason, ack);
@@ -309,7 +311,7 @@ function attachSocket(
     if (actor && fresh && canReadDocument(actor, entry.record, fresh.facts)) return apply();
     currentAccess(documentId, entry).then(
       (access) => {
-        if (access === "none") return refuse(documentId, "not-found", "You no longer have access to this document.");
+        if (access === "none") return refuse(documentId, "not-found", NO_LONGER_READABLE);
         // Only if still in the document (a disconnect meanwhile has removed this socket's presence for good).
         if (current(documentId) === entry) apply();
       },

@@ -268,7 +268,7 @@ export class DocumentManager {
   private recheckAccessIfStale(entry: OpenDocument): void {
     const maxAgeMs = this.options.accessRecheckMs;
     if (maxAgeMs === undefined || entry.sockets.size === 0 || entry.access.loading) return;
-    if (entry.access.loadedAt > 0 && Date.now() - entry.access.loadedAt <= maxAgeMs) return;
+    if (this.freshAccessFacts(entry, maxAgeMs)) return;
     this.reloadAccessFacts(entry).catch((error: unknown) =>
       logger.warn("collab: reloading access facts failed", { documentId: entry.id, error: String(error) }),
     );
