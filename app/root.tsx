@@ -37,7 +37,11 @@ export function ErrorBoundary() {
   const known = isRouteErrorResponse(error);
   const status = known ? error.status : 500;
   const title =
-    status === 404 ? "We could not find that page" : status === 403 ? "You do not have access to this" : "Something went wrong";
+    status === 404
+      ? "We could not find that page"
+      : status === 403
+        ? "You do not have access to this"
+        : "Something went wrong";
   const advice =
     status === 404
       ? "Check the address, or go back to your home page."

@@ -24,17 +24,94 @@ export const DEMO_INSTITUTIONS = [
 type InstitutionKey = (typeof DEMO_INSTITUTIONS)[number]["key"];
 
 export const DEMO_USERS = [
-  { key: "coordinator", name: "Helen Okafor", email: "helen.okafor@hollinspark.example", role: "coordinator", institution: "hollins", jobTitle: "14-19 partnership coordinator" },
-  { key: "leader", name: "David Mensah", email: "david.mensah@kestrel.example", role: "leader", institution: "kestrel", jobTitle: "Headteacher" },
-  { key: "leaderFe", name: "Gareth Lloyd", email: "gareth.lloyd@ashburycollege.example", role: "leader", institution: "ashbury", jobTitle: "Vice principal, curriculum" },
-  { key: "teacher", name: "Sarah Whitfield", email: "sarah.whitfield@hollinspark.example", role: "teacher", institution: "hollins", jobTitle: "PE and BTEC Sport teacher" },
-  { key: "teacherFe", name: "Tom Gallagher", email: "tom.gallagher@ashburycollege.example", role: "teacher", institution: "ashbury", jobTitle: "Lecturer, sport and public services" },
-  { key: "teacherDance", name: "Priya Shah", email: "priya.shah@kestrel.example", role: "teacher", institution: "kestrel", jobTitle: "Head of dance" },
-  { key: "teacherDeaf", name: "Mark Ellison", email: "mark.ellison@thornbury.example", role: "teacher", institution: "thornbury", jobTitle: "Teacher of the Deaf" },
-  { key: "teacherSpecial", name: "Rachel Moore", email: "rachel.moore@brookfield.example", role: "teacher", institution: "brookfield", jobTitle: "Design technology teacher" },
-  { key: "lsa", name: "Joanne Price", email: "joanne.price@brookfield.example", role: "lsa", institution: "brookfield", jobTitle: "Learning support assistant" },
-  { key: "lsaDeaf", name: "Aisha Rahman", email: "aisha.rahman@thornbury.example", role: "lsa", institution: "thornbury", jobTitle: "Communication support worker (BSL)" },
-] as const satisfies ReadonlyArray<{ key: string; name: string; email: string; role: Role; institution: InstitutionKey; jobTitle: string }>;
+  {
+    key: "coordinator",
+    name: "Helen Okafor",
+    email: "helen.okafor@hollinspark.example",
+    role: "coordinator",
+    institution: "hollins",
+    jobTitle: "14-19 partnership coordinator",
+  },
+  {
+    key: "leader",
+    name: "David Mensah",
+    email: "david.mensah@kestrel.example",
+    role: "leader",
+    institution: "kestrel",
+    jobTitle: "Headteacher",
+  },
+  {
+    key: "leaderFe",
+    name: "Gareth Lloyd",
+    email: "gareth.lloyd@ashburycollege.example",
+    role: "leader",
+    institution: "ashbury",
+    jobTitle: "Vice principal, curriculum",
+  },
+  {
+    key: "teacher",
+    name: "Sarah Whitfield",
+    email: "sarah.whitfield@hollinspark.example",
+    role: "teacher",
+    institution: "hollins",
+    jobTitle: "PE and BTEC Sport teacher",
+  },
+  {
+    key: "teacherFe",
+    name: "Tom Gallagher",
+    email: "tom.gallagher@ashburycollege.example",
+    role: "teacher",
+    institution: "ashbury",
+    jobTitle: "Lecturer, sport and public services",
+  },
+  {
+    key: "teacherDance",
+    name: "Priya Shah",
+    email: "priya.shah@kestrel.example",
+    role: "teacher",
+    institution: "kestrel",
+    jobTitle: "Head of dance",
+  },
+  {
+    key: "teacherDeaf",
+    name: "Mark Ellison",
+    email: "mark.ellison@thornbury.example",
+    role: "teacher",
+    institution: "thornbury",
+    jobTitle: "Teacher of the Deaf",
+  },
+  {
+    key: "teacherSpecial",
+    name: "Rachel Moore",
+    email: "rachel.moore@brookfield.example",
+    role: "teacher",
+    institution: "brookfield",
+    jobTitle: "Design technology teacher",
+  },
+  {
+    key: "lsa",
+    name: "Joanne Price",
+    email: "joanne.price@brookfield.example",
+    role: "lsa",
+    institution: "brookfield",
+    jobTitle: "Learning support assistant",
+  },
+  {
+    key: "lsaDeaf",
+    name: "Aisha Rahman",
+    email: "aisha.rahman@thornbury.example",
+    role: "lsa",
+    institution: "thornbury",
+    jobTitle: "Communication support worker (BSL)",
+  },
+] as const satisfies ReadonlyArray<{
+  key: string;
+  name: string;
+  email: string;
+  role: Role;
+  institution: InstitutionKey;
+  jobTitle: string;
+}>;
 
 export type DemoUserKey = (typeof DEMO_USERS)[number]["key"];
 
@@ -45,37 +122,48 @@ export function demoUser(key: DemoUserKey) {
 }
 
 /** Seeds the demo partnership and returns its id. Safe only on a database without it. */
-export async function seedDemoPartnership(db: Db, options: { slug?: string; name?: string; emailDomainSuffix?: string } = {}) {
+export async function seedDemoPartnership(
+  db: Db,
+  options: { slug?: string; name?: string; emailDomainSuffix?: string } = {},
+) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const suffix = options.emailDomainSuffix ?? "";
-  const seeded = await db.$transaction(async (tx) => {
-    const partnership = await tx.partnership.create({
-      data: { name: options.name ?? DEMO_PARTNERSHIP.name, slug: options.slug ?? DEMO_PARTNERSHIP.slug },
-    });
-    const institutionIds = new Map<string, string>();
-    for (const institution of DEMO_INSTITUTIONS) {
-      const created = await tx.institution.create({
-        data: { partnershipId: partnership.id, name: institution.name, kind: institution.kind, town: institution.town },
+  const seeded = await db.$transaction(
+    async (tx) => {
+      const partnership = await tx.partnership.create({
+        data: { name: options.name ?? DEMO_PARTNERSHIP.name, slug: options.slug ?? DEMO_PARTNERSHIP.slug },
       });
-      institutionIds.set(institution.key, created.id);
-    }
-    const userIds = new Map<string, string>();
-    for (const user of DEMO_USERS) {
-      const created = await tx.user.create({
-        data: {
-          partnershipId: partnership.id,
-          institutionId: institutionIds.get(user.institution)!,
-          email: user.email + suffix,
-          name: user.name,
-          role: user.role,
-          jobTitle: user.jobTitle,
-          passwordHash,
-        },
-      });
-      userIds.set(user.key, created.id);
-    }
-    return { partnershipId: partnership.id, institutionIds, userIds };
-  }, { timeout: 30_000 });
+      const institutionIds = new Map<string, string>();
+      for (const institution of DEMO_INSTITUTIONS) {
+        const created = await tx.institution.create({
+          data: {
+            partnershipId: partnership.id,
+            name: institution.name,
+            kind: institution.kind,
+            town: institution.town,
+          },
+        });
+        institutionIds.set(institution.key, created.id);
+      }
+      const userIds = new Map<string, string>();
+      for (const user of DEMO_USERS) {
+        const created = await tx.user.create({
+          data: {
+            partnershipId: partnership.id,
+            institutionId: institutionIds.get(user.institution)!,
+            email: user.email + suffix,
+            name: user.name,
+            role: user.role,
+            jobTitle: user.jobTitle,
+            passwordHash,
+          },
+        });
+        userIds.set(user.key, created.id);
+      }
+      return { partnershipId: partnership.id, institutionIds, userIds };
+    },
+    { timeout: 30_000 },
+  );
   await seedCourses(db, seeded.partnershipId);
   await seedStrategies(db, { slug: options.slug, emailDomainSuffix: suffix });
   await seedLessonPlans(db, seeded.partnershipId);

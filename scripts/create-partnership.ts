@@ -28,15 +28,24 @@ if (!name || !institutionName || !email || !INSTITUTION_KINDS.includes(kind)) {
   );
   process.exit(2);
 }
-const slug = values.slug ?? name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug =
+  values.slug ??
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 const partnership = await db().partnership.create({ data: { name, slug } });
-const institution = await db().institution.create({ data: { partnershipId: partnership.id, name: institutionName, kind } });
+const institution = await db().institution.create({
+  data: { partnershipId: partnership.id, name: institutionName, kind },
+});
 const { path } = await createInvite(
   { id: "", role: "coordinator", partnershipId: partnership.id, institutionId: institution.id },
   { email, name: "", role: "coordinator", institutionId: institution.id },
   "",
   null,
 );
-console.log(`Created ${name}. Send this single-use link to the first coordinator:\n${new URL(path, values["base-url"]).toString()}`);
+console.log(
+  `Created ${name}. Send this single-use link to the first coordinator:\n${new URL(path, values["base-url"]).toString()}`,
+);
 await disconnectDb();

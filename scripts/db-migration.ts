@@ -14,7 +14,10 @@ const prisma = path.join(root, "node_modules", ".bin", "prisma");
 const schemaFile = path.join(root, "prisma", "schema.prisma");
 const snapshotFile = path.join(root, "prisma", "migrated-schema.prisma");
 
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("usage: npm run db:migration -- <name>");
   process.exit(2);
@@ -28,12 +31,22 @@ function diff(configFile: string, from: string | null, to: string, databaseUrl: 
   const out = execFileSync(
     prisma,
     ["migrate", "diff", "--config", configFile, ...fromArgs, "--to-schema-datamodel", to, "--script"],
-    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
   );
   return out.includes("-- This is an empty migration.") ? "" : out;
 }
 
-const sqliteSql = diff("prisma.config.ts", hasSnapshot ? snapshotFile : null, schemaFile, `file:${path.join(tmp, "scratch.db")}`);
+const sqliteSql = diff(
+  "prisma.config.ts",
+  hasSnapshot ? snapshotFile : null,
+  schemaFile,
+  `file:${path.join(tmp, "scratch.db")}`,
+);
 
 const pgTo = path.join(tmp, "to.postgres.prisma");
 fs.writeFileSync(pgTo, derivePostgresSchema(fs.readFileSync(schemaFile, "utf8")));

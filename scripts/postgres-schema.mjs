@@ -41,5 +41,6 @@ export function writePostgresSchema({ check = false } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const check = process.argv.includes("--check");
   const changed = writePostgresSchema({ check });
-  if (!check) console.log(changed ? "prisma/postgres/schema.prisma updated" : "prisma/postgres/schema.prisma up to date");
+  if (!check)
+    console.log(changed ? "prisma/postgres/schema.prisma updated" : "prisma/postgres/schema.prisma up to date");
 }

@@ -4,7 +4,9 @@ import { lazy, Suspense } from "react";
 import { ClientOnly } from "~/components/client-only";
 import type { CollaborativeEditorProps } from "~/editor/collaborative-editor";
 
-const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor").then((m) => ({ default: m.CollaborativeEditor })));
+const CollaborativeEditor = lazy(() =>
+  import("~/editor/collaborative-editor").then((m) => ({ default: m.CollaborativeEditor })),
+);
 
 /** `loading`: what the status line says until the editor is ready, e.g. "Opening the notes…". */
 export function LiveEditor({ loading, ...editor }: CollaborativeEditorProps & { loading: string }) {

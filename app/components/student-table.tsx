@@ -25,7 +25,15 @@ export function studentName(s: StudentRow): string {
   return s.visibility === "full" ? `${s.firstName} ${s.lastName}` : s.initials;
 }
 
-export function StudentTable({ students, caption, action }: { students: StudentRow[]; caption: string; action?: (student: StudentRow) => ReactNode }) {
+export function StudentTable({
+  students,
+  caption,
+  action,
+}: {
+  students: StudentRow[];
+  caption: string;
+  action?: (student: StudentRow) => ReactNode;
+}) {
   return (
     <TableWrap label={`${caption}`}>
       <table>

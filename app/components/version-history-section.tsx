@@ -10,13 +10,24 @@ import { formatDateTime } from "~/lib/format";
 
 export interface VersionHistorySectionProps {
   versions: VersionListItem[];
-  viewing: { id: string; name: string; createdAt: string | Date; editorState: Parameters<typeof VersionViewer>[0]["editorState"] } | null;
+  viewing: {
+    id: string;
+    name: string;
+    createdAt: string | Date;
+    editorState: Parameters<typeof VersionViewer>[0]["editorState"];
+  } | null;
   versionNotFound: boolean;
   canManage: boolean;
   children: ReactNode;
 }
 
-export function VersionHistorySection({ versions, viewing, versionNotFound, canManage, children }: VersionHistorySectionProps) {
+export function VersionHistorySection({
+  versions,
+  viewing,
+  versionNotFound,
+  canManage,
+  children,
+}: VersionHistorySectionProps) {
   const fetcher = useFetcher<{ ok: boolean; message: string }>();
   const [, setSearchParams] = useSearchParams();
   // Posted to the route's own action, which runs runVersionIntent.
@@ -41,7 +52,10 @@ export function VersionHistorySection({ versions, viewing, versionNotFound, canM
               <h2 id="viewing-heading">
                 Viewing {viewing.name || "an automatic version"} ({formatDateTime(viewing.createdAt)})
               </h2>
-              <VersionViewer editorState={viewing.editorState} label={`Version: ${viewing.name || formatDateTime(viewing.createdAt)}`} />
+              <VersionViewer
+                editorState={viewing.editorState}
+                label={`Version: ${viewing.name || formatDateTime(viewing.createdAt)}`}
+              />
               <p>
                 <Link to="." replace preventScrollReset>
                   Close this version

@@ -8,6 +8,12 @@ import type { CollabSocket } from "./socket-provider";
 let shared: CollabSocket | null = null;
 
 export function collabSocket(): CollabSocket {
-  shared ??= io({ path: "/socket.io", transports: ["websocket"], withCredentials: true, autoConnect: false, parser: socketParser });
+  shared ??= io({
+    path: "/socket.io",
+    transports: ["websocket"],
+    withCredentials: true,
+    autoConnect: false,
+    parser: socketParser,
+  });
   return shared;
 }

@@ -61,7 +61,9 @@ export function CollaborativeEditor({ documentId, user, readOnly, label, socket 
   useEffect(() => {
     if (!provider) return;
     const onRefused = () => {
-      setNotice("You can no longer change this document, so your latest changes were not saved. This is the saved version.");
+      setNotice(
+        "You can no longer change this document, so your latest changes were not saved. This is the saved version.",
+      );
       setCopy((n) => n + 1);
     };
     provider.on("refused", onRefused);
@@ -96,7 +98,9 @@ export function CollaborativeEditor({ documentId, user, readOnly, label, socket 
         >
           {editable ? <EditorToolbar /> : null}
           <RichTextPlugin
-            contentEditable={<ContentEditable className="collab-editor__content" aria-label={label} aria-readonly={!editable} />}
+            contentEditable={
+              <ContentEditable className="collab-editor__content" aria-label={label} aria-readonly={!editable} />
+            }
             ErrorBoundary={LexicalErrorBoundary}
           />
           <ListPlugin />

@@ -41,9 +41,20 @@ export function lexicalContentToYjsState(build: () => void): Uint8Array {
   const editor = headlessEditor();
   const provider = silentProvider();
   const binding = createBinding(editor, provider, "headless", doc, new Map([["headless", doc]]));
-  editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-    syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
-  });
+  editor.registerUpdateListener(
+    ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
+      syncLexicalUpdateToYjs(
+        binding,
+        provider,
+        prevEditorState,
+        editorState,
+        dirtyElements,
+        dirtyLeaves,
+        normalizedNodes,
+        tags,
+      );
+    },
+  );
   editor.update(build, { discrete: true });
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();

@@ -161,7 +161,11 @@ export class SocketIoYjsProvider extends ObservableV2<ProviderEvents> {
       this.emit("status", [{ status: "connected" }]);
       this.socket.emit("collab:sync", this.documentId, frame(messageYjsSyncStep1, Y.encodeStateVector(this.doc)));
       if (this.awareness.getLocalState() !== null) {
-        this.socket.emit("collab:awareness", this.documentId, encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+        this.socket.emit(
+          "collab:awareness",
+          this.documentId,
+          encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+        );
       }
       if (refusedOnReturn) this.unacked.clear();
       this.publishState();

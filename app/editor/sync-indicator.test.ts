@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { announceSyncState, describeSyncState } from "./sync-indicator";
 import type { SyncState } from "./socket-provider";
 
-const state = (phase: SyncState["phase"], unsaved = 0, readOnly = false): SyncState => ({ phase, unsaved, readOnly, error: null });
+const state = (phase: SyncState["phase"], unsaved = 0, readOnly = false): SyncState => ({
+  phase,
+  unsaved,
+  readOnly,
+  error: null,
+});
 
 describe("the sync indicator", () => {
   it("shows the count of unsaved changes", () => {
@@ -18,8 +23,8 @@ describe("the sync indicator", () => {
     // Offline and reconnecting are announced once, whatever the count.
     expect(announceSyncState(state("offline", 1))).toBe(announceSyncState(state("offline", 7)));
     expect(announceSyncState(state("reconnecting", 3))).toBe("Reconnecting…");
-    expect(announceSyncState({ phase: "error", unsaved: 0, readOnly: false, error: "This document has been deleted." })).toBe(
-      "This document has been deleted.",
-    );
+    expect(
+      announceSyncState({ phase: "error", unsaved: 0, readOnly: false, error: "This document has been deleted." }),
+    ).toBe("This document has been deleted.");
   });
 });

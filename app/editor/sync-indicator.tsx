@@ -77,7 +77,11 @@ export function SyncIndicator({ state }: { state: SyncState }) {
   if (next !== null && next !== announced) setAnnounced(next);
   return (
     <>
-      <p className={`sync-indicator sync-indicator--${state.phase}`} data-phase={state.phase} data-unsaved={state.unsaved}>
+      <p
+        className={`sync-indicator sync-indicator--${state.phase}`}
+        data-phase={state.phase}
+        data-unsaved={state.unsaved}
+      >
         {describeSyncState(state)}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -38,7 +38,11 @@ export function EditorToolbar() {
           editorState.read(() => {
             const selection = $getSelection();
             if (!$isRangeSelection(selection)) return;
-            setFormats({ bold: selection.hasFormat("bold"), italic: selection.hasFormat("italic"), underline: selection.hasFormat("underline") });
+            setFormats({
+              bold: selection.hasFormat("bold"),
+              italic: selection.hasFormat("italic"),
+              underline: selection.hasFormat("underline"),
+            });
           }),
         ),
       ),
@@ -64,22 +68,42 @@ export function EditorToolbar() {
 
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
-      <label className="visually-hidden" htmlFor="block-type">Text style</label>
+      <label className="visually-hidden" htmlFor="block-type">
+        Text style
+      </label>
       <select id="block-type" onChange={(e) => setBlock(e.target.value as Block)} defaultValue="paragraph">
         <option value="paragraph">Normal text</option>
         <option value="h1">Heading 1</option>
         <option value="h2">Heading 2</option>
         <option value="h3">Heading 3</option>
       </select>
-      <button type="button" aria-pressed={!!formats.bold} onClick={() => format("bold")}>Bold</button>
-      <button type="button" aria-pressed={!!formats.italic} onClick={() => format("italic")}>Italic</button>
-      <button type="button" aria-pressed={!!formats.underline} onClick={() => format("underline")}>Underline</button>
-      <button type="button" onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)}>Bulleted list</button>
-      <button type="button" onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)}>Numbered list</button>
-      <button type="button" onClick={() => editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined)}>No list</button>
-      <button type="button" onClick={link}>Link</button>
-      <button type="button" disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>Undo</button>
-      <button type="button" disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>Redo</button>
+      <button type="button" aria-pressed={!!formats.bold} onClick={() => format("bold")}>
+        Bold
+      </button>
+      <button type="button" aria-pressed={!!formats.italic} onClick={() => format("italic")}>
+        Italic
+      </button>
+      <button type="button" aria-pressed={!!formats.underline} onClick={() => format("underline")}>
+        Underline
+      </button>
+      <button type="button" onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)}>
+        Bulleted list
+      </button>
+      <button type="button" onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)}>
+        Numbered list
+      </button>
+      <button type="button" onClick={() => editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined)}>
+        No list
+      </button>
+      <button type="button" onClick={link}>
+        Link
+      </button>
+      <button type="button" disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+        Undo
+      </button>
+      <button type="button" disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+        Redo
+      </button>
     </div>
   );
 }

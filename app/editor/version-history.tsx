@@ -34,7 +34,15 @@ export interface VersionHistoryPanelProps {
 const when = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 
-export function VersionHistoryPanel({ versions, canManage, selectedId, onView, onRestore, onCreateNamed, busy }: VersionHistoryPanelProps) {
+export function VersionHistoryPanel({
+  versions,
+  canManage,
+  selectedId,
+  onView,
+  onRestore,
+  onCreateNamed,
+  busy,
+}: VersionHistoryPanelProps) {
   const [name, setName] = useState("");
   return (
     <aside className="version-history" aria-labelledby="version-history-title">
@@ -50,8 +58,16 @@ export function VersionHistoryPanel({ versions, canManage, selectedId, onView, o
           }}
         >
           <label htmlFor="version-name">Name this version</label>
-          <input id="version-name" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} placeholder="For example: agreed at steering group" />
-          <button type="submit" className="button button--secondary" disabled={busy}>Save version</button>
+          <input
+            id="version-name"
+            value={name}
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="For example: agreed at steering group"
+          />
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            Save version
+          </button>
         </form>
       ) : null}
       {versions.length === 0 ? (
@@ -66,9 +82,13 @@ export function VersionHistoryPanel({ versions, canManage, selectedId, onView, o
                 {v.createdBy ? ` · ${v.createdBy.name}` : ""}
               </span>
               <span className="version-history__actions">
-                <button type="button" className="button button--link" onClick={() => onView(v.id)}>View</button>
+                <button type="button" className="button button--link" onClick={() => onView(v.id)}>
+                  View
+                </button>
                 {canManage ? (
-                  <button type="button" className="button button--link" disabled={busy} onClick={() => onRestore(v.id)}>Restore</button>
+                  <button type="button" className="button button--link" disabled={busy} onClick={() => onRestore(v.id)}>
+                    Restore
+                  </button>
                 ) : null}
               </span>
             </li>
@@ -95,7 +115,13 @@ export function VersionViewer({ editorState, label }: { editorState: SerializedE
       }}
     >
       <RichTextPlugin
-        contentEditable={<ContentEditable className="collab-editor__content collab-editor__content--version" aria-label={label} aria-readonly />}
+        contentEditable={
+          <ContentEditable
+            className="collab-editor__content collab-editor__content--version"
+            aria-label={label}
+            aria-readonly
+          />
+        }
         ErrorBoundary={LexicalErrorBoundary}
       />
       <ListPlugin />

@@ -7,7 +7,8 @@ function labelled<const T extends readonly string[]>(codes: T, labels: Record<T[
     labels,
     label: (code: string) => (labels as Record<string, string>)[code] ?? code,
     options: codes.map((code) => ({ value: code, label: labels[code as T[number]] })),
-    is: (value: unknown): value is T[number] => typeof value === "string" && (codes as readonly string[]).includes(value),
+    is: (value: unknown): value is T[number] =>
+      typeof value === "string" && (codes as readonly string[]).includes(value),
   };
 }
 
@@ -24,7 +25,21 @@ export const KEY_STAGES = labelled(["ks3", "ks4", "14-19", "post16"] as const, {
 });
 
 export const SUBJECTS = labelled(
-  ["pe_sport", "dance", "drama", "design_technology", "humanities", "leisure_tourism", "catering", "construction", "beauty", "english", "maths", "science", "other"] as const,
+  [
+    "pe_sport",
+    "dance",
+    "drama",
+    "design_technology",
+    "humanities",
+    "leisure_tourism",
+    "catering",
+    "construction",
+    "beauty",
+    "english",
+    "maths",
+    "science",
+    "other",
+  ] as const,
   {
     pe_sport: "PE and sport",
     dance: "Dance",
@@ -47,12 +62,15 @@ export function yearGroupLabel(year: number): string {
   return year >= 14 ? "FE (Year 14)" : `Year ${year}`;
 }
 
-export const NEED_AREAS = labelled(["communication_interaction", "cognition_learning", "semh", "sensory_physical"] as const, {
-  communication_interaction: "Communication and interaction",
-  cognition_learning: "Cognition and learning",
-  semh: "Social, emotional and mental health",
-  sensory_physical: "Sensory and/or physical",
-});
+export const NEED_AREAS = labelled(
+  ["communication_interaction", "cognition_learning", "semh", "sensory_physical"] as const,
+  {
+    communication_interaction: "Communication and interaction",
+    cognition_learning: "Cognition and learning",
+    semh: "Social, emotional and mental health",
+    sensory_physical: "Sensory and/or physical",
+  },
+);
 
 export const SEN_STATUSES = labelled(["none", "sen_support", "ehc_plan"] as const, {
   none: "No SEN",
@@ -92,7 +110,16 @@ export const SUPPORTER_ROLES = labelled(["lsa", "hlta", "csw", "interpreter", "l
 });
 
 export const DEPLOYMENT_MODES = labelled(
-  ["roving", "group", "one_to_one", "pre_teaching", "intervention", "communication_support", "behaviour_support", "observing"] as const,
+  [
+    "roving",
+    "group",
+    "one_to_one",
+    "pre_teaching",
+    "intervention",
+    "communication_support",
+    "behaviour_support",
+    "observing",
+  ] as const,
   {
     roving: "Roving",
     group: "Supporting a group",
@@ -107,7 +134,10 @@ export const DEPLOYMENT_MODES = labelled(
 
 /** Comma-separated codes as stored (e.g. Student.needAreas) to a list, dropping unknown ones. */
 export function parseCodes<T extends string>(stored: string, is: (value: unknown) => value is T): T[] {
-  return stored.split(",").map((s) => s.trim()).filter(is);
+  return stored
+    .split(",")
+    .map((s) => s.trim())
+    .filter(is);
 }
 
 export function joinCodes(codes: readonly string[]): string {

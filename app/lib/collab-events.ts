@@ -18,9 +18,7 @@ export type CollabErrorCode =
 
 export type CollabAck = { ok: true } | { ok: false; code: CollabErrorCode; message: string };
 
-export type CollabJoinReply =
-  | { ok: true; readOnly: boolean }
-  | { ok: false; code: CollabErrorCode; message: string };
+export type CollabJoinReply = { ok: true; readOnly: boolean } | { ok: false; code: CollabErrorCode; message: string };
 
 export interface CollabServerToClientEvents {
   /** A y-protocols sync message for one document. */

@@ -5,7 +5,12 @@ import type { CollabClientToServerEvents, CollabServerToClientEvents } from "./c
 
 export interface ServerToClientEvents extends CollabServerToClientEvents {
   /** Something in the partnership changed that open pages may want to refresh. */
-  "partnership:changed": (payload: { entity: string; id: string; action: "created" | "updated" | "deleted"; by: string }) => void;
+  "partnership:changed": (payload: {
+    entity: string;
+    id: string;
+    action: "created" | "updated" | "deleted";
+    by: string;
+  }) => void;
   /** The server is about to close this socket, with the reason (deactivated, signed out). */
   "session:ended": (payload: { reason: "deactivated" | "signed-out" | "expired" }) => void;
 }

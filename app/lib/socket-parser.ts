@@ -15,7 +15,8 @@ const inBrowser = typeof Buffer === "undefined";
  */
 function exactBinary(value: unknown): unknown {
   if (ArrayBuffer.isView(value)) {
-    if (!inBrowser) return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    if (!inBrowser)
+      return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
     const { buffer, byteOffset, byteLength } = value;
     return byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer
       ? buffer

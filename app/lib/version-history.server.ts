@@ -5,7 +5,13 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import { nameVersionSchema } from "~/lib/forms/documents";
-import { DocumentError, createNamedVersion, getVersionContent, listVersions, restoreVersion } from "~/models/collab-documents.server";
+import {
+  DocumentError,
+  createNamedVersion,
+  getVersionContent,
+  listVersions,
+  restoreVersion,
+} from "~/models/collab-documents.server";
 import type { Actor } from "~/policies/actor";
 import { forbidden } from "~/policies/enforce.server";
 
@@ -29,11 +35,17 @@ export function isVersionIntent(intent: unknown): intent is (typeof VERSION_INTE
 }
 
 /** Names the current state or restores a version; a refusal for lack of rights is a 403, a missing version a 404. */
-export async function runVersionIntent(actor: Actor, documentId: string, intent: (typeof VERSION_INTENTS)[number], formData: FormData) {
+export async function runVersionIntent(
+  actor: Actor,
+  documentId: string,
+  intent: (typeof VERSION_INTENTS)[number],
+  formData: FormData,
+) {
   try {
     if (intent === "name-version") {
       const submission = parseWithZod(formData, { schema: nameVersionSchema });
-      if (submission.status !== "success") return data({ ok: false, message: "Give the version a name of up to 120 characters." }, { status: 400 });
+      if (submission.status !== "success")
+        return data({ ok: false, message: "Give the version a name of up to 120 characters." }, { status: 400 });
       await createNamedVersion(actor, documentId, submission.value.name);
       return data({ ok: true, message: `Version “${submission.value.name}” saved.` });
     }

@@ -41,7 +41,10 @@ export async function listAuditEvents(partnershipId: string, options: { page?: n
     db().auditEvent.count({ where }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))];
-  const actors = await db().user.findMany({ where: { id: { in: actorIds }, partnershipId }, select: { id: true, name: true } });
+  const actors = await db().user.findMany({
+    where: { id: { in: actorIds }, partnershipId },
+    select: { id: true, name: true },
+  });
   const names = new Map(actors.map((a) => [a.id, a.name]));
   return {
     page,

@@ -9,7 +9,13 @@ import { lexicalContentToYjsState, yjsStateToEditorState } from "~/editor/headle
 import { YJS_ROOT_NAME } from "~/editor/nodes";
 import { replaceRootContent } from "~/lib/yjs-copy";
 import type { Actor } from "~/policies/actor";
-import { canDeleteDocument, canReadDocument, canWriteDocument, isKnownDocumentOwnerType, loadDocumentFacts } from "~/policies/document";
+import {
+  canDeleteDocument,
+  canReadDocument,
+  canWriteDocument,
+  isKnownDocumentOwnerType,
+  loadDocumentFacts,
+} from "~/policies/document";
 import { db } from "./db.server";
 // Owner types whose rules need the database register here, so every process that opens documents knows them.
 import "./document-owner-types.server";
@@ -63,7 +69,8 @@ export async function createDocument(
     throw new DocumentError("unknown-owner-type", `No document rules are registered for "${input.ownerType}".`);
   }
   const target = { partnershipId: actor.partnershipId, ownerType: input.ownerType, ownerId: input.ownerId };
-  if (!canWriteDocument(actor, target, await loadDocumentFacts(target))) throw new DocumentError("forbidden", "You cannot create this document.");
+  if (!canWriteDocument(actor, target, await loadDocumentFacts(target)))
+    throw new DocumentError("forbidden", "You cannot create this document.");
   const state = initialState(input.initialContent);
   return db().$transaction(async (tx) => {
     const document = await tx.collabDocument.create({
@@ -92,7 +99,11 @@ export async function getDocumentForActor(actor: Actor, documentId: string) {
   if (!document || document.partnershipId !== actor.partnershipId) return null;
   const facts = await loadDocumentFacts(document);
   if (!canReadDocument(actor, document, facts)) return null;
-  return { document, canWrite: canWriteDocument(actor, document, facts), canDelete: canDeleteDocument(actor, document, facts) };
+  return {
+    document,
+    canWrite: canWriteDocument(actor, document, facts),
+    canDelete: canDeleteDocument(actor, document, facts),
+  };
 }
 
 export async function getDocumentByOwnerForActor(actor: Actor, ownerType: string, ownerId: string) {
@@ -104,7 +115,8 @@ export async function getDocumentByOwnerForActor(actor: Actor, ownerType: string
 async function requireDocument(actor: Actor, documentId: string, need: "read" | "write" | "delete") {
   const found = await getDocumentForActor(actor, documentId);
   if (!found) throw new DocumentError("not-found", "We could not find that document.");
-  if (need === "write" && !found.canWrite) throw new DocumentError("forbidden", "You can read this document but not change it.");
+  if (need === "write" && !found.canWrite)
+    throw new DocumentError("forbidden", "You can read this document but not change it.");
   if (need === "delete" && !found.canDelete) throw new DocumentError("forbidden", "You cannot delete this document.");
   return found.document;
 }
@@ -155,7 +167,12 @@ async function findVersion(documentId: string, versionId: string) {
 export async function getVersionContent(actor: Actor, documentId: string, versionId: string) {
   await requireDocument(actor, documentId, "read");
   const version = await findVersion(documentId, versionId);
-  return { id: version.id, name: version.name, createdAt: version.createdAt, editorState: await yjsStateToEditorState(version.state) };
+  return {
+    id: version.id,
+    name: version.name,
+    createdAt: version.createdAt,
+    editorState: await yjsStateToEditorState(version.state),
+  };
 }
 
 /**
@@ -166,7 +183,10 @@ export async function getVersionContent(actor: Actor, documentId: string, versio
 export async function restoreVersion(actor: Actor, documentId: string, versionId: string): Promise<void> {
   await requireDocument(actor, documentId, "write");
   const version = await findVersion(documentId, versionId);
-  await createVersionSnapshot(documentId, "auto", { name: `Before restoring ${version.name || "a version"}`, createdById: actor.id });
+  await createVersionSnapshot(documentId, "auto", {
+    name: `Before restoring ${version.name || "a version"}`,
+    createdById: actor.id,
+  });
   const source = docFromUpdates([version.state]);
   const change = (doc: Y.Doc) => replaceRootContent(doc, source, YJS_ROOT_NAME, "restore");
   try {

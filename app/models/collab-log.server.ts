@@ -87,20 +87,26 @@ function sqliteWriter(connection: Extract<DriverConnection, { provider: "sqlite"
     'INSERT INTO "CollabUpdate" ("documentId", "data", "userId", "createdAt") VALUES (?, ?, ?, ?)',
   );
   const touch: Statement = connection.sqlite.prepare('UPDATE "CollabDocument" SET "updatedAt" = ? WHERE "id" = ?');
-  const write = connection.sqlite.transaction((entries: readonly LogEntry[], touched: readonly string[], at: string) => {
-    for (const id of touched) touch.run(at, id);
-    return entries.map((e) => Number(insert.run(e.documentId, asBuffer(e.data), e.userId, at).lastInsertRowid));
-  });
+  const write = connection.sqlite.transaction(
+    (entries: readonly LogEntry[], touched: readonly string[], at: string) => {
+      for (const id of touched) touch.run(at, id);
+      return entries.map((e) => Number(insert.run(e.documentId, asBuffer(e.data), e.userId, at).lastInsertRowid));
+    },
+  );
   // BEGIN IMMEDIATE: take the write lock up front, so a busy database fails before any work is done.
   sqliteAppend = { connection, write: (entries, touched, at) => write.immediate(entries, touched, at) };
   return sqliteAppend.write;
 }
 
 /** A Buffer view of the bytes (no copy): what both drivers bind as a BLOB / bytea. */
-const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+const asBuffer = (bytes: Uint8Array) =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 const isSqliteBusy = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && /^SQLITE_BUSY/.test(String((error as { code: unknown }).code));
+  typeof error === "object" &&
+  error !== null &&
+  "code" in error &&
+  /^SQLITE_BUSY/.test(String((error as { code: unknown }).code));
 
 /**
  * Appends updates of any number of documents in one transaction (one commit),
@@ -147,7 +153,8 @@ async function appendPostgres(
   try {
     await client.query("BEGIN");
     // One row at a time in id order: a fixed lock order, so two processes' batches cannot deadlock.
-    for (const id of touch) await client.query('UPDATE "CollabDocument" SET "updatedAt" = $1 WHERE "id" = $2', [utc, id]);
+    for (const id of touch)
+      await client.query('UPDATE "CollabDocument" SET "updatedAt" = $1 WHERE "id" = $2', [utc, id]);
     const inserted = await client.query<InsertedRow>(insert, values);
     await client.query("COMMIT");
     client.release();
@@ -233,7 +240,10 @@ export async function compactDocument(documentId: string, fold: Fold): Promise<C
   }
   return db().$transaction(
     async (tx) => {
-      const touched = await tx.collabDocument.updateMany({ where: { id: documentId }, data: { updatedAt: new Date() } });
+      const touched = await tx.collabDocument.updateMany({
+        where: { id: documentId },
+        data: { updatedAt: new Date() },
+      });
       if (touched.count === 0) return NOTHING;
       const snapshots = await tx.collabSnapshot.findMany({
         where: { documentId, kind: "compaction" },

@@ -38,7 +38,12 @@ export async function listCourses(partnershipId: string, filters: CourseFilters 
     ...(filters.keyStage ? { keyStage: filters.keyStage } : {}),
     ...(filters.kind ? { kind: filters.kind } : {}),
     ...(filters.institutionId
-      ? { OR: [{ leadInstitutionId: filters.institutionId }, { sites: { some: { institutionId: filters.institutionId } } }] }
+      ? {
+          OR: [
+            { leadInstitutionId: filters.institutionId },
+            { sites: { some: { institutionId: filters.institutionId } } },
+          ],
+        }
       : {}),
   };
   const orderBy =
@@ -71,13 +76,21 @@ export async function listCourses(partnershipId: string, filters: CourseFilters 
 }
 
 /** The plain facts course policies need, or null when it is not in this partnership. */
-export async function getCourseFacts(partnershipId: string, courseId: string): Promise<(CourseFacts & { id: string; title: string }) | null> {
+export async function getCourseFacts(
+  partnershipId: string,
+  courseId: string,
+): Promise<(CourseFacts & { id: string; title: string }) | null> {
   const course = await db().course.findFirst({
     where: { id: courseId, partnershipId },
     select: { id: true, title: true, partnershipId: true, planners: { select: { userId: true } } },
   });
   if (!course) return null;
-  return { id: course.id, title: course.title, partnershipId: course.partnershipId, plannerIds: course.planners.map((p) => p.userId) };
+  return {
+    id: course.id,
+    title: course.title,
+    partnershipId: course.partnershipId,
+    plannerIds: course.planners.map((p) => p.userId),
+  };
 }
 
 /** A course with everything its pages show except lesson plans and activity. */
@@ -86,7 +99,10 @@ export async function getCourse(partnershipId: string, courseId: string) {
     where: { id: courseId, partnershipId },
     include: {
       leadInstitution: { select: { id: true, name: true } },
-      units: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], include: { _count: { select: { lessonPlans: true } } } },
+      units: {
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        include: { _count: { select: { lessonPlans: true } } },
+      },
       sites: { include: { institution: { select: { id: true, name: true } } } },
       planners: {
         orderBy: { createdAt: "asc" },
@@ -118,12 +134,18 @@ export async function getCourse(partnershipId: string, courseId: string) {
  * The scheme of work: the course's lesson plans by unit order, then position and date.
  * onlyDeployedSupporterId: an LSA sees only the plans they are deployed in.
  */
-export async function listSchemeOfWork(partnershipId: string, courseId: string, options: { onlyDeployedSupporterId?: string } = {}) {
+export async function listSchemeOfWork(
+  partnershipId: string,
+  courseId: string,
+  options: { onlyDeployedSupporterId?: string } = {},
+) {
   const plans = await db().lessonPlan.findMany({
     where: {
       partnershipId,
       courseId,
-      ...(options.onlyDeployedSupporterId ? { deployments: { some: { supporterId: options.onlyDeployedSupporterId } } } : {}),
+      ...(options.onlyDeployedSupporterId
+        ? { deployments: { some: { supporterId: options.onlyDeployedSupporterId } } }
+        : {}),
     },
     select: {
       id: true,
@@ -162,7 +184,10 @@ export async function listCourseActivity(partnershipId: string, courseId: string
     take,
   });
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))];
-  const actors = await db().user.findMany({ where: { id: { in: actorIds }, partnershipId }, select: { id: true, name: true } });
+  const actors = await db().user.findMany({
+    where: { id: { in: actorIds }, partnershipId },
+    select: { id: true, name: true },
+  });
   const names = new Map(actors.map((a) => [a.id, a.name]));
   return events.map((e) => ({
     id: e.id,
@@ -195,12 +220,20 @@ export interface CourseDetailsInput {
   summary: string;
 }
 
-async function checkInstitutions(partnershipId: string, input: Pick<CourseDetailsInput, "leadInstitutionId" | "siteIds">) {
+async function checkInstitutions(
+  partnershipId: string,
+  input: Pick<CourseDetailsInput, "leadInstitutionId" | "siteIds">,
+) {
   const wanted = [...new Set([input.leadInstitutionId, ...input.siteIds])];
-  const found = await db().institution.findMany({ where: { partnershipId, id: { in: wanted }, archivedAt: null }, select: { id: true } });
+  const found = await db().institution.findMany({
+    where: { partnershipId, id: { in: wanted }, archivedAt: null },
+    select: { id: true },
+  });
   const known = new Set(found.map((i) => i.id));
-  if (!known.has(input.leadInstitutionId)) throw new CourseError("leadInstitutionId", "Choose an institution of this partnership.");
-  if (!input.siteIds.every((id) => known.has(id))) throw new CourseError("siteIds", "Choose delivery sites from this partnership's institutions.");
+  if (!known.has(input.leadInstitutionId))
+    throw new CourseError("leadInstitutionId", "Choose an institution of this partnership.");
+  if (!input.siteIds.every((id) => known.has(id)))
+    throw new CourseError("siteIds", "Choose delivery sites from this partnership's institutions.");
 }
 
 async function checkPlanners(partnershipId: string, userIds: string[], field: string) {
@@ -209,7 +242,8 @@ async function checkPlanners(partnershipId: string, userIds: string[], field: st
     where: { partnershipId, id: { in: userIds }, deactivatedAt: null, role: { in: ["teacher", "coordinator"] } },
     select: { id: true },
   });
-  if (found.length !== new Set(userIds).size) throw new CourseError(field, "Choose co-planners from the teachers of this partnership.");
+  if (found.length !== new Set(userIds).size)
+    throw new CourseError(field, "Choose co-planners from the teachers of this partnership.");
 }
 
 function detailsData(input: CourseDetailsInput) {
@@ -225,11 +259,16 @@ function detailsData(input: CourseDetailsInput) {
 }
 
 /** Creates a course with its sites and units; a teacher who creates it becomes its first co-planner. */
-export async function createCourse(actor: Actor, input: CourseDetailsInput & { units: string[]; plannerIds: string[] }, ipAddress = "") {
+export async function createCourse(
+  actor: Actor,
+  input: CourseDetailsInput & { units: string[]; plannerIds: string[] },
+  ipAddress = "",
+) {
   await checkInstitutions(actor.partnershipId, input);
   const plannerIds = [...new Set([...(actor.role === "teacher" ? [actor.id] : []), ...input.plannerIds])];
   await checkPlanners(actor.partnershipId, plannerIds, "plannerIds");
-  if (plannerIds.length === 0) throw new CourseError("plannerIds", "Choose at least one teacher to co-plan the course.");
+  if (plannerIds.length === 0)
+    throw new CourseError("plannerIds", "Choose at least one teacher to co-plan the course.");
   const course = await db().course.create({
     data: {
       partnershipId: actor.partnershipId,
@@ -240,30 +279,56 @@ export async function createCourse(actor: Actor, input: CourseDetailsInput & { u
       planners: { create: plannerIds.map((userId) => ({ userId, addedById: actor.id })) },
     },
   });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "course.created", subjectType: "course", subjectId: course.id, detail: { title: course.title }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "course.created",
+    subjectType: "course",
+    subjectId: course.id,
+    detail: { title: course.title },
+    ipAddress,
+  });
   return course;
 }
 
 export async function updateCourseDetails(actor: Actor, courseId: string, input: CourseDetailsInput, ipAddress = "") {
   await checkInstitutions(actor.partnershipId, input);
-  const course = await db().course.findFirst({ where: { id: courseId, partnershipId: actor.partnershipId }, select: { id: true } });
+  const course = await db().course.findFirst({
+    where: { id: courseId, partnershipId: actor.partnershipId },
+    select: { id: true },
+  });
   if (!course) throw new CourseError("form", "That course is not in this partnership.");
   await db().$transaction([
     db().course.update({ where: { id: course.id }, data: detailsData(input) }),
     db().courseSite.deleteMany({ where: { courseId: course.id } }),
-    db().courseSite.createMany({ data: [...new Set(input.siteIds)].map((institutionId) => ({ courseId: course.id, institutionId })) }),
+    db().courseSite.createMany({
+      data: [...new Set(input.siteIds)].map((institutionId) => ({ courseId: course.id, institutionId })),
+    }),
   ]);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "course.updated", subjectType: "course", subjectId: course.id, detail: { title: input.title.trim() }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "course.updated",
+    subjectType: "course",
+    subjectId: course.id,
+    detail: { title: input.title.trim() },
+    ipAddress,
+  });
 }
 
 async function ownCourseId(actor: Actor, courseId: string) {
-  const course = await db().course.findFirst({ where: { id: courseId, partnershipId: actor.partnershipId }, select: { id: true } });
+  const course = await db().course.findFirst({
+    where: { id: courseId, partnershipId: actor.partnershipId },
+    select: { id: true },
+  });
   if (!course) throw new CourseError("form", "That course is not in this partnership.");
   return course.id;
 }
 
 async function ownUnit(actor: Actor, courseId: string, unitId: string) {
-  const unit = await db().courseUnit.findFirst({ where: { id: unitId, courseId, course: { partnershipId: actor.partnershipId } } });
+  const unit = await db().courseUnit.findFirst({
+    where: { id: unitId, courseId, course: { partnershipId: actor.partnershipId } },
+  });
   if (!unit) throw new CourseError("unitId", "That unit is not part of this course.");
   return unit;
 }
@@ -274,10 +339,24 @@ async function touch(courseId: string) {
 
 export async function addUnit(actor: Actor, courseId: string, title: string, ipAddress = "") {
   const id = await ownCourseId(actor, courseId);
-  const last = await db().courseUnit.findFirst({ where: { courseId: id }, orderBy: { position: "desc" }, select: { position: true } });
-  const unit = await db().courseUnit.create({ data: { courseId: id, title: title.trim(), position: (last?.position ?? 0) + 1 } });
+  const last = await db().courseUnit.findFirst({
+    where: { courseId: id },
+    orderBy: { position: "desc" },
+    select: { position: true },
+  });
+  const unit = await db().courseUnit.create({
+    data: { courseId: id, title: title.trim(), position: (last?.position ?? 0) + 1 },
+  });
   await touch(id);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "course.unit_added", subjectType: "course", subjectId: id, detail: { unit: unit.title }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "course.unit_added",
+    subjectType: "course",
+    subjectId: id,
+    detail: { unit: unit.title },
+    ipAddress,
+  });
   return unit;
 }
 
@@ -285,37 +364,83 @@ export async function renameUnit(actor: Actor, courseId: string, unitId: string,
   const unit = await ownUnit(actor, courseId, unitId);
   await db().courseUnit.update({ where: { id: unit.id }, data: { title: title.trim() } });
   await touch(courseId);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "course.unit_renamed", subjectType: "course", subjectId: courseId, detail: { from: unit.title, to: title.trim() }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "course.unit_renamed",
+    subjectType: "course",
+    subjectId: courseId,
+    detail: { from: unit.title, to: title.trim() },
+    ipAddress,
+  });
 }
 
 /** Swaps the unit with its neighbour above or below; positions are renumbered 1..n. */
-export async function moveUnit(actor: Actor, courseId: string, unitId: string, direction: "up" | "down", ipAddress = "") {
+export async function moveUnit(
+  actor: Actor,
+  courseId: string,
+  unitId: string,
+  direction: "up" | "down",
+  ipAddress = "",
+) {
   await ownUnit(actor, courseId, unitId);
-  const units = await db().courseUnit.findMany({ where: { courseId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, title: true } });
+  const units = await db().courseUnit.findMany({
+    where: { courseId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true, title: true },
+  });
   const index = units.findIndex((u) => u.id === unitId);
   const target = direction === "up" ? index - 1 : index + 1;
   if (target < 0 || target >= units.length) return false;
   [units[index], units[target]] = [units[target]!, units[index]!];
-  await db().$transaction(units.map((u, i) => db().courseUnit.update({ where: { id: u.id }, data: { position: i + 1 } })));
+  await db().$transaction(
+    units.map((u, i) => db().courseUnit.update({ where: { id: u.id }, data: { position: i + 1 } })),
+  );
   await touch(courseId);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "course.units_reordered", subjectType: "course", subjectId: courseId, detail: { unit: units[target]!.title, direction }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "course.units_reordered",
+    subjectType: "course",
+    subjectId: courseId,
+    detail: { unit: units[target]!.title, direction },
+    ipAddress,
+  });
   return true;
 }
 
 /** What removing a unit affects: its lesson plans stay in the course without a unit. */
 export async function unitRemovalImpact(actor: Actor, courseId: string, unitId: string) {
   const unit = await ownUnit(actor, courseId, unitId);
-  const plans = await db().lessonPlan.findMany({ where: { unitId: unit.id, partnershipId: actor.partnershipId }, select: { id: true, title: true }, orderBy: { position: "asc" } });
+  const plans = await db().lessonPlan.findMany({
+    where: { unitId: unit.id, partnershipId: actor.partnershipId },
+    select: { id: true, title: true },
+    orderBy: { position: "asc" },
+  });
   return { unit, plans };
 }
 
 export async function removeUnit(actor: Actor, courseId: string, unitId: string, ipAddress = "") {
   const { unit, plans } = await unitRemovalImpact(actor, courseId, unitId);
   await db().courseUnit.delete({ where: { id: unit.id } });
-  const rest = await db().courseUnit.findMany({ where: { courseId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } });
-  await db().$transaction(rest.map((u, i) => db().courseUnit.update({ where: { id: u.id }, data: { position: i + 1 } })));
+  const rest = await db().courseUnit.findMany({
+    where: { courseId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true },
+  });
+  await db().$transaction(
+    rest.map((u, i) => db().courseUnit.update({ where: { id: u.id }, data: { position: i + 1 } })),
+  );
   await touch(courseId);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "course.unit_removed", subjectType: "course", subjectId: courseId, detail: { unit: unit.title, plansKept: plans.length }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "course.unit_removed",
+    subjectType: "course",
+    subjectId: courseId,
+    detail: { unit: unit.title, plansKept: plans.length },
+    ipAddress,
+  });
   return { plansKept: plans.length };
 }
 
@@ -333,18 +458,35 @@ export async function addPlanner(actor: Actor, courseId: string, userId: string,
     throw error;
   }
   await touch(id);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "course.planner_added", subjectType: "course", subjectId: id, detail: { userId }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "course.planner_added",
+    subjectType: "course",
+    subjectId: id,
+    detail: { userId },
+    ipAddress,
+  });
 }
 
 /** Removes a co-planner; a course always keeps at least one. */
 export async function removePlanner(actor: Actor, courseId: string, userId: string, ipAddress = "") {
   const id = await ownCourseId(actor, courseId);
   const count = await db().coursePlanner.count({ where: { courseId: id } });
-  if (count <= 1) throw new CourseError("form", "A course needs at least one co-planner. Add another before removing this one.");
+  if (count <= 1)
+    throw new CourseError("form", "A course needs at least one co-planner. Add another before removing this one.");
   const { count: removed } = await db().coursePlanner.deleteMany({ where: { courseId: id, userId } });
   if (removed === 0) throw new CourseError("form", "They do not co-plan this course.");
   await touch(id);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "course.planner_removed", subjectType: "course", subjectId: id, detail: { userId }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "course.planner_removed",
+    subjectType: "course",
+    subjectId: id,
+    detail: { userId },
+    ipAddress,
+  });
 }
 
 /** What deleting the course takes with it: its units, groups and lesson plans. */
@@ -362,12 +504,23 @@ export async function courseDeletionImpact(partnershipId: string, courseId: stri
 }
 
 export async function deleteCourse(actor: Actor, courseId: string, ipAddress = "") {
-  const course = await db().course.findFirst({ where: { id: courseId, partnershipId: actor.partnershipId }, select: { id: true, title: true } });
+  const course = await db().course.findFirst({
+    where: { id: courseId, partnershipId: actor.partnershipId },
+    select: { id: true, title: true },
+  });
   if (!course) return false;
   const plans = await db().lessonPlan.findMany({ where: { courseId: course.id }, select: { id: true } });
   await db().course.delete({ where: { id: course.id } });
   // A plan's co-edited body is owned by the plan, not tied to it by a foreign key: remove it too (and close it in open editors).
   for (const plan of plans) await deleteDocumentsOfOwner("lesson-plan", plan.id);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "course.deleted", subjectType: "course", subjectId: course.id, detail: { title: course.title, lessonPlans: plans.length }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "course.deleted",
+    subjectType: "course",
+    subjectId: course.id,
+    detail: { title: course.title, lessonPlans: plans.length },
+    ipAddress,
+  });
   return true;
 }

@@ -49,7 +49,8 @@ export function createDb(url: string): Db {
  * few hot paths where Prisma's per-query overhead dominates (the collaboration
  * update log). Only models use it, like the Prisma client.
  */
-export type DriverConnection = { provider: "sqlite"; sqlite: Database.Database } | { provider: "postgresql"; pool: pg.Pool };
+export type DriverConnection =
+  { provider: "sqlite"; sqlite: Database.Database } | { provider: "postgresql"; pool: pg.Pool };
 
 interface CurrentDb {
   url: string;

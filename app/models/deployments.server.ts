@@ -40,7 +40,10 @@ function isBriefed(b: { concepts: string; skills: string; outcomes: string; feed
   return Boolean(b.concepts.trim() && b.skills.trim() && b.outcomes.trim() && b.feedbackExpected.trim());
 }
 
-export async function loadDeploymentFacts(partnershipId: string, deploymentId: string): Promise<DeploymentFacts | null> {
+export async function loadDeploymentFacts(
+  partnershipId: string,
+  deploymentId: string,
+): Promise<DeploymentFacts | null> {
   const deployment = await db().deployment.findFirst({
     where: { id: deploymentId, partnershipId },
     select: { partnershipId: true, supporterId: true, lessonPlanId: true },
@@ -51,7 +54,12 @@ export async function loadDeploymentFacts(partnershipId: string, deploymentId: s
   return { partnershipId: deployment.partnershipId, supporterId: deployment.supporterId, plan };
 }
 
-async function requireDeployment(actor: Actor, deploymentId: string, allowed: (actor: Actor, facts: DeploymentFacts) => boolean, refusal: string) {
+async function requireDeployment(
+  actor: Actor,
+  deploymentId: string,
+  allowed: (actor: Actor, facts: DeploymentFacts) => boolean,
+  refusal: string,
+) {
   const facts = await loadDeploymentFacts(actor.partnershipId, deploymentId);
   if (!facts || !canViewDeployment(actor, facts)) throw notFound();
   if (!allowed(actor, facts)) throw new DeploymentError("form", refusal, 403);
@@ -76,21 +84,38 @@ export async function deploySupporter(actor: Actor, planId: string, input: Deplo
     if (error instanceof LessonPlanError) throw new DeploymentError("form", error.message, error.status);
     throw error;
   }
-  if (!canDeploySupporter(actor, plan)) throw new DeploymentError("form", "Only the coordinator and the course's co-planners can deploy support in this lesson.", 403);
-  if (!SUPPORTER_ROLES.is(input.supporterRole)) throw new DeploymentError("supporterRole", "Choose their role in this lesson.");
+  if (!canDeploySupporter(actor, plan))
+    throw new DeploymentError(
+      "form",
+      "Only the coordinator and the course's co-planners can deploy support in this lesson.",
+      403,
+    );
+  if (!SUPPORTER_ROLES.is(input.supporterRole))
+    throw new DeploymentError("supporterRole", "Choose their role in this lesson.");
   if (!LESSON_PHASES.is(input.phase)) throw new DeploymentError("phase", "Choose the part of the lesson.");
   if (!DEPLOYMENT_MODES.is(input.mode)) throw new DeploymentError("mode", "Choose how they will work.");
-  const supporter = await db().user.findFirst({ where: { id: input.supporterId, partnershipId: actor.partnershipId }, select: { id: true, name: true, partnershipId: true, deactivatedAt: true } });
-  if (!supporter || !canBeDeployed(supporter, plan)) throw new DeploymentError("supporterId", "Choose an active member of the partnership.");
+  const supporter = await db().user.findFirst({
+    where: { id: input.supporterId, partnershipId: actor.partnershipId },
+    select: { id: true, name: true, partnershipId: true, deactivatedAt: true },
+  });
+  if (!supporter || !canBeDeployed(supporter, plan))
+    throw new DeploymentError("supporterId", "Choose an active member of the partnership.");
   const studentIds = [...new Set(input.studentIds)];
   if (studentIds.length > 0) {
     const lesson = await db().lessonPlan.findUniqueOrThrow({ where: { id: planId }, select: { groupId: true } });
     const inGroup = lesson.groupId
       ? await db().groupStudent.count({ where: { groupId: lesson.groupId, studentId: { in: studentIds } } })
       : 0;
-    if (inGroup !== studentIds.length) throw new DeploymentError("studentIds", "Choose students of this lesson's teaching group.");
+    if (inGroup !== studentIds.length)
+      throw new DeploymentError("studentIds", "Choose students of this lesson's teaching group.");
   }
-  const briefing = { concepts: input.concepts, skills: input.skills, outcomes: input.outcomes, feedbackExpected: input.feedbackExpected, independence: input.independence };
+  const briefing = {
+    concepts: input.concepts,
+    skills: input.skills,
+    outcomes: input.outcomes,
+    feedbackExpected: input.feedbackExpected,
+    independence: input.independence,
+  };
   const briefed = isBriefed(briefing);
   const deployment = await db().deployment.create({
     data: {
@@ -107,35 +132,80 @@ export async function deploySupporter(actor: Actor, planId: string, input: Deplo
       students: { create: studentIds.map((studentId) => ({ studentId })) },
     },
   });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "deployment.created", subjectType: "deployment", subjectId: deployment.id, detail: { lessonPlanId: planId, supporterId: supporter.id, students: studentIds.length }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "deployment.created",
+    subjectType: "deployment",
+    subjectId: deployment.id,
+    detail: { lessonPlanId: planId, supporterId: supporter.id, students: studentIds.length },
+    ipAddress,
+  });
   return deployment;
 }
 
 /** Saves the briefing (all four need-to-knows and independence); the supporter is asked to read it again. */
 export async function saveBriefing(actor: Actor, deploymentId: string, input: BriefingInput, ipAddress = "") {
-  await requireDeployment(actor, deploymentId, canEditDeployment, "Only the coordinator and the course's co-planners can brief supporters in this lesson.");
+  await requireDeployment(
+    actor,
+    deploymentId,
+    canEditDeployment,
+    "Only the coordinator and the course's co-planners can brief supporters in this lesson.",
+  );
   const deployment = await db().deployment.update({
     where: { id: deploymentId },
     data: { ...input, briefedById: actor.id, briefedAt: new Date(), readAt: null },
   });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "deployment.briefed", subjectType: "deployment", subjectId: deploymentId, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "deployment.briefed",
+    subjectType: "deployment",
+    subjectId: deploymentId,
+    ipAddress,
+  });
   return deployment;
 }
 
 export async function removeDeployment(actor: Actor, deploymentId: string, ipAddress = "") {
-  const facts = await requireDeployment(actor, deploymentId, canEditDeployment, "Only the coordinator and the course's co-planners can remove support from this lesson.");
+  const facts = await requireDeployment(
+    actor,
+    deploymentId,
+    canEditDeployment,
+    "Only the coordinator and the course's co-planners can remove support from this lesson.",
+  );
   await db().$transaction([
     db().deploymentStudent.deleteMany({ where: { deploymentId } }),
     db().deployment.delete({ where: { id: deploymentId } }),
   ]);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "deployment.removed", subjectType: "deployment", subjectId: deploymentId, detail: { supporterId: facts.supporterId }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "deployment.removed",
+    subjectType: "deployment",
+    subjectId: deploymentId,
+    detail: { supporterId: facts.supporterId },
+    ipAddress,
+  });
 }
 
 /** The supporter confirms they have read the briefing. */
 export async function markBriefingRead(actor: Actor, deploymentId: string, ipAddress = "") {
-  await requireDeployment(actor, deploymentId, canMarkBriefingRead, "Only the person deployed can mark their briefing read.");
+  await requireDeployment(
+    actor,
+    deploymentId,
+    canMarkBriefingRead,
+    "Only the person deployed can mark their briefing read.",
+  );
   const deployment = await db().deployment.update({ where: { id: deploymentId }, data: { readAt: new Date() } });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "deployment.briefing_read", subjectType: "deployment", subjectId: deploymentId, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "deployment.briefing_read",
+    subjectType: "deployment",
+    subjectId: deploymentId,
+    ipAddress,
+  });
   return deployment;
 }
 
@@ -143,9 +213,25 @@ export async function markBriefingRead(actor: Actor, deploymentId: string, ipAdd
 export async function recordDeploymentFeedback(actor: Actor, deploymentId: string, feedback: string, ipAddress = "") {
   const trimmed = feedback.trim();
   if (trimmed.length < 3) throw new DeploymentError("feedback", "Write your feedback for the teacher.");
-  await requireDeployment(actor, deploymentId, canRecordDeploymentFeedback, "Only the person deployed can write feedback on this deployment.");
-  const deployment = await db().deployment.update({ where: { id: deploymentId }, data: { feedback: trimmed, feedbackAt: new Date() } });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "deployment.feedback", subjectType: "deployment", subjectId: deploymentId, detail: { lessonPlanId: deployment.lessonPlanId }, ipAddress });
+  await requireDeployment(
+    actor,
+    deploymentId,
+    canRecordDeploymentFeedback,
+    "Only the person deployed can write feedback on this deployment.",
+  );
+  const deployment = await db().deployment.update({
+    where: { id: deploymentId },
+    data: { feedback: trimmed, feedbackAt: new Date() },
+  });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "deployment.feedback",
+    subjectType: "deployment",
+    subjectId: deploymentId,
+    detail: { lessonPlanId: deployment.lessonPlanId },
+    ipAddress,
+  });
   return deployment;
 }
 
@@ -201,21 +287,32 @@ export async function getDeployment(actor: Actor, deploymentId: string) {
 
 /** Today's date in the UK as stored for lessons ("2026-03-12" at midnight UTC). */
 export function ukToday(now = new Date()): Date {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const day = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
   return new Date(`${day}T00:00:00.000Z`);
 }
 
 export type DeploymentWhen = "upcoming" | "past";
 
 /** The actor's own deployments, across every site: upcoming soonest first, or past latest first. */
-export async function listMyDeployments(actor: Actor, options: { when?: DeploymentWhen; page?: number; now?: Date } = {}) {
+export async function listMyDeployments(
+  actor: Actor,
+  options: { when?: DeploymentWhen; page?: number; now?: Date } = {},
+) {
   const when = options.when ?? "upcoming";
   const page = Math.max(1, options.page ?? 1);
   const today = ukToday(options.now);
   const where = {
     partnershipId: actor.partnershipId,
     supporterId: actor.id,
-    lessonPlan: when === "upcoming" ? { OR: [{ lessonDate: { gte: today } }, { lessonDate: null }] } : { lessonDate: { lt: today } },
+    lessonPlan:
+      when === "upcoming"
+        ? { OR: [{ lessonDate: { gte: today } }, { lessonDate: null }] }
+        : { lessonDate: { lt: today } },
   };
   const direction = when === "upcoming" ? ("asc" as const) : ("desc" as const);
   const [rows, total, upcomingCount] = await Promise.all([
@@ -236,14 +333,25 @@ export async function listMyDeployments(actor: Actor, options: { when?: Deployme
           },
         },
       },
-      orderBy: [{ lessonPlan: { lessonDate: direction } }, { lessonPlan: { startTime: direction } }, { createdAt: "asc" }],
+      orderBy: [
+        { lessonPlan: { lessonDate: direction } },
+        { lessonPlan: { startTime: direction } },
+        { createdAt: "asc" },
+      ],
       skip: (page - 1) * DEPLOYMENTS_PAGE_SIZE,
       take: DEPLOYMENTS_PAGE_SIZE,
     }),
     db().deployment.count({ where }),
     db().deployment.count({ where: { partnershipId: actor.partnershipId, supporterId: actor.id } }),
   ]);
-  return { deployments: rows, total, hasAny: upcomingCount > 0, page, pageCount: Math.max(1, Math.ceil(total / DEPLOYMENTS_PAGE_SIZE)), when };
+  return {
+    deployments: rows,
+    total,
+    hasAny: upcomingCount > 0,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / DEPLOYMENTS_PAGE_SIZE)),
+    when,
+  };
 }
 
 /** Whether the member has any deployment at all (for the "My deployments" navigation item). */

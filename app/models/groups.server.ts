@@ -22,12 +22,23 @@ export async function getGroup(partnershipId: string, groupId: string) {
     include: {
       course: { select: { id: true, title: true, planners: { select: { userId: true } } } },
       site: { select: { id: true, name: true } },
-      teachers: { include: { user: { select: { id: true, name: true, role: true, institution: { select: { name: true } } } } } },
-      sessions: { orderBy: [{ dayOfWeek: "asc" }, { startTime: "asc" }], include: { site: { select: { id: true, name: true } } } },
+      teachers: {
+        include: { user: { select: { id: true, name: true, role: true, institution: { select: { name: true } } } } },
+      },
+      sessions: {
+        orderBy: [{ dayOfWeek: "asc" }, { startTime: "asc" }],
+        include: { site: { select: { id: true, name: true } } },
+      },
       transport: { include: { institution: { select: { id: true, name: true } } } },
       lessonPlans: {
         orderBy: [{ lessonDate: "asc" }, { position: "asc" }],
-        select: { id: true, title: true, lessonDate: true, status: true, deployments: { select: { supporterId: true } } },
+        select: {
+          id: true,
+          title: true,
+          lessonDate: true,
+          status: true,
+          deployments: { select: { supporterId: true } },
+        },
       },
     },
   });
@@ -43,29 +54,54 @@ export async function getGroup(partnershipId: string, groupId: string) {
     ...facts,
     teachers: group.teachers.map((t) => t.user).sort((a, b) => a.name.localeCompare(b.name)),
     transport: group.transport.sort((a, b) => a.institution.name.localeCompare(b.institution.name)),
-    lessonPlans: lessonPlans.map(({ deployments, ...plan }) => ({ ...plan, supporterIds: deployments.map((d) => d.supporterId) })),
+    lessonPlans: lessonPlans.map(({ deployments, ...plan }) => ({
+      ...plan,
+      supporterIds: deployments.map((d) => d.supporterId),
+    })),
   };
 }
 
 async function checkInstitution(partnershipId: string, institutionId: string, field: string, message: string) {
-  const found = await db().institution.findFirst({ where: { id: institutionId, partnershipId }, select: { id: true, name: true } });
+  const found = await db().institution.findFirst({
+    where: { id: institutionId, partnershipId },
+    select: { id: true, name: true },
+  });
   if (!found) throw new GroupError(field, message);
   return found;
 }
 
 async function ownGroup(actor: Actor, groupId: string) {
-  const group = await db().teachingGroup.findFirst({ where: { id: groupId, partnershipId: actor.partnershipId }, select: { id: true, name: true, courseId: true } });
+  const group = await db().teachingGroup.findFirst({
+    where: { id: groupId, partnershipId: actor.partnershipId },
+    select: { id: true, name: true, courseId: true },
+  });
   if (!group) throw new GroupError("form", "That group is not in this partnership.");
   return group;
 }
 
 function audit(actor: Actor, action: string, groupId: string, detail: Record<string, unknown>, ipAddress: string) {
-  return recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action, subjectType: "group", subjectId: groupId, detail, ipAddress });
+  return recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action,
+    subjectType: "group",
+    subjectId: groupId,
+    detail,
+    ipAddress,
+  });
 }
 
 /** Creates a group of the course; a teacher who creates it teaches it. */
-export async function createGroup(actor: Actor, courseId: string, input: { name: string; siteId: string; academicYear: string }, ipAddress = "") {
-  const course = await db().course.findFirst({ where: { id: courseId, partnershipId: actor.partnershipId }, select: { id: true } });
+export async function createGroup(
+  actor: Actor,
+  courseId: string,
+  input: { name: string; siteId: string; academicYear: string },
+  ipAddress = "",
+) {
+  const course = await db().course.findFirst({
+    where: { id: courseId, partnershipId: actor.partnershipId },
+    select: { id: true },
+  });
   if (!course) throw new GroupError("form", "That course is not in this partnership.");
   await checkInstitution(actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
   const group = await db().teachingGroup.create({
@@ -82,17 +118,30 @@ export async function createGroup(actor: Actor, courseId: string, input: { name:
   return group;
 }
 
-export async function updateGroup(actor: Actor, groupId: string, input: { name: string; siteId: string; academicYear: string }, ipAddress = "") {
+export async function updateGroup(
+  actor: Actor,
+  groupId: string,
+  input: { name: string; siteId: string; academicYear: string },
+  ipAddress = "",
+) {
   const group = await ownGroup(actor, groupId);
   await checkInstitution(actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
-  await db().teachingGroup.update({ where: { id: group.id }, data: { name: input.name.trim(), siteId: input.siteId, academicYear: input.academicYear.trim() } });
+  await db().teachingGroup.update({
+    where: { id: group.id },
+    data: { name: input.name.trim(), siteId: input.siteId, academicYear: input.academicYear.trim() },
+  });
   await audit(actor, "group.updated", group.id, { name: input.name.trim() }, ipAddress);
 }
 
 export async function addGroupTeacher(actor: Actor, groupId: string, userId: string, ipAddress = "") {
   const group = await ownGroup(actor, groupId);
   const user = await db().user.findFirst({
-    where: { id: userId, partnershipId: actor.partnershipId, deactivatedAt: null, role: { in: ["teacher", "coordinator"] } },
+    where: {
+      id: userId,
+      partnershipId: actor.partnershipId,
+      deactivatedAt: null,
+      role: { in: ["teacher", "coordinator"] },
+    },
     select: { id: true, name: true },
   });
   if (!user) throw new GroupError("userId", "Choose a teacher of this partnership.");
@@ -116,13 +165,30 @@ export async function removeGroupTeacher(actor: Actor, groupId: string, userId: 
   return count > 0;
 }
 
-export async function addSession(actor: Actor, groupId: string, input: { dayOfWeek: number; startTime: string; endTime: string; siteId: string }, ipAddress = "") {
+export async function addSession(
+  actor: Actor,
+  groupId: string,
+  input: { dayOfWeek: number; startTime: string; endTime: string; siteId: string },
+  ipAddress = "",
+) {
   const group = await ownGroup(actor, groupId);
   await checkInstitution(actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
   const session = await db().groupSession.create({
-    data: { groupId: group.id, dayOfWeek: input.dayOfWeek, startTime: input.startTime, endTime: input.endTime, siteId: input.siteId },
+    data: {
+      groupId: group.id,
+      dayOfWeek: input.dayOfWeek,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      siteId: input.siteId,
+    },
   });
-  await audit(actor, "group.timetable_changed", group.id, { added: { day: input.dayOfWeek, start: input.startTime, end: input.endTime } }, ipAddress);
+  await audit(
+    actor,
+    "group.timetable_changed",
+    group.id,
+    { added: { day: input.dayOfWeek, start: input.startTime, end: input.endTime } },
+    ipAddress,
+  );
   return session;
 }
 
@@ -136,7 +202,12 @@ export async function removeSession(actor: Actor, groupId: string, sessionId: st
 /** Sets how students of one institution travel to the group; an empty note removes it. */
 export async function setTransport(actor: Actor, groupId: string, institutionId: string, note: string, ipAddress = "") {
   const group = await ownGroup(actor, groupId);
-  const institution = await checkInstitution(actor.partnershipId, institutionId, "institutionId", "Choose an institution of this partnership.");
+  const institution = await checkInstitution(
+    actor.partnershipId,
+    institutionId,
+    "institutionId",
+    "Choose an institution of this partnership.",
+  );
   const text = note.trim();
   if (text) {
     await db().groupTransport.upsert({
@@ -153,11 +224,26 @@ export async function setTransport(actor: Actor, groupId: string, institutionId:
 /** Adds students of the partnership to the group (those already in it are left as they are). */
 export async function addStudentsToGroup(actor: Actor, groupId: string, studentIds: string[], ipAddress = "") {
   const group = await ownGroup(actor, groupId);
-  const students = await db().student.findMany({ where: { id: { in: studentIds }, partnershipId: actor.partnershipId }, select: { id: true } });
-  if (students.length !== new Set(studentIds).size) throw new GroupError("studentIds", "Choose students of this partnership.");
-  const added = await addMissingGroupStudents(group.id, students.map((s) => s.id));
+  const students = await db().student.findMany({
+    where: { id: { in: studentIds }, partnershipId: actor.partnershipId },
+    select: { id: true },
+  });
+  if (students.length !== new Set(studentIds).size)
+    throw new GroupError("studentIds", "Choose students of this partnership.");
+  const added = await addMissingGroupStudents(
+    group.id,
+    students.map((s) => s.id),
+  );
   for (const student of added) {
-    await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "student.group_added", subjectType: "student", subjectId: student.id, detail: { groupId: group.id }, ipAddress });
+    await recordAudit({
+      partnershipId: actor.partnershipId,
+      actorId: actor.id,
+      action: "student.group_added",
+      subjectType: "student",
+      subjectId: student.id,
+      detail: { groupId: group.id },
+      ipAddress,
+    });
   }
   return added.length;
 }
@@ -168,7 +254,14 @@ export async function addStudentsToGroup(actor: Actor, groupId: string, studentI
  * createMany would fail as a whole, and SQLite has no skipDuplicates.)
  */
 async function addMissingGroupStudents(groupId: string, studentIds: string[]): Promise<{ id: string }[]> {
-  const existing = new Set((await db().groupStudent.findMany({ where: { groupId, studentId: { in: studentIds } }, select: { studentId: true } })).map((s) => s.studentId));
+  const existing = new Set(
+    (
+      await db().groupStudent.findMany({
+        where: { groupId, studentId: { in: studentIds } },
+        select: { studentId: true },
+      })
+    ).map((s) => s.studentId),
+  );
   const added: { id: string }[] = [];
   for (const studentId of studentIds.filter((id) => !existing.has(id))) {
     try {
@@ -183,9 +276,19 @@ async function addMissingGroupStudents(groupId: string, studentIds: string[]): P
 
 export async function removeStudentFromGroup(actor: Actor, groupId: string, studentId: string, ipAddress = "") {
   const group = await ownGroup(actor, groupId);
-  const { count } = await db().groupStudent.deleteMany({ where: { groupId: group.id, studentId, student: { partnershipId: actor.partnershipId } } });
+  const { count } = await db().groupStudent.deleteMany({
+    where: { groupId: group.id, studentId, student: { partnershipId: actor.partnershipId } },
+  });
   if (count > 0) {
-    await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "student.group_removed", subjectType: "student", subjectId: studentId, detail: { groupId: group.id }, ipAddress });
+    await recordAudit({
+      partnershipId: actor.partnershipId,
+      actorId: actor.id,
+      action: "student.group_removed",
+      subjectType: "student",
+      subjectId: studentId,
+      detail: { groupId: group.id },
+      ipAddress,
+    });
   }
   return count > 0;
 }
@@ -194,7 +297,11 @@ export async function removeStudentFromGroup(actor: Actor, groupId: string, stud
 export async function groupDeletionImpact(partnershipId: string, groupId: string) {
   return db().teachingGroup.findFirst({
     where: { id: groupId, partnershipId },
-    select: { name: true, _count: { select: { students: true, sessions: true } }, lessonPlans: { select: { id: true, title: true } } },
+    select: {
+      name: true,
+      _count: { select: { students: true, sessions: true } },
+      lessonPlans: { select: { id: true, title: true } },
+    },
   });
 }
 
@@ -202,6 +309,14 @@ export async function deleteGroup(actor: Actor, groupId: string, ipAddress = "")
   const group = await ownGroup(actor, groupId);
   await db().teachingGroup.delete({ where: { id: group.id } });
   // Recorded against the course: the group's own id leads nowhere once it is gone.
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "group.deleted", subjectType: "course", subjectId: group.courseId, detail: { name: group.name }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "group.deleted",
+    subjectType: "course",
+    subjectId: group.courseId,
+    detail: { name: group.name },
+    ipAddress,
+  });
   return group;
 }

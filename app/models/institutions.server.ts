@@ -12,7 +12,10 @@ export async function listInstitutions(partnershipId: string, options: { include
   return institutions.map(({ users, ...institution }) => ({
     ...institution,
     memberCount: users.length,
-    roleCounts: users.reduce<Record<string, number>>((counts, u) => ({ ...counts, [u.role]: (counts[u.role] ?? 0) + 1 }), {}),
+    roleCounts: users.reduce<Record<string, number>>(
+      (counts, u) => ({ ...counts, [u.role]: (counts[u.role] ?? 0) + 1 }),
+      {},
+    ),
   }));
 }
 
@@ -32,7 +35,9 @@ export class InstitutionError extends Error {
 const nameTaken = () => new InstitutionError("name", "An institution with this name is already in the partnership.");
 
 async function ensureUniqueName(partnershipId: string, name: string, exceptId?: string) {
-  const clash = await db().institution.findFirst({ where: { partnershipId, name, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  const clash = await db().institution.findFirst({
+    where: { partnershipId, name, ...(exceptId ? { id: { not: exceptId } } : {}) },
+  });
   if (clash) throw nameTaken();
 }
 
@@ -46,24 +51,54 @@ async function nameTakenMeanwhile<T>(write: Promise<T>): Promise<T> {
   }
 }
 
-export async function createInstitution(actor: Actor, input: { name: string; kind: string; town: string }, ipAddress = "") {
+export async function createInstitution(
+  actor: Actor,
+  input: { name: string; kind: string; town: string },
+  ipAddress = "",
+) {
   const name = input.name.trim();
   await ensureUniqueName(actor.partnershipId, name);
   const institution = await nameTakenMeanwhile(
-    db().institution.create({ data: { partnershipId: actor.partnershipId, name, kind: input.kind, town: input.town.trim() } }),
+    db().institution.create({
+      data: { partnershipId: actor.partnershipId, name, kind: input.kind, town: input.town.trim() },
+    }),
   );
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "institution.created", subjectType: "institution", subjectId: institution.id, detail: { name }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "institution.created",
+    subjectType: "institution",
+    subjectId: institution.id,
+    detail: { name },
+    ipAddress,
+  });
   return institution;
 }
 
-export async function updateInstitution(actor: Actor, id: string, input: { name: string; kind: string; town: string }, ipAddress = "") {
+export async function updateInstitution(
+  actor: Actor,
+  id: string,
+  input: { name: string; kind: string; town: string },
+  ipAddress = "",
+) {
   const name = input.name.trim();
   await ensureUniqueName(actor.partnershipId, name, id);
   const { count } = await nameTakenMeanwhile(
-    db().institution.updateMany({ where: { id, partnershipId: actor.partnershipId }, data: { name, kind: input.kind, town: input.town.trim() } }),
+    db().institution.updateMany({
+      where: { id, partnershipId: actor.partnershipId },
+      data: { name, kind: input.kind, town: input.town.trim() },
+    }),
   );
   if (count === 0) throw new InstitutionError("form", "That institution is not in this partnership.");
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "institution.updated", subjectType: "institution", subjectId: id, detail: { name }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "institution.updated",
+    subjectType: "institution",
+    subjectId: id,
+    detail: { name },
+    ipAddress,
+  });
 }
 
 /** Archiving hides an institution from new invites and choices; its members keep their accounts. */
@@ -73,7 +108,14 @@ export async function setInstitutionArchived(actor: Actor, id: string, archived:
     data: { archivedAt: archived ? new Date() : null },
   });
   if (count > 0) {
-    await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: archived ? "institution.archived" : "institution.restored", subjectType: "institution", subjectId: id, ipAddress });
+    await recordAudit({
+      partnershipId: actor.partnershipId,
+      actorId: actor.id,
+      action: archived ? "institution.archived" : "institution.restored",
+      subjectType: "institution",
+      subjectId: id,
+      ipAddress,
+    });
   }
   return count > 0;
 }

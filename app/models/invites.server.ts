@@ -11,7 +11,10 @@ import { hashPassword } from "./passwords.server";
 
 export type InviteState = "pending" | "accepted" | "expired" | "revoked";
 
-export function inviteState(invite: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InviteState {
+export function inviteState(
+  invite: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): InviteState {
   if (invite.acceptedAt) return "accepted";
   if (invite.revokedAt) return "revoked";
   if (invite.expiresAt <= now) return "expired";
@@ -127,11 +130,15 @@ export async function findInviteByToken(token: string) {
 export async function acceptInvite(input: { token: string; name: string; password: string }, ipAddress = "") {
   const tokenHash = hashToken(input.token);
   const passwordHash = await hashPassword(input.password);
-  const accountExists = () => new InviteError("token", "An account with this email address already exists. Sign in instead.");
+  const accountExists = () =>
+    new InviteError("token", "An account with this email address already exists. Sign in instead.");
   const claim = db().$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { tokenHash } });
     if (!invite || inviteState(invite) !== "pending") {
-      throw new InviteError("token", "This invitation link has expired or has already been used. Ask your coordinator for a new one.");
+      throw new InviteError(
+        "token",
+        "This invitation link has expired or has already been used. Ask your coordinator for a new one.",
+      );
     }
     const claimed = await tx.invite.updateMany({
       where: { id: invite.id, acceptedAt: null, revokedAt: null },

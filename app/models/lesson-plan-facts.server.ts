@@ -4,16 +4,27 @@
 import type { CoursePlanningFacts, LessonPlanFacts } from "~/policies/lesson-plan";
 import { db } from "./db.server";
 
-export async function loadCoursePlanningFacts(partnershipId: string, courseId: string): Promise<(CoursePlanningFacts & { id: string; title: string }) | null> {
+export async function loadCoursePlanningFacts(
+  partnershipId: string,
+  courseId: string,
+): Promise<(CoursePlanningFacts & { id: string; title: string }) | null> {
   const course = await db().course.findFirst({
     where: { id: courseId, partnershipId },
     select: { id: true, title: true, partnershipId: true, planners: { select: { userId: true } } },
   });
   if (!course) return null;
-  return { id: course.id, title: course.title, partnershipId: course.partnershipId, plannerIds: course.planners.map((p) => p.userId) };
+  return {
+    id: course.id,
+    title: course.title,
+    partnershipId: course.partnershipId,
+    plannerIds: course.planners.map((p) => p.userId),
+  };
 }
 
-export async function loadLessonPlanFacts(partnershipId: string, lessonPlanId: string): Promise<LessonPlanFacts | null> {
+export async function loadLessonPlanFacts(
+  partnershipId: string,
+  lessonPlanId: string,
+): Promise<LessonPlanFacts | null> {
   const plan = await db().lessonPlan.findFirst({
     where: { id: lessonPlanId, partnershipId },
     select: {

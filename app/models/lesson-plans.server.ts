@@ -8,7 +8,13 @@ import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import type { LessonPlanDetailsInput } from "~/lib/forms/lesson-plans";
 import { LESSON_STATUSES, NEED_AREAS } from "~/lib/co-planning";
 import type { Actor } from "~/policies/actor";
-import { canCreateLessonPlan, canDeleteLessonPlan, canEditLessonPlan, canReadLessonPlan, type LessonPlanFacts } from "~/policies/lesson-plan";
+import {
+  canCreateLessonPlan,
+  canDeleteLessonPlan,
+  canEditLessonPlan,
+  canReadLessonPlan,
+  type LessonPlanFacts,
+} from "~/policies/lesson-plan";
 import { yjsStateToEditorState } from "~/editor/headless";
 import { recordAudit } from "./audit.server";
 import { createDocument, deleteDocumentsOfOwner } from "./collab-documents.server";
@@ -28,7 +34,8 @@ export class LessonPlanError extends Error {
 }
 
 const notFound = () => new LessonPlanError("form", "We could not find that lesson plan.", 404);
-const notAllowed = () => new LessonPlanError("form", "Only the coordinator and the course's co-planners can change this lesson plan.", 403);
+const notAllowed = () =>
+  new LessonPlanError("form", "Only the coordinator and the course's co-planners can change this lesson plan.", 403);
 
 /** "2026-03-12" as the stored lesson date (midnight UTC, the same calendar day in the UK all year). */
 export function toLessonDate(value: string): Date {
@@ -56,7 +63,9 @@ export async function requireEditableLessonPlan(actor: Actor, planId: string): P
 async function checkUnitAndGroup(courseId: string, input: { unitId: string; groupId: string }) {
   const [unit, group] = await Promise.all([
     input.unitId ? db().courseUnit.findFirst({ where: { id: input.unitId, courseId }, select: { id: true } }) : null,
-    input.groupId ? db().teachingGroup.findFirst({ where: { id: input.groupId, courseId }, select: { id: true } }) : null,
+    input.groupId
+      ? db().teachingGroup.findFirst({ where: { id: input.groupId, courseId }, select: { id: true } })
+      : null,
   ]);
   if (input.unitId && !unit) throw new LessonPlanError("unitId", "Choose one of this course's units.");
   if (input.groupId && !group) throw new LessonPlanError("groupId", "Choose one of this course's teaching groups.");
@@ -68,16 +77,28 @@ export async function getPlanningContext(actor: Actor, courseId: string) {
   if (!facts) return null;
   const [units, groups] = await Promise.all([
     db().courseUnit.findMany({ where: { courseId }, orderBy: { position: "asc" }, select: { id: true, title: true } }),
-    db().teachingGroup.findMany({ where: { courseId, partnershipId: actor.partnershipId }, orderBy: { name: "asc" }, select: { id: true, name: true, site: { select: { name: true } } } }),
+    db().teachingGroup.findMany({
+      where: { courseId, partnershipId: actor.partnershipId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, site: { select: { name: true } } },
+    }),
   ]);
-  return { course: { id: facts.id, title: facts.title }, units, groups, canCreate: canCreateLessonPlan(actor, facts), facts };
+  return {
+    course: { id: facts.id, title: facts.title },
+    units,
+    groups,
+    canCreate: canCreateLessonPlan(actor, facts),
+    facts,
+  };
 }
 
 /** The body a new plan starts with (also written by the demo seed, prisma/seed/lessons.ts). */
 export function bodyHeading(title: string) {
   return () => {
     const heading = $createHeadingNode("h2").append($createTextNode(title));
-    const prompt = $createParagraphNode().append($createTextNode("Notes for the lesson, written together: the sequence, key questions, what to watch for."));
+    const prompt = $createParagraphNode().append(
+      $createTextNode("Notes for the lesson, written together: the sequence, key questions, what to watch for."),
+    );
     $getRoot().append(heading, prompt);
   };
 }
@@ -85,7 +106,8 @@ export function bodyHeading(title: string) {
 export async function createLessonPlan(actor: Actor, courseId: string, input: LessonPlanDetailsInput, ipAddress = "") {
   const course = await loadCoursePlanningFacts(actor.partnershipId, courseId);
   if (!course) throw new LessonPlanError("form", "We could not find that course.", 404);
-  if (!canCreateLessonPlan(actor, course)) throw new LessonPlanError("form", "Only the coordinator and the course's co-planners can plan its lessons.", 403);
+  if (!canCreateLessonPlan(actor, course))
+    throw new LessonPlanError("form", "Only the coordinator and the course's co-planners can plan its lessons.", 403);
   await checkUnitAndGroup(courseId, input);
   const position = await db().lessonPlan.count({ where: { courseId } });
   const plan = await db().lessonPlan.create({
@@ -104,13 +126,26 @@ export async function createLessonPlan(actor: Actor, courseId: string, input: Le
     },
   });
   try {
-    await createDocument(actor, { ownerType: LESSON_PLAN_DOCUMENT, ownerId: plan.id, title: plan.title, initialContent: bodyHeading(plan.title) });
+    await createDocument(actor, {
+      ownerType: LESSON_PLAN_DOCUMENT,
+      ownerId: plan.id,
+      title: plan.title,
+      initialContent: bodyHeading(plan.title),
+    });
   } catch (error) {
     // A plan without its body would be half made: undo it rather than leave it.
     await db().lessonPlan.delete({ where: { id: plan.id } });
     throw error;
   }
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.created", subjectType: "lesson_plan", subjectId: plan.id, detail: { title: plan.title, courseId }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.created",
+    subjectType: "lesson_plan",
+    subjectId: plan.id,
+    detail: { title: plan.title, courseId },
+    ipAddress,
+  });
   return plan;
 }
 
@@ -126,12 +161,29 @@ export async function getLessonPlan(actor: Actor, planId: string) {
       group: { select: { id: true, name: true, site: { select: { id: true, name: true } } } },
       strategies: {
         orderBy: { createdAt: "asc" },
-        select: { strategyId: true, note: true, createdAt: true, strategy: { select: { id: true, title: true, summary: true } } },
+        select: {
+          strategyId: true,
+          note: true,
+          createdAt: true,
+          strategy: { select: { id: true, title: true, summary: true } },
+        },
       },
-      differentiation: { orderBy: { createdAt: "asc" }, select: { id: true, studentId: true, needArea: true, note: true } },
+      differentiation: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, studentId: true, needArea: true, note: true },
+      },
       resources: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, kind: true, title: true, url: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true },
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          url: true,
+          fileName: true,
+          mimeType: true,
+          sizeBytes: true,
+          createdAt: true,
+        },
       },
     },
   });
@@ -140,7 +192,15 @@ export async function getLessonPlan(actor: Actor, planId: string) {
 }
 
 export type LessonPlanPart =
-  | { intent: "details"; title: string; unitId: string; groupId: string; lessonDate: string; startTime: string; durationMinutes: number }
+  | {
+      intent: "details";
+      title: string;
+      unitId: string;
+      groupId: string;
+      lessonDate: string;
+      startTime: string;
+      durationMinutes: number;
+    }
   | { intent: "objectives"; objectives: string; successCriteria: string }
   | { intent: "phases"; starter: string; mainActivity: string; plenary: string }
   | { intent: "assessment"; assessment: string }
@@ -162,10 +222,21 @@ export async function updateLessonPlanPart(actor: Actor, planId: string, part: L
       startTime: part.startTime,
       durationMinutes: part.durationMinutes,
     };
-    await db().collabDocument.updateMany({ where: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: planId }, data: { title: part.title } });
+    await db().collabDocument.updateMany({
+      where: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: planId },
+      data: { title: part.title },
+    });
   }
   await db().lessonPlan.update({ where: { id: planId }, data: { ...data, updatedById: actor.id } });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.updated", subjectType: "lesson_plan", subjectId: planId, detail: { part: intent }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.updated",
+    subjectType: "lesson_plan",
+    subjectId: planId,
+    detail: { part: intent },
+    ipAddress,
+  });
 }
 
 export async function setLessonPlanStatus(actor: Actor, planId: string, status: string, ipAddress = "") {
@@ -173,13 +244,27 @@ export async function setLessonPlanStatus(actor: Actor, planId: string, status: 
   await requireEditableLessonPlan(actor, planId);
   const before = await db().lessonPlan.findUniqueOrThrow({ where: { id: planId }, select: { status: true } });
   await db().lessonPlan.update({ where: { id: planId }, data: { status, updatedById: actor.id } });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.status_changed", subjectType: "lesson_plan", subjectId: planId, detail: { from: before.status, to: status }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.status_changed",
+    subjectType: "lesson_plan",
+    subjectId: planId,
+    detail: { from: before.status, to: status },
+    ipAddress,
+  });
 }
 
 /** A note on how the lesson adapts, for one student of the plan's group or for a need area. */
-export async function addDifferentiationNote(actor: Actor, planId: string, input: { studentId: string; needArea: string; note: string }, ipAddress = "") {
+export async function addDifferentiationNote(
+  actor: Actor,
+  planId: string,
+  input: { studentId: string; needArea: string; note: string },
+  ipAddress = "",
+) {
   await requireEditableLessonPlan(actor, planId);
-  if (input.needArea && !NEED_AREAS.is(input.needArea)) throw new LessonPlanError("needArea", "Choose one of the four areas of need.");
+  if (input.needArea && !NEED_AREAS.is(input.needArea))
+    throw new LessonPlanError("needArea", "Choose one of the four areas of need.");
   if (input.studentId) {
     const inGroup = await db().lessonPlan.findFirst({
       where: { id: planId, group: { students: { some: { studentId: input.studentId } } } },
@@ -188,9 +273,22 @@ export async function addDifferentiationNote(actor: Actor, planId: string, input
     if (!inGroup) throw new LessonPlanError("studentId", "Choose a student of this lesson's teaching group.");
   }
   const note = await db().differentiationNote.create({
-    data: { lessonPlanId: planId, studentId: input.studentId || null, needArea: input.studentId ? "" : input.needArea, note: input.note },
+    data: {
+      lessonPlanId: planId,
+      studentId: input.studentId || null,
+      needArea: input.studentId ? "" : input.needArea,
+      note: input.note,
+    },
   });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.differentiation_added", subjectType: "lesson_plan", subjectId: planId, detail: { noteId: note.id, ...(input.studentId ? { studentId: input.studentId } : { needArea: input.needArea }) }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.differentiation_added",
+    subjectType: "lesson_plan",
+    subjectId: planId,
+    detail: { noteId: note.id, ...(input.studentId ? { studentId: input.studentId } : { needArea: input.needArea }) },
+    ipAddress,
+  });
   return note;
 }
 
@@ -198,7 +296,15 @@ export async function removeDifferentiationNote(actor: Actor, planId: string, no
   await requireEditableLessonPlan(actor, planId);
   const { count } = await db().differentiationNote.deleteMany({ where: { id: noteId, lessonPlanId: planId } });
   if (count === 0) throw new LessonPlanError("noteId", "That note has already been removed.", 404);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.differentiation_removed", subjectType: "lesson_plan", subjectId: planId, detail: { noteId }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.differentiation_removed",
+    subjectType: "lesson_plan",
+    subjectId: planId,
+    detail: { noteId },
+    ipAddress,
+  });
 }
 
 /** Removes a strategy from the plan (the strategy stays in the library). */
@@ -206,7 +312,15 @@ export async function unlinkStrategy(actor: Actor, planId: string, strategyId: s
   await requireEditableLessonPlan(actor, planId);
   const { count } = await db().lessonPlanStrategy.deleteMany({ where: { lessonPlanId: planId, strategyId } });
   if (count === 0) throw new LessonPlanError("strategyId", "That strategy is no longer linked to this plan.", 404);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.strategy_removed", subjectType: "lesson_plan", subjectId: planId, detail: { strategyId }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.strategy_removed",
+    subjectType: "lesson_plan",
+    subjectId: planId,
+    detail: { strategyId },
+    ipAddress,
+  });
 }
 
 /** What deleting the plan takes with it, to say so before asking. */
@@ -218,16 +332,29 @@ export async function lessonPlanDeletionImpact(actor: Actor, planId: string) {
     db().lessonResource.count({ where: { lessonPlanId: planId } }),
     db().differentiationNote.count({ where: { lessonPlanId: planId } }),
     db().lessonPlanStrategy.count({ where: { lessonPlanId: planId } }),
-    db().collabDocument.findUnique({ where: { ownerType_ownerId: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: planId } }, select: { id: true, _count: { select: { snapshots: true } } } }),
+    db().collabDocument.findUnique({
+      where: { ownerType_ownerId: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: planId } },
+      select: { id: true, _count: { select: { snapshots: true } } },
+    }),
   ]);
-  return { deployments, feedback, resources, notes, strategies, versions: document ? Math.max(0, document._count.snapshots - 1) : 0 };
+  return {
+    deployments,
+    feedback,
+    resources,
+    notes,
+    strategies,
+    versions: document ? Math.max(0, document._count.snapshots - 1) : 0,
+  };
 }
 
 /** Deletes the plan with its deployments (and their feedback), resources, notes, strategy links, body and versions. */
 export async function deleteLessonPlan(actor: Actor, planId: string, ipAddress = "") {
   const facts = await requireLessonPlanFacts(actor, planId);
   if (!canDeleteLessonPlan(actor, facts)) throw notAllowed();
-  const plan = await db().lessonPlan.findUniqueOrThrow({ where: { id: planId }, select: { id: true, title: true, courseId: true } });
+  const plan = await db().lessonPlan.findUniqueOrThrow({
+    where: { id: planId },
+    select: { id: true, title: true, courseId: true },
+  });
   // Explicit deletes rather than relying on ON DELETE CASCADE, which SQLite only honours with foreign_keys on.
   const deployments = await db().deployment.findMany({ where: { lessonPlanId: planId }, select: { id: true } });
   await db().$transaction([
@@ -240,7 +367,15 @@ export async function deleteLessonPlan(actor: Actor, planId: string, ipAddress =
     db().lessonPlan.delete({ where: { id: planId } }),
   ]);
   await deleteDocumentsOfOwner(LESSON_PLAN_DOCUMENT, planId);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.deleted", subjectType: "lesson_plan", subjectId: planId, detail: { title: plan.title, courseId: plan.courseId }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.deleted",
+    subjectType: "lesson_plan",
+    subjectId: planId,
+    detail: { title: plan.title, courseId: plan.courseId },
+    ipAddress,
+  });
   return plan;
 }
 
@@ -264,7 +399,11 @@ export async function duplicateLessonPlan(
   });
   await checkUnitAndGroup(source.courseId, { unitId: "", groupId: input.groupId });
   const groupStudentIds = input.groupId
-    ? new Set((await db().groupStudent.findMany({ where: { groupId: input.groupId }, select: { studentId: true } })).map((s) => s.studentId))
+    ? new Set(
+        (await db().groupStudent.findMany({ where: { groupId: input.groupId }, select: { studentId: true } })).map(
+          (s) => s.studentId,
+        ),
+      )
     : new Set<string>();
   const copy = await db().$transaction(async (tx) => {
     const created = await tx.lessonPlan.create({
@@ -290,13 +429,23 @@ export async function duplicateLessonPlan(
     });
     if (source.strategies.length > 0) {
       await tx.lessonPlanStrategy.createMany({
-        data: source.strategies.map((s) => ({ lessonPlanId: created.id, strategyId: s.strategyId, note: s.note, addedById: actor.id })),
+        data: source.strategies.map((s) => ({
+          lessonPlanId: created.id,
+          strategyId: s.strategyId,
+          note: s.note,
+          addedById: actor.id,
+        })),
       });
     }
     const notes = source.differentiation.filter((n) => !n.studentId || groupStudentIds.has(n.studentId));
     if (notes.length > 0) {
       await tx.differentiationNote.createMany({
-        data: notes.map((n) => ({ lessonPlanId: created.id, studentId: n.studentId, needArea: n.needArea, note: n.note })),
+        data: notes.map((n) => ({
+          lessonPlanId: created.id,
+          studentId: n.studentId,
+          needArea: n.needArea,
+          note: n.note,
+        })),
       });
     }
     for (const r of source.resources) {
@@ -317,13 +466,29 @@ export async function duplicateLessonPlan(
     return created;
   });
   try {
-    const document = await db().collabDocument.findUnique({ where: { ownerType_ownerId: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: planId } }, select: { id: true } });
+    const document = await db().collabDocument.findUnique({
+      where: { ownerType_ownerId: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: planId } },
+      select: { id: true },
+    });
     const content = document ? await yjsStateToEditorState((await loadDocumentState(document.id)).state) : undefined;
-    await createDocument(actor, { ownerType: LESSON_PLAN_DOCUMENT, ownerId: copy.id, title: copy.title, initialContent: content ?? bodyHeading(copy.title) });
+    await createDocument(actor, {
+      ownerType: LESSON_PLAN_DOCUMENT,
+      ownerId: copy.id,
+      title: copy.title,
+      initialContent: content ?? bodyHeading(copy.title),
+    });
   } catch (error) {
     await deleteLessonPlan(actor, copy.id, ipAddress);
     throw error;
   }
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.duplicated", subjectType: "lesson_plan", subjectId: copy.id, detail: { from: planId }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.duplicated",
+    subjectType: "lesson_plan",
+    subjectId: copy.id,
+    detail: { from: planId },
+    ipAddress,
+  });
   return copy;
 }

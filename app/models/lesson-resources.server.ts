@@ -17,14 +17,34 @@ type Signature = "pdf" | "zip" | "ole" | "png" | "jpeg" | "gif" | "webp" | "text
 export const RESOURCE_TYPES: Record<string, { mimeType: string; signature: Signature; label: string }> = {
   pdf: { mimeType: "application/pdf", signature: "pdf", label: "PDF" },
   doc: { mimeType: "application/msword", signature: "ole", label: "Word" },
-  docx: { mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", signature: "zip", label: "Word" },
+  docx: {
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    signature: "zip",
+    label: "Word",
+  },
   xls: { mimeType: "application/vnd.ms-excel", signature: "ole", label: "Excel" },
-  xlsx: { mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", signature: "zip", label: "Excel" },
+  xlsx: {
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    signature: "zip",
+    label: "Excel",
+  },
   ppt: { mimeType: "application/vnd.ms-powerpoint", signature: "ole", label: "PowerPoint" },
-  pptx: { mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", signature: "zip", label: "PowerPoint" },
+  pptx: {
+    mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    signature: "zip",
+    label: "PowerPoint",
+  },
   odt: { mimeType: "application/vnd.oasis.opendocument.text", signature: "zip", label: "OpenDocument text" },
-  ods: { mimeType: "application/vnd.oasis.opendocument.spreadsheet", signature: "zip", label: "OpenDocument spreadsheet" },
-  odp: { mimeType: "application/vnd.oasis.opendocument.presentation", signature: "zip", label: "OpenDocument presentation" },
+  ods: {
+    mimeType: "application/vnd.oasis.opendocument.spreadsheet",
+    signature: "zip",
+    label: "OpenDocument spreadsheet",
+  },
+  odp: {
+    mimeType: "application/vnd.oasis.opendocument.presentation",
+    signature: "zip",
+    label: "OpenDocument presentation",
+  },
   png: { mimeType: "image/png", signature: "png", label: "PNG image" },
   jpg: { mimeType: "image/jpeg", signature: "jpeg", label: "JPEG image" },
   jpeg: { mimeType: "image/jpeg", signature: "jpeg", label: "JPEG image" },
@@ -35,9 +55,11 @@ export const RESOURCE_TYPES: Record<string, { mimeType: string; signature: Signa
 };
 
 export const ACCEPTED_EXTENSIONS = Object.keys(RESOURCE_TYPES).map((ext) => `.${ext}`);
-export const ACCEPTED_TYPES_TEXT = "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, GIF, WebP, plain text or CSV";
+export const ACCEPTED_TYPES_TEXT =
+  "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, GIF, WebP, plain text or CSV";
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], offset = 0) => prefix.every((b, i) => bytes[offset + i] === b);
+const startsWith = (bytes: Uint8Array, prefix: readonly number[], offset = 0) =>
+  prefix.every((b, i) => bytes[offset + i] === b);
 
 function matchesSignature(bytes: Uint8Array, signature: Signature): boolean {
   switch (signature) {
@@ -57,7 +79,10 @@ function matchesSignature(bytes: Uint8Array, signature: Signature): boolean {
       return startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8);
     case "text":
       // Text has no signature; refuse anything with NUL bytes (binary) or markup a browser might run.
-      return !bytes.slice(0, 64 * 1024).includes(0) && !/<\s*(script|html|svg)/i.test(new TextDecoder().decode(bytes.slice(0, 4096)));
+      return (
+        !bytes.slice(0, 64 * 1024).includes(0) &&
+        !/<\s*(script|html|svg)/i.test(new TextDecoder().decode(bytes.slice(0, 4096)))
+      );
   }
 }
 
@@ -70,26 +95,60 @@ export function cleanFileName(name: string): string {
 }
 
 /** Checks an upload; returns its stored type, or the message to show beside the file field. */
-export function checkUpload(fileName: string, bytes: Uint8Array): { ok: true; mimeType: string; fileName: string } | { ok: false; message: string } {
+export function checkUpload(
+  fileName: string,
+  bytes: Uint8Array,
+): { ok: true; mimeType: string; fileName: string } | { ok: false; message: string } {
   if (bytes.byteLength === 0) return { ok: false, message: "That file is empty. Choose the file again." };
-  if (bytes.byteLength > MAX_RESOURCE_BYTES) return { ok: false, message: "That file is larger than 5 MB. Make it smaller (for example, save a PDF at a lower quality) or share a link instead." };
+  if (bytes.byteLength > MAX_RESOURCE_BYTES)
+    return {
+      ok: false,
+      message:
+        "That file is larger than 5 MB. Make it smaller (for example, save a PDF at a lower quality) or share a link instead.",
+    };
   const clean = cleanFileName(fileName);
   const extension = clean.includes(".") ? clean.split(".").pop()!.toLowerCase() : "";
   const type = RESOURCE_TYPES[extension];
-  if (!type) return { ok: false, message: `Files of that type cannot be uploaded. Upload a ${ACCEPTED_TYPES_TEXT} file.` };
-  if (!matchesSignature(bytes, type.signature)) return { ok: false, message: `That file does not look like a ${type.label} file. Check it opens on your computer, then upload it again.` };
+  if (!type)
+    return { ok: false, message: `Files of that type cannot be uploaded. Upload a ${ACCEPTED_TYPES_TEXT} file.` };
+  if (!matchesSignature(bytes, type.signature))
+    return {
+      ok: false,
+      message: `That file does not look like a ${type.label} file. Check it opens on your computer, then upload it again.`,
+    };
   return { ok: true, mimeType: type.mimeType, fileName: clean };
 }
 
-export async function addLinkResource(actor: Actor, planId: string, input: { title: string; url: string }, ipAddress = "") {
+export async function addLinkResource(
+  actor: Actor,
+  planId: string,
+  input: { title: string; url: string },
+  ipAddress = "",
+) {
   await requireEditableLessonPlan(actor, planId);
-  if (!/^https?:\/\//i.test(input.url)) throw new LessonPlanError("url", "Only web addresses starting http:// or https:// can be linked.");
-  const resource = await db().lessonResource.create({ data: { lessonPlanId: planId, kind: "link", title: input.title, url: input.url, uploadedById: actor.id } });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.resource_added", subjectType: "lesson_plan", subjectId: planId, detail: { resourceId: resource.id, kind: "link" }, ipAddress });
+  if (!/^https?:\/\//i.test(input.url))
+    throw new LessonPlanError("url", "Only web addresses starting http:// or https:// can be linked.");
+  const resource = await db().lessonResource.create({
+    data: { lessonPlanId: planId, kind: "link", title: input.title, url: input.url, uploadedById: actor.id },
+  });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.resource_added",
+    subjectType: "lesson_plan",
+    subjectId: planId,
+    detail: { resourceId: resource.id, kind: "link" },
+    ipAddress,
+  });
   return resource;
 }
 
-export async function addFileResource(actor: Actor, planId: string, input: { title: string; fileName: string; bytes: Uint8Array }, ipAddress = "") {
+export async function addFileResource(
+  actor: Actor,
+  planId: string,
+  input: { title: string; fileName: string; bytes: Uint8Array },
+  ipAddress = "",
+) {
   await requireEditableLessonPlan(actor, planId);
   const checked = checkUpload(input.fileName, input.bytes);
   if (!checked.ok) throw new LessonPlanError("file", checked.message);
@@ -106,7 +165,15 @@ export async function addFileResource(actor: Actor, planId: string, input: { tit
     },
     select: { id: true, title: true, fileName: true, mimeType: true, sizeBytes: true },
   });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.resource_added", subjectType: "lesson_plan", subjectId: planId, detail: { resourceId: resource.id, kind: "file", sizeBytes: resource.sizeBytes }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.resource_added",
+    subjectType: "lesson_plan",
+    subjectId: planId,
+    detail: { resourceId: resource.id, kind: "file", sizeBytes: resource.sizeBytes },
+    ipAddress,
+  });
   return resource;
 }
 
@@ -114,7 +181,15 @@ export async function removeResource(actor: Actor, planId: string, resourceId: s
   await requireEditableLessonPlan(actor, planId);
   const { count } = await db().lessonResource.deleteMany({ where: { id: resourceId, lessonPlanId: planId } });
   if (count === 0) throw new LessonPlanError("resourceId", "That resource has already been removed.", 404);
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "lesson_plan.resource_removed", subjectType: "lesson_plan", subjectId: planId, detail: { resourceId }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "lesson_plan.resource_removed",
+    subjectType: "lesson_plan",
+    subjectId: planId,
+    detail: { resourceId },
+    ipAddress,
+  });
 }
 
 /** A stored file for download, or null when missing, a link, or out of the actor's reach. */

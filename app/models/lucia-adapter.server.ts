@@ -58,7 +58,14 @@ export class PrismaSessionAdapter implements Adapter {
   async setSession(session: DatabaseSession): Promise<void> {
     const { absoluteExpiresAt, userAgent, ipAddress } = session.attributes;
     await this.getDb().session.create({
-      data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt, absoluteExpiresAt, userAgent, ipAddress },
+      data: {
+        id: session.id,
+        userId: session.userId,
+        expiresAt: session.expiresAt,
+        absoluteExpiresAt,
+        userAgent,
+        ipAddress,
+      },
     });
   }
 

@@ -20,7 +20,10 @@ const memberSelect = {
   institution: { select: { id: true, name: true, kind: true } },
 } as const;
 
-export async function listMembers(partnershipId: string, options: { includeDeactivated?: boolean; institutionId?: string; role?: string } = {}) {
+export async function listMembers(
+  partnershipId: string,
+  options: { includeDeactivated?: boolean; institutionId?: string; role?: string } = {},
+) {
   return db().user.findMany({
     where: {
       partnershipId,
@@ -65,7 +68,9 @@ export async function updateMember(
 ) {
   const member = await db().user.findFirst({ where: { id: userId, partnershipId: actor.partnershipId } });
   if (!member) throw new MemberError("form", "That member is not in this partnership.");
-  const institution = await db().institution.findFirst({ where: { id: input.institutionId, partnershipId: actor.partnershipId } });
+  const institution = await db().institution.findFirst({
+    where: { id: input.institutionId, partnershipId: actor.partnershipId },
+  });
   if (!institution) throw new MemberError("institutionId", "Choose an institution of this partnership.");
   const updated = await db().user.update({
     where: { id: member.id },
@@ -102,7 +107,14 @@ export async function deactivateMember(actor: Actor, userId: string, ipAddress =
     return true;
   });
   if (result) {
-    await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "member.deactivated", subjectType: "user", subjectId: userId, ipAddress });
+    await recordAudit({
+      partnershipId: actor.partnershipId,
+      actorId: actor.id,
+      action: "member.deactivated",
+      subjectType: "user",
+      subjectId: userId,
+      ipAddress,
+    });
   }
   return result;
 }
@@ -113,7 +125,14 @@ export async function reactivateMember(actor: Actor, userId: string, ipAddress =
     data: { deactivatedAt: null },
   });
   if (count > 0) {
-    await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "member.reactivated", subjectType: "user", subjectId: userId, ipAddress });
+    await recordAudit({
+      partnershipId: actor.partnershipId,
+      actorId: actor.id,
+      action: "member.reactivated",
+      subjectType: "user",
+      subjectId: userId,
+      ipAddress,
+    });
   }
   return count > 0;
 }
@@ -124,7 +143,10 @@ export async function changePassword(
   sessionId: string,
   input: { currentPassword: string; newPassword: string },
   ipAddress = "",
-): Promise<{ ok: true; endedSessions: number; endedSessionIds: string[] } | { ok: false; field: "currentPassword"; message: string }> {
+): Promise<
+  | { ok: true; endedSessions: number; endedSessionIds: string[] }
+  | { ok: false; field: "currentPassword"; message: string }
+> {
   const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { ok: false, field: "currentPassword", message: "That is not your current password." };

@@ -31,7 +31,11 @@ export async function listPartnershipDocuments(actor: Actor, options: { q?: stri
 }
 
 export async function createPartnershipDocument(actor: Actor, title: string, ipAddress = "") {
-  const document = await createDocument(actor, { ownerType: PARTNERSHIP_DOCUMENT, ownerId: randomUUID(), title: title.trim() });
+  const document = await createDocument(actor, {
+    ownerType: PARTNERSHIP_DOCUMENT,
+    ownerId: randomUUID(),
+    title: title.trim(),
+  });
   await recordAudit({
     partnershipId: actor.partnershipId,
     actorId: actor.id,

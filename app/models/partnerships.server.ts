@@ -6,7 +6,13 @@ export async function partnershipOverview(partnershipId: string) {
     db().institution.findMany({
       where: { partnershipId, archivedAt: null },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, kind: true, town: true, users: { where: { deactivatedAt: null }, select: { role: true } } },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        town: true,
+        users: { where: { deactivatedAt: null }, select: { role: true } },
+      },
     }),
     db().user.groupBy({ by: ["role"], where: { partnershipId, deactivatedAt: null }, _count: { _all: true } }),
     db().invite.count({ where: { partnershipId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),

@@ -41,7 +41,10 @@ export async function createPasswordReset(actor: Actor, userId: string, ipAddres
   });
   if (!member) throw new PasswordResetError("not-found", "That member is not in this partnership.");
   if (!canCreatePasswordReset(actor, member)) {
-    throw new PasswordResetError("forbidden", "Only the partnership coordinator can make a password reset link, for an active colleague.");
+    throw new PasswordResetError(
+      "forbidden",
+      "Only the partnership coordinator can make a password reset link, for an active colleague.",
+    );
   }
   const token = generateToken(256);
   const validHours = config().passwordResetValidHours;
@@ -50,7 +53,13 @@ export async function createPasswordReset(actor: Actor, userId: string, ipAddres
     // One usable link per member, also when the coordinator's click arrives several times at once.
     await serialiseOn(tx, `password-reset:${member.id}`);
     const { count } = await tx.passwordReset.updateMany({
-      where: { partnershipId: actor.partnershipId, userId: member.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      where: {
+        partnershipId: actor.partnershipId,
+        userId: member.id,
+        usedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: now },
+      },
       data: { revokedAt: now },
     });
     const created = await tx.passwordReset.create({

@@ -23,9 +23,11 @@ export function isCommonPassword(password: string): boolean {
 
 /** A reason the password is not acceptable, in plain English, or null. */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
-  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters (${PASSWORD_SUGGESTED} or more is better).`;
+  if (password.length < PASSWORD_MIN)
+    return `Use at least ${PASSWORD_MIN} characters (${PASSWORD_SUGGESTED} or more is better).`;
   if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
-  if (isCommonPassword(password)) return "That password is on a list of commonly used passwords. Choose something less guessable, such as a short phrase.";
+  if (isCommonPassword(password))
+    return "That password is on a list of commonly used passwords. Choose something less guessable, such as a short phrase.";
   const lowered = password.toLowerCase();
   const emailName = context.email?.split("@")[0]?.toLowerCase();
   if ((emailName && emailName.length >= 4 && lowered === emailName) || lowered === context.email?.toLowerCase()) {

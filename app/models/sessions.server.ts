@@ -93,8 +93,7 @@ export async function startSession(userId: string, meta: ClientMeta): Promise<{ 
 }
 
 export type SessionCheck =
-  | { user: User; session: Session; cookie: Cookie | null }
-  | { user: null; session: null; cookie: Cookie | null };
+  { user: User; session: Session; cookie: Cookie | null } | { user: null; session: null; cookie: Cookie | null };
 
 /** Validates the token from a cookie; returns a cookie to set when the session was extended or has ended. */
 export async function validateSessionToken(token: string | null): Promise<SessionCheck> {

@@ -30,7 +30,10 @@ export type SignInResult =
 
 async function trustedDeviceFor(deviceToken: string | null, email: string) {
   if (!deviceToken) return null;
-  const device = await db().trustedDevice.findUnique({ where: { id: hashToken(deviceToken) }, include: { user: true } });
+  const device = await db().trustedDevice.findUnique({
+    where: { id: hashToken(deviceToken) },
+    include: { user: true },
+  });
   if (!device || device.expiresAt < new Date() || device.user.email !== email) return null;
   return device;
 }
@@ -78,7 +81,11 @@ export async function signIn(input: {
   const deviceToken = device && input.deviceToken ? input.deviceToken : generateToken();
   if (!device) {
     await db().trustedDevice.create({
-      data: { id: hashToken(deviceToken), userId: user.id, expiresAt: new Date(Date.now() + TRUSTED_DEVICE_DAYS * 86_400_000) },
+      data: {
+        id: hashToken(deviceToken),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + TRUSTED_DEVICE_DAYS * 86_400_000),
+      },
     });
   }
   await recordAudit({
@@ -99,5 +106,6 @@ export async function signIn(input: {
  */
 export async function clearSignInThrottle(user: { id: string; email: string }): Promise<void> {
   const devices = await db().trustedDevice.findMany({ where: { userId: user.id }, select: { id: true } });
-  for (const key of [accountThrottleKey(user.email), ...devices.map((d) => deviceThrottleKey(d.id))]) await clearFailures(key);
+  for (const key of [accountThrottleKey(user.email), ...devices.map((d) => deviceThrottleKey(d.id))])
+    await clearFailures(key);
 }

@@ -3,7 +3,13 @@
 // co-edited description); add to a lesson plan; rate impact 1 to 5.
 // Every query is scoped to the actor's partnership here, not in the routes.
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
-import { STRATEGY_TAG_KIND_LIST, STRATEGY_TAG_KINDS, type StrategyFilters, type StrategyInput, type StrategyTagKind } from "~/lib/forms/strategies";
+import {
+  STRATEGY_TAG_KIND_LIST,
+  STRATEGY_TAG_KINDS,
+  type StrategyFilters,
+  type StrategyInput,
+  type StrategyTagKind,
+} from "~/lib/forms/strategies";
 import type { Actor } from "~/policies/actor";
 import {
   STRATEGY_DOCUMENT,
@@ -86,10 +92,17 @@ export async function listStrategies(actor: Actor, filters: StrategyFilters) {
     : rows;
   const ids = matches.map((r) => r.id);
   const [ratingStats, useStats] = await Promise.all([
-    db().strategyRating.groupBy({ by: ["strategyId"], where: { strategyId: { in: ids } }, _avg: { rating: true }, _count: { _all: true } }),
+    db().strategyRating.groupBy({
+      by: ["strategyId"],
+      where: { strategyId: { in: ids } },
+      _avg: { rating: true },
+      _count: { _all: true },
+    }),
     db().lessonPlanStrategy.groupBy({ by: ["strategyId"], where: { strategyId: { in: ids } }, _count: { _all: true } }),
   ]);
-  const ratingOf = new Map(ratingStats.map((s) => [s.strategyId, { average: s._avg.rating ?? 0, count: s._count._all }]));
+  const ratingOf = new Map(
+    ratingStats.map((s) => [s.strategyId, { average: s._avg.rating ?? 0, count: s._count._all }]),
+  );
   const usesOf = new Map(useStats.map((s) => [s.strategyId, s._count._all]));
   const summarised = matches.map((r) => ({
     id: r.id,
@@ -153,7 +166,10 @@ export async function getStrategy(actor: Actor, strategyId: string) {
   if (!strategy || !canReadStrategy(actor, strategy)) return null;
   const [author, ratings, uses, description] = await Promise.all([
     strategy.createdById
-      ? db().user.findFirst({ where: { id: strategy.createdById, partnershipId: actor.partnershipId }, select: { id: true, name: true } })
+      ? db().user.findFirst({
+          where: { id: strategy.createdById, partnershipId: actor.partnershipId },
+          select: { id: true, name: true },
+        })
       : null,
     listRatings(actor, strategy.id),
     listPlanUses(actor, strategy.id),
@@ -199,7 +215,8 @@ export async function strategyDeletionImpact(actor: Actor, strategyId: string) {
 }
 
 export async function createStrategy(actor: Actor, input: StrategyInput, ipAddress = "") {
-  if (!canShareStrategy(actor)) throw new StrategyError("forbidden", "Leaders can browse and rate strategies but not share them.");
+  if (!canShareStrategy(actor))
+    throw new StrategyError("forbidden", "Leaders can browse and rate strategies but not share them.");
   const strategy = await db().$transaction(async (tx) => {
     const created = await tx.strategy.create({
       data: {
@@ -246,7 +263,10 @@ export async function createStrategy(actor: Actor, input: StrategyInput, ipAddre
 export async function updateStrategy(actor: Actor, strategyId: string, input: StrategyInput, ipAddress = "") {
   const strategy = await requireStrategy(actor, strategyId);
   if (!canEditStrategy(actor, strategy)) {
-    throw new StrategyError("forbidden", "Only the member who shared this strategy, or the coordinator, can change its summary and tags.");
+    throw new StrategyError(
+      "forbidden",
+      "Only the member who shared this strategy, or the coordinator, can change its summary and tags.",
+    );
   }
   await db().$transaction([
     db().strategy.update({
@@ -255,7 +275,10 @@ export async function updateStrategy(actor: Actor, strategyId: string, input: St
     }),
     db().strategyTag.deleteMany({ where: { strategyId: strategy.id } }),
     db().strategyTag.createMany({ data: tagRows(input).map((tag) => ({ ...tag, strategyId: strategy.id })) }),
-    db().collabDocument.updateMany({ where: { ownerType: STRATEGY_DOCUMENT, ownerId: strategy.id }, data: { title: input.title } }),
+    db().collabDocument.updateMany({
+      where: { ownerType: STRATEGY_DOCUMENT, ownerId: strategy.id },
+      data: { title: input.title },
+    }),
   ]);
   await recordAudit({
     partnershipId: actor.partnershipId,
@@ -272,7 +295,10 @@ export async function updateStrategy(actor: Actor, strategyId: string, input: St
 export async function deleteStrategy(actor: Actor, strategyId: string, ipAddress = "") {
   const strategy = await requireStrategy(actor, strategyId);
   if (!canDeleteStrategy(actor, strategy)) {
-    throw new StrategyError("forbidden", "Only the member who shared this strategy, or the coordinator, can delete it.");
+    throw new StrategyError(
+      "forbidden",
+      "Only the member who shared this strategy, or the coordinator, can delete it.",
+    );
   }
   const impact = await strategyDeletionImpact(actor, strategy.id);
   await deleteDocumentsOfOwner(STRATEGY_DOCUMENT, strategy.id);
@@ -298,12 +324,18 @@ export async function deleteStrategy(actor: Actor, strategyId: string, ipAddress
 export async function addToLessonPlan(actor: Actor, strategyId: string, lessonPlanId: string, note = "") {
   const strategy = await requireStrategy(actor, strategyId);
   const [plan, facts] = await Promise.all([
-    db().lessonPlan.findFirst({ where: { id: lessonPlanId, partnershipId: actor.partnershipId }, select: { id: true, title: true } }),
+    db().lessonPlan.findFirst({
+      where: { id: lessonPlanId, partnershipId: actor.partnershipId },
+      select: { id: true, title: true },
+    }),
     loadLessonPlanFacts(actor.partnershipId, lessonPlanId),
   ]);
   if (!plan || !facts) throw new StrategyError("not-found", "We could not find that lesson plan.");
   if (!canAddStrategyToPlan(actor, strategy, facts)) {
-    throw new StrategyError("forbidden", "Only the coordinator or a teacher who co-plans this course can change its lesson plans.");
+    throw new StrategyError(
+      "forbidden",
+      "Only the coordinator or a teacher who co-plans this course can change its lesson plans.",
+    );
   }
   const existing = await db().lessonPlanStrategy.findUnique({
     where: { lessonPlanId_strategyId: { lessonPlanId: plan.id, strategyId: strategy.id } },
@@ -340,11 +372,18 @@ export async function rateStrategy(
   if (lessonPlanId) {
     const [facts, link] = await Promise.all([
       loadLessonPlanFacts(actor.partnershipId, lessonPlanId),
-      db().lessonPlanStrategy.findUnique({ where: { lessonPlanId_strategyId: { lessonPlanId, strategyId: strategy.id } } }),
+      db().lessonPlanStrategy.findUnique({
+        where: { lessonPlanId_strategyId: { lessonPlanId, strategyId: strategy.id } },
+      }),
     ]);
-    if (!facts || !canReadLessonPlan(actor, facts)) throw new StrategyError("not-found", "We could not find that lesson plan.");
+    if (!facts || !canReadLessonPlan(actor, facts))
+      throw new StrategyError("not-found", "We could not find that lesson plan.");
     if (!link) {
-      throw new StrategyError("invalid", "That lesson plan does not use this strategy. Add it to the plan first, or give a general rating.", "lessonPlanId");
+      throw new StrategyError(
+        "invalid",
+        "That lesson plan does not use this strategy. Add it to the plan first, or give a general rating.",
+        "lessonPlanId",
+      );
     }
   }
   const comment = (input.comment ?? "").trim().slice(0, 1000);
@@ -353,8 +392,12 @@ export async function rateStrategy(
     db().$transaction(async (tx) => {
       const existing = await tx.strategyRating.findUnique({ where: { strategyId_userId_scope: key } });
       if (existing) {
-        if (!canEditRating(actor, strategy, existing)) throw new StrategyError("forbidden", "Only its author can change a rating.");
-        const rating = await tx.strategyRating.update({ where: { id: existing.id }, data: { rating: input.rating, comment } });
+        if (!canEditRating(actor, strategy, existing))
+          throw new StrategyError("forbidden", "Only its author can change a rating.");
+        const rating = await tx.strategyRating.update({
+          where: { id: existing.id },
+          data: { rating: input.rating, comment },
+        });
         return { rating, created: false };
       }
       const rating = await tx.strategyRating.create({ data: { ...key, lessonPlanId, rating: input.rating, comment } });

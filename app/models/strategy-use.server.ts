@@ -13,7 +13,11 @@ type PlanVisibility = { partnershipId: string; deployments: Array<{ supporterId:
 
 // Where-used lists only need to know who is deployed: LSAs read only those plans (planners do not matter for reading).
 function readable(actor: Actor, plan: PlanVisibility): boolean {
-  return canReadLessonPlan(actor, { partnershipId: plan.partnershipId, plannerIds: [], supporterIds: plan.deployments.map((d) => d.supporterId) });
+  return canReadLessonPlan(actor, {
+    partnershipId: plan.partnershipId,
+    plannerIds: [],
+    supporterIds: plan.deployments.map((d) => d.supporterId),
+  });
 }
 
 /** The ratings newest first, with their average and distribution over 1..5. */
@@ -23,10 +27,15 @@ export async function listRatings(actor: Actor, strategyId: string) {
     orderBy: { updatedAt: "desc" },
     include: {
       user: { select: { id: true, name: true, institution: { select: { name: true } } } },
-      lessonPlan: { select: { id: true, title: true, partnershipId: true, deployments: { select: { supporterId: true } } } },
+      lessonPlan: {
+        select: { id: true, title: true, partnershipId: true, deployments: { select: { supporterId: true } } },
+      },
     },
   });
-  const distribution = [1, 2, 3, 4, 5].map((value) => ({ value, count: rows.filter((r) => r.rating === value).length }));
+  const distribution = [1, 2, 3, 4, 5].map((value) => ({
+    value,
+    count: rows.filter((r) => r.rating === value).length,
+  }));
   const count = rows.length;
   const average = count ? rows.reduce((sum, r) => sum + r.rating, 0) / count : 0;
   return {
@@ -41,7 +50,8 @@ export async function listRatings(actor: Actor, strategyId: string) {
       mine: r.userId === actor.id,
       rater: { name: r.user.name, institutionName: r.user.institution.name },
       // A plan the viewer may not read is named only as "a lesson plan".
-      lessonPlan: r.lessonPlan && readable(actor, r.lessonPlan) ? { id: r.lessonPlan.id, title: r.lessonPlan.title } : null,
+      lessonPlan:
+        r.lessonPlan && readable(actor, r.lessonPlan) ? { id: r.lessonPlan.id, title: r.lessonPlan.title } : null,
       forAPlan: Boolean(r.lessonPlanId),
       lessonPlanId: r.lessonPlanId,
     })),
@@ -51,7 +61,11 @@ export async function listRatings(actor: Actor, strategyId: string) {
 /** The lesson plans that use the strategy and the viewer may read, and their courses' institutions. */
 export async function listPlanUses(actor: Actor, strategyId: string) {
   const links = await db().lessonPlanStrategy.findMany({
-    where: { strategyId, strategy: { partnershipId: actor.partnershipId }, lessonPlan: { partnershipId: actor.partnershipId } },
+    where: {
+      strategyId,
+      strategy: { partnershipId: actor.partnershipId },
+      lessonPlan: { partnershipId: actor.partnershipId },
+    },
     include: {
       lessonPlan: {
         select: {

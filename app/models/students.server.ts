@@ -70,7 +70,9 @@ const studentInclude = {
   homeInstitution: { select: { id: true, name: true } },
   groups: {
     select: {
-      group: { select: { id: true, name: true, course: { select: { title: true } }, teachers: { select: { userId: true } } } },
+      group: {
+        select: { id: true, name: true, course: { select: { title: true } }, teachers: { select: { userId: true } } },
+      },
     },
   },
 } as const;
@@ -89,7 +91,12 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
     ...(query.groupId ? { groups: { some: { groupId: query.groupId } } } : {}),
     ...(query.notInGroupId ? { groups: { none: { groupId: query.notInGroupId } } } : {}),
     ...(query.inGroupsOrIds
-      ? { OR: [{ groups: { some: { groupId: { in: [...query.inGroupsOrIds.groupIds] } } } }, { id: { in: [...(query.inGroupsOrIds.studentIds ?? [])] } }] }
+      ? {
+          OR: [
+            { groups: { some: { groupId: { in: [...query.inGroupsOrIds.groupIds] } } } },
+            { id: { in: [...(query.inGroupsOrIds.studentIds ?? [])] } },
+          ],
+        }
       : {}),
     ...(query.homeInstitutionId ? { homeInstitutionId: query.homeInstitutionId } : {}),
     ...(query.yearGroup ? { yearGroup: query.yearGroup } : {}),
@@ -98,7 +105,12 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
     db().student.findMany({
       where,
       include: studentInclude,
-      orderBy: [...(query.order === "name" ? [] : [{ yearGroup: "asc" as const }]), { lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+      orderBy: [
+        ...(query.order === "name" ? [] : [{ yearGroup: "asc" as const }]),
+        { lastName: "asc" },
+        { firstName: "asc" },
+        { id: "asc" },
+      ],
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
@@ -110,7 +122,12 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
       homeInstitutionId: row.homeInstitutionId,
       groupTeacherIds: row.groups.flatMap((g) => g.group.teachers.map((t) => t.userId)),
     };
-    const base = { id: row.id, yearGroup: row.yearGroup, homeInstitution: row.homeInstitution, initials: studentInitials(row) };
+    const base = {
+      id: row.id,
+      yearGroup: row.yearGroup,
+      homeInstitution: row.homeInstitution,
+      initials: studentInitials(row),
+    };
     if (!canSeeStudentDetails(actor, facts)) return { ...base, visibility: "initials" };
     return {
       ...base,
@@ -156,7 +173,12 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
 export const VIEW_AUDIT_WINDOW_MS = 15 * 60_000;
 
 /** The students of `shown` whose view by this actor, through `via` and from this address, is not recorded in the window. */
-async function notViewedLately<S extends { id: string }>(actor: Actor, shown: S[], via: string, ipAddress: string): Promise<S[]> {
+async function notViewedLately<S extends { id: string }>(
+  actor: Actor,
+  shown: S[],
+  via: string,
+  ipAddress: string,
+): Promise<S[]> {
   if (shown.length === 0) return shown;
   const recent = await db().auditEvent.findMany({
     where: {
@@ -189,10 +211,18 @@ export async function viewStudent(actor: Actor, studentId: string, ipAddress = "
 }
 
 /** The plain facts the student policies need (no personal details, so not audited). */
-export async function getStudentFacts(partnershipId: string, studentId: string): Promise<(StudentFacts & { id: string }) | null> {
+export async function getStudentFacts(
+  partnershipId: string,
+  studentId: string,
+): Promise<(StudentFacts & { id: string }) | null> {
   const row = await db().student.findFirst({
     where: { id: studentId, partnershipId },
-    select: { id: true, partnershipId: true, homeInstitutionId: true, groups: { select: { group: { select: { teachers: { select: { userId: true } } } } } } },
+    select: {
+      id: true,
+      partnershipId: true,
+      homeInstitutionId: true,
+      groups: { select: { group: { select: { teachers: { select: { userId: true } } } } } },
+    },
   });
   if (!row) return null;
   return {
@@ -204,7 +234,10 @@ export async function getStudentFacts(partnershipId: string, studentId: string):
 }
 
 async function checkHomeInstitution(partnershipId: string, institutionId: string) {
-  const found = await db().institution.findFirst({ where: { id: institutionId, partnershipId, archivedAt: null }, select: { id: true } });
+  const found = await db().institution.findFirst({
+    where: { id: institutionId, partnershipId, archivedAt: null },
+    select: { id: true },
+  });
   if (!found) throw new StudentError("homeInstitutionId", "Choose an institution of this partnership.");
 }
 
@@ -225,7 +258,14 @@ function studentData(input: StudentInput) {
 export async function createStudent(actor: Actor, input: StudentInput, ipAddress = "") {
   await checkHomeInstitution(actor.partnershipId, input.homeInstitutionId);
   const student = await db().student.create({ data: { partnershipId: actor.partnershipId, ...studentData(input) } });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "student.created", subjectType: "student", subjectId: student.id, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "student.created",
+    subjectType: "student",
+    subjectId: student.id,
+    ipAddress,
+  });
   return student;
 }
 
@@ -237,6 +277,14 @@ export async function updateStudent(actor: Actor, studentId: string, input: Stud
   const data = studentData(input);
   const changed = (Object.keys(data) as Array<keyof typeof data>).filter((key) => before[key] !== data[key]);
   await db().student.update({ where: { id: before.id }, data });
-  await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "student.updated", subjectType: "student", subjectId: before.id, detail: { fields: changed }, ipAddress });
+  await recordAudit({
+    partnershipId: actor.partnershipId,
+    actorId: actor.id,
+    action: "student.updated",
+    subjectType: "student",
+    subjectId: before.id,
+    detail: { fields: changed },
+    ipAddress,
+  });
   return changed;
 }

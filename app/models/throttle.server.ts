@@ -19,7 +19,11 @@ export async function recordFailure(key: string, rule: ThrottleRule, now = new D
   await db().$transaction(async (tx) => {
     // Creates the bucket or locks it until this transaction ends, so that failures sent at once (parallel
     // guesses) are each counted: at PostgreSQL's READ COMMITTED a plain read would let them all read the same count.
-    const bucket = await tx.throttleBucket.upsert({ where: { key }, create: { key, failures: 0, windowStart: now }, update: { key } });
+    const bucket = await tx.throttleBucket.upsert({
+      where: { key },
+      create: { key, failures: 0, windowStart: now },
+      update: { key },
+    });
     const windowOpen = now.getTime() - bucket.windowStart.getTime() < rule.windowMs;
     const failures = windowOpen ? bucket.failures + 1 : 1;
     const windowStart = windowOpen ? bucket.windowStart : now;

@@ -16,9 +16,18 @@ import {
 const OURS = "partnership-ours";
 const THEIRS = "partnership-theirs";
 
-const actor = (role: Role, partnershipId = OURS): Actor => ({ id: `${role}-1`, role, partnershipId, institutionId: "inst-1" });
+const actor = (role: Role, partnershipId = OURS): Actor => ({
+  id: `${role}-1`,
+  role,
+  partnershipId,
+  institutionId: "inst-1",
+});
 const course = (plannerIds: string[], partnershipId = OURS) => ({ partnershipId, plannerIds });
-const group = (plannerIds: string[], deployedSupporterIds: string[], partnershipId = OURS) => ({ partnershipId, plannerIds, deployedSupporterIds });
+const group = (plannerIds: string[], deployedSupporterIds: string[], partnershipId = OURS) => ({
+  partnershipId,
+  plannerIds,
+  deployedSupporterIds,
+});
 
 // The expected answer for each role: [not a co-planner, co-planner].
 const EDIT: Record<Role, [boolean, boolean]> = {

@@ -13,7 +13,10 @@ export interface DeploymentFacts {
 }
 
 /** Who may be deployed: any active member of the plan's partnership (LSAs first in the list). */
-export function canBeDeployed(supporter: { partnershipId: string; deactivatedAt: Date | null }, plan: LessonPlanFacts): boolean {
+export function canBeDeployed(
+  supporter: { partnershipId: string; deactivatedAt: Date | null },
+  plan: LessonPlanFacts,
+): boolean {
   return supporter.partnershipId === plan.partnershipId && supporter.deactivatedAt === null;
 }
 

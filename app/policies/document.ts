@@ -35,7 +35,10 @@ export interface DocumentFacts {
 const ownerTypes = new Map<string, DocumentOwnerRules<unknown>>();
 
 /** Registers (or replaces, for tests) the access rules of one owner type. */
-export function registerDocumentOwnerType<Facts = undefined>(ownerType: string, rules: DocumentOwnerRules<Facts>): void {
+export function registerDocumentOwnerType<Facts = undefined>(
+  ownerType: string,
+  rules: DocumentOwnerRules<Facts>,
+): void {
   ownerTypes.set(ownerType, rules as DocumentOwnerRules<unknown>);
 }
 
@@ -54,9 +57,14 @@ export function loadDocumentFacts(doc: DocumentAccessTarget): Promise<DocumentFa
 }
 
 // An owner type that needs facts refuses when they are missing or were loaded for another owner.
-function factsFor(rules: DocumentOwnerRules<unknown>, doc: DocumentAccessTarget, facts: DocumentFacts | undefined): { ok: boolean; value: unknown } {
+function factsFor(
+  rules: DocumentOwnerRules<unknown>,
+  doc: DocumentAccessTarget,
+  facts: DocumentFacts | undefined,
+): { ok: boolean; value: unknown } {
   if (!rules.loadFacts) return { ok: true, value: undefined };
-  if (!facts || facts.ownerType !== doc.ownerType || facts.ownerId !== doc.ownerId) return { ok: false, value: undefined };
+  if (!facts || facts.ownerType !== doc.ownerType || facts.ownerId !== doc.ownerId)
+    return { ok: false, value: undefined };
   return { ok: true, value: facts.value };
 }
 

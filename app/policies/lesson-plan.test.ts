@@ -24,7 +24,12 @@ import {
   type LessonPlanFacts,
 } from "./lesson-plan";
 
-const as = (role: Actor["role"], id: string, partnershipId = "p1"): Actor => ({ id, role, partnershipId, institutionId: "i1" });
+const as = (role: Actor["role"], id: string, partnershipId = "p1"): Actor => ({
+  id,
+  role,
+  partnershipId,
+  institutionId: "i1",
+});
 const coordinator = as("coordinator", "coord");
 const leader = as("leader", "lead");
 const planner = as("teacher", "planner");
@@ -32,7 +37,9 @@ const otherTeacher = as("teacher", "teacher2");
 const deployedLsa = as("lsa", "lsa1");
 const otherLsa = as("lsa", "lsa2");
 const deployedTeacher = as("teacher", "teacher3");
-const strangers = (["coordinator", "leader", "teacher", "lsa"] as const).map((role) => as(role, role === "teacher" ? "planner" : role === "lsa" ? "lsa1" : `${role}-x`, "p2"));
+const strangers = (["coordinator", "leader", "teacher", "lsa"] as const).map((role) =>
+  as(role, role === "teacher" ? "planner" : role === "lsa" ? "lsa1" : `${role}-x`, "p2"),
+);
 
 const plan: LessonPlanFacts = { partnershipId: "p1", plannerIds: ["planner"], supporterIds: ["lsa1", "teacher3"] };
 const deployment = (supporterId: string): DeploymentFacts => ({ partnershipId: "p1", supporterId, plan });
@@ -45,14 +52,17 @@ const table = (rule: (a: Actor) => boolean, rows: Row[]) => {
 };
 
 describe("reading a lesson plan", () => {
-  table((a) => canReadLessonPlan(a, plan), [
-    ["coordinator", coordinator, true],
-    ["leader", leader, true],
-    ["teacher who co-plans the course", planner, true],
-    ["teacher who does not co-plan it", otherTeacher, true],
-    ["LSA deployed in the plan", deployedLsa, true],
-    ["LSA not deployed in it", otherLsa, false],
-  ]);
+  table(
+    (a) => canReadLessonPlan(a, plan),
+    [
+      ["coordinator", coordinator, true],
+      ["leader", leader, true],
+      ["teacher who co-plans the course", planner, true],
+      ["teacher who does not co-plan it", otherTeacher, true],
+      ["LSA deployed in the plan", deployedLsa, true],
+      ["LSA not deployed in it", otherLsa, false],
+    ],
+  );
   it("nobody of another partnership, even with matching ids", () => {
     for (const stranger of strangers) expect(canReadLessonPlan(stranger, plan)).toBe(false);
   });
@@ -68,15 +78,18 @@ describe("reading a lesson plan", () => {
 describe("editing, deleting and duplicating a lesson plan", () => {
   for (const rule of [canEditLessonPlan, canDeleteLessonPlan, canDuplicateLessonPlan]) {
     describe(rule.name || "rule", () => {
-      table((a) => rule(a, plan), [
-        ["coordinator", coordinator, true],
-        ["leader", leader, false],
-        ["teacher who co-plans the course", planner, true],
-        ["teacher who does not co-plan it", otherTeacher, false],
-        ["teacher deployed as a supporter", deployedTeacher, false],
-        ["LSA deployed in the plan", deployedLsa, false],
-        ["LSA not deployed", otherLsa, false],
-      ]);
+      table(
+        (a) => rule(a, plan),
+        [
+          ["coordinator", coordinator, true],
+          ["leader", leader, false],
+          ["teacher who co-plans the course", planner, true],
+          ["teacher who does not co-plan it", otherTeacher, false],
+          ["teacher deployed as a supporter", deployedTeacher, false],
+          ["LSA deployed in the plan", deployedLsa, false],
+          ["LSA not deployed", otherLsa, false],
+        ],
+      );
       it("nobody of another partnership", () => {
         for (const stranger of strangers) expect(rule(stranger, plan)).toBe(false);
       });
@@ -86,13 +99,16 @@ describe("editing, deleting and duplicating a lesson plan", () => {
 
 describe("creating a lesson plan in a course", () => {
   const course = { partnershipId: "p1", plannerIds: ["planner"] };
-  table((a) => canCreateLessonPlan(a, course), [
-    ["coordinator", coordinator, true],
-    ["leader", leader, false],
-    ["co-planner", planner, true],
-    ["other teacher", otherTeacher, false],
-    ["LSA", deployedLsa, false],
-  ]);
+  table(
+    (a) => canCreateLessonPlan(a, course),
+    [
+      ["coordinator", coordinator, true],
+      ["leader", leader, false],
+      ["co-planner", planner, true],
+      ["other teacher", otherTeacher, false],
+      ["LSA", deployedLsa, false],
+    ],
+  );
   it("nobody of another partnership", () => {
     for (const stranger of strangers) expect(canCreateLessonPlan(stranger, course)).toBe(false);
   });
@@ -100,45 +116,57 @@ describe("creating a lesson plan in a course", () => {
 
 describe("deployments", () => {
   describe("deploying a supporter", () => {
-    table((a) => canDeploySupporter(a, plan), [
-      ["coordinator", coordinator, true],
-      ["leader", leader, false],
-      ["co-planner", planner, true],
-      ["other teacher", otherTeacher, false],
-      ["deployed LSA", deployedLsa, false],
-    ]);
+    table(
+      (a) => canDeploySupporter(a, plan),
+      [
+        ["coordinator", coordinator, true],
+        ["leader", leader, false],
+        ["co-planner", planner, true],
+        ["other teacher", otherTeacher, false],
+        ["deployed LSA", deployedLsa, false],
+      ],
+    );
   });
   describe("changing the briefing or removing a deployment", () => {
-    table((a) => canEditDeployment(a, deployment("lsa1")), [
-      ["coordinator", coordinator, true],
-      ["leader", leader, false],
-      ["co-planner", planner, true],
-      ["other teacher", otherTeacher, false],
-      ["the supporter", deployedLsa, false],
-      ["another LSA", otherLsa, false],
-    ]);
+    table(
+      (a) => canEditDeployment(a, deployment("lsa1")),
+      [
+        ["coordinator", coordinator, true],
+        ["leader", leader, false],
+        ["co-planner", planner, true],
+        ["other teacher", otherTeacher, false],
+        ["the supporter", deployedLsa, false],
+        ["another LSA", otherLsa, false],
+      ],
+    );
   });
   describe("viewing a deployment", () => {
-    table((a) => canViewDeployment(a, deployment("lsa1")), [
-      ["coordinator", coordinator, true],
-      ["leader", leader, true],
-      ["co-planner", planner, true],
-      ["other teacher", otherTeacher, true],
-      ["the supporter", deployedLsa, true],
-      ["another LSA", otherLsa, false],
-    ]);
+    table(
+      (a) => canViewDeployment(a, deployment("lsa1")),
+      [
+        ["coordinator", coordinator, true],
+        ["leader", leader, true],
+        ["co-planner", planner, true],
+        ["other teacher", otherTeacher, true],
+        ["the supporter", deployedLsa, true],
+        ["another LSA", otherLsa, false],
+      ],
+    );
   });
   for (const rule of [canMarkBriefingRead, canRecordDeploymentFeedback]) {
     describe(rule.name, () => {
-      table((a) => rule(a, deployment("lsa1")), [
-        ["coordinator", coordinator, false],
-        ["leader", leader, false],
-        ["co-planner", planner, false],
-        ["other teacher", otherTeacher, false],
-        ["the supporter", deployedLsa, true],
-        ["another LSA deployed in the same plan", as("lsa", "teacher3"), false],
-        ["another LSA", otherLsa, false],
-      ]);
+      table(
+        (a) => rule(a, deployment("lsa1")),
+        [
+          ["coordinator", coordinator, false],
+          ["leader", leader, false],
+          ["co-planner", planner, false],
+          ["other teacher", otherTeacher, false],
+          ["the supporter", deployedLsa, true],
+          ["another LSA deployed in the same plan", as("lsa", "teacher3"), false],
+          ["another LSA", otherLsa, false],
+        ],
+      );
       it("a teacher deployed as supporter acts on their own deployment only", () => {
         expect(rule(deployedTeacher, deployment("teacher3"))).toBe(true);
         expect(rule(deployedTeacher, deployment("lsa1"))).toBe(false);
@@ -166,8 +194,12 @@ describe("documents whose rules need facts (the lesson-plan body's pattern)", ()
 
   it("decides from the loaded facts: readers read, editors write", async () => {
     const facts = await loadDocumentFacts(doc);
-    expect([coordinator, leader, planner, otherTeacher, deployedLsa, otherLsa].map((a) => canReadDocument(a, doc, facts))).toEqual([true, true, true, true, true, false]);
-    expect([coordinator, leader, planner, otherTeacher, deployedLsa, otherLsa].map((a) => canWriteDocument(a, doc, facts))).toEqual([true, false, true, false, false, false]);
+    expect(
+      [coordinator, leader, planner, otherTeacher, deployedLsa, otherLsa].map((a) => canReadDocument(a, doc, facts)),
+    ).toEqual([true, true, true, true, true, false]);
+    expect(
+      [coordinator, leader, planner, otherTeacher, deployedLsa, otherLsa].map((a) => canWriteDocument(a, doc, facts)),
+    ).toEqual([true, false, true, false, false, false]);
   });
 
   it("refuses when the facts are missing, belong to another owner, or the owner is gone", async () => {

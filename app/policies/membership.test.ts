@@ -19,7 +19,12 @@ import {
 const OURS = "partnership-ours";
 const THEIRS = "partnership-theirs";
 
-const actor = (role: Role, id = `${role}-1`, partnershipId = OURS): Actor => ({ id, role, partnershipId, institutionId: "inst-1" });
+const actor = (role: Role, id = `${role}-1`, partnershipId = OURS): Actor => ({
+  id,
+  role,
+  partnershipId,
+  institutionId: "inst-1",
+});
 const colleague = { id: "colleague-1", partnershipId: OURS };
 const stranger = { id: "stranger-1", partnershipId: THEIRS };
 const ourRecord = { partnershipId: OURS };

@@ -4,5 +4,9 @@ import type { Actor } from "./actor";
 import { PARTNERSHIP_DOCUMENT, canWriteDocument } from "./document";
 
 export function canCreatePartnershipDocument(actor: Actor): boolean {
-  return canWriteDocument(actor, { partnershipId: actor.partnershipId, ownerType: PARTNERSHIP_DOCUMENT, ownerId: "new" });
+  return canWriteDocument(actor, {
+    partnershipId: actor.partnershipId,
+    ownerType: PARTNERSHIP_DOCUMENT,
+    ownerId: "new",
+  });
 }

@@ -21,7 +21,12 @@ import {
 
 const OURS = "partnership-ours";
 const THEIRS = "partnership-theirs";
-const actor = (role: Role, partnershipId = OURS): Actor => ({ id: `${role}-1`, role, partnershipId, institutionId: "inst-1" });
+const actor = (role: Role, partnershipId = OURS): Actor => ({
+  id: `${role}-1`,
+  role,
+  partnershipId,
+  institutionId: "inst-1",
+});
 
 const mine = (me: Actor) => ({ partnershipId: OURS, createdById: me.id });
 const colleagues = { partnershipId: OURS, createdById: "someone-else" };
@@ -29,19 +34,54 @@ const orphaned = { partnershipId: OURS, createdById: null };
 const theirs = (me: Actor) => ({ partnershipId: THEIRS, createdById: me.id });
 
 /** What each role may do: the table in docs/permissions.md. */
-const EXPECTED: Record<Role, {
-  share: boolean;
-  editOwn: boolean;
-  editColleagues: boolean;
-  writeDescription: boolean;
-  editPlanAsPlanner: boolean;
-  editPlanNotPlanner: boolean;
-  readPlanNotDeployed: boolean;
-}> = {
-  coordinator: { share: true, editOwn: true, editColleagues: true, writeDescription: true, editPlanAsPlanner: true, editPlanNotPlanner: true, readPlanNotDeployed: true },
-  teacher: { share: true, editOwn: true, editColleagues: false, writeDescription: true, editPlanAsPlanner: true, editPlanNotPlanner: false, readPlanNotDeployed: true },
-  lsa: { share: true, editOwn: true, editColleagues: false, writeDescription: true, editPlanAsPlanner: false, editPlanNotPlanner: false, readPlanNotDeployed: false },
-  leader: { share: false, editOwn: false, editColleagues: false, writeDescription: false, editPlanAsPlanner: false, editPlanNotPlanner: false, readPlanNotDeployed: true },
+const EXPECTED: Record<
+  Role,
+  {
+    share: boolean;
+    editOwn: boolean;
+    editColleagues: boolean;
+    writeDescription: boolean;
+    editPlanAsPlanner: boolean;
+    editPlanNotPlanner: boolean;
+    readPlanNotDeployed: boolean;
+  }
+> = {
+  coordinator: {
+    share: true,
+    editOwn: true,
+    editColleagues: true,
+    writeDescription: true,
+    editPlanAsPlanner: true,
+    editPlanNotPlanner: true,
+    readPlanNotDeployed: true,
+  },
+  teacher: {
+    share: true,
+    editOwn: true,
+    editColleagues: false,
+    writeDescription: true,
+    editPlanAsPlanner: true,
+    editPlanNotPlanner: false,
+    readPlanNotDeployed: true,
+  },
+  lsa: {
+    share: true,
+    editOwn: true,
+    editColleagues: false,
+    writeDescription: true,
+    editPlanAsPlanner: false,
+    editPlanNotPlanner: false,
+    readPlanNotDeployed: false,
+  },
+  leader: {
+    share: false,
+    editOwn: false,
+    editColleagues: false,
+    writeDescription: false,
+    editPlanAsPlanner: false,
+    editPlanNotPlanner: false,
+    readPlanNotDeployed: true,
+  },
 };
 
 describe.each(ROLES)("strategy policies for a %s", (role) => {
@@ -117,7 +157,9 @@ describe.each(ROLES)("strategy policies for a %s", (role) => {
   });
 
   it(`reads where a strategy is used: ${expected.readPlanNotDeployed ? "every plan" : "only plans they are deployed in"}`, () => {
-    expect(canReadLessonPlan(me, { partnershipId: OURS, plannerIds: [], supporterIds: [] })).toBe(expected.readPlanNotDeployed);
+    expect(canReadLessonPlan(me, { partnershipId: OURS, plannerIds: [], supporterIds: [] })).toBe(
+      expected.readPlanNotDeployed,
+    );
     expect(canReadLessonPlan(me, { partnershipId: OURS, plannerIds: [], supporterIds: [me.id] })).toBe(true);
     expect(canReadLessonPlan(me, { partnershipId: THEIRS, plannerIds: [], supporterIds: [me.id] })).toBe(false);
   });
@@ -133,6 +175,12 @@ describe("an actor of another partnership", () => {
     expect(canRateStrategy(stranger, ours)).toBe(false);
     expect(canEditRating(stranger, ours, { userId: stranger.id })).toBe(false);
     expect(canWriteStrategyDescription(stranger, ours)).toBe(false);
-    expect(canAddStrategyToPlan(stranger, ours, { partnershipId: OURS, plannerIds: [stranger.id], supporterIds: [stranger.id] })).toBe(false);
+    expect(
+      canAddStrategyToPlan(stranger, ours, {
+        partnershipId: OURS,
+        plannerIds: [stranger.id],
+        supporterIds: [stranger.id],
+      }),
+    ).toBe(false);
   });
 });

@@ -18,8 +18,17 @@ const THEIRS = "partnership-theirs";
 const HOME = "home-school";
 const ELSEWHERE = "other-school";
 
-const actor = (role: Role, institutionId: string, partnershipId = OURS): Actor => ({ id: `${role}-1`, role, partnershipId, institutionId });
-const student = (groupTeacherIds: string[] = [], partnershipId = OURS) => ({ partnershipId, homeInstitutionId: HOME, groupTeacherIds });
+const actor = (role: Role, institutionId: string, partnershipId = OURS): Actor => ({
+  id: `${role}-1`,
+  role,
+  partnershipId,
+  institutionId,
+});
+const student = (groupTeacherIds: string[] = [], partnershipId = OURS) => ({
+  partnershipId,
+  homeInstitutionId: HOME,
+  groupTeacherIds,
+});
 
 // Details: [elsewhere, not teaching them], [at home institution], [teaching one of their groups, elsewhere].
 const DETAILS: Record<Role, [boolean, boolean, boolean]> = {
@@ -71,7 +80,9 @@ describe.each(ROLES)("student policies for a %s", (role) => {
   it("adds students to a group and removes them only when editing the group's course", () => {
     const me = elsewhere;
     expect(canChangeGroupStudents(me, { partnershipId: OURS, plannerIds: [] })).toBe(role === "coordinator");
-    expect(canChangeGroupStudents(me, { partnershipId: OURS, plannerIds: [me.id] })).toBe(role === "coordinator" || role === "teacher");
+    expect(canChangeGroupStudents(me, { partnershipId: OURS, plannerIds: [me.id] })).toBe(
+      role === "coordinator" || role === "teacher",
+    );
     expect(canChangeGroupStudents(me, { partnershipId: THEIRS, plannerIds: [me.id] })).toBe(false);
   });
 });

@@ -21,7 +21,13 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const [user, sessions] = await Promise.all([getShellUser(actor.id), listSessions(actor.id)]);
   return {
-    user: { name: user!.name, email: user!.email, role: user!.role as Role, institution: user!.institution.name, jobTitle: user!.jobTitle },
+    user: {
+      name: user!.name,
+      email: user!.email,
+      role: user!.role as Role,
+      institution: user!.institution.name,
+      jobTitle: user!.jobTitle,
+    },
     sessions: sessions.map((s) => ({ ...s, current: s.id === context.session!.id })),
   };
 }
@@ -32,20 +38,36 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "revoke-session") {
     const submission = parseWithZod(formData, { schema: revokeSessionSchema });
-    if (submission.status !== "success") return data({ intent: "revoke-session" as const, ok: false, message: "Choose a browser to sign out." }, { status: 400 });
+    if (submission.status !== "success")
+      return data(
+        { intent: "revoke-session" as const, ok: false, message: "Choose a browser to sign out." },
+        { status: 400 },
+      );
     const revoked = await revokeSession(actor.id, submission.value.sessionId);
     if (revoked) await context.realtime.disconnectSession(submission.value.sessionId);
     return data(
-      { intent: "revoke-session" as const, ok: revoked, message: revoked ? "That browser has been signed out." : "That browser was already signed out." },
+      {
+        intent: "revoke-session" as const,
+        ok: revoked,
+        message: revoked ? "That browser has been signed out." : "That browser was already signed out.",
+      },
       { status: revoked ? 200 : 404 },
     );
   }
   const email = context.user!.email;
   const submission = parseWithZod(formData, {
-    schema: changePasswordSchema.superRefine((value, ctx) => refineNewPassword(ctx, "newPassword", value.newPassword, { email })),
+    schema: changePasswordSchema.superRefine((value, ctx) =>
+      refineNewPassword(ctx, "newPassword", value.newPassword, { email }),
+    ),
   });
   if (submission.status !== "success") {
-    return data({ intent: "change-password", result: submission.reply({ hideFields: ["currentPassword", "newPassword", "confirmPassword"] }) }, { status: 400 });
+    return data(
+      {
+        intent: "change-password",
+        result: submission.reply({ hideFields: ["currentPassword", "newPassword", "confirmPassword"] }),
+      },
+      { status: 400 },
+    );
   }
   const outcome = await changePassword(actor.id, context.session!.id, submission.value, context.clientIp);
   // The other browsers are signed out: their live connections (a document open in another tab) close too.
@@ -54,7 +76,10 @@ export async function action({ context, request }: ActionFunctionArgs) {
     return data(
       {
         intent: "change-password",
-        result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["currentPassword", "newPassword", "confirmPassword"] }),
+        result: submission.reply({
+          fieldErrors: { [outcome.field]: [outcome.message] },
+          hideFields: ["currentPassword", "newPassword", "confirmPassword"],
+        }),
       },
       { status: 400 },
     );
@@ -105,9 +130,25 @@ export default function AccountPage() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="change-password" />
-          <TextField meta={fields.currentPassword} type="password" label="Current password" autoComplete="current-password" />
-          <TextField meta={fields.newPassword} type="password" label="New password" hint={PASSWORD_RULE_HINT} autoComplete="new-password" />
-          <TextField meta={fields.confirmPassword} type="password" label="Confirm new password" autoComplete="new-password" />
+          <TextField
+            meta={fields.currentPassword}
+            type="password"
+            label="Current password"
+            autoComplete="current-password"
+          />
+          <TextField
+            meta={fields.newPassword}
+            type="password"
+            label="New password"
+            hint={PASSWORD_RULE_HINT}
+            autoComplete="new-password"
+          />
+          <TextField
+            meta={fields.confirmPassword}
+            type="password"
+            label="Confirm new password"
+            autoComplete="new-password"
+          />
           <p className="muted">Changing your password signs you out everywhere else.</p>
           <SubmitButton name="intent" value="change-password" pendingLabel="Changing password…">
             Change password
@@ -155,7 +196,12 @@ export default function AccountPage() {
                     ) : (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="sessionId" value={session.id} />
-                        <SubmitButton name="intent" value="revoke-session" variant="secondary" pendingLabel="Signing out…">
+                        <SubmitButton
+                          name="intent"
+                          value="revoke-session"
+                          variant="secondary"
+                          pendingLabel="Signing out…"
+                        >
                           Sign out this browser
                         </SubmitButton>
                       </Form>

@@ -54,8 +54,8 @@ export default function AuditPage() {
       <h1>Audit log</h1>
       <p className="page-intro">
         Every sign-in, change of membership and, as the partnership's records grow, every view or change of a student's
-        details. Someone looking at the same student on the same page, from the same address, again within 15 minutes
-        is recorded once. {total} entries.
+        details. Someone looking at the same student on the same page, from the same address, again within 15 minutes is
+        recorded once. {total} entries.
       </p>
       <TableWrap label="Audit log entries">
         <table>

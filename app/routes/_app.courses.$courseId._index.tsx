@@ -11,7 +11,9 @@ import { canEditCourse, canManageGroups, canViewCourse, canViewGroup } from "~/p
 import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
 import { canCreateLessonPlan } from "~/policies/lesson-plan";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? "Course"} · Courses · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.course.title ?? "Course"} · Courses · Staffroom` },
+];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
@@ -32,13 +34,36 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       summary: course.summary,
       leadInstitution: course.leadInstitution.name,
       sites: course.sites.map((s) => s.name),
-      units: course.units.map((u) => ({ id: u.id, position: u.position, title: u.title, planCount: u._count.lessonPlans })),
-      planners: course.planners.map((p) => ({ id: p.user.id, name: p.user.name, role: p.user.role as Role, institution: p.user.institution.name })),
+      units: course.units.map((u) => ({
+        id: u.id,
+        position: u.position,
+        title: u.title,
+        planCount: u._count.lessonPlans,
+      })),
+      planners: course.planners.map((p) => ({
+        id: p.user.id,
+        name: p.user.name,
+        role: p.user.role as Role,
+        institution: p.user.institution.name,
+      })),
       groups: course.groups
         .filter((g) => canViewGroup(actor, { ...g, plannerIds: course.plannerIds }))
-        .map((g) => ({ id: g.id, name: g.name, site: g.site.name, academicYear: g.academicYear, studentCount: g._count.students })),
+        .map((g) => ({
+          id: g.id,
+          name: g.name,
+          site: g.site.name,
+          academicYear: g.academicYear,
+          studentCount: g._count.students,
+        })),
     },
-    plans: plans.map((p) => ({ id: p.id, title: p.title, lessonDate: p.lessonDate, status: p.status, unit: p.unit?.title ?? "", group: p.group?.name ?? "" })),
+    plans: plans.map((p) => ({
+      id: p.id,
+      title: p.title,
+      lessonDate: p.lessonDate,
+      status: p.status,
+      unit: p.unit?.title ?? "",
+      group: p.group?.name ?? "",
+    })),
     activity,
     canEdit: canEditCourse(actor, course),
     canAddGroup: canManageGroups(actor, course),
@@ -56,8 +81,10 @@ export default function CoursePage() {
       </p>
       <h1>{course.title}</h1>
       <p className="page-intro">
-        {course.kind === "qualification" && course.qualification ? course.qualification : COURSE_KINDS.label(course.kind)} · {SUBJECTS.label(course.subject)} ·{" "}
-        {KEY_STAGES.label(course.keyStage)}
+        {course.kind === "qualification" && course.qualification
+          ? course.qualification
+          : COURSE_KINDS.label(course.kind)}{" "}
+        · {SUBJECTS.label(course.subject)} · {KEY_STAGES.label(course.keyStage)}
       </p>
       {canEdit ? (
         <p>
@@ -80,12 +107,17 @@ export default function CoursePage() {
       <section className="card" aria-labelledby="units-heading">
         <h2 id="units-heading">Units</h2>
         {course.units.length === 0 ? (
-          <p>{canEdit ? "No units yet. Add them on the edit page so lesson plans can be filed under them." : "No units yet. The course's co-planners add them."}</p>
+          <p>
+            {canEdit
+              ? "No units yet. Add them on the edit page so lesson plans can be filed under them."
+              : "No units yet. The course's co-planners add them."}
+          </p>
         ) : (
           <ol>
             {course.units.map((u) => (
               <li key={u.id}>
-                {u.title} <span className="muted">({u.planCount === 1 ? "1 lesson plan" : `${u.planCount} lesson plans`})</span>
+                {u.title}{" "}
+                <span className="muted">({u.planCount === 1 ? "1 lesson plan" : `${u.planCount} lesson plans`})</span>
               </li>
             ))}
           </ol>
@@ -189,7 +221,10 @@ export default function CoursePage() {
         <ul>
           {course.planners.map((p) => (
             <li key={p.id}>
-              {p.name} <span className="muted">· {ROLE_LABELS[p.role] ?? p.role}, {p.institution}</span>
+              {p.name}{" "}
+              <span className="muted">
+                · {ROLE_LABELS[p.role] ?? p.role}, {p.institution}
+              </span>
             </li>
           ))}
         </ul>

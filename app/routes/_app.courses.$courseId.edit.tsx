@@ -30,11 +30,17 @@ import { listInstitutions } from "~/models/institutions.server";
 import { canDeleteCourse, canEditCourse } from "~/policies/course";
 import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.course.title ?? "course"} · Courses · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.course.title ?? "course"} · Courses · Staffroom` },
+];
 
 const NOT_ALLOWED = "Only the course's co-planners and the coordinator can change it.";
 
-async function loadEditableCourse(context: LoaderFunctionArgs["context"], request: Request, courseId: string | undefined) {
+async function loadEditableCourse(
+  context: LoaderFunctionArgs["context"],
+  request: Request,
+  courseId: string | undefined,
+) {
   const actor = requireActor(context, request);
   const course = ensureFound(actor, await getCourse(actor.partnershipId, courseId ?? ""));
   ensure(canEditCourse(actor, course), NOT_ALLOWED);
@@ -64,15 +70,29 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       siteIds: course.sites.map((s) => s.id),
       summary: course.summary,
       units: course.units.map((u) => ({ id: u.id, title: u.title, planCount: u._count.lessonPlans })),
-      planners: course.planners.map((p) => ({ id: p.user.id, name: p.user.name, role: p.user.role as Role, institution: p.user.institution.name })),
+      planners: course.planners.map((p) => ({
+        id: p.user.id,
+        name: p.user.name,
+        role: p.user.role as Role,
+        institution: p.user.institution.name,
+      })),
     },
     institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
     colleagues: colleagues
       .filter((c) => !course.plannerIds.includes(c.id))
-      .map((c) => ({ value: c.id, label: `${c.name} (${ROLE_LABELS[c.role as Role] ?? c.role}, ${c.institution.name})` })),
-    unitToRemove: unitToRemove ? { id: unitToRemove.id, title: unitToRemove.title, planCount: unitToRemove._count.lessonPlans } : null,
+      .map((c) => ({
+        value: c.id,
+        label: `${c.name} (${ROLE_LABELS[c.role as Role] ?? c.role}, ${c.institution.name})`,
+      })),
+    unitToRemove: unitToRemove
+      ? { id: unitToRemove.id, title: unitToRemove.title, planCount: unitToRemove._count.lessonPlans }
+      : null,
     impact: impact
-      ? { units: impact.units.map((u) => u.title), groups: impact.groups.map((g) => g.name), lessonPlans: impact.lessonPlans.map((p) => p.title) }
+      ? {
+          units: impact.units.map((u) => u.title),
+          groups: impact.groups.map((g) => g.name),
+          lessonPlans: impact.lessonPlans.map((p) => p.title),
+        }
       : null,
     canDelete: canDeleteCourse(actor, course),
   };
@@ -83,17 +103,33 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const emit = (action: "updated" | "deleted" = "updated") =>
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "course", id: course.id, action, by: actor.id });
-  const fail = (message: string) => data({ intent, message, result: undefined, unitId: undefined, failed: true }, { status: 400 });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "course",
+      id: course.id,
+      action,
+      by: actor.id,
+    });
+  const fail = (message: string) =>
+    data({ intent, message, result: undefined, unitId: undefined, failed: true }, { status: 400 });
   try {
     switch (intent) {
       case "details": {
         const submission = parseWithZod(formData, { schema: courseDetailsSchema });
-        if (submission.status !== "success") return data({ intent, result: submission.reply(), message: undefined, unitId: undefined }, { status: 400 });
+        if (submission.status !== "success")
+          return data({ intent, result: submission.reply(), message: undefined, unitId: undefined }, { status: 400 });
         try {
           await updateCourseDetails(actor, course.id, submission.value, context.clientIp);
         } catch (error) {
-          if (error instanceof CourseError) return data({ intent, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }), message: undefined, unitId: undefined }, { status: 400 });
+          if (error instanceof CourseError)
+            return data(
+              {
+                intent,
+                result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }),
+                message: undefined,
+                unitId: undefined,
+              },
+              { status: 400 },
+            );
           throw error;
         }
         emit();
@@ -101,41 +137,74 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       }
       case "add-unit": {
         const submission = parseWithZod(formData, { schema: addUnitSchema });
-        if (submission.status !== "success") return data({ intent, result: submission.reply(), message: undefined, unitId: undefined }, { status: 400 });
+        if (submission.status !== "success")
+          return data({ intent, result: submission.reply(), message: undefined, unitId: undefined }, { status: 400 });
         await addUnit(actor, course.id, submission.value.title, context.clientIp);
         emit();
-        return { intent, result: submission.reply({ resetForm: true }), message: `Unit “${submission.value.title}” added.`, unitId: undefined };
+        return {
+          intent,
+          result: submission.reply({ resetForm: true }),
+          message: `Unit “${submission.value.title}” added.`,
+          unitId: undefined,
+        };
       }
       case "rename-unit": {
         const submission = parseWithZod(formData, { schema: renameUnitSchema });
         const unitId = String(formData.get("unitId") ?? "");
-        if (submission.status !== "success") return data({ intent, result: submission.reply(), message: undefined, unitId }, { status: 400 });
+        if (submission.status !== "success")
+          return data({ intent, result: submission.reply(), message: undefined, unitId }, { status: 400 });
         await renameUnit(actor, course.id, submission.value.unitId, submission.value.title, context.clientIp);
         emit();
         return { intent, result: submission.reply(), message: "Unit renamed.", unitId };
       }
       case "move-unit-up":
       case "move-unit-down": {
-        await moveUnit(actor, course.id, String(formData.get("unitId") ?? ""), intent === "move-unit-up" ? "up" : "down", context.clientIp);
+        await moveUnit(
+          actor,
+          course.id,
+          String(formData.get("unitId") ?? ""),
+          intent === "move-unit-up" ? "up" : "down",
+          context.clientIp,
+        );
         emit();
         return { intent, result: undefined, message: "Units reordered.", unitId: undefined };
       }
       case "remove-unit": {
-        const { plansKept } = await removeUnit(actor, course.id, String(formData.get("unitId") ?? ""), context.clientIp);
+        const { plansKept } = await removeUnit(
+          actor,
+          course.id,
+          String(formData.get("unitId") ?? ""),
+          context.clientIp,
+        );
         emit();
         throw redirect(`/courses/${course.id}/edit?removed=${plansKept}`);
       }
       case "add-planner": {
         const submission = parseWithZod(formData, { schema: addPlannerSchema });
-        if (submission.status !== "success") return data({ intent, result: submission.reply(), message: undefined, unitId: undefined }, { status: 400 });
+        if (submission.status !== "success")
+          return data({ intent, result: submission.reply(), message: undefined, unitId: undefined }, { status: 400 });
         try {
           await addPlanner(actor, course.id, submission.value.userId, context.clientIp);
         } catch (error) {
-          if (error instanceof CourseError) return data({ intent, result: submission.reply({ fieldErrors: { userId: [error.message] } }), message: undefined, unitId: undefined }, { status: 400 });
+          if (error instanceof CourseError)
+            return data(
+              {
+                intent,
+                result: submission.reply({ fieldErrors: { userId: [error.message] } }),
+                message: undefined,
+                unitId: undefined,
+              },
+              { status: 400 },
+            );
           throw error;
         }
         emit();
-        return { intent, result: submission.reply({ resetForm: true }), message: "Co-planner added.", unitId: undefined };
+        return {
+          intent,
+          result: submission.reply({ resetForm: true }),
+          message: "Co-planner added.",
+          unitId: undefined,
+        };
       }
       case "remove-planner": {
         await removePlanner(actor, course.id, String(formData.get("userId") ?? ""), context.clientIp);
@@ -211,7 +280,8 @@ export default function EditCoursePage() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const renameErrors = actionData?.intent === "rename-unit" && actionData.result?.error ? actionData.result.error : undefined;
+  const renameErrors =
+    actionData?.intent === "rename-unit" && actionData.result?.error ? actionData.result.error : undefined;
 
   return (
     <>
@@ -228,7 +298,9 @@ export default function EditCoursePage() {
         <Notice tone="success">
           <p>
             Unit removed.{" "}
-            {Number(removed) > 0 ? `Its ${removed === "1" ? "lesson plan stays" : `${removed} lesson plans stay`} in the course without a unit.` : ""}
+            {Number(removed) > 0
+              ? `Its ${removed === "1" ? "lesson plan stays" : `${removed} lesson plans stay`} in the course without a unit.`
+              : ""}
           </p>
         </Notice>
       ) : null}
@@ -366,7 +438,10 @@ export default function EditCoursePage() {
           {course.planners.map((p) => (
             <li key={p.id} className="row-actions">
               <span>
-                {p.name} <span className="muted">· {ROLE_LABELS[p.role] ?? p.role}, {p.institution}</span>
+                {p.name}{" "}
+                <span className="muted">
+                  · {ROLE_LABELS[p.role] ?? p.role}, {p.institution}
+                </span>
               </span>
               {course.planners.length > 1 ? (
                 <Form method="post">
@@ -383,7 +458,12 @@ export default function EditCoursePage() {
           <>
             <FormErrors errors={plannerForm.errors} id={plannerForm.errorId} />
             <Form method="post" {...getFormProps(plannerForm)} className="inline-fields">
-              <SelectField meta={plannerFields.userId} label="Add a co-planner" options={colleagues} placeholder="Choose a colleague" />
+              <SelectField
+                meta={plannerFields.userId}
+                label="Add a co-planner"
+                options={colleagues}
+                placeholder="Choose a colleague"
+              />
               <SubmitButton name="intent" value="add-planner" pendingLabel="Adding…">
                 Add co-planner
               </SubmitButton>
@@ -403,10 +483,21 @@ export default function EditCoursePage() {
                 <p>
                   <strong>Delete {course.title}?</strong> This cannot be undone. These go with it:
                 </p>
-                <ImpactList heading={`${impact.units.length} ${impact.units.length === 1 ? "unit" : "units"}`} items={impact.units} />
-                <ImpactList heading={`${impact.groups.length} teaching ${impact.groups.length === 1 ? "group" : "groups"} (students stay in Staffroom)`} items={impact.groups} />
-                <ImpactList heading={`${impact.lessonPlans.length} lesson ${impact.lessonPlans.length === 1 ? "plan" : "plans"}, with their deployments and resources`} items={impact.lessonPlans} />
-                {impact.units.length + impact.groups.length + impact.lessonPlans.length === 0 ? <p>The course has no units, groups or lesson plans.</p> : null}
+                <ImpactList
+                  heading={`${impact.units.length} ${impact.units.length === 1 ? "unit" : "units"}`}
+                  items={impact.units}
+                />
+                <ImpactList
+                  heading={`${impact.groups.length} teaching ${impact.groups.length === 1 ? "group" : "groups"} (students stay in Staffroom)`}
+                  items={impact.groups}
+                />
+                <ImpactList
+                  heading={`${impact.lessonPlans.length} lesson ${impact.lessonPlans.length === 1 ? "plan" : "plans"}, with their deployments and resources`}
+                  items={impact.lessonPlans}
+                />
+                {impact.units.length + impact.groups.length + impact.lessonPlans.length === 0 ? (
+                  <p>The course has no units, groups or lesson plans.</p>
+                ) : null}
               </div>
               <div className="actions">
                 <SubmitButton name="intent" value="delete" variant="danger" pendingLabel="Deleting…">
@@ -419,7 +510,10 @@ export default function EditCoursePage() {
             </Form>
           ) : (
             <>
-              <p>Deleting a course removes its units, groups and lesson plans. You will see exactly what goes before you confirm.</p>
+              <p>
+                Deleting a course removes its units, groups and lesson plans. You will see exactly what goes before you
+                confirm.
+              </p>
               <Link className="button button--danger" to="?confirm=delete">
                 Delete course
               </Link>

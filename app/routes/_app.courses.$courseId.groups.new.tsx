@@ -12,7 +12,9 @@ import { listInstitutions } from "~/models/institutions.server";
 import { canManageGroups } from "~/policies/course";
 import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add a group · ${data?.course.title ?? "Course"} · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Add a group · ${data?.course.title ?? "Course"} · Staffroom` },
+];
 
 const NOT_ALLOWED = "Only the course's co-planners and the coordinator can add its groups.";
 
@@ -36,10 +38,16 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const group = await createGroup(actor, course.id, submission.value, context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "group", id: group.id, action: "created", by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "group",
+      id: group.id,
+      action: "created",
+      by: actor.id,
+    });
     throw redirect(`/groups/${group.id}`);
   } catch (error) {
-    if (error instanceof GroupError) return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
+    if (error instanceof GroupError)
+      return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
     throw error;
   }
 }
@@ -70,7 +78,12 @@ export default function NewGroupPage() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
           <TextField meta={fields.name} label="Group name" hint="For example: BTEC Sport 2025-26 (Tuesday)." />
-          <SelectField meta={fields.siteId} label="Site where the group meets" options={institutions} placeholder="Choose a site" />
+          <SelectField
+            meta={fields.siteId}
+            label="Site where the group meets"
+            options={institutions}
+            placeholder="Choose a site"
+          />
           <TextField meta={fields.academicYear} label="Academic year (optional)" hint="Like 2025-26." />
           <SubmitButton pendingLabel="Adding the group…">Add group</SubmitButton>
         </Form>

@@ -11,7 +11,9 @@ import { newLessonPlanSchema } from "~/lib/forms/lesson-plans";
 import { LessonPlanError, createLessonPlan, getPlanningContext } from "~/models/lesson-plans.server";
 import { ensure, forbidden, notFound, requireActor } from "~/policies/enforce.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Plan a lesson · ${data?.course.title ?? "Course"} · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Plan a lesson · ${data?.course.title ?? "Course"} · Staffroom` },
+];
 
 const NOT_A_PLANNER = "Only the coordinator and the course's co-planners can plan its lessons.";
 
@@ -21,7 +23,12 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   if (!planning) notFound("We could not find that course.");
   ensure(planning.canCreate, NOT_A_PLANNER);
   const url = new URL(request.url);
-  return { course: planning.course, units: planning.units, groups: planning.groups, defaults: { groupId: url.searchParams.get("group") ?? "", unitId: url.searchParams.get("unit") ?? "" } };
+  return {
+    course: planning.course,
+    units: planning.units,
+    groups: planning.groups,
+    defaults: { groupId: url.searchParams.get("group") ?? "", unitId: url.searchParams.get("unit") ?? "" },
+  };
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
@@ -33,7 +40,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const plan = await createLessonPlan(actor, planning.course.id, submission.value, context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "lesson-plan", id: plan.id, action: "created", by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "lesson-plan",
+      id: plan.id,
+      action: "created",
+      by: actor.id,
+    });
     throw redirect(`/plans/${plan.id}`);
   } catch (error) {
     if (error instanceof LessonPlanError) {
@@ -71,7 +83,12 @@ export default function NewLessonPlanPage() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
           <TextField meta={fields.title} label="Title" hint="For example: Components of fitness, practical testing." />
-          <SelectField meta={fields.unitId} label="Unit" options={units.map((u) => ({ value: u.id, label: u.title }))} placeholder={units.length ? "No unit" : "The course has no units yet"} />
+          <SelectField
+            meta={fields.unitId}
+            label="Unit"
+            options={units.map((u) => ({ value: u.id, label: u.title }))}
+            placeholder={units.length ? "No unit" : "The course has no units yet"}
+          />
           <SelectField
             meta={fields.groupId}
             label="Teaching group"

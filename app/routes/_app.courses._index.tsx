@@ -13,7 +13,11 @@ import { ensure, requireActor } from "~/policies/enforce.server";
 
 export const meta: MetaFunction = () => [{ title: "Courses · Staffroom" }];
 
-const SORT_LABELS: Record<CourseSort, string> = { title: "Title (A to Z)", recent: "Recently changed", subject: "Subject" };
+const SORT_LABELS: Record<CourseSort, string> = {
+  title: "Title (A to Z)",
+  recent: "Recently changed",
+  subject: "Subject",
+};
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
@@ -48,7 +52,21 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   };
 }
 
-function Select({ id, name, label, value, all, options }: { id: string; name: string; label: string; value: string; all?: string; options: ReadonlyArray<{ value: string; label: string }> }) {
+function Select({
+  id,
+  name,
+  label,
+  value,
+  all,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  all?: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -65,13 +83,17 @@ function Select({ id, name, label, value, all, options }: { id: string; name: st
 }
 
 export default function CoursesPage() {
-  const { courses, total, page, pageCount, filters, filtered, institutions, canCreate } = useLoaderData<typeof loader>();
+  const { courses, total, page, pageCount, filters, filtered, institutions, canCreate } =
+    useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/courses";
   return (
     <>
       <h1>Courses</h1>
-      <p className="page-intro">The qualifications and adapted modules the partnership plans and teaches together, with their units, groups and co-planners.</p>
+      <p className="page-intro">
+        The qualifications and adapted modules the partnership plans and teaches together, with their units, groups and
+        co-planners.
+      </p>
       {canCreate ? (
         <p>
           <Link className="button" to="/courses/new">
@@ -80,11 +102,45 @@ export default function CoursesPage() {
         </p>
       ) : null}
       <Form method="get" className="filters" aria-label="Filter courses">
-        <Select id="filter-subject" name="subject" label="Subject" value={filters.subject} all="All subjects" options={SUBJECTS.options} />
-        <Select id="filter-key-stage" name="keyStage" label="Key stage" value={filters.keyStage} all="All key stages" options={KEY_STAGES.options} />
-        <Select id="filter-institution" name="institution" label="Institution (lead or site)" value={filters.institution} all="All institutions" options={institutions.map((i) => ({ value: i.id, label: i.name }))} />
-        <Select id="filter-kind" name="kind" label="Kind" value={filters.kind} all="Qualifications and modules" options={COURSE_KINDS.options} />
-        <Select id="filter-sort" name="sort" label="Sort by" value={filters.sort} options={COURSE_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))} />
+        <Select
+          id="filter-subject"
+          name="subject"
+          label="Subject"
+          value={filters.subject}
+          all="All subjects"
+          options={SUBJECTS.options}
+        />
+        <Select
+          id="filter-key-stage"
+          name="keyStage"
+          label="Key stage"
+          value={filters.keyStage}
+          all="All key stages"
+          options={KEY_STAGES.options}
+        />
+        <Select
+          id="filter-institution"
+          name="institution"
+          label="Institution (lead or site)"
+          value={filters.institution}
+          all="All institutions"
+          options={institutions.map((i) => ({ value: i.id, label: i.name }))}
+        />
+        <Select
+          id="filter-kind"
+          name="kind"
+          label="Kind"
+          value={filters.kind}
+          all="Qualifications and modules"
+          options={COURSE_KINDS.options}
+        />
+        <Select
+          id="filter-sort"
+          name="sort"
+          label="Sort by"
+          value={filters.sort}
+          options={COURSE_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))}
+        />
         <button type="submit" className="button button--secondary">
           {loading ? "Filtering…" : "Filter"}
         </button>
@@ -123,7 +179,11 @@ export default function CoursesPage() {
                   <td>
                     <Link to={`/courses/${c.id}`}>{c.title}</Link>
                     <br />
-                    <span className="muted">{c.kind === "qualification" ? c.qualification || COURSE_KINDS.label(c.kind) : COURSE_KINDS.label(c.kind)}</span>
+                    <span className="muted">
+                      {c.kind === "qualification"
+                        ? c.qualification || COURSE_KINDS.label(c.kind)
+                        : COURSE_KINDS.label(c.kind)}
+                    </span>
                   </td>
                   <td>{SUBJECTS.label(c.subject)}</td>
                   <td>{KEY_STAGES.label(c.keyStage)}</td>

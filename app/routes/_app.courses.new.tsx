@@ -21,12 +21,18 @@ const NOT_ALLOWED = "Teachers and the coordinator add courses; leaders and LSAs 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   ensure(canCreateCourse(actor), NOT_ALLOWED);
-  const [institutions, colleagues] = await Promise.all([listInstitutions(actor.partnershipId), listPlanningColleagues(actor.partnershipId)]);
+  const [institutions, colleagues] = await Promise.all([
+    listInstitutions(actor.partnershipId),
+    listPlanningColleagues(actor.partnershipId),
+  ]);
   return {
     institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
     colleagues: colleagues
       .filter((c) => c.id !== actor.id)
-      .map((c) => ({ value: c.id, label: `${c.name} (${ROLE_LABELS[c.role as Role] ?? c.role}, ${c.institution.name})` })),
+      .map((c) => ({
+        value: c.id,
+        label: `${c.name} (${ROLE_LABELS[c.role as Role] ?? c.role}, ${c.institution.name})`,
+      })),
     isTeacher: actor.role === "teacher",
     homeInstitutionId: actor.institutionId,
   };
@@ -39,10 +45,16 @@ export async function action({ context, request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const course = await createCourse(actor, submission.value, context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "course", id: course.id, action: "created", by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "course",
+      id: course.id,
+      action: "created",
+      by: actor.id,
+    });
     throw redirect(`/courses/${course.id}`);
   } catch (error) {
-    if (error instanceof CourseError) return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
+    if (error instanceof CourseError)
+      return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
     throw error;
   }
 }
@@ -65,22 +77,67 @@ export default function NewCoursePage() {
       </p>
       <h1>Add a course</h1>
       <p className="page-intro">
-        {isTeacher ? "You will be a co-planner of the course. " : ""}Add colleagues from any institution of the partnership who plan it with you.
+        {isTeacher ? "You will be a co-planner of the course. " : ""}Add colleagues from any institution of the
+        partnership who plan it with you.
       </p>
       <section className="card narrow" aria-labelledby="course-details-heading">
         <h2 id="course-details-heading">Course details</h2>
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
-          <TextField meta={fields.title} label="Title" hint="For example: BTEC First Award in Sport, or Dance (adapted module)." />
+          <TextField
+            meta={fields.title}
+            label="Title"
+            hint="For example: BTEC First Award in Sport, or Dance (adapted module)."
+          />
           <SelectField meta={fields.kind} label="Kind" options={COURSE_KINDS.options} placeholder="Choose a kind" />
-          <TextField meta={fields.qualification} label="Qualification (for a qualification)" hint="The awarding body's name for it, for example NVQ Level 1 in Food Preparation and Cooking." />
-          <SelectField meta={fields.subject} label="Subject" options={SUBJECTS.options} placeholder="Choose a subject" />
-          <SelectField meta={fields.keyStage} label="Key stage" options={KEY_STAGES.options} placeholder="Choose a key stage" />
-          <SelectField meta={fields.leadInstitutionId} label="Lead institution" options={institutions} placeholder="Choose an institution" />
-          <ChoiceGroupField type="checkbox" meta={fields.siteIds} legend="Delivery sites" hint="Where the course is taught." options={institutions} />
+          <TextField
+            meta={fields.qualification}
+            label="Qualification (for a qualification)"
+            hint="The awarding body's name for it, for example NVQ Level 1 in Food Preparation and Cooking."
+          />
+          <SelectField
+            meta={fields.subject}
+            label="Subject"
+            options={SUBJECTS.options}
+            placeholder="Choose a subject"
+          />
+          <SelectField
+            meta={fields.keyStage}
+            label="Key stage"
+            options={KEY_STAGES.options}
+            placeholder="Choose a key stage"
+          />
+          <SelectField
+            meta={fields.leadInstitutionId}
+            label="Lead institution"
+            options={institutions}
+            placeholder="Choose an institution"
+          />
+          <ChoiceGroupField
+            type="checkbox"
+            meta={fields.siteIds}
+            legend="Delivery sites"
+            hint="Where the course is taught."
+            options={institutions}
+          />
           <TextAreaField meta={fields.summary} label="Summary (optional)" rows={3} />
-          <TextAreaField meta={fields.units} label="Units (optional)" hint="One unit or module per line, in teaching order. You can add, rename and reorder them later." rows={5} />
-          <ChoiceGroupField type="checkbox" meta={fields.plannerIds} legend="Co-planners" hint={isTeacher ? "Teachers who plan this course with you." : "Teachers who plan this course. Choose at least one."} options={colleagues} />
+          <TextAreaField
+            meta={fields.units}
+            label="Units (optional)"
+            hint="One unit or module per line, in teaching order. You can add, rename and reorder them later."
+            rows={5}
+          />
+          <ChoiceGroupField
+            type="checkbox"
+            meta={fields.plannerIds}
+            legend="Co-planners"
+            hint={
+              isTeacher
+                ? "Teachers who plan this course with you."
+                : "Teachers who plan this course. Choose at least one."
+            }
+            options={colleagues}
+          />
           <SubmitButton pendingLabel="Adding the course…">Add course</SubmitButton>
         </Form>
       </section>

@@ -13,18 +13,30 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { feedbackSchema } from "~/lib/forms/deployments";
-import { DeploymentError, getDeployment, markBriefingRead, recordDeploymentFeedback } from "~/models/deployments.server";
+import {
+  DeploymentError,
+  getDeployment,
+  markBriefingRead,
+  recordDeploymentFeedback,
+} from "~/models/deployments.server";
 import { lessonStudents } from "~/models/lesson-students.server";
 import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Briefing: ${data?.lesson.title ?? "deployment"} · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Briefing: ${data?.lesson.title ?? "deployment"} · Staffroom` },
+];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const found = await getDeployment(actor, params.deploymentId ?? "");
   if (!found) notFound("We could not find that deployment.");
   const { deployment: d } = found;
-  const students = await lessonStudents(actor, { groupIds: [], studentIds: d.students.map((s) => s.studentId) }, "deployment", context.clientIp);
+  const students = await lessonStudents(
+    actor,
+    { groupIds: [], studentIds: d.students.map((s) => s.studentId) },
+    "deployment",
+    context.clientIp,
+  );
   const plan = d.lessonPlan;
   return {
     id: d.id,
@@ -47,9 +59,20 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     minutes: d.minutes,
     students: d.students.map((s) => {
       const student = students.get(s.studentId);
-      return { id: s.studentId, name: student?.name ?? "a student", yearGroup: student?.yearGroup ?? null, homeInstitution: student?.homeInstitution ?? "" };
+      return {
+        id: s.studentId,
+        name: student?.name ?? "a student",
+        yearGroup: student?.yearGroup ?? null,
+        homeInstitution: student?.homeInstitution ?? "",
+      };
     }),
-    briefing: { concepts: d.concepts, skills: d.skills, outcomes: d.outcomes, feedbackExpected: d.feedbackExpected, independence: d.independence },
+    briefing: {
+      concepts: d.concepts,
+      skills: d.skills,
+      outcomes: d.outcomes,
+      feedbackExpected: d.feedbackExpected,
+      independence: d.independence,
+    },
     briefedBy: d.briefedBy?.name ?? null,
     briefedAt: d.briefedAt,
     readAt: d.readAt,
@@ -70,7 +93,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const changed = () =>
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "deployment", id: deploymentId, action: "updated", by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "deployment",
+      id: deploymentId,
+      action: "updated",
+      by: actor.id,
+    });
   try {
     if (intent === "mark-read") {
       await markBriefingRead(actor, deploymentId, context.clientIp);
@@ -78,15 +106,28 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       return { intent: "mark-read" as const, message: "Thank you: the teacher can see you have read the briefing." };
     }
     const submission = parseWithZod(formData, { schema: feedbackSchema });
-    if (submission.status !== "success") return data({ intent: "feedback" as const, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent: "feedback" as const, result: submission.reply() }, { status: 400 });
     await recordDeploymentFeedback(actor, deploymentId, submission.value.feedback, context.clientIp);
     changed();
-    return { intent: "feedback" as const, result: submission.reply(), message: "Feedback sent. The teacher sees it in the lesson plan now." };
+    return {
+      intent: "feedback" as const,
+      result: submission.reply(),
+      message: "Feedback sent. The teacher sees it in the lesson plan now.",
+    };
   } catch (error) {
     if (error instanceof DeploymentError) {
       if (error.status === 403) forbidden(error.message);
       if (error.status === 404) notFound(error.message);
-      return data({ intent: "feedback" as const, result: parseWithZod(formData, { schema: feedbackSchema }).reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+      return data(
+        {
+          intent: "feedback" as const,
+          result: parseWithZod(formData, { schema: feedbackSchema }).reply({
+            fieldErrors: { [error.field]: [error.message] },
+          }),
+        },
+        { status: 400 },
+      );
     }
     throw error;
   }
@@ -113,7 +154,13 @@ export default function DeploymentPage() {
   });
   return (
     <>
-      <p>{d.isSupporter ? <Link to="/deployments">Back to my deployments</Link> : <Link to={`/plans/${d.lesson.id}`}>Back to the lesson plan</Link>}</p>
+      <p>
+        {d.isSupporter ? (
+          <Link to="/deployments">Back to my deployments</Link>
+        ) : (
+          <Link to={`/plans/${d.lesson.id}`}>Back to the lesson plan</Link>
+        )}
+      </p>
       <h1>Briefing: {d.lesson.title}</h1>
       <dl className="facts">
         <div>
@@ -203,7 +250,11 @@ export default function DeploymentPage() {
             </Form>
           )
         ) : !d.isSupporter ? (
-          <p>{d.readAt ? `Read by ${d.supporter.name} on ${formatDateTime(d.readAt)}.` : `${d.supporter.name} has not read it yet.`}</p>
+          <p>
+            {d.readAt
+              ? `Read by ${d.supporter.name} on ${formatDateTime(d.readAt)}.`
+              : `${d.supporter.name} has not read it yet.`}
+          </p>
         ) : null}
       </section>
       <section aria-labelledby="feedback-heading" className="card narrow">
@@ -211,7 +262,9 @@ export default function DeploymentPage() {
         {d.canGiveFeedback ? (
           <Form method="post" {...getFormProps(form)}>
             <FormErrors errors={form.errors} id={form.errorId} />
-            {d.feedbackAt ? <p className="hint">You sent feedback on {formatDateTime(d.feedbackAt)}; you can change it.</p> : null}
+            {d.feedbackAt ? (
+              <p className="hint">You sent feedback on {formatDateTime(d.feedbackAt)}; you can change it.</p>
+            ) : null}
             <TextAreaField
               meta={fields.feedback}
               label="Your feedback"
@@ -224,7 +277,9 @@ export default function DeploymentPage() {
           </Form>
         ) : d.feedbackAt ? (
           <>
-            <p className="hint">From {d.supporter.name}, {formatDateTime(d.feedbackAt)}.</p>
+            <p className="hint">
+              From {d.supporter.name}, {formatDateTime(d.feedbackAt)}.
+            </p>
             <PlainText text={d.feedback} />
           </>
         ) : (

@@ -15,7 +15,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const when: DeploymentWhen = url.searchParams.get("when") === "past" ? "past" : "upcoming";
   const pageParam = Number(url.searchParams.get("page") ?? "1");
-  const result = await listMyDeployments(actor, { when, page: Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1 });
+  const result = await listMyDeployments(actor, {
+    when,
+    page: Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1,
+  });
   const students = await lessonStudents(
     actor,
     { groupIds: [], studentIds: result.deployments.flatMap((d) => d.students.map((s) => s.studentId)) },
@@ -58,7 +61,9 @@ export default function MyDeploymentsPage() {
   return (
     <>
       <h1>My deployments</h1>
-      <p className="page-intro">The lessons you support, at every site: where and when, which students, and what the teacher wants.</p>
+      <p className="page-intro">
+        The lessons you support, at every site: where and when, which students, and what the teacher wants.
+      </p>
       <nav aria-label="Which deployments" className="tabs">
         <Link to="?when=upcoming" aria-current={when === "upcoming" ? "page" : undefined}>
           Upcoming
@@ -98,7 +103,8 @@ export default function MyDeploymentsPage() {
                     {d.group ? ` · ${d.group}` : ""}
                   </p>
                   <p>
-                    {SUPPORTER_ROLES.label(d.supporterRole)}: {DEPLOYMENT_MODES.label(d.mode).toLowerCase()} in the {LESSON_PHASES.label(d.phase).toLowerCase()}, {d.minutes} minutes
+                    {SUPPORTER_ROLES.label(d.supporterRole)}: {DEPLOYMENT_MODES.label(d.mode).toLowerCase()} in the{" "}
+                    {LESSON_PHASES.label(d.phase).toLowerCase()}, {d.minutes} minutes
                   </p>
                   <p>{d.students.length ? `Students: ${d.students.join(", ")}` : "The whole group"}</p>
                   <p className="muted">

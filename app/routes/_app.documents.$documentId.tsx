@@ -13,7 +13,9 @@ import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
 import type { loader as appLoader } from "./_app";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.document.title || "Document"} · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.document.title || "Document"} · Staffroom` },
+];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
@@ -39,8 +41,21 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   try {
     if (intent === "delete") {
       await deleteDocument(actor, documentId);
-      await recordAudit({ partnershipId: actor.partnershipId, actorId: actor.id, action: "document.deleted", subjectType: "document", subjectId: documentId, detail: { title: found.document.title }, ipAddress: context.clientIp });
-      context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "document", id: documentId, action: "deleted", by: actor.id });
+      await recordAudit({
+        partnershipId: actor.partnershipId,
+        actorId: actor.id,
+        action: "document.deleted",
+        subjectType: "document",
+        subjectId: documentId,
+        detail: { title: found.document.title },
+        ipAddress: context.clientIp,
+      });
+      context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+        entity: "document",
+        id: documentId,
+        action: "deleted",
+        by: actor.id,
+      });
       throw redirect("/documents");
     }
   } catch (error) {
@@ -66,10 +81,23 @@ export default function DocumentPage() {
       </p>
       <h1>{title}</h1>
       <p className="page-intro">
-        {canWrite ? "Everyone with the document open sees your changes as you type." : "You can read this document; it updates live as colleagues edit."}
+        {canWrite
+          ? "Everyone with the document open sees your changes as you type."
+          : "You can read this document; it updates live as colleagues edit."}
       </p>
-      <VersionHistorySection versions={versions} viewing={viewing} versionNotFound={versionNotFound} canManage={canWrite}>
-        <LiveEditor loading="Opening the editor…" documentId={document.id} user={{ id: user.id, name: shell?.user.name ?? user.name }} readOnly={!canWrite} label={title} />
+      <VersionHistorySection
+        versions={versions}
+        viewing={viewing}
+        versionNotFound={versionNotFound}
+        canManage={canWrite}
+      >
+        <LiveEditor
+          loading="Opening the editor…"
+          documentId={document.id}
+          user={{ id: user.id, name: shell?.user.name ?? user.name }}
+          readOnly={!canWrite}
+          label={title}
+        />
       </VersionHistorySection>
       {canDelete ? (
         <section aria-labelledby="delete-heading" className="card narrow">

@@ -29,7 +29,12 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: newDocumentSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const document = await createPartnershipDocument(actor, submission.value.title, context.clientIp);
-  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "document", id: document.id, action: "created", by: actor.id });
+  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+    entity: "document",
+    id: document.id,
+    action: "created",
+    by: actor.id,
+  });
   throw redirect(`/documents/${document.id}`);
 }
 

@@ -12,7 +12,13 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { StudentTable, studentName } from "~/components/student-table";
 import { LESSON_STATUSES, yearGroupLabel } from "~/lib/co-planning";
 import { formatDate } from "~/lib/format";
-import { addSessionSchema, editGroupSchema, groupStudentsSchema, groupTeacherSchema, transportSchema } from "~/lib/forms/courses";
+import {
+  addSessionSchema,
+  editGroupSchema,
+  groupStudentsSchema,
+  groupTeacherSchema,
+  transportSchema,
+} from "~/lib/forms/courses";
 import { SCHOOL_DAYS, dayLabel } from "~/lib/timetable";
 import { listPlanningColleagues } from "~/models/courses.server";
 import {
@@ -35,7 +41,9 @@ import { canManageGroups, canViewGroup } from "~/policies/course";
 import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
 import { canChangeGroupStudents } from "~/policies/student";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? "Teaching group"} · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.group.name ?? "Teaching group"} · Staffroom` },
+];
 
 const NOT_ALLOWED = "Only the course's co-planners and the coordinator can change its groups.";
 
@@ -52,7 +60,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     viewStudents(actor, { groupId: group.id, pageSize: 200 }, "group", context.clientIp),
     canEdit ? listInstitutions(actor.partnershipId) : Promise.resolve([]),
     canEdit ? listPlanningColleagues(actor.partnershipId) : Promise.resolve([]),
-    choosing ? viewStudents(actor, { notInGroupId: group.id, homeInstitutionId: pickerInstitution || undefined, pageSize: 200 }, "group-picker", context.clientIp) : null,
+    choosing
+      ? viewStudents(
+          actor,
+          { notInGroupId: group.id, homeInstitutionId: pickerInstitution || undefined, pageSize: 200 },
+          "group-picker",
+          context.clientIp,
+        )
+      : null,
     canEdit && url.searchParams.get("confirm") === "delete" ? groupDeletionImpact(actor.partnershipId, group.id) : null,
   ]);
   const teacherIds = new Set(group.teachers.map((t) => t.id));
@@ -67,18 +82,38 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       academicYear: group.academicYear,
       course: { id: group.course.id, title: group.course.title },
       teachers: group.teachers.map((t) => ({ id: t.id, name: t.name, institution: t.institution.name })),
-      sessions: group.sessions.map((s) => ({ id: s.id, day: dayLabel(s.dayOfWeek), startTime: s.startTime, endTime: s.endTime, site: s.site.name })),
-      transport: group.transport.map((t) => ({ institutionId: t.institution.id, institution: t.institution.name, note: t.note })),
+      sessions: group.sessions.map((s) => ({
+        id: s.id,
+        day: dayLabel(s.dayOfWeek),
+        startTime: s.startTime,
+        endTime: s.endTime,
+        site: s.site.name,
+      })),
+      transport: group.transport.map((t) => ({
+        institutionId: t.institution.id,
+        institution: t.institution.name,
+        note: t.note,
+      })),
       lessonPlans: group.lessonPlans
         .filter((p) => actor.role !== "lsa" || p.supporterIds.includes(actor.id))
         .map((p) => ({ id: p.id, title: p.title, lessonDate: p.lessonDate, status: p.status })),
     },
     students: students.students,
-    travellingFrom: [...homeInstitutions].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    travellingFrom: [...homeInstitutions]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
-    colleagues: colleagues.filter((c) => !teacherIds.has(c.id)).map((c) => ({ value: c.id, label: `${c.name} (${c.institution.name})` })),
+    colleagues: colleagues
+      .filter((c) => !teacherIds.has(c.id))
+      .map((c) => ({ value: c.id, label: `${c.name} (${c.institution.name})` })),
     candidates: candidates ? { students: candidates.students, total: candidates.total, from: pickerInstitution } : null,
-    impact: impact ? { students: impact._count.students, sessions: impact._count.sessions, lessonPlans: impact.lessonPlans.map((p) => p.title) } : null,
+    impact: impact
+      ? {
+          students: impact._count.students,
+          sessions: impact._count.sessions,
+          lessonPlans: impact.lessonPlans.map((p) => p.title),
+        }
+      : null,
     canEdit,
     canChangeStudents,
   };
@@ -96,7 +131,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   ensure(studentIntent ? canChangeGroupStudents(actor, group) : canManageGroups(actor, group), NOT_ALLOWED);
   const ip = context.clientIp;
   const emit = (action: "updated" | "deleted" = "updated") =>
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "group", id: group.id, action, by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "group",
+      id: group.id,
+      action,
+      by: actor.id,
+    });
   const invalid = (reply: Reply) => data(reply, { status: 400 });
   const done = (reply: Reply) => {
     emit();
@@ -115,25 +155,41 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
         const submission = parseWithZod(formData, { schema: groupTeacherSchema });
         if (submission.status !== "success") return invalid({ intent, result: submission.reply() });
         await addGroupTeacher(actor, group.id, submission.value.userId, ip);
-        return done({ intent, result: submission.reply({ resetForm: true }), message: "Teacher added. They can now see the group's students' details." });
+        return done({
+          intent,
+          result: submission.reply({ resetForm: true }),
+          message: "Teacher added. They can now see the group's students' details.",
+        });
       }
       case "add-session": {
         const submission = parseWithZod(formData, { schema: addSessionSchema });
         if (submission.status !== "success") return invalid({ intent, result: submission.reply() });
         await addSession(actor, group.id, submission.value, ip);
-        return done({ intent, result: submission.reply({ resetForm: true }), message: "Session added to the timetable." });
+        return done({
+          intent,
+          result: submission.reply({ resetForm: true }),
+          message: "Session added to the timetable.",
+        });
       }
       case "transport": {
         const submission = parseWithZod(formData, { schema: transportSchema });
         if (submission.status !== "success") return invalid({ intent, result: submission.reply() });
         await setTransport(actor, group.id, submission.value.institutionId, submission.value.note, ip);
-        return done({ intent, result: submission.reply({ resetForm: true }), message: submission.value.note ? "Transport note saved." : "Transport note removed." });
+        return done({
+          intent,
+          result: submission.reply({ resetForm: true }),
+          message: submission.value.note ? "Transport note saved." : "Transport note removed.",
+        });
       }
       case "add-students": {
         const submission = parseWithZod(formData, { schema: groupStudentsSchema });
         if (submission.status !== "success") return invalid({ intent, result: submission.reply() });
         const added = await addStudentsToGroup(actor, group.id, submission.value.studentIds, ip);
-        return done({ intent, result: submission.reply({ resetForm: true }), message: `${added} ${added === 1 ? "student" : "students"} added to the group.` });
+        return done({
+          intent,
+          result: submission.reply({ resetForm: true }),
+          message: `${added} ${added === 1 ? "student" : "students"} added to the group.`,
+        });
       }
       case "remove-teacher":
         await removeGroupTeacher(actor, group.id, String(formData.get("userId") ?? ""), ip);
@@ -154,14 +210,18 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   } catch (error) {
     // Field problems the schema cannot see (another partnership's site, a duplicate teacher).
     if (error instanceof GroupError) {
-      return invalid({ intent, result: { status: "error", initialValue: null, error: { [error.field]: [error.message] } } });
+      return invalid({
+        intent,
+        result: { status: "error", initialValue: null, error: { [error.field]: [error.message] } },
+      });
     }
     throw error;
   }
 }
 
 export default function GroupPage() {
-  const { group, students, travellingFrom, institutions, colleagues, candidates, impact, canEdit, canChangeStudents } = useLoaderData<typeof loader>();
+  const { group, students, travellingFrom, institutions, colleagues, candidates, impact, canEdit, canChangeStudents } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as Reply | undefined;
   const [searchParams] = useSearchParams();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
@@ -222,13 +282,22 @@ export default function GroupPage() {
       <section className="card" aria-labelledby="students-heading">
         <h2 id="students-heading">Students</h2>
         {students.length === 0 ? (
-          <p>{canChangeStudents ? "No students in this group yet. Add students from any institution and year group below." : "No students in this group yet."}</p>
+          <p>
+            {canChangeStudents
+              ? "No students in this group yet. Add students from any institution and year group below."
+              : "No students in this group yet."}
+          </p>
         ) : (
           <>
             <p className="muted">
-              {students.length} {students.length === 1 ? "student" : "students"} from {new Set(students.map((s) => s.homeInstitution.id)).size}{" "}
+              {students.length} {students.length === 1 ? "student" : "students"} from{" "}
+              {new Set(students.map((s) => s.homeInstitution.id)).size}{" "}
               {new Set(students.map((s) => s.homeInstitution.id)).size === 1 ? "institution" : "institutions"}, in{" "}
-              {[...new Set(students.map((s) => s.yearGroup))].sort((a, b) => a - b).map(yearGroupLabel).join(", ")}.
+              {[...new Set(students.map((s) => s.yearGroup))]
+                .sort((a, b) => a - b)
+                .map(yearGroupLabel)
+                .join(", ")}
+              .
             </p>
             <StudentTable
               students={students}
@@ -258,11 +327,14 @@ export default function GroupPage() {
                   <label htmlFor="picker-institution">Home institution</label>
                   <select id="picker-institution" name="from" defaultValue={candidates.from}>
                     <option value="">All institutions</option>
-                    {travellingFrom.concat(institutions.map((i) => ({ id: i.value, name: i.label }))).filter((i, index, all) => all.findIndex((x) => x.id === i.id) === index).map((i) => (
-                      <option key={i.id} value={i.id}>
-                        {i.name}
-                      </option>
-                    ))}
+                    {travellingFrom
+                      .concat(institutions.map((i) => ({ id: i.value, name: i.label })))
+                      .filter((i, index, all) => all.findIndex((x) => x.id === i.id) === index)
+                      .map((i) => (
+                        <option key={i.id} value={i.id}>
+                          {i.name}
+                        </option>
+                      ))}
                   </select>
                 </div>
                 <button type="submit" className="button button--secondary">
@@ -280,7 +352,10 @@ export default function GroupPage() {
                       meta={studentsFields.studentIds}
                       legend="Choose students to add"
                       hint="Students whose details you may not see are shown by initials."
-                      options={candidates.students.map((s) => ({ value: s.id, label: `${studentName(s)} · ${yearGroupLabel(s.yearGroup)} · ${s.homeInstitution.name}` }))}
+                      options={candidates.students.map((s) => ({
+                        value: s.id,
+                        label: `${studentName(s)} · ${yearGroupLabel(s.yearGroup)} · ${s.homeInstitution.name}`,
+                      }))}
                     />
                     <div className="actions">
                       <SubmitButton name="intent" value="add-students" pendingLabel="Adding…">
@@ -305,7 +380,11 @@ export default function GroupPage() {
       <section className="card" aria-labelledby="timetable-heading">
         <h2 id="timetable-heading">Timetable</h2>
         {group.sessions.length === 0 ? (
-          <p>{canEdit ? "No sessions yet. Add when and where the group meets each week." : "No sessions on the timetable yet."}</p>
+          <p>
+            {canEdit
+              ? "No sessions yet. Add when and where the group meets each week."
+              : "No sessions on the timetable yet."}
+          </p>
         ) : (
           <TableWrap label={`Weekly timetable of ${group.name}`}>
             <table>
@@ -329,7 +408,11 @@ export default function GroupPage() {
                         <Form method="post">
                           <input type="hidden" name="sessionId" value={s.id} />
                           <SubmitButton name="intent" value="remove-session" variant="link" pendingLabel="Removing…">
-                            Remove<span className="visually-hidden"> {s.day} {s.startTime} session</span>
+                            Remove
+                            <span className="visually-hidden">
+                              {" "}
+                              {s.day} {s.startTime} session
+                            </span>
                           </SubmitButton>
                         </Form>
                       </td>
@@ -345,7 +428,12 @@ export default function GroupPage() {
             <h3>Add a session</h3>
             <FormErrors errors={sessionForm.errors} id={sessionForm.errorId} />
             <Form method="post" {...getFormProps(sessionForm)} className="inline-fields">
-              <SelectField meta={sessionFields.dayOfWeek as unknown as FieldMetadata<string | undefined>} label="Day" options={SCHOOL_DAYS.map((d) => ({ value: String(d.value), label: d.label }))} placeholder="Choose a day" />
+              <SelectField
+                meta={sessionFields.dayOfWeek as unknown as FieldMetadata<string | undefined>}
+                label="Day"
+                options={SCHOOL_DAYS.map((d) => ({ value: String(d.value), label: d.label }))}
+                placeholder="Choose a day"
+              />
               <TextField meta={sessionFields.startTime} type="time" label="Starts" />
               <TextField meta={sessionFields.endTime} type="time" label="Ends" />
               <SelectField meta={sessionFields.siteId} label="Site" options={institutions} />
@@ -360,7 +448,11 @@ export default function GroupPage() {
       <section className="card" aria-labelledby="transport-heading">
         <h2 id="transport-heading">Transport</h2>
         {group.transport.length === 0 ? (
-          <p>{canEdit ? "No transport arranged yet. Note how students from each institution get to the site and back." : "No transport notes yet."}</p>
+          <p>
+            {canEdit
+              ? "No transport arranged yet. Note how students from each institution get to the site and back."
+              : "No transport notes yet."}
+          </p>
         ) : (
           <dl className="details-list">
             {group.transport.map((t) => (
@@ -376,8 +468,18 @@ export default function GroupPage() {
             <h3>Set a transport note</h3>
             <FormErrors errors={transportForm.errors} id={transportForm.errorId} />
             <Form method="post" {...getFormProps(transportForm)}>
-              <SelectField meta={transportFields.institutionId} label="Students travelling from" options={institutions} placeholder="Choose an institution" />
-              <TextAreaField meta={transportFields.note} label="Arrangement" hint="Who drives, when they leave, who travels with them. Leave empty to remove the note." rows={3} />
+              <SelectField
+                meta={transportFields.institutionId}
+                label="Students travelling from"
+                options={institutions}
+                placeholder="Choose an institution"
+              />
+              <TextAreaField
+                meta={transportFields.note}
+                label="Arrangement"
+                hint="Who drives, when they leave, who travels with them. Leave empty to remove the note."
+                rows={3}
+              />
               <SubmitButton name="intent" value="transport" pendingLabel="Saving…">
                 Save transport note
               </SubmitButton>
@@ -389,7 +491,11 @@ export default function GroupPage() {
       <section className="card" aria-labelledby="teachers-heading">
         <h2 id="teachers-heading">Teachers</h2>
         {group.teachers.length === 0 ? (
-          <p>{canEdit ? "No teachers yet. Add who teaches the group: they see its students' details." : "No teachers recorded yet."}</p>
+          <p>
+            {canEdit
+              ? "No teachers yet. Add who teaches the group: they see its students' details."
+              : "No teachers recorded yet."}
+          </p>
         ) : (
           <ul>
             {group.teachers.map((t) => (
@@ -413,7 +519,12 @@ export default function GroupPage() {
           <>
             <FormErrors errors={teacherForm.errors} id={teacherForm.errorId} />
             <Form method="post" {...getFormProps(teacherForm)} className="inline-fields">
-              <SelectField meta={teacherFields.userId} label="Add a teacher" options={colleagues} placeholder="Choose a colleague" />
+              <SelectField
+                meta={teacherFields.userId}
+                label="Add a teacher"
+                options={colleagues}
+                placeholder="Choose a colleague"
+              />
               <SubmitButton name="intent" value="add-teacher" pendingLabel="Adding…">
                 Add teacher
               </SubmitButton>
@@ -460,8 +571,10 @@ export default function GroupPage() {
               <Form method="post" replace>
                 <div className="alert alert--warning" role="alert">
                   <p>
-                    <strong>Delete {group.name}?</strong> Its timetable ({impact.sessions} {impact.sessions === 1 ? "session" : "sessions"}), transport notes,
-                    teachers and the list of its {impact.students} {impact.students === 1 ? "student" : "students"} go with it. The students' records stay in Staffroom.
+                    <strong>Delete {group.name}?</strong> Its timetable ({impact.sessions}{" "}
+                    {impact.sessions === 1 ? "session" : "sessions"}), transport notes, teachers and the list of its{" "}
+                    {impact.students} {impact.students === 1 ? "student" : "students"} go with it. The students' records
+                    stay in Staffroom.
                     {impact.lessonPlans.length > 0
                       ? ` ${impact.lessonPlans.length === 1 ? "Its lesson plan stays" : `Its ${impact.lessonPlans.length} lesson plans stay`} in the course without a group: ${impact.lessonPlans.join(", ")}.`
                       : ""}

@@ -12,7 +12,12 @@ export const meta: MetaFunction = () => [{ title: "Home · Staffroom" }];
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const overview = await partnershipOverview(actor.partnershipId);
-  return { role: actor.role, firstName: context.user!.name.split(" ")[0], institutionId: actor.institutionId, overview };
+  return {
+    role: actor.role,
+    firstName: context.user!.name.split(" ")[0],
+    institutionId: actor.institutionId,
+    overview,
+  };
 }
 
 const GREETING: Record<Role, string> = {

@@ -8,17 +8,32 @@ import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { institutionSchema } from "~/lib/forms/membership";
 import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS } from "~/lib/institutions";
-import { InstitutionError, getInstitution, setInstitutionArchived, updateInstitution } from "~/models/institutions.server";
+import {
+  InstitutionError,
+  getInstitution,
+  setInstitutionArchived,
+  updateInstitution,
+} from "~/models/institutions.server";
 import { canManageInstitution } from "~/policies/membership";
 import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.institution.name ?? "Institution"} · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.institution.name ?? "Institution"} · Staffroom` },
+];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const institution = ensureFound(actor, await getInstitution(actor.partnershipId, params.institutionId ?? ""));
   ensure(canManageInstitution(actor, institution), "Only the partnership coordinator can change institutions.");
-  return { institution: { id: institution.id, name: institution.name, kind: institution.kind, town: institution.town, archived: Boolean(institution.archivedAt) } };
+  return {
+    institution: {
+      id: institution.id,
+      name: institution.name,
+      kind: institution.kind,
+      town: institution.town,
+      archived: Boolean(institution.archivedAt),
+    },
+  };
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
@@ -29,17 +44,30 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "restore") {
     await setInstitutionArchived(actor, institution.id, intent === "archive", context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "institution", id: institution.id, action: "updated", by: actor.id });
-    return { message: intent === "archive" ? "The institution has been archived." : "The institution is active again." };
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "institution",
+      id: institution.id,
+      action: "updated",
+      by: actor.id,
+    });
+    return {
+      message: intent === "archive" ? "The institution has been archived." : "The institution is active again.",
+    };
   }
   const submission = parseWithZod(formData, { schema: institutionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     await updateInstitution(actor, institution.id, submission.value, context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "institution", id: institution.id, action: "updated", by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "institution",
+      id: institution.id,
+      action: "updated",
+      by: actor.id,
+    });
     return { result: submission.reply(), message: "Changes saved." };
   } catch (error) {
-    if (error instanceof InstitutionError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+    if (error instanceof InstitutionError)
+      return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
     throw error;
   }
 }
@@ -71,7 +99,11 @@ export default function InstitutionPage() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
           <TextField meta={fields.name} label="Name" />
-          <SelectField meta={fields.kind} label="Kind" options={INSTITUTION_KINDS.map((k) => ({ value: k, label: INSTITUTION_KIND_LABELS[k] }))} />
+          <SelectField
+            meta={fields.kind}
+            label="Kind"
+            options={INSTITUTION_KINDS.map((k) => ({ value: k, label: INSTITUTION_KIND_LABELS[k] }))}
+          />
           <TextField meta={fields.town} label="Town (optional)" />
           <SubmitButton name="intent" value="update" pendingLabel="Saving…">
             Save changes
@@ -86,7 +118,12 @@ export default function InstitutionPage() {
             : "Archive an institution that has left the partnership. Its members keep their accounts; deactivate them separately if they leave too."}
         </p>
         <Form method="post">
-          <SubmitButton name="intent" value={institution.archived ? "restore" : "archive"} variant="secondary" pendingLabel="Saving…">
+          <SubmitButton
+            name="intent"
+            value={institution.archived ? "restore" : "archive"}
+            variant="secondary"
+            pendingLabel="Saving…"
+          >
             {institution.archived ? "Restore institution" : "Archive institution"}
           </SubmitButton>
         </Form>

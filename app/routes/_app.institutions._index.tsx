@@ -30,10 +30,16 @@ export async function action({ context, request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const institution = await createInstitution(actor, submission.value, context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "institution", id: institution.id, action: "created", by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "institution",
+      id: institution.id,
+      action: "created",
+      by: actor.id,
+    });
     return { result: submission.reply({ resetForm: true }), created: institution.name };
   } catch (error) {
-    if (error instanceof InstitutionError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+    if (error instanceof InstitutionError)
+      return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
     throw error;
   }
 }
@@ -72,7 +78,11 @@ export default function InstitutionsPage() {
             {institutions.map((i) => (
               <tr key={i.id}>
                 <td>
-                  {canManage ? <Link to={`/institutions/${i.id}`}>{i.name}</Link> : <Link to={`/people?institution=${i.id}`}>{i.name}</Link>}
+                  {canManage ? (
+                    <Link to={`/institutions/${i.id}`}>{i.name}</Link>
+                  ) : (
+                    <Link to={`/people?institution=${i.id}`}>{i.name}</Link>
+                  )}
                   {i.archivedAt ? (
                     <>
                       {" "}
@@ -94,7 +104,12 @@ export default function InstitutionsPage() {
           <FormErrors errors={form.errors} id={form.errorId} />
           <Form method="post" {...getFormProps(form)}>
             <TextField meta={fields.name} label="Name" />
-            <SelectField meta={fields.kind} label="Kind" options={INSTITUTION_KINDS.map((k) => ({ value: k, label: INSTITUTION_KIND_LABELS[k] }))} placeholder="Choose a kind" />
+            <SelectField
+              meta={fields.kind}
+              label="Kind"
+              options={INSTITUTION_KINDS.map((k) => ({ value: k, label: INSTITUTION_KIND_LABELS[k] }))}
+              placeholder="Choose a kind"
+            />
             <TextField meta={fields.town} label="Town (optional)" />
             <SubmitButton pendingLabel="Adding…">Add institution</SubmitButton>
           </Form>

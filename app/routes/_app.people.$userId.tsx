@@ -18,7 +18,9 @@ import { createPasswordReset, getPendingPasswordReset } from "~/models/password-
 import { canCreatePasswordReset, canManageMember } from "~/policies/membership";
 import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.member.name ?? "Member"} · People · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.member.name ?? "Member"} · People · Staffroom` },
+];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
@@ -53,30 +55,60 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (intent === "deactivate") {
     const done = await deactivateMember(actor, member.id, context.clientIp);
     if (done) await context.realtime.disconnectUser(member.id, "deactivated");
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "member", id: member.id, action: "updated", by: actor.id });
-    return { kind: "status" as const, message: `${member.name}'s account has been deactivated and every session ended.` };
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "member",
+      id: member.id,
+      action: "updated",
+      by: actor.id,
+    });
+    return {
+      kind: "status" as const,
+      message: `${member.name}'s account has been deactivated and every session ended.`,
+    };
   }
   if (intent === "create-password-reset") {
     ensure(canCreatePasswordReset(actor, member), "Reactivate the account before making a password reset link.");
     const { reset, path, validHours } = await createPasswordReset(actor, member.id, context.clientIp);
-    return { kind: "reset-link" as const, link: new URL(path, new URL(request.url).origin).toString(), expiresAt: reset.expiresAt, validHours };
+    return {
+      kind: "reset-link" as const,
+      link: new URL(path, new URL(request.url).origin).toString(),
+      expiresAt: reset.expiresAt,
+      validHours,
+    };
   }
   if (intent === "reactivate") {
     await reactivateMember(actor, member.id, context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "member", id: member.id, action: "updated", by: actor.id });
-    return { kind: "status" as const, message: `${member.name}'s account is active again. They can sign in with their existing password.` };
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "member",
+      id: member.id,
+      action: "updated",
+      by: actor.id,
+    });
+    return {
+      kind: "status" as const,
+      message: `${member.name}'s account is active again. They can sign in with their existing password.`,
+    };
   }
   const submission = parseWithZod(formData, { schema: updateMemberSchema });
-  if (submission.status !== "success") return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
   try {
     const before = member.role;
     await updateMember(actor, member.id, submission.value, context.clientIp);
     if (before !== submission.value.role) await context.realtime.disconnectUser(member.id, "signed-out");
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "member", id: member.id, action: "updated", by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "member",
+      id: member.id,
+      action: "updated",
+      by: actor.id,
+    });
     return { kind: "form" as const, result: submission.reply(), message: "Changes saved." };
   } catch (error) {
     if (error instanceof MemberError) {
-      return data({ kind: "form" as const, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+      return data(
+        { kind: "form" as const, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) },
+        { status: 400 },
+      );
     }
     throw error;
   }
@@ -115,7 +147,12 @@ export default function MemberPage() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="update" />
-          <SelectField meta={fields.role} label="Role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} hint="A change of role signs them out so it takes effect at once." />
+          <SelectField
+            meta={fields.role}
+            label="Role"
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            hint="A change of role signs them out so it takes effect at once."
+          />
           <SelectField meta={fields.institutionId} label="Institution" options={institutions} />
           <TextField meta={fields.jobTitle} label="Job title" />
           <SubmitButton name="intent" value="update" pendingLabel="Saving…">
@@ -129,11 +166,13 @@ export default function MemberPage() {
           <Notice tone="success" title={`Password reset link for ${member.name}`}>
             <p>
               Give this link to {member.name} yourself, in person or in a message only they can read. It works once, for{" "}
-              {actionData.validHours === 1 ? "1 hour" : `${actionData.validHours} hours`} (until {formatDateTime(actionData.expiresAt)}).
-              When they choose a new password, they are signed out everywhere.
+              {actionData.validHours === 1 ? "1 hour" : `${actionData.validHours} hours`} (until{" "}
+              {formatDateTime(actionData.expiresAt)}). When they choose a new password, they are signed out everywhere.
             </p>
             <CopyLink id="password-reset-link" label="Password reset link" link={actionData.link} />
-            <p className="muted">Staffroom shows this link only once. If it goes astray, make a new one: that stops this one working.</p>
+            <p className="muted">
+              Staffroom shows this link only once. If it goes astray, make a new one: that stops this one working.
+            </p>
           </Notice>
         ) : null}
         {member.deactivated ? (
@@ -141,8 +180,8 @@ export default function MemberPage() {
         ) : (
           <Form method="post">
             <p>
-              If {member.name} has forgotten their password, make a single-use link for them to choose a new one. Staffroom
-              does not send emails, so you pass the link on yourself.
+              If {member.name} has forgotten their password, make a single-use link for them to choose a new one.
+              Staffroom does not send emails, so you pass the link on yourself.
             </p>
             {pendingReset && actionData?.kind !== "reset-link" ? (
               <p>
@@ -169,8 +208,8 @@ export default function MemberPage() {
           <Form method="post" replace>
             <div className="alert alert--warning" role="alert">
               <p>
-                <strong>Deactivate {member.name}'s account?</strong> They will be signed out everywhere at once and will not be
-                able to sign in. Their work stays in Staffroom. You can reactivate the account later.
+                <strong>Deactivate {member.name}'s account?</strong> They will be signed out everywhere at once and will
+                not be able to sign in. Their work stays in Staffroom. You can reactivate the account later.
               </p>
             </div>
             <div className="actions">

@@ -84,7 +84,8 @@ export default function PeoplePage() {
         {isCoordinator ? (
           <div className="field">
             <label>
-              <input type="checkbox" name="show" value="all" defaultChecked={filters.showDeactivated} /> Include deactivated accounts
+              <input type="checkbox" name="show" value="all" defaultChecked={filters.showDeactivated} /> Include
+              deactivated accounts
             </label>
           </div>
         ) : null}

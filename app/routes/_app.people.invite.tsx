@@ -22,7 +22,10 @@ export const meta: MetaFunction = () => [{ title: "Invitations · Staffroom" }];
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   ensure(canInviteMembers(actor), "Only the partnership coordinator can invite people.");
-  const [institutions, invites] = await Promise.all([listInstitutions(actor.partnershipId), listInvites(actor.partnershipId)]);
+  const [institutions, invites] = await Promise.all([
+    listInstitutions(actor.partnershipId),
+    listInvites(actor.partnershipId),
+  ]);
   return {
     institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
     invites: invites.map((i) => ({
@@ -49,7 +52,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
     return { kind: "revoked" as const, ok: revoked, email: invite.email };
   }
   const submission = parseWithZod(formData, { schema: inviteSchema });
-  if (submission.status !== "success") return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
   try {
     const { invite, path } = await createInvite(actor, submission.value, context.clientIp);
     const link = new URL(path, new URL(request.url).origin).toString();
@@ -62,7 +66,10 @@ export async function action({ context, request }: ActionFunctionArgs) {
     };
   } catch (error) {
     if (error instanceof InviteError) {
-      return data({ kind: "form" as const, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+      return data(
+        { kind: "form" as const, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) },
+        { status: 400 },
+      );
     }
     throw error;
   }
@@ -84,8 +91,8 @@ export default function InvitationsPage() {
     <>
       <h1>Invitations</h1>
       <p className="page-intro">
-        Invite a colleague from any institution of the partnership. Staffroom makes a single-use link for them; pass it on
-        by email or Teams. The link works once and expires after a week.
+        Invite a colleague from any institution of the partnership. Staffroom makes a single-use link for them; pass it
+        on by email or Teams. The link works once and expires after a week.
       </p>
       {actionData?.kind === "created" ? (
         <Notice tone="success" title={`Invitation ready for ${actionData.email}`}>
@@ -95,7 +102,11 @@ export default function InvitationsPage() {
       ) : null}
       {actionData?.kind === "revoked" ? (
         <Notice tone={actionData.ok ? "success" : "warning"}>
-          <p>{actionData.ok ? `The invitation for ${actionData.email} has been revoked.` : "That invitation was no longer waiting."}</p>
+          <p>
+            {actionData.ok
+              ? `The invitation for ${actionData.email} has been revoked.`
+              : "That invitation was no longer waiting."}
+          </p>
         </Notice>
       ) : null}
       <section aria-labelledby="new-invite" className="card narrow">
@@ -103,9 +114,24 @@ export default function InvitationsPage() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
           <TextField meta={fields.email} type="email" label="Email address" autoComplete="off" />
-          <TextField meta={fields.name} label="Name (optional)" hint="Shown to them when they accept; they can change it." autoComplete="off" />
-          <SelectField meta={fields.role} label="Role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} placeholder="Choose a role" />
-          <SelectField meta={fields.institutionId} label="Institution" options={institutions} placeholder="Choose an institution" />
+          <TextField
+            meta={fields.name}
+            label="Name (optional)"
+            hint="Shown to them when they accept; they can change it."
+            autoComplete="off"
+          />
+          <SelectField
+            meta={fields.role}
+            label="Role"
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            placeholder="Choose a role"
+          />
+          <SelectField
+            meta={fields.institutionId}
+            label="Institution"
+            options={institutions}
+            placeholder="Choose an institution"
+          />
           <SubmitButton pendingLabel="Creating invitation…">Create invitation</SubmitButton>
         </Form>
       </section>
@@ -138,8 +164,12 @@ export default function InvitationsPage() {
                     <td>{ROLE_LABELS[invite.role] ?? invite.role}</td>
                     <td>{invite.institution}</td>
                     <td>
-                      <span className={`badge${invite.state === "pending" ? "" : " badge--muted"}`}>{STATE_LABELS[invite.state]}</span>
-                      {invite.state === "pending" ? <span className="muted"> until {formatDate(invite.expiresAt)}</span> : null}
+                      <span className={`badge${invite.state === "pending" ? "" : " badge--muted"}`}>
+                        {STATE_LABELS[invite.state]}
+                      </span>
+                      {invite.state === "pending" ? (
+                        <span className="muted"> until {formatDate(invite.expiresAt)}</span>
+                      ) : null}
                     </td>
                     <td>
                       {invite.state === "pending" ? (

@@ -25,11 +25,18 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { DeploymentError } from "~/models/deployments.server";
 import { LessonPlanError, deleteLessonPlan, requireEditableLessonPlan } from "~/models/lesson-plans.server";
 import { MAX_RESOURCE_BYTES } from "~/models/lesson-resources.server";
-import { loadLessonPlanPage, runLessonPlanIntent, uploadRefused, type PlanIntentOutcome } from "~/models/lesson-plan-page.server";
+import {
+  loadLessonPlanPage,
+  runLessonPlanIntent,
+  uploadRefused,
+  type PlanIntentOutcome,
+} from "~/models/lesson-plan-page.server";
 import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
 import type { loader as appLoader } from "./_app";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan.title ?? "Lesson plan"} · Lesson plans · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.plan.title ?? "Lesson plan"} · Lesson plans · Staffroom` },
+];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
@@ -51,10 +58,15 @@ async function readForm(request: Request): Promise<FormData | PlanIntentOutcome>
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return request.formData();
   try {
     // Stops reading a file part past the limit instead of buffering whatever is sent.
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_RESOURCE_BYTES }));
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_RESOURCE_BYTES }),
+    );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return uploadRefused("That file is larger than 5 MB. Make it smaller (for example, save a PDF at a lower quality) or share a link instead.");
+      return uploadRefused(
+        "That file is larger than 5 MB. Make it smaller (for example, save a PDF at a lower quality) or share a link instead.",
+      );
     }
     throw error;
   }
@@ -69,7 +81,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (!(form instanceof FormData)) return data(form, { status: 400 });
   if (form.get("intent") === "delete") {
     const plan = await deleteLessonPlan(actor, planId, context.clientIp).catch(refusal);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "lesson-plan", id: planId, action: "deleted", by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "lesson-plan",
+      id: planId,
+      action: "deleted",
+      by: actor.id,
+    });
     throw redirect(`/courses/${plan.courseId}`);
   }
   const outcome = await runLessonPlanIntent(actor, planId, form, context.clientIp).catch(refusal);
@@ -103,7 +120,9 @@ export default function LessonPlanPage() {
       <section aria-labelledby="body-heading" className="card">
         <h2 id="body-heading">Lesson notes</h2>
         <p className="hint">
-          {body?.canWrite ? "Written together: everyone with the plan open sees changes as they are typed." : "Updates live as the co-planners write."}
+          {body?.canWrite
+            ? "Written together: everyone with the plan open sees changes as they are typed."
+            : "Updates live as the co-planners write."}
         </p>
         {body ? (
           <LiveEditor
@@ -138,17 +157,21 @@ export default function LessonPlanPage() {
                 </p>
                 <ul>
                   <li>
-                    {impact.deployments} LSA {impact.deployments === 1 ? "deployment" : "deployments"} with their briefings
+                    {impact.deployments} LSA {impact.deployments === 1 ? "deployment" : "deployments"} with their
+                    briefings
                     {impact.feedback > 0 ? `, and the feedback of ${impact.feedback}` : ""}
                   </li>
                   <li>
                     {impact.resources} {impact.resources === 1 ? "resource" : "resources"} (uploaded files and links)
                   </li>
                   <li>
-                    {impact.notes} differentiation {impact.notes === 1 ? "note" : "notes"} and {impact.strategies} linked{" "}
-                    {impact.strategies === 1 ? "strategy" : "strategies"} (the strategies stay in the library)
+                    {impact.notes} differentiation {impact.notes === 1 ? "note" : "notes"} and {impact.strategies}{" "}
+                    linked {impact.strategies === 1 ? "strategy" : "strategies"} (the strategies stay in the library)
                   </li>
-                  <li>the shared lesson notes and {impact.versions} saved {impact.versions === 1 ? "version" : "versions"} of them</li>
+                  <li>
+                    the shared lesson notes and {impact.versions} saved {impact.versions === 1 ? "version" : "versions"}{" "}
+                    of them
+                  </li>
                 </ul>
               </div>
               <div className="actions">
@@ -162,7 +185,10 @@ export default function LessonPlanPage() {
             </Form>
           ) : (
             <>
-              <p>Deleting a plan also deletes its deployments, feedback, resources and shared notes. You will be asked to confirm.</p>
+              <p>
+                Deleting a plan also deletes its deployments, feedback, resources and shared notes. You will be asked to
+                confirm.
+              </p>
               <Link className="button button--danger" to="?confirm=delete">
                 Delete lesson plan
               </Link>
@@ -170,7 +196,9 @@ export default function LessonPlanPage() {
           )}
         </section>
       ) : null}
-      {!canEdit ? <p className="muted">You can read this plan; only the coordinator and the course's co-planners change it.</p> : null}
+      {!canEdit ? (
+        <p className="muted">You can read this plan; only the coordinator and the course's co-planners change it.</p>
+      ) : null}
     </>
   );
 }

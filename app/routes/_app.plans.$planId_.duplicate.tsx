@@ -8,11 +8,19 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { duplicateLessonPlanSchema } from "~/lib/forms/lesson-plans";
-import { LessonPlanError, duplicateLessonPlan, getLessonPlan, getPlanningContext, lessonPlanDeletionImpact } from "~/models/lesson-plans.server";
+import {
+  LessonPlanError,
+  duplicateLessonPlan,
+  getLessonPlan,
+  getPlanningContext,
+  lessonPlanDeletionImpact,
+} from "~/models/lesson-plans.server";
 import { ensure, forbidden, notFound, requireActor } from "~/policies/enforce.server";
 import type { Actor } from "~/policies/actor";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Duplicate ${data?.plan.title ?? "lesson plan"} · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Duplicate ${data?.plan.title ?? "lesson plan"} · Staffroom` },
+];
 
 async function source(actor: Actor, planId: string) {
   const found = await getLessonPlan(actor, planId);
@@ -26,7 +34,12 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const plan = await source(actor, params.planId ?? "");
   const planning = await getPlanningContext(actor, plan.courseId);
   return {
-    plan: { id: plan.id, title: plan.title, groupId: plan.groupId ?? "", deployments: (await lessonPlanDeletionImpact(actor, plan.id)).deployments },
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      groupId: plan.groupId ?? "",
+      deployments: (await lessonPlanDeletionImpact(actor, plan.id)).deployments,
+    },
     course: { id: plan.course.id, title: plan.course.title },
     groups: planning?.groups ?? [],
   };
@@ -39,7 +52,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const copy = await duplicateLessonPlan(actor, plan.id, submission.value, context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "lesson-plan", id: copy.id, action: "created", by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "lesson-plan",
+      id: copy.id,
+      action: "created",
+      by: actor.id,
+    });
     throw redirect(`/plans/${copy.id}`);
   } catch (error) {
     if (error instanceof LessonPlanError) {
@@ -79,7 +97,12 @@ export default function DuplicateLessonPlanPage() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
           <TextField meta={fields.title} label="Title" />
-          <SelectField meta={fields.groupId} label="Teaching group" options={groups.map((g) => ({ value: g.id, label: `${g.name} (${g.site.name})` }))} placeholder="No group" />
+          <SelectField
+            meta={fields.groupId}
+            label="Teaching group"
+            options={groups.map((g) => ({ value: g.id, label: `${g.name} (${g.site.name})` }))}
+            placeholder="No group"
+          />
           <TextField meta={fields.lessonDate} type="date" label="Date" />
           <TextField meta={fields.startTime} type="time" label="Start time" hint="Optional." />
           <SubmitButton pendingLabel="Duplicating…">Duplicate plan</SubmitButton>

@@ -12,7 +12,9 @@ import { notFound, requireActor } from "~/policies/enforce.server";
 import type { Actor } from "~/policies/actor";
 import type { loader as appLoader } from "./_app";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Version history · ${data?.plan.title ?? "Lesson plan"} · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Version history · ${data?.plan.title ?? "Lesson plan"} · Staffroom` },
+];
 
 async function planNotes(actor: Actor, planId: string) {
   const found = await loadLessonPlanNotes(actor, planId);
@@ -38,7 +40,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const { notes } = await planNotes(actor, params.planId ?? "");
   const formData = await request.formData();
   const intent = formData.get("intent");
-  if (!isVersionIntent(intent)) return data({ ok: false, message: "That action is not available here." }, { status: 400 });
+  if (!isVersionIntent(intent))
+    return data({ ok: false, message: "That action is not available here." }, { status: 400 });
   return runVersionIntent(actor, notes.document.id, intent, formData);
 }
 
@@ -53,9 +56,16 @@ export default function PlanNotesHistoryPage() {
       <h1>Version history: {plan.title}</h1>
       <p className="page-intro">
         Versions of the lesson notes are saved automatically while people write.{" "}
-        {canWrite ? "Name the current state to find it again, or restore an earlier version: everyone sees the restored notes at once." : "Pick a version to read it beside the current notes."}
+        {canWrite
+          ? "Name the current state to find it again, or restore an earlier version: everyone sees the restored notes at once."
+          : "Pick a version to read it beside the current notes."}
       </p>
-      <VersionHistorySection versions={versions} viewing={viewing} versionNotFound={versionNotFound} canManage={canWrite}>
+      <VersionHistorySection
+        versions={versions}
+        viewing={viewing}
+        versionNotFound={versionNotFound}
+        canManage={canWrite}
+      >
         <LiveEditor
           loading="Opening the notes…"
           documentId={documentId}

@@ -13,13 +13,22 @@ import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { RATING_LABELS, addToPlanSchema, rateStrategySchema } from "~/lib/forms/strategies";
-import { StrategyError, addToLessonPlan, deleteStrategy, getStrategy, rateStrategy, strategyDeletionImpact } from "~/models/strategies.server";
+import {
+  StrategyError,
+  addToLessonPlan,
+  deleteStrategy,
+  getStrategy,
+  rateStrategy,
+  strategyDeletionImpact,
+} from "~/models/strategies.server";
 import { listPlansToAddTo } from "~/models/strategy-use.server";
 import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
 import { mayEditLessonPlans } from "~/policies/strategy";
 import type { loader as appLoader } from "./_app";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.strategy.title ?? "Strategy"} · Strategies · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.strategy.title ?? "Strategy"} · Strategies · Staffroom` },
+];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
@@ -28,7 +37,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const [plansToAdd, deletion] = await Promise.all([
     listPlansToAddTo(actor, found.strategy.id),
-    url.searchParams.get("confirm") === "delete" && found.can.delete ? strategyDeletionImpact(actor, found.strategy.id) : null,
+    url.searchParams.get("confirm") === "delete" && found.can.delete
+      ? strategyDeletionImpact(actor, found.strategy.id)
+      : null,
   ]);
   const requestedPlan = url.searchParams.get("plan") ?? "";
   const myGeneralRating = found.ratings.items.find((r) => r.mine && !r.forAPlan) ?? null;
@@ -57,31 +68,53 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const changed = (action: "updated" | "deleted") =>
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "strategy", id: strategyId, action, by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "strategy",
+      id: strategyId,
+      action,
+      by: actor.id,
+    });
 
   if (intent === "rate") {
     const submission = parseWithZod(formData, { schema: rateStrategySchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), message: "" }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), message: "" }, { status: 400 });
     try {
       const { created } = await rateStrategy(actor, strategyId, submission.value);
       changed("updated");
-      return { intent, result: submission.reply({ resetForm: true }), message: created ? "Thank you: your rating is saved." : "Your rating has been updated." };
+      return {
+        intent,
+        result: submission.reply({ resetForm: true }),
+        message: created ? "Thank you: your rating is saved." : "Your rating has been updated.",
+      };
     } catch (error) {
       if (!(error instanceof StrategyError) || error.code !== "invalid") throwRefusal(error);
-      return data({ intent, result: submission.reply({ fieldErrors: { [error.field ?? ""]: [error.message] } }), message: "" }, { status: 400 });
+      return data(
+        { intent, result: submission.reply({ fieldErrors: { [error.field ?? ""]: [error.message] } }), message: "" },
+        { status: 400 },
+      );
     }
   }
   if (intent === "add-to-plan") {
     const submission = parseWithZod(formData, { schema: addToPlanSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), message: "" }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), message: "" }, { status: 400 });
     try {
       const plan = await addToLessonPlan(actor, strategyId, submission.value.lessonPlanId, submission.value.note);
       changed("updated");
-      context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "lesson-plan", id: plan.id, action: "updated", by: actor.id });
+      context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+        entity: "lesson-plan",
+        id: plan.id,
+        action: "updated",
+        by: actor.id,
+      });
       return { intent, result: submission.reply({ resetForm: true }), message: `Added to “${plan.title}”.` };
     } catch (error) {
       if (!(error instanceof StrategyError) || error.code !== "invalid") throwRefusal(error);
-      return data({ intent, result: submission.reply({ fieldErrors: { [error.field ?? ""]: [error.message] } }), message: "" }, { status: 400 });
+      return data(
+        { intent, result: submission.reply({ fieldErrors: { [error.field ?? ""]: [error.message] } }), message: "" },
+        { status: 400 },
+      );
     }
   }
   if (intent === "delete") {
@@ -112,8 +145,8 @@ export default function StrategyPage() {
       <h1>{strategy.title}</h1>
       <p className="page-intro">
         {strategy.author ? `Shared by ${strategy.author.name}` : "Shared"}
-        {strategy.institution ? ` at ${strategy.institution.name}` : ""} on {formatDate(strategy.createdAt)} · {ratingSummary(ratings)} · Used in{" "}
-        {uses.totalCount} {uses.totalCount === 1 ? "lesson plan" : "lesson plans"}
+        {strategy.institution ? ` at ${strategy.institution.name}` : ""} on {formatDate(strategy.createdAt)} ·{" "}
+        {ratingSummary(ratings)} · Used in {uses.totalCount} {uses.totalCount === 1 ? "lesson plan" : "lesson plans"}
       </p>
       {actionData?.message ? (
         <Notice tone="success">
@@ -139,7 +172,9 @@ export default function StrategyPage() {
             {description ? (
               <>
                 <p className="muted">
-                  {description.canWrite ? "Co-edited: everyone with this page open sees your changes as you type." : "Updates live as colleagues edit."}
+                  {description.canWrite
+                    ? "Co-edited: everyone with this page open sees your changes as you type."
+                    : "Updates live as colleagues edit."}
                 </p>
                 <LiveEditor
                   loading="Opening the description…"
@@ -158,7 +193,12 @@ export default function StrategyPage() {
             {strategy.evidence ? (
               <p className="preserve-lines">{strategy.evidence}</p>
             ) : (
-              <p className="muted">No evidence recorded yet. {can.edit ? "Add what changed for students when you edit the summary." : "Ratings below show how colleagues found it."}</p>
+              <p className="muted">
+                No evidence recorded yet.{" "}
+                {can.edit
+                  ? "Add what changed for students when you edit the summary."
+                  : "Ratings below show how colleagues found it."}
+              </p>
             )}
           </section>
           <RatingsSection />
@@ -175,10 +215,10 @@ export default function StrategyPage() {
             <Form method="post">
               <div className="alert alert--warning" role="alert">
                 <p>
-                  <strong>Delete “{strategy.title}” for everyone?</strong> These go with it and cannot be recovered: its links
-                  from {deletion.planLinks} {deletion.planLinks === 1 ? "lesson plan" : "lesson plans"}, {deletion.ratings}{" "}
-                  {deletion.ratings === 1 ? "rating" : "ratings"}, and its description with {deletion.versions} saved{" "}
-                  {deletion.versions === 1 ? "version" : "versions"}.
+                  <strong>Delete “{strategy.title}” for everyone?</strong> These go with it and cannot be recovered: its
+                  links from {deletion.planLinks} {deletion.planLinks === 1 ? "lesson plan" : "lesson plans"},{" "}
+                  {deletion.ratings} {deletion.ratings === 1 ? "rating" : "ratings"}, and its description with{" "}
+                  {deletion.versions} saved {deletion.versions === 1 ? "version" : "versions"}.
                 </p>
               </div>
               <div className="actions">
@@ -229,7 +269,8 @@ function WhereUsedSection() {
           </ul>
           {uses.hiddenCount > 0 ? (
             <p className="muted">
-              And {uses.hiddenCount} more {uses.hiddenCount === 1 ? "lesson plan" : "lesson plans"} you are not deployed in.
+              And {uses.hiddenCount} more {uses.hiddenCount === 1 ? "lesson plan" : "lesson plans"} you are not deployed
+              in.
             </p>
           ) : null}
           <h3>Institutions</h3>
@@ -262,8 +303,8 @@ function AddToPlanSection() {
       ) : null}
       {plansToAdd.length === 0 ? (
         <p className="muted">
-          None of the lesson plans you can edit is without this strategy. Teachers add strategies to plans of the courses they
-          co-plan.
+          None of the lesson plans you can edit is without this strategy. Teachers add strategies to plans of the
+          courses they co-plan.
         </p>
       ) : (
         <Form method="post" {...getFormProps(form)}>
@@ -272,7 +313,10 @@ function AddToPlanSection() {
             meta={fields.lessonPlanId}
             label="Lesson plan"
             hint="Plans you can edit, upcoming first."
-            options={plansToAdd.map((p) => ({ value: p.id, label: `${p.title} · ${p.courseTitle}${p.lessonDate ? ` · ${formatDate(p.lessonDate)}` : ""}` }))}
+            options={plansToAdd.map((p) => ({
+              value: p.id,
+              label: `${p.title} · ${p.courseTitle}${p.lessonDate ? ` · ${formatDate(p.lessonDate)}` : ""}`,
+            }))}
           />
           <TextField meta={fields.note} label="How you will use it here (optional)" />
           <SubmitButton name="intent" value="add-to-plan" pendingLabel="Adding…">
@@ -290,7 +334,11 @@ function RatingsSection() {
   const [form, fields] = useForm({
     id: "rate-strategy",
     lastResult: actionData?.intent === "rate" ? actionData.result : undefined,
-    defaultValue: { rating: myGeneralRating ? String(myGeneralRating.rating) : "", comment: myGeneralRating?.comment ?? "", lessonPlanId: "" },
+    defaultValue: {
+      rating: myGeneralRating ? String(myGeneralRating.rating) : "",
+      comment: myGeneralRating?.comment ?? "",
+      lessonPlanId: "",
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rateStrategySchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -301,7 +349,9 @@ function RatingsSection() {
       <p>{ratingSummary(ratings)}</p>
       {ratings.count > 0 ? (
         <table className="rating-distribution">
-          <caption className="visually-hidden">How many ratings gave each score, from 5 (significant impact) to 1 (small impact)</caption>
+          <caption className="visually-hidden">
+            How many ratings gave each score, from 5 (significant impact) to 1 (small impact)
+          </caption>
           <thead>
             <tr>
               <th scope="col">Rating</th>
@@ -324,13 +374,15 @@ function RatingsSection() {
         <ul className="plain-list rating-list">
           {ratings.items.map((r) => (
             <li key={r.id}>
-              <strong>
-                {r.rating} out of 5
-              </strong>{" "}
-              from {r.rater.name} ({r.rater.institutionName}){r.mine ? " (you)" : ""}
+              <strong>{r.rating} out of 5</strong> from {r.rater.name} ({r.rater.institutionName})
+              {r.mine ? " (you)" : ""}
               <span className="muted">
                 {" "}
-                · {r.lessonPlan ? `after “${r.lessonPlan.title}”` : r.forAPlan ? "after a lesson" : "general rating"} · {formatDateTime(r.updatedAt)}
+                · {r.lessonPlan
+                  ? `after “${r.lessonPlan.title}”`
+                  : r.forAPlan
+                    ? "after a lesson"
+                    : "general rating"} · {formatDateTime(r.updatedAt)}
               </span>
               {r.comment ? <p className="preserve-lines">{r.comment}</p> : null}
             </li>
@@ -352,7 +404,10 @@ function RatingsSection() {
             label="For which lesson"
             hint="One rating per lesson plan, or one general rating: rating again replaces your earlier one."
             placeholder="General rating (not for one lesson)"
-            options={uses.plans.map((p) => ({ value: p.id, label: `${p.title}${p.lessonDate ? ` · ${formatDate(p.lessonDate)}` : ""}` }))}
+            options={uses.plans.map((p) => ({
+              value: p.id,
+              label: `${p.title}${p.lessonDate ? ` · ${formatDate(p.lessonDate)}` : ""}`,
+            }))}
           />
           <TextAreaField meta={fields.comment} label="Comment (optional)" hint="What changed for students?" rows={3} />
           <SubmitButton name="intent" value="rate" pendingLabel="Saving rating…">

@@ -9,11 +9,17 @@ import { findStrategy, groupTags, updateStrategy } from "~/models/strategies.ser
 import { ensure, notFound, requireActor } from "~/policies/enforce.server";
 import { canEditStrategy } from "~/policies/strategy";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.strategy.title ?? "strategy"} · Strategies · Staffroom` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.strategy.title ?? "strategy"} · Strategies · Staffroom` },
+];
 
 const ONLY_AUTHOR = "Only the member who shared this strategy, or the coordinator, can change its summary and tags.";
 
-async function editableStrategy(context: LoaderFunctionArgs["context"], request: Request, strategyId: string | undefined) {
+async function editableStrategy(
+  context: LoaderFunctionArgs["context"],
+  request: Request,
+  strategyId: string | undefined,
+) {
   const actor = requireActor(context, request);
   const strategy = await findStrategy(actor, strategyId ?? "");
   if (!strategy) notFound("We could not find that strategy.");
@@ -43,7 +49,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: strategySchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await updateStrategy(actor, strategy.id, submission.value, context.clientIp);
-  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "strategy", id: strategy.id, action: "updated", by: actor.id });
+  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+    entity: "strategy",
+    id: strategy.id,
+    action: "updated",
+    by: actor.id,
+  });
   throw redirect(`/strategies/${strategy.id}`);
 }
 
@@ -56,9 +67,17 @@ export default function EditStrategyPage() {
         <Link to={`/strategies/${strategy.id}`}>Back to the strategy</Link>
       </p>
       <h1>Edit “{strategy.title}”</h1>
-      <p className="page-intro">The summary, evidence and tags. Colleagues co-edit the description on the strategy's page.</p>
+      <p className="page-intro">
+        The summary, evidence and tags. Colleagues co-edit the description on the strategy's page.
+      </p>
       <section className="card narrow-wide">
-        <StrategyForm id="edit-strategy" lastResult={lastResult} defaultValue={strategy} submitLabel="Save changes" pendingLabel="Saving…" />
+        <StrategyForm
+          id="edit-strategy"
+          lastResult={lastResult}
+          defaultValue={strategy}
+          submitLabel="Save changes"
+          pendingLabel="Saving…"
+        />
       </section>
     </>
   );

@@ -45,8 +45,8 @@ export default function StrategiesPage() {
     <>
       <h1>Strategies</h1>
       <p className="page-intro">
-        Differentiation strategies colleagues across the partnership have tried, with what they suit and how much difference
-        they made.
+        Differentiation strategies colleagues across the partnership have tried, with what they suit and how much
+        difference they made.
       </p>
       {canShare ? (
         <p>
@@ -86,10 +86,21 @@ export default function StrategiesPage() {
         <button type="submit" className="button button--secondary">
           {loading ? "Filtering…" : "Show strategies"}
         </button>
-        {filtered ? <Link to={strategyFiltersQuery({ ...filters, q: "", need: "", subject: "", keyStage: "", phase: "", page: 1 }) || "/strategies"}>Clear filters</Link> : null}
+        {filtered ? (
+          <Link
+            to={
+              strategyFiltersQuery({ ...filters, q: "", need: "", subject: "", keyStage: "", phase: "", page: 1 }) ||
+              "/strategies"
+            }
+          >
+            Clear filters
+          </Link>
+        ) : null}
       </Form>
       <p role="status" aria-live="polite">
-        {loading ? "Loading…" : `${total} ${total === 1 ? "strategy" : "strategies"}${filtered ? " match these filters" : ""}`}
+        {loading
+          ? "Loading…"
+          : `${total} ${total === 1 ? "strategy" : "strategies"}${filtered ? " match these filters" : ""}`}
       </p>
       {strategies.length === 0 ? (
         <div className="card">
@@ -100,11 +111,13 @@ export default function StrategiesPage() {
             </p>
           ) : canShare ? (
             <p>
-              The library is empty. <Link to="/strategies/new">Share a strategy</Link> that worked in one of your lessons, so
-              colleagues can reuse it.
+              The library is empty. <Link to="/strategies/new">Share a strategy</Link> that worked in one of your
+              lessons, so colleagues can reuse it.
             </p>
           ) : (
-            <p>The library is empty. Teachers, LSAs and the coordinator can share strategies; come back when they have.</p>
+            <p>
+              The library is empty. Teachers, LSAs and the coordinator can share strategies; come back when they have.
+            </p>
           )}
         </div>
       ) : (
@@ -117,7 +130,8 @@ export default function StrategiesPage() {
               <p>{s.summary}</p>
               <StrategyTagList tags={s.tags} compact />
               <p className="muted strategy-card__meta">
-                {ratingSummary(s.rating)} · Used in {s.usedInPlans} {s.usedInPlans === 1 ? "lesson plan" : "lesson plans"}
+                {ratingSummary(s.rating)} · Used in {s.usedInPlans}{" "}
+                {s.usedInPlans === 1 ? "lesson plan" : "lesson plans"}
                 {s.institutionName ? ` · Shared from ${s.institutionName}` : ""}
               </p>
             </li>
@@ -126,7 +140,9 @@ export default function StrategiesPage() {
       )}
       {pageCount > 1 ? (
         <nav className="pagination" aria-label="Strategy pages">
-          {page > 1 ? <Link to={strategyFiltersQuery(filters, { page: page - 1 }) || "/strategies"}>Previous page</Link> : null}
+          {page > 1 ? (
+            <Link to={strategyFiltersQuery(filters, { page: page - 1 }) || "/strategies"}>Previous page</Link>
+          ) : null}
           <span>
             Page {page} of {pageCount}
           </span>

@@ -25,7 +25,12 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: strategySchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const strategy = await createStrategy(actor, submission.value, context.clientIp);
-  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "strategy", id: strategy.id, action: "created", by: actor.id });
+  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+    entity: "strategy",
+    id: strategy.id,
+    action: "created",
+    by: actor.id,
+  });
   throw redirect(`/strategies/${strategy.id}`);
 }
 
@@ -38,8 +43,8 @@ export default function NewStrategyPage() {
       </p>
       <h1>Share a strategy</h1>
       <p className="page-intro">
-        Something that made a difference in your lessons. After you share it, colleagues can add to its description, use it in
-        their lesson plans and rate its impact.
+        Something that made a difference in your lessons. After you share it, colleagues can add to its description, use
+        it in their lesson plans and rate its impact.
       </p>
       <section className="card narrow-wide">
         <StrategyForm id="new-strategy" lastResult={lastResult} submitLabel="Share strategy" pendingLabel="Sharing…" />

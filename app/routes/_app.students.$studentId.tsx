@@ -23,14 +23,19 @@ const NOT_ALLOWED = "Only the coordinator and teachers of the student's home ins
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const facts = ensureFound(actor, await getStudentFacts(actor.partnershipId, params.studentId ?? ""));
-  ensure(canOpenStudent(actor, facts), "You can see students of your institution and of the groups you are deployed with.");
+  ensure(
+    canOpenStudent(actor, facts),
+    "You can see students of your institution and of the groups you are deployed with.",
+  );
   const student = (await viewStudent(actor, facts.id, context.clientIp)) ?? notFound();
   const canEdit = canEditStudent(actor, facts);
   const institutions = canEdit ? await listInstitutions(actor.partnershipId) : [];
   return {
     student,
     canEdit,
-    institutions: institutions.filter((i) => canEditStudent(actor, { partnershipId: i.partnershipId, homeInstitutionId: i.id })).map((i) => ({ value: i.id, label: i.name })),
+    institutions: institutions
+      .filter((i) => canEditStudent(actor, { partnershipId: i.partnershipId, homeInstitutionId: i.id }))
+      .map((i) => ({ value: i.id, label: i.name })),
   };
 }
 
@@ -40,14 +45,29 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   ensure(canEditStudent(actor, facts), NOT_ALLOWED);
   const submission = parseWithZod(await request.formData(), { schema: studentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), message: "" }, { status: 400 });
-  ensure(canEditStudent(actor, { partnershipId: actor.partnershipId, homeInstitutionId: submission.value.homeInstitutionId }), NOT_ALLOWED);
+  ensure(
+    canEditStudent(actor, {
+      partnershipId: actor.partnershipId,
+      homeInstitutionId: submission.value.homeInstitutionId,
+    }),
+    NOT_ALLOWED,
+  );
   try {
     await updateStudent(actor, facts.id, submission.value, context.clientIp);
   } catch (error) {
-    if (error instanceof StudentError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }), message: "" }, { status: 400 });
+    if (error instanceof StudentError)
+      return data(
+        { result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }), message: "" },
+        { status: 400 },
+      );
     throw error;
   }
-  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "student", id: facts.id, action: "updated", by: actor.id });
+  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+    entity: "student",
+    id: facts.id,
+    action: "updated",
+    by: actor.id,
+  });
   return { result: submission.reply(), message: "The student's record has been saved." };
 }
 
@@ -112,7 +132,10 @@ export default function StudentPage() {
           <section className="card" aria-labelledby="groups-heading">
             <h2 id="groups-heading">Teaching groups</h2>
             {full.groups.length === 0 ? (
-              <p>Not in any teaching group yet. A co-planner of a course adds students to its groups from the group's page.</p>
+              <p>
+                Not in any teaching group yet. A co-planner of a course adds students to its groups from the group's
+                page.
+              </p>
             ) : (
               <ul>
                 {full.groups.map((g) => (
@@ -137,8 +160,9 @@ export default function StudentPage() {
       ) : (
         <div className="card">
           <p>
-            This student's details are shared only with staff of {student.homeInstitution.name}, the staff who teach their groups, leaders and the
-            coordinator. Ask one of them if you need to know something to support the student.
+            This student's details are shared only with staff of {student.homeInstitution.name}, the staff who teach
+            their groups, leaders and the coordinator. Ask one of them if you need to know something to support the
+            student.
           </p>
         </div>
       )}

@@ -46,8 +46,9 @@ export default function StudentsPage() {
     <>
       <h1>Students</h1>
       <p className="page-intro">
-        Students taught in the partnership's shared courses. You see the details of students of your own institution and of the groups you
-        teach; others show initials only. Every view of a student's details is recorded in the audit log.
+        Students taught in the partnership's shared courses. You see the details of students of your own institution and
+        of the groups you teach; others show initials only. Every view of a student's details is recorded in the audit
+        log.
       </p>
       {canCreate ? (
         <p>

@@ -21,7 +21,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   ensure(canCreateStudents(actor), NOT_ALLOWED);
   const institutions = await listInstitutions(actor.partnershipId);
   return {
-    institutions: institutions.filter((i) => canEditStudent(actor, { partnershipId: i.partnershipId, homeInstitutionId: i.id })).map((i) => ({ value: i.id, label: i.name })),
+    institutions: institutions
+      .filter((i) => canEditStudent(actor, { partnershipId: i.partnershipId, homeInstitutionId: i.id }))
+      .map((i) => ({ value: i.id, label: i.name })),
     homeInstitutionId: actor.institutionId,
   };
 }
@@ -31,13 +33,25 @@ export async function action({ context, request }: ActionFunctionArgs) {
   ensure(canCreateStudents(actor), NOT_ALLOWED);
   const submission = parseWithZod(await request.formData(), { schema: studentSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  ensure(canEditStudent(actor, { partnershipId: actor.partnershipId, homeInstitutionId: submission.value.homeInstitutionId }), NOT_ALLOWED);
+  ensure(
+    canEditStudent(actor, {
+      partnershipId: actor.partnershipId,
+      homeInstitutionId: submission.value.homeInstitutionId,
+    }),
+    NOT_ALLOWED,
+  );
   try {
     const student = await createStudent(actor, submission.value, context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", { entity: "student", id: student.id, action: "created", by: actor.id });
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "student",
+      id: student.id,
+      action: "created",
+      by: actor.id,
+    });
     throw redirect(`/students/${student.id}`);
   } catch (error) {
-    if (error instanceof StudentError) return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
+    if (error instanceof StudentError)
+      return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
     throw error;
   }
 }
@@ -60,7 +74,8 @@ export default function NewStudentPage() {
       </p>
       <h1>Add a student</h1>
       <p className="page-intro">
-        Only staff of the student's home institution, the staff who teach their groups and leaders will see these details. Every view is recorded.
+        Only staff of the student's home institution, the staff who teach their groups and leaders will see these
+        details. Every view is recorded.
       </p>
       <section className="card narrow" aria-labelledby="student-heading">
         <h2 id="student-heading">Student details</h2>

@@ -14,7 +14,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = await getShellUser(actor.id);
   if (!user || !isRole(user.role)) notFound();
   return {
-    user: { name: user.name, role: user.role, institutionName: user.institution.name, partnershipName: user.partnership.name },
+    user: {
+      name: user.name,
+      role: user.role,
+      institutionName: user.institution.name,
+      partnershipName: user.partnership.name,
+    },
     nav: navigationFor(actor, { hasDeployments: actor.role !== "lsa" && (await hasDeployments(actor)) }),
   };
 }

@@ -1,7 +1,14 @@
 // Accepting an invitation: the invitee chooses a password and joins the partnership.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -91,8 +98,19 @@ export default function AcceptInvitePage() {
           <FormErrors errors={form.errors} id={form.errorId} />
           <Form method="post" {...getFormProps(form)}>
             <TextField meta={fields.name} label="Your name" autoComplete="name" />
-            <TextField meta={fields.password} type="password" label="Password" hint={PASSWORD_RULE_HINT} autoComplete="new-password" />
-            <TextField meta={fields.confirmPassword} type="password" label="Confirm password" autoComplete="new-password" />
+            <TextField
+              meta={fields.password}
+              type="password"
+              label="Password"
+              hint={PASSWORD_RULE_HINT}
+              autoComplete="new-password"
+            />
+            <TextField
+              meta={fields.confirmPassword}
+              type="password"
+              label="Confirm password"
+              autoComplete="new-password"
+            />
             <div className="actions">
               <SubmitButton pendingLabel="Setting up your account…">Join the partnership</SubmitButton>
             </div>
@@ -100,7 +118,9 @@ export default function AcceptInvitePage() {
         </div>
       ) : (
         <div className="card">
-          <h1>{invite.state === "accepted" ? "This invitation has been used" : "This invitation link no longer works"}</h1>
+          <h1>
+            {invite.state === "accepted" ? "This invitation has been used" : "This invitation link no longer works"}
+          </h1>
           <p>
             {invite.state === "accepted"
               ? "This invitation has already been used to create an account. If it was yours, sign in."

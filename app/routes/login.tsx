@@ -1,7 +1,14 @@
 // Sign in with email and password.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -43,7 +50,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60_000));
       return data(
         submission.reply({
-          formErrors: [`Too many unsuccessful attempts. For your security, wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`],
+          formErrors: [
+            `Too many unsuccessful attempts. For your security, wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+          ],
           hideFields: ["password"],
         }),
         { status: 429, headers: { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } },
@@ -91,7 +100,9 @@ export default function LoginPage() {
         ) : null}
         {passwordChanged && !ended ? (
           <div className="alert alert--success" role="status">
-            <p>Your password has been changed and you have been signed out everywhere. Sign in with your new password.</p>
+            <p>
+              Your password has been changed and you have been signed out everywhere. Sign in with your new password.
+            </p>
           </div>
         ) : null}
         <FormErrors errors={form.errors} id={form.errorId} />
@@ -104,9 +115,7 @@ export default function LoginPage() {
           </div>
         </Form>
       </div>
-      <p className="muted">
-        New to Staffroom? Your partnership coordinator sends you an invitation link to join.
-      </p>
+      <p className="muted">New to Staffroom? Your partnership coordinator sends you an invitation link to join.</p>
     </SignedOutShell>
   );
 }

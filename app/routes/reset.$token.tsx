@@ -2,7 +2,14 @@
 // limited time; it signs the member out everywhere and sends them to sign in.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -48,7 +55,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { userId } = await resetPassword({ token, password: submission.value.password }, context.clientIp);
     await context.realtime.disconnectUser(userId, "signed-out");
   } catch (error) {
-    if (error instanceof PasswordResetError) return data(submission.reply({ formErrors: [`${LINK_GONE}.`], hideFields }), { status: 410 });
+    if (error instanceof PasswordResetError)
+      return data(submission.reply({ formErrors: [`${LINK_GONE}.`], hideFields }), { status: 410 });
     throw error;
   }
   throw redirect("/login?password=changed");
@@ -70,14 +78,27 @@ export default function ResetPasswordPage() {
         <div className="card">
           <h1>Choose a new password</h1>
           <p>
-            This link is for <strong>{reset.name}</strong>'s Staffroom account. If that is not you, close this page and let
-            your partnership coordinator know.
+            This link is for <strong>{reset.name}</strong>'s Staffroom account. If that is not you, close this page and
+            let your partnership coordinator know.
           </p>
           <FormErrors errors={form.errors} id={form.errorId} />
           <Form method="post" {...getFormProps(form)}>
-            <TextField meta={fields.password} type="password" label="New password" hint={PASSWORD_RULE_HINT} autoComplete="new-password" />
-            <TextField meta={fields.confirmPassword} type="password" label="Confirm new password" autoComplete="new-password" />
-            <p className="muted">Choosing a new password signs you out of Staffroom everywhere; then you sign in with it.</p>
+            <TextField
+              meta={fields.password}
+              type="password"
+              label="New password"
+              hint={PASSWORD_RULE_HINT}
+              autoComplete="new-password"
+            />
+            <TextField
+              meta={fields.confirmPassword}
+              type="password"
+              label="Confirm new password"
+              autoComplete="new-password"
+            />
+            <p className="muted">
+              Choosing a new password signs you out of Staffroom everywhere; then you sign in with it.
+            </p>
             <div className="actions">
               <SubmitButton pendingLabel="Saving your new password…">Save new password</SubmitButton>
             </div>
@@ -87,8 +108,8 @@ export default function ResetPasswordPage() {
         <div className="card">
           <h1>{LINK_GONE}</h1>
           <p>
-            Password reset links work once, for a limited time, and a newer link replaces an older one. Ask your partnership
-            coordinator for a new link, or sign in if you remember your password.
+            Password reset links work once, for a limited time, and a newer link replaces an older one. Ask your
+            partnership coordinator for a new link, or sign in if you remember your password.
           </p>
           <Link to="/login">Go to sign in</Link>
         </div>

@@ -43,7 +43,9 @@ export interface CoreProbe {
 
 export function probeCore(core = 0): CoreProbe | null {
   try {
-    const out = execFileSync("taskset", ["-c", String(core), process.execPath, "-e", PROBE], { timeout: 60_000 }).toString();
+    const out = execFileSync("taskset", ["-c", String(core), process.execPath, "-e", PROBE], {
+      timeout: 60_000,
+    }).toString();
     return JSON.parse(out) as CoreProbe;
   } catch {
     return null;

@@ -38,7 +38,8 @@ export function runLoad(target: Target, shape: LoadShape, resultPath: string): P
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.once("exit", (code) => {
-      if (code !== 0 || !fs.existsSync(resultPath)) return reject(new Error(`the load generator exited with code ${code}`));
+      if (code !== 0 || !fs.existsSync(resultPath))
+        return reject(new Error(`the load generator exited with code ${code}`));
       resolve(JSON.parse(fs.readFileSync(resultPath, "utf8")) as LoadResult);
     });
   });

@@ -426,7 +426,11 @@ async function main() {
       rampStopReason = failed;
       break;
     }
-    maxSustained = { ratePerClient: stepRate, editsPerSecond: step.editsPerSecond, deliveriesPerSecond: step.deliveriesPerSecond };
+    maxSustained = {
+      ratePerClient: stepRate,
+      editsPerSecond: step.editsPerSecond,
+      deliveriesPerSecond: step.deliveriesPerSecond,
+    };
   }
   const finalConvergence = await checkConvergence();
   const finalPeakRssKiB = peakRssKiB(target.pid);

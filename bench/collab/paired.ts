@@ -107,13 +107,23 @@ async function main() {
     try {
       const loads = await Promise.all(
         started.map(({ variant, workDir, running }) => {
-          const target: Target = { kind: variant.server.kind, port: running.port, pid: running.pid, rooms: running.rooms, cookies: running.cookies };
+          const target: Target = {
+            kind: variant.server.kind,
+            port: running.port,
+            pid: running.pid,
+            rooms: running.rooms,
+            cookies: running.cookies,
+          };
           return runLoad(target, shape, path.join(workDir, "load-result.json"));
         }),
       );
       const line = started.map(({ variant }, i) => {
         const steady = loads[i]!.steady;
-        const result = { cpuMicrosPerDelivery: steady.cpuMicrosPerDelivery, p99Ms: steady.latencyMs.p99, deliveredRatio: steady.deliveredRatio };
+        const result = {
+          cpuMicrosPerDelivery: steady.cpuMicrosPerDelivery,
+          p99Ms: steady.latencyMs.p99,
+          deliveredRatio: steady.deliveredRatio,
+        };
         results.get(variant.name)!.push(result);
         return `${variant.name} ${result.cpuMicrosPerDelivery} µs, p99 ${result.p99Ms} ms, delivered ${(result.deliveredRatio * 100).toFixed(2)}%`;
       });
@@ -142,7 +152,9 @@ async function main() {
     };
   });
   for (const s of summary) {
-    console.log(`${s.name}: median ${s.medianCpuMicrosPerDelivery} µs/delivery (x${s.medianCpuRatioToFirst} of ${baseline}), p99 ${s.medianP99Ms} ms`);
+    console.log(
+      `${s.name}: median ${s.medianCpuMicrosPerDelivery} µs/delivery (x${s.medianCpuRatioToFirst} of ${baseline}), p99 ${s.medianP99Ms} ms`,
+    );
   }
   const name = option("name") ?? "paired";
   const out = path.join(repoRoot, "bench", "results", `${name}.json`);

@@ -21,9 +21,13 @@ interface Profile {
 const file = process.argv[2];
 if (!file) throw new Error("usage: tsx bench/collab/profile.ts FILE.cpuprofile [--top N] [--total fn,fn]");
 const top = Number(process.argv[process.argv.indexOf("--top") + 1] ?? 40) || 40;
-const totalsFor = (process.argv.includes("--total") ? process.argv[process.argv.indexOf("--total") + 1] ?? "" : "").split(",").filter(Boolean);
+const totalsFor = (process.argv.includes("--total") ? (process.argv[process.argv.indexOf("--total") + 1] ?? "") : "")
+  .split(",")
+  .filter(Boolean);
 const skipSeconds = process.argv.includes("--skip") ? Number(process.argv[process.argv.indexOf("--skip") + 1]) : 0;
-const untilSeconds = process.argv.includes("--until") ? Number(process.argv[process.argv.indexOf("--until") + 1]) : Infinity;
+const untilSeconds = process.argv.includes("--until")
+  ? Number(process.argv[process.argv.indexOf("--until") + 1])
+  : Infinity;
 const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -36,7 +40,8 @@ profile.samples.forEach((id, i) => {
   elapsed += profile.timeDeltas[i] ?? 0;
   const node = byId.get(id)!;
   if (node.callFrame.functionName === "(idle)") return;
-  if (elapsed >= skipSeconds * 1e6 && elapsed < untilSeconds * 1e6) selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  if (elapsed >= skipSeconds * 1e6 && elapsed < untilSeconds * 1e6)
+    selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 });
 const total = [...selfMicros.values()].reduce((a, b) => a + b, 0);
 
@@ -60,7 +65,9 @@ for (const [id, us] of selfMicros) {
 }
 
 const pct = (us: number) => `${((us / total) * 100).toFixed(1).padStart(5)}%`;
-console.log(`profile: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s wall, ${(total / 1e6).toFixed(1)} s busy in the window`);
+console.log(
+  `profile: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s wall, ${(total / 1e6).toFixed(1)} s busy in the window`,
+);
 console.log("\nself time by package:");
 for (const [name, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${pct(us)}  ${name}`);
 console.log("\nself time by function:");

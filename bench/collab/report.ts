@@ -142,7 +142,9 @@ function markdown(report: Report, verdict: Verdict): string {
     );
   }
   lines.push("");
-  lines.push("| server | persistence | ack p99 ms | load generator CPU | other processes (cores) | ramp stopped because |");
+  lines.push(
+    "| server | persistence | ack p99 ms | load generator CPU | other processes (cores) | ramp stopped because |",
+  );
   lines.push("|---|---|---:|---:|---:|---|");
   for (const s of report.summaries) {
     lines.push(

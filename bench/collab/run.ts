@@ -21,7 +21,16 @@ import { repoRoot } from "./servers/process";
 import { staffroomServer } from "./servers/staffroom";
 import type { BenchServer, RunningServer } from "./servers/types";
 import { yWebsocketServer } from "./servers/y-websocket";
-import { median, SERVER_KINDS, sleep, systemBusyMs, type LoadResult, type LoadShape, type ServerKind, type Target } from "./shared";
+import {
+  median,
+  SERVER_KINDS,
+  sleep,
+  systemBusyMs,
+  type LoadResult,
+  type LoadShape,
+  type ServerKind,
+  type Target,
+} from "./shared";
 import { writeReport, type Summary } from "./report";
 
 const SERVERS: Record<ServerKind, BenchServer> = {
@@ -70,7 +79,11 @@ async function waitForQuiet(maxWaitSeconds: number): Promise<number> {
 function gitRevision(): string {
   try {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repoRoot }).toString().trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "server", "app/models", "app/policies"], { cwd: repoRoot }).toString().trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "server", "app/models", "app/policies"], {
+      cwd: repoRoot,
+    })
+      .toString()
+      .trim();
     return dirty ? `${head} + uncommitted changes in server/ or app/` : head;
   } catch {
     return "unknown";
@@ -94,7 +107,6 @@ function shuffle<T>(items: readonly T[]): T[] {
   }
   return copy;
 }
-
 
 async function runOne(
   server: BenchServer,
@@ -124,7 +136,13 @@ async function runOne(
   try {
     running = await server.start({ workDir, rooms: shape.rooms, initialState });
     record.persistence = running.persistence;
-    const target: Target = { kind: server.kind, port: running.port, pid: running.pid, rooms: running.rooms, cookies: running.cookies };
+    const target: Target = {
+      kind: server.kind,
+      port: running.port,
+      pid: running.pid,
+      rooms: running.rooms,
+      cookies: running.cookies,
+    };
     record.load = await runLoad(target, shape, path.join(workDir, "load-result.json"));
     await running.stop();
     record.coreProbeMs!.after = probeCore(0)?.medianMs ?? null;
@@ -200,7 +218,13 @@ function rewriteReport(name: string) {
   const file = path.join(repoRoot, "bench", "results", `${name}.json`);
   const saved = JSON.parse(fs.readFileSync(file, "utf8")) as Omit<Parameters<typeof writeReport>[0], "outDir" | "name">;
   const kinds = [...new Set(saved.runs.map((r) => r.kind))];
-  const summaries = kinds.map((kind) => summarise(kind, saved.runs.filter((r) => r.kind === kind), saved.shape));
+  const summaries = kinds.map((kind) =>
+    summarise(
+      kind,
+      saved.runs.filter((r) => r.kind === kind),
+      saved.shape,
+    ),
+  );
   writeReport({ ...saved, outDir: path.dirname(file), name, summaries });
   console.log(`rewrote bench/results/${name}.json and ${name}.md from their runs`);
 }
@@ -213,10 +237,15 @@ async function main() {
   const repeats = Number(option("repeats") ?? (quick ? 1 : 3));
   const maxWaitSeconds = Number(option("max-wait") ?? (quick ? 0 : 30));
   const kinds = (option("servers")?.split(",") ?? [...SERVER_KINDS]) as ServerKind[];
-  for (const kind of kinds) if (!SERVERS[kind]) throw new Error(`unknown server "${kind}" (choose from ${SERVER_KINDS.join(", ")})`);
-  if (os.cpus().length < 2) throw new Error("The benchmark needs two cores: the server on core 0, the load generator on core 1.");
+  for (const kind of kinds)
+    if (!SERVERS[kind]) throw new Error(`unknown server "${kind}" (choose from ${SERVER_KINDS.join(", ")})`);
+  if (os.cpus().length < 2)
+    throw new Error("The benchmark needs two cores: the server on core 0, the load generator on core 1.");
 
-  if (flag("build") || (kinds.includes("staffroom") && !fs.existsSync(path.join(repoRoot, "build", "server", "index.js")))) {
+  if (
+    flag("build") ||
+    (kinds.includes("staffroom") && !fs.existsSync(path.join(repoRoot, "build", "server", "index.js")))
+  ) {
     console.log("building the app (npm run build)...");
     execFileSync("npm", ["run", "build"], { cwd: repoRoot, stdio: "inherit" });
   }
@@ -244,7 +273,13 @@ async function main() {
     }
   }
 
-  const summaries = kinds.map((kind) => summarise(kind, runs.filter((r) => r.kind === kind), shape));
+  const summaries = kinds.map((kind) =>
+    summarise(
+      kind,
+      runs.filter((r) => r.kind === kind),
+      shape,
+    ),
+  );
   const outDir = path.join(repoRoot, "bench", "results");
   const name = option("name") ?? (quick ? "collab-quick" : "collab");
   writeReport({
@@ -254,7 +289,12 @@ async function main() {
     repeats,
     durationSeconds: Math.round((Date.now() - started) / 1000),
     revision: gitRevision(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "",
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     summaries,
     runs,
   });

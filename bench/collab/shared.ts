@@ -163,7 +163,11 @@ export function fingerprint(doc: Y.Doc): string {
   const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc)).entries()].sort((a, b) => a[0] - b[0]);
   const root = doc.get(YJS_ROOT_NAME, Y.XmlText);
   const content = JSON.stringify(root.toDelta(), (_key, value: unknown) =>
-    value instanceof Y.XmlText ? { xmlText: value.toDelta() as unknown, attrs: value.getAttributes() } : value instanceof Y.AbstractType ? value.toJSON() : value,
+    value instanceof Y.XmlText
+      ? { xmlText: value.toDelta() as unknown, attrs: value.getAttributes() }
+      : value instanceof Y.AbstractType
+        ? value.toJSON()
+        : value,
   );
   return crypto.createHash("sha256").update(JSON.stringify(sv)).update(content).digest("hex").slice(0, 16);
 }

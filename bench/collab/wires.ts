@@ -52,7 +52,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function createWire(target: Target, room: string, clientIndex: number, doc: Y.Doc, handlers: WireHandlers): Wire {
+export function createWire(
+  target: Target,
+  room: string,
+  clientIndex: number,
+  doc: Y.Doc,
+  handlers: WireHandlers,
+): Wire {
   switch (target.kind) {
     case "staffroom":
       return staffroomWire(target, room, clientIndex, doc, handlers);
@@ -92,9 +98,14 @@ function staffroomWire(target: Target, room: string, clientIndex: number, doc: Y
           const type = decoding.readVarUint(decoder);
           const payload = decoding.readVarUint8Array(decoder);
           if (type === messageYjsSyncStep1) {
-            s.emit("collab:sync", room, syncFrame(messageYjsSyncStep2, Y.encodeStateAsUpdate(doc, payload)), (reply: CollabAck) => {
-              if (!reply.ok) handlers.problem(`step 2 refused: ${reply.code} ${reply.message}`);
-            });
+            s.emit(
+              "collab:sync",
+              room,
+              syncFrame(messageYjsSyncStep2, Y.encodeStateAsUpdate(doc, payload)),
+              (reply: CollabAck) => {
+                if (!reply.ok) handlers.problem(`step 2 refused: ${reply.code} ${reply.message}`);
+              },
+            );
           } else if (type === messageYjsSyncStep2) {
             Y.applyUpdate(doc, payload, REMOTE);
             resolve();

@@ -27,26 +27,134 @@ interface SeedStudent {
 
 const STUDENTS: SeedStudent[] = [
   // The BTEC First in Sport group (DOMAIN.md): three Year 10s who chose it...
-  { key: "callum", firstName: "Callum", lastName: "Reid", home: HOLLINS, yearGroup: 10, notes: "Chose BTEC Sport as an option; plays for the district football team." },
-  { key: "megan", firstName: "Megan", lastName: "Doyle", home: HOLLINS, yearGroup: 10, notes: "Chose BTEC Sport; interested in sports coaching." },
+  {
+    key: "callum",
+    firstName: "Callum",
+    lastName: "Reid",
+    home: HOLLINS,
+    yearGroup: 10,
+    notes: "Chose BTEC Sport as an option; plays for the district football team.",
+  },
+  {
+    key: "megan",
+    firstName: "Megan",
+    lastName: "Doyle",
+    home: HOLLINS,
+    yearGroup: 10,
+    notes: "Chose BTEC Sport; interested in sports coaching.",
+  },
   { key: "jordan", firstName: "Jordan", lastName: "Ashworth", home: HOLLINS, yearGroup: 10 },
   // ...one placed for their learning style, one accelerated from Year 9...
-  { key: "liam", firstName: "Liam", lastName: "Kershaw", home: HOLLINS, yearGroup: 10, senStatus: "sen_support", needAreas: "semh", atRisk: true, notes: "Placed on the course for its practical learning style; responds well to clear roles in practical sessions." },
-  { key: "amelia", firstName: "Amelia", lastName: "Brooks", home: HOLLINS, yearGroup: 9, notes: "Accelerated onto the course from Year 9." },
+  {
+    key: "liam",
+    firstName: "Liam",
+    lastName: "Kershaw",
+    home: HOLLINS,
+    yearGroup: 10,
+    senStatus: "sen_support",
+    needAreas: "semh",
+    atRisk: true,
+    notes: "Placed on the course for its practical learning style; responds well to clear roles in practical sessions.",
+  },
+  {
+    key: "amelia",
+    firstName: "Amelia",
+    lastName: "Brooks",
+    home: HOLLINS,
+    yearGroup: 9,
+    notes: "Accelerated onto the course from Year 9.",
+  },
   // ...two Year 11 students with MLD from the special school...
-  { key: "kyle", firstName: "Kyle", lastName: "Hartley", home: BROOKFIELD, yearGroup: 11, senStatus: "ehc_plan", needAreas: "cognition_learning", notes: "MLD. Needs instructions chunked and modelled; visual task cards help." },
-  { key: "sophie", firstName: "Sophie", lastName: "Lund", home: BROOKFIELD, yearGroup: 11, senStatus: "sen_support", needAreas: "cognition_learning,communication_interaction", notes: "MLD. Pre-teach key vocabulary; check understanding one-to-one." },
+  {
+    key: "kyle",
+    firstName: "Kyle",
+    lastName: "Hartley",
+    home: BROOKFIELD,
+    yearGroup: 11,
+    senStatus: "ehc_plan",
+    needAreas: "cognition_learning",
+    notes: "MLD. Needs instructions chunked and modelled; visual task cards help.",
+  },
+  {
+    key: "sophie",
+    firstName: "Sophie",
+    lastName: "Lund",
+    home: BROOKFIELD,
+    yearGroup: 11,
+    senStatus: "sen_support",
+    needAreas: "cognition_learning,communication_interaction",
+    notes: "MLD. Pre-teach key vocabulary; check understanding one-to-one.",
+  },
   // ...and a deaf student from the school for the deaf who signs.
-  { key: "ellie", firstName: "Ellie", lastName: "Marsh", home: THORNBURY, yearGroup: 10, senStatus: "ehc_plan", needAreas: "sensory_physical", communicationMode: "bsl", notes: "Profoundly deaf; BSL user. Face the class when speaking; the CSW interprets." },
+  {
+    key: "ellie",
+    firstName: "Ellie",
+    lastName: "Marsh",
+    home: THORNBURY,
+    yearGroup: 10,
+    senStatus: "ehc_plan",
+    needAreas: "sensory_physical",
+    communicationMode: "bsl",
+    notes: "Profoundly deaf; BSL user. Face the class when speaking; the CSW interprets.",
+  },
   // Other groups.
   { key: "noah", firstName: "Noah", lastName: "Fielding", home: KESTREL, yearGroup: 10 },
-  { key: "grace", firstName: "Grace", lastName: "Okonjo", home: KESTREL, yearGroup: 10, notes: "Member of the youth dance company." },
-  { key: "ruby", firstName: "Ruby", lastName: "Walsh", home: THORNBURY, yearGroup: 10, senStatus: "ehc_plan", needAreas: "sensory_physical", communicationMode: "sse" },
-  { key: "tyler", firstName: "Tyler", lastName: "Grant", home: BROOKFIELD, yearGroup: 10, senStatus: "ehc_plan", needAreas: "cognition_learning" },
-  { key: "jade", firstName: "Jade", lastName: "Pollard", home: BROOKFIELD, yearGroup: 11, senStatus: "sen_support", needAreas: "semh", atRisk: true },
-  { key: "ethan", firstName: "Ethan", lastName: "Sykes", home: HOLLINS, yearGroup: 11, atRisk: true, notes: "At risk of exclusion; the vocational placement is part of his support plan." },
+  {
+    key: "grace",
+    firstName: "Grace",
+    lastName: "Okonjo",
+    home: KESTREL,
+    yearGroup: 10,
+    notes: "Member of the youth dance company.",
+  },
+  {
+    key: "ruby",
+    firstName: "Ruby",
+    lastName: "Walsh",
+    home: THORNBURY,
+    yearGroup: 10,
+    senStatus: "ehc_plan",
+    needAreas: "sensory_physical",
+    communicationMode: "sse",
+  },
+  {
+    key: "tyler",
+    firstName: "Tyler",
+    lastName: "Grant",
+    home: BROOKFIELD,
+    yearGroup: 10,
+    senStatus: "ehc_plan",
+    needAreas: "cognition_learning",
+  },
+  {
+    key: "jade",
+    firstName: "Jade",
+    lastName: "Pollard",
+    home: BROOKFIELD,
+    yearGroup: 11,
+    senStatus: "sen_support",
+    needAreas: "semh",
+    atRisk: true,
+  },
+  {
+    key: "ethan",
+    firstName: "Ethan",
+    lastName: "Sykes",
+    home: HOLLINS,
+    yearGroup: 11,
+    atRisk: true,
+    notes: "At risk of exclusion; the vocational placement is part of his support plan.",
+  },
   { key: "chloe", firstName: "Chloe", lastName: "Barker", home: ASHBURY, yearGroup: 12 },
-  { key: "harvey", firstName: "Harvey", lastName: "Nolan", home: ASHBURY, yearGroup: 12, senStatus: "sen_support", needAreas: "cognition_learning" },
+  {
+    key: "harvey",
+    firstName: "Harvey",
+    lastName: "Nolan",
+    home: ASHBURY,
+    yearGroup: 12,
+    senStatus: "sen_support",
+    needAreas: "cognition_learning",
+  },
 ];
 
 interface SeedGroup {
@@ -82,8 +190,14 @@ const COURSES: SeedCourse[] = [
     lead: HOLLINS,
     sites: [HOLLINS],
     planners: ["Sarah Whitfield", "Tom Gallagher"],
-    summary: "Taught at the sports college by its PE staff with a lecturer from Ashbury College, for students from across the partnership.",
-    units: ["Fitness for sport and exercise", "Practical performance in sport", "Applying the principles of personal training", "The mind and sports performance"],
+    summary:
+      "Taught at the sports college by its PE staff with a lecturer from Ashbury College, for students from across the partnership.",
+    units: [
+      "Fitness for sport and exercise",
+      "Practical performance in sport",
+      "Applying the principles of personal training",
+      "The mind and sports performance",
+    ],
     groups: [
       {
         name: "BTEC Sport 2025-26 (Tuesday and Thursday)",
@@ -95,7 +209,8 @@ const COURSES: SeedCourse[] = [
           { day: 4, start: "09:00", end: "10:30" },
         ],
         transport: {
-          [BROOKFIELD]: "Brookfield minibus leaves at 12:35 on Tuesdays and 08:25 on Thursdays; Joanne Price travels with the students.",
+          [BROOKFIELD]:
+            "Brookfield minibus leaves at 12:35 on Tuesdays and 08:25 on Thursdays; Joanne Price travels with the students.",
           [THORNBURY]: "Taxi booked by Thornbury's office; Aisha Rahman (CSW) travels with Ellie.",
           [HOLLINS]: "On site: students walk from the main building to the sports hall.",
         },
@@ -110,8 +225,14 @@ const COURSES: SeedCourse[] = [
     lead: KESTREL,
     sites: [KESTREL],
     planners: ["Priya Shah", "Mark Ellison"],
-    summary: "Contemporary dance for hearing and deaf students together: visual cues, vibration through the sprung floor, BSL counts.",
-    units: ["Warm-up and safe practice", "Choreographic devices", "Performing in a group", "Appreciating professional work"],
+    summary:
+      "Contemporary dance for hearing and deaf students together: visual cues, vibration through the sprung floor, BSL counts.",
+    units: [
+      "Warm-up and safe practice",
+      "Choreographic devices",
+      "Performing in a group",
+      "Appreciating professional work",
+    ],
     groups: [
       {
         name: "Dance Year 10 (Wednesday)",
@@ -132,7 +253,12 @@ const COURSES: SeedCourse[] = [
     sites: [BROOKFIELD],
     planners: ["Rachel Moore"],
     summary: "Resistant materials in short, practical steps, with visual task cards and modelled demonstrations.",
-    units: ["Working safely in the workshop", "Designing a product", "Making with wood and plastics", "Evaluating my product"],
+    units: [
+      "Working safely in the workshop",
+      "Designing a product",
+      "Making with wood and plastics",
+      "Evaluating my product",
+    ],
     groups: [
       {
         name: "DT Year 10/11 (Monday)",
@@ -165,8 +291,14 @@ const COURSES: SeedCourse[] = [
     lead: ASHBURY,
     sites: [ASHBURY],
     planners: ["Tom Gallagher", "Rachel Moore"],
-    summary: "A day a week in the college's training kitchen, for Year 11 students from the schools and the college's own Level 1 learners.",
-    units: ["Food safety in catering", "Preparing and cooking vegetables", "Preparing and cooking meat and poultry", "Working in a team"],
+    summary:
+      "A day a week in the college's training kitchen, for Year 11 students from the schools and the college's own Level 1 learners.",
+    units: [
+      "Food safety in catering",
+      "Preparing and cooking vegetables",
+      "Preparing and cooking meat and poultry",
+      "Working in a team",
+    ],
     groups: [
       {
         name: "Catering Level 1 (Friday)",
@@ -184,7 +316,10 @@ const COURSES: SeedCourse[] = [
 ];
 
 /** Seeds the demo courses, groups and students into a partnership (by default the demo one). */
-export async function seedCourses(db: Db, partnershipId?: string): Promise<{ courseIds: Map<string, string>; studentIds: Map<string, string> }> {
+export async function seedCourses(
+  db: Db,
+  partnershipId?: string,
+): Promise<{ courseIds: Map<string, string>; studentIds: Map<string, string> }> {
   const partnership = partnershipId
     ? await db.partnership.findUniqueOrThrow({ where: { id: partnershipId } })
     : await db.partnership.findUniqueOrThrow({ where: { slug: DEMO_PARTNERSHIP_SLUG } });
@@ -255,8 +390,20 @@ export async function seedCourses(db: Db, partnershipId?: string): Promise<{ cou
               return { studentId: id };
             }),
           },
-          sessions: { create: g.sessions.map((s) => ({ dayOfWeek: s.day, startTime: s.start, endTime: s.end, siteId: institution(s.site ?? g.site) })) },
-          transport: { create: Object.entries(g.transport ?? {}).map(([name, note]) => ({ institutionId: institution(name), note })) },
+          sessions: {
+            create: g.sessions.map((s) => ({
+              dayOfWeek: s.day,
+              startTime: s.start,
+              endTime: s.end,
+              siteId: institution(s.site ?? g.site),
+            })),
+          },
+          transport: {
+            create: Object.entries(g.transport ?? {}).map(([name, note]) => ({
+              institutionId: institution(name),
+              note,
+            })),
+          },
         },
       });
     }

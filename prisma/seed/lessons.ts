@@ -20,7 +20,15 @@ interface SeedDeployment {
   supporter: string;
   role: "lsa" | "hlta" | "csw" | "interpreter" | "lipspeaker" | "notetaker";
   phase: "whole" | "starter" | "main" | "plenary";
-  mode: "roving" | "group" | "one_to_one" | "pre_teaching" | "intervention" | "communication_support" | "behaviour_support" | "observing";
+  mode:
+    | "roving"
+    | "group"
+    | "one_to_one"
+    | "pre_teaching"
+    | "intervention"
+    | "communication_support"
+    | "behaviour_support"
+    | "observing";
   minutes: number;
   students: string[];
   concepts: string;
@@ -72,7 +80,10 @@ const INDEPENDENCE_MLD =
   "Prompt before clue, clue before model, model before correct. Give Kyle and Sophie time to try each step before helping; step back once they have started, and record what they managed without help.";
 
 /** Joanne with the two Year 11 MLD students in the main activity, group mode, with the four need-to-knows. */
-function joanneInMain(lesson: { concepts: string; skills: string; outcomes: string; minutes: number }, after: { read?: boolean; feedback?: string } = {}): SeedDeployment {
+function joanneInMain(
+  lesson: { concepts: string; skills: string; outcomes: string; minutes: number },
+  after: { read?: boolean; feedback?: string } = {},
+): SeedDeployment {
   return {
     supporter: JOANNE,
     role: "lsa",
@@ -91,7 +102,10 @@ function joanneInMain(lesson: { concepts: string; skills: string; outcomes: stri
 }
 
 /** Aisha as communication support for Ellie (BSL) for the whole lesson. */
-function aishaForEllie(lesson: { concepts: string; outcomes: string; minutes: number }, after: { read?: boolean; feedback?: string } = {}): SeedDeployment {
+function aishaForEllie(
+  lesson: { concepts: string; outcomes: string; minutes: number },
+  after: { read?: boolean; feedback?: string } = {},
+): SeedDeployment {
   return {
     supporter: AISHA,
     role: "csw",
@@ -100,10 +114,13 @@ function aishaForEllie(lesson: { concepts: string; outcomes: string; minutes: nu
     minutes: lesson.minutes,
     students: ELLIE,
     concepts: lesson.concepts,
-    skills: "Interpret instructions and questions; make sure Ellie can see you, the teacher and any demonstration at once.",
+    skills:
+      "Interpret instructions and questions; make sure Ellie can see you, the teacher and any demonstration at once.",
     outcomes: lesson.outcomes,
-    feedbackExpected: "Any key term without an agreed sign (so we can add it to the glossary), and whether Ellie could follow the demonstrations.",
-    independence: "Interpret, do not explain: let Ellie answer questions herself, and tell the teacher when she is waiting to speak.",
+    feedbackExpected:
+      "Any key term without an agreed sign (so we can add it to the glossary), and whether Ellie could follow the demonstrations.",
+    independence:
+      "Interpret, do not explain: let Ellie answer questions herself, and tell the teacher when she is waiting to speak.",
     ...after,
   };
 }
@@ -120,13 +137,17 @@ const PLANS: SeedPlan[] = [
     durationMinutes: 120,
     status: "reviewed",
     createdBy: SARAH,
-    objectives: "Name the components of physical and skill-related fitness.\nExplain which components matter most in two sports.",
-    successCriteria: "Pass: name five components and give an example of each.\nMerit: explain why two components matter in a chosen sport.",
+    objectives:
+      "Name the components of physical and skill-related fitness.\nExplain which components matter most in two sports.",
+    successCriteria:
+      "Pass: name five components and give an example of each.\nMerit: explain why two components matter in a chosen sport.",
     starter: "Picture sort in talk partners: match athletes to the component they rely on most.",
-    mainActivity: "Carousel of five stations (speed, agility, balance, power, reaction time), each with a task card and a two-line explanation to write.",
+    mainActivity:
+      "Carousel of five stations (speed, agility, balance, power, reaction time), each with a task card and a two-line explanation to write.",
     plenary: "Mini-whiteboards: 'Which component would a goalkeeper need most, and why?'",
     assessment: "Hinge question after the carousel; re-teach power versus strength if fewer than most get it right.",
-    evaluation: "Carousel worked well; students moved between stations without fuss thanks to the task cards. Power and strength still confused for several. Joanne's feedback: Kyle completed four stations alone after a modelled first one.",
+    evaluation:
+      "Carousel worked well; students moved between stations without fuss thanks to the task cards. Power and strength still confused for several. Joanne's feedback: Kyle completed four stations alone after a modelled first one.",
     nextSteps: "Start next lesson with a power-versus-strength recap; keep the task cards for fitness testing.",
     notes: ["Kyle and Sophie start at the balance station, where the instructions are shortest."],
     differentiation: [
@@ -134,10 +155,21 @@ const PLANS: SeedPlan[] = [
       { student: "Ellie Marsh", note: "Stand where Ellie can see both you and Aisha when giving instructions." },
     ],
     strategies: [
-      { title: "Chunked instructions with modelled demonstrations", note: "Model the first station, then one instruction per station.", addedBy: SARAH },
+      {
+        title: "Chunked instructions with modelled demonstrations",
+        note: "Model the first station, then one instruction per station.",
+        addedBy: SARAH,
+      },
       { title: "Mini-whiteboards for assessment for learning", note: "Plenary hinge question.", addedBy: SARAH },
     ],
-    ratings: [{ strategy: "Chunked instructions with modelled demonstrations", by: SARAH, rating: 5, comment: "Every student started each station within a minute." }],
+    ratings: [
+      {
+        strategy: "Chunked instructions with modelled demonstrations",
+        by: SARAH,
+        rating: 5,
+        comment: "Every student started each station within a minute.",
+      },
+    ],
     deployments: [
       joanneInMain(
         {
@@ -146,11 +178,23 @@ const PLANS: SeedPlan[] = [
           outcomes: "Kyle and Sophie can name three components and show one of them.",
           minutes: 60,
         },
-        { read: true, feedback: "Kyle did four stations on his own after I modelled the first. Sophie needed a prompt at each change of station but wrote her own examples. The photo cards really helped." },
+        {
+          read: true,
+          feedback:
+            "Kyle did four stations on his own after I modelled the first. Sophie needed a prompt at each change of station but wrote her own examples. The photo cards really helped.",
+        },
       ),
       aishaForEllie(
-        { concepts: "Components of fitness and their names.", outcomes: "Ellie can explain two components in her own words.", minutes: 120 },
-        { read: true, feedback: "No agreed sign for 'agility' or 'reaction time': fingerspelled for now, please add to the glossary. Ellie followed the demonstrations well." },
+        {
+          concepts: "Components of fitness and their names.",
+          outcomes: "Ellie can explain two components in her own words.",
+          minutes: 120,
+        },
+        {
+          read: true,
+          feedback:
+            "No agreed sign for 'agility' or 'reaction time': fingerspelled for now, please add to the glossary. Ellie followed the demonstrations well.",
+        },
       ),
     ],
   },
@@ -166,18 +210,31 @@ const PLANS: SeedPlan[] = [
     status: "reviewed",
     createdBy: TOM,
     objectives: "Carry out the Illinois agility run safely and accurately.\nCompare a result with normative data.",
-    successCriteria: "Set out the course from the diagram.\nRecord two timed runs and choose the better one.\nSay whether the result is above or below average.",
+    successCriteria:
+      "Set out the course from the diagram.\nRecord two timed runs and choose the better one.\nSay whether the result is above or below average.",
     starter: "Recap: power versus strength, with two examples each on mini-whiteboards.",
     mainActivity: "In threes (runner, timer, recorder): set out the course, two runs each, record results, swap roles.",
     plenary: "Plot results against the normative table; each student says one way to improve agility.",
     assessment: "Check the recording sheets during the main activity; question the recorders about reliability.",
-    evaluation: "Results recorded by every group. Timing was inconsistent in two groups: teach stopwatch starts next time. Joanne's feedback showed Sophie managed the recorder role alone.",
+    evaluation:
+      "Results recorded by every group. Timing was inconsistent in two groups: teach stopwatch starts next time. Joanne's feedback showed Sophie managed the recorder role alone.",
     nextSteps: "Teach reliable timing before the next test; use the results in the training-plan assignment.",
     strategies: [
-      { title: "Peer coaching in practical sport", note: "Runner, timer and recorder swap roles; the recorder checks technique.", addedBy: TOM },
+      {
+        title: "Peer coaching in practical sport",
+        note: "Runner, timer and recorder swap roles; the recorder checks technique.",
+        addedBy: TOM,
+      },
       { title: "Mini-whiteboards for assessment for learning", note: "Starter recap.", addedBy: TOM },
     ],
-    ratings: [{ strategy: "Peer coaching in practical sport", by: TOM, rating: 4, comment: "Groups of three mixed students from three institutions well." }],
+    ratings: [
+      {
+        strategy: "Peer coaching in practical sport",
+        by: TOM,
+        rating: 4,
+        comment: "Groups of three mixed students from three institutions well.",
+      },
+    ],
     deployments: [
       joanneInMain(
         {
@@ -186,9 +243,20 @@ const PLANS: SeedPlan[] = [
           outcomes: "Kyle and Sophie each complete two runs and record a partner's result.",
           minutes: 50,
         },
-        { read: true, feedback: "Sophie took the recorder role without help. Kyle needed the cone diagram modelled twice, then set out half the course himself." },
+        {
+          read: true,
+          feedback:
+            "Sophie took the recorder role without help. Kyle needed the cone diagram modelled twice, then set out half the course himself.",
+        },
       ),
-      aishaForEllie({ concepts: "Agility and the test protocol.", outcomes: "Ellie completes the test and records results.", minutes: 90 }, { read: true }),
+      aishaForEllie(
+        {
+          concepts: "Agility and the test protocol.",
+          outcomes: "Ellie completes the test and records results.",
+          minutes: 90,
+        },
+        { read: true },
+      ),
     ],
   },
   {
@@ -205,14 +273,24 @@ const PLANS: SeedPlan[] = [
     objectives: "Explain frequency, intensity, time and type.\nApply FITT to a week of training for a chosen sport.",
     successCriteria: "Define each FITT principle with an example.\nAdjust one principle in a sample plan and say why.",
     starter: "Card sort: match each FITT principle to an example from a footballer's week.",
-    mainActivity: "Circuit session where each station changes one FITT principle; students record how it felt (RPE scale).",
+    mainActivity:
+      "Circuit session where each station changes one FITT principle; students record how it felt (RPE scale).",
     plenary: "Exit ticket: 'Which principle would you change first to make a session harder, and why?'",
     assessment: "Exit tickets sorted into secure / nearly / not yet for the next lesson's groups.",
-    evaluation: "Circuit gave students a feel for intensity; written explanations still thin. Waiting for Joanne's feedback on Kyle and Sophie.",
+    evaluation:
+      "Circuit gave students a feel for intensity; written explanations still thin. Waiting for Joanne's feedback on Kyle and Sophie.",
     nextSteps: "Writing frame for the FITT explanations before the assignment.",
     strategies: [
-      { title: "Visual timetables and now/next boards", note: "Now/next board by the circuit for Kyle and Sophie.", addedBy: SARAH },
-      { title: "Scaffolded writing frames for BTEC assignments", note: "Full frame for the exit ticket.", addedBy: SARAH },
+      {
+        title: "Visual timetables and now/next boards",
+        note: "Now/next board by the circuit for Kyle and Sophie.",
+        addedBy: SARAH,
+      },
+      {
+        title: "Scaffolded writing frames for BTEC assignments",
+        note: "Full frame for the exit ticket.",
+        addedBy: SARAH,
+      },
     ],
     deployments: [
       joanneInMain(
@@ -224,7 +302,14 @@ const PLANS: SeedPlan[] = [
         },
         { read: true },
       ),
-      aishaForEllie({ concepts: "FITT vocabulary (pre-taught last week).", outcomes: "Ellie explains one principle on her exit ticket.", minutes: 120 }, { read: true, feedback: "Pre-taught signs for the four principles worked; Ellie answered in the plenary." }),
+      aishaForEllie(
+        {
+          concepts: "FITT vocabulary (pre-taught last week).",
+          outcomes: "Ellie explains one principle on her exit ticket.",
+          minutes: 120,
+        },
+        { read: true, feedback: "Pre-taught signs for the four principles worked; Ellie answered in the plenary." },
+      ),
     ],
   },
   {
@@ -239,19 +324,30 @@ const PLANS: SeedPlan[] = [
     status: "ready",
     createdBy: SARAH,
     objectives: "Design a six-station circuit that trains one component of fitness.\nLead a partner through it safely.",
-    successCriteria: "Each station trains the chosen component.\nWork and rest times follow FITT.\nThe warm-up and cool-down are included.",
+    successCriteria:
+      "Each station trains the chosen component.\nWork and rest times follow FITT.\nThe warm-up and cool-down are included.",
     starter: "Talk partners: which component will you train, and which stations would suit it?",
     mainActivity: "Pairs design the circuit on the planning sheet, then lead another pair through it.",
     plenary: "Peer feedback against the success-criteria checklist.",
     assessment: "Circulate with the checklist; target questions at the two Year 11 students and at Amelia (Year 9).",
     notes: ["Pairs: Kyle with Callum, Sophie with Megan. Ellie with Jordan, facing Aisha."],
     differentiation: [
-      { needArea: "cognition_learning", note: "Planning sheet with station pictures to choose from; fewer stations (four) if needed." },
-      { student: "Sophie Lund", note: "Pre-teach 'circuit', 'station', 'work' and 'rest' with Joanne at the start of the main activity." },
+      {
+        needArea: "cognition_learning",
+        note: "Planning sheet with station pictures to choose from; fewer stations (four) if needed.",
+      },
+      {
+        student: "Sophie Lund",
+        note: "Pre-teach 'circuit', 'station', 'work' and 'rest' with Joanne at the start of the main activity.",
+      },
     ],
     strategies: [
       { title: "Success-criteria checklists", note: "Symbol version for Kyle and Sophie.", addedBy: SARAH },
-      { title: "Seating and sightlines for lip-reading", note: "Semicircle away from the windows for every instruction.", addedBy: TOM },
+      {
+        title: "Seating and sightlines for lip-reading",
+        note: "Semicircle away from the windows for every instruction.",
+        addedBy: TOM,
+      },
     ],
     deployments: [
       joanneInMain(
@@ -263,7 +359,11 @@ const PLANS: SeedPlan[] = [
         },
         { read: true },
       ),
-      aishaForEllie({ concepts: "Circuit design vocabulary.", outcomes: "Ellie leads her partner through the circuit.", minutes: 120 }),
+      aishaForEllie({
+        concepts: "Circuit design vocabulary.",
+        outcomes: "Ellie leads her partner through the circuit.",
+        minutes: 120,
+      }),
     ],
   },
   {
@@ -283,7 +383,13 @@ const PLANS: SeedPlan[] = [
     mainActivity: "Conditioned singles games with a student umpire keeping score; rotate every six minutes.",
     plenary: "Umpires report one rule they had to apply.",
     assessment: "Observe umpires; ask each student to explain the serving rule.",
-    strategies: [{ title: "Chunked instructions with modelled demonstrations", note: "Demonstrate the serve from each court.", addedBy: TOM }],
+    strategies: [
+      {
+        title: "Chunked instructions with modelled demonstrations",
+        note: "Demonstrate the serve from each court.",
+        addedBy: TOM,
+      },
+    ],
     deployments: [
       joanneInMain({
         concepts: "Singles rules: serving court, faults, scoring to 21.",
@@ -330,8 +436,21 @@ const PLANS: SeedPlan[] = [
     assessment: "Peer identification of devices; teacher notes on each trio.",
     evaluation: "Visual counts kept every trio together. Ruby led her trio's retrograde.",
     nextSteps: "Add canon next week; film the motifs for the portfolio.",
-    strategies: [{ title: "Seating and sightlines for lip-reading", note: "Counts shown on the screen, facing the mirror wall.", addedBy: "Priya Shah" }],
-    ratings: [{ strategy: "Seating and sightlines for lip-reading", by: "Priya Shah", rating: 5, comment: "Ruby never missed a count." }],
+    strategies: [
+      {
+        title: "Seating and sightlines for lip-reading",
+        note: "Counts shown on the screen, facing the mirror wall.",
+        addedBy: "Priya Shah",
+      },
+    ],
+    ratings: [
+      {
+        strategy: "Seating and sightlines for lip-reading",
+        by: "Priya Shah",
+        rating: 5,
+        comment: "Ruby never missed a count.",
+      },
+    ],
     deployments: [
       {
         supporter: AISHA,
@@ -367,7 +486,13 @@ const PLANS: SeedPlan[] = [
     mainActivity: "Modelled demonstration, then practice cuts on scrap pine with visual task cards.",
     plenary: "Students show their best cut and say one safety rule.",
     assessment: "Safety checklist ticked by the teacher for each student before they use the saw alone.",
-    strategies: [{ title: "Visual timetables and now/next boards", note: "Now/next board at each bench.", addedBy: "Rachel Moore" }],
+    strategies: [
+      {
+        title: "Visual timetables and now/next boards",
+        note: "Now/next board at each bench.",
+        addedBy: "Rachel Moore",
+      },
+    ],
     deployments: [
       {
         supporter: JOANNE,
@@ -402,7 +527,9 @@ const PLANS: SeedPlan[] = [
     mainActivity: "Cook, cool and probe a batch of rice; complete the temperature log.",
     plenary: "Review the logs: which batches would pass an inspection?",
     assessment: "Check each temperature log; question on the danger zone.",
-    strategies: [{ title: "Success-criteria checklists", note: "Temperature log doubles as the checklist.", addedBy: TOM }],
+    strategies: [
+      { title: "Success-criteria checklists", note: "Temperature log doubles as the checklist.", addedBy: TOM },
+    ],
   },
   {
     course: "Leisure and Tourism",
@@ -427,7 +554,7 @@ const PLANS: SeedPlan[] = [
 function lessonDate(week: number, day: number, now = new Date()): Date {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const isoWeekday = today.getUTCDay() === 0 ? 7 : today.getUTCDay();
-  return new Date(today.getTime() + ((week * 7) + (day - isoWeekday)) * 86_400_000);
+  return new Date(today.getTime() + (week * 7 + (day - isoWeekday)) * 86_400_000);
 }
 
 function bodyState(title: string, notes: string[]): Uint8Array {
@@ -466,11 +593,15 @@ export async function seedLessonPlans(db: Db, partnershipId?: string): Promise<s
   for (const [index, p] of PLANS.entries()) {
     const course = find("course", courses, (c) => c.title === p.course, p.course);
     const unit = p.unit ? find("unit", course.units, (u) => u.title === p.unit, p.unit) : null;
-    const group = p.group ? find("teaching group", groups, (g) => g.name === p.group && g.courseId === course.id, p.group) : null;
+    const group = p.group
+      ? find("teaching group", groups, (g) => g.name === p.group && g.courseId === course.id, p.group)
+      : null;
     const author = user(p.createdBy);
     const date = lessonDate(p.week, p.day, now);
     // Written a week or two before the lesson (never in the future), oldest first.
-    const createdAt = new Date(Math.min(now.getTime() - (PLANS.length - index) * 60_000, date.getTime() - 10 * 86_400_000));
+    const createdAt = new Date(
+      Math.min(now.getTime() - (PLANS.length - index) * 60_000, date.getTime() - 10 * 86_400_000),
+    );
     const position = positions.get(course.id) ?? 0;
     positions.set(course.id, position + 1);
     const taught = p.status === "taught" || p.status === "reviewed";
@@ -506,20 +637,41 @@ export async function seedLessonPlans(db: Db, partnershipId?: string): Promise<s
       data: { partnershipId: partnership.id, ownerType: LESSON_PLAN_DOCUMENT, ownerId: plan.id, title: p.title },
     });
     await db.collabSnapshot.create({
-      data: { documentId: document.id, kind: "compaction", state: new Uint8Array(bodyState(p.title, p.notes ?? [])), createdById: author },
+      data: {
+        documentId: document.id,
+        kind: "compaction",
+        state: new Uint8Array(bodyState(p.title, p.notes ?? [])),
+        createdById: author,
+      },
     });
 
     for (const d of p.differentiation ?? []) {
       await db.differentiationNote.create({
-        data: { lessonPlanId: plan.id, studentId: d.student ? student(d.student) : null, needArea: d.student ? "" : (d.needArea ?? ""), note: d.note },
+        data: {
+          lessonPlanId: plan.id,
+          studentId: d.student ? student(d.student) : null,
+          needArea: d.student ? "" : (d.needArea ?? ""),
+          note: d.note,
+        },
       });
     }
     for (const s of p.strategies ?? []) {
-      await db.lessonPlanStrategy.create({ data: { lessonPlanId: plan.id, strategyId: strategy(s.title), note: s.note, addedById: user(s.addedBy) } });
+      await db.lessonPlanStrategy.create({
+        data: { lessonPlanId: plan.id, strategyId: strategy(s.title), note: s.note, addedById: user(s.addedBy) },
+      });
     }
     for (const r of p.ratings ?? []) {
-      if (!p.strategies?.some((s) => s.title === r.strategy)) throw new Error(`seedLessonPlans: "${p.title}" rates "${r.strategy}" without using it`);
-      await db.strategyRating.create({ data: { strategyId: strategy(r.strategy), userId: user(r.by), lessonPlanId: plan.id, rating: r.rating, comment: r.comment } });
+      if (!p.strategies?.some((s) => s.title === r.strategy))
+        throw new Error(`seedLessonPlans: "${p.title}" rates "${r.strategy}" without using it`);
+      await db.strategyRating.create({
+        data: {
+          strategyId: strategy(r.strategy),
+          userId: user(r.by),
+          lessonPlanId: plan.id,
+          rating: r.rating,
+          comment: r.comment,
+        },
+      });
     }
     for (const d of p.deployments ?? []) {
       const briefedAt = new Date(createdAt.getTime() + 86_400_000);

@@ -25,12 +25,14 @@ interface SeedStrategy {
 export const SEED_STRATEGIES: SeedStrategy[] = [
   {
     title: "Visual timetables and now/next boards",
-    summary: "A strip of symbols showing the lesson's steps, with a now/next board the student moves on as each step ends.",
+    summary:
+      "A strip of symbols showing the lesson's steps, with a now/next board the student moves on as each step ends.",
     description: [
       "Before the lesson, build the strip from the plan's phases: arrive, warm-up, skill practice, game, cool-down, reflect.",
       "The LSA or the student turns over each card as the step ends; the now/next board shows only the current and next step for students who find the whole strip too much.",
     ],
-    evidence: "Brookfield students with MLD joined the BTEC Sport group at Hollins Park; refusals at transitions fell from several a lesson to about one a week over a half term.",
+    evidence:
+      "Brookfield students with MLD joined the BTEC Sport group at Hollins Park; refusals at transitions fell from several a lesson to about one a week over a half term.",
     author: "teacherSpecial",
     needs: ["cognition_learning", "communication_interaction"],
     subjects: ["pe_sport", "design_technology", "catering"],
@@ -43,12 +45,14 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   },
   {
     title: "Pre-teaching key vocabulary with signs",
-    summary: "Teach the unit's key terms and agreed signs before the lesson, so deaf students meet new ideas, not new words, in class.",
+    summary:
+      "Teach the unit's key terms and agreed signs before the lesson, so deaf students meet new ideas, not new words, in class.",
     description: [
       "The teacher sends five to eight key terms a week ahead. The Teacher of the Deaf and communication support worker agree signs (BSL, or fingerspelling where no sign exists) and pre-teach them with pictures.",
       "Keep a shared glossary with the sign video for each term so every site uses the same signs.",
     ],
-    evidence: "Thornbury students in the Leisure and Tourism unit answered more questions in the main lesson; CSW feedback said interpreting lag fell noticeably.",
+    evidence:
+      "Thornbury students in the Leisure and Tourism unit answered more questions in the main lesson; CSW feedback said interpreting lag fell noticeably.",
     author: "teacherDeaf",
     needs: ["sensory_physical", "communication_interaction"],
     subjects: ["leisure_tourism", "pe_sport", "science"],
@@ -61,12 +65,14 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   },
   {
     title: "Chunked instructions with modelled demonstrations",
-    summary: "Give one instruction at a time, show it, then let students do it before the next: no more than three steps at once.",
+    summary:
+      "Give one instruction at a time, show it, then let students do it before the next: no more than three steps at once.",
     description: [
       "Say it, show it, do it: a short instruction, a demonstration by the teacher or a student, then practice.",
       "Keep the steps on a whiteboard at the side of the sports hall so students can look back without asking.",
     ],
-    evidence: "In mixed BTEC First in Sport groups, more students started practical tasks within a minute of the instruction.",
+    evidence:
+      "In mixed BTEC First in Sport groups, more students started practical tasks within a minute of the instruction.",
     author: "teacher",
     needs: ["cognition_learning", "communication_interaction"],
     subjects: ["pe_sport", "dance"],
@@ -81,7 +87,8 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
       "Each card shows the skill, three teaching points and one question the coach asks.",
       "Pair across institutions where you can: students learn each other's names and the group mixes.",
     ],
-    evidence: "Year 10 students from three institutions rated their confidence in the unit higher after four peer-coaching lessons.",
+    evidence:
+      "Year 10 students from three institutions rated their confidence in the unit higher after four peer-coaching lessons.",
     author: "teacherFe",
     needs: ["semh", "cognition_learning"],
     subjects: ["pe_sport"],
@@ -103,7 +110,8 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   },
   {
     title: "Success-criteria checklists",
-    summary: "A short checklist of what a good piece of work includes, ticked by the student as they go and checked by a partner.",
+    summary:
+      "A short checklist of what a good piece of work includes, ticked by the student as they go and checked by a partner.",
     description: ["Write criteria in the students' words; add symbols for students who need them."],
     evidence: "BTEC assignment drafts came in with fewer missing criteria.",
     author: "teacher",
@@ -115,7 +123,8 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   },
   {
     title: "Restorative conversations",
-    summary: "After an incident, a short structured conversation: what happened, who was affected, what needs to happen to put it right.",
+    summary:
+      "After an incident, a short structured conversation: what happened, who was affected, what needs to happen to put it right.",
     description: ["Hold it the same day, away from the group; the LSA who knows the student best can lead it."],
     evidence: "Fewer repeat incidents for two students at risk of exclusion over a term.",
     author: "coordinator",
@@ -130,7 +139,8 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   },
   {
     title: "Student tracking and target-setting",
-    summary: "Track each student's progress against unit criteria on one shared sheet; set one target per student each fortnight.",
+    summary:
+      "Track each student's progress against unit criteria on one shared sheet; set one target per student each fortnight.",
     description: [
       "Headteachers in the research rated student tracking the single most effective strategy.",
       "The sheet follows the student across sites: every teacher of the group sees the same targets.",
@@ -149,7 +159,8 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   },
   {
     title: "Self and peer assessment with exemplars",
-    summary: "Students compare work with pass, merit and distinction exemplars, then assess their own and a partner's against them.",
+    summary:
+      "Students compare work with pass, merit and distinction exemplars, then assess their own and a partner's against them.",
     description: ["Use anonymised exemplars from earlier cohorts; annotate what lifts a pass to a merit."],
     evidence: "More merit and distinction grades on resubmission.",
     author: "teacherFe",
@@ -161,7 +172,8 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   },
   {
     title: "Learning dialogues",
-    summary: "A short one-to-one conversation each half term about how the student learns best and what they want to improve.",
+    summary:
+      "A short one-to-one conversation each half term about how the student learns best and what they want to improve.",
     description: ["Record two sentences from each dialogue where every teacher of the student can read them."],
     evidence: "Students' attitude-survey scores for preparedness for learning rose.",
     author: "teacherDance",
@@ -173,7 +185,8 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   },
   {
     title: "Scaffolded writing frames for BTEC assignments",
-    summary: "Frames with sentence starters and headings for each assignment criterion, withdrawn step by step as students gain confidence.",
+    summary:
+      "Frames with sentence starters and headings for each assignment criterion, withdrawn step by step as students gain confidence.",
     description: ["Give the full frame first, then headings only, then nothing: say when each step comes."],
     evidence: "MLD students submitted complete first drafts for the first time.",
     author: "teacherSpecial",
@@ -197,8 +210,11 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   },
   {
     title: "Seating and sightlines for lip-reading",
-    summary: "Seat deaf students with a clear view of the teacher's face and the interpreter, away from windows behind the speaker.",
-    description: ["In the sports hall, gather the group in a semicircle facing away from the light before any instruction."],
+    summary:
+      "Seat deaf students with a clear view of the teacher's face and the interpreter, away from windows behind the speaker.",
+    description: [
+      "In the sports hall, gather the group in a semicircle facing away from the light before any instruction.",
+    ],
     evidence: "Thornbury students missed fewer instructions in practical lessons at Hollins Park.",
     author: "lsaDeaf",
     needs: ["sensory_physical"],
@@ -222,7 +238,9 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   {
     title: "Mini-whiteboards for assessment for learning",
     summary: "Every student writes or draws an answer and holds it up at once, so the teacher sees who has understood.",
-    description: ["Use hinge questions at the end of each teaching point; re-teach at once if fewer than most are right."],
+    description: [
+      "Use hinge questions at the end of each teaching point; re-teach at once if fewer than most are right.",
+    ],
     evidence: "Teachers reported catching misunderstandings in the lesson rather than in marking.",
     author: "teacher",
     needs: ["cognition_learning", "communication_interaction"],
@@ -236,7 +254,8 @@ export const SEED_STRATEGIES: SeedStrategy[] = [
   },
   {
     title: "Review days with students and parents",
-    summary: "A review day each term where students show their portfolio to a parent or carer and agree the next targets.",
+    summary:
+      "A review day each term where students show their portfolio to a parent or carer and agree the next targets.",
     description: ["Invite parents across institutions to one site; arrange transport with the home schools."],
     evidence: "Attendance at review days rose to most families; targets agreed on the day were met more often.",
     author: "coordinator",
@@ -260,13 +279,18 @@ function descriptionState(paragraphs: string[]): Uint8Array {
  * Uses the given client throughout: tests seed databases that are not the process's own.
  */
 export async function seedStrategies(db: Db, options: { slug?: string; emailDomainSuffix?: string } = {}) {
-  const partnership = await db.partnership.findUniqueOrThrow({ where: { slug: options.slug ?? DEMO_PARTNERSHIP.slug } });
+  const partnership = await db.partnership.findUniqueOrThrow({
+    where: { slug: options.slug ?? DEMO_PARTNERSHIP.slug },
+  });
   const suffix = options.emailDomainSuffix ?? "";
   const people = new Map<DemoUserKey, { id: string; institutionId: string }>();
   const person = async (key: DemoUserKey) => {
     let found = people.get(key);
     if (!found) {
-      found = await db.user.findUniqueOrThrow({ where: { email: demoUser(key).email + suffix }, select: { id: true, institutionId: true } });
+      found = await db.user.findUniqueOrThrow({
+        where: { email: demoUser(key).email + suffix },
+        select: { id: true, institutionId: true },
+      });
       people.set(key, found);
     }
     return found;
@@ -297,13 +321,20 @@ export async function seedStrategies(db: Db, options: { slug?: string; emailDoma
     });
     for (const rating of item.ratings) {
       const rater = await person(rating.by);
-      await db.strategyRating.create({ data: { strategyId: strategy.id, userId: rater.id, rating: rating.rating, comment: rating.comment } });
+      await db.strategyRating.create({
+        data: { strategyId: strategy.id, userId: rater.id, rating: rating.rating, comment: rating.comment },
+      });
     }
     const document = await db.collabDocument.create({
       data: { partnershipId: partnership.id, ownerType: STRATEGY_DOCUMENT, ownerId: strategy.id, title: item.title },
     });
     await db.collabSnapshot.create({
-      data: { documentId: document.id, kind: "compaction", state: new Uint8Array(descriptionState([item.summary, ...item.description])), createdById: author.id },
+      data: {
+        documentId: document.id,
+        kind: "compaction",
+        state: new Uint8Array(descriptionState([item.summary, ...item.description])),
+        createdById: author.id,
+      },
     });
     ids.push(strategy.id);
   }

@@ -64,7 +64,9 @@ test("a teacher and an FE lecturer co-edit a document live; a leader reads it bu
   await b.keyboard.press("Control+End");
   await b.keyboard.press("Enter");
   await b.keyboard.type("Ashbury College students walk over with Mr Gallagher.");
-  await expect(editorOf(a, title)).toContainText("Ashbury College students walk over with Mr Gallagher.", { timeout: 1_000 });
+  await expect(editorOf(a, title)).toContainText("Ashbury College students walk over with Mr Gallagher.", {
+    timeout: 1_000,
+  });
   await expectSaved(a);
   await expectSaved(b);
 

@@ -12,14 +12,22 @@ import { signInAs } from "./support/auth";
 const STRATEGY = "Chunked instructions with modelled demonstrations";
 
 function ukToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 async function mainNav(page: Page, label: string) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label, exact: true }).click();
 }
 
-test("a teacher co-plans a lesson, deploys an LSA from another school, sees her feedback live; a leader reads it", async ({ page, browser }) => {
+test("a teacher co-plans a lesson, deploys an LSA from another school, sees her feedback live; a leader reads it", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000); // three people, about twenty pages, each with an accessibility check
   const stamp = Date.now();
   const courseTitle = `Sports Leadership ${stamp}`;
@@ -42,7 +50,10 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
   await page.getByLabel("Lead institution").selectOption({ label: "Hollins Park Sports College" });
   await page.getByRole("group", { name: "Delivery sites" }).getByLabel("Hollins Park Sports College").check();
   await page.getByLabel("Units (optional)").fill("Leading a warm-up\nRunning a small-sided game");
-  await page.getByRole("group", { name: "Co-planners" }).getByLabel(/Tom Gallagher/).check();
+  await page
+    .getByRole("group", { name: "Co-planners" })
+    .getByLabel(/Tom Gallagher/)
+    .check();
   await page.getByRole("button", { name: "Add course" }).click();
   await expect(page.getByRole("heading", { level: 1, name: courseTitle })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -91,7 +102,9 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
   const planChoice = page.getByLabel("Lesson plan", { exact: true });
   const optionLabel = (await planChoice.locator("option", { hasText: planTitle }).textContent())?.trim() ?? planTitle;
   await planChoice.selectOption({ label: optionLabel });
-  await page.getByLabel("How you will use it here (optional)").fill("One step at a time for Kyle and Sophie, modelled first.");
+  await page
+    .getByLabel("How you will use it here (optional)")
+    .fill("One step at a time for Kyle and Sophie, modelled first.");
   await page.getByRole("button", { name: "Add to lesson plan" }).click();
   await expect(page.getByRole("region", { name: "Where it is used" }).getByText(planTitle)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -108,11 +121,21 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
   const students = page.getByRole("group", { name: "Students they support" });
   await students.getByLabel("Kyle Hartley").check();
   await students.getByLabel("Sophie Lund").check();
-  await page.getByLabel("Concepts being taught").fill("What a warm-up is for: raising the pulse, mobilising joints, stretching the muscles the game uses.");
-  await page.getByLabel("Skills the students practise").fill("Demonstrating a stretch and giving one clear instruction to a small group.");
-  await page.getByLabel("Intended outcomes").fill("Kyle and Sophie each lead two stretches of the warm-up for their group.");
-  await page.getByLabel("Feedback you expect after the lesson").fill("Which stretches each led without help, and where a prompt or model was needed.");
-  await page.getByLabel("How they will build independence").fill("Prompt before clue, clue before model: let them try from the task card first.");
+  await page
+    .getByLabel("Concepts being taught")
+    .fill("What a warm-up is for: raising the pulse, mobilising joints, stretching the muscles the game uses.");
+  await page
+    .getByLabel("Skills the students practise")
+    .fill("Demonstrating a stretch and giving one clear instruction to a small group.");
+  await page
+    .getByLabel("Intended outcomes")
+    .fill("Kyle and Sophie each lead two stretches of the warm-up for their group.");
+  await page
+    .getByLabel("Feedback you expect after the lesson")
+    .fill("Which stretches each led without help, and where a prompt or model was needed.");
+  await page
+    .getByLabel("How they will build independence")
+    .fill("Prompt before clue, clue before model: let them try from the task card first.");
   await page.getByRole("button", { name: "Deploy supporter" }).click();
   await expect(page.getByText("Supporter deployed and briefed.")).toBeVisible();
   const deployment = page.getByRole("region", { name: "LSA deployment" });

@@ -32,11 +32,16 @@ test("a teacher creates a course with an FE co-planner and a teaching group", as
   await page.getByLabel("Lead institution").selectOption({ label: "Hollins Park Sports College" });
   await page.getByRole("group", { name: "Delivery sites" }).getByLabel("Hollins Park Sports College").check();
   await page.getByLabel("Units (optional)").fill("Leading a warm-up\nRunning a small-sided game");
-  await page.getByRole("group", { name: "Co-planners" }).getByLabel(/Tom Gallagher/).check();
+  await page
+    .getByRole("group", { name: "Co-planners" })
+    .getByLabel(/Tom Gallagher/)
+    .check();
   await page.getByRole("button", { name: "Add course" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const planners = page.getByRole("region", { name: "Co-planners" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Co-planners" }) }));
+  const planners = page
+    .getByRole("region", { name: "Co-planners" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "Co-planners" }) }));
   await expect(planners).toContainText("Tom Gallagher");
   await expect(planners).toContainText("Sarah Whitfield");
   await expect(page.getByText("Running a small-sided game")).toBeVisible();
@@ -63,8 +68,14 @@ test("a teacher creates a course with an FE co-planner and a teaching group", as
   await expect(page.getByRole("heading", { name: "Add students" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   // Students of Sarah's own school and of groups she teaches are shown by name; others by initials.
-  await page.getByRole("group", { name: "Choose students to add" }).getByLabel(/Callum Reid/).check();
-  await page.getByRole("group", { name: "Choose students to add" }).getByLabel(/^N\. F\./).check();
+  await page
+    .getByRole("group", { name: "Choose students to add" })
+    .getByLabel(/Callum Reid/)
+    .check();
+  await page
+    .getByRole("group", { name: "Choose students to add" })
+    .getByLabel(/^N\. F\./)
+    .check();
   await page.getByRole("button", { name: "Add to group" }).click();
   await expect(page.getByText("2 students added to the group.")).toBeVisible();
   const students = page.getByRole("table", { name: "Students in Sports Leaders Y10/11" });

@@ -9,7 +9,8 @@ import type { DemoUserKey } from "../../prisma/seed-data";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signInAs } from "./support/auth";
 
-const REFUSED = "You can no longer change this document, so your latest changes were not saved. This is the saved version.";
+const REFUSED =
+  "You can no longer change this document, so your latest changes were not saved. This is the saved version.";
 
 async function signedInPage(browser: Browser, key: DemoUserKey): Promise<Page> {
   const context = await browser.newContext();
@@ -19,7 +20,12 @@ async function signedInPage(browser: Browser, key: DemoUserKey): Promise<Page> {
 }
 
 function ukToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 /**
@@ -63,7 +69,9 @@ function editorOf(page: Page, label: string) {
   return page.locator(`[contenteditable][aria-label="${label}"]`);
 }
 
-test("a co-planner removed from the course while writing is told, and the plan stays open read only", async ({ browser }) => {
+test("a co-planner removed from the course while writing is told, and the plan stays open read only", async ({
+  browser,
+}) => {
   test.slow(); // two people, a course, a plan and a wait for the server's access recheck
   const stamp = Date.now();
   const courseTitle = `Coaching Award ${stamp}`;
@@ -79,7 +87,10 @@ test("a co-planner removed from the course while writing is told, and the plan s
   await sarah.getByLabel("Key stage").selectOption({ label: "Key stage 4 (Years 10-11)" });
   await sarah.getByLabel("Lead institution").selectOption({ label: "Hollins Park Sports College" });
   await sarah.getByRole("group", { name: "Delivery sites" }).getByLabel("Hollins Park Sports College").check();
-  await sarah.getByRole("group", { name: "Co-planners" }).getByLabel(/Tom Gallagher/).check();
+  await sarah
+    .getByRole("group", { name: "Co-planners" })
+    .getByLabel(/Tom Gallagher/)
+    .check();
   await sarah.getByRole("button", { name: "Add course" }).click();
   await expect(sarah.getByRole("heading", { level: 1, name: courseTitle })).toBeVisible();
   const courseUrl = sarah.url();
@@ -128,7 +139,9 @@ test("a co-planner removed from the course while writing is told, and the plan s
   await expect(tomNotes).toContainText("Pairs pass along the channel, then switch feet.");
   await expect(tomNotes).not.toContainText("Written in the tunnel.");
   await expect(editorOf(sarah, notes)).not.toContainText("Written in the tunnel.");
-  await expect(async () => expect(await tomNotes.innerText()).toBe(await editorOf(sarah, notes).innerText())).toPass({ timeout: 5_000 });
+  await expect(async () => expect(await tomNotes.innerText()).toBe(await editorOf(sarah, notes).innerText())).toPass({
+    timeout: 5_000,
+  });
   await expect(tom.getByRole("heading", { level: 1, name: planTitle })).toBeVisible();
   await expectNoSeriousA11yViolations(tom);
 

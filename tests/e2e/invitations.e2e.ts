@@ -4,7 +4,11 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expectOnHome, signIn, signInAs, signOut } from "./support/auth";
 
-test("invite a teacher, who accepts, signs out and signs in again; the link is then used up", async ({ page, browser, baseURL }) => {
+test("invite a teacher, who accepts, signs out and signs in again; the link is then used up", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.slow(); // three browsers, four sign-ins and eight accessibility checks: a long story
   const newcomer = {
     email: `new.teacher.${Date.now()}.${test.info().workerIndex}@kestrel.example`,
@@ -55,7 +59,6 @@ test("invite a teacher, who accepts, signs out and signs in again; the link is t
     await signOut(newcomerPage);
     await signIn(newcomerPage, { email: newcomer.email, password: newcomer.password });
     await expect(newcomerPage.getByRole("banner")).toContainText(newcomer.name);
-
   } finally {
     await theirs.close();
   }

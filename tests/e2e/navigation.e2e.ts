@@ -47,10 +47,10 @@ test("the coordinator can open every page in the navigation, and each is accessi
       await nav.getByRole("link", { name, exact: true }).click();
       await page.waitForLoadState("networkidle");
       await expect(page.getByRole("heading", { level: 1 }), `${name} has a page heading`).toBeVisible();
-      await expect(nav.getByRole("link", { name, exact: true }), `${name} is marked as the current page`).toHaveAttribute(
-        "aria-current",
-        "page",
-      );
+      await expect(
+        nav.getByRole("link", { name, exact: true }),
+        `${name} is marked as the current page`,
+      ).toHaveAttribute("aria-current", "page");
       await expectNoSeriousA11yViolations(page);
     });
   }

@@ -5,7 +5,11 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { demoPerson, expectOnHome, fillSignIn, signInAs } from "./support/auth";
 
-test("the coordinator makes a password reset link; the member chooses a new password and signs in with it", async ({ page, browser, baseURL }) => {
+test("the coordinator makes a password reset link; the member chooses a new password and signs in with it", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.slow(); // two browsers, three sign-in pages and seven accessibility checks
   // No other end-to-end test signs in as Aisha, so changing her password disturbs none of them.
   const member = demoPerson("lsaDeaf");
@@ -23,7 +27,9 @@ test("the coordinator makes a password reset link; the member chooses a new pass
   await expect(linkField).toBeVisible();
   await expect(linkField).not.toBeEditable();
   await expect(linkField).toHaveValue(/\/reset\/[A-Za-z0-9_-]{43}$/);
-  await expect(page.getByRole("status").filter({ hasText: `Password reset link for ${member.name}` })).toContainText("It works once, for 24 hours");
+  await expect(page.getByRole("status").filter({ hasText: `Password reset link for ${member.name}` })).toContainText(
+    "It works once, for 24 hours",
+  );
   const resetLink = await linkField.inputValue();
   await expectNoSeriousA11yViolations(page);
 
@@ -64,7 +70,9 @@ test("the coordinator makes a password reset link; the member chooses a new pass
 
     // The link is used up.
     await memberPage.goto(resetLink);
-    await expect(memberPage.getByRole("heading", { level: 1, name: "This password reset link no longer works" })).toBeVisible();
+    await expect(
+      memberPage.getByRole("heading", { level: 1, name: "This password reset link no longer works" }),
+    ).toBeVisible();
     await expect(memberPage.getByRole("button", { name: "Save new password" })).toHaveCount(0);
     await expectNoSeriousA11yViolations(memberPage);
   } finally {

@@ -24,7 +24,10 @@ test("signing in works with the keyboard alone, after a skip link", async ({ pag
   await expect(skipLink, "the skip link is the first thing Tab reaches").toBeFocused();
   const target = await skipLink.getAttribute("href");
   expect(target, "the skip link points at an element on the page").toMatch(/^#./);
-  await expect(page.getByRole("main"), "the skip link's target is the main landmark").toHaveAttribute("id", target!.slice(1));
+  await expect(page.getByRole("main"), "the skip link's target is the main landmark").toHaveAttribute(
+    "id",
+    target!.slice(1),
+  );
 
   const email = page.getByLabel("Email address");
   for (let presses = 0; presses < 10 && !(await email.evaluate((el) => el === document.activeElement)); presses++) {

@@ -33,7 +33,9 @@ test("a teacher shares a strategy, finds it by filtering, and a leader rates it 
   await expectNoSeriousA11yViolations(sarah);
 
   await sarah.getByLabel("Title").fill(title);
-  await sarah.getByLabel("Summary").fill("Students hold a still image of the moment, and the audience says what the image shows.");
+  await sarah
+    .getByLabel("Summary")
+    .fill("Students hold a still image of the moment, and the audience says what the image shows.");
   await sarah.getByLabel("Evidence of impact (optional)").fill("Quieter students spoke in every plenary.");
   await sarah.getByRole("group", { name: "Needs" }).getByLabel("Communication and interaction").check();
   await sarah.getByRole("group", { name: "Subjects" }).getByLabel("Drama").check();
@@ -42,7 +44,9 @@ test("a teacher shares a strategy, finds it by filtering, and a leader rates it 
   await sarah.getByRole("button", { name: "Share strategy" }).click();
   await expect(sarah.getByRole("heading", { level: 1, name: title })).toBeVisible();
   // The co-edited description starts from the summary.
-  await expect(sarah.getByRole("textbox", { name: `Description of ${title}` })).toContainText("Students hold a still image");
+  await expect(sarah.getByRole("textbox", { name: `Description of ${title}` })).toContainText(
+    "Students hold a still image",
+  );
   await expectNoSeriousA11yViolations(sarah);
   const strategyUrl = sarah.url();
 

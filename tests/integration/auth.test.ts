@@ -31,15 +31,20 @@ describe("password rules", () => {
     expect(await verifyPassword("not a hash", "anything")).toBe(false);
   });
 
-  it.each(["password", "Password1", "123456789", "qwertyuiop", "iloveyou", "football"])("refuses the common password %s", (pw) => {
-    expect(isCommonPassword(pw)).toBe(true);
-    expect(passwordProblem(pw)).toMatch(/commonly used/);
-  });
+  it.each(["password", "Password1", "123456789", "qwertyuiop", "iloveyou", "football"])(
+    "refuses the common password %s",
+    (pw) => {
+      expect(isCommonPassword(pw)).toBe(true);
+      expect(passwordProblem(pw)).toMatch(/commonly used/);
+    },
+  );
 
   it("refuses passwords shorter than 8 or longer than 128 characters, and the email address", () => {
     expect(passwordProblem("short7!")).toMatch(/at least 8/);
     expect(passwordProblem("x".repeat(129))).toMatch(/at most 128/);
-    expect(passwordProblem("helen.okafor@hollinspark.example", { email: "helen.okafor@hollinspark.example" })).toMatch(/email/);
+    expect(passwordProblem("helen.okafor@hollinspark.example", { email: "helen.okafor@hollinspark.example" })).toMatch(
+      /email/,
+    );
     expect(passwordProblem("helen.okafor", { email: "helen.okafor@hollinspark.example" })).toMatch(/email/);
   });
 
@@ -74,12 +79,22 @@ describe.each(PROVIDERS)("signing in on %s", (provider) => {
   });
 
   it("normalises the email address", async () => {
-    const result = await signIn({ email: `  ${demoUser("lsa").email.toUpperCase()} `, password: DEMO_PASSWORD, deviceToken: null, meta });
+    const result = await signIn({
+      email: `  ${demoUser("lsa").email.toUpperCase()} `,
+      password: DEMO_PASSWORD,
+      deviceToken: null,
+      meta,
+    });
     expect(result.ok).toBe(true);
   });
 
   it("gives the same answer for a wrong password and an unknown email", async () => {
-    const wrong = await signIn({ email: demoUser("leader").email, password: "not the password", deviceToken: null, meta });
+    const wrong = await signIn({
+      email: demoUser("leader").email,
+      password: "not the password",
+      deviceToken: null,
+      meta,
+    });
     const unknown = await signIn({ email: "nobody@nowhere.example", password: DEMO_PASSWORD, deviceToken: null, meta });
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual({ ok: false, reason: "invalid" });
@@ -90,7 +105,9 @@ describe.each(PROVIDERS)("signing in on %s", (provider) => {
     const { email } = demoUser("leaderFe");
     await signIn({ email, password: "wrong password here", deviceToken: null, meta });
     await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta });
-    const actions = (await db().auditEvent.findMany({ where: { subjectId: userId }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db().auditEvent.findMany({ where: { subjectId: userId }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["sign-in.failed", "sign-in"]));
   });
 
@@ -98,7 +115,12 @@ describe.each(PROVIDERS)("signing in on %s", (provider) => {
     const userId = idOf(database.demo.userIds, "teacherSpecial");
     await db().user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
     try {
-      const result = await signIn({ email: demoUser("teacherSpecial").email, password: DEMO_PASSWORD, deviceToken: null, meta });
+      const result = await signIn({
+        email: demoUser("teacherSpecial").email,
+        password: DEMO_PASSWORD,
+        deviceToken: null,
+        meta,
+      });
       expect(result).toEqual({ ok: false, reason: "invalid" });
     } finally {
       await db().user.update({ where: { id: userId }, data: { deactivatedAt: null } });
@@ -106,7 +128,12 @@ describe.each(PROVIDERS)("signing in on %s", (provider) => {
   });
 
   it("keeps the other partnership's member separate", async () => {
-    const result = await signIn({ email: `${demoUser("teacher").email}.other`, password: DEMO_PASSWORD, deviceToken: null, meta });
+    const result = await signIn({
+      email: `${demoUser("teacher").email}.other`,
+      password: DEMO_PASSWORD,
+      deviceToken: null,
+      meta,
+    });
     if (!result.ok) throw new Error("sign-in failed");
     expect(result.userId).toBe(idOf(database.other.userIds, "teacher"));
     expect(result.userId).not.toBe(idOf(database.demo.userIds, "teacher"));
@@ -117,10 +144,16 @@ describe.each(PROVIDERS)("signing in on %s", (provider) => {
     const current = await startSession(userId, meta);
     const other = await startSession(userId, meta);
 
-    const refused = await changePassword(userId, current.session.id, { currentPassword: "wrong one", newPassword: "a new long phrase" });
+    const refused = await changePassword(userId, current.session.id, {
+      currentPassword: "wrong one",
+      newPassword: "a new long phrase",
+    });
     expect(refused).toMatchObject({ ok: false, field: "currentPassword" });
 
-    const changed = await changePassword(userId, current.session.id, { currentPassword: DEMO_PASSWORD, newPassword: "a new long phrase" });
+    const changed = await changePassword(userId, current.session.id, {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: "a new long phrase",
+    });
     expect(changed).toEqual({ ok: true, endedSessions: 1, endedSessionIds: [other.session.id] });
     expect((await validateSessionToken(current.cookie.value)).user?.id).toBe(userId);
     expect((await validateSessionToken(other.cookie.value)).user).toBeNull();

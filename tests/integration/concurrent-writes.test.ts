@@ -49,38 +49,70 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
     const course = await arrangeCourse("Co-planned at once");
     const { succeeded, errors } = await atOnce(() => addPlanner(coordinator, course.id, user("teacher")));
     expect(succeeded).toBeGreaterThanOrEqual(1);
-    for (const error of errors) expect(error).toMatchObject({ field: "userId", message: "They already co-plan this course." });
+    for (const error of errors)
+      expect(error).toMatchObject({ field: "userId", message: "They already co-plan this course." });
     expect(await db().coursePlanner.count({ where: { courseId: course.id, userId: user("teacher") } })).toBe(1);
   });
 
   it("adds a teacher to a group once; the others are told they already teach it", async () => {
     const coordinator = await as("coordinator");
     const course = await arrangeCourse("Group taught at once");
-    const group = await createGroup(coordinator, course.id, { name: "Drama Y10", siteId: institution("kestrel"), academicYear: "" });
+    const group = await createGroup(coordinator, course.id, {
+      name: "Drama Y10",
+      siteId: institution("kestrel"),
+      academicYear: "",
+    });
     const { succeeded, errors } = await atOnce(() => addGroupTeacher(coordinator, group.id, user("teacher")));
     expect(succeeded).toBeGreaterThanOrEqual(1);
-    for (const error of errors) expect(error).toMatchObject({ field: "userId", message: "Sarah Whitfield already teaches this group." });
+    for (const error of errors)
+      expect(error).toMatchObject({ field: "userId", message: "Sarah Whitfield already teaches this group." });
     expect(await db().groupTeacher.count({ where: { groupId: group.id, userId: user("teacher") } })).toBe(1);
   });
 
   it("adds students to a group once, however many times they are sent at once", async () => {
     const coordinator = await as("coordinator");
     const course = await arrangeCourse("Students added at once");
-    const group = await createGroup(coordinator, course.id, { name: "Drama Y11", siteId: institution("kestrel"), academicYear: "" });
-    const students = await db().student.findMany({ where: { partnershipId: database.demo.partnershipId }, take: 3, orderBy: { id: "asc" }, select: { id: true } });
+    const group = await createGroup(coordinator, course.id, {
+      name: "Drama Y11",
+      siteId: institution("kestrel"),
+      academicYear: "",
+    });
+    const students = await db().student.findMany({
+      where: { partnershipId: database.demo.partnershipId },
+      take: 3,
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
     const ids = students.map((s) => s.id);
-    const results = await Promise.allSettled(Array.from({ length: AT_ONCE }, () => addStudentsToGroup(coordinator, group.id, ids)));
+    const results = await Promise.allSettled(
+      Array.from({ length: AT_ONCE }, () => addStudentsToGroup(coordinator, group.id, ids)),
+    );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(results.reduce((sum, r) => sum + (r.status === "fulfilled" ? r.value : 0), 0)).toBe(ids.length);
     expect(await db().groupStudent.count({ where: { groupId: group.id } })).toBe(ids.length);
-    expect((await db().auditEvent.findMany({ where: { action: "student.group_added", detail: { contains: group.id } }, select: { subjectId: true } })).map((e) => e.subjectId).sort()).toEqual([...ids].sort());
+    expect(
+      (
+        await db().auditEvent.findMany({
+          where: { action: "student.group_added", detail: { contains: group.id } },
+          select: { subjectId: true },
+        })
+      )
+        .map((e) => e.subjectId)
+        .sort(),
+    ).toEqual([...ids].sort());
   });
 
   it("sets a group's transport note once when it is sent at once", async () => {
     const coordinator = await as("coordinator");
     const course = await arrangeCourse("Transport at once");
-    const group = await createGroup(coordinator, course.id, { name: "Drama Y9", siteId: institution("kestrel"), academicYear: "" });
-    const { errors } = await atOnce(() => setTransport(coordinator, group.id, institution("brookfield"), "Minibus from Brookfield at 8:40"));
+    const group = await createGroup(coordinator, course.id, {
+      name: "Drama Y9",
+      siteId: institution("kestrel"),
+      academicYear: "",
+    });
+    const { errors } = await atOnce(() =>
+      setTransport(coordinator, group.id, institution("brookfield"), "Minibus from Brookfield at 8:40"),
+    );
     expect(errors).toEqual([]);
     expect(await db().groupTransport.count({ where: { groupId: group.id } })).toBe(1);
   });
@@ -88,7 +120,9 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
   it("adds a strategy to a lesson plan once; the others are told the plan already uses it", async () => {
     const teacher = await as("teacherDance");
     const course = await arrangeCourse("Strategy added at once");
-    const plan = await db().lessonPlan.create({ data: { partnershipId: database.demo.partnershipId, courseId: course.id, title: "Devising at once" } });
+    const plan = await db().lessonPlan.create({
+      data: { partnershipId: database.demo.partnershipId, courseId: course.id, title: "Devising at once" },
+    });
     const strategy = await createStrategy(teacher, {
       title: "Freeze frames",
       summary: "Groups hold a still image of a moment, then explain it.",
@@ -100,28 +134,55 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
     });
     const { succeeded, errors } = await atOnce(() => addToLessonPlan(teacher, strategy.id, plan.id));
     expect(succeeded).toBeGreaterThanOrEqual(1);
-    for (const error of errors) expect(error).toMatchObject({ code: "invalid", field: "lessonPlanId", message: "“Devising at once” already uses this strategy." });
+    for (const error of errors)
+      expect(error).toMatchObject({
+        code: "invalid",
+        field: "lessonPlanId",
+        message: "“Devising at once” already uses this strategy.",
+      });
     expect(await db().lessonPlanStrategy.count({ where: { lessonPlanId: plan.id, strategyId: strategy.id } })).toBe(1);
   });
 
   it("creates an institution once; the others are told the name is taken", async () => {
     const coordinator = await as("coordinator");
-    const { succeeded, errors } = await atOnce(() => createInstitution(coordinator, { name: "Lowerby Sixth Form", kind: "fe_college", town: "Lowerby" }));
+    const { succeeded, errors } = await atOnce(() =>
+      createInstitution(coordinator, { name: "Lowerby Sixth Form", kind: "fe_college", town: "Lowerby" }),
+    );
     expect(succeeded).toBe(1);
-    for (const error of errors) expect(error).toMatchObject({ field: "name", message: "An institution with this name is already in the partnership." });
-    expect(await db().institution.count({ where: { partnershipId: coordinator.partnershipId, name: "Lowerby Sixth Form" } })).toBe(1);
+    for (const error of errors)
+      expect(error).toMatchObject({
+        field: "name",
+        message: "An institution with this name is already in the partnership.",
+      });
+    expect(
+      await db().institution.count({ where: { partnershipId: coordinator.partnershipId, name: "Lowerby Sixth Form" } }),
+    ).toBe(1);
   });
 
   it("renames institutions to the same name at once: one wins, the others are told the name is taken", async () => {
     const coordinator = await as("coordinator");
     const renamed = await Promise.all(
-      Array.from({ length: AT_ONCE }, (_, i) => createInstitution(coordinator, { name: `Renamed at once ${i}`, kind: "fe_college", town: "Lowerby" })),
+      Array.from({ length: AT_ONCE }, (_, i) =>
+        createInstitution(coordinator, { name: `Renamed at once ${i}`, kind: "fe_college", town: "Lowerby" }),
+      ),
     );
-    const results = await Promise.allSettled(renamed.map((i) => updateInstitution(coordinator, i.id, { name: "Thornbury Sixth Form", kind: "fe_college", town: "Lowerby" })));
+    const results = await Promise.allSettled(
+      renamed.map((i) =>
+        updateInstitution(coordinator, i.id, { name: "Thornbury Sixth Form", kind: "fe_college", town: "Lowerby" }),
+      ),
+    );
     const errors = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
     expect(errors).toHaveLength(AT_ONCE - 1);
-    for (const error of errors) expect(error).toMatchObject({ field: "name", message: "An institution with this name is already in the partnership." });
-    expect(await db().institution.count({ where: { partnershipId: coordinator.partnershipId, name: "Thornbury Sixth Form" } })).toBe(1);
+    for (const error of errors)
+      expect(error).toMatchObject({
+        field: "name",
+        message: "An institution with this name is already in the partnership.",
+      });
+    expect(
+      await db().institution.count({
+        where: { partnershipId: coordinator.partnershipId, name: "Thornbury Sixth Form" },
+      }),
+    ).toBe(1);
   });
 
   it("accepts two partnerships' invitations of one address at once: one account, the other is told it exists", async () => {
@@ -131,12 +192,21 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
     for (let round = 0; round < 6; round++) {
       const email = `invited.twice.${round}.${Date.now()}@example.org`;
       const tokens = await Promise.all(
-        coordinators.map(async (coordinator, i) => (await createInvite(coordinator, { email, name: "", role: "teacher", institutionId: kestrels[i]! })).token),
+        coordinators.map(
+          async (coordinator, i) =>
+            (await createInvite(coordinator, { email, name: "", role: "teacher", institutionId: kestrels[i]! })).token,
+        ),
       );
-      const results = await Promise.allSettled(tokens.map((token) => acceptInvite({ token, name: "Ada Twice", password: "chalk dust and coffee" })));
+      const results = await Promise.allSettled(
+        tokens.map((token) => acceptInvite({ token, name: "Ada Twice", password: "chalk dust and coffee" })),
+      );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       for (const r of results) {
-        if (r.status === "rejected") expect(r.reason).toMatchObject({ field: "token", message: "An account with this email address already exists. Sign in instead." });
+        if (r.status === "rejected")
+          expect(r.reason).toMatchObject({
+            field: "token",
+            message: "An account with this email address already exists. Sign in instead.",
+          });
       }
       expect(await db().user.count({ where: { email } })).toBe(1);
     }
@@ -145,7 +215,9 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
   it("keeps one pending invitation per address when it is created several times at once (each replaces the one before)", async () => {
     const coordinator = await as("coordinator");
     const email = `invited.at.once.${Date.now()}@example.org`;
-    const { errors } = await atOnce(() => createInvite(coordinator, { email, name: "", role: "teacher", institutionId: institution("kestrel") }));
+    const { errors } = await atOnce(() =>
+      createInvite(coordinator, { email, name: "", role: "teacher", institutionId: institution("kestrel") }),
+    );
     expect(errors).toEqual([]);
     expect(await db().invite.count({ where: { email } })).toBe(AT_ONCE);
     expect(await db().invite.count({ where: { email, acceptedAt: null, revokedAt: null } })).toBe(1);
@@ -155,7 +227,9 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
     const coordinator = await as("coordinator");
     const { errors } = await atOnce(() => createPasswordReset(coordinator, user("teacherDeaf")));
     expect(errors).toEqual([]);
-    expect(await db().passwordReset.count({ where: { userId: user("teacherDeaf"), usedAt: null, revokedAt: null } })).toBe(1);
+    expect(
+      await db().passwordReset.count({ where: { userId: user("teacherDeaf"), usedAt: null, revokedAt: null } }),
+    ).toBe(1);
   });
 
   it("records failed sign-ins sent at once in one throttle bucket, without an error", async () => {

@@ -17,9 +17,14 @@ beforeAll(async () => {
   const databaseUrl = await freshDatabase("sqlite");
   app = await startApp({ databaseUrl });
   store = createDb(databaseUrl);
-  await seedDemoPartnership(store, { slug: "other-valley", name: "Other Valley Partnership", emailDomainSuffix: ".other" });
+  await seedDemoPartnership(store, {
+    slug: "other-valley",
+    name: "Other Valley Partnership",
+    emailDomainSuffix: ".other",
+  });
   const ours = await store.partnership.findUniqueOrThrow({ where: { slug: "ashbury-valley" } });
-  const course = (title: string, partnershipId = ours.id) => store.course.findFirstOrThrow({ where: { partnershipId, title } });
+  const course = (title: string, partnershipId = ours.id) =>
+    store.course.findFirstOrThrow({ where: { partnershipId, title } });
   ids.btec = (await course("BTEC First Award in Sport")).id;
   ids.dance = (await course("Dance (adapted module)")).id;
   ids.btecGroup = (await store.teachingGroup.findFirstOrThrow({ where: { courseId: ids.btec } })).id;
@@ -85,8 +90,14 @@ describe("pages by role", () => {
     for (const key of ["teacherDance", "leader", "lsa"] as const) {
       const browser = await as(key);
       expect((await browser.get(`/courses/${ids.btec}/edit`)).status, key).toBe(403);
-      expect((await browser.post(`/courses/${ids.btec}/edit`, { intent: "add-unit", title: "Hijack" })).status, key).toBe(403);
-      expect((await browser.post(`/groups/${ids.btecGroup}`, { intent: "transport", institutionId: "x", note: "x" })).status, key).not.toBe(200);
+      expect(
+        (await browser.post(`/courses/${ids.btec}/edit`, { intent: "add-unit", title: "Hijack" })).status,
+        key,
+      ).toBe(403);
+      expect(
+        (await browser.post(`/groups/${ids.btecGroup}`, { intent: "transport", institutionId: "x", note: "x" })).status,
+        key,
+      ).not.toBe(200);
     }
     expect(await store.courseUnit.count({ where: { courseId: ids.btec, title: "Hijack" } })).toBe(0);
   });
@@ -103,7 +114,13 @@ describe("pages by role", () => {
 describe("other partnerships", () => {
   it("answer 404 for our courses, groups and students, to every page and action", async () => {
     const stranger = await asOther("coordinator");
-    for (const path of [`/courses/${ids.btec}`, `/courses/${ids.btec}/edit`, `/courses/${ids.btec}/groups/new`, `/groups/${ids.btecGroup}`, `/students/${ids.kyle}`]) {
+    for (const path of [
+      `/courses/${ids.btec}`,
+      `/courses/${ids.btec}/edit`,
+      `/courses/${ids.btec}/groups/new`,
+      `/groups/${ids.btecGroup}`,
+      `/students/${ids.kyle}`,
+    ]) {
       expect((await stranger.get(path)).status, path).toBe(404);
     }
     expect((await stranger.post(`/courses/${ids.btec}/edit`, { intent: "delete" })).status).toBe(404);
@@ -120,7 +137,9 @@ describe("other partnerships", () => {
 
 describe("validation", () => {
   it("returns 400 with a message beside each wrong field when creating a course", async () => {
-    const res = await (await as("teacher")).post("/courses/new", { title: "", kind: "qualification", qualification: "", subject: "nonsense" });
+    const res = await (
+      await as("teacher")
+    ).post("/courses/new", { title: "", kind: "qualification", qualification: "", subject: "nonsense" });
     expect(res.status).toBe(400);
     expect(res.body).toContain("Enter the course title.");
     expect(res.body).toContain("Choose a subject.");
@@ -128,8 +147,12 @@ describe("validation", () => {
   });
 
   it("refuses another partnership's institution as a field error", async () => {
-    const theirInstitution = await store.institution.findFirstOrThrow({ where: { partnership: { slug: "other-valley" } } });
-    const res = await (await as("teacher")).post("/courses/new", {
+    const theirInstitution = await store.institution.findFirstOrThrow({
+      where: { partnership: { slug: "other-valley" } },
+    });
+    const res = await (
+      await as("teacher")
+    ).post("/courses/new", {
       title: "Borrowed site",
       kind: "adapted_module",
       subject: "pe_sport",
@@ -142,21 +165,41 @@ describe("validation", () => {
   });
 
   it("returns 400 for a timetable session that ends before it starts", async () => {
-    const res = await (await as("teacher")).post(`/groups/${ids.btecGroup}`, { intent: "add-session", dayOfWeek: "2", startTime: "14:00", endTime: "13:00", siteId: "x" });
+    const res = await (
+      await as("teacher")
+    ).post(`/groups/${ids.btecGroup}`, {
+      intent: "add-session",
+      dayOfWeek: "2",
+      startTime: "14:00",
+      endTime: "13:00",
+      siteId: "x",
+    });
     expect(res.status).toBe(400);
     expect(res.body).toContain("The session must end after it starts.");
   });
 
   it("returns 400 for a student without a name or year group", async () => {
-    const res = await (await as("teacher")).post("/students/new", { firstName: "", lastName: "Smith", senStatus: "ehc_plan" });
+    const res = await (
+      await as("teacher")
+    ).post("/students/new", { firstName: "", lastName: "Smith", senStatus: "ehc_plan" });
     expect(res.status).toBe(400);
     expect(res.body).toContain("Enter the student&#x27;s first name.");
     expect(res.body).toContain("Choose a year group.");
   });
 
   it("returns 400 for a student on SEN support without an area of need", async () => {
-    const hollins = await store.institution.findFirstOrThrow({ where: { name: "Hollins Park Sports College", partnership: { slug: "ashbury-valley" } } });
-    const res = await (await as("teacher")).post("/students/new", { firstName: "Amy", lastName: "Cole", homeInstitutionId: hollins.id, yearGroup: "10", senStatus: "sen_support" });
+    const hollins = await store.institution.findFirstOrThrow({
+      where: { name: "Hollins Park Sports College", partnership: { slug: "ashbury-valley" } },
+    });
+    const res = await (
+      await as("teacher")
+    ).post("/students/new", {
+      firstName: "Amy",
+      lastName: "Cole",
+      homeInstitutionId: hollins.id,
+      yearGroup: "10",
+      senStatus: "sen_support",
+    });
     expect(res.status).toBe(400);
     expect(res.body).toContain("Choose at least one broad area of need");
   });
@@ -166,7 +209,9 @@ describe("a course from start to end", () => {
   it("a teacher creates a course with a co-planner, adds a unit and a group with a session; the course lists them", async () => {
     const sarah = await as("teacher");
     const tom = await store.user.findUniqueOrThrow({ where: { email: demoUser("teacherFe").email } });
-    const hollins = await store.institution.findFirstOrThrow({ where: { name: "Hollins Park Sports College", partnership: { slug: "ashbury-valley" } } });
+    const hollins = await store.institution.findFirstOrThrow({
+      where: { name: "Hollins Park Sports College", partnership: { slug: "ashbury-valley" } },
+    });
     const created = await sarah.post("/courses/new", {
       title: "OCR Sport Leaders",
       kind: "qualification",
@@ -181,11 +226,28 @@ describe("a course from start to end", () => {
     expect(created.status).toBe(302);
     const courseId = created.location!.split("/").pop()!;
     const tomBrowser = await as("teacherFe");
-    expect((await tomBrowser.post(`/courses/${courseId}/edit`, { intent: "add-unit", title: "Reviewing my leadership" })).status).toBe(200);
-    const group = await tomBrowser.post(`/courses/${courseId}/groups/new`, { name: "Sport Leaders Y10", siteId: hollins.id, academicYear: "2025-26" });
+    expect(
+      (await tomBrowser.post(`/courses/${courseId}/edit`, { intent: "add-unit", title: "Reviewing my leadership" }))
+        .status,
+    ).toBe(200);
+    const group = await tomBrowser.post(`/courses/${courseId}/groups/new`, {
+      name: "Sport Leaders Y10",
+      siteId: hollins.id,
+      academicYear: "2025-26",
+    });
     expect(group.status).toBe(302);
     const groupPath = group.location!;
-    expect((await tomBrowser.post(groupPath, { intent: "add-session", dayOfWeek: "1", startTime: "13:00", endTime: "14:30", siteId: hollins.id })).status).toBe(200);
+    expect(
+      (
+        await tomBrowser.post(groupPath, {
+          intent: "add-session",
+          dayOfWeek: "1",
+          startTime: "13:00",
+          endTime: "14:30",
+          siteId: hollins.id,
+        })
+      ).status,
+    ).toBe(200);
     const page = await sarah.get(`/courses/${courseId}`);
     expect(page.body).toContain("Reviewing my leadership");
     expect(page.body).toContain("Sport Leaders Y10");
@@ -223,16 +285,36 @@ describe("student details", () => {
   });
 
   it("only the coordinator and teachers of the home institution add or edit students", async () => {
-    const brookfield = await store.institution.findFirstOrThrow({ where: { name: "Brookfield School", partnership: { slug: "ashbury-valley" } } });
-    const student = { firstName: "Owen", lastName: "Tate", homeInstitutionId: brookfield.id, yearGroup: "10", senStatus: "none" };
+    const brookfield = await store.institution.findFirstOrThrow({
+      where: { name: "Brookfield School", partnership: { slug: "ashbury-valley" } },
+    });
+    const student = {
+      firstName: "Owen",
+      lastName: "Tate",
+      homeInstitutionId: brookfield.id,
+      yearGroup: "10",
+      senStatus: "none",
+    };
     expect((await (await as("teacherDance")).post("/students/new", student)).status).toBe(403);
     expect((await (await as("leader")).post("/students/new", student)).status).toBe(403);
-    expect((await (await as("teacher")).post(`/students/${ids.kyle}`, { ...student, firstName: "Kyle", lastName: "Hartley" })).status).toBe(403);
+    expect(
+      (
+        await (
+          await as("teacher")
+        ).post(`/students/${ids.kyle}`, { ...student, firstName: "Kyle", lastName: "Hartley" })
+      ).status,
+    ).toBe(403);
     const created = await (await as("teacherSpecial")).post("/students/new", student);
     expect(created.status).toBe(302);
-    const updated = await (await as("teacherSpecial")).post(created.location!, { ...student, notes: "Likes routines." });
+    const updated = await (
+      await as("teacherSpecial")
+    ).post(created.location!, { ...student, notes: "Likes routines." });
     expect(updated.status).toBe(200);
     const id = created.location!.split("/").pop()!;
-    expect(await store.auditEvent.count({ where: { subjectId: id, action: { in: ["student.created", "student.updated"] } } })).toBe(2);
+    expect(
+      await store.auditEvent.count({
+        where: { subjectId: id, action: { in: ["student.created", "student.updated"] } },
+      }),
+    ).toBe(2);
   });
 });

@@ -18,7 +18,14 @@ import {
   removeUnit,
   renameUnit,
 } from "~/models/courses.server";
-import { addSession, addStudentsToGroup, createGroup, deleteGroup, getGroup, setTransport } from "~/models/groups.server";
+import {
+  addSession,
+  addStudentsToGroup,
+  createGroup,
+  deleteGroup,
+  getGroup,
+  setTransport,
+} from "~/models/groups.server";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
 
@@ -42,21 +49,32 @@ describe.each(PROVIDERS)("courses and groups on %s", (provider) => {
 
   it("lists the seeded courses of the partnership only, with filters and sorting", async () => {
     const all = await listCourses(database.demo.partnershipId);
-    expect(all.courses.map((c) => c.title)).toEqual(
-      ["BTEC First Award in Sport", "Dance (adapted module)", "Design Technology (adapted module)", "Leisure and Tourism", "NVQ Level 1 Catering"],
-    );
+    expect(all.courses.map((c) => c.title)).toEqual([
+      "BTEC First Award in Sport",
+      "Dance (adapted module)",
+      "Design Technology (adapted module)",
+      "Leisure and Tourism",
+      "NVQ Level 1 Catering",
+    ]);
     const theirs = await listCourses(database.other.partnershipId);
     const ourIds = new Set(all.courses.map((c) => c.id));
     expect(theirs.courses.some((c) => ourIds.has(c.id))).toBe(false);
 
-    expect((await listCourses(database.demo.partnershipId, { subject: "pe_sport" })).courses.map((c) => c.title)).toEqual(["BTEC First Award in Sport"]);
+    expect(
+      (await listCourses(database.demo.partnershipId, { subject: "pe_sport" })).courses.map((c) => c.title),
+    ).toEqual(["BTEC First Award in Sport"]);
     expect((await listCourses(database.demo.partnershipId, { kind: "adapted_module" })).total).toBe(2);
     // Led by or delivered at Ashbury College.
-    expect((await listCourses(database.demo.partnershipId, { institutionId: institution("ashbury") })).courses.map((c) => c.title)).toEqual([
-      "Leisure and Tourism",
-      "NVQ Level 1 Catering",
-    ]);
-    expect((await listCourses(database.demo.partnershipId, { keyStage: "14-19", sort: "subject" })).courses.map((c) => c.subject)).toEqual(["catering", "pe_sport"]);
+    expect(
+      (await listCourses(database.demo.partnershipId, { institutionId: institution("ashbury") })).courses.map(
+        (c) => c.title,
+      ),
+    ).toEqual(["Leisure and Tourism", "NVQ Level 1 Catering"]);
+    expect(
+      (await listCourses(database.demo.partnershipId, { keyStage: "14-19", sort: "subject" })).courses.map(
+        (c) => c.subject,
+      ),
+    ).toEqual(["catering", "pe_sport"]);
     expect((await listCourses(database.demo.partnershipId, { page: 2 })).courses).toEqual([]);
   });
 
@@ -67,8 +85,12 @@ describe.each(PROVIDERS)("courses and groups on %s", (provider) => {
     const group = await getGroup(database.demo.partnershipId, course!.groups[0]!.id);
     expect(group?.sessions.length).toBeGreaterThan(0);
     expect(group?.transport.map((t) => t.institution.name)).toContain("Brookfield School");
-    const students = await db().student.findMany({ where: { groups: { some: { groupId: group!.id } } }, include: { homeInstitution: true } });
-    const count = (home: string, year: number) => students.filter((s) => s.homeInstitution.name === home && s.yearGroup === year).length;
+    const students = await db().student.findMany({
+      where: { groups: { some: { groupId: group!.id } } },
+      include: { homeInstitution: true },
+    });
+    const count = (home: string, year: number) =>
+      students.filter((s) => s.homeInstitution.name === home && s.yearGroup === year).length;
     expect(count("Hollins Park Sports College", 10)).toBe(4);
     expect(count("Hollins Park Sports College", 9)).toBe(1);
     expect(count("Brookfield School", 11)).toBe(2);
@@ -77,16 +99,30 @@ describe.each(PROVIDERS)("courses and groups on %s", (provider) => {
 
   it("a teacher creates a course and becomes its co-planner; other partnerships' institutions and people are refused", async () => {
     const sarah = await as("teacher");
-    const course = await createCourse(sarah, courseInput({ plannerIds: [idOf(database.demo.userIds, "teacherDance")] }));
+    const course = await createCourse(
+      sarah,
+      courseInput({ plannerIds: [idOf(database.demo.userIds, "teacherDance")] }),
+    );
     const stored = await getCourse(database.demo.partnershipId, course.id);
     expect(stored?.plannerIds.sort()).toEqual([sarah.id, idOf(database.demo.userIds, "teacherDance")].sort());
-    expect(stored?.units.map((u) => [u.position, u.title])).toEqual([[1, "Devising"], [2, "Performing"]]);
+    expect(stored?.units.map((u) => [u.position, u.title])).toEqual([
+      [1, "Devising"],
+      [2, "Performing"],
+    ]);
 
-    await expect(createCourse(sarah, courseInput({ leadInstitutionId: idOf(database.other.institutionIds, "kestrel") }))).rejects.toMatchObject({ field: "leadInstitutionId" });
-    await expect(createCourse(sarah, courseInput({ siteIds: [idOf(database.other.institutionIds, "kestrel")] }))).rejects.toMatchObject({ field: "siteIds" });
-    await expect(createCourse(sarah, courseInput({ plannerIds: [idOf(database.other.userIds, "teacherFe")] }))).rejects.toMatchObject({ field: "plannerIds" });
+    await expect(
+      createCourse(sarah, courseInput({ leadInstitutionId: idOf(database.other.institutionIds, "kestrel") })),
+    ).rejects.toMatchObject({ field: "leadInstitutionId" });
+    await expect(
+      createCourse(sarah, courseInput({ siteIds: [idOf(database.other.institutionIds, "kestrel")] })),
+    ).rejects.toMatchObject({ field: "siteIds" });
+    await expect(
+      createCourse(sarah, courseInput({ plannerIds: [idOf(database.other.userIds, "teacherFe")] })),
+    ).rejects.toMatchObject({ field: "plannerIds" });
     // An LSA cannot be made a co-planner.
-    await expect(createCourse(sarah, courseInput({ plannerIds: [idOf(database.demo.userIds, "lsa")] }))).rejects.toMatchObject({ field: "plannerIds" });
+    await expect(
+      createCourse(sarah, courseInput({ plannerIds: [idOf(database.demo.userIds, "lsa")] })),
+    ).rejects.toMatchObject({ field: "plannerIds" });
     expect(await getCourse(database.other.partnershipId, course.id)).toBeNull();
   });
 
@@ -101,20 +137,41 @@ describe.each(PROVIDERS)("courses and groups on %s", (provider) => {
     expect(units.map((u) => u.title)).toEqual(["One", "Third", "Two"]);
     expect(await moveUnit(sarah, course.id, units[0]!.id, "up")).toBe(false);
 
-    const plan = await db().lessonPlan.create({ data: { partnershipId: sarah.partnershipId, courseId: course.id, unitId: three.id, title: "Warm-up routines" } });
-    const unplanned = await db().lessonPlan.create({ data: { partnershipId: sarah.partnershipId, courseId: course.id, title: "Trip briefing" } });
-    const first = await db().lessonPlan.create({ data: { partnershipId: sarah.partnershipId, courseId: course.id, unitId: units[0]!.id, title: "Introductions", position: 2 } });
-    expect((await listSchemeOfWork(sarah.partnershipId, course.id)).map((p) => p.id)).toEqual([first.id, plan.id, unplanned.id]);
+    const plan = await db().lessonPlan.create({
+      data: { partnershipId: sarah.partnershipId, courseId: course.id, unitId: three.id, title: "Warm-up routines" },
+    });
+    const unplanned = await db().lessonPlan.create({
+      data: { partnershipId: sarah.partnershipId, courseId: course.id, title: "Trip briefing" },
+    });
+    const first = await db().lessonPlan.create({
+      data: {
+        partnershipId: sarah.partnershipId,
+        courseId: course.id,
+        unitId: units[0]!.id,
+        title: "Introductions",
+        position: 2,
+      },
+    });
+    expect((await listSchemeOfWork(sarah.partnershipId, course.id)).map((p) => p.id)).toEqual([
+      first.id,
+      plan.id,
+      unplanned.id,
+    ]);
 
     expect(await removeUnit(sarah, course.id, three.id)).toEqual({ plansKept: 1 });
     expect((await db().lessonPlan.findUniqueOrThrow({ where: { id: plan.id } })).unitId).toBeNull();
     units = (await getCourse(database.demo.partnershipId, course.id))!.units;
-    expect(units.map((u) => [u.position, u.title])).toEqual([[1, "One"], [2, "Two"]]);
+    expect(units.map((u) => [u.position, u.title])).toEqual([
+      [1, "One"],
+      [2, "Two"],
+    ]);
 
     const foreign = await actorOf(idOf(database.other.userIds, "coordinator"));
     await expect(addUnit(foreign, course.id, "Hijack")).rejects.toMatchObject({ field: "form" });
     await expect(renameUnit(foreign, course.id, units[0]!.id, "Hijack")).rejects.toBeTruthy();
-    expect((await listCourseActivity(sarah.partnershipId, course.id)).map((a) => a.action)).toContain("course.unit_removed");
+    expect((await listCourseActivity(sarah.partnershipId, course.id)).map((a) => a.action)).toContain(
+      "course.unit_removed",
+    );
   });
 
   it("keeps at least one co-planner", async () => {
@@ -122,24 +179,46 @@ describe.each(PROVIDERS)("courses and groups on %s", (provider) => {
     const course = await createCourse(sarah, courseInput());
     await expect(removePlanner(sarah, course.id, sarah.id)).rejects.toMatchObject({ field: "form" });
     await addPlanner(sarah, course.id, idOf(database.demo.userIds, "teacherFe"));
-    await expect(addPlanner(sarah, course.id, idOf(database.demo.userIds, "teacherFe"))).rejects.toMatchObject({ field: "userId" });
+    await expect(addPlanner(sarah, course.id, idOf(database.demo.userIds, "teacherFe"))).rejects.toMatchObject({
+      field: "userId",
+    });
     await removePlanner(sarah, course.id, sarah.id);
-    expect((await getCourse(database.demo.partnershipId, course.id))!.plannerIds).toEqual([idOf(database.demo.userIds, "teacherFe")]);
+    expect((await getCourse(database.demo.partnershipId, course.id))!.plannerIds).toEqual([
+      idOf(database.demo.userIds, "teacherFe"),
+    ]);
   });
 
   it("deleting a course takes its units, groups and lesson plans; its students stay", async () => {
     const coordinator = await as("coordinator");
-    const course = await createCourse(coordinator, courseInput({ plannerIds: [idOf(database.demo.userIds, "teacherDance")] }));
-    const group = await createGroup(coordinator, course.id, { name: "Drama Y10", siteId: institution("kestrel"), academicYear: "2025-26" });
-    await addSession(coordinator, group.id, { dayOfWeek: 3, startTime: "13:30", endTime: "15:00", siteId: institution("kestrel") });
+    const course = await createCourse(
+      coordinator,
+      courseInput({ plannerIds: [idOf(database.demo.userIds, "teacherDance")] }),
+    );
+    const group = await createGroup(coordinator, course.id, {
+      name: "Drama Y10",
+      siteId: institution("kestrel"),
+      academicYear: "2025-26",
+    });
+    await addSession(coordinator, group.id, {
+      dayOfWeek: 3,
+      startTime: "13:30",
+      endTime: "15:00",
+      siteId: institution("kestrel"),
+    });
     await setTransport(coordinator, group.id, institution("thornbury"), "Minibus at 12:50");
     const student = await db().student.findFirstOrThrow({ where: { partnershipId: coordinator.partnershipId } });
     expect(await addStudentsToGroup(coordinator, group.id, [student.id])).toBe(1);
     expect(await addStudentsToGroup(coordinator, group.id, [student.id])).toBe(0);
-    await db().lessonPlan.create({ data: { partnershipId: coordinator.partnershipId, courseId: course.id, groupId: group.id, title: "Still images" } });
+    await db().lessonPlan.create({
+      data: { partnershipId: coordinator.partnershipId, courseId: course.id, groupId: group.id, title: "Still images" },
+    });
 
     const impact = await courseDeletionImpact(coordinator.partnershipId, course.id);
-    expect(impact).toMatchObject({ units: [{ title: "Devising" }, { title: "Performing" }], groups: [{ name: "Drama Y10" }], lessonPlans: [{ title: "Still images" }] });
+    expect(impact).toMatchObject({
+      units: [{ title: "Devising" }, { title: "Performing" }],
+      groups: [{ name: "Drama Y10" }],
+      lessonPlans: [{ title: "Still images" }],
+    });
     expect(await courseDeletionImpact(database.other.partnershipId, course.id)).toBeNull();
 
     const foreign = await actorOf(idOf(database.other.userIds, "coordinator"));
@@ -154,18 +233,41 @@ describe.each(PROVIDERS)("courses and groups on %s", (provider) => {
 
   it("groups refuse other partnerships' sites and students; deleting a group keeps its plans", async () => {
     const coordinator = await as("coordinator");
-    const course = await createCourse(coordinator, courseInput({ plannerIds: [idOf(database.demo.userIds, "teacherDance")] }));
-    await expect(createGroup(coordinator, course.id, { name: "Elsewhere", siteId: idOf(database.other.institutionIds, "kestrel"), academicYear: "" })).rejects.toMatchObject({ field: "siteId" });
-    const group = await createGroup(coordinator, course.id, { name: "Drama Y11", siteId: institution("kestrel"), academicYear: "" });
-    const theirStudent = await db().student.findFirstOrThrow({ where: { partnershipId: database.other.partnershipId } });
-    await expect(addStudentsToGroup(coordinator, group.id, [theirStudent.id])).rejects.toMatchObject({ field: "studentIds" });
+    const course = await createCourse(
+      coordinator,
+      courseInput({ plannerIds: [idOf(database.demo.userIds, "teacherDance")] }),
+    );
+    await expect(
+      createGroup(coordinator, course.id, {
+        name: "Elsewhere",
+        siteId: idOf(database.other.institutionIds, "kestrel"),
+        academicYear: "",
+      }),
+    ).rejects.toMatchObject({ field: "siteId" });
+    const group = await createGroup(coordinator, course.id, {
+      name: "Drama Y11",
+      siteId: institution("kestrel"),
+      academicYear: "",
+    });
+    const theirStudent = await db().student.findFirstOrThrow({
+      where: { partnershipId: database.other.partnershipId },
+    });
+    await expect(addStudentsToGroup(coordinator, group.id, [theirStudent.id])).rejects.toMatchObject({
+      field: "studentIds",
+    });
     const foreign = await actorOf(idOf(database.other.userIds, "coordinator"));
-    await expect(setTransport(foreign, group.id, idOf(database.other.institutionIds, "kestrel"), "x")).rejects.toMatchObject({ field: "form" });
+    await expect(
+      setTransport(foreign, group.id, idOf(database.other.institutionIds, "kestrel"), "x"),
+    ).rejects.toMatchObject({ field: "form" });
     expect(await getGroup(database.other.partnershipId, group.id)).toBeNull();
 
-    const plan = await db().lessonPlan.create({ data: { partnershipId: coordinator.partnershipId, courseId: course.id, groupId: group.id, title: "Monologues" } });
+    const plan = await db().lessonPlan.create({
+      data: { partnershipId: coordinator.partnershipId, courseId: course.id, groupId: group.id, title: "Monologues" },
+    });
     await deleteGroup(coordinator, group.id);
     expect((await db().lessonPlan.findUniqueOrThrow({ where: { id: plan.id } })).groupId).toBeNull();
-    expect((await listCourseActivity(coordinator.partnershipId, course.id)).map((a) => a.action)).toContain("group.deleted");
+    expect((await listCourseActivity(coordinator.partnershipId, course.id)).map((a) => a.action)).toContain(
+      "group.deleted",
+    );
   });
 });

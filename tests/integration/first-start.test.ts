@@ -18,8 +18,12 @@ describe("first start on a fresh checkout", () => {
     await migrateDatabase({ ...loadConfig(), databaseUrl: `file:${file}` });
     const sqlite = new Database(file, { readonly: true });
     try {
-      const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
-      expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["Partnership", "User", "Session", "CollabUpdate", "LessonPlan"]));
+      const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{
+        name: string;
+      }>;
+      expect(tables.map((t) => t.name)).toEqual(
+        expect.arrayContaining(["Partnership", "User", "Session", "CollabUpdate", "LessonPlan"]),
+      );
     } finally {
       sqlite.close();
     }

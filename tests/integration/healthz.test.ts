@@ -23,7 +23,12 @@ beforeAll(async () => {
   redis = await startRedis();
   // The production start-up path on an empty database: migrate, seed, serve. NODE_ENV=production with
   // COOKIE_SECURE unset: cookies must be Secure.
-  app = await startApp({ databaseUrl: await emptyDatabase("postgresql"), redisUrl: redis.url, migrateOnStart: true, cookieSecure: undefined });
+  app = await startApp({
+    databaseUrl: await emptyDatabase("postgresql"),
+    redisUrl: redis.url,
+    migrateOnStart: true,
+    cookieSecure: undefined,
+  });
 });
 
 afterAll(async () => {
@@ -84,6 +89,10 @@ describe("when Redis goes away", () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(last?.status).toBe(503);
-    expect(last?.body).toMatchObject({ status: "degraded", database: { ok: true }, realtime: { ok: false, adapter: "redis" } });
+    expect(last?.body).toMatchObject({
+      status: "degraded",
+      database: { ok: true },
+      realtime: { ok: false, adapter: "redis" },
+    });
   });
 });

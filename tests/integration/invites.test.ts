@@ -4,7 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { hashToken } from "~/lib/tokens.server";
 import { db } from "~/models/db.server";
-import { acceptInvite, createInvite, findInviteByToken, InviteError, listInvites, revokeInvite } from "~/models/invites.server";
+import {
+  acceptInvite,
+  createInvite,
+  findInviteByToken,
+  InviteError,
+  listInvites,
+  revokeInvite,
+} from "~/models/invites.server";
 import { verifyPassword } from "~/models/passwords.server";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
@@ -17,7 +24,13 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
   const coordinator = () => actorOf(idOf(database.demo.userIds, "coordinator"));
   const brookfield = () => idOf(database.demo.institutionIds, "brookfield");
 
-  async function invite(overrides: Partial<{ email: string; role: "teacher" | "lsa" | "leader" | "coordinator"; institutionId: string }> = {}) {
+  async function invite(
+    overrides: Partial<{
+      email: string;
+      role: "teacher" | "lsa" | "leader" | "coordinator";
+      institutionId: string;
+    }> = {},
+  ) {
     return createInvite(await coordinator(), {
       email: overrides.email ?? newEmail(),
       name: "New Colleague",
@@ -40,7 +53,13 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
     const email = newEmail();
     const { token } = await invite({ email, role: "teacher" });
     const user = await acceptInvite({ token, name: "  Nia Campbell ", password: "chalk dust and coffee" });
-    expect(user).toMatchObject({ email, name: "Nia Campbell", role: "teacher", institutionId: brookfield(), partnershipId: database.demo.partnershipId });
+    expect(user).toMatchObject({
+      email,
+      name: "Nia Campbell",
+      role: "teacher",
+      institutionId: brookfield(),
+      partnershipId: database.demo.partnershipId,
+    });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verifyPassword(user.passwordHash!, "chalk dust and coffee")).toBe(true);
     expect((await findInviteByToken(token))?.state).toBe("accepted");
@@ -51,7 +70,9 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
   it("can be used only once", async () => {
     const { token } = await invite();
     await acceptInvite({ token, name: "First Person", password: "chalk dust and coffee" });
-    await expect(acceptInvite({ token, name: "Second Person", password: "another fine phrase" })).rejects.toBeInstanceOf(InviteError);
+    await expect(
+      acceptInvite({ token, name: "Second Person", password: "another fine phrase" }),
+    ).rejects.toBeInstanceOf(InviteError);
   });
 
   it("is single use even when accepted twice at the same moment", async () => {
@@ -68,7 +89,9 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
     const { token, invite: created } = await invite();
     await db().invite.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await findInviteByToken(token))?.state).toBe("expired");
-    await expect(acceptInvite({ token, name: "Too Late", password: "chalk dust and coffee" })).rejects.toThrow(/expired/);
+    await expect(acceptInvite({ token, name: "Too Late", password: "chalk dust and coffee" })).rejects.toThrow(
+      /expired/,
+    );
     expect(await db().user.count({ where: { email: created.email } })).toBe(0);
   });
 
@@ -84,15 +107,21 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
     const first = await invite({ email });
     const second = await invite({ email });
     expect((await findInviteByToken(first.token))?.state).toBe("revoked");
-    await expect(acceptInvite({ token: first.token, name: "Old Link", password: "chalk dust and coffee" })).rejects.toBeInstanceOf(InviteError);
+    await expect(
+      acceptInvite({ token: first.token, name: "Old Link", password: "chalk dust and coffee" }),
+    ).rejects.toBeInstanceOf(InviteError);
     expect(await revokeInvite(await coordinator(), second.invite.id)).toBe(true);
-    await expect(acceptInvite({ token: second.token, name: "Revoked", password: "chalk dust and coffee" })).rejects.toBeInstanceOf(InviteError);
+    await expect(
+      acceptInvite({ token: second.token, name: "Revoked", password: "chalk dust and coffee" }),
+    ).rejects.toBeInstanceOf(InviteError);
   });
 
   it("refuses unknown and malformed tokens", async () => {
     expect(await findInviteByToken("")).toBeNull();
     expect(await findInviteByToken("x".repeat(200))).toBeNull();
-    await expect(acceptInvite({ token: "no-such-token", name: "Nobody", password: "chalk dust and coffee" })).rejects.toBeInstanceOf(InviteError);
+    await expect(
+      acceptInvite({ token: "no-such-token", name: "Nobody", password: "chalk dust and coffee" }),
+    ).rejects.toBeInstanceOf(InviteError);
   });
 
   it("refuses an address that already has an account", async () => {
@@ -102,7 +131,9 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
 
   it("keeps to the inviter's partnership", async () => {
     // An institution of another partnership cannot be named.
-    await expect(invite({ institutionId: idOf(database.other.institutionIds, "brookfield") })).rejects.toMatchObject({ field: "institutionId" });
+    await expect(invite({ institutionId: idOf(database.other.institutionIds, "brookfield") })).rejects.toMatchObject({
+      field: "institutionId",
+    });
     const { invite: created } = await invite();
     const otherCoordinator = await actorOf(idOf(database.other.userIds, "coordinator"));
     expect(await revokeInvite(otherCoordinator, created.id)).toBe(false);

@@ -28,7 +28,11 @@ beforeAll(async () => {
   const databaseUrl = await freshDatabase("sqlite");
   store = createDb(databaseUrl);
   const demo = await seedDemoPartnership(store);
-  const other = await seedDemoPartnership(store, { slug: "other-valley", name: "Other Valley", emailDomainSuffix: ".other" });
+  const other = await seedDemoPartnership(store, {
+    slug: "other-valley",
+    name: "Other Valley",
+    emailDomainSuffix: ".other",
+  });
   ids.users = demo.userIds;
   fixture = await createLessonFixture(store, demo);
   otherFixture = await createLessonFixture(store, other, " (other)");
@@ -44,22 +48,48 @@ afterAll(async () => {
 
 showServerOutputOnFailure(() => app);
 
-const signIn = (key: Parameters<typeof demoUser>[0], suffix = "") => signedInClient(app.origin, demoUser(key).email + suffix, DEMO_PASSWORD);
+const signIn = (key: Parameters<typeof demoUser>[0], suffix = "") =>
+  signedInClient(app.origin, demoUser(key).email + suffix, DEMO_PASSWORD);
 
 async function createPlan(teacher: HttpClient, title = "Components of fitness"): Promise<string> {
   const res = await teacher.post(`/courses/${fixture.courseId}/plans/new`, {
-    title, unitId: fixture.unitId, groupId: fixture.groupId, lessonDate: dayFromToday(7), startTime: "09:15", durationMinutes: "60",
+    title,
+    unitId: fixture.unitId,
+    groupId: fixture.groupId,
+    lessonDate: dayFromToday(7),
+    startTime: "09:15",
+    durationMinutes: "60",
   });
   expect(res.status, res.body.slice(0, 500)).toBe(302);
   return res.location!.split("/").pop()!;
 }
 
 async function deploy(teacher: HttpClient, planId: string, supporterKey: string, studentIds: string[]) {
-  const form = new URLSearchParams({ intent: "deploy", supporterId: ids.users.get(supporterKey)!, supporterRole: "lsa", phase: "main", mode: "group", minutes: "40", ...briefing });
+  const form = new URLSearchParams({
+    intent: "deploy",
+    supporterId: ids.users.get(supporterKey)!,
+    supporterRole: "lsa",
+    phase: "main",
+    mode: "group",
+    minutes: "40",
+    ...briefing,
+  });
   for (const id of studentIds) form.append("studentIds", id);
-  const res = await fetch(app.url(`/plans/${planId}`), { method: "POST", headers: { cookie: teacher.cookieHeader(), origin: app.origin, "content-type": "application/x-www-form-urlencoded" }, body: form, redirect: "manual" });
+  const res = await fetch(app.url(`/plans/${planId}`), {
+    method: "POST",
+    headers: {
+      cookie: teacher.cookieHeader(),
+      origin: app.origin,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: form,
+    redirect: "manual",
+  });
   expect(res.status).toBe(200);
-  return store.deployment.findFirstOrThrow({ where: { lessonPlanId: planId, supporterId: ids.users.get(supporterKey)! }, orderBy: { createdAt: "desc" } });
+  return store.deployment.findFirstOrThrow({
+    where: { lessonPlanId: planId, supporterId: ids.users.get(supporterKey)! },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 function upload(client: HttpClient, planId: string, name: string, bytes: Uint8Array<ArrayBuffer>) {
@@ -67,14 +97,23 @@ function upload(client: HttpClient, planId: string, name: string, bytes: Uint8Ar
   form.append("intent", "add-file");
   form.append("title", "Worksheet");
   form.append("file", new Blob([bytes]), name);
-  return fetch(app.url(`/plans/${planId}`), { method: "POST", headers: { cookie: client.cookieHeader(), origin: app.origin }, body: form, redirect: "manual" });
+  return fetch(app.url(`/plans/${planId}`), {
+    method: "POST",
+    headers: { cookie: client.cookieHeader(), origin: app.origin },
+    body: form,
+    redirect: "manual",
+  });
 }
 
 describe("lesson plan pages by role", () => {
   it("a co-planner creates a plan; the plan page shows its parts; bad input gets field messages", async () => {
     const teacher = await signIn("teacher");
     expect((await teacher.get(`/courses/${fixture.courseId}/plans/new`)).status).toBe(200);
-    const bad = await teacher.post(`/courses/${fixture.courseId}/plans/new`, { title: "x", lessonDate: "soon", durationMinutes: "5" });
+    const bad = await teacher.post(`/courses/${fixture.courseId}/plans/new`, {
+      title: "x",
+      lessonDate: "soon",
+      durationMinutes: "5",
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toContain("Use at least 3 characters.");
     expect(bad.body).toContain("Enter the date as day, month and year.");
@@ -82,7 +121,15 @@ describe("lesson plan pages by role", () => {
     const planId = await createPlan(teacher);
     const page = await teacher.get(`/plans/${planId}`);
     expect(page.status).toBe(200);
-    for (const text of ["Components of fitness", "Objectives and success criteria", "LSA deployment", "Resources", "Evaluation", "Deploy supporter"]) expect(page.body).toContain(text);
+    for (const text of [
+      "Components of fitness",
+      "Objectives and success criteria",
+      "LSA deployment",
+      "Resources",
+      "Evaluation",
+      "Deploy supporter",
+    ])
+      expect(page.body).toContain(text);
     const badPart = await teacher.post(`/plans/${planId}`, { intent: "status", status: "finished" });
     expect(badPart.status).toBe(400);
   });
@@ -94,7 +141,9 @@ describe("lesson plan pages by role", () => {
     expect((await leader.get(`/plans/${planId}`)).status).toBe(200);
     expect((await leader.post(`/plans/${planId}`, { intent: "status", status: "taught" })).status).toBe(403);
     expect((await leader.get(`/courses/${fixture.courseId}/plans/new`)).status).toBe(403);
-    expect((await (await signIn("teacherDance")).post(`/plans/${planId}`, { intent: "assessment", assessment: "x" })).status).toBe(403);
+    expect(
+      (await (await signIn("teacherDance")).post(`/plans/${planId}`, { intent: "assessment", assessment: "x" })).status,
+    ).toBe(403);
     expect((await (await signIn("lsa")).get(`/plans/${planId}`)).status).toBe(404);
     const stranger = await signIn("coordinator", ".other");
     expect((await stranger.get(`/plans/${planId}`)).status).toBe(404);
@@ -111,7 +160,12 @@ describe("lesson plan pages by role", () => {
     const tooBig = await upload(teacher, planId, "big.pdf", big);
     expect(tooBig.status).toBe(400);
     expect(await tooBig.text()).toContain("larger than 5 MB");
-    const wrong = await upload(teacher, planId, "page.html", new TextEncoder().encode("<html><script>alert(1)</script></html>"));
+    const wrong = await upload(
+      teacher,
+      planId,
+      "page.html",
+      new TextEncoder().encode("<html><script>alert(1)</script></html>"),
+    );
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("Files of that type cannot be uploaded");
     const ok = await upload(teacher, planId, "Fitness tests.pdf", new TextEncoder().encode("%PDF-1.4\n%%EOF\n"));
@@ -123,7 +177,9 @@ describe("lesson plan pages by role", () => {
     expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="Fitness tests.pdf"/);
     expect(download.headers.get("x-content-type-options")).toBe("nosniff");
     expect((await (await signIn("lsa")).get(`/plans/${planId}/resources/${resource.id}`)).status).toBe(404);
-    expect((await (await signIn("coordinator", ".other")).get(`/plans/${planId}/resources/${resource.id}`)).status).toBe(404);
+    expect(
+      (await (await signIn("coordinator", ".other")).get(`/plans/${planId}/resources/${resource.id}`)).status,
+    ).toBe(404);
   });
 });
 
@@ -141,15 +197,26 @@ describe("deployment, briefing and feedback, live", () => {
     expect(briefingPage.status).toBe(200);
     expect(briefingPage.body).toContain(briefing.concepts);
     expect((await (await signIn("lsaDeaf")).get(`/deployments/${deployment.id}`)).status).toBe(404);
-    expect((await teacher.post(`/deployments/${deployment.id}`, { intent: "feedback", feedback: "Not mine to give" })).status).toBe(403);
+    expect(
+      (await teacher.post(`/deployments/${deployment.id}`, { intent: "feedback", feedback: "Not mine to give" }))
+        .status,
+    ).toBe(403);
 
     const socket = await connectSocket(app.origin, { cookie: teacher.cookieHeader() });
     sockets.push(socket);
     expect((await lsa.post(`/deployments/${deployment.id}`, { intent: "mark-read" })).status).toBe(200);
     const heard = nextEvent(socket, "partnership:changed");
-    const sent = await lsa.post(`/deployments/${deployment.id}`, { intent: "feedback", feedback: "Both completed the bleep test with one prompt each." });
+    const sent = await lsa.post(`/deployments/${deployment.id}`, {
+      intent: "feedback",
+      feedback: "Both completed the bleep test with one prompt each.",
+    });
     expect(sent.status).toBe(200);
-    expect(await heard).toMatchObject({ entity: "deployment", id: deployment.id, action: "updated", by: ids.users.get("lsa") });
+    expect(await heard).toMatchObject({
+      entity: "deployment",
+      id: deployment.id,
+      action: "updated",
+      by: ids.users.get("lsa"),
+    });
     const plan = await teacher.get(`/plans/${planId}`);
     expect(plan.body).toContain("Both completed the bleep test with one prompt each.");
     const short = await lsa.post(`/deployments/${deployment.id}`, { intent: "feedback", feedback: "" });
@@ -161,7 +228,9 @@ describe("deployment, briefing and feedback, live", () => {
     const teacher = await signIn("teacher");
     const planId = await createPlan(teacher, "Socket access");
     await deploy(teacher, planId, "lsa", [fixture.studentIds.mld1]);
-    const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
+    const document = await store.collabDocument.findUniqueOrThrow({
+      where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } },
+    });
     const join = async (client: HttpClient) => {
       const socket = await connectSocket(app.origin, { cookie: client.cookieHeader() });
       sockets.push(socket);
@@ -177,15 +246,22 @@ describe("deployment, briefing and feedback, live", () => {
   it("a planner taken off the course can no longer change the plan's shared notes once the access recheck comes round, and the refused change is not stored", async () => {
     const teacher = await signIn("teacher");
     const planId = await createPlan(teacher, "Revoked planner");
-    const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
+    const document = await store.collabDocument.findUniqueOrThrow({
+      where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } },
+    });
     const colleague = await signIn("teacherFe");
     const socket = await connectSocket(app.origin, { cookie: colleague.cookieHeader() });
     sockets.push(socket);
-    expect(await socket.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({ ok: true, readOnly: false });
+    expect(await socket.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({
+      ok: true,
+      readOnly: false,
+    });
     const edit = (text: string) => {
       const doc = new Y.Doc();
       doc.getText("probe").insert(0, text);
-      return socket.timeout(5_000).emitWithAck("collab:sync", document.id, encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));
+      return socket
+        .timeout(5_000)
+        .emitWithAck("collab:sync", document.id, encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));
     };
     expect(await edit("while a planner")).toEqual({ ok: true });
     const stored = await store.collabUpdate.count({ where: { documentId: document.id } });
@@ -208,7 +284,9 @@ describe("deployment, briefing and feedback, live", () => {
   it("the editor of a planner taken off the course turns read-only, says why once, and a fresh copy holds only what was saved", async () => {
     const teacher = await signIn("teacher");
     const planId = await createPlan(teacher, "Refused in the editor");
-    const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
+    const document = await store.collabDocument.findUniqueOrThrow({
+      where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } },
+    });
     const socket = await connectSocket(app.origin, { cookie: (await signIn("teacherFe")).cookieHeader() });
     sockets.push(socket);
     const until = (check: () => boolean, what: string) => waitFor(check, 5_000, what);
@@ -252,13 +330,19 @@ describe("deployment, briefing and feedback, live", () => {
     const teacher = await signIn("teacher");
     const planId = await createPlan(teacher, "Removed deployment");
     const deployment = await deploy(teacher, planId, "lsa", [fixture.studentIds.mld1]);
-    const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
+    const document = await store.collabDocument.findUniqueOrThrow({
+      where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } },
+    });
     const socket = await connectSocket(app.origin, { cookie: (await signIn("lsa")).cookieHeader() });
     sockets.push(socket);
-    expect(await socket.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({ ok: true, readOnly: true });
+    expect(await socket.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({
+      ok: true,
+      readOnly: true,
+    });
     const awareness = new Awareness(new Y.Doc());
     awareness.setLocalState({ cursor: null });
-    const presence = () => socket.emit("collab:awareness", document.id, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+    const presence = () =>
+      socket.emit("collab:awareness", document.id, encodeAwarenessUpdate(awareness, [awareness.clientID]));
 
     await store.deployment.delete({ where: { id: deployment.id } });
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -272,21 +356,37 @@ describe("deployment, briefing and feedback, live", () => {
     const teacher = await signIn("teacher");
     const planId = await createPlan(teacher, "Removed reader");
     const deployment = await deploy(teacher, planId, "lsa", [fixture.studentIds.mld1]);
-    const document = await store.collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } } });
+    const document = await store.collabDocument.findUniqueOrThrow({
+      where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: planId } },
+    });
     const reader = await connectSocket(app.origin, { cookie: (await signIn("lsa")).cookieHeader() });
     const writer = await connectSocket(app.origin, { cookie: teacher.cookieHeader() });
     sockets.push(reader, writer);
-    expect(await reader.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({ ok: true, readOnly: true });
-    expect(await writer.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({ ok: true, readOnly: false });
+    expect(await reader.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({
+      ok: true,
+      readOnly: true,
+    });
+    expect(await writer.timeout(5_000).emitWithAck("collab:join", document.id)).toMatchObject({
+      ok: true,
+      readOnly: false,
+    });
     const changes: string[] = [];
-    reader.on("collab:sync", (_documentId, message) => changes.push(Buffer.from(message as Uint8Array).toString("latin1")));
+    reader.on("collab:sync", (_documentId, message) =>
+      changes.push(Buffer.from(message as Uint8Array).toString("latin1")),
+    );
     const edit = (text: string) => {
       const doc = new Y.Doc();
       doc.getText("probe").insert(0, text);
-      return writer.timeout(5_000).emitWithAck("collab:sync", document.id, encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));
+      return writer
+        .timeout(5_000)
+        .emitWithAck("collab:sync", document.id, encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));
     };
     expect(await edit("before-removal")).toEqual({ ok: true });
-    await waitFor(() => changes.some((change) => change.includes("before-removal")), 5_000, "the reader to get the first change");
+    await waitFor(
+      () => changes.some((change) => change.includes("before-removal")),
+      5_000,
+      "the reader to get the first change",
+    );
 
     await store.deployment.delete({ where: { id: deployment.id } });
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -307,7 +407,11 @@ describe("deployment, briefing and feedback, live", () => {
     const post = (client: HttpClient, form: Record<string, string>) =>
       fetch(app.url(`/plans/${planId}/history`), {
         method: "POST",
-        headers: { cookie: client.cookieHeader(), origin: app.origin, "content-type": "application/x-www-form-urlencoded" },
+        headers: {
+          cookie: client.cookieHeader(),
+          origin: app.origin,
+          "content-type": "application/x-www-form-urlencoded",
+        },
         body: new URLSearchParams(form).toString(),
         redirect: "manual",
       });
@@ -320,18 +424,31 @@ describe("deployment, briefing and feedback, live", () => {
     expect(html).toContain("Version history · History of notes · Staffroom");
     expect(html).toContain("Before the trip");
 
-    const version = await store.collabSnapshot.findFirstOrThrow({ where: { kind: "named", name: "Before the trip", document: { ownerId: planId } } });
+    const version = await store.collabSnapshot.findFirstOrThrow({
+      where: { kind: "named", name: "Before the trip", document: { ownerId: planId } },
+    });
     expect((await post(teacher, { intent: "restore", versionId: version.id })).status).toBe(200);
     // Restoring is a new change, after an automatic version of what was there.
-    expect(await store.collabSnapshot.count({ where: { kind: "auto", name: { startsWith: "Before restoring" }, document: { ownerId: planId } } })).toBe(1);
+    expect(
+      await store.collabSnapshot.count({
+        where: { kind: "auto", name: { startsWith: "Before restoring" }, document: { ownerId: planId } },
+      }),
+    ).toBe(1);
 
     // A leader reads the history but may not name or restore; another partnership's coordinator sees nothing.
     const leader = await signIn("leader");
-    expect((await fetch(app.url(`/plans/${planId}/history?version=${version.id}`), { headers: { cookie: leader.cookieHeader() } })).status).toBe(200);
+    expect(
+      (
+        await fetch(app.url(`/plans/${planId}/history?version=${version.id}`), {
+          headers: { cookie: leader.cookieHeader() },
+        })
+      ).status,
+    ).toBe(200);
     expect((await post(leader, { intent: "name-version", name: "Mine" })).status).toBe(403);
     const outsider = await signIn("coordinator", ".other");
-    expect((await fetch(app.url(`/plans/${planId}/history`), { headers: { cookie: outsider.cookieHeader() } })).status).toBe(404);
+    expect(
+      (await fetch(app.url(`/plans/${planId}/history`), { headers: { cookie: outsider.cookieHeader() } })).status,
+    ).toBe(404);
     expect((await post(outsider, { intent: "restore", versionId: version.id })).status).toBe(404);
   });
 });
-

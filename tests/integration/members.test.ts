@@ -5,7 +5,12 @@ import { db } from "~/models/db.server";
 import { deactivateMember, getMember, listMembers, reactivateMember, updateMember } from "~/models/members.server";
 import { startSession, validateSessionToken } from "~/models/sessions.server";
 import { signIn } from "~/models/sign-in.server";
-import { createInstitution, listInstitutions, setInstitutionArchived, updateInstitution } from "~/models/institutions.server";
+import {
+  createInstitution,
+  listInstitutions,
+  setInstitutionArchived,
+  updateInstitution,
+} from "~/models/institutions.server";
 import { listAuditEvents } from "~/models/audit.server";
 import { DEMO_PASSWORD, DEMO_USERS, demoUser } from "../../prisma/seed-data";
 import { PROVIDERS } from "../support/databases";
@@ -36,7 +41,9 @@ describe.each(PROVIDERS)("members and institutions on %s", (provider) => {
     const email = demoUser("teacherSpecial").email;
     expect((await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta })).ok).toBe(false);
     expect((await listMembers(database.demo.partnershipId)).map((m) => m.id)).not.toContain(userId);
-    expect((await listMembers(database.demo.partnershipId, { includeDeactivated: true })).map((m) => m.id)).toContain(userId);
+    expect((await listMembers(database.demo.partnershipId, { includeDeactivated: true })).map((m) => m.id)).toContain(
+      userId,
+    );
 
     expect(await reactivateMember(await coordinator(), userId)).toBe(true);
     expect((await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta })).ok).toBe(true);
@@ -49,7 +56,11 @@ describe.each(PROVIDERS)("members and institutions on %s", (provider) => {
     expect((await validateSessionToken(session.cookie.value)).user?.id).toBe(foreignId);
     expect(await reactivateMember(await coordinator(), foreignId)).toBe(false);
     await expect(
-      updateMember(await coordinator(), foreignId, { role: "lsa", institutionId: idOf(database.demo.institutionIds, "hollins"), jobTitle: "" }),
+      updateMember(await coordinator(), foreignId, {
+        role: "lsa",
+        institutionId: idOf(database.demo.institutionIds, "hollins"),
+        jobTitle: "",
+      }),
     ).rejects.toMatchObject({ field: "form" });
   });
 
@@ -70,24 +81,38 @@ describe.each(PROVIDERS)("members and institutions on %s", (provider) => {
   it("refuses to move a member to another partnership's institution", async () => {
     const userId = idOf(database.demo.userIds, "teacherDance");
     await expect(
-      updateMember(await coordinator(), userId, { role: "teacher", institutionId: idOf(database.other.institutionIds, "kestrel"), jobTitle: "" }),
+      updateMember(await coordinator(), userId, {
+        role: "teacher",
+        institutionId: idOf(database.other.institutionIds, "kestrel"),
+        jobTitle: "",
+      }),
     ).rejects.toMatchObject({ field: "institutionId" });
   });
 
   it("creates, renames and archives institutions within the partnership only", async () => {
     const actor = await coordinator();
-    const created = await createInstitution(actor, { name: " Ridgeway Academy ", kind: "secondary_school", town: "Lowerby" });
+    const created = await createInstitution(actor, {
+      name: " Ridgeway Academy ",
+      kind: "secondary_school",
+      town: "Lowerby",
+    });
     expect(created).toMatchObject({ name: "Ridgeway Academy", partnershipId: database.demo.partnershipId });
-    await expect(createInstitution(actor, { name: "Ridgeway Academy", kind: "secondary_school", town: "" })).rejects.toMatchObject({ field: "name" });
+    await expect(
+      createInstitution(actor, { name: "Ridgeway Academy", kind: "secondary_school", town: "" }),
+    ).rejects.toMatchObject({ field: "name" });
     await updateInstitution(actor, created.id, { name: "Ridgeway School", kind: "secondary_school", town: "Lowerby" });
     expect(await setInstitutionArchived(actor, created.id, true)).toBe(true);
     expect((await listInstitutions(database.demo.partnershipId)).map((i) => i.id)).not.toContain(created.id);
 
     const foreign = await actorOf(idOf(database.other.userIds, "coordinator"));
-    await expect(updateInstitution(foreign, created.id, { name: "Hijacked", kind: "secondary_school", town: "" })).rejects.toMatchObject({ field: "form" });
+    await expect(
+      updateInstitution(foreign, created.id, { name: "Hijacked", kind: "secondary_school", town: "" }),
+    ).rejects.toMatchObject({ field: "form" });
     expect(await setInstitutionArchived(foreign, created.id, false)).toBe(false);
     // The same name is free in another partnership.
-    await expect(createInstitution(foreign, { name: "Ridgeway School", kind: "secondary_school", town: "" })).resolves.toBeTruthy();
+    await expect(
+      createInstitution(foreign, { name: "Ridgeway School", kind: "secondary_school", town: "" }),
+    ).resolves.toBeTruthy();
   });
 
   it("keeps audit events within their partnership", async () => {

@@ -24,9 +24,14 @@ function migrationFolders(dir: string): string[] {
 function sqliteTables(file: string): Map<string, string[]> {
   const sqlite = new Database(file, { readonly: true });
   try {
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+    const tables = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string }[];
     return new Map(
-      tables.map(({ name }) => [name, (sqlite.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name).sort()]),
+      tables.map(({ name }) => [
+        name,
+        (sqlite.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name).sort(),
+      ]),
     );
   } finally {
     sqlite.close();
@@ -48,7 +53,9 @@ async function postgresTables(url: string): Promise<Map<string, string[]>> {
   }
 }
 
-async function appliedMigrations(query: () => Promise<{ migration_name: string; finished_at: unknown }[]>): Promise<string[]> {
+async function appliedMigrations(
+  query: () => Promise<{ migration_name: string; finished_at: unknown }[]>,
+): Promise<string[]> {
   const rows = await query();
   expect(rows.every((r) => r.finished_at !== null)).toBe(true);
   return rows.map((r) => r.migration_name).sort();
@@ -60,9 +67,10 @@ describe("migrations", () => {
 
   it("exist for both providers, under the same names", () => {
     expect(sqliteMigrations.length).toBeGreaterThan(0);
-    expect(postgresMigrations, "every migration needs a PostgreSQL twin: write them with `npm run db:migration -- <name>`").toEqual(
-      sqliteMigrations,
-    );
+    expect(
+      postgresMigrations,
+      "every migration needs a PostgreSQL twin: write them with `npm run db:migration -- <name>`",
+    ).toEqual(sqliteMigrations);
   });
 
   it("prisma/migrated-schema.prisma equals prisma/schema.prisma", () => {
@@ -77,9 +85,14 @@ describe("migrations", () => {
   it("prisma/postgres/schema.prisma is current", async () => {
     const result = await run("node", ["scripts/postgres-schema.mjs", "--check"], { cwd: root }).then(
       () => ({ ok: true, output: "" }),
-      (error: { stderr?: string; stdout?: string }) => ({ ok: false, output: `${error.stdout ?? ""}${error.stderr ?? ""}` }),
+      (error: { stderr?: string; stdout?: string }) => ({
+        ok: false,
+        output: `${error.stdout ?? ""}${error.stderr ?? ""}`,
+      }),
     );
-    expect(result.ok, `prisma/postgres/schema.prisma is stale (run \`npm run db:generate\`): ${result.output}`).toBe(true);
+    expect(result.ok, `prisma/postgres/schema.prisma is stale (run \`npm run db:generate\`): ${result.output}`).toBe(
+      true,
+    );
   });
 
   it("apply to fresh SQLite and PostgreSQL databases with `prisma migrate deploy`, giving the same tables and columns", async () => {
@@ -98,7 +111,16 @@ describe("migrations", () => {
 
     const sqlite = sqliteTables(sqliteFile);
     const postgres = await postgresTables(postgresUrl);
-    for (const table of ["Partnership", "Institution", "User", "Session", "Invite", "TrustedDevice", "ThrottleBucket", "AuditEvent"]) {
+    for (const table of [
+      "Partnership",
+      "Institution",
+      "User",
+      "Session",
+      "Invite",
+      "TrustedDevice",
+      "ThrottleBucket",
+      "AuditEvent",
+    ]) {
       expect(sqlite.has(table), `SQLite table ${table}`).toBe(true);
     }
     expect([...postgres.keys()].sort()).toEqual([...sqlite.keys()].sort());
@@ -106,7 +128,9 @@ describe("migrations", () => {
 
     const sqliteDb = new Database(sqliteFile, { readonly: true });
     try {
-      const applied = await appliedMigrations(async () => sqliteDb.prepare("SELECT migration_name, finished_at FROM _prisma_migrations").all() as never);
+      const applied = await appliedMigrations(
+        async () => sqliteDb.prepare("SELECT migration_name, finished_at FROM _prisma_migrations").all() as never,
+      );
       expect(applied).toEqual(sqliteMigrations);
     } finally {
       sqliteDb.close();
@@ -114,11 +138,12 @@ describe("migrations", () => {
     const client = new pg.Client({ connectionString: postgresUrl });
     await client.connect();
     try {
-      const applied = await appliedMigrations(async () => (await client.query("SELECT migration_name, finished_at FROM _prisma_migrations")).rows);
+      const applied = await appliedMigrations(
+        async () => (await client.query("SELECT migration_name, finished_at FROM _prisma_migrations")).rows,
+      );
       expect(applied).toEqual(postgresMigrations);
     } finally {
       await client.end();
     }
-
   }, 90_000);
 });

@@ -22,7 +22,11 @@ beforeAll(async () => {
   const databaseUrl = await freshDatabase("sqlite");
   app = await startApp({ databaseUrl });
   store = createDb(databaseUrl);
-  other = await seedDemoPartnership(store, { slug: "other-valley", name: "Other Valley Partnership", emailDomainSuffix: ".other" });
+  other = await seedDemoPartnership(store, {
+    slug: "other-valley",
+    name: "Other Valley Partnership",
+    emailDomainSuffix: ".other",
+  });
 });
 
 afterAll(async () => {
@@ -34,7 +38,8 @@ showServerOutputOnFailure(() => app);
 
 const client = () => new HttpClient(app.origin);
 const signIn = (key: DemoUserKey) => signedInClient(app.origin, demoUser(key).email, DEMO_PASSWORD);
-const userId = async (key: DemoUserKey) => (await store.user.findUniqueOrThrow({ where: { email: demoUser(key).email } })).id;
+const userId = async (key: DemoUserKey) =>
+  (await store.user.findUniqueOrThrow({ where: { email: demoUser(key).email } })).id;
 const createLink = (coordinator: HttpClient, memberId: string, origin?: string | null) =>
   coordinator.post(`/people/${memberId}`, { intent: "create-password-reset" }, origin === undefined ? {} : { origin });
 
@@ -125,7 +130,9 @@ describe("using a password reset link", () => {
     expect(fieldError(short.body, "password")).toBe("Use at least 8 characters (15 or more is better).");
     expect(short.body).not.toContain('value="chalk"');
 
-    expect((await store.passwordReset.findFirstOrThrow({ where: { userId: await userId("teacherDeaf") } })).usedAt).toBeNull();
+    expect(
+      (await store.passwordReset.findFirstOrThrow({ where: { userId: await userId("teacherDeaf") } })).usedAt,
+    ).toBeNull();
     await signIn("teacherDeaf"); // the old password still works
   });
 
@@ -155,7 +162,10 @@ describe("using a password reset link", () => {
     expect(again.status).toBe(410);
     expect(again.body).toContain("This password reset link no longer works");
     expect(again.body).not.toContain(demoUser("teacherSpecial").name);
-    expect((await client().post(link, { password: "someone else's phrase", confirmPassword: "someone else's phrase" })).status).toBe(410);
+    expect(
+      (await client().post(link, { password: "someone else's phrase", confirmPassword: "someone else's phrase" }))
+        .status,
+    ).toBe(410);
     await signedInClient(app.origin, email, NEW_PASSWORD);
   });
 
@@ -165,7 +175,10 @@ describe("using a password reset link", () => {
     expect(unknown.body).toContain("This password reset link no longer works");
 
     const link = await resetLink("lsa");
-    await store.passwordReset.updateMany({ where: { userId: await userId("lsa") }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await store.passwordReset.updateMany({
+      where: { userId: await userId("lsa") },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const expired = await client().get(link);
     expect(expired.status).toBe(410);
     expect(expired.body).toContain("This password reset link no longer works");
@@ -175,7 +188,11 @@ describe("using a password reset link", () => {
 
   it("refuses a cross-site post to the reset page; the link still works afterwards", async () => {
     const link = await resetLink("teacherFe");
-    const res = await client().post(link, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, { origin: FOREIGN_ORIGIN });
+    const res = await client().post(
+      link,
+      { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      { origin: FOREIGN_ORIGIN },
+    );
     expect(res.status).toBe(403);
     await signIn("teacherFe");
     expect((await client().get(link)).status).toBe(200);

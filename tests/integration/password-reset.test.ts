@@ -27,22 +27,33 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
   const database = useModelDatabase(provider);
   const memberId = (key: DemoUserKey) => idOf(database.demo.userIds, key);
   const coordinator = () => actorOf(memberId("coordinator"));
-  const passwordHashOf = async (userId: string) => (await db().user.findUniqueOrThrow({ where: { id: userId } })).passwordHash!;
+  const passwordHashOf = async (userId: string) =>
+    (await db().user.findUniqueOrThrow({ where: { id: userId } })).passwordHash!;
 
   it("is made only by a coordinator of the member's partnership, and never for themselves", async () => {
     const target = memberId("teacherDance");
     for (const key of ["leader", "teacher", "lsa"] as const) {
-      await expect(createPasswordReset(await actorOf(memberId(key)), target), key).rejects.toMatchObject({ reason: "forbidden" });
+      await expect(createPasswordReset(await actorOf(memberId(key)), target), key).rejects.toMatchObject({
+        reason: "forbidden",
+      });
     }
     const me = await coordinator();
     await expect(createPasswordReset(me, me.id)).rejects.toMatchObject({ reason: "forbidden" });
     const foreignCoordinator = await actorOf(idOf(database.other.userIds, "coordinator"));
     await expect(createPasswordReset(foreignCoordinator, target)).rejects.toMatchObject({ reason: "not-found" });
-    await expect(createPasswordReset(me, idOf(database.other.userIds, "teacherDance"))).rejects.toBeInstanceOf(PasswordResetError);
+    await expect(createPasswordReset(me, idOf(database.other.userIds, "teacherDance"))).rejects.toBeInstanceOf(
+      PasswordResetError,
+    );
     expect(await db().passwordReset.count()).toBe(0);
 
     const { reset } = await createPasswordReset(me, target);
-    expect(reset).toMatchObject({ userId: target, partnershipId: database.demo.partnershipId, createdById: me.id, usedAt: null, revokedAt: null });
+    expect(reset).toMatchObject({
+      userId: target,
+      partnershipId: database.demo.partnershipId,
+      createdById: me.id,
+      usedAt: null,
+      revokedAt: null,
+    });
   });
 
   it("stores only the SHA-256 of the link's 256-bit token", async () => {
@@ -52,11 +63,16 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
     const row = await db().passwordReset.findUniqueOrThrow({ where: { id: reset.id } });
     expect(row.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
-    expect(await findPasswordResetByToken(token)).toMatchObject({ state: "usable", user: { name: demoUser("leaderFe").name } });
+    expect(await findPasswordResetByToken(token)).toMatchObject({
+      state: "usable",
+      user: { name: demoUser("leaderFe").name },
+    });
     expect(await findPasswordResetByToken(hashToken(token))).toBeNull();
     expect(await findPasswordResetByToken("")).toBeNull();
     expect(await findPasswordResetByToken("x".repeat(200))).toBeNull();
-    await expect(resetPassword({ token: "no-such-token", password: NEW_PASSWORD })).rejects.toMatchObject({ reason: "unusable" });
+    await expect(resetPassword({ token: "no-such-token", password: NEW_PASSWORD })).rejects.toMatchObject({
+      reason: "unusable",
+    });
   });
 
   it("sets the new password, ends every session of the member, forgets failed sign-ins, and is audited", async () => {
@@ -74,14 +90,23 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
       await signIn({ email, password: `guess ${i}`, deviceToken: null, meta });
       await signIn({ email, password: `guess ${i}`, deviceToken: trusted.deviceToken, meta });
     }
-    expect(await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta })).toMatchObject({ ok: false, reason: "throttled" });
-    expect(await signIn({ email, password: DEMO_PASSWORD, deviceToken: trusted.deviceToken, meta })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
+    expect(await signIn({ email, password: DEMO_PASSWORD, deviceToken: trusted.deviceToken, meta })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     const sessionsBefore = await db().session.count({ where: { userId } });
     expect(sessionsBefore).toBe(3);
 
     const actor = await coordinator();
     const { token } = await createPasswordReset(actor, userId, "10.0.0.1");
-    expect(await resetPassword({ token, password: NEW_PASSWORD }, "10.0.0.2")).toEqual({ userId, endedSessions: sessionsBefore });
+    expect(await resetPassword({ token, password: NEW_PASSWORD }, "10.0.0.2")).toEqual({
+      userId,
+      endedSessions: sessionsBefore,
+    });
 
     const passwordHash = await passwordHashOf(userId);
     expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -96,15 +121,33 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
     // Earlier guesses no longer hold them up, from a new browser or their trusted one; the old password is gone.
     expect((await signIn({ email, password: NEW_PASSWORD, deviceToken: null, meta })).ok).toBe(true);
     expect((await signIn({ email, password: NEW_PASSWORD, deviceToken: trusted.deviceToken, meta })).ok).toBe(true);
-    expect(await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta })).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta })).toMatchObject({
+      ok: false,
+      reason: "invalid",
+    });
 
-    const created = await db().auditEvent.findFirstOrThrow({ where: { action: "password-reset.created", subjectId: userId } });
-    expect(created).toMatchObject({ partnershipId: database.demo.partnershipId, actorId: actor.id, subjectType: "user", ipAddress: "10.0.0.1" });
+    const created = await db().auditEvent.findFirstOrThrow({
+      where: { action: "password-reset.created", subjectId: userId },
+    });
+    expect(created).toMatchObject({
+      partnershipId: database.demo.partnershipId,
+      actorId: actor.id,
+      subjectType: "user",
+      ipAddress: "10.0.0.1",
+    });
     expect(JSON.parse(created.detail)).toMatchObject({ name: demoUser(key).name, email });
-    const completed = await db().auditEvent.findFirstOrThrow({ where: { action: "password-reset.completed", subjectId: userId } });
-    expect(completed).toMatchObject({ partnershipId: database.demo.partnershipId, actorId: userId, subjectType: "user", ipAddress: "10.0.0.2" });
+    const completed = await db().auditEvent.findFirstOrThrow({
+      where: { action: "password-reset.completed", subjectId: userId },
+    });
+    expect(completed).toMatchObject({
+      partnershipId: database.demo.partnershipId,
+      actorId: userId,
+      subjectType: "user",
+      ipAddress: "10.0.0.2",
+    });
     const everything = JSON.stringify(await db().auditEvent.findMany({ where: { subjectId: userId } }));
-    for (const secret of [token, hashToken(token), NEW_PASSWORD, passwordHash]) expect(everything).not.toContain(secret);
+    for (const secret of [token, hashToken(token), NEW_PASSWORD, passwordHash])
+      expect(everything).not.toContain(secret);
   });
 
   it("works only once", async () => {
@@ -112,7 +155,9 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
     const { token } = await createPasswordReset(await coordinator(), userId);
     await resetPassword({ token, password: NEW_PASSWORD });
     const afterFirst = await passwordHashOf(userId);
-    await expect(resetPassword({ token, password: "someone else's choice" })).rejects.toMatchObject({ reason: "unusable" });
+    await expect(resetPassword({ token, password: "someone else's choice" })).rejects.toMatchObject({
+      reason: "unusable",
+    });
     expect(await passwordHashOf(userId)).toBe(afterFirst);
   });
 
@@ -146,16 +191,25 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
     const actor = await coordinator();
     expect(await getPendingPasswordReset(database.demo.partnershipId, userId)).toBeNull();
     const first = await createPasswordReset(actor, userId);
-    expect(await getPendingPasswordReset(database.demo.partnershipId, userId)).toMatchObject({ expiresAt: first.reset.expiresAt });
+    expect(await getPendingPasswordReset(database.demo.partnershipId, userId)).toMatchObject({
+      expiresAt: first.reset.expiresAt,
+    });
     const second = await createPasswordReset(actor, userId);
     expect((await findPasswordResetByToken(first.token))?.state).toBe("revoked");
     expect((await findPasswordResetByToken(second.token))?.state).toBe("usable");
-    expect(await getPendingPasswordReset(database.demo.partnershipId, userId)).toMatchObject({ expiresAt: second.reset.expiresAt });
+    expect(await getPendingPasswordReset(database.demo.partnershipId, userId)).toMatchObject({
+      expiresAt: second.reset.expiresAt,
+    });
     expect(await getPendingPasswordReset(database.other.partnershipId, userId)).toBeNull();
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "password-reset.created", subjectId: userId }, orderBy: { createdAt: "desc" } });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { action: "password-reset.created", subjectId: userId },
+      orderBy: { createdAt: "desc" },
+    });
     expect(JSON.parse(audit.detail)).toMatchObject({ replacedLinks: 1 });
 
-    await expect(resetPassword({ token: first.token, password: NEW_PASSWORD })).rejects.toMatchObject({ reason: "unusable" });
+    await expect(resetPassword({ token: first.token, password: NEW_PASSWORD })).rejects.toMatchObject({
+      reason: "unusable",
+    });
     await resetPassword({ token: second.token, password: NEW_PASSWORD });
     expect(await verifyPassword(await passwordHashOf(userId), NEW_PASSWORD)).toBe(true);
   });

@@ -21,7 +21,11 @@ beforeAll(async () => {
   const databaseUrl = await freshDatabase("sqlite");
   app = await startApp({ databaseUrl });
   store = createDb(databaseUrl);
-  other = await seedDemoPartnership(store, { slug: "other-valley", name: "Other Valley Partnership", emailDomainSuffix: ".other" });
+  other = await seedDemoPartnership(store, {
+    slug: "other-valley",
+    name: "Other Valley Partnership",
+    emailDomainSuffix: ".other",
+  });
 });
 
 afterAll(async () => {
@@ -38,7 +42,8 @@ const SHORT_PASSWORD = "Use at least 8 characters (15 or more is better).";
 const fieldErrorText = (body: string, field: string) =>
   new RegExp(`id="${field}-error"><span class="visually-hidden">Error: </span>([^<]*)<`).exec(body)?.[1] ?? null;
 const signIn = (key: Parameters<typeof demoUser>[0]) => signedInClient(app.origin, demoUser(key).email, DEMO_PASSWORD);
-const userId = async (key: Parameters<typeof demoUser>[0]) => (await store.user.findUniqueOrThrow({ where: { email: demoUser(key).email } })).id;
+const userId = async (key: Parameters<typeof demoUser>[0]) =>
+  (await store.user.findUniqueOrThrow({ where: { email: demoUser(key).email } })).id;
 
 function expectRedirectToLogin(res: HttpResult) {
   expect([302, 303]).toContain(res.status);
@@ -163,7 +168,12 @@ describe("ending sessions on the server", () => {
     const ended = nextEvent(phoneSocket, "session:ended");
     const closed = disconnected(phoneSocket);
     // A refused password is explained once, next to the field (not by both the form's and the server's rules).
-    const short = await laptop.post("/account", { intent: "change-password", currentPassword: DEMO_PASSWORD, newPassword: "chalk", confirmPassword: "chalk" });
+    const short = await laptop.post("/account", {
+      intent: "change-password",
+      currentPassword: DEMO_PASSWORD,
+      newPassword: "chalk",
+      confirmPassword: "chalk",
+    });
     expect(short.status).toBe(400);
     expect(fieldErrorText(short.body, "change-password-newPassword")).toBe(SHORT_PASSWORD);
     expect(phoneSocket.connected).toBe(true);
@@ -201,7 +211,9 @@ describe("the Origin check on state-changing requests", () => {
     const coordinator = await signIn("coordinator");
     const id = await userId("lsa");
     expect((await coordinator.post("/logout", {}, { origin: FOREIGN_ORIGIN })).status).toBe(403);
-    expect((await coordinator.post(`/people/${id}`, { intent: "deactivate" }, { origin: FOREIGN_ORIGIN })).status).toBe(403);
+    expect((await coordinator.post(`/people/${id}`, { intent: "deactivate" }, { origin: FOREIGN_ORIGIN })).status).toBe(
+      403,
+    );
     expect((await coordinator.post(`/people/${id}`, { intent: "deactivate" }, { origin: null })).status).toBe(403);
     expect((await store.user.findUniqueOrThrow({ where: { id } })).deactivatedAt).toBeNull();
     expect((await coordinator.get("/people")).status).toBe(200);
@@ -265,8 +277,15 @@ describe("sign-in throttling", () => {
 describe("invitations over HTTP", () => {
   async function inviteLink(email: string): Promise<string> {
     const coordinator = await signIn("coordinator");
-    const institution = await store.institution.findFirstOrThrow({ where: { name: "Brookfield School", partnership: { slug: "ashbury-valley" } } });
-    const res = await coordinator.post("/people/invite", { email, name: "Nia Campbell", role: "lsa", institutionId: institution.id });
+    const institution = await store.institution.findFirstOrThrow({
+      where: { name: "Brookfield School", partnership: { slug: "ashbury-valley" } },
+    });
+    const res = await coordinator.post("/people/invite", {
+      email,
+      name: "Nia Campbell",
+      role: "lsa",
+      institutionId: institution.id,
+    });
     expect(res.status).toBe(200);
     const match = /\/invite\/([A-Za-z0-9_-]{20,})/.exec(res.body);
     expect(match, "the page shows the invitation link").not.toBeNull();
@@ -277,7 +296,12 @@ describe("invitations over HTTP", () => {
     const teacher = await signIn("teacher");
     expect((await teacher.get("/people/invite")).status).toBe(403);
     const institution = await store.institution.findFirstOrThrow();
-    const res = await teacher.post("/people/invite", { email: "x@y.example", name: "X", role: "lsa", institutionId: institution.id });
+    const res = await teacher.post("/people/invite", {
+      email: "x@y.example",
+      name: "X",
+      role: "lsa",
+      institutionId: institution.id,
+    });
     expect(res.status).toBe(403);
     expect(await store.invite.count({ where: { email: "x@y.example" } })).toBe(0);
   });
@@ -293,7 +317,11 @@ describe("invitations over HTTP", () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain(email);
 
-    const common = await invitee.post(link, { name: "Nia Campbell", password: "password", confirmPassword: "password" });
+    const common = await invitee.post(link, {
+      name: "Nia Campbell",
+      password: "password",
+      confirmPassword: "password",
+    });
     expect(common.status).toBe(400);
     expect(common.body).toContain("commonly used");
     const short = await invitee.post(link, { name: "Nia Campbell", password: "chalk", confirmPassword: "chalk" });
@@ -301,7 +329,11 @@ describe("invitations over HTTP", () => {
     expect(fieldErrorText(short.body, "accept-invite-password")).toBe(SHORT_PASSWORD);
     expect(await store.user.count({ where: { email } })).toBe(0);
 
-    const accepted = await invitee.post(link, { name: "Nia Campbell", password: "chalk dust and coffee", confirmPassword: "chalk dust and coffee" });
+    const accepted = await invitee.post(link, {
+      name: "Nia Campbell",
+      password: "chalk dust and coffee",
+      confirmPassword: "chalk dust and coffee",
+    });
     expect([302, 303]).toContain(accepted.status);
     expect(invitee.cookie(SESSION_COOKIE)).toBeTruthy();
     expect((await invitee.get("/home")).status).toBe(200);
@@ -310,7 +342,11 @@ describe("invitations over HTTP", () => {
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
     // The link is used up: it says so (410), and posting to it again changes nothing.
-    const again = await client().post(link, { name: "Someone Else", password: "another fine phrase", confirmPassword: "another fine phrase" });
+    const again = await client().post(link, {
+      name: "Someone Else",
+      password: "another fine phrase",
+      confirmPassword: "another fine phrase",
+    });
     expect(again.status).toBe(410);
     expect(again.setCookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
     expect((await store.user.findUniqueOrThrow({ where: { email } })).name).toBe("Nia Campbell");
@@ -327,7 +363,11 @@ describe("invitations over HTTP", () => {
     const page = await client().get(link);
     expect(page.status).toBe(410);
     expect(page.body).toContain("Invitation links expire after a few days");
-    const res = await client().post(link, { name: "Late Comer", password: "chalk dust and coffee", confirmPassword: "chalk dust and coffee" });
+    const res = await client().post(link, {
+      name: "Late Comer",
+      password: "chalk dust and coffee",
+      confirmPassword: "chalk dust and coffee",
+    });
     expect(res.status).toBe(410);
     expect(res.body).toContain("This invitation link no longer works");
     expect(await store.user.count({ where: { email } })).toBe(0);
@@ -341,14 +381,30 @@ describe("invitations over HTTP", () => {
     const page = await client().get(replaced);
     expect(page.status).toBe(410);
     expect(page.body).toContain("replaced by a newer invitation");
-    expect((await client().post(replaced, { name: "Twice", password: "chalk dust and coffee", confirmPassword: "chalk dust and coffee" })).status).toBe(410);
+    expect(
+      (
+        await client().post(replaced, {
+          name: "Twice",
+          password: "chalk dust and coffee",
+          confirmPassword: "chalk dust and coffee",
+        })
+      ).status,
+    ).toBe(410);
     expect(await store.user.count({ where: { email } })).toBe(0);
 
     const unknown = await client().get("/invite/no-such-invitation-link-0123456789");
     expect(unknown.status).toBe(404);
     expect(unknown.body).toContain("This invitation link no longer works");
     expect(unknown.body).toContain("Go to sign in");
-    expect((await client().post("/invite/no-such-invitation-link-0123456789", { name: "Nobody", password: "chalk dust and coffee", confirmPassword: "chalk dust and coffee" })).status).toBe(404);
+    expect(
+      (
+        await client().post("/invite/no-such-invitation-link-0123456789", {
+          name: "Nobody",
+          password: "chalk dust and coffee",
+          confirmPassword: "chalk dust and coffee",
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 

@@ -40,7 +40,11 @@ describe("a single process without Redis", () => {
     const browser = await signIn("teacher");
     const socket = await open(browser.cookieHeader());
     const health = (await (await fetch(app.url("/healthz"))).json()) as Record<string, any>;
-    expect(health).toMatchObject({ status: "ok", database: { ok: true, provider: "sqlite" }, realtime: { ok: true, adapter: "in-process" } });
+    expect(health).toMatchObject({
+      status: "ok",
+      database: { ok: true, provider: "sqlite" },
+      realtime: { ok: true, adapter: "in-process" },
+    });
     expect(health.realtime.connectedSockets).toBeGreaterThanOrEqual(1);
     socket.close();
   });

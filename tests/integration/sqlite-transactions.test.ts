@@ -18,7 +18,10 @@ function gate(): { promise: Promise<void>; open: () => void } {
 }
 
 const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
-  Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms))]);
+  Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms)),
+  ]);
 
 describe.each(PROVIDERS)("transactions on %s", (provider) => {
   let store: Db;
@@ -43,7 +46,9 @@ describe.each(PROVIDERS)("transactions on %s", (provider) => {
     // Another request, meanwhile: a read and a write of its own, not in any transaction (sent now: Prisma's
     // queries start when first awaited).
     const read = store.partnership.count({ where: { slug: `never-${provider}` } }).then((count) => count);
-    const write = store.partnership.create({ data: { name: "Saved meanwhile", slug: `saved-${provider}` } }).then((row) => row);
+    const write = store.partnership
+      .create({ data: { name: "Saved meanwhile", slug: `saved-${provider}` } })
+      .then((row) => row);
     setTimeout(release.open, 100);
 
     await expect(failing).rejects.toThrow("rolled back on purpose");

@@ -4,14 +4,26 @@
 // and bad input answered with 400 and the field's message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/models/db.server";
-import { DEMO_PASSWORD, DEMO_PARTNERSHIP, demoUser, seedDemoPartnership, type DemoUserKey } from "../../prisma/seed-data";
+import {
+  DEMO_PASSWORD,
+  DEMO_PARTNERSHIP,
+  demoUser,
+  seedDemoPartnership,
+  type DemoUserKey,
+} from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
 import { freshDatabase } from "../support/databases";
 import { signedInClient } from "../support/http-client";
 
 let app: AppProcess;
 let store: Db;
-let ours: { partnershipId: string; strategyId: string; teachersStrategyId: string; plannedPlanId: string; otherPlanId: string };
+let ours: {
+  partnershipId: string;
+  strategyId: string;
+  teachersStrategyId: string;
+  plannedPlanId: string;
+  otherPlanId: string;
+};
 let theirs: { strategyId: string; planId: string };
 
 async function arrangePlan(partnershipId: string, title: string, plannerEmails: string[]) {
@@ -28,16 +40,23 @@ async function arrangePlan(partnershipId: string, title: string, plannerEmails: 
       planners: { create: planners.map((p) => ({ userId: p.id })) },
     },
   });
-  return store.lessonPlan.create({ data: { partnershipId, courseId: course.id, title, lessonDate: new Date(Date.now() + 86_400_000) } });
+  return store.lessonPlan.create({
+    data: { partnershipId, courseId: course.id, title, lessonDate: new Date(Date.now() + 86_400_000) },
+  });
 }
 
 beforeAll(async () => {
   const databaseUrl = await freshDatabase("sqlite");
   app = await startApp({ databaseUrl });
   store = createDb(databaseUrl);
-  const other = await seedDemoPartnership(store, { slug: "other-valley", name: "Other Valley Partnership", emailDomainSuffix: ".other" });
+  const other = await seedDemoPartnership(store, {
+    slug: "other-valley",
+    name: "Other Valley Partnership",
+    emailDomainSuffix: ".other",
+  });
   const partnership = await store.partnership.findUniqueOrThrow({ where: { slug: DEMO_PARTNERSHIP.slug } });
-  const byTitle = (partnershipId: string, title: string) => store.strategy.findFirstOrThrow({ where: { partnershipId, title } });
+  const byTitle = (partnershipId: string, title: string) =>
+    store.strategy.findFirstOrThrow({ where: { partnershipId, title } });
   ours = {
     partnershipId: partnership.id,
     strategyId: (await byTitle(partnership.id, "Restorative conversations")).id, // shared by the coordinator
@@ -117,7 +136,9 @@ describe("editing and deleting", () => {
     const author = await signIn("teacherFe");
     const saved = await author.post(`${path}/edit`, { ...validStrategy, title: "Peer coaching with cards" });
     expect(saved.status).toBe(302);
-    expect((await store.strategy.findUniqueOrThrow({ where: { id: ours.teachersStrategyId } })).title).toBe("Peer coaching with cards");
+    expect((await store.strategy.findUniqueOrThrow({ where: { id: ours.teachersStrategyId } })).title).toBe(
+      "Peer coaching with cards",
+    );
   });
 
   it("deleting asks first and says what goes with it", async () => {
@@ -139,11 +160,15 @@ describe("rating", () => {
       expect(res.body).toContain("Choose a rating from 1 to 5.");
     }
     const leaderId = (await store.user.findUniqueOrThrow({ where: { email: demoUser("leader").email } })).id;
-    expect(await store.strategyRating.count({ where: { strategyId: ours.teachersStrategyId, userId: leaderId } })).toBe(0);
+    expect(await store.strategyRating.count({ where: { strategyId: ours.teachersStrategyId, userId: leaderId } })).toBe(
+      0,
+    );
     const ok = await leader.post(path, { intent: "rate", rating: "4", comment: "Calmer lessons" });
     expect(ok.status).toBe(200);
     expect(ok.body).toContain("Thank you: your rating is saved.");
-    expect(await store.strategyRating.findFirst({ where: { strategyId: ours.teachersStrategyId, userId: leaderId } })).toMatchObject({ rating: 4, comment: "Calmer lessons" });
+    expect(
+      await store.strategyRating.findFirst({ where: { strategyId: ours.teachersStrategyId, userId: leaderId } }),
+    ).toMatchObject({ rating: 4, comment: "Calmer lessons" });
   });
 });
 
@@ -153,10 +178,18 @@ describe("adding to a lesson plan", () => {
     const path = `/strategies/${ours.strategyId}`;
     const page = await teacher.get(`${path}?plan=${ours.plannedPlanId}`);
     expect(page.body).toMatch(new RegExp(`<option value="${ours.plannedPlanId}" selected`));
-    const added = await teacher.post(path, { intent: "add-to-plan", lessonPlanId: ours.plannedPlanId, note: "Before the fitness test" });
+    const added = await teacher.post(path, {
+      intent: "add-to-plan",
+      lessonPlanId: ours.plannedPlanId,
+      note: "Before the fitness test",
+    });
     expect(added.status).toBe(200);
     expect(added.body).toContain("Added to “Fitness testing”.");
-    expect(await store.lessonPlanStrategy.count({ where: { strategyId: ours.strategyId, lessonPlanId: ours.plannedPlanId } })).toBe(1);
+    expect(
+      await store.lessonPlanStrategy.count({
+        where: { strategyId: ours.strategyId, lessonPlanId: ours.plannedPlanId },
+      }),
+    ).toBe(1);
     expect((await teacher.post(path, { intent: "add-to-plan", lessonPlanId: ours.otherPlanId })).status).toBe(403);
     const again = await teacher.post(path, { intent: "add-to-plan", lessonPlanId: ours.plannedPlanId });
     expect(again.status).toBe(400);
@@ -165,7 +198,9 @@ describe("adding to a lesson plan", () => {
 
   it("an LSA or a leader may not add to any plan (403)", async () => {
     for (const key of ["lsa", "leader"] as const) {
-      const res = await (await signIn(key)).post(`/strategies/${ours.strategyId}`, { intent: "add-to-plan", lessonPlanId: ours.otherPlanId });
+      const res = await (
+        await signIn(key)
+      ).post(`/strategies/${ours.strategyId}`, { intent: "add-to-plan", lessonPlanId: ours.otherPlanId });
       expect(res.status, key).toBe(403);
     }
   });
@@ -185,9 +220,27 @@ describe("another partnership", () => {
 
   it("cannot be reached by guessing ids in our forms: their plan or their strategy is 404", async () => {
     const coordinator = await signIn("coordinator");
-    expect((await coordinator.post(`/strategies/${ours.strategyId}`, { intent: "add-to-plan", lessonPlanId: theirs.planId })).status).toBe(404);
-    expect((await coordinator.post(`/strategies/${theirs.strategyId}`, { intent: "add-to-plan", lessonPlanId: ours.otherPlanId })).status).toBe(404);
-    expect((await coordinator.post(`/strategies/${ours.strategyId}`, { intent: "rate", rating: "5", lessonPlanId: theirs.planId })).status).toBe(404);
+    expect(
+      (await coordinator.post(`/strategies/${ours.strategyId}`, { intent: "add-to-plan", lessonPlanId: theirs.planId }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await coordinator.post(`/strategies/${theirs.strategyId}`, {
+          intent: "add-to-plan",
+          lessonPlanId: ours.otherPlanId,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await coordinator.post(`/strategies/${ours.strategyId}`, {
+          intent: "rate",
+          rating: "5",
+          lessonPlanId: theirs.planId,
+        })
+      ).status,
+    ).toBe(404);
     expect(await store.lessonPlanStrategy.count({ where: { lessonPlanId: theirs.planId } })).toBe(0);
   });
 });

@@ -81,7 +81,10 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
     const result = await listStrategies(await as("leader"), filters());
     expect(result.total).toBe(SEED_STRATEGIES.length);
     expect(result.strategies[0]?.title).toBe(SEED_STRATEGIES.at(-1)?.title);
-    const ours = await db().strategy.findMany({ where: { partnershipId: database.demo.partnershipId }, select: { id: true } });
+    const ours = await db().strategy.findMany({
+      where: { partnershipId: database.demo.partnershipId },
+      select: { id: true },
+    });
     expect(result.strategies.every((s) => ours.some((o) => o.id === s.id))).toBe(true);
     const theirs = await listStrategies(await asOther("leader"), filters());
     expect(theirs.strategies.some((s) => result.strategies.some((r) => r.id === s.id))).toBe(false);
@@ -93,9 +96,16 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
     expect(sensory.total).toBe(SEED_STRATEGIES.filter((s) => s.needs.includes("sensory_physical")).length);
     expect(sensory.strategies.every((s) => s.tags.need.includes("sensory_physical"))).toBe(true);
 
-    const combined = await listStrategies(actor, filters("need=cognition_learning&subject=pe_sport&keyStage=ks3&phase=main"));
+    const combined = await listStrategies(
+      actor,
+      filters("need=cognition_learning&subject=pe_sport&keyStage=ks3&phase=main"),
+    );
     const expected = SEED_STRATEGIES.filter(
-      (s) => s.needs.includes("cognition_learning") && s.subjects.includes("pe_sport") && s.keyStages.includes("ks3") && s.phases.includes("main"),
+      (s) =>
+        s.needs.includes("cognition_learning") &&
+        s.subjects.includes("pe_sport") &&
+        s.keyStages.includes("ks3") &&
+        s.phases.includes("main"),
     ).map((s) => s.title);
     expect(combined.strategies.map((s) => s.title).sort()).toEqual(expected.sort());
     expect(expected.length).toBeGreaterThan(0);
@@ -133,9 +143,18 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
   it("shares a strategy with tags and a co-edited description that starts from the summary; leaders cannot share", async () => {
     const lsa = await as("lsa");
     const created = await createStrategy(lsa, input({ title: "Symbol-supported recipes", subjects: ["catering"] }));
-    expect(created).toMatchObject({ partnershipId: database.demo.partnershipId, createdById: lsa.id, institutionId: lsa.institutionId });
+    expect(created).toMatchObject({
+      partnershipId: database.demo.partnershipId,
+      createdById: lsa.id,
+      institutionId: lsa.institutionId,
+    });
     const page = await getStrategy(lsa, created.id);
-    expect(page?.strategy.tags).toEqual({ need: ["cognition_learning"], subject: ["catering"], key_stage: ["ks3"], phase: ["main"] });
+    expect(page?.strategy.tags).toEqual({
+      need: ["cognition_learning"],
+      subject: ["catering"],
+      key_stage: ["ks3"],
+      phase: ["main"],
+    });
     expect(page?.description?.canWrite).toBe(true);
     const state = await loadDocumentState(page!.description!.id);
     expect(JSON.stringify(await yjsStateToEditorState(state.state))).toContain("green, amber or red");
@@ -149,11 +168,24 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
   it("lets the author and the coordinator edit; another teacher cannot", async () => {
     const author = await as("teacherFe");
     const created = await createStrategy(author, input({ title: "Reciprocal reading" }));
-    await updateStrategy(author, created.id, input({ title: "Reciprocal reading groups", subjects: ["english", "humanities"] }));
-    expect((await getStrategy(author, created.id))?.strategy).toMatchObject({ title: "Reciprocal reading groups", tags: { subject: ["english", "humanities"] } });
-    await updateStrategy(await as("coordinator"), created.id, input({ title: "Reciprocal reading", evidence: "Reading ages rose." }));
+    await updateStrategy(
+      author,
+      created.id,
+      input({ title: "Reciprocal reading groups", subjects: ["english", "humanities"] }),
+    );
+    expect((await getStrategy(author, created.id))?.strategy).toMatchObject({
+      title: "Reciprocal reading groups",
+      tags: { subject: ["english", "humanities"] },
+    });
+    await updateStrategy(
+      await as("coordinator"),
+      created.id,
+      input({ title: "Reciprocal reading", evidence: "Reading ages rose." }),
+    );
     await expect(updateStrategy(await as("teacher"), created.id, input())).rejects.toMatchObject({ code: "forbidden" });
-    await expect(updateStrategy(await asOther("coordinator"), created.id, input())).rejects.toMatchObject({ code: "not-found" });
+    await expect(updateStrategy(await asOther("coordinator"), created.id, input())).rejects.toMatchObject({
+      code: "not-found",
+    });
     const document = await getDocumentByOwnerForActor(author, "strategy", created.id);
     expect(document?.document.title).toBe("Reciprocal reading");
   });
@@ -176,9 +208,14 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
     ]);
     expect(page?.ratings.items.find((r) => r.mine)).toMatchObject({ rating: 5, comment: "now embedded" });
     for (const rating of [0, 6, 2.5, Number.NaN]) {
-      await expect(rateStrategy(leader, strategy.id, { rating })).rejects.toMatchObject({ code: "invalid", field: "rating" });
+      await expect(rateStrategy(leader, strategy.id, { rating })).rejects.toMatchObject({
+        code: "invalid",
+        field: "rating",
+      });
     }
-    await expect(rateStrategy(await asOther("leader"), strategy.id, { rating: 5 })).rejects.toMatchObject({ code: "not-found" });
+    await expect(rateStrategy(await asOther("leader"), strategy.id, { rating: 5 })).rejects.toMatchObject({
+      code: "not-found",
+    });
     expect(await db().strategyRating.count({ where: { strategyId: strategy.id } })).toBe(3);
   });
 
@@ -190,10 +227,15 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
     const teacher = await as("teacher");
     const results = await Promise.all([
       ...Array.from({ length: 6 }, (_, i) => rateStrategy(leader, strategy.id, { rating: 1 + (i % 5) })),
-      ...Array.from({ length: 6 }, (_, i) => rateStrategy(teacher, strategy.id, { rating: 1 + (i % 5), lessonPlanId: plan.id })),
+      ...Array.from({ length: 6 }, (_, i) =>
+        rateStrategy(teacher, strategy.id, { rating: 1 + (i % 5), lessonPlanId: plan.id }),
+      ),
     ]);
     expect(results.filter((r) => r.created)).toHaveLength(2);
-    const stored = await db().strategyRating.findMany({ where: { strategyId: strategy.id }, select: { userId: true, lessonPlanId: true } });
+    const stored = await db().strategyRating.findMany({
+      where: { strategyId: strategy.id },
+      select: { userId: true, lessonPlanId: true },
+    });
     expect(stored.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
       [
         { userId: leader.id, lessonPlanId: null },
@@ -205,65 +247,120 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
   it("adds a strategy to a plan only for its course's co-planning teachers and the coordinator, once", async () => {
     const strategy = await createStrategy(await as("teacherSpecial"), input({ title: "Added to plans" }));
     const { plan } = await arrangePlan(database, { title: "Fitness testing", plannerKeys: ["teacher", "lsa"] });
-    const { plan: otherCourse } = await arrangePlan(database, { title: "Leadership in sport", plannerKeys: ["teacherFe"] });
+    const { plan: otherCourse } = await arrangePlan(database, {
+      title: "Leadership in sport",
+      plannerKeys: ["teacherFe"],
+    });
 
     const teacher = await as("teacher");
     expect((await listPlansToAddTo(teacher, strategy.id)).map((p) => p.id)).toContain(plan.id);
     expect((await listPlansToAddTo(teacher, strategy.id)).map((p) => p.id)).not.toContain(otherCourse.id);
     await addToLessonPlan(teacher, strategy.id, plan.id, "For the two Brookfield students");
     expect((await listPlansToAddTo(teacher, strategy.id)).map((p) => p.id)).not.toContain(plan.id);
-    await expect(addToLessonPlan(teacher, strategy.id, plan.id)).rejects.toMatchObject({ code: "invalid", field: "lessonPlanId" });
+    await expect(addToLessonPlan(teacher, strategy.id, plan.id)).rejects.toMatchObject({
+      code: "invalid",
+      field: "lessonPlanId",
+    });
     await expect(addToLessonPlan(teacher, strategy.id, otherCourse.id)).rejects.toMatchObject({ code: "forbidden" });
     // LSAs co-plan but do not edit lesson plans; leaders change nothing.
-    await expect(addToLessonPlan(await as("lsa"), strategy.id, otherCourse.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addToLessonPlan(await as("lsa"), strategy.id, otherCourse.id)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect(await listPlansToAddTo(await as("lsa"), strategy.id)).toEqual([]);
-    await expect(addToLessonPlan(await as("leader"), strategy.id, otherCourse.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addToLessonPlan(await as("leader"), strategy.id, otherCourse.id)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await addToLessonPlan(await as("coordinator"), strategy.id, otherCourse.id);
     expect(await db().lessonPlanStrategy.count({ where: { strategyId: strategy.id } })).toBe(2);
 
     // Another partnership: their plan is not found from here, and our plan is not found from there.
-    const theirStrategy = await db().strategy.findFirstOrThrow({ where: { partnershipId: database.other.partnershipId } });
-    await expect(addToLessonPlan(await asOther("coordinator"), theirStrategy.id, plan.id)).rejects.toMatchObject({ code: "not-found" });
-    await expect(addToLessonPlan(await as("coordinator"), theirStrategy.id, otherCourse.id)).rejects.toMatchObject({ code: "not-found" });
+    const theirStrategy = await db().strategy.findFirstOrThrow({
+      where: { partnershipId: database.other.partnershipId },
+    });
+    await expect(addToLessonPlan(await asOther("coordinator"), theirStrategy.id, plan.id)).rejects.toMatchObject({
+      code: "not-found",
+    });
+    await expect(addToLessonPlan(await as("coordinator"), theirStrategy.id, otherCourse.id)).rejects.toMatchObject({
+      code: "not-found",
+    });
   });
 
   it("lists plans to add to upcoming first, then undated, then past", async () => {
     const strategy = await createStrategy(await as("teacherFe"), input({ title: "Ordering plans" }));
     const day = 86_400_000;
-    const { plan: past } = await arrangePlan(database, { title: "Past lesson", plannerKeys: ["teacherDance"], lessonDate: new Date(Date.now() - 3 * day) });
-    const { plan: later } = await arrangePlan(database, { title: "Later lesson", plannerKeys: ["teacherDance"], lessonDate: new Date(Date.now() + 9 * day) });
-    const { plan: undated } = await arrangePlan(database, { title: "Undated lesson", plannerKeys: ["teacherDance"], lessonDate: null });
-    const { plan: soon } = await arrangePlan(database, { title: "Soon lesson", plannerKeys: ["teacherDance"], lessonDate: new Date(Date.now() + 2 * day) });
+    const { plan: past } = await arrangePlan(database, {
+      title: "Past lesson",
+      plannerKeys: ["teacherDance"],
+      lessonDate: new Date(Date.now() - 3 * day),
+    });
+    const { plan: later } = await arrangePlan(database, {
+      title: "Later lesson",
+      plannerKeys: ["teacherDance"],
+      lessonDate: new Date(Date.now() + 9 * day),
+    });
+    const { plan: undated } = await arrangePlan(database, {
+      title: "Undated lesson",
+      plannerKeys: ["teacherDance"],
+      lessonDate: null,
+    });
+    const { plan: soon } = await arrangePlan(database, {
+      title: "Soon lesson",
+      plannerKeys: ["teacherDance"],
+      lessonDate: new Date(Date.now() + 2 * day),
+    });
     const arranged = new Set([soon.id, later.id, undated.id, past.id]);
     // The demo seed's Dance and Leisure and Tourism plans are Priya's too: compare the order of this test's plans.
-    const ids = (await listPlansToAddTo(await as("teacherDance"), strategy.id)).map((p) => p.id).filter((id) => arranged.has(id));
+    const ids = (await listPlansToAddTo(await as("teacherDance"), strategy.id))
+      .map((p) => p.id)
+      .filter((id) => arranged.has(id));
     expect(ids).toEqual([soon.id, later.id, undated.id, past.id]);
   });
 
   it("rates for a plan that uses the strategy, once per plan; refuses plans that do not use it or are out of reach", async () => {
     const strategy = await createStrategy(await as("teacher"), input({ title: "Rated per plan" }));
-    const { plan } = await arrangePlan(database, { title: "Netball skills", plannerKeys: ["teacher"], supporterKeys: ["lsaDeaf"] });
+    const { plan } = await arrangePlan(database, {
+      title: "Netball skills",
+      plannerKeys: ["teacher"],
+      supporterKeys: ["lsaDeaf"],
+    });
     const { plan: unlinked } = await arrangePlan(database, { title: "Unlinked", plannerKeys: ["teacher"] });
     await addToLessonPlan(await as("teacher"), strategy.id, plan.id);
     const teacher = await as("teacher");
     await rateStrategy(teacher, strategy.id, { rating: 4, lessonPlanId: plan.id });
     await rateStrategy(teacher, strategy.id, { rating: 3 });
     await rateStrategy(teacher, strategy.id, { rating: 5, lessonPlanId: plan.id });
-    const mine = await db().strategyRating.findMany({ where: { strategyId: strategy.id, userId: teacher.id }, orderBy: { rating: "asc" } });
+    const mine = await db().strategyRating.findMany({
+      where: { strategyId: strategy.id, userId: teacher.id },
+      orderBy: { rating: "asc" },
+    });
     expect(mine.map((r) => [r.rating, r.lessonPlanId])).toEqual([
       [3, null],
       [5, plan.id],
     ]);
-    await expect(rateStrategy(teacher, strategy.id, { rating: 4, lessonPlanId: unlinked.id })).rejects.toMatchObject({ code: "invalid", field: "lessonPlanId" });
+    await expect(rateStrategy(teacher, strategy.id, { rating: 4, lessonPlanId: unlinked.id })).rejects.toMatchObject({
+      code: "invalid",
+      field: "lessonPlanId",
+    });
     // The Brookfield LSA is not deployed in the plan: to them it does not exist.
-    await expect(rateStrategy(await as("lsa"), strategy.id, { rating: 4, lessonPlanId: plan.id })).rejects.toMatchObject({ code: "not-found" });
+    await expect(
+      rateStrategy(await as("lsa"), strategy.id, { rating: 4, lessonPlanId: plan.id }),
+    ).rejects.toMatchObject({ code: "not-found" });
     await rateStrategy(await as("lsaDeaf"), strategy.id, { rating: 4, lessonPlanId: plan.id });
   });
 
   it("shows where it is used: LSAs only the plans they are deployed in; others every plan, with its courses' institutions", async () => {
     const strategy = await createStrategy(await as("coordinator"), input({ title: "Where used" }));
-    const { plan: deployed } = await arrangePlan(database, { title: "Deployed lesson", plannerKeys: ["teacher"], supporterKeys: ["lsa"], site: "brookfield" });
-    const { plan: elsewhere } = await arrangePlan(database, { title: "Other lesson", plannerKeys: ["teacher"], site: "thornbury" });
+    const { plan: deployed } = await arrangePlan(database, {
+      title: "Deployed lesson",
+      plannerKeys: ["teacher"],
+      supporterKeys: ["lsa"],
+      site: "brookfield",
+    });
+    const { plan: elsewhere } = await arrangePlan(database, {
+      title: "Other lesson",
+      plannerKeys: ["teacher"],
+      site: "thornbury",
+    });
     const coordinator = await as("coordinator");
     await addToLessonPlan(coordinator, strategy.id, deployed.id, "Pairs with the visual timetable");
     await addToLessonPlan(coordinator, strategy.id, elsewhere.id);
@@ -271,7 +368,11 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
 
     const teacherView = await getStrategy(await as("teacherDeaf"), strategy.id);
     expect(teacherView?.uses.plans.map((p) => p.title).sort()).toEqual(["Deployed lesson", "Other lesson"]);
-    expect(teacherView?.uses.institutions).toEqual(["Brookfield School", "Hollins Park Sports College", "Thornbury Grammar School for the Deaf"]);
+    expect(teacherView?.uses.institutions).toEqual([
+      "Brookfield School",
+      "Hollins Park Sports College",
+      "Thornbury Grammar School for the Deaf",
+    ]);
     expect(teacherView?.uses.hiddenCount).toBe(0);
 
     const lsaView = await getStrategy(await as("lsa"), strategy.id);
@@ -301,7 +402,9 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
 
     await expect(deleteStrategy(await as("teacher"), strategy.id)).rejects.toMatchObject({ code: "forbidden" });
     await expect(deleteStrategy(await as("leader"), strategy.id)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(deleteStrategy(await asOther("coordinator"), strategy.id)).rejects.toMatchObject({ code: "not-found" });
+    await expect(deleteStrategy(await asOther("coordinator"), strategy.id)).rejects.toMatchObject({
+      code: "not-found",
+    });
     await deleteStrategy(author, strategy.id);
 
     expect(await db().strategy.count({ where: { id: strategy.id } })).toBe(0);
@@ -315,7 +418,9 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
   it("hides every strategy of another partnership", async () => {
     const theirs = await db().strategy.findFirstOrThrow({ where: { partnershipId: database.other.partnershipId } });
     expect(await getStrategy(await as("coordinator"), theirs.id)).toBeNull();
-    await expect(rateStrategy(await as("coordinator"), theirs.id, { rating: 5 })).rejects.toMatchObject({ code: "not-found" });
+    await expect(rateStrategy(await as("coordinator"), theirs.id, { rating: 5 })).rejects.toMatchObject({
+      code: "not-found",
+    });
     await expect(deleteStrategy(await as("coordinator"), theirs.id)).rejects.toMatchObject({ code: "not-found" });
     expect(await getDocumentByOwnerForActor(await as("coordinator"), "strategy", theirs.id)).toBeNull();
   });

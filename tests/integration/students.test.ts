@@ -4,7 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { addGroupTeacher } from "~/models/groups.server";
-import { createStudent, getStudentFacts, updateStudent, viewStudent, viewStudents, VIEW_AUDIT_WINDOW_MS } from "~/models/students.server";
+import {
+  createStudent,
+  getStudentFacts,
+  updateStudent,
+  viewStudent,
+  viewStudents,
+  VIEW_AUDIT_WINDOW_MS,
+} from "~/models/students.server";
 import type { Actor } from "~/policies/actor";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
@@ -13,7 +20,11 @@ describe.each(PROVIDERS)("students on %s", (provider) => {
   const database = useModelDatabase(provider);
   const as = (key: string) => actorOf(idOf(database.demo.userIds, key));
   const btecGroupId = async () =>
-    (await db().teachingGroup.findFirstOrThrow({ where: { partnershipId: database.demo.partnershipId, course: { title: "BTEC First Award in Sport" } } })).id;
+    (
+      await db().teachingGroup.findFirstOrThrow({
+        where: { partnershipId: database.demo.partnershipId, course: { title: "BTEC First Award in Sport" } },
+      })
+    ).id;
   const viewsBy = (actor: Actor) => db().auditEvent.count({ where: { actorId: actor.id, action: "student.viewed" } });
   const fullNames = (students: Awaited<ReturnType<typeof viewStudents>>["students"]) =>
     students.flatMap((s) => (s.visibility === "full" ? [`${s.firstName} ${s.lastName}`] : [])).sort();
@@ -26,7 +37,11 @@ describe.each(PROVIDERS)("students on %s", (provider) => {
     expect(students.every((s) => s.visibility === "full")).toBe(true);
     expect((await viewsBy(sarah)) - before).toBe(8);
     const entry = await db().auditEvent.findFirstOrThrow({ where: { actorId: sarah.id, action: "student.viewed" } });
-    expect(entry).toMatchObject({ partnershipId: database.demo.partnershipId, subjectType: "student", ipAddress: "10.0.0.1" });
+    expect(entry).toMatchObject({
+      partnershipId: database.demo.partnershipId,
+      subjectType: "student",
+      ipAddress: "10.0.0.1",
+    });
     expect(JSON.parse(entry.detail)).toEqual({ via: "group" });
   });
 
@@ -60,7 +75,13 @@ describe.each(PROVIDERS)("students on %s", (provider) => {
     const { students } = await viewStudents(priya, { groupId: await btecGroupId() }, "group");
     expect(students.every((s) => s.visibility === "initials")).toBe(true);
     const kyle = students.find((s) => s.initials === "K. H.");
-    expect(kyle).toEqual({ visibility: "initials", id: expect.any(String), initials: "K. H.", yearGroup: 11, homeInstitution: { id: expect.any(String), name: "Brookfield School" } });
+    expect(kyle).toEqual({
+      visibility: "initials",
+      id: expect.any(String),
+      initials: "K. H.",
+      yearGroup: 11,
+      homeInstitution: { id: expect.any(String), name: "Brookfield School" },
+    });
     // Without the ids: a cuid can contain "bsl" by chance (the counter block "00bsl…" did once the demo seed grew).
     const shown = students.map(({ id: _id, homeInstitution, ...rest }) => ({ ...rest, home: homeInstitution?.name }));
     expect(JSON.stringify(shown)).not.toMatch(/Hartley|EHC|cognition|notes|bsl/i);
@@ -72,13 +93,19 @@ describe.each(PROVIDERS)("students on %s", (provider) => {
     const joanne = await as("lsa");
     const groupId = await btecGroupId();
     expect(fullNames((await viewStudents(mark, { groupId }, "group")).students)).toEqual(["Ellie Marsh"]);
-    expect(fullNames((await viewStudents(joanne, { groupId }, "group")).students)).toEqual(["Kyle Hartley", "Sophie Lund"]);
+    expect(fullNames((await viewStudents(joanne, { groupId }, "group")).students)).toEqual([
+      "Kyle Hartley",
+      "Sophie Lund",
+    ]);
   });
 
   it("leaders and the coordinator see everyone in full", async () => {
     for (const key of ["leader", "leaderFe", "coordinator"]) {
       const { students } = await viewStudents(await as(key), { groupId: await btecGroupId() }, "group");
-      expect(students.every((s) => s.visibility === "full"), key).toBe(true);
+      expect(
+        students.every((s) => s.visibility === "full"),
+        key,
+      ).toBe(true);
     }
   });
 
@@ -124,14 +151,20 @@ describe.each(PROVIDERS)("students on %s", (provider) => {
       notes: "Likes clear routines.",
     };
     const student = await createStudent(rachel, input, "10.0.0.2");
-    expect(await db().auditEvent.count({ where: { subjectId: student.id, action: "student.created", actorId: rachel.id } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { subjectId: student.id, action: "student.created", actorId: rachel.id } }),
+    ).toBe(1);
     const changed = await updateStudent(rachel, student.id, { ...input, atRisk: true, notes: "Private detail" });
     expect(changed.sort()).toEqual(["atRisk", "notes"]);
-    const entry = await db().auditEvent.findFirstOrThrow({ where: { subjectId: student.id, action: "student.updated" } });
+    const entry = await db().auditEvent.findFirstOrThrow({
+      where: { subjectId: student.id, action: "student.updated" },
+    });
     expect(JSON.parse(entry.detail)).toEqual({ fields: ["atRisk", "notes"] });
     expect(entry.detail).not.toContain("Private detail");
 
-    await expect(createStudent(rachel, { ...input, homeInstitutionId: idOf(database.other.institutionIds, "brookfield") })).rejects.toMatchObject({ field: "homeInstitutionId" });
+    await expect(
+      createStudent(rachel, { ...input, homeInstitutionId: idOf(database.other.institutionIds, "brookfield") }),
+    ).rejects.toMatchObject({ field: "homeInstitutionId" });
     const foreign = await actorOf(idOf(database.other.userIds, "coordinator"));
     await expect(updateStudent(foreign, student.id, input)).rejects.toMatchObject({ field: "form" });
   });

@@ -49,26 +49,54 @@ describe.each(PROVIDERS)("throttling on %s", (provider) => {
     const { email } = demoUser("teacherFe");
     for (let i = 0; i < SIGN_IN_RULES.perAccount.maxFailures; i++) {
       // Spread over many addresses: the per-account counter is what engages.
-      expect(await signIn({ email, password: `guess ${i}`, deviceToken: null, meta: client(`198.51.100.${i}`) })).toMatchObject({ reason: "invalid" });
+      expect(
+        await signIn({ email, password: `guess ${i}`, deviceToken: null, meta: client(`198.51.100.${i}`) }),
+      ).toMatchObject({ reason: "invalid" });
     }
     const locked = await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta: client("203.0.113.9") });
     expect(locked).toMatchObject({ ok: false, reason: "throttled" });
     if (locked.ok || locked.reason !== "throttled") throw new Error("not throttled");
     expect(locked.retryAfterMs).toBeGreaterThan(SIGN_IN_RULES.perAccount.blockMs - MINUTE);
     // Other accounts are unaffected.
-    expect((await signIn({ email: demoUser("teacher").email, password: DEMO_PASSWORD, deviceToken: null, meta: client("203.0.113.9") })).ok).toBe(true);
+    expect(
+      (
+        await signIn({
+          email: demoUser("teacher").email,
+          password: DEMO_PASSWORD,
+          deviceToken: null,
+          meta: client("203.0.113.9"),
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it("blocks a network address that fails across many accounts", async () => {
     const ip = "192.0.2.77";
     const key = `sign-in:address:${ip}`;
     // Fill the address counter to one short of the limit, then fail for real.
-    for (let i = 0; i < SIGN_IN_RULES.perAddress.maxFailures - 1; i++) await recordFailure(key, SIGN_IN_RULES.perAddress);
-    expect(await signIn({ email: "someone@nowhere.example", password: "guess", deviceToken: null, meta: client(ip) })).toMatchObject({ reason: "invalid" });
-    const blocked = await signIn({ email: demoUser("leader").email, password: DEMO_PASSWORD, deviceToken: null, meta: client(ip) });
+    for (let i = 0; i < SIGN_IN_RULES.perAddress.maxFailures - 1; i++)
+      await recordFailure(key, SIGN_IN_RULES.perAddress);
+    expect(
+      await signIn({ email: "someone@nowhere.example", password: "guess", deviceToken: null, meta: client(ip) }),
+    ).toMatchObject({ reason: "invalid" });
+    const blocked = await signIn({
+      email: demoUser("leader").email,
+      password: DEMO_PASSWORD,
+      deviceToken: null,
+      meta: client(ip),
+    });
     expect(blocked).toMatchObject({ ok: false, reason: "throttled" });
     // The same account from another address still works.
-    expect((await signIn({ email: demoUser("leader").email, password: DEMO_PASSWORD, deviceToken: null, meta: client("192.0.2.78") })).ok).toBe(true);
+    expect(
+      (
+        await signIn({
+          email: demoUser("leader").email,
+          password: DEMO_PASSWORD,
+          deviceToken: null,
+          meta: client("192.0.2.78"),
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it("does not lock the owner out of a browser they signed in from before", async () => {
@@ -81,7 +109,9 @@ describe.each(PROVIDERS)("throttling on %s", (provider) => {
     for (let i = 0; i < SIGN_IN_RULES.perAccount.maxFailures; i++) {
       await signIn({ email, password: `attack ${i}`, deviceToken: null, meta: client(`198.51.100.${100 + i}`) });
     }
-    expect(await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta: client("10.1.1.1") })).toMatchObject({ reason: "throttled" });
+    expect(await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta: client("10.1.1.1") })).toMatchObject(
+      { reason: "throttled" },
+    );
 
     // The owner's browser, with its device cookie, is judged on its own counter.
     const owner = await signIn({ email, password: DEMO_PASSWORD, deviceToken, meta: client("10.1.1.1") });
@@ -90,7 +120,9 @@ describe.each(PROVIDERS)("throttling on %s", (provider) => {
 
     // A device token is bound to its user: it does not help on another account.
     const otherEmail = demoUser("teacherFe").email;
-    expect(await signIn({ email: otherEmail, password: DEMO_PASSWORD, deviceToken, meta: client("10.1.1.1") })).toMatchObject({ reason: "throttled" });
+    expect(
+      await signIn({ email: otherEmail, password: DEMO_PASSWORD, deviceToken, meta: client("10.1.1.1") }),
+    ).toMatchObject({ reason: "throttled" });
   });
 
   it("throttles a trusted browser too after its own failures", async () => {
@@ -100,7 +132,9 @@ describe.each(PROVIDERS)("throttling on %s", (provider) => {
     for (let i = 0; i < SIGN_IN_RULES.perDevice.maxFailures; i++) {
       await signIn({ email, password: `typo ${i}`, deviceToken: first.deviceToken, meta: client("10.2.2.2") });
     }
-    expect(await signIn({ email, password: DEMO_PASSWORD, deviceToken: first.deviceToken, meta: client("10.2.2.2") })).toMatchObject({
+    expect(
+      await signIn({ email, password: DEMO_PASSWORD, deviceToken: first.deviceToken, meta: client("10.2.2.2") }),
+    ).toMatchObject({
       reason: "throttled",
     });
   });
@@ -110,8 +144,14 @@ describe.each(PROVIDERS)("throttling on %s", (provider) => {
     for (let i = 0; i < SIGN_IN_RULES.perAccount.maxFailures - 1; i++) {
       await signIn({ email, password: `typo ${i}`, deviceToken: null, meta: client("10.3.3.3") });
     }
-    expect((await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta: client("10.3.3.3") })).ok).toBe(true);
-    expect(await signIn({ email, password: "one more typo", deviceToken: null, meta: client("10.3.3.3") })).toMatchObject({ reason: "invalid" });
-    expect((await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta: client("10.3.3.3") })).ok).toBe(true);
+    expect((await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta: client("10.3.3.3") })).ok).toBe(
+      true,
+    );
+    expect(
+      await signIn({ email, password: "one more typo", deviceToken: null, meta: client("10.3.3.3") }),
+    ).toMatchObject({ reason: "invalid" });
+    expect((await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta: client("10.3.3.3") })).ok).toBe(
+      true,
+    );
   });
 });

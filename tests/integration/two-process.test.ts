@@ -18,7 +18,11 @@ beforeAll(async () => {
   const databaseUrl = await freshDatabase("postgresql");
   store = createDb(databaseUrl);
   await seedDemoPartnership(store);
-  await seedDemoPartnership(store, { slug: "other-valley", name: "Other Valley Partnership", emailDomainSuffix: ".other" });
+  await seedDemoPartnership(store, {
+    slug: "other-valley",
+    name: "Other Valley Partnership",
+    emailDomainSuffix: ".other",
+  });
   // Both on the same database and Redis; Redis carries room broadcasts between them.
   [a, b] = await Promise.all([
     startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false }),
@@ -54,9 +58,15 @@ describe("two processes behind one Redis", () => {
   it("both report PostgreSQL and the Redis adapter in /healthz", async () => {
     for (const app of [a, b]) {
       const health = (await (await fetch(app.url("/healthz"))).json()) as Record<string, any>;
-      expect(health).toMatchObject({ status: "ok", database: { ok: true, provider: "postgresql" }, realtime: { ok: true, adapter: "redis" } });
+      expect(health).toMatchObject({
+        status: "ok",
+        database: { ok: true, provider: "postgresql" },
+        realtime: { ok: true, adapter: "redis" },
+      });
     }
-    const pids = await Promise.all([a, b].map(async (app) => ((await (await fetch(app.url("/healthz"))).json()) as { pid: number }).pid));
+    const pids = await Promise.all(
+      [a, b].map(async (app) => ((await (await fetch(app.url("/healthz"))).json()) as { pid: number }).pid),
+    );
     expect(pids[0]).not.toBe(pids[1]);
   });
 

@@ -81,11 +81,15 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   for (const key of Object.keys(env)) if (key.startsWith("VITEST") || env[key] === undefined) delete env[key];
 
   // node --import tsx (not the tsx CLI): one process, so kill() really kills the server and not a wrapper.
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", pathToFileURL(exitWithParent).href, "server/index.ts"], {
-    cwd: root,
-    env: env as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", pathToFileURL(exitWithParent).href, "server/index.ts"],
+    {
+      cwd: root,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   running.add(child);
   child.once("exit", () => running.delete(child));
   let output = "";
@@ -115,9 +119,14 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`The Staffroom server exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${output}`);
+      throw new Error(
+        `The Staffroom server exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${output}`,
+      );
     }
-    const healthy = await fetch(`${origin}/healthz`, { headers: { connection: "close" }, signal: AbortSignal.timeout(2_000) })
+    const healthy = await fetch(`${origin}/healthz`, {
+      headers: { connection: "close" },
+      signal: AbortSignal.timeout(2_000),
+    })
       .then((res) => res.status === 200)
       .catch(() => false);
     if (healthy) return app;

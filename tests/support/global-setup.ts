@@ -54,6 +54,7 @@ export default async function setup(project: TestProject) {
     await teardown();
     throw error;
   }
-  if (process.env.STAFFROOM_TEST_TIMINGS) console.log(`[global-setup] services and templates ready in ${Date.now() - started} ms`);
+  if (process.env.STAFFROOM_TEST_TIMINGS)
+    console.log(`[global-setup] services and templates ready in ${Date.now() - started} ms`);
   return teardown;
 }

@@ -106,12 +106,21 @@ export class HttpClient {
     return this.request("GET", pathname, options);
   }
 
-  post(pathname: string, form: Record<string, string>, options: Omit<RequestOptions, "form"> = {}): Promise<HttpResult> {
+  post(
+    pathname: string,
+    form: Record<string, string>,
+    options: Omit<RequestOptions, "form"> = {},
+  ): Promise<HttpResult> {
     return this.request("POST", pathname, { ...options, form });
   }
 
   /** Posts the sign-in form; success is a redirect with a new session cookie. */
-  signIn(email: string, password: string, redirectTo?: string, options: Omit<RequestOptions, "form"> = {}): Promise<HttpResult> {
+  signIn(
+    email: string,
+    password: string,
+    redirectTo?: string,
+    options: Omit<RequestOptions, "form"> = {},
+  ): Promise<HttpResult> {
     return this.post("/login", { email, password, ...(redirectTo ? { redirectTo } : {}) }, options);
   }
 

@@ -35,12 +35,37 @@ export async function createLessonFixture(
     },
     include: { units: true },
   });
-  const student = (home: string, firstName: string, lastName: string, yearGroup: number, extra: Record<string, unknown> = {}) =>
-    db.student.create({ data: { partnershipId: seed.partnershipId, homeInstitutionId: inst(home), firstName, lastName, yearGroup, ...extra } });
+  const student = (
+    home: string,
+    firstName: string,
+    lastName: string,
+    yearGroup: number,
+    extra: Record<string, unknown> = {},
+  ) =>
+    db.student.create({
+      data: {
+        partnershipId: seed.partnershipId,
+        homeInstitutionId: inst(home),
+        firstName,
+        lastName,
+        yearGroup,
+        ...extra,
+      },
+    });
   const hollins = await student("hollins", "Liam", "Carter", 10);
-  const mld1 = await student("brookfield", "Kayden", "Brooks", 11, { senStatus: "ehc_plan", needAreas: "cognition_learning" });
-  const mld2 = await student("brookfield", "Ellie", "Marsh", 11, { senStatus: "sen_support", needAreas: "cognition_learning" });
-  const deaf = await student("thornbury", "Maya", "Patel", 10, { senStatus: "ehc_plan", needAreas: "sensory_physical", communicationMode: "bsl" });
+  const mld1 = await student("brookfield", "Kayden", "Brooks", 11, {
+    senStatus: "ehc_plan",
+    needAreas: "cognition_learning",
+  });
+  const mld2 = await student("brookfield", "Ellie", "Marsh", 11, {
+    senStatus: "sen_support",
+    needAreas: "cognition_learning",
+  });
+  const deaf = await student("thornbury", "Maya", "Patel", 10, {
+    senStatus: "ehc_plan",
+    needAreas: "sensory_physical",
+    communicationMode: "bsl",
+  });
   const group = await db.teachingGroup.create({
     data: {
       partnershipId: seed.partnershipId,
@@ -52,10 +77,20 @@ export async function createLessonFixture(
     },
   });
   const otherGroup = await db.teachingGroup.create({
-    data: { partnershipId: seed.partnershipId, courseId: course.id, name: `Year 10 BTEC Sport B${label}`, siteId: inst("ashbury"), students: { create: [{ studentId: hollins.id }] } },
+    data: {
+      partnershipId: seed.partnershipId,
+      courseId: course.id,
+      name: `Year 10 BTEC Sport B${label}`,
+      siteId: inst("ashbury"),
+      students: { create: [{ studentId: hollins.id }] },
+    },
   });
   const strategy = await db.strategy.create({
-    data: { partnershipId: seed.partnershipId, title: `Visual task cards${label}`, summary: "Each step of a practical task on a card with a picture." },
+    data: {
+      partnershipId: seed.partnershipId,
+      title: `Visual task cards${label}`,
+      summary: "Each step of a practical task on a card with a picture.",
+    },
   });
   return {
     courseId: course.id,

@@ -26,7 +26,11 @@ export function useModelDatabase(provider: DatabaseProvider): ModelDatabase {
     state.url = await freshDatabase(provider);
     await useDatabase(state.url);
     state.demo = await seedDemoPartnership(db());
-    state.other = await seedDemoPartnership(db(), { slug: "other-valley", name: "Other Valley Partnership", emailDomainSuffix: OTHER_EMAIL_SUFFIX });
+    state.other = await seedDemoPartnership(db(), {
+      slug: "other-valley",
+      name: "Other Valley Partnership",
+      emailDomainSuffix: OTHER_EMAIL_SUFFIX,
+    });
   });
   afterAll(async () => {
     await disconnectDb();

@@ -17,9 +17,13 @@ export interface PostgresServer {
 
 function findPgBin(name: string): string {
   const candidates = [
-    ...fs.existsSync("/usr/lib/postgresql")
-      ? fs.readdirSync("/usr/lib/postgresql").sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin/${name}`)
-      : [],
+    ...(fs.existsSync("/usr/lib/postgresql")
+      ? fs
+          .readdirSync("/usr/lib/postgresql")
+          .sort()
+          .reverse()
+          .map((v) => `/usr/lib/postgresql/${v}/bin/${name}`)
+      : []),
     `/usr/local/bin/${name}`,
     `/usr/bin/${name}`,
   ];
@@ -40,10 +44,31 @@ export async function startPostgres(): Promise<PostgresServer> {
       ? execFileSync("runuser", ["-u", "postgres", "--", bin, ...args], { stdio: "pipe" })
       : execFileSync(bin, args, { stdio: "pipe" });
 
-  asServerUser(findPgBin("initdb"), ["-D", dataDir, "-U", "staffroom", "--auth=trust", "-E", "UTF8", "--no-sync", "-N"]);
+  asServerUser(findPgBin("initdb"), [
+    "-D",
+    dataDir,
+    "-U",
+    "staffroom",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    "--no-sync",
+    "-N",
+  ]);
   const port = await freePort();
   const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  asServerUser(findPgBin("pg_ctl"), ["-D", dataDir, "-o", options, "-l", path.join(dir, "server.log"), "-w", "-t", "30", "start"]);
+  asServerUser(findPgBin("pg_ctl"), [
+    "-D",
+    dataDir,
+    "-o",
+    options,
+    "-l",
+    path.join(dir, "server.log"),
+    "-w",
+    "-t",
+    "30",
+    "start",
+  ]);
 
   const url = (database = "postgres") => `postgresql://staffroom@127.0.0.1:${port}/${database}`;
   return {

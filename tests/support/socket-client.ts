@@ -65,5 +65,8 @@ export function disconnected(socket: TestSocket, timeoutMs = 5_000): Promise<str
 
 /** A round trip through the server: proves the socket is live. */
 export function ping(socket: TestSocket, timeoutMs = 3_000): Promise<number> {
-  return socket.timeout(timeoutMs).emitWithAck("ping").then((reply) => reply.at);
+  return socket
+    .timeout(timeoutMs)
+    .emitWithAck("ping")
+    .then((reply) => reply.at);
 }

@@ -20,7 +20,11 @@ const BRIEFING = [
   { name: "skills", label: "Skills the students practise" },
   { name: "outcomes", label: "Intended outcomes" },
   { name: "feedbackExpected", label: "Feedback you expect after the lesson" },
-  { name: "independence", label: "How they will build independence", hint: "Prompt before clue, clue before model, model before correct." },
+  {
+    name: "independence",
+    label: "How they will build independence",
+    hint: "Prompt before clue, clue before model, model before correct.",
+  },
 ] as const;
 
 export function DeploymentsSection({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
@@ -30,7 +34,8 @@ export function DeploymentsSection({ page, actionData }: { page: PlanPage; actio
       <h2 id="deployment-heading">LSA deployment</h2>
       {deployments.length === 0 ? (
         <p className="muted">
-          No one is deployed in this lesson yet.{canEdit ? " Deploy an LSA or another supporter below, and brief them before the lesson." : ""}
+          No one is deployed in this lesson yet.
+          {canEdit ? " Deploy an LSA or another supporter below, and brief them before the lesson." : ""}
         </p>
       ) : (
         <>
@@ -76,12 +81,17 @@ export function DeploymentsSection({ page, actionData }: { page: PlanPage; actio
             {deployments.map((d) => (
               <li key={d.id} className="deployment">
                 <p>
-                  <strong>{d.supporter.name}</strong> ({d.supporter.institution}), {SUPPORTER_ROLES.label(d.supporterRole)}:{" "}
-                  {DEPLOYMENT_MODES.label(d.mode).toLowerCase()}, {LESSON_PHASES.label(d.phase).toLowerCase()}, {d.minutes} minutes
+                  <strong>{d.supporter.name}</strong> ({d.supporter.institution}),{" "}
+                  {SUPPORTER_ROLES.label(d.supporterRole)}: {DEPLOYMENT_MODES.label(d.mode).toLowerCase()},{" "}
+                  {LESSON_PHASES.label(d.phase).toLowerCase()}, {d.minutes} minutes
                 </p>
-                <p>{d.students.length > 0 ? `Students: ${d.students.map((s) => s.name).join(", ")}` : "The whole group"}</p>
                 <p>
-                  {d.briefedAt ? `Briefed by ${d.briefedBy ?? "a former member"} on ${formatDateTime(d.briefedAt)}. ` : "Not briefed yet. "}
+                  {d.students.length > 0 ? `Students: ${d.students.map((s) => s.name).join(", ")}` : "The whole group"}
+                </p>
+                <p>
+                  {d.briefedAt
+                    ? `Briefed by ${d.briefedBy ?? "a former member"} on ${formatDateTime(d.briefedAt)}. `
+                    : "Not briefed yet. "}
                   {d.readAt ? `Read on ${formatDateTime(d.readAt)}.` : d.briefedAt ? "Not read yet." : ""}
                 </p>
                 {d.feedbackAt ? (
@@ -106,7 +116,13 @@ export function DeploymentsSection({ page, actionData }: { page: PlanPage; actio
   );
 }
 
-function BriefingForm({ deployment, actionData }: { deployment: PlanPage["deployments"][number]; actionData: PlanActionData }) {
+function BriefingForm({
+  deployment,
+  actionData,
+}: {
+  deployment: PlanPage["deployments"][number];
+  actionData: PlanActionData;
+}) {
   const lastResult = lastResultFor(actionData, "brief", deployment.id);
   const [form, fields] = useForm({
     id: `brief-${deployment.id}`,
@@ -118,12 +134,20 @@ function BriefingForm({ deployment, actionData }: { deployment: PlanPage["deploy
   });
   return (
     <details open={lastResult?.status === "error"}>
-      <summary>{deployment.briefedAt ? "Change the briefing" : "Brief"} {deployment.supporter.name}</summary>
+      <summary>
+        {deployment.briefedAt ? "Change the briefing" : "Brief"} {deployment.supporter.name}
+      </summary>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="deploymentId" value={deployment.id} />
         <FormErrors errors={form.errors} id={form.errorId} />
         {BRIEFING.map((b) => (
-          <TextAreaField key={b.name} meta={fields[b.name]} label={b.label} hint={"hint" in b ? b.hint : undefined} rows={3} />
+          <TextAreaField
+            key={b.name}
+            meta={fields[b.name]}
+            label={b.label}
+            hint={"hint" in b ? b.hint : undefined}
+            rows={3}
+          />
         ))}
         <div className="actions">
           <SubmitButton name="intent" value="brief" pendingLabel="Saving…">
@@ -147,7 +171,12 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
   const [form, fields] = useForm({
     id: "deploy",
     lastResult,
-    defaultValue: { supporterRole: "lsa", phase: "main", mode: "group", minutes: String(Math.min(40, page.plan.durationMinutes)) },
+    defaultValue: {
+      supporterRole: "lsa",
+      phase: "main",
+      mode: "group",
+      minutes: String(Math.min(40, page.plan.durationMinutes)),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deploySchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -157,7 +186,12 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
       <summary>Deploy an LSA or other supporter</summary>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <SelectField meta={fields.supporterId} label="Supporter" options={page.members} hint="Anyone in the partnership, from any institution; LSAs are listed first." />
+        <SelectField
+          meta={fields.supporterId}
+          label="Supporter"
+          options={page.members}
+          hint="Anyone in the partnership, from any institution; LSAs are listed first."
+        />
         <SelectField meta={fields.supporterRole} label="Their role in this lesson" options={SUPPORTER_ROLES.options} />
         <SelectField meta={fields.phase} label="Part of the lesson" options={LESSON_PHASES.options} />
         <SelectField meta={fields.mode} label="How they will work" options={DEPLOYMENT_MODES.options} />
@@ -174,9 +208,17 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
           <p className="muted">The plan has no teaching group with students, so support is for the whole class.</p>
         )}
         <h3>Briefing</h3>
-        <p className="hint">The four things a supporter needs to know before the lesson. You can also add them later.</p>
+        <p className="hint">
+          The four things a supporter needs to know before the lesson. You can also add them later.
+        </p>
         {BRIEFING.map((b) => (
-          <TextAreaField key={b.name} meta={fields[b.name]} label={b.label} hint={"hint" in b ? b.hint : undefined} rows={3} />
+          <TextAreaField
+            key={b.name}
+            meta={fields[b.name]}
+            label={b.label}
+            hint={"hint" in b ? b.hint : undefined}
+            rows={3}
+          />
         ))}
         <SubmitButton name="intent" value="deploy" pendingLabel="Deploying…">
           Deploy supporter

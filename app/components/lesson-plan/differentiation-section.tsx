@@ -19,7 +19,12 @@ export function DifferentiationSection({ page, actionData }: { page: PlanPage; a
       <h3>Strategies from the library</h3>
       {plan.strategies.length === 0 ? (
         <p className="muted">
-          No strategies linked yet. {canEdit ? <>Find one in the <Link to="/strategies">strategy library</Link> and add it to this plan.</> : null}
+          No strategies linked yet.{" "}
+          {canEdit ? (
+            <>
+              Find one in the <Link to="/strategies">strategy library</Link> and add it to this plan.
+            </>
+          ) : null}
         </p>
       ) : (
         <ul className="item-list">
@@ -43,7 +48,11 @@ export function DifferentiationSection({ page, actionData }: { page: PlanPage; a
       )}
       <h3>Notes for students and needs</h3>
       {notes.length === 0 ? (
-        <p className="muted">{canEdit ? "No notes yet. Add how the lesson adapts for a student or an area of need below." : "No notes yet."}</p>
+        <p className="muted">
+          {canEdit
+            ? "No notes yet. Add how the lesson adapts for a student or an area of need below."
+            : "No notes yet."}
+        </p>
       ) : (
         <ul className="item-list">
           {notes.map((n) => (
@@ -78,7 +87,10 @@ function AddNoteForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
     shouldRevalidate: "onInput",
   });
   return (
-    <details className="card narrow" open={Boolean(form.errors?.length || fields.note.errors?.length || fields.studentId.errors?.length)}>
+    <details
+      className="card narrow"
+      open={Boolean(form.errors?.length || fields.note.errors?.length || fields.studentId.errors?.length)}
+    >
       <summary>Add a differentiation note</summary>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
@@ -88,7 +100,12 @@ function AddNoteForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
           options={page.groupStudents.map((s) => ({ value: s.id, label: s.name }))}
           placeholder={page.groupStudents.length ? "Choose a student…" : "The plan has no group with students"}
         />
-        <SelectField meta={fields.needArea} label="Or for an area of need" options={NEED_AREAS.options} placeholder="Choose an area…" />
+        <SelectField
+          meta={fields.needArea}
+          label="Or for an area of need"
+          options={NEED_AREAS.options}
+          placeholder="Choose an area…"
+        />
         <TextAreaField meta={fields.note} label="How the lesson adapts" />
         <SubmitButton name="intent" value="add-differentiation" pendingLabel="Adding…">
           Add note

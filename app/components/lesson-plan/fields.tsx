@@ -11,6 +11,21 @@ export function PlainText({ text, empty = "Not written yet." }: { text: string; 
 }
 
 /** A whole-number field (minutes): conform sends its text; the schema coerces it. */
-export function NumberField({ meta, label, hint }: { meta: FieldMetadata<number | undefined, any, any>; label: ReactNode; hint?: ReactNode }) {
-  return <TextField meta={meta as unknown as FieldMetadata<string | undefined, any, any>} type="number" label={label} hint={hint} />;
+export function NumberField({
+  meta,
+  label,
+  hint,
+}: {
+  meta: FieldMetadata<number | undefined, any, any>;
+  label: ReactNode;
+  hint?: ReactNode;
+}) {
+  return (
+    <TextField
+      meta={meta as unknown as FieldMetadata<string | undefined, any, any>}
+      type="number"
+      label={label}
+      hint={hint}
+    />
+  );
 }

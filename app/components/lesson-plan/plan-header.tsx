@@ -99,8 +99,18 @@ function DetailsForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
     <Form method="post" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
       <TextField meta={fields.title} label="Title" />
-      <SelectField meta={fields.unitId} label="Unit" options={page.units.map((u) => ({ value: u.id, label: u.title }))} placeholder="No unit" />
-      <SelectField meta={fields.groupId} label="Teaching group" options={page.groups.map((g) => ({ value: g.id, label: g.name }))} placeholder="No group" />
+      <SelectField
+        meta={fields.unitId}
+        label="Unit"
+        options={page.units.map((u) => ({ value: u.id, label: u.title }))}
+        placeholder="No unit"
+      />
+      <SelectField
+        meta={fields.groupId}
+        label="Teaching group"
+        options={page.groups.map((g) => ({ value: g.id, label: g.name }))}
+        placeholder="No group"
+      />
       <TextField meta={fields.lessonDate} type="date" label="Date" />
       <TextField meta={fields.startTime} type="time" label="Start time" hint="Optional." />
       <NumberField meta={fields.durationMinutes} label="Length in minutes" />

@@ -15,7 +15,16 @@ import { lastResultFor, type PlanActionData, type PlanPage } from "./types";
 
 type Part = "objectives" | "phases" | "assessment" | "evaluation";
 
-const PARTS: Record<Part, { heading: string; intro: string; schema: z.ZodTypeAny; fields: ReadonlyArray<{ name: string; label: string; hint?: string; rows?: number }>; save: string }> = {
+const PARTS: Record<
+  Part,
+  {
+    heading: string;
+    intro: string;
+    schema: z.ZodTypeAny;
+    fields: ReadonlyArray<{ name: string; label: string; hint?: string; rows?: number }>;
+    save: string;
+  }
+> = {
   objectives: {
     heading: "Objectives and success criteria",
     intro: "What the students will learn, and how they and you will know they have.",
@@ -56,9 +65,19 @@ const PARTS: Record<Part, { heading: string; intro: string; schema: z.ZodTypeAny
   },
 };
 
-export function PlanPartsSections({ page, actionData, part }: { page: PlanPage; actionData: PlanActionData; part: Part }) {
+export function PlanPartsSections({
+  page,
+  actionData,
+  part,
+}: {
+  page: PlanPage;
+  actionData: PlanActionData;
+  part: Part;
+}) {
   const config = PARTS[part];
-  const values = Object.fromEntries(config.fields.map((f) => [f.name, String((page.plan as Record<string, unknown>)[f.name] ?? "")]));
+  const values = Object.fromEntries(
+    config.fields.map((f) => [f.name, String((page.plan as Record<string, unknown>)[f.name] ?? "")]),
+  );
   return (
     <section aria-labelledby={`${part}-heading`} className="card">
       <h2 id={`${part}-heading`}>{config.heading}</h2>
@@ -79,7 +98,15 @@ export function PlanPartsSections({ page, actionData, part }: { page: PlanPage; 
   );
 }
 
-function PartForm({ part, values, actionData }: { part: Part; values: Record<string, string>; actionData: PlanActionData }) {
+function PartForm({
+  part,
+  values,
+  actionData,
+}: {
+  part: Part;
+  values: Record<string, string>;
+  actionData: PlanActionData;
+}) {
   const config = PARTS[part];
   const [form, fields] = useForm({
     id: `part-${part}`,
@@ -110,14 +137,17 @@ function SupporterFeedback({ page }: { page: PlanPage }) {
       <h3>Feedback from supporters</h3>
       {withFeedback.length === 0 ? (
         <p className="muted">
-          {page.deployments.length === 0 ? "No one is deployed in this lesson." : "No feedback yet. Supporters write it from their deployment page after the lesson."}
+          {page.deployments.length === 0
+            ? "No one is deployed in this lesson."
+            : "No feedback yet. Supporters write it from their deployment page after the lesson."}
         </p>
       ) : (
         <ul className="feedback-list">
           {withFeedback.map((d) => (
             <li key={d.id}>
               <p>
-                <strong>{d.supporter.name}</strong> ({d.supporter.institution}), {d.feedbackAt ? formatDateTime(d.feedbackAt) : ""}:
+                <strong>{d.supporter.name}</strong> ({d.supporter.institution}),{" "}
+                {d.feedbackAt ? formatDateTime(d.feedbackAt) : ""}:
               </p>
               <PlainText text={d.feedback} />
             </li>

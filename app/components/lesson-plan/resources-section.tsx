@@ -11,7 +11,9 @@ import { lastResultFor, type PlanActionData, type PlanPage } from "./types";
 const ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv";
 
 function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function ResourcesSection({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
@@ -20,7 +22,9 @@ export function ResourcesSection({ page, actionData }: { page: PlanPage; actionD
     <section aria-labelledby="resources-heading" className="card">
       <h2 id="resources-heading">Resources</h2>
       {plan.resources.length === 0 ? (
-        <p className="muted">{canEdit ? "No resources yet. Add a link or upload a worksheet below." : "No resources yet."}</p>
+        <p className="muted">
+          {canEdit ? "No resources yet. Add a link or upload a worksheet below." : "No resources yet."}
+        </p>
       ) : (
         <ul className="item-list">
           {plan.resources.map((r) => (
@@ -81,7 +85,12 @@ function UploadForm({ actionData }: { actionData: PlanActionData }) {
   const lastResult = lastResultFor(actionData, "add-file");
   const fileError = lastResult?.error?.file?.join(" ");
   return (
-    <Form method="post" encType="multipart/form-data" className="card narrow" key={lastResult?.status === "success" ? String(Date.now()) : "upload"}>
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      className="card narrow"
+      key={lastResult?.status === "success" ? String(Date.now()) : "upload"}
+    >
       <h3>Upload a file</h3>
       <div className="field">
         <label htmlFor="upload-title">File title</label>

@@ -49,19 +49,54 @@ export function StrategyForm({
         hint="One or two sentences: what you do. The description, which colleagues can co-edit, starts from this."
         rows={3}
       />
-      <TextAreaField meta={fields.evidence} label="Evidence of impact (optional)" hint="What changed for students, and how you know." rows={4} />
-      <ChoiceGroupField meta={fields.needs} legend={STRATEGY_TAG_KINDS.need.label} hint="The SEN need areas it helps with, if any." type="checkbox" options={STRATEGY_TAG_KINDS.need.vocabulary.options} />
-      <ChoiceGroupField meta={fields.subjects} legend={STRATEGY_TAG_KINDS.subject.label} type="checkbox" options={STRATEGY_TAG_KINDS.subject.vocabulary.options} />
-      <ChoiceGroupField meta={fields.keyStages} legend={STRATEGY_TAG_KINDS.key_stage.label} type="checkbox" options={STRATEGY_TAG_KINDS.key_stage.vocabulary.options} />
-      <ChoiceGroupField meta={fields.phases} legend={STRATEGY_TAG_KINDS.phase.label} hint="The part of a lesson it suits." type="checkbox" options={STRATEGY_TAG_KINDS.phase.vocabulary.options} />
+      <TextAreaField
+        meta={fields.evidence}
+        label="Evidence of impact (optional)"
+        hint="What changed for students, and how you know."
+        rows={4}
+      />
+      <ChoiceGroupField
+        meta={fields.needs}
+        legend={STRATEGY_TAG_KINDS.need.label}
+        hint="The SEN need areas it helps with, if any."
+        type="checkbox"
+        options={STRATEGY_TAG_KINDS.need.vocabulary.options}
+      />
+      <ChoiceGroupField
+        meta={fields.subjects}
+        legend={STRATEGY_TAG_KINDS.subject.label}
+        type="checkbox"
+        options={STRATEGY_TAG_KINDS.subject.vocabulary.options}
+      />
+      <ChoiceGroupField
+        meta={fields.keyStages}
+        legend={STRATEGY_TAG_KINDS.key_stage.label}
+        type="checkbox"
+        options={STRATEGY_TAG_KINDS.key_stage.vocabulary.options}
+      />
+      <ChoiceGroupField
+        meta={fields.phases}
+        legend={STRATEGY_TAG_KINDS.phase.label}
+        hint="The part of a lesson it suits."
+        type="checkbox"
+        options={STRATEGY_TAG_KINDS.phase.vocabulary.options}
+      />
       <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
     </Form>
   );
 }
 
 /** Tags as labelled badges, one list per kind that has any. */
-export function StrategyTagList({ tags, compact = false }: { tags: Record<keyof typeof STRATEGY_TAG_KINDS, string[]>; compact?: boolean }) {
-  const kinds = (Object.keys(STRATEGY_TAG_KINDS) as Array<keyof typeof STRATEGY_TAG_KINDS>).filter((kind) => tags[kind].length > 0);
+export function StrategyTagList({
+  tags,
+  compact = false,
+}: {
+  tags: Record<keyof typeof STRATEGY_TAG_KINDS, string[]>;
+  compact?: boolean;
+}) {
+  const kinds = (Object.keys(STRATEGY_TAG_KINDS) as Array<keyof typeof STRATEGY_TAG_KINDS>).filter(
+    (kind) => tags[kind].length > 0,
+  );
   if (kinds.length === 0) return compact ? null : <p className="muted">No tags yet.</p>;
   return (
     <dl className={`strategy-tags${compact ? " strategy-tags--compact" : ""}`}>

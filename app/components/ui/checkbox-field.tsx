@@ -2,7 +2,15 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 
-export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<boolean | undefined, any, any>; label: ReactNode; hint?: ReactNode }) {
+export function CheckboxField({
+  meta,
+  label,
+  hint,
+}: {
+  meta: FieldMetadata<boolean | undefined, any, any>;
+  label: ReactNode;
+  hint?: ReactNode;
+}) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const { key, ...props } = getInputProps(meta, { type: "checkbox", ariaDescribedBy: undefined });
   return (

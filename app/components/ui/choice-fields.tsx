@@ -42,7 +42,12 @@ export function TextAreaField({
           {hint}
         </span>
       ) : null}
-      <textarea key={key} {...props} rows={rows} aria-describedby={[hintId, errors.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined} />
+      <textarea
+        key={key}
+        {...props}
+        rows={rows}
+        aria-describedby={[hintId, errors.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined}
+      />
       <FieldErrors id={meta.errorId} errors={errors} />
     </div>
   );
@@ -74,12 +79,14 @@ export function ChoiceGroupField({
         </span>
       ) : null}
       <div className="choice-group__options">
-        {getCollectionProps(meta, { type, options: options.map((o) => o.value), ariaDescribedBy: undefined }).map(({ key, ...props }) => (
-          <label key={key} className="choice" htmlFor={props.id}>
-            <input {...props} />
-            <span>{labels.get(props.value)}</span>
-          </label>
-        ))}
+        {getCollectionProps(meta, { type, options: options.map((o) => o.value), ariaDescribedBy: undefined }).map(
+          ({ key, ...props }) => (
+            <label key={key} className="choice" htmlFor={props.id}>
+              <input {...props} />
+              <span>{labels.get(props.value)}</span>
+            </label>
+          ),
+        )}
       </div>
       <FieldErrors id={meta.errorId} errors={errors} />
     </fieldset>

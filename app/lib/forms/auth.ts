@@ -31,7 +31,11 @@ const passwordsDiffer = { path: ["confirmPassword"], message: "The two passwords
 
 export const acceptInviteSchema = z
   .object({
-    name: z.string({ required_error: "Enter your name as colleagues know it." }).trim().min(2, "Enter your full name.").max(80, "Use at most 80 characters."),
+    name: z
+      .string({ required_error: "Enter your name as colleagues know it." })
+      .trim()
+      .min(2, "Enter your full name.")
+      .max(80, "Use at most 80 characters."),
     ...choosePasswordFields,
   })
   .refine(passwordsMatch, passwordsDiffer);
@@ -45,7 +49,10 @@ export const changePasswordSchema = z
     newPassword: newPasswordField,
     confirmPassword: z.string({ required_error: "Type the new password again." }),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords do not match.",
+  });
 
 export const revokeSessionSchema = z.object({
   intent: z.literal("revoke-session"),

@@ -11,19 +11,32 @@ const id = (message: string) => z.string({ required_error: message }).trim().min
 const ids = z.array(z.string().trim().min(1).max(64)).max(50, "Choose at most 50.").default([]);
 
 const courseDetails = {
-  title: z.string({ required_error: "Enter the course title." }).trim().min(3, "Use at least 3 characters.").max(120, "Use at most 120 characters."),
-  kind: z.enum(COURSE_KINDS.codes, { errorMap: () => ({ message: "Choose whether it is a qualification or an adapted module." }) }),
+  title: z
+    .string({ required_error: "Enter the course title." })
+    .trim()
+    .min(3, "Use at least 3 characters.")
+    .max(120, "Use at most 120 characters."),
+  kind: z.enum(COURSE_KINDS.codes, {
+    errorMap: () => ({ message: "Choose whether it is a qualification or an adapted module." }),
+  }),
   qualification: z.string().trim().max(120, "Use at most 120 characters.").default(""),
   subject: z.enum(SUBJECTS.codes, { errorMap: () => ({ message: "Choose a subject." }) }),
   keyStage: z.enum(KEY_STAGES.codes, { errorMap: () => ({ message: "Choose a key stage." }) }),
   leadInstitutionId: id("Choose the lead institution."),
-  siteIds: z.array(z.string().trim().min(1).max(64), { required_error: "Choose at least one delivery site." }).min(1, "Choose at least one delivery site.").max(20),
+  siteIds: z
+    .array(z.string().trim().min(1).max(64), { required_error: "Choose at least one delivery site." })
+    .min(1, "Choose at least one delivery site.")
+    .max(20),
   summary: z.string().trim().max(1000, "Use at most 1,000 characters.").default(""),
 };
 
 function requireQualification<T extends { kind: string; qualification: string }>(value: T, ctx: z.RefinementCtx) {
   if (value.kind === "qualification" && !value.qualification) {
-    ctx.addIssue({ code: "custom", path: ["qualification"], message: "Name the qualification, for example BTEC First Award in Sport." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["qualification"],
+      message: "Name the qualification, for example BTEC First Award in Sport.",
+    });
   }
 }
 
@@ -34,23 +47,42 @@ export const newCourseSchema = z
       .string()
       .max(4000, "Use at most 4,000 characters.")
       .default("")
-      .transform((text) => text.split("\n").map((line) => line.trim()).filter(Boolean))
+      .transform((text) =>
+        text
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean),
+      )
       .refine((lines) => lines.length <= 30, "Add at most 30 units here; add more later.")
       .refine((lines) => lines.every((line) => line.length <= 120), "Keep each unit title to 120 characters."),
     plannerIds: ids,
   })
   .superRefine(requireQualification);
 
-export const courseDetailsSchema = z.object({ intent: z.literal("details"), ...courseDetails }).superRefine(requireQualification);
+export const courseDetailsSchema = z
+  .object({ intent: z.literal("details"), ...courseDetails })
+  .superRefine(requireQualification);
 
-const unitTitle = z.string({ required_error: "Enter the unit title." }).trim().min(2, "Use at least 2 characters.").max(120, "Use at most 120 characters.");
+const unitTitle = z
+  .string({ required_error: "Enter the unit title." })
+  .trim()
+  .min(2, "Use at least 2 characters.")
+  .max(120, "Use at most 120 characters.");
 
 export const addUnitSchema = z.object({ intent: z.literal("add-unit"), title: unitTitle });
-export const renameUnitSchema = z.object({ intent: z.literal("rename-unit"), unitId: id("Choose a unit."), title: unitTitle });
+export const renameUnitSchema = z.object({
+  intent: z.literal("rename-unit"),
+  unitId: id("Choose a unit."),
+  title: unitTitle,
+});
 export const addPlannerSchema = z.object({ intent: z.literal("add-planner"), userId: id("Choose a colleague.") });
 
 export const groupDetailsSchema = z.object({
-  name: z.string({ required_error: "Name the group." }).trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters."),
+  name: z
+    .string({ required_error: "Name the group." })
+    .trim()
+    .min(2, "Use at least 2 characters.")
+    .max(80, "Use at most 80 characters."),
   siteId: id("Choose the site where the group meets."),
   academicYear: z
     .string()
@@ -65,7 +97,11 @@ export const editGroupSchema = groupDetailsSchema.extend({ intent: z.literal("de
 export const addSessionSchema = z
   .object({
     intent: z.literal("add-session"),
-    dayOfWeek: z.coerce.number({ required_error: "Choose a day.", invalid_type_error: "Choose a day." }).int().min(1, "Choose a school day.").max(5, "Choose a school day."),
+    dayOfWeek: z.coerce
+      .number({ required_error: "Choose a day.", invalid_type_error: "Choose a day." })
+      .int()
+      .min(1, "Choose a school day.")
+      .max(5, "Choose a school day."),
     startTime: z.string({ required_error: "Enter the start time." }).regex(TIME_PATTERN, "Enter a time like 13:30."),
     endTime: z.string({ required_error: "Enter the end time." }).regex(TIME_PATTERN, "Enter a time like 15:00."),
     siteId: id("Choose the site."),
@@ -81,5 +117,8 @@ export const transportSchema = z.object({
 export const groupTeacherSchema = z.object({ intent: z.literal("add-teacher"), userId: id("Choose a colleague.") });
 export const groupStudentsSchema = z.object({
   intent: z.literal("add-students"),
-  studentIds: z.array(z.string().trim().min(1).max(64), { required_error: "Choose at least one student." }).min(1, "Choose at least one student.").max(60),
+  studentIds: z
+    .array(z.string().trim().min(1).max(64), { required_error: "Choose at least one student." })
+    .min(1, "Choose at least one student.")
+    .max(60),
 });

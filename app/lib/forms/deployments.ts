@@ -4,7 +4,8 @@ import { z } from "zod";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "../co-planning";
 
 const id = (message: string) => z.string({ required_error: message }).trim().min(1, message).max(64, message);
-const needToKnow = (missing: string) => z.string({ required_error: missing }).trim().min(3, missing).max(2000, "Use at most 2,000 characters.");
+const needToKnow = (missing: string) =>
+  z.string({ required_error: missing }).trim().min(3, missing).max(2000, "Use at most 2,000 characters.");
 const optionalText = z.string().trim().max(2000, "Use at most 2,000 characters.").default("");
 
 /** The EEF's four need-to-knows and how the supporter will build independence. */
@@ -13,15 +14,26 @@ export const briefingFields = {
   skills: needToKnow("Say which skills the students are practising."),
   outcomes: needToKnow("Say what the students should achieve by the end."),
   feedbackExpected: needToKnow("Say what feedback you want after the lesson."),
-  independence: needToKnow("Say how they will build independence (prompt before clue, clue before model, model before correct)."),
+  independence: needToKnow(
+    "Say how they will build independence (prompt before clue, clue before model, model before correct).",
+  ),
 };
 
 export const deploySchema = z.object({
   intent: z.literal("deploy"),
   supporterId: id("Choose who is supporting."),
-  supporterRole: z.enum(SUPPORTER_ROLES.codes, { required_error: "Choose their role in this lesson.", invalid_type_error: "Choose their role in this lesson." }),
-  phase: z.enum(LESSON_PHASES.codes, { required_error: "Choose the part of the lesson.", invalid_type_error: "Choose the part of the lesson." }),
-  mode: z.enum(DEPLOYMENT_MODES.codes, { required_error: "Choose how they will work.", invalid_type_error: "Choose how they will work." }),
+  supporterRole: z.enum(SUPPORTER_ROLES.codes, {
+    required_error: "Choose their role in this lesson.",
+    invalid_type_error: "Choose their role in this lesson.",
+  }),
+  phase: z.enum(LESSON_PHASES.codes, {
+    required_error: "Choose the part of the lesson.",
+    invalid_type_error: "Choose the part of the lesson.",
+  }),
+  mode: z.enum(DEPLOYMENT_MODES.codes, {
+    required_error: "Choose how they will work.",
+    invalid_type_error: "Choose how they will work.",
+  }),
   minutes: z.coerce
     .number({ required_error: "Enter the minutes of support.", invalid_type_error: "Enter the minutes of support." })
     .int("Use whole minutes.")
@@ -36,16 +48,26 @@ export const deploySchema = z.object({
 });
 export type DeployInput = Omit<z.infer<typeof deploySchema>, "intent">;
 
-export const briefingSchema = z.object({ intent: z.literal("brief"), deploymentId: id("Choose a deployment."), ...briefingFields });
+export const briefingSchema = z.object({
+  intent: z.literal("brief"),
+  deploymentId: id("Choose a deployment."),
+  ...briefingFields,
+});
 export type BriefingInput = Omit<z.infer<typeof briefingSchema>, "intent" | "deploymentId">;
 
-export const removeDeploymentSchema = z.object({ intent: z.literal("remove-deployment"), deploymentId: id("Choose a deployment.") });
+export const removeDeploymentSchema = z.object({
+  intent: z.literal("remove-deployment"),
+  deploymentId: id("Choose a deployment."),
+});
 
 export const feedbackSchema = z.object({
   intent: z.literal("feedback"),
   feedback: z
     .string({ required_error: "Write your feedback for the teacher." })
     .trim()
-    .min(3, "Write your feedback for the teacher: what went well, what each student managed on their own, what to change.")
+    .min(
+      3,
+      "Write your feedback for the teacher: what went well, what each student managed on their own, what to change.",
+    )
     .max(4000, "Use at most 4,000 characters."),
 });

@@ -5,18 +5,32 @@ import { LESSON_STATUSES, NEED_AREAS } from "../co-planning";
 
 const id = (message: string) => z.string({ required_error: message }).trim().min(1, message).max(64, message);
 const optionalId = z.string().trim().max(64).default("");
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max.toLocaleString("en-GB")} characters.`).default("");
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max.toLocaleString("en-GB")} characters.`)
+    .default("");
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const title = z.string({ required_error: "Give the lesson a title." }).trim().min(3, "Use at least 3 characters.").max(120, "Use at most 120 characters.");
+const title = z
+  .string({ required_error: "Give the lesson a title." })
+  .trim()
+  .min(3, "Use at least 3 characters.")
+  .max(120, "Use at most 120 characters.");
 const lessonDate = z
   .string({ required_error: "Choose the date of the lesson." })
   .trim()
   .regex(DATE_PATTERN, "Enter the date as day, month and year.")
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Enter a real date.");
-const startTime = z.string().trim().regex(TIME_OF_DAY, "Enter the start time as hours and minutes, for example 09:15.").or(z.literal("")).default("");
+const startTime = z
+  .string()
+  .trim()
+  .regex(TIME_OF_DAY, "Enter the start time as hours and minutes, for example 09:15.")
+  .or(z.literal(""))
+  .default("");
 const durationMinutes = z.coerce
   .number({ invalid_type_error: "Enter the length of the lesson in minutes." })
   .int("Use whole minutes.")
@@ -24,7 +38,14 @@ const durationMinutes = z.coerce
   .max(300, "A lesson lasts at most 300 minutes.")
   .default(60);
 
-export const lessonPlanDetails = { title, unitId: optionalId, groupId: optionalId, lessonDate, startTime, durationMinutes };
+export const lessonPlanDetails = {
+  title,
+  unitId: optionalId,
+  groupId: optionalId,
+  lessonDate,
+  startTime,
+  durationMinutes,
+};
 
 export const newLessonPlanSchema = z.object(lessonPlanDetails);
 export type LessonPlanDetailsInput = z.infer<typeof newLessonPlanSchema>;
@@ -46,7 +67,11 @@ export const phasesSchema = z.object({
 
 export const assessmentSchema = z.object({ intent: z.literal("assessment"), assessment: text(4000) });
 
-export const evaluationSchema = z.object({ intent: z.literal("evaluation"), evaluation: text(8000), nextSteps: text(4000) });
+export const evaluationSchema = z.object({
+  intent: z.literal("evaluation"),
+  evaluation: text(8000),
+  nextSteps: text(4000),
+});
 
 export const statusSchema = z.object({
   intent: z.literal("status"),
@@ -58,19 +83,35 @@ export const differentiationSchema = z
     intent: z.literal("add-differentiation"),
     studentId: optionalId,
     needArea: z.enum(["", ...NEED_AREAS.codes]).default(""),
-    note: z.string({ required_error: "Say how the lesson adapts." }).trim().min(3, "Say how the lesson adapts, in a sentence or two.").max(2000, "Use at most 2,000 characters."),
+    note: z
+      .string({ required_error: "Say how the lesson adapts." })
+      .trim()
+      .min(3, "Say how the lesson adapts, in a sentence or two.")
+      .max(2000, "Use at most 2,000 characters."),
   })
   .superRefine((value, ctx) => {
-    if (!value.studentId && !value.needArea) ctx.addIssue({ code: "custom", path: ["studentId"], message: "Choose a student or a need area." });
-    if (value.studentId && value.needArea) ctx.addIssue({ code: "custom", path: ["needArea"], message: "Choose a student or a need area, not both." });
+    if (!value.studentId && !value.needArea)
+      ctx.addIssue({ code: "custom", path: ["studentId"], message: "Choose a student or a need area." });
+    if (value.studentId && value.needArea)
+      ctx.addIssue({ code: "custom", path: ["needArea"], message: "Choose a student or a need area, not both." });
   });
 
-export const removeDifferentiationSchema = z.object({ intent: z.literal("remove-differentiation"), noteId: id("Choose a note.") });
-export const unlinkStrategySchema = z.object({ intent: z.literal("unlink-strategy"), strategyId: id("Choose a strategy.") });
+export const removeDifferentiationSchema = z.object({
+  intent: z.literal("remove-differentiation"),
+  noteId: id("Choose a note."),
+});
+export const unlinkStrategySchema = z.object({
+  intent: z.literal("unlink-strategy"),
+  strategyId: id("Choose a strategy."),
+});
 
 export const linkResourceSchema = z.object({
   intent: z.literal("add-link"),
-  title: z.string({ required_error: "Give the link a title." }).trim().min(2, "Use at least 2 characters.").max(120, "Use at most 120 characters."),
+  title: z
+    .string({ required_error: "Give the link a title." })
+    .trim()
+    .min(2, "Use at least 2 characters.")
+    .max(120, "Use at most 120 characters."),
   url: z
     .string({ required_error: "Enter the web address." })
     .trim()
@@ -79,6 +120,9 @@ export const linkResourceSchema = z.object({
     .refine((value) => /^https?:\/\//i.test(value), "Only web addresses starting http:// or https:// can be linked."),
 });
 
-export const removeResourceSchema = z.object({ intent: z.literal("remove-resource"), resourceId: id("Choose a resource.") });
+export const removeResourceSchema = z.object({
+  intent: z.literal("remove-resource"),
+  resourceId: id("Choose a resource."),
+});
 
 export const duplicateLessonPlanSchema = z.object({ title, groupId: optionalId, lessonDate, startTime });

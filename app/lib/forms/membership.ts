@@ -5,7 +5,10 @@ import { ROLES } from "../roles";
 import { emailField } from "./auth";
 
 const roleField = z.enum(ROLES, { required_error: "Choose a role.", invalid_type_error: "Choose a role." });
-const institutionField = z.string({ required_error: "Choose an institution." }).min(1, "Choose an institution.").max(64);
+const institutionField = z
+  .string({ required_error: "Choose an institution." })
+  .min(1, "Choose an institution.")
+  .max(64);
 
 export const inviteSchema = z.object({
   email: emailField,
@@ -22,7 +25,14 @@ export const updateMemberSchema = z.object({
 });
 
 export const institutionSchema = z.object({
-  name: z.string({ required_error: "Enter the institution's name." }).trim().min(3, "Enter the institution's full name.").max(100, "Use at most 100 characters."),
-  kind: z.enum(INSTITUTION_KINDS, { required_error: "Choose what kind of institution it is.", invalid_type_error: "Choose what kind of institution it is." }),
+  name: z
+    .string({ required_error: "Enter the institution's name." })
+    .trim()
+    .min(3, "Enter the institution's full name.")
+    .max(100, "Use at most 100 characters."),
+  kind: z.enum(INSTITUTION_KINDS, {
+    required_error: "Choose what kind of institution it is.",
+    invalid_type_error: "Choose what kind of institution it is.",
+  }),
   town: z.string().trim().max(60, "Use at most 60 characters.").default(""),
 });

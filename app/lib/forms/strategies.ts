@@ -7,8 +7,20 @@ import { KEY_STAGES, LESSON_PHASES, NEED_AREAS, SUBJECTS } from "../co-planning"
 export const STRATEGY_TAG_KINDS = {
   need: { vocabulary: NEED_AREAS, label: "Needs", filterLabel: "Need area", all: "All needs", field: "needs" },
   subject: { vocabulary: SUBJECTS, label: "Subjects", filterLabel: "Subject", all: "All subjects", field: "subjects" },
-  key_stage: { vocabulary: KEY_STAGES, label: "Key stages", filterLabel: "Key stage", all: "All key stages", field: "keyStages" },
-  phase: { vocabulary: LESSON_PHASES, label: "Lesson phases", filterLabel: "Lesson phase", all: "All phases", field: "phases" },
+  key_stage: {
+    vocabulary: KEY_STAGES,
+    label: "Key stages",
+    filterLabel: "Key stage",
+    all: "All key stages",
+    field: "keyStages",
+  },
+  phase: {
+    vocabulary: LESSON_PHASES,
+    label: "Lesson phases",
+    filterLabel: "Lesson phase",
+    all: "All phases",
+    field: "phases",
+  },
 } as const;
 export type StrategyTagKind = keyof typeof STRATEGY_TAG_KINDS;
 export const STRATEGY_TAG_KIND_LIST = Object.keys(STRATEGY_TAG_KINDS) as StrategyTagKind[];

@@ -20,7 +20,9 @@ export class PeerStore {
     this.db.pragma("synchronous = NORMAL");
     this.db.exec("CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL)");
     this.select = this.db.prepare("SELECT state FROM documents WHERE name = ?");
-    this.upsert = this.db.prepare("INSERT INTO documents (name, state) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state");
+    this.upsert = this.db.prepare(
+      "INSERT INTO documents (name, state) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state",
+    );
     this.initial = initialStateFile ? new Uint8Array(fs.readFileSync(initialStateFile)) : new Uint8Array();
   }
 
@@ -59,7 +61,10 @@ export function storedFingerprints(file: string): Record<string, string> {
  * The server side of a peer launcher: runs serve() when the module is the process's entry point with the
  * argument "serve", and on SIGTERM stores every document it holds, then exits.
  */
-export function servePeerWhenMain(moduleUrl: string, serve: () => Promise<{ store: PeerStore; documents: () => Iterable<[string, Y.Doc]> }>): void {
+export function servePeerWhenMain(
+  moduleUrl: string,
+  serve: () => Promise<{ store: PeerStore; documents: () => Iterable<[string, Y.Doc]> }>,
+): void {
   if (moduleUrl !== pathToFileURL(process.argv[1] ?? "").href || process.argv[2] !== "serve") return;
   serve().then(
     ({ store, documents }) => {

@@ -36,14 +36,25 @@ export function pinnedCommand(core: number, script: string, nodeArgs: string[] =
  * `server/index.ts` in package.json's start script), so the benchmark measures the server as deployed.
  */
 export function productionNodeFlags(): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
   const match = /\btsx((?:\s+--[\w-]+(?:=\S+)?)*)\s+server\/index\.ts\b/.exec(pkg.scripts?.start ?? "");
   if (!match) throw new Error('package.json\'s start script does not run "tsx [flags] server/index.ts"');
   return match[1]!.split(/\s+/).filter(Boolean);
 }
 
-export function spawnPinned(core: number, script: string, args: string[], env: NodeJS.ProcessEnv, serverNodeArgs: string[] = []): PinnedProcess {
-  const nodeArgs = [...serverNodeArgs, ...(core === 0 ? (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean) : [])];
+export function spawnPinned(
+  core: number,
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  serverNodeArgs: string[] = [],
+): PinnedProcess {
+  const nodeArgs = [
+    ...serverNodeArgs,
+    ...(core === 0 ? (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean) : []),
+  ];
   const [command, commandArgs] = pinnedCommand(core, script, nodeArgs);
   const child = spawn(command, [...commandArgs, ...args], {
     cwd: repoRoot,
@@ -93,12 +104,19 @@ export function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
 
-export async function waitUntil(ready: () => Promise<boolean>, proc: PinnedProcess, what: string, timeoutMs = 60_000): Promise<void> {
+export async function waitUntil(
+  ready: () => Promise<boolean>,
+  proc: PinnedProcess,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (proc.child.exitCode !== null || proc.child.signalCode !== null) {

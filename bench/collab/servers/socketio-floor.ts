@@ -50,12 +50,16 @@ async function serve() {
   const { Server } = await import("socket.io");
   const { socketParser } = await import("~/lib/socket-parser");
   const { createRoomWriter } = await import("../../../server/realtime/collab/room-writer");
-  const { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } = await import(
-    "../../../server/realtime/collab/protocol"
-  );
+  const { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } =
+    await import("../../../server/realtime/collab/protocol");
   const store = new PeerStore(process.env.BENCH_STORE!, process.env.BENCH_INITIAL_STATE);
   const httpServer = http.createServer((_req, res) => res.writeHead(200).end("okay"));
-  const io = new Server(httpServer, { path: "/socket.io", serveClient: false, parser: socketParser, perMessageDeflate: false });
+  const io = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    parser: socketParser,
+    perMessageDeflate: false,
+  });
   const writeRoom = createRoomWriter(io as never);
   const docs = new Map<string, { doc: InstanceType<typeof Y.Doc>; awareness: InstanceType<typeof Awareness> }>();
 
@@ -67,7 +71,13 @@ async function serve() {
     const awareness = new Awareness(doc);
     awareness.setLocalState(null);
     doc.on("update", (update: Uint8Array, origin: unknown) => {
-      writeRoom(`collab:${name}`, typeof origin === "string" ? origin : null, "collab:sync", name, encodeSyncUpdate(update));
+      writeRoom(
+        `collab:${name}`,
+        typeof origin === "string" ? origin : null,
+        "collab:sync",
+        name,
+        encodeSyncUpdate(update),
+      );
     });
     awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const update = encodeAwarenessUpdate(awareness, [...added!, ...updated!, ...removed!]);
@@ -101,7 +111,10 @@ async function serve() {
   });
   httpServer.listen(Number(process.env.PORT), "127.0.0.1");
 
-  return { store, documents: () => [...docs].map(([name, { doc }]) => [name, doc] as [string, InstanceType<typeof Y.Doc>]) };
+  return {
+    store,
+    documents: () => [...docs].map(([name, { doc }]) => [name, doc] as [string, InstanceType<typeof Y.Doc>]),
+  };
 }
 
 servePeerWhenMain(import.meta.url, serve);

@@ -26,7 +26,11 @@ async function setup(rooms: number) {
   };
   const documentIds: string[] = [];
   for (let i = 0; i < rooms; i++) {
-    const document = await createDocument(actor, { ownerType: PARTNERSHIP_DOCUMENT, ownerId: `bench-room-${i}`, title: `Bench room ${i}` });
+    const document = await createDocument(actor, {
+      ownerType: PARTNERSHIP_DOCUMENT,
+      ownerId: `bench-room-${i}`,
+      title: `Bench room ${i}`,
+    });
     documentIds.push(document.id);
   }
   return { documentIds };
@@ -39,7 +43,12 @@ async function dump(ids: string[]) {
 }
 
 const [mode, ...args] = process.argv.slice(2);
-const work = mode === "setup" ? setup(Number(args[0])) : mode === "dump" ? dump(args) : Promise.reject(new Error(`unknown mode ${mode}`));
+const work =
+  mode === "setup"
+    ? setup(Number(args[0]))
+    : mode === "dump"
+      ? dump(args)
+      : Promise.reject(new Error(`unknown mode ${mode}`));
 work
   .then(async (answer) => {
     await disconnectDb();

@@ -56,14 +56,20 @@ export const staffroomServer: BenchServer = {
     const port = await freePort();
     const env = serverEnv(databaseUrl, port);
     // Setup on core 0 too, before the server starts: the load generator's core stays quiet.
-    const { documentIds } = lastJsonLine<{ documentIds: string[] }>(await runPinned(0, HELPER, ["setup", String(rooms)], env));
+    const { documentIds } = lastJsonLine<{ documentIds: string[] }>(
+      await runPinned(0, HELPER, ["setup", String(rooms)], env),
+    );
 
     // With the Node.js flags `npm start` uses in production (package.json), so what we measure is what we deploy;
     // BENCH_STAFFROOM_NODE_FLAGS adds some, for a paired experiment (a variant's env) only.
     const extraFlags = (process.env.BENCH_STAFFROOM_NODE_FLAGS ?? "").split(" ").filter(Boolean);
     const proc = spawnPinned(0, "server/index.ts", [], env, [...productionNodeFlags(), ...extraFlags]);
     const origin = `http://127.0.0.1:${port}`;
-    await waitUntil(async () => (await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) })).status === 200, proc, "the Staffroom server");
+    await waitUntil(
+      async () => (await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) })).status === 200,
+      proc,
+      "the Staffroom server",
+    );
     const cookies: string[] = [];
     for (const email of EDITOR_EMAILS) cookies.push(await signIn(origin, email));
 
@@ -73,7 +79,8 @@ export const staffroomServer: BenchServer = {
       port,
       rooms: documentIds,
       cookies,
-      persistence: "every update in the SQLite update log before its ack (group commit), compaction at 1,000 rows and a quarter of the snapshot's size or at 1 MiB, after 10 s idle and on unload",
+      persistence:
+        "every update in the SQLite update log before its ack (group commit), compaction at 1,000 rows and a quarter of the snapshot's size or at 1 MiB, after 10 s idle and on unload",
       output: proc.output,
       stop: () => proc.stop(),
       async storedFingerprints() {

@@ -24,7 +24,12 @@ describe("sanitiseAwarenessUpdate", () => {
     const update = encodeAwarenessUpdate(spoof, [spoof.clientID]);
     const safe = sanitiseAwarenessUpdate(update, member, () => true);
     const state = statesAfter(safe!).get(spoof.clientID);
-    expect(state).toMatchObject({ name: "Sarah Whitfield", color: colourFor("user-sarah"), focusing: true, anchorPos: null });
+    expect(state).toMatchObject({
+      name: "Sarah Whitfield",
+      color: colourFor("user-sarah"),
+      focusing: true,
+      anchorPos: null,
+    });
   });
 
   it("drops entries for client ids the socket may not speak for", () => {

@@ -32,8 +32,12 @@ export function sanitiseAwarenessUpdate(
     const raw = decoding.readVarString(decoder);
     if (!maySpeakFor(clientId)) continue;
     const state: unknown = JSON.parse(raw);
-    if (state !== null && (typeof state !== "object" || Array.isArray(state))) throw new Error("presence state must be an object or null");
-    const safe = state === null ? null : { ...(state as Record<string, unknown>), name: identity.name, color: colourFor(identity.id) };
+    if (state !== null && (typeof state !== "object" || Array.isArray(state)))
+      throw new Error("presence state must be an object or null");
+    const safe =
+      state === null
+        ? null
+        : { ...(state as Record<string, unknown>), name: identity.name, color: colourFor(identity.id) };
     kept.push({ clientId, clock, state: JSON.stringify(safe) });
   }
   if (decoding.hasContent(decoder)) throw new Error("trailing bytes after presence entries");

@@ -65,7 +65,10 @@ const DEFAULTS = {
   accessRecheckMs: 5_000,
 } satisfies Required<Omit<CollaborationOptions, "redis">>;
 
-export async function registerCollaboration(io: StaffroomServer, options: CollaborationOptions = {}): Promise<Collaboration> {
+export async function registerCollaboration(
+  io: StaffroomServer,
+  options: CollaborationOptions = {},
+): Promise<Collaboration> {
   const settings = { ...DEFAULTS, ...stripUndefined(options) };
   const relay = options.redis ? await createRedisRelay(options.redis) : createLocalRelay();
   const writer = new UpdateWriter(appendUpdates, { windowMs: settings.commitWindowMs });
@@ -171,7 +174,8 @@ function attachSocket(
     try {
       const factsLoadStartedAt = Date.now();
       const record = await loadDocumentRecord(documentId);
-      const loading = record && actor && record.partnershipId === actor.partnershipId ? loadDocumentFacts(record) : undefined;
+      const loading =
+        record && actor && record.partnershipId === actor.partnershipId ? loadDocumentFacts(record) : undefined;
       const facts = loading ? await loading : undefined;
       if (!record || !actor || !canReadDocument(actor, record, facts)) {
         return refuse(documentId, "not-found", "We could not find that document.", ack);
@@ -191,7 +195,8 @@ function attachSocket(
       const presence = manager.awarenessSnapshot(entry);
       if (presence) socket.emit("collab:awareness", documentId, presence);
     } catch (error) {
-      if (error instanceof ServerBusyError) return refuse(documentId, "server-busy", "The server is busy; try again shortly.", ack);
+      if (error instanceof ServerBusyError)
+        return refuse(documentId, "server-busy", "The server is busy; try again shortly.", ack);
       logger.error("collab: join failed", { documentId, userId: user.id, error: String(error) });
       return refuse(documentId, "unavailable", "The document could not be opened; try again.", ack);
     } finally {
@@ -217,7 +222,11 @@ function attachSocket(
     if (!actor) return "none";
     const fresh = manager.freshAccessFacts(entry, settings.accessRecheckMs);
     const facts = fresh ? fresh.facts : await manager.reloadAccessFacts(entry);
-    const access = canWriteDocument(actor, entry.record, facts) ? "write" : canReadDocument(actor, entry.record, facts) ? "read" : "none";
+    const access = canWriteDocument(actor, entry.record, facts)
+      ? "write"
+      : canReadDocument(actor, entry.record, facts)
+        ? "read"
+        : "none";
     if (access === "none") leave(documentId);
     else writable.set(documentId, access === "write");
     return access;
@@ -231,7 +240,8 @@ function attachSocket(
       (access) => {
         if (access === "none") refuse(entry.id, "not-found", NO_LONGER_READABLE);
       },
-      (error: unknown) => logger.warn("collab: re-deciding access failed", { documentId: entry.id, error: String(error) }),
+      (error: unknown) =>
+        logger.warn("collab: re-deciding access failed", { documentId: entry.id, error: String(error) }),
     );
   });
 
@@ -295,7 +305,8 @@ function attachSocket(
     if (!bucket.take()) return refuse(documentId, "rate-limited", "Too many messages; slow down.");
     const bytes = asBytes(update);
     if (!bytes) return refuse(documentId, "invalid-message", "Awareness updates must be binary.");
-    if (bytes.byteLength > settings.maxAwarenessBytes) return refuse(documentId, "too-large", "Presence update too large.");
+    if (bytes.byteLength > settings.maxAwarenessBytes)
+      return refuse(documentId, "too-large", "Presence update too large.");
     const entry = current(documentId);
     if (!entry) return refuse(documentId, "not-joined", "Join the document first.");
     const apply = () => {
@@ -315,7 +326,8 @@ function attachSocket(
         // Only if still in the document (a disconnect meanwhile has removed this socket's presence for good).
         if (current(documentId) === entry) apply();
       },
-      (error: unknown) => logger.warn("collab: checking access for presence failed", { documentId, error: String(error) }),
+      (error: unknown) =>
+        logger.warn("collab: checking access for presence failed", { documentId, error: String(error) }),
     );
   });
 

@@ -232,7 +232,8 @@ export class DocumentManager {
         }
         if (origin === "timeout") return; // every process expires silent peers by itself
         const update = encodeAwarenessUpdate(entry.awareness, changed);
-        const except = typeof origin === "string" && origin.startsWith("socket:") ? origin.slice("socket:".length) : null;
+        const except =
+          typeof origin === "string" && origin.startsWith("socket:") ? origin.slice("socket:".length) : null;
         this.fanout.awareness(entry.id, update, except);
         if (origin !== "relay") this.relay.publish({ kind: "awareness", documentId: entry.id, payload: update });
       },
@@ -244,7 +245,9 @@ export class DocumentManager {
    * or null when the caller must reload them first.
    */
   freshAccessFacts(entry: OpenDocument, maxAgeMs: number): { facts: DocumentFacts | undefined } | null {
-    return entry.access.loadedAt > 0 && Date.now() - entry.access.loadedAt <= maxAgeMs ? { facts: entry.access.facts } : null;
+    return entry.access.loadedAt > 0 && Date.now() - entry.access.loadedAt <= maxAgeMs
+      ? { facts: entry.access.facts }
+      : null;
   }
 
   /** Keeps facts a caller loaded itself (a join), unless newer ones are already here. */
@@ -312,7 +315,11 @@ export class DocumentManager {
   applyAwareness(entry: OpenDocument, update: Uint8Array, socketId: string, identity: PresenceIdentity): void {
     const own = entry.sockets.get(socketId);
     const states = entry.awareness.getStates();
-    const safe = sanitiseAwarenessUpdate(update, identity, (clientId) => Boolean(own?.has(clientId)) || !states.has(clientId));
+    const safe = sanitiseAwarenessUpdate(
+      update,
+      identity,
+      (clientId) => Boolean(own?.has(clientId)) || !states.has(clientId),
+    );
     if (safe) applyAwarenessUpdate(entry.awareness, safe, `socket:${socketId}`);
   }
 
@@ -330,7 +337,10 @@ export class DocumentManager {
     try {
       Y.applyUpdate(entry.doc, update, origin);
     } catch (error) {
-      logger.error("collab: update failed to apply; reloading the document", { documentId: entry.id, error: String(error) });
+      logger.error("collab: update failed to apply; reloading the document", {
+        documentId: entry.id,
+        error: String(error),
+      });
       this.discard(entry, "not-joined", "The document was reloaded on the server; join again.");
       throw new ApplyError(String(error));
     } finally {
@@ -411,7 +421,11 @@ export class DocumentManager {
     const states = entry.awareness.getStates();
     const own = [...entry.sockets.values()].flatMap((ids) => [...ids].filter((id) => states.has(id)));
     if (own.length === 0) return;
-    this.relay.publish({ kind: "awareness", documentId: entry.id, payload: encodeAwarenessUpdate(entry.awareness, own) });
+    this.relay.publish({
+      kind: "awareness",
+      documentId: entry.id,
+      payload: encodeAwarenessUpdate(entry.awareness, own),
+    });
   }
 
   /** After a relay outage: merge what the database has into every open document (idempotent), and re-ask for presence. */
@@ -483,7 +497,10 @@ export class DocumentManager {
       if (entry.editorsSinceVersion.size > 0) await this.takeAutoVersion(entry);
       if (entry.logCount > 0) await compactDocument(entry.id, this.foldInto(entry));
     } catch (error) {
-      logger.warn("collab: final compaction failed; the log still holds every update", { documentId: entry.id, error: String(error) });
+      logger.warn("collab: final compaction failed; the log still holds every update", {
+        documentId: entry.id,
+        error: String(error),
+      });
     } finally {
       entry.awareness.destroy();
       entry.doc.destroy();

@@ -32,8 +32,12 @@ async function setUp() {
     const client = connect(url, { parser: socketParser, transports: [transport], query: { room }, forceNew: true });
     cleanups.push(() => void client.disconnect());
     const received: Array<[string, Uint8Array]> = [];
-    client.on("collab:sync", (documentId: string, message: Uint8Array) => received.push([documentId, new Uint8Array(message)]));
-    client.on("collab:error", (error: { documentId: string }) => received.push([`error:${error.documentId}`, new Uint8Array()]));
+    client.on("collab:sync", (documentId: string, message: Uint8Array) =>
+      received.push([documentId, new Uint8Array(message)]),
+    );
+    client.on("collab:error", (error: { documentId: string }) =>
+      received.push([`error:${error.documentId}`, new Uint8Array()]),
+    );
     await new Promise<void>((resolve, reject) => {
       client.once("connect", resolve);
       client.once("connect_error", reject);
@@ -50,7 +54,9 @@ const idOf = (client: ClientSocket) => {
 
 /** Counts the room writer's frames that go through engine.io's queue (not the direct path) to one member. */
 function countEngineWrites(io: StaffroomServer, client: ClientSocket) {
-  const conn = io.of("/").sockets.get(idOf(client))!.conn as unknown as { write: (data: unknown, options?: object) => unknown };
+  const conn = io.of("/").sockets.get(idOf(client))!.conn as unknown as {
+    write: (data: unknown, options?: object) => unknown;
+  };
   const counter = { writes: 0 };
   const original = conn.write.bind(conn);
   conn.write = (data, options) => {
@@ -110,7 +116,8 @@ describe("createRoomWriter", () => {
 
     // Three emits in one turn: the first is being written, the others wait in engine.io's queue.
     const socket = io.of("/").sockets.get(idOf(member.client))!;
-    for (const n of [1, 2, 3]) socket.emit("collab:error", { documentId: `e${n}`, code: "not-joined", message: "test" });
+    for (const n of [1, 2, 3])
+      socket.emit("collab:error", { documentId: `e${n}`, code: "not-joined", message: "test" });
     write("collab:d1", null, "collab:sync", "d1", new Uint8Array([2]));
     await expect.poll(() => member.received.length).toBe(5);
     expect(member.received.map(([what]) => what)).toEqual(["d1", "error:e1", "error:e2", "error:e3", "d1"]);

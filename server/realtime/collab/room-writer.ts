@@ -41,7 +41,9 @@ export function createRoomWriter(io: StaffroomServer): RoomWriter {
     const [encoded] = encoder.encode(packet) as unknown as Buffer[];
     if (!encoded) return;
     // Header and payload in one buffer: each connection then makes one plain write, not a corked pair.
-    const frame = Buffer.concat(Sender.frame(encoded, { readOnly: false, mask: false, rsv1: false, opcode: 2, fin: true }));
+    const frame = Buffer.concat(
+      Sender.frame(encoded, { readOnly: false, mask: false, rsv1: false, opcode: 2, fin: true }),
+    );
     const frames = [frame];
     const options = { wsPreEncodedFrame: frames };
     for (const id of members) {
@@ -72,7 +74,8 @@ const WS_OPEN = 1;
 function writeDirect(conn: EngineConnection, frames: Buffer[]): boolean {
   if (conn.readyState !== "open" || conn.upgrading || conn.writeBuffer.length > 0) return false;
   const { transport } = conn;
-  const sender = transport.name === "websocket" && transport.socket?.readyState === WS_OPEN ? transport.socket._sender : undefined;
+  const sender =
+    transport.name === "websocket" && transport.socket?.readyState === WS_OPEN ? transport.socket._sender : undefined;
   if (!sender?.sendFrame || (sender._queue?.length ?? 0) > 0) return false;
   sender.sendFrame(frames);
   return true;

@@ -28,7 +28,11 @@ describe("UpdateWriter", () => {
     const writer = new UpdateWriter(async (entries) => {
       if (entries.some((e) => e.documentId === "deleted")) throw new Error("foreign key");
     });
-    const results = await Promise.allSettled([writer.append(entry("a")), writer.append(entry("deleted")), writer.append(entry("b"))]);
+    const results = await Promise.allSettled([
+      writer.append(entry("a")),
+      writer.append(entry("deleted")),
+      writer.append(entry("b")),
+    ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
   });
 
@@ -38,8 +42,14 @@ describe("UpdateWriter", () => {
       if (entries.some((e) => e.documentId === "deleted")) throw new Error("foreign key");
       return entries.map(() => next++);
     });
-    expect(await Promise.all([writer.append(entry("a")), writer.append(entry("b")), writer.append(entry("a"))])).toEqual([100, 101, 102]);
-    const split = await Promise.allSettled([writer.append(entry("a")), writer.append(entry("deleted")), writer.append(entry("b"))]);
+    expect(
+      await Promise.all([writer.append(entry("a")), writer.append(entry("b")), writer.append(entry("a"))]),
+    ).toEqual([100, 101, 102]);
+    const split = await Promise.allSettled([
+      writer.append(entry("a")),
+      writer.append(entry("deleted")),
+      writer.append(entry("b")),
+    ]);
     expect(split.map((r) => (r.status === "fulfilled" ? r.value : "failed"))).toEqual([103, "failed", 104]);
     const withoutIds = new UpdateWriter(async () => {});
     expect(await withoutIds.append(entry("a"))).toBeNull();
@@ -67,10 +77,12 @@ describe("UpdateWriter", () => {
 
   it("writes a full batch at once instead of waiting out the window", async () => {
     const writes: number[] = [];
-    const writer = new UpdateWriter(async (entries) => void writes.push(entries.length), { windowMs: 60_000, maxBatch: 4 });
+    const writer = new UpdateWriter(async (entries) => void writes.push(entries.length), {
+      windowMs: 60_000,
+      maxBatch: 4,
+    });
     // A 60 s window that was not cut short would time the test out.
     await Promise.all(Array.from({ length: 4 }, () => writer.append(entry("a"))));
     expect(writes).toEqual([4]);
   });
 });
-

@@ -17,6 +17,8 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
     })
     .join("\n");
   if (failing.length > 0) console.error(`Accessibility violations on ${page.url()}:\n${report}`);
-  const summary = failing.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  const summary = failing.map(
+    (v) => `${v.id}: ${v.help} at ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
   expect(summary, `serious or critical accessibility violations on ${page.url()}`).toEqual([]);
 }

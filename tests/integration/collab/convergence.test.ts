@@ -9,7 +9,17 @@ import { createDocument } from "~/models/collab-documents.server";
 import { loadDocumentState } from "~/models/collab-log.server";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import { actorOf, idOf, useModelDatabase } from "../../support/model-database";
-import { openSocket, prng, sessionCookie, settled, startCollabServer, TestClient, textOfState, waitFor, type TestServer } from "./harness";
+import {
+  openSocket,
+  prng,
+  sessionCookie,
+  settled,
+  startCollabServer,
+  TestClient,
+  textOfState,
+  waitFor,
+  type TestServer,
+} from "./harness";
 
 const ITERATIONS = Number(process.env.COLLAB_ITERATIONS ?? 300);
 const CLIENTS = 5;
@@ -31,11 +41,16 @@ describe("random concurrent editing", () => {
     const rng = prng(seed);
     const writers = ["teacher", "coordinator", "teacherFe", "teacherDance", "teacherDeaf"] as const;
     const actors = await Promise.all(writers.map((key) => actorOf(idOf(database.demo.userIds, key))));
-    const document = await createDocument(actors[0]!, { ownerType: PARTNERSHIP_DOCUMENT, ownerId: `convergence-${seed}` });
+    const document = await createDocument(actors[0]!, {
+      ownerType: PARTNERSHIP_DOCUMENT,
+      ownerId: `convergence-${seed}`,
+    });
     const clients: TestClient[] = [];
     for (let i = 0; i < CLIENTS; i++) {
       const cookie = await sessionCookie(actors[i]!.id);
-      clients.push(new TestClient(openSocket(server.origin, cookie), document.id, `writer ${i}`, () => rng.int(15)).start());
+      clients.push(
+        new TestClient(openSocket(server.origin, cookie), document.id, `writer ${i}`, () => rng.int(15)).start(),
+      );
     }
     const online = clients.map(() => true);
     let edits = 0;
@@ -47,7 +62,8 @@ describe("random concurrent editing", () => {
         const roll = rng.next();
         if (roll < 0.6) {
           if (c.root.length > 0 && rng.next() < 0.3) c.delete(rng.int(c.root.length), 1 + rng.int(4));
-          else c.insert(rng.int(c.root.length + 1), `${i}${String.fromCharCode(97 + rng.int(26)).repeat(1 + rng.int(4))}`);
+          else
+            c.insert(rng.int(c.root.length + 1), `${i}${String.fromCharCode(97 + rng.int(26)).repeat(1 + rng.int(4))}`);
           edits += 1;
         } else if (roll < 0.7 && online[i]) {
           c.goOffline();
@@ -63,7 +79,10 @@ describe("random concurrent editing", () => {
 
       const texts = () => clients.map((c) => c.text());
       await waitFor(
-        () => clients.every(settled) && new Set(texts()).size === 1 && server.collaboration.manager.inMemoryState(document.id) !== null,
+        () =>
+          clients.every(settled) &&
+          new Set(texts()).size === 1 &&
+          server.collaboration.manager.inMemoryState(document.id) !== null,
         30_000,
         "every client saved and equal",
       );

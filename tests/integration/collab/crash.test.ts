@@ -11,7 +11,16 @@ import { seedDemoPartnership } from "../../../prisma/seed-data";
 import { startApp, type AppProcess } from "../../support/app-process";
 import { freshDatabase } from "../../support/databases";
 import { actorOf, idOf } from "../../support/model-database";
-import { insertedText, openSocket, sessionCookie, settled, startTcpProxy, TestClient, textOfState, waitFor } from "./harness";
+import {
+  insertedText,
+  openSocket,
+  sessionCookie,
+  settled,
+  startTcpProxy,
+  TestClient,
+  textOfState,
+  waitFor,
+} from "./harness";
 
 const WRITERS = ["teacher", "coordinator", "teacherFe", "teacherDance", "teacherDeaf", "teacherSpecial"] as const;
 let databaseUrl: string;
@@ -45,7 +54,15 @@ describe("crash safety", () => {
     };
     for (let i = 0; i < 20; i++) {
       const userId = idOf(seed.userIds, WRITERS[i % WRITERS.length]!);
-      clients.push(new TestClient(openSocket(origin, await sessionCookie(userId)), document.id, `typist ${i}`, undefined, onStored).start());
+      clients.push(
+        new TestClient(
+          openSocket(origin, await sessionCookie(userId)),
+          document.id,
+          `typist ${i}`,
+          undefined,
+          onStored,
+        ).start(),
+      );
     }
     const typed = clients.map(() => 0);
     await waitFor(() => clients.every((c) => c.provider.isSynced), 15_000, "all synced");
@@ -71,7 +88,9 @@ describe("crash safety", () => {
     const afterCrash = textOfState((await loadDocumentState(document.id)).state);
     const missing = ackedAtCrash.filter((token) => !afterCrash.includes(token));
     expect(missing).toEqual([]);
-    console.log(`[crash] ${ackedAtCrash.length} of ${typedAtCrash} typed changes acknowledged before the kill; all stored`);
+    console.log(
+      `[crash] ${ackedAtCrash.length} of ${typedAtCrash} typed changes acknowledged before the kill; all stored`,
+    );
 
     // People keep typing while the server is down, then it comes back.
     await new Promise((r) => setTimeout(r, 400));
@@ -82,7 +101,11 @@ describe("crash safety", () => {
     typing = false;
     await Promise.all(typists);
 
-    await waitFor(() => clients.every(settled) && new Set(clients.map((c) => c.text())).size === 1, 60_000, "everyone resynced");
+    await waitFor(
+      () => clients.every(settled) && new Set(clients.map((c) => c.text())).size === 1,
+      60_000,
+      "everyone resynced",
+    );
     const finalText = clients[0]!.text();
     typed.forEach((count, i) => {
       for (let n = 0; n < count; n++) expect(finalText.split(`<${i}:${n}>`).length - 1).toBe(1);

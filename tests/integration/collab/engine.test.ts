@@ -22,7 +22,16 @@ import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import type { Actor } from "~/policies/actor";
 import type { CollabJoinReply } from "~/lib/collab-events";
 import { actorOf, idOf, useModelDatabase } from "../../support/model-database";
-import { openSocket, prng, sessionCookie, settled, startCollabServer, TestClient, waitFor, type TestServer } from "./harness";
+import {
+  openSocket,
+  prng,
+  sessionCookie,
+  settled,
+  startCollabServer,
+  TestClient,
+  waitFor,
+  type TestServer,
+} from "./harness";
 
 const database = useModelDatabase("sqlite");
 let server: TestServer;
@@ -58,7 +67,9 @@ async function newDocument(title: string) {
 }
 
 async function storedText(documentId: string): Promise<string> {
-  return (await loadDocumentState(documentId)).state.length > 0 ? textOf((await loadDocumentState(documentId)).state) : "";
+  return (await loadDocumentState(documentId)).state.length > 0
+    ? textOf((await loadDocumentState(documentId)).state)
+    : "";
 }
 
 function textOf(state: Uint8Array): string {
@@ -81,7 +92,9 @@ describe("co-editing a partnership document", () => {
         $getRoot().append(heading, paragraph);
       },
     });
-    expect(await yjsStateToPlainText((await loadDocumentState(document.id)).state)).toBe("LSA handbook\n\nPrompt before clue.");
+    expect(await yjsStateToPlainText((await loadDocumentState(document.id)).state)).toBe(
+      "LSA handbook\n\nPrompt before clue.",
+    );
     const a = client(teacher, document.id, "Sarah");
     const b = client(coordinator, document.id, "Helen");
     await waitFor(() => a.provider.isSynced && b.provider.isSynced, 10_000, "both synced");
@@ -98,7 +111,11 @@ describe("co-editing a partnership document", () => {
     await waitFor(() => [a, b, watcher].every((c) => c.provider.isSynced), 10_000, "all synced");
     a.insert(0, "Agenda. ");
     b.insert(0, "Minutes: ");
-    await waitFor(() => a.text() === b.text() && b.text() === watcher.text() && a.text().includes("Agenda"), 5_000, "convergence");
+    await waitFor(
+      () => a.text() === b.text() && b.text() === watcher.text() && a.text().includes("Agenda"),
+      5_000,
+      "convergence",
+    );
     expect(watcher.lastState.readOnly).toBe(true);
     await waitFor(() => settled(a) && settled(b), 5_000, "saved");
 
@@ -151,7 +168,11 @@ describe("co-editing a partnership document", () => {
     a.insert(0, "x".repeat(40_000));
     for (let i = 0; i < 30; i++) a.insert(a.root.length, `s${i} `);
     await waitFor(() => settled(a), 10_000, "first edits acknowledged");
-    await waitFor(async () => (await countLogEntries(document.id)) < 10, 10_000, "the long text compacted into the base");
+    await waitFor(
+      async () => (await countLogEntries(document.id)) < 10,
+      10_000,
+      "the long text compacted into the base",
+    );
 
     // Thirty small edits: more than compactEvery rows, but far less than a quarter of the base in bytes.
     for (let i = 0; i < 30; i++) a.insert(a.root.length, `t${i} `);
@@ -162,7 +183,11 @@ describe("co-editing a partnership document", () => {
     // A quarter of the base in one edit: now the log is worth folding.
     a.insert(a.root.length, "y".repeat(12_000));
     await waitFor(() => settled(a), 10_000, "large edit acknowledged");
-    await waitFor(async () => (await countLogEntries(document.id)) < 10, 10_000, "compacted once the log is large enough");
+    await waitFor(
+      async () => (await countLogEntries(document.id)) < 10,
+      10_000,
+      "compacted once the log is large enough",
+    );
     const text = await storedText(document.id);
     expect(text).toContain("t29 ");
     expect(text.length).toBe(a.text().length);
@@ -189,7 +214,11 @@ describe("co-editing a partnership document", () => {
     for (let i = 0; i < 30; i++) a.insert(a.root.length, `c${i} `);
     await waitFor(() => settled(a), 10_000, "edits acknowledged");
     await waitFor(async () => (await countLogEntries(document.id)) < 10, 10_000, "compacted");
-    await waitFor(() => a.text().startsWith("[from another site] Warm-up"), 5_000, "the stored change reached the editor");
+    await waitFor(
+      () => a.text().startsWith("[from another site] Warm-up"),
+      5_000,
+      "the stored change reached the editor",
+    );
     const text = await storedText(document.id);
     expect(text).toBe(a.text());
     expect(text).toContain("c29 ");
@@ -208,7 +237,9 @@ describe("co-editing a partnership document", () => {
     expect(manager.knownRowCount(document.id)).toBeGreaterThanOrEqual(10);
 
     // Another process compacts the log: those rows are gone, unknown to this one.
-    await compactDocument(document.id, (snapshots, rows) => Y.mergeUpdates([...snapshots.map((s) => s.state), ...rows.map((r) => r.data)]));
+    await compactDocument(document.id, (snapshots, rows) =>
+      Y.mergeUpdates([...snapshots.map((s) => s.state), ...rows.map((r) => r.data)]),
+    );
     expect(await countLogEntries(document.id)).toBe(0);
 
     // Edits here until this process compacts too (compactEvery = 25): it forgets every row up to the last it read.
@@ -228,7 +259,11 @@ describe("co-editing a partnership document", () => {
     await waitFor(() => b.text().includes("shared start") && settled(a), 5_000, "first edit everywhere");
 
     a.goOffline();
-    await waitFor(() => a.lastState.phase === "offline" || a.lastState.phase === "reconnecting", 2_000, "offline state");
+    await waitFor(
+      () => a.lastState.phase === "offline" || a.lastState.phase === "reconnecting",
+      2_000,
+      "offline state",
+    );
     a.insert(a.root.length, "written on the train. ");
     a.insert(0, "[A] ");
     expect(a.lastState.unsaved).toBe(2);
@@ -266,17 +301,27 @@ describe("versions", () => {
     await waitFor(() => settled(a), 5_000, "saved");
     const named = await createNamedVersion(teacher, document.id, "  Agreed at steering group ");
     heading().insert(heading().length, ", then a second");
-    await waitFor(async () => settled(a) && (await plain(b)) === "Transport rota: first draft, then a second", 5_000, "second draft everywhere");
+    await waitFor(
+      async () => settled(a) && (await plain(b)) === "Transport rota: first draft, then a second",
+      5_000,
+      "second draft everywhere",
+    );
 
     const versions = await listVersions(leader, document.id);
-    expect(versions[0]).toMatchObject({ id: named.id, kind: "named", name: "Agreed at steering group", createdBy: { name: "Sarah Whitfield" } });
+    expect(versions[0]).toMatchObject({
+      id: named.id,
+      kind: "named",
+      name: "Agreed at steering group",
+      createdBy: { name: "Sarah Whitfield" },
+    });
     const content = await getVersionContent(leader, document.id, named.id);
     expect(JSON.stringify(content.editorState)).toContain("Transport rota: first draft");
 
     await expect(restoreVersion(leader, document.id, named.id)).rejects.toThrow(/read this document but not change it/);
     await restoreVersion(coordinator, document.id, named.id);
     await waitFor(
-      async () => (await plain(a)) === "Transport rota: first draft" && (await plain(b)) === "Transport rota: first draft",
+      async () =>
+        (await plain(a)) === "Transport rota: first draft" && (await plain(b)) === "Transport rota: first draft",
       5_000,
       "restored everywhere",
     );
@@ -286,7 +331,11 @@ describe("versions", () => {
     expect(after.some((v) => v.name.startsWith("Before restoring"))).toBe(true);
     // Editing goes on: the restore was an ordinary change.
     heading().insert(heading().length, " (checked)");
-    await waitFor(async () => (await plain(b)) === "Transport rota: first draft (checked)", 5_000, "editing after restore");
+    await waitFor(
+      async () => (await plain(b)) === "Transport rota: first draft (checked)",
+      5_000,
+      "editing after restore",
+    );
   });
 
   it("deleting a document removes its log and snapshots and closes it for editors", async () => {
@@ -310,7 +359,11 @@ describe("hostile input", () => {
     const hostile = await startCollabServer({ rateLimit: { burst: 1e9, perSecond: 1e9 }, unloadAfterMs: 0 });
     try {
       const document = await newDocument("attacked");
-      const honest = new TestClient(openSocket(hostile.origin, cookies.get(coordinator.id)!), document.id, "Helen").start();
+      const honest = new TestClient(
+        openSocket(hostile.origin, cookies.get(coordinator.id)!),
+        document.id,
+        "Helen",
+      ).start();
       await waitFor(() => honest.provider.isSynced, 5_000, "honest synced");
       honest.insert(0, "precious minutes");
       await waitFor(() => settled(honest), 5_000, "saved");
@@ -329,9 +382,11 @@ describe("hostile input", () => {
         const kind = rng.int(6);
         let payload: unknown;
         if (kind === 0) payload = randomBytes(rng, rng.int(64));
-        else if (kind === 1) payload = new Uint8Array([2, ...varUint(valid.length), ...valid]).slice(0, 1 + rng.int(valid.length + 2));
+        else if (kind === 1)
+          payload = new Uint8Array([2, ...varUint(valid.length), ...valid]).slice(0, 1 + rng.int(valid.length + 2));
         else if (kind === 2) payload = new Uint8Array([rng.int(4), ...varUint(200), ...randomBytes(rng, 200)]);
-        else if (kind === 3) payload = new Uint8Array(rng.int(40) === 0 ? 260 * 1024 : 100 + rng.int(400)); // some over the 256 KiB cap
+        else if (kind === 3)
+          payload = new Uint8Array(rng.int(40) === 0 ? 260 * 1024 : 100 + rng.int(400)); // some over the 256 KiB cap
         else if (kind === 4) payload = rng.pick(["text", 42, null, { update: [1, 2] }, [1, 2, 3]]);
         else payload = new Uint8Array([0, ...varUint(40), ...randomBytes(rng, 40)]); // garbage state vector
         const event = rng.int(4) === 0 ? "collab:awareness" : "collab:sync";

@@ -9,7 +9,11 @@ import * as Y from "yjs";
 import { io as connect } from "socket.io-client";
 import { socketParser } from "~/lib/socket-parser";
 import { createRealtimeServer, type RealtimeServer } from "../../../server/realtime/socket";
-import { registerCollaboration, type Collaboration, type CollaborationOptions } from "../../../server/realtime/collab/collaboration";
+import {
+  registerCollaboration,
+  type Collaboration,
+  type CollaborationOptions,
+} from "../../../server/realtime/collab/collaboration";
 import { SocketIoYjsProvider, type CollabSocket, type SyncState } from "~/editor/socket-provider";
 import { startSession } from "~/models/sessions.server";
 
@@ -177,7 +181,11 @@ export class TestClient {
   }
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = "condition"): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = "condition",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -201,7 +209,11 @@ export function textOfState(state: Uint8Array): string {
  * A TCP forwarder with a fixed port in front of a server that may die and come
  * back on another port: clients keep one URL and reconnect by themselves.
  */
-export async function startTcpProxy(): Promise<{ port: number; setTarget(port: number | null): void; close(): Promise<void> }> {
+export async function startTcpProxy(): Promise<{
+  port: number;
+  setTarget(port: number | null): void;
+  close(): Promise<void>;
+}> {
   const net = await import("node:net");
   let target: number | null = null;
   const sockets = new Set<import("node:net").Socket>();

@@ -30,7 +30,9 @@ afterAll(async () => {
 });
 
 const namesIn = (c: TestClient) =>
-  new Set([...c.provider.awareness.getStates().values()].map((s) => s.name).filter((n): n is string => typeof n === "string"));
+  new Set(
+    [...c.provider.awareness.getStates().values()].map((s) => s.name).filter((n): n is string => typeof n === "string"),
+  );
 
 describe("two processes on PostgreSQL and Redis", () => {
   it("converge, share presence, and let a later process and newcomers see everything", async () => {
@@ -42,7 +44,10 @@ describe("two processes on PostgreSQL and Redis", () => {
     ]);
     apps.push(a, b);
     const owner = await actorOf(idOf(seed.userIds, "teacher"));
-    const document = await createDocument(owner, { ownerType: PARTNERSHIP_DOCUMENT, ownerId: "shared-across-processes" });
+    const document = await createDocument(owner, {
+      ownerType: PARTNERSHIP_DOCUMENT,
+      ownerId: "shared-across-processes",
+    });
 
     const clients: TestClient[] = [];
     for (let i = 0; i < 6; i++) {
@@ -61,7 +66,11 @@ describe("two processes on PostgreSQL and Redis", () => {
       c.insert(rng.int(c.root.length + 1), `${i}${"xyz"[rng.int(3)]}`);
       if (step % 10 === 0) await new Promise((r) => setTimeout(r, rng.int(15)));
     }
-    await waitFor(() => clients.every(settled) && new Set(clients.map((c) => c.text())).size === 1, 30_000, "convergence across processes");
+    await waitFor(
+      () => clients.every(settled) && new Set(clients.map((c) => c.text())).size === 1,
+      30_000,
+      "convergence across processes",
+    );
     const text = clients[0]!.text();
     expect(text.length).toBeGreaterThanOrEqual(300);
 
@@ -69,7 +78,11 @@ describe("two processes on PostgreSQL and Redis", () => {
     // Six people, four members: the server shows the others under their signed-in member's name
     // (clients 1-5 are all four members); one's own entry keeps its local label.
     const remoteNames = (c: TestClient) =>
-      new Set([...c.provider.awareness.getStates()].filter(([id]) => id !== c.provider.awareness.clientID).map(([, s]) => s.name));
+      new Set(
+        [...c.provider.awareness.getStates()]
+          .filter(([id]) => id !== c.provider.awareness.clientID)
+          .map(([, s]) => s.name),
+      );
     await waitFor(
       () => clients[0]!.provider.awareness.getStates().size === 6 && remoteNames(clients[0]!).size === WRITERS.length,
       10_000,
@@ -85,17 +98,31 @@ describe("two processes on PostgreSQL and Redis", () => {
         return new TestClient(openSocket(app.origin, cookie), document.id, `newcomer ${k}`).start();
       }),
     );
-    await waitFor(() => newcomers.every((n) => n.provider.isSynced && n.text() === text), 10_000, "newcomers see everything");
+    await waitFor(
+      () => newcomers.every((n) => n.provider.isSynced && n.text() === text),
+      10_000,
+      "newcomers see everything",
+    );
     // ...and everyone present, on every process, well before anyone renews their presence (every 15 s):
     // C opened the document after the others announced theirs, so it has to ask for it.
-    await waitFor(() => newcomers.every((n) => n.provider.awareness.getStates().size === 9), 4_000, "newcomers see everyone present");
+    await waitFor(
+      () => newcomers.every((n) => n.provider.awareness.getStates().size === 9),
+      4_000,
+      "newcomers see everyone present",
+    );
 
     // And an edit made through the late process reaches everyone on the other two.
-    clients.push(new TestClient(openSocket(c.origin, await sessionCookie(owner.id)), document.id, "late writer").start());
+    clients.push(
+      new TestClient(openSocket(c.origin, await sessionCookie(owner.id)), document.id, "late writer").start(),
+    );
     const late = clients.at(-1)!;
     await waitFor(() => late.provider.isSynced, 10_000, "late writer synced");
     late.insert(0, "LATE ");
-    await waitFor(() => [...clients, ...newcomers].every((x) => x.text().startsWith("LATE ")), 10_000, "late edit everywhere");
+    await waitFor(
+      () => [...clients, ...newcomers].every((x) => x.text().startsWith("LATE ")),
+      10_000,
+      "late edit everywhere",
+    );
     for (const x of [...clients, ...newcomers]) x.stop();
   }, 180_000);
 
@@ -105,13 +132,26 @@ describe("two processes on PostgreSQL and Redis", () => {
     const fixture = await createLessonFixture(db(), seed, " (processes)");
     const teacher = await actorOf(idOf(seed.userIds, "teacher"));
     const plan = await createLessonPlan(teacher, fixture.courseId, {
-      title: "Across processes", unitId: fixture.unitId, groupId: fixture.groupId, lessonDate: dayFromToday(7), startTime: "09:15", durationMinutes: 60,
+      title: "Across processes",
+      unitId: fixture.unitId,
+      groupId: fixture.groupId,
+      lessonDate: dayFromToday(7),
+      startTime: "09:15",
+      durationMinutes: 60,
     });
     const lsaId = idOf(seed.userIds, "lsa");
     const deployment = await deploySupporter(teacher, plan.id, {
-      supporterId: lsaId, supporterRole: "lsa", phase: "main", mode: "group", minutes: 40, studentIds: [fixture.studentIds.mld1], ...briefing,
+      supporterId: lsaId,
+      supporterRole: "lsa",
+      phase: "main",
+      mode: "group",
+      minutes: 40,
+      studentIds: [fixture.studentIds.mld1],
+      ...briefing,
     });
-    const document = await db().collabDocument.findUniqueOrThrow({ where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: plan.id } } });
+    const document = await db().collabDocument.findUniqueOrThrow({
+      where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: plan.id } },
+    });
     // The LSA reads on A; nobody else is on A, so only changes relayed from B reach her there.
     const reader = new TestClient(openSocket(a.origin, await sessionCookie(lsaId)), document.id, "reader").start();
     const writer = new TestClient(openSocket(b.origin, await sessionCookie(teacher.id)), document.id, "writer").start();
@@ -126,7 +166,11 @@ describe("two processes on PostgreSQL and Redis", () => {
     await waitFor(() => reader.lastState.phase === "error", 10_000, "the reader taken out");
     expect(reader.lastState.error).toBe("You no longer have access to this document.");
     writer.insert(0, "LATER ");
-    await waitFor(() => writer.lastState.phase === "saved" && writer.text().startsWith("LATER "), 10_000, "the writer saved");
+    await waitFor(
+      () => writer.lastState.phase === "saved" && writer.text().startsWith("LATER "),
+      10_000,
+      "the writer saved",
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(reader.text()).not.toContain("LATER");
     reader.stop();
