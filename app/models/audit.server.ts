@@ -1,5 +1,6 @@
 // The audit log: who did what to which record. Written for sign-ins, membership
 // and role changes, invites, and every view or change of student details.
+import type { ActionContext } from "~/policies/actor";
 import { db } from "./db.server";
 
 export interface AuditEntry {
@@ -23,6 +24,19 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
       detail: JSON.stringify(entry.detail ?? {}),
       ipAddress: entry.ipAddress ?? "",
     },
+  });
+}
+
+/** The audit entry of something an actor did: partnership, actor and address come from the action context. */
+export async function auditAction(
+  ctx: ActionContext,
+  entry: { action: string; subjectType: string; subjectId: string; detail?: Record<string, unknown> },
+): Promise<void> {
+  await recordAudit({
+    ...entry,
+    partnershipId: ctx.actor.partnershipId,
+    actorId: ctx.actor.id,
+    ipAddress: ctx.ipAddress,
   });
 }
 

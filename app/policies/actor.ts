@@ -17,3 +17,13 @@ export const isCoordinator = (actor: Actor) => actor.role === "coordinator";
 export const isLeader = (actor: Actor) => actor.role === "leader";
 export const isTeacher = (actor: Actor) => actor.role === "teacher";
 export const isLsa = (actor: Actor) => actor.role === "lsa";
+
+/**
+ * Who acts and from where: what every model function that changes data (and writes the audit log) is given,
+ * instead of a loose actor and an `ipAddress = ""` default that would silently blank the audit trail.
+ */
+export interface ActionContext {
+  actor: Actor;
+  /** The client's address as the server resolved it (trusted proxies applied); "" only for scripts and seeds. */
+  ipAddress: string;
+}

@@ -3,7 +3,7 @@
 // record does not exist or belongs to another partnership (never reveal it).
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { isRole } from "~/lib/roles";
-import type { Actor } from "./actor";
+import type { ActionContext, Actor } from "./actor";
 
 export function requireActor(context: AppLoadContext, request: Request): Actor {
   const user = context.user;
@@ -32,4 +32,9 @@ export function ensure(allowed: boolean, message?: string): asserts allowed {
 export function ensureFound<T extends { partnershipId: string }>(actor: Actor, record: T | null | undefined): T {
   if (!record || record.partnershipId !== actor.partnershipId) notFound();
   return record;
+}
+
+/** The signed-in actor and the client's address, for model functions that change data and audit it. */
+export function requireActionContext(context: AppLoadContext, request: Request): ActionContext {
+  return { actor: requireActor(context, request), ipAddress: context.clientIp };
 }

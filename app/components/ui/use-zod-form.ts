@@ -1,0 +1,25 @@
+// Every form's client side in one call: Conform validates with the same zod schema the action uses, first when a
+// field loses focus, then as it is corrected (a message that vanishes only on blur moves the button under the pointer).
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { z } from "zod";
+
+interface ZodFormOptions<Schema extends z.ZodTypeAny> {
+  /** The form's id: stable, unique on the page (Conform links labels and errors by it). */
+  id: string;
+  /** The action's reply for this form, when the last submission was this form's. */
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Partial<z.input<Schema>>;
+}
+
+export function useZodForm<Schema extends z.ZodTypeAny>(schema: Schema, options: ZodFormOptions<Schema>) {
+  return useForm<z.input<Schema>, z.output<Schema>, string[]>({
+    id: options.id,
+    lastResult: options.lastResult,
+    // Conform's DefaultValue is a deep partial of the input; zod's input type is the same shape.
+    defaultValue: options.defaultValue as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+}
