@@ -5,8 +5,8 @@
 // as the CollabLiveChannel so a restore or delete reaches open editors at once.
 import * as Y from "yjs";
 import { $getRoot, $createParagraphNode, $parseSerializedNode, type SerializedEditorState } from "lexical";
-import { lexicalContentToYjsState, yjsStateToEditorState } from "~/editor/headless";
-import { YJS_ROOT_NAME } from "~/editor/nodes";
+import { lexicalContentToYjsState, yjsStateToEditorState } from "~/lib/document-schema/headless";
+import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 import { replaceRootContent } from "~/lib/yjs-copy";
 import type { Actor } from "~/policies/actor";
 import {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
-import { $createHeadingNode } from "@lexical/rich-text";
+import { $createHeadingNode } from "~/lib/document-schema/nodes";
 import { db } from "~/models/db.server";
 import {
   createDocument,
@@ -17,7 +17,7 @@ import {
   restoreVersion,
 } from "~/models/collab-documents.server";
 import { appendUpdates, compactDocument, countLogEntries, loadDocumentState } from "~/models/collab-log.server";
-import { yjsStateToPlainText } from "~/editor/headless";
+import { yjsStateToPlainText } from "~/lib/document-schema/headless";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import type { Actor } from "~/policies/actor";
 import type { CollabJoinReply } from "~/lib/collab-events";
