@@ -20,7 +20,7 @@ import { recordAudit } from "./audit.server";
 import { createDocument, deleteDocumentsOfOwner } from "./collab-documents.server";
 import { loadDocumentState } from "./collab-log.server";
 import { db } from "./db.server";
-import { LESSON_PLAN_DOCUMENT } from "./document-owner-types.server";
+import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import { loadCoursePlanningFacts, loadLessonPlanFacts } from "./lesson-plan-facts.server";
 
 export class LessonPlanError extends Error {

@@ -10,7 +10,7 @@
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import { lexicalContentToYjsState } from "~/lib/document-schema/headless";
 import type { Db } from "~/models/db.server";
-import { LESSON_PLAN_DOCUMENT } from "~/models/document-owner-types.server";
+import { LESSON_PLAN_DOCUMENT } from "~/models/document-owners.server";
 import { bodyHeading } from "~/models/lesson-plans.server";
 import { DEMO_PARTNERSHIP_SLUG } from "./courses";
 

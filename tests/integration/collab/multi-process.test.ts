@@ -29,11 +29,6 @@ afterAll(async () => {
   await Promise.all(apps.map((a) => a.stop()));
 });
 
-const namesIn = (c: TestClient) =>
-  new Set(
-    [...c.provider.awareness.getStates().values()].map((s) => s.name).filter((n): n is string => typeof n === "string"),
-  );
-
 describe("two processes on PostgreSQL and Redis", () => {
   it("converge, share presence, and let a later process and newcomers see everything", async () => {
     // Access re-decided from facts at most 200 ms old, for the revocation test below (same processes).
