@@ -104,6 +104,11 @@ export class DocumentManager {
     return this.open.get(documentId)?.storedRows.size ?? null;
   }
 
+  /** Whether a compaction of the document is under way here (diagnostics and tests). */
+  isCompacting(documentId: string): boolean {
+    return Boolean(this.open.get(documentId)?.compacting);
+  }
+
   /** Called with a document each time its policy facts are replaced (one listener: the socket layer). */
   onAccessFacts(listener: AccessFactsListener | null): void {
     this.accessListener = listener;
