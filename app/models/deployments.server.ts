@@ -60,7 +60,7 @@ export async function listDeployableMembers(partnershipId: string) {
   return members.sort((a, b) => Number(b.role === "lsa") - Number(a.role === "lsa"));
 }
 
-/** Deploys a supporter in a plan its editor's page has checked (requireLessonPlan with canDeploySupporter). */
+/** Deploys a supporter in a plan the page has checked for its editors (canDeploySupporter is canEditLessonPlan). */
 export async function deploySupporter(ctx: ActionContext, plan: LessonPlanAccess, input: DeployInput) {
   const { actor } = ctx;
   const planId = plan.id;
@@ -114,7 +114,7 @@ export async function deploySupporter(ctx: ActionContext, plan: LessonPlanAccess
   return deployment;
 }
 
-/** A deployment of a plan the page has checked (requireLessonPlan with canEditDeployment's rule, canEditLessonPlan). */
+/** A deployment of a plan the page has checked for its editors (canEditDeployment asks canEditLessonPlan). */
 export interface PlanDeployment {
   id: string;
   supporterId: string;

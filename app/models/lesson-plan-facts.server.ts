@@ -24,10 +24,10 @@ export interface LessonPlanAccess extends LessonPlanFacts {
   groupId: string | null;
 }
 
-export const LESSON_PLAN_NOT_FOUND = "We could not find that lesson plan.";
-export const NOT_A_PLAN_EDITOR = "Only the coordinator and the course's co-planners can change this lesson plan.";
+const LESSON_PLAN_NOT_FOUND = "We could not find that lesson plan.";
+const NOT_A_PLAN_EDITOR = "Only the coordinator and the course's co-planners can change this lesson plan.";
 
-export async function loadCoursePlanningFacts(partnershipId: string, courseId: string): Promise<PlanningCourse | null> {
+async function loadCoursePlanningFacts(partnershipId: string, courseId: string): Promise<PlanningCourse | null> {
   const course = await db().course.findFirst({
     where: { id: courseId, partnershipId },
     select: { id: true, title: true, partnershipId: true, planners: { select: { userId: true } } },
