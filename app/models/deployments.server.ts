@@ -27,26 +27,35 @@ function isBriefed(b: { concepts: string; skills: string; outcomes: string; feed
   return Boolean(b.concepts.trim() && b.skills.trim() && b.outcomes.trim() && b.feedbackExpected.trim());
 }
 
-async function loadDeploymentFacts(partnershipId: string, deploymentId: string): Promise<DeploymentFacts | null> {
+/** A deployment as the rules see it, with its id: what the supporter's own changes take. */
+export interface DeploymentAccess extends DeploymentFacts {
+  id: string;
+}
+
+async function loadDeploymentFacts(partnershipId: string, deploymentId: string): Promise<DeploymentAccess | null> {
   const deployment = await db().deployment.findFirst({
     where: { id: deploymentId, partnershipId },
-    select: { partnershipId: true, supporterId: true, lessonPlanId: true },
+    select: { id: true, partnershipId: true, supporterId: true, lessonPlanId: true },
   });
   if (!deployment) return null;
   const plan = await loadLessonPlanFacts(partnershipId, deployment.lessonPlanId);
   if (!plan) return null;
-  return { partnershipId: deployment.partnershipId, supporterId: deployment.supporterId, plan };
+  return { id: deployment.id, partnershipId: deployment.partnershipId, supporterId: deployment.supporterId, plan };
 }
 
-async function requireDeployment(
+/**
+ * The deployment page's gate, asked once per request: the deployment if the actor may see it and `rule` allows
+ * them (canMarkBriefingRead, canRecordDeploymentFeedback); a 404 when it is out of reach, a 403 with `refusal`.
+ */
+export async function requireDeployment(
   actor: Actor,
   deploymentId: string,
-  allowed: (actor: Actor, facts: DeploymentFacts) => boolean,
+  rule: (actor: Actor, facts: DeploymentFacts) => boolean,
   refusal: string,
-) {
+): Promise<DeploymentAccess> {
   const facts = await loadDeploymentFacts(actor.partnershipId, deploymentId);
   if (!facts || !canViewDeployment(actor, facts)) throw new DomainError("not-found", DEPLOYMENT_NOT_FOUND);
-  if (!allowed(actor, facts)) throw new DomainError("forbidden", refusal);
+  if (!rule(actor, facts)) throw new DomainError("forbidden", refusal);
   return facts;
 }
 
@@ -158,14 +167,8 @@ export async function removeDeployment(ctx: ActionContext, deployment: PlanDeplo
   });
 }
 
-/** The supporter confirms they have read the briefing. */
-export async function markBriefingRead(ctx: ActionContext, deploymentId: string) {
-  await requireDeployment(
-    ctx.actor,
-    deploymentId,
-    canMarkBriefingRead,
-    "Only the person deployed can mark their briefing read.",
-  );
+/** The supporter confirms they have read the briefing (the page has asked canMarkBriefingRead). */
+export async function markBriefingRead(ctx: ActionContext, { id: deploymentId }: DeploymentAccess) {
   const deployment = await db().deployment.update({ where: { id: deploymentId }, data: { readAt: new Date() } });
   await auditAction(ctx, {
     action: "deployment.briefing_read",
@@ -175,16 +178,14 @@ export async function markBriefingRead(ctx: ActionContext, deploymentId: string)
   return deployment;
 }
 
-/** The supporter's feedback after the lesson, shown to the teacher in the plan. */
-export async function recordDeploymentFeedback(ctx: ActionContext, deploymentId: string, feedback: string) {
+/** The supporter's feedback after the lesson, shown to the teacher in the plan (the page asked its rule). */
+export async function recordDeploymentFeedback(
+  ctx: ActionContext,
+  { id: deploymentId }: DeploymentAccess,
+  feedback: string,
+) {
   const trimmed = feedback.trim();
   if (trimmed.length < 3) throw invalidField("feedback", "Write your feedback for the teacher.");
-  await requireDeployment(
-    ctx.actor,
-    deploymentId,
-    canRecordDeploymentFeedback,
-    "Only the person deployed can write feedback on this deployment.",
-  );
   const deployment = await db().deployment.update({
     where: { id: deploymentId },
     data: { feedback: trimmed, feedbackAt: new Date() },

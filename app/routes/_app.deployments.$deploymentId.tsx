@@ -12,15 +12,24 @@ import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDate, formatDateTime } from "~/lib/format";
+import { refusal } from "~/lib/errors";
 import { feedbackSchema } from "~/lib/forms/deployments";
 import { runIntent, submitForm } from "~/lib/forms/intents.server";
-import { getDeployment, markBriefingRead, recordDeploymentFeedback } from "~/models/deployments.server";
+import {
+  getDeployment,
+  markBriefingRead,
+  recordDeploymentFeedback,
+  requireDeployment,
+} from "~/models/deployments.server";
 import { lessonStudents } from "~/models/lesson-students.server";
-import { forbidden, notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
+import { canMarkBriefingRead } from "~/policies/deployment";
+import { notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Briefing: ${data?.lesson.title ?? "deployment"} · Staffroom` },
 ];
+
+const NOT_THE_SUPPORTER = "Only the person deployed can mark the briefing read or give feedback.";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
@@ -83,9 +92,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const ctx = requireActionContext(context, request);
   const deploymentId = params.deploymentId ?? "";
-  const found = await getDeployment(ctx.actor, deploymentId);
-  if (!found) notFound("We could not find that deployment.");
-  if (!found.isSupporter) forbidden("Only the person deployed can mark the briefing read or give feedback.");
+  // Only the supporter acts here (canMarkBriefingRead and canRecordDeploymentFeedback are the same rule).
+  const deployment = await requireDeployment(ctx.actor, deploymentId, canMarkBriefingRead, NOT_THE_SUPPORTER).catch(
+    refusal,
+  );
   const changed = () =>
     context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
       entity: "deployment",
@@ -95,13 +105,13 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     });
   return runIntent(await request.formData(), {
     "mark-read": async (_form, intent) => {
-      await markBriefingRead(ctx, deploymentId);
+      await markBriefingRead(ctx, deployment);
       changed();
       return { intent, message: "Thank you: the teacher can see you have read the briefing." };
     },
     feedback: (form, intent) =>
       submitForm(form, intent, feedbackSchema, async ({ feedback }) => {
-        await recordDeploymentFeedback(ctx, deploymentId, feedback);
+        await recordDeploymentFeedback(ctx, deployment, feedback);
         changed();
         return "Feedback sent. The teacher sees it in the lesson plan now.";
       }),

@@ -13,6 +13,7 @@ import {
   listMyDeployments,
   markBriefingRead,
   recordDeploymentFeedback,
+  requireDeployment,
   requirePlanDeployment,
   saveBriefing,
 } from "~/models/deployments.server";
@@ -30,7 +31,7 @@ import {
 } from "~/models/lesson-plans.server";
 import { addFileResource, checkUpload, getResourceFile, MAX_RESOURCE_BYTES } from "~/models/lesson-resources.server";
 import type { ActionContext, Actor } from "~/policies/actor";
-import { canDeploySupporter } from "~/policies/deployment";
+import { canDeploySupporter, canMarkBriefingRead, canRecordDeploymentFeedback } from "~/policies/deployment";
 import { canDeleteLessonPlan, canDuplicateLessonPlan, canEditLessonPlan } from "~/policies/lesson-plan";
 import { PROVIDERS } from "../support/databases";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
@@ -298,20 +299,20 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       independence: "",
     });
     expect(d.briefedAt).toBeNull();
-    await expect(markBriefingRead(ctx(teacher), d.id)).rejects.toMatchObject({ status: 403 });
-    await expect(recordDeploymentFeedback(ctx(await who("leader")), d.id, "Fine")).rejects.toMatchObject({
-      status: 403,
-    });
-    await expect(recordDeploymentFeedback(ctx(await who("lsa")), d.id, "Fine")).rejects.toMatchObject({ status: 404 });
+    const asSupporter = (actor: Actor) => requireDeployment(actor, d.id, canMarkBriefingRead, "supporter only");
+    const forFeedback = (actor: Actor) => requireDeployment(actor, d.id, canRecordDeploymentFeedback, "supporter only");
+    await expect(asSupporter(teacher)).rejects.toMatchObject({ status: 403 });
+    await expect(forFeedback(await who("leader"))).rejects.toMatchObject({ status: 403 });
+    await expect(forFeedback(await who("lsa"))).rejects.toMatchObject({ status: 404 });
     await expect(editable(aisha, plan.id)).rejects.toMatchObject({ status: 403 });
     const deployment = await requirePlanDeployment(await editable(teacher, plan.id), d.id);
     await saveBriefing(ctx(teacher), deployment, briefing);
-    expect((await markBriefingRead(ctx(aisha), d.id)).readAt).toBeInstanceOf(Date);
+    expect((await markBriefingRead(ctx(aisha), await asSupporter(aisha))).readAt).toBeInstanceOf(Date);
     await saveBriefing(ctx(teacher), deployment, { ...briefing, concepts: "Changed concepts" });
     expect((await db().deployment.findUniqueOrThrow({ where: { id: d.id } })).readAt).toBeNull();
     const after = await recordDeploymentFeedback(
       ctx(aisha),
-      d.id,
+      await forFeedback(aisha),
       "  Maya followed the BSL instructions and recorded both results alone.  ",
     );
     expect(after).toMatchObject({ feedback: "Maya followed the BSL instructions and recorded both results alone." });
@@ -477,7 +478,12 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       studentIds: [f.studentIds.mld2],
       ...briefing,
     });
-    await recordDeploymentFeedback(ctx(await who("lsa")), d.id, "Went well");
+    const joanne = await who("lsa");
+    await recordDeploymentFeedback(
+      ctx(joanne),
+      await requireDeployment(joanne, d.id, canRecordDeploymentFeedback, "supporter only"),
+      "Went well",
+    );
     await addFileResource(ctx(teacher), checked, { title: "Sheet", fileName: "sheet.pdf", bytes: PDF });
     expect(await lessonPlanDeletionImpact(checked)).toMatchObject({
       deployments: 1,

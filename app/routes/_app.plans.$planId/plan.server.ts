@@ -40,7 +40,7 @@ import {
 import { addFileResource, addLinkResource, MAX_RESOURCE_BYTES, removeResource } from "~/models/lesson-resources.server";
 import type { ActionContext } from "~/policies/actor";
 import { canDeleteLessonPlan, canEditLessonPlan } from "~/policies/lesson-plan";
-import { notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
+import { ensure, notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 
 export type PlanPage = ReturnType<typeof useLoaderData<typeof loader>>;
 export type PlanActionData = ReturnType<typeof useActionData<typeof action>>;
@@ -95,6 +95,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     ...resourceIntents(ctx, plan, changed),
     ...deploymentIntents(ctx, plan, changed),
     delete: async () => {
+      ensure(canDeleteLessonPlan(ctx.actor, plan), "Only the coordinator and the course's co-planners can delete it.");
       await deleteLessonPlan(ctx, plan);
       changed("lesson-plan", plan.id, "deleted");
       throw redirect(`/courses/${plan.courseId}`);
