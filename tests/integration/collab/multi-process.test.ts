@@ -132,8 +132,8 @@ describe("two processes on PostgreSQL and Redis", () => {
     if (!a || !b) throw new Error("the processes of the test above are needed");
     const fixture = await createLessonFixture(db(), seed, " (processes)");
     const teacher = await actorOf(idOf(seed.userIds, "teacher"));
-    const as = { actor: teacher, ipAddress: "" };
-    const plan = await createLessonPlan(as, await requirePlanningCourse(teacher, fixture.courseId), {
+    const asTeacher = { actor: teacher, ipAddress: "" };
+    const plan = await createLessonPlan(asTeacher, await requirePlanningCourse(teacher, fixture.courseId), {
       title: "Across processes",
       unitId: fixture.unitId,
       groupId: fixture.groupId,
@@ -142,7 +142,7 @@ describe("two processes on PostgreSQL and Redis", () => {
       durationMinutes: 60,
     });
     const lsaId = idOf(seed.userIds, "lsa");
-    const deployment = await deploySupporter(as, await requireLessonPlan(teacher, plan.id), {
+    const deployment = await deploySupporter(asTeacher, await requireLessonPlan(teacher, plan.id), {
       supporterId: lsaId,
       supporterRole: "lsa",
       phase: "main",
