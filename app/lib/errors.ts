@@ -37,3 +37,9 @@ export function throwIfRefusal(error: unknown): void {
   const statusText = { forbidden: "Forbidden", "not-found": "Not Found", gone: "Gone" }[error.code];
   throw new Response(error.message, { status: error.status, statusText });
 }
+
+/** For a policy gate's `.catch()` in a loader or action: a refusal becomes its response, anything else is rethrown. */
+export function refusal(error: unknown): never {
+  throwIfRefusal(error);
+  throw error;
+}

@@ -1,68 +1,61 @@
-// LSA deployment: a plan's editors deploy a supporter (from any institution of
-// the partnership) to students for a phase, in a role and mode, with the EEF's
-// four need-to-knows as a briefing; the supporter finds it under "My
-// deployments", marks the briefing read and writes feedback after the lesson.
-// Every query is scoped to the actor's partnership and checked against
-// app/policies/deployment.ts here.
+// LSA deployment: a plan's editors deploy a supporter (from any institution of the partnership) to students for a
+// phase, in a role and mode, with the EEF's four need-to-knows as a briefing; the supporter finds it under "My
+// deployments", marks the briefing read and writes feedback after the lesson. Changes from the plan page take the
+// plan its route has checked (requireLessonPlan); the supporter's own actions are checked against
+// app/policies/deployment.ts here. Every query is scoped to the actor's partnership.
+import { DomainError, invalidField } from "~/lib/errors";
 import type { BriefingInput, DeployInput } from "~/lib/forms/deployments";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
-import type { Actor } from "~/policies/actor";
+import type { ActionContext, Actor } from "~/policies/actor";
 import {
   canBeDeployed,
-  canDeploySupporter,
-  canEditDeployment,
   canMarkBriefingRead,
   canRecordDeploymentFeedback,
   canViewDeployment,
   type DeploymentFacts,
 } from "~/policies/deployment";
 import { canReadLessonPlan } from "~/policies/lesson-plan";
-import { recordAudit } from "./audit.server";
+import { auditAction } from "./audit.server";
 import { db } from "./db.server";
-import { loadLessonPlanFacts } from "./lesson-plan-facts.server";
-import { LessonPlanError, requireLessonPlanFacts } from "./lesson-plans.server";
+import { loadLessonPlanFacts, type LessonPlanAccess } from "./lesson-plan-facts.server";
 
-export const DEPLOYMENTS_PAGE_SIZE = 20;
+const DEPLOYMENTS_PAGE_SIZE = 20;
 
-export class DeploymentError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-    readonly status: 400 | 403 | 404 = 400,
-  ) {
-    super(message);
-  }
-}
-
-const notFound = () => new DeploymentError("form", "We could not find that deployment.", 404);
+const DEPLOYMENT_NOT_FOUND = "We could not find that deployment.";
 
 function isBriefed(b: { concepts: string; skills: string; outcomes: string; feedbackExpected: string }) {
   return Boolean(b.concepts.trim() && b.skills.trim() && b.outcomes.trim() && b.feedbackExpected.trim());
 }
 
-export async function loadDeploymentFacts(
-  partnershipId: string,
-  deploymentId: string,
-): Promise<DeploymentFacts | null> {
+/** A deployment as the rules see it, with its id: what the supporter's own changes take. */
+export interface DeploymentAccess extends DeploymentFacts {
+  id: string;
+}
+
+async function loadDeploymentFacts(partnershipId: string, deploymentId: string): Promise<DeploymentAccess | null> {
   const deployment = await db().deployment.findFirst({
     where: { id: deploymentId, partnershipId },
-    select: { partnershipId: true, supporterId: true, lessonPlanId: true },
+    select: { id: true, partnershipId: true, supporterId: true, lessonPlanId: true },
   });
   if (!deployment) return null;
   const plan = await loadLessonPlanFacts(partnershipId, deployment.lessonPlanId);
   if (!plan) return null;
-  return { partnershipId: deployment.partnershipId, supporterId: deployment.supporterId, plan };
+  return { id: deployment.id, partnershipId: deployment.partnershipId, supporterId: deployment.supporterId, plan };
 }
 
-async function requireDeployment(
+/**
+ * The deployment page's gate, asked once per request: the deployment if the actor may see it and `rule` allows
+ * them (canMarkBriefingRead, canRecordDeploymentFeedback); a 404 when it is out of reach, a 403 with `refusal`.
+ */
+export async function requireDeployment(
   actor: Actor,
   deploymentId: string,
-  allowed: (actor: Actor, facts: DeploymentFacts) => boolean,
+  rule: (actor: Actor, facts: DeploymentFacts) => boolean,
   refusal: string,
-) {
+): Promise<DeploymentAccess> {
   const facts = await loadDeploymentFacts(actor.partnershipId, deploymentId);
-  if (!facts || !canViewDeployment(actor, facts)) throw notFound();
-  if (!allowed(actor, facts)) throw new DeploymentError("form", refusal, 403);
+  if (!facts || !canViewDeployment(actor, facts)) throw new DomainError("not-found", DEPLOYMENT_NOT_FOUND);
+  if (!rule(actor, facts)) throw new DomainError("forbidden", refusal);
   return facts;
 }
 
@@ -76,38 +69,27 @@ export async function listDeployableMembers(partnershipId: string) {
   return members.sort((a, b) => Number(b.role === "lsa") - Number(a.role === "lsa"));
 }
 
-export async function deploySupporter(actor: Actor, planId: string, input: DeployInput, ipAddress = "") {
-  let plan;
-  try {
-    plan = await requireLessonPlanFacts(actor, planId);
-  } catch (error) {
-    if (error instanceof LessonPlanError) throw new DeploymentError("form", error.message, error.status);
-    throw error;
-  }
-  if (!canDeploySupporter(actor, plan))
-    throw new DeploymentError(
-      "form",
-      "Only the coordinator and the course's co-planners can deploy support in this lesson.",
-      403,
-    );
+/** Deploys a supporter in a plan the page has checked for its editors (canDeploySupporter is canEditLessonPlan). */
+export async function deploySupporter(ctx: ActionContext, plan: LessonPlanAccess, input: DeployInput) {
+  const { actor } = ctx;
+  const planId = plan.id;
   if (!SUPPORTER_ROLES.is(input.supporterRole))
-    throw new DeploymentError("supporterRole", "Choose their role in this lesson.");
-  if (!LESSON_PHASES.is(input.phase)) throw new DeploymentError("phase", "Choose the part of the lesson.");
-  if (!DEPLOYMENT_MODES.is(input.mode)) throw new DeploymentError("mode", "Choose how they will work.");
+    throw invalidField("supporterRole", "Choose their role in this lesson.");
+  if (!LESSON_PHASES.is(input.phase)) throw invalidField("phase", "Choose the part of the lesson.");
+  if (!DEPLOYMENT_MODES.is(input.mode)) throw invalidField("mode", "Choose how they will work.");
   const supporter = await db().user.findFirst({
     where: { id: input.supporterId, partnershipId: actor.partnershipId },
     select: { id: true, name: true, partnershipId: true, deactivatedAt: true },
   });
   if (!supporter || !canBeDeployed(supporter, plan))
-    throw new DeploymentError("supporterId", "Choose an active member of the partnership.");
+    throw invalidField("supporterId", "Choose an active member of the partnership.");
   const studentIds = [...new Set(input.studentIds)];
   if (studentIds.length > 0) {
-    const lesson = await db().lessonPlan.findUniqueOrThrow({ where: { id: planId }, select: { groupId: true } });
-    const inGroup = lesson.groupId
-      ? await db().groupStudent.count({ where: { groupId: lesson.groupId, studentId: { in: studentIds } } })
+    const inGroup = plan.groupId
+      ? await db().groupStudent.count({ where: { groupId: plan.groupId, studentId: { in: studentIds } } })
       : 0;
     if (inGroup !== studentIds.length)
-      throw new DeploymentError("studentIds", "Choose students of this lesson's teaching group.");
+      throw invalidField("studentIds", "Choose students of this lesson's teaching group.");
   }
   const briefing = {
     concepts: input.concepts,
@@ -132,105 +114,87 @@ export async function deploySupporter(actor: Actor, planId: string, input: Deplo
       students: { create: studentIds.map((studentId) => ({ studentId })) },
     },
   });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "deployment.created",
     subjectType: "deployment",
     subjectId: deployment.id,
     detail: { lessonPlanId: planId, supporterId: supporter.id, students: studentIds.length },
-    ipAddress,
   });
   return deployment;
+}
+
+/** A deployment of a plan the page has checked for its editors (canEditDeployment asks canEditLessonPlan). */
+export interface PlanDeployment {
+  id: string;
+  supporterId: string;
+}
+
+/** One deployment of the checked plan; a 404 when it is not that plan's. */
+export async function requirePlanDeployment(plan: LessonPlanAccess, deploymentId: string): Promise<PlanDeployment> {
+  const found = await db().deployment.findFirst({
+    where: { id: deploymentId, lessonPlanId: plan.id, partnershipId: plan.partnershipId },
+    select: { id: true, supporterId: true },
+  });
+  if (!found) throw new DomainError("not-found", DEPLOYMENT_NOT_FOUND);
+  return found;
 }
 
 /** Saves the briefing (all four need-to-knows and independence); the supporter is asked to read it again. */
-export async function saveBriefing(actor: Actor, deploymentId: string, input: BriefingInput, ipAddress = "") {
-  await requireDeployment(
-    actor,
-    deploymentId,
-    canEditDeployment,
-    "Only the coordinator and the course's co-planners can brief supporters in this lesson.",
-  );
+export async function saveBriefing(ctx: ActionContext, { id: deploymentId }: PlanDeployment, input: BriefingInput) {
   const deployment = await db().deployment.update({
     where: { id: deploymentId },
-    data: { ...input, briefedById: actor.id, briefedAt: new Date(), readAt: null },
+    data: { ...input, briefedById: ctx.actor.id, briefedAt: new Date(), readAt: null },
   });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "deployment.briefed",
     subjectType: "deployment",
     subjectId: deploymentId,
-    ipAddress,
   });
   return deployment;
 }
 
-export async function removeDeployment(actor: Actor, deploymentId: string, ipAddress = "") {
-  const facts = await requireDeployment(
-    actor,
-    deploymentId,
-    canEditDeployment,
-    "Only the coordinator and the course's co-planners can remove support from this lesson.",
-  );
+export async function removeDeployment(ctx: ActionContext, deployment: PlanDeployment) {
+  const deploymentId = deployment.id;
   await db().$transaction([
     db().deploymentStudent.deleteMany({ where: { deploymentId } }),
     db().deployment.delete({ where: { id: deploymentId } }),
   ]);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "deployment.removed",
     subjectType: "deployment",
     subjectId: deploymentId,
-    detail: { supporterId: facts.supporterId },
-    ipAddress,
+    detail: { supporterId: deployment.supporterId },
   });
 }
 
-/** The supporter confirms they have read the briefing. */
-export async function markBriefingRead(actor: Actor, deploymentId: string, ipAddress = "") {
-  await requireDeployment(
-    actor,
-    deploymentId,
-    canMarkBriefingRead,
-    "Only the person deployed can mark their briefing read.",
-  );
+/** The supporter confirms they have read the briefing (the page has asked canMarkBriefingRead). */
+export async function markBriefingRead(ctx: ActionContext, { id: deploymentId }: DeploymentAccess) {
   const deployment = await db().deployment.update({ where: { id: deploymentId }, data: { readAt: new Date() } });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "deployment.briefing_read",
     subjectType: "deployment",
     subjectId: deploymentId,
-    ipAddress,
   });
   return deployment;
 }
 
-/** The supporter's feedback after the lesson, shown to the teacher in the plan. */
-export async function recordDeploymentFeedback(actor: Actor, deploymentId: string, feedback: string, ipAddress = "") {
+/** The supporter's feedback after the lesson, shown to the teacher in the plan (the page asked its rule). */
+export async function recordDeploymentFeedback(
+  ctx: ActionContext,
+  { id: deploymentId }: DeploymentAccess,
+  feedback: string,
+) {
   const trimmed = feedback.trim();
-  if (trimmed.length < 3) throw new DeploymentError("feedback", "Write your feedback for the teacher.");
-  await requireDeployment(
-    actor,
-    deploymentId,
-    canRecordDeploymentFeedback,
-    "Only the person deployed can write feedback on this deployment.",
-  );
+  if (trimmed.length < 3) throw invalidField("feedback", "Write your feedback for the teacher.");
   const deployment = await db().deployment.update({
     where: { id: deploymentId },
     data: { feedback: trimmed, feedbackAt: new Date() },
   });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "deployment.feedback",
     subjectType: "deployment",
     subjectId: deploymentId,
     detail: { lessonPlanId: deployment.lessonPlanId },
-    ipAddress,
   });
   return deployment;
 }
@@ -286,7 +250,7 @@ export async function getDeployment(actor: Actor, deploymentId: string) {
 }
 
 /** Today's date in the UK as stored for lessons ("2026-03-12" at midnight UTC). */
-export function ukToday(now = new Date()): Date {
+function ukToday(now = new Date()): Date {
   const day = new Intl.DateTimeFormat("en-CA", {
     timeZone: "Europe/London",
     year: "numeric",

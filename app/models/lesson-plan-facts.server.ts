@@ -1,13 +1,33 @@
-// The plain facts the lesson-plan and deployment policies decide from, read in
-// one query each. Kept apart from lesson-plans.server.ts so the document access
-// registry can load them without importing the whole lesson-plan model.
-import type { CoursePlanningFacts, LessonPlanFacts } from "~/policies/lesson-plan";
+// The plain facts the lesson-plan and deployment policies decide from, read in one query each, and the gates a page
+// asks once per request: the plan (or course) as the policies see it, or a 404/403 DomainError. Kept apart from
+// lesson-plans.server.ts so the document access registry can load facts without importing the whole model.
+import { DomainError } from "~/lib/errors";
+import type { Actor } from "~/policies/actor";
+import {
+  canCreateLessonPlan,
+  canReadLessonPlan,
+  type CoursePlanningFacts,
+  type LessonPlanFacts,
+} from "~/policies/lesson-plan";
 import { db } from "./db.server";
 
-export async function loadCoursePlanningFacts(
-  partnershipId: string,
-  courseId: string,
-): Promise<(CoursePlanningFacts & { id: string; title: string }) | null> {
+/** A course as the planning rules see it, with what the new-plan form shows of it. */
+export interface PlanningCourse extends CoursePlanningFacts {
+  id: string;
+  title: string;
+}
+
+/** A plan as the rules see it, with what changes to it need (its course and group): loaded once per request. */
+export interface LessonPlanAccess extends LessonPlanFacts {
+  id: string;
+  courseId: string;
+  groupId: string | null;
+}
+
+const LESSON_PLAN_NOT_FOUND = "We could not find that lesson plan.";
+const NOT_A_PLAN_EDITOR = "Only the coordinator and the course's co-planners can change this lesson plan.";
+
+async function loadCoursePlanningFacts(partnershipId: string, courseId: string): Promise<PlanningCourse | null> {
   const course = await db().course.findFirst({
     where: { id: courseId, partnershipId },
     select: { id: true, title: true, partnershipId: true, planners: { select: { userId: true } } },
@@ -24,10 +44,13 @@ export async function loadCoursePlanningFacts(
 export async function loadLessonPlanFacts(
   partnershipId: string,
   lessonPlanId: string,
-): Promise<LessonPlanFacts | null> {
+): Promise<LessonPlanAccess | null> {
   const plan = await db().lessonPlan.findFirst({
     where: { id: lessonPlanId, partnershipId },
     select: {
+      id: true,
+      courseId: true,
+      groupId: true,
       partnershipId: true,
       course: { select: { planners: { select: { userId: true } } } },
       deployments: { select: { supporterId: true } },
@@ -35,8 +58,36 @@ export async function loadLessonPlanFacts(
   });
   if (!plan) return null;
   return {
+    id: plan.id,
+    courseId: plan.courseId,
+    groupId: plan.groupId,
     partnershipId: plan.partnershipId,
     plannerIds: plan.course.planners.map((p) => p.userId),
     supporterIds: [...new Set(plan.deployments.map((d) => d.supporterId))],
   };
+}
+
+/**
+ * The plan if the actor may read it and `rule` allows them (canEditLessonPlan for every change); a 404 when it is
+ * missing, in another partnership or out of the actor's reach, a 403 with `refusal` when the rule says no.
+ */
+export async function requireLessonPlan(
+  actor: Actor,
+  planId: string,
+  rule: (actor: Actor, plan: LessonPlanFacts) => boolean = canReadLessonPlan,
+  refusal = NOT_A_PLAN_EDITOR,
+): Promise<LessonPlanAccess> {
+  const plan = await loadLessonPlanFacts(actor.partnershipId, planId);
+  if (!plan || !canReadLessonPlan(actor, plan)) throw new DomainError("not-found", LESSON_PLAN_NOT_FOUND);
+  if (!rule(actor, plan)) throw new DomainError("forbidden", refusal);
+  return plan;
+}
+
+/** The course if the actor may plan its lessons: a 404 when it is not in their partnership, else a 403. */
+export async function requirePlanningCourse(actor: Actor, courseId: string): Promise<PlanningCourse> {
+  const course = await loadCoursePlanningFacts(actor.partnershipId, courseId);
+  if (!course) throw new DomainError("not-found", "We could not find that course.");
+  if (!canCreateLessonPlan(actor, course))
+    throw new DomainError("forbidden", "Only the coordinator and the course's co-planners can plan its lessons.");
+  return course;
 }

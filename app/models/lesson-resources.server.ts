@@ -2,19 +2,19 @@
 // OpenDocument files, images, plain text) stored in the database. The type is
 // decided here from the file name and checked against the file's first bytes,
 // never taken from the browser; files are served only as downloads.
-import type { Actor } from "~/policies/actor";
+import { DomainError, invalidField } from "~/lib/errors";
+import type { ActionContext, Actor } from "~/policies/actor";
 import { canDownloadLessonResource } from "~/policies/lesson-plan";
-import { recordAudit } from "./audit.server";
+import { auditAction } from "./audit.server";
 import { db } from "./db.server";
-import { loadLessonPlanFacts } from "./lesson-plan-facts.server";
-import { LessonPlanError, requireEditableLessonPlan } from "./lesson-plans.server";
+import { loadLessonPlanFacts, type LessonPlanAccess } from "./lesson-plan-facts.server";
 
 export const MAX_RESOURCE_BYTES = 5 * 1024 * 1024;
 
 type Signature = "pdf" | "zip" | "ole" | "png" | "jpeg" | "gif" | "webp" | "text";
 
 /** Accepted extensions, the type they are stored and served as, and the bytes they must start with. */
-export const RESOURCE_TYPES: Record<string, { mimeType: string; signature: Signature; label: string }> = {
+const RESOURCE_TYPES: Record<string, { mimeType: string; signature: Signature; label: string }> = {
   pdf: { mimeType: "application/pdf", signature: "pdf", label: "PDF" },
   doc: { mimeType: "application/msword", signature: "ole", label: "Word" },
   docx: {
@@ -54,9 +54,7 @@ export const RESOURCE_TYPES: Record<string, { mimeType: string; signature: Signa
   csv: { mimeType: "text/csv; charset=utf-8", signature: "text", label: "CSV" },
 };
 
-export const ACCEPTED_EXTENSIONS = Object.keys(RESOURCE_TYPES).map((ext) => `.${ext}`);
-export const ACCEPTED_TYPES_TEXT =
-  "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, GIF, WebP, plain text or CSV";
+const ACCEPTED_TYPES_TEXT = "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, GIF, WebP, plain text or CSV";
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], offset = 0) =>
   prefix.every((b, i) => bytes[offset + i] === b);
@@ -87,7 +85,7 @@ function matchesSignature(bytes: Uint8Array, signature: Signature): boolean {
 }
 
 /** A file name safe to store and to send back: no path, no control characters, at most 120 characters. */
-export function cleanFileName(name: string): string {
+function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim();
@@ -120,38 +118,33 @@ export function checkUpload(
 }
 
 export async function addLinkResource(
-  actor: Actor,
-  planId: string,
+  ctx: ActionContext,
+  plan: LessonPlanAccess,
   input: { title: string; url: string },
-  ipAddress = "",
 ) {
-  await requireEditableLessonPlan(actor, planId);
+  const planId = plan.id;
   if (!/^https?:\/\//i.test(input.url))
-    throw new LessonPlanError("url", "Only web addresses starting http:// or https:// can be linked.");
+    throw invalidField("url", "Only web addresses starting http:// or https:// can be linked.");
   const resource = await db().lessonResource.create({
-    data: { lessonPlanId: planId, kind: "link", title: input.title, url: input.url, uploadedById: actor.id },
+    data: { lessonPlanId: planId, kind: "link", title: input.title, url: input.url, uploadedById: ctx.actor.id },
   });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "lesson_plan.resource_added",
     subjectType: "lesson_plan",
     subjectId: planId,
     detail: { resourceId: resource.id, kind: "link" },
-    ipAddress,
   });
   return resource;
 }
 
 export async function addFileResource(
-  actor: Actor,
-  planId: string,
+  ctx: ActionContext,
+  plan: LessonPlanAccess,
   input: { title: string; fileName: string; bytes: Uint8Array },
-  ipAddress = "",
 ) {
-  await requireEditableLessonPlan(actor, planId);
+  const planId = plan.id;
   const checked = checkUpload(input.fileName, input.bytes);
-  if (!checked.ok) throw new LessonPlanError("file", checked.message);
+  if (!checked.ok) throw invalidField("file", checked.message);
   const resource = await db().lessonResource.create({
     data: {
       lessonPlanId: planId,
@@ -161,34 +154,28 @@ export async function addFileResource(
       mimeType: checked.mimeType,
       sizeBytes: input.bytes.byteLength,
       data: new Uint8Array(input.bytes),
-      uploadedById: actor.id,
+      uploadedById: ctx.actor.id,
     },
     select: { id: true, title: true, fileName: true, mimeType: true, sizeBytes: true },
   });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "lesson_plan.resource_added",
     subjectType: "lesson_plan",
     subjectId: planId,
     detail: { resourceId: resource.id, kind: "file", sizeBytes: resource.sizeBytes },
-    ipAddress,
   });
   return resource;
 }
 
-export async function removeResource(actor: Actor, planId: string, resourceId: string, ipAddress = "") {
-  await requireEditableLessonPlan(actor, planId);
+export async function removeResource(ctx: ActionContext, plan: LessonPlanAccess, resourceId: string) {
+  const planId = plan.id;
   const { count } = await db().lessonResource.deleteMany({ where: { id: resourceId, lessonPlanId: planId } });
-  if (count === 0) throw new LessonPlanError("resourceId", "That resource has already been removed.", 404);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  if (count === 0) throw new DomainError("not-found", "That resource has already been removed.", "resourceId");
+  await auditAction(ctx, {
     action: "lesson_plan.resource_removed",
     subjectType: "lesson_plan",
     subjectId: planId,
     detail: { resourceId },
-    ipAddress,
   });
 }
 

@@ -1,16 +1,10 @@
-// The strategy library: browse with filters, search and sort; one strategy with
-// its tags, ratings and where it is used; share, edit and delete (with its
-// co-edited description); add to a lesson plan; rate impact 1 to 5.
+// One strategy of the library: with its tags, ratings and where it is used; share, edit and delete (with its
+// co-edited description); add to a lesson plan; rate impact 1 to 5 (browsing: strategy-search.server.ts).
 // Every query is scoped to the actor's partnership here, not in the routes.
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
-import {
-  STRATEGY_TAG_KIND_LIST,
-  STRATEGY_TAG_KINDS,
-  type StrategyFilters,
-  type StrategyInput,
-  type StrategyTagKind,
-} from "~/lib/forms/strategies";
-import type { Actor } from "~/policies/actor";
+import { DomainError } from "~/lib/errors";
+import { STRATEGY_TAG_KIND_LIST, STRATEGY_TAG_KINDS, groupTags, type StrategyInput } from "~/lib/forms/strategies";
+import type { ActionContext, Actor } from "~/policies/actor";
 import {
   STRATEGY_DOCUMENT,
   canAddStrategyToPlan,
@@ -23,120 +17,18 @@ import {
   canWriteStrategyDescription,
 } from "~/policies/strategy";
 import { canReadLessonPlan } from "~/policies/lesson-plan";
-import { recordAudit } from "./audit.server";
+import { auditAction } from "./audit.server";
 import { createDocument, deleteDocumentsOfOwner, getDocumentByOwnerForActor } from "./collab-documents.server";
 import { db, isUniqueViolation } from "./db.server";
 import { loadLessonPlanFacts } from "./lesson-plan-facts.server";
 import { listPlanUses, listRatings } from "./strategy-use.server";
 
-export const STRATEGIES_PAGE_SIZE = 20;
-
-export class StrategyError extends Error {
-  constructor(
-    readonly code: "not-found" | "forbidden" | "invalid",
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
 type TagRow = { kind: string; value: string };
-
-/** Tags grouped by kind, as codes (unknown kinds and values dropped). */
-export function groupTags(tags: readonly TagRow[]): Record<StrategyTagKind, string[]> {
-  const grouped = { need: [], subject: [], key_stage: [], phase: [] } as Record<StrategyTagKind, string[]>;
-  for (const tag of tags) {
-    const kind = STRATEGY_TAG_KINDS[tag.kind as StrategyTagKind];
-    if (kind && kind.vocabulary.is(tag.value)) grouped[tag.kind as StrategyTagKind].push(tag.value);
-  }
-  return grouped;
-}
 
 function tagRows(input: StrategyInput): TagRow[] {
   return STRATEGY_TAG_KIND_LIST.flatMap((kind) =>
     (input[STRATEGY_TAG_KINDS[kind].field] as string[]).map((value) => ({ kind, value })),
   );
-}
-
-/**
- * One page of the library. A partnership's library is hundreds of strategies, not
- * millions, and "highest rated" sorts by an average no index holds: so the tag
- * filters run in the database, then search, sort and paging run over the matches.
- */
-export async function listStrategies(actor: Actor, filters: StrategyFilters) {
-  const tagFilters = [
-    ["need", filters.need],
-    ["subject", filters.subject],
-    ["key_stage", filters.keyStage],
-    ["phase", filters.phase],
-  ].filter(([, value]) => value);
-  const rows = await db().strategy.findMany({
-    where: {
-      partnershipId: actor.partnershipId,
-      AND: tagFilters.map(([kind, value]) => ({ tags: { some: { kind, value } } })),
-    },
-    select: {
-      id: true,
-      title: true,
-      summary: true,
-      createdAt: true,
-      institution: { select: { name: true } },
-      tags: { select: { kind: true, value: true } },
-    },
-  });
-  // Case-insensitive on both databases (PostgreSQL's LIKE is case-sensitive).
-  const needle = filters.q.toLocaleLowerCase("en-GB");
-  const matches = needle
-    ? rows.filter((r) => `${r.title}\n${r.summary}`.toLocaleLowerCase("en-GB").includes(needle))
-    : rows;
-  const ids = matches.map((r) => r.id);
-  const [ratingStats, useStats] = await Promise.all([
-    db().strategyRating.groupBy({
-      by: ["strategyId"],
-      where: { strategyId: { in: ids } },
-      _avg: { rating: true },
-      _count: { _all: true },
-    }),
-    db().lessonPlanStrategy.groupBy({ by: ["strategyId"], where: { strategyId: { in: ids } }, _count: { _all: true } }),
-  ]);
-  const ratingOf = new Map(
-    ratingStats.map((s) => [s.strategyId, { average: s._avg.rating ?? 0, count: s._count._all }]),
-  );
-  const usesOf = new Map(useStats.map((s) => [s.strategyId, s._count._all]));
-  const summarised = matches.map((r) => ({
-    id: r.id,
-    title: r.title,
-    summary: r.summary,
-    createdAt: r.createdAt,
-    institutionName: r.institution?.name ?? null,
-    tags: groupTags(r.tags),
-    rating: ratingOf.get(r.id) ?? { average: 0, count: 0 },
-    usedInPlans: usesOf.get(r.id) ?? 0,
-  }));
-  const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, "en-GB");
-  const newest = (a: { createdAt: Date }, b: { createdAt: Date }) => b.createdAt.getTime() - a.createdAt.getTime();
-  summarised.sort((a, b) => {
-    switch (filters.sort) {
-      case "rating":
-        return b.rating.average - a.rating.average || b.rating.count - a.rating.count || byTitle(a, b);
-      case "used":
-        return b.usedInPlans - a.usedInPlans || byTitle(a, b);
-      case "title":
-        return byTitle(a, b);
-      default:
-        return newest(a, b) || byTitle(a, b);
-    }
-  });
-  const total = summarised.length;
-  const pageCount = Math.max(1, Math.ceil(total / STRATEGIES_PAGE_SIZE));
-  const page = Math.min(filters.page, pageCount);
-  return {
-    strategies: summarised.slice((page - 1) * STRATEGIES_PAGE_SIZE, page * STRATEGIES_PAGE_SIZE),
-    total,
-    page,
-    pageCount,
-  };
 }
 
 /** The strategy's own row, or null when missing or in another partnership (show 404). */
@@ -150,7 +42,7 @@ export async function findStrategy(actor: Actor, strategyId: string) {
 
 async function requireStrategy(actor: Actor, strategyId: string) {
   const strategy = await findStrategy(actor, strategyId);
-  if (!strategy) throw new StrategyError("not-found", "We could not find that strategy.");
+  if (!strategy) throw new DomainError("not-found", "We could not find that strategy.");
   return strategy;
 }
 
@@ -214,9 +106,10 @@ export async function strategyDeletionImpact(actor: Actor, strategyId: string) {
   return { planLinks, ratings, versions };
 }
 
-export async function createStrategy(actor: Actor, input: StrategyInput, ipAddress = "") {
+export async function createStrategy(ctx: ActionContext, input: StrategyInput) {
+  const { actor } = ctx;
   if (!canShareStrategy(actor))
-    throw new StrategyError("forbidden", "Leaders can browse and rate strategies but not share them.");
+    throw new DomainError("forbidden", "Leaders can browse and rate strategies but not share them.");
   const strategy = await db().$transaction(async (tx) => {
     const created = await tx.strategy.create({
       data: {
@@ -248,22 +141,20 @@ export async function createStrategy(actor: Actor, input: StrategyInput, ipAddre
     ]);
     throw error;
   }
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "strategy.created",
     subjectType: "strategy",
     subjectId: strategy.id,
     detail: { title: strategy.title },
-    ipAddress,
   });
   return strategy;
 }
 
-export async function updateStrategy(actor: Actor, strategyId: string, input: StrategyInput, ipAddress = "") {
+export async function updateStrategy(ctx: ActionContext, strategyId: string, input: StrategyInput) {
+  const { actor } = ctx;
   const strategy = await requireStrategy(actor, strategyId);
   if (!canEditStrategy(actor, strategy)) {
-    throw new StrategyError(
+    throw new DomainError(
       "forbidden",
       "Only the member who shared this strategy, or the coordinator, can change its summary and tags.",
     );
@@ -280,25 +171,20 @@ export async function updateStrategy(actor: Actor, strategyId: string, input: St
       data: { title: input.title },
     }),
   ]);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "strategy.updated",
     subjectType: "strategy",
     subjectId: strategy.id,
     detail: { title: input.title },
-    ipAddress,
   });
 }
 
 /** Deletes the strategy with its tags, plan links, ratings and its description with every version. */
-export async function deleteStrategy(actor: Actor, strategyId: string, ipAddress = "") {
+export async function deleteStrategy(ctx: ActionContext, strategyId: string) {
+  const { actor } = ctx;
   const strategy = await requireStrategy(actor, strategyId);
   if (!canDeleteStrategy(actor, strategy)) {
-    throw new StrategyError(
-      "forbidden",
-      "Only the member who shared this strategy, or the coordinator, can delete it.",
-    );
+    throw new DomainError("forbidden", "Only the member who shared this strategy, or the coordinator, can delete it.");
   }
   const impact = await strategyDeletionImpact(actor, strategy.id);
   await deleteDocumentsOfOwner(STRATEGY_DOCUMENT, strategy.id);
@@ -309,19 +195,17 @@ export async function deleteStrategy(actor: Actor, strategyId: string, ipAddress
     db().strategyTag.deleteMany({ where: { strategyId: strategy.id } }),
     db().strategy.deleteMany({ where: { id: strategy.id, partnershipId: actor.partnershipId } }),
   ]);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "strategy.deleted",
     subjectType: "strategy",
     subjectId: strategy.id,
     detail: { title: strategy.title, ...impact },
-    ipAddress,
   });
 }
 
 /** Links the strategy to a lesson plan the actor may edit, with how it is used there. */
-export async function addToLessonPlan(actor: Actor, strategyId: string, lessonPlanId: string, note = "") {
+export async function addToLessonPlan(ctx: ActionContext, strategyId: string, lessonPlanId: string, note = "") {
+  const { actor } = ctx;
   const strategy = await requireStrategy(actor, strategyId);
   const [plan, facts] = await Promise.all([
     db().lessonPlan.findFirst({
@@ -330,9 +214,9 @@ export async function addToLessonPlan(actor: Actor, strategyId: string, lessonPl
     }),
     loadLessonPlanFacts(actor.partnershipId, lessonPlanId),
   ]);
-  if (!plan || !facts) throw new StrategyError("not-found", "We could not find that lesson plan.");
+  if (!plan || !facts) throw new DomainError("not-found", "We could not find that lesson plan.");
   if (!canAddStrategyToPlan(actor, strategy, facts)) {
-    throw new StrategyError(
+    throw new DomainError(
       "forbidden",
       "Only the coordinator or a teacher who co-plans this course can change its lesson plans.",
     );
@@ -340,7 +224,7 @@ export async function addToLessonPlan(actor: Actor, strategyId: string, lessonPl
   const existing = await db().lessonPlanStrategy.findUnique({
     where: { lessonPlanId_strategyId: { lessonPlanId: plan.id, strategyId: strategy.id } },
   });
-  const alreadyUsed = () => new StrategyError("invalid", `“${plan.title}” already uses this strategy.`, "lessonPlanId");
+  const alreadyUsed = () => new DomainError("invalid", `“${plan.title}” already uses this strategy.`, "lessonPlanId");
   if (existing) throw alreadyUsed();
   try {
     await db().lessonPlanStrategy.create({
@@ -359,14 +243,15 @@ export async function addToLessonPlan(actor: Actor, strategyId: string, lessonPl
  * general rating without a plan. Rating again replaces their earlier one.
  */
 export async function rateStrategy(
-  actor: Actor,
+  ctx: ActionContext,
   strategyId: string,
   input: { rating: number; comment?: string; lessonPlanId?: string | null },
 ) {
+  const { actor } = ctx;
   const strategy = await requireStrategy(actor, strategyId);
-  if (!canRateStrategy(actor, strategy)) throw new StrategyError("forbidden", "You cannot rate this strategy.");
+  if (!canRateStrategy(actor, strategy)) throw new DomainError("forbidden", "You cannot rate this strategy.");
   if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
-    throw new StrategyError("invalid", "Choose a rating from 1 to 5.", "rating");
+    throw new DomainError("invalid", "Choose a rating from 1 to 5.", "rating");
   }
   const lessonPlanId = input.lessonPlanId || null;
   if (lessonPlanId) {
@@ -377,9 +262,9 @@ export async function rateStrategy(
       }),
     ]);
     if (!facts || !canReadLessonPlan(actor, facts))
-      throw new StrategyError("not-found", "We could not find that lesson plan.");
+      throw new DomainError("not-found", "We could not find that lesson plan.");
     if (!link) {
-      throw new StrategyError(
+      throw new DomainError(
         "invalid",
         "That lesson plan does not use this strategy. Add it to the plan first, or give a general rating.",
         "lessonPlanId",
@@ -393,7 +278,7 @@ export async function rateStrategy(
       const existing = await tx.strategyRating.findUnique({ where: { strategyId_userId_scope: key } });
       if (existing) {
         if (!canEditRating(actor, strategy, existing))
-          throw new StrategyError("forbidden", "Only its author can change a rating.");
+          throw new DomainError("forbidden", "Only its author can change a rating.");
         const rating = await tx.strategyRating.update({
           where: { id: existing.id },
           data: { rating: input.rating, comment },

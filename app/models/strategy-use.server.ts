@@ -7,7 +7,7 @@ import { mayEditLessonPlans } from "~/policies/strategy";
 import { db } from "./db.server";
 
 /** At most this many plans are offered in the "add to a lesson plan" list. */
-export const PLANS_OFFERED = 100;
+const PLANS_OFFERED = 100;
 
 type PlanVisibility = { partnershipId: string; deployments: Array<{ supporterId: string }> };
 

@@ -38,13 +38,20 @@ export function canEditLessonPlan(actor: Actor, plan: LessonPlanFacts): boolean 
   return isCoordinator(actor) || (isTeacher(actor) && plan.plannerIds.includes(actor.id));
 }
 
-export const canDeleteLessonPlan = canEditLessonPlan;
+/** Deleting a plan (with its deployments, feedback and resources) is for its editors. */
+export function canDeleteLessonPlan(actor: Actor, plan: LessonPlanFacts): boolean {
+  return canEditLessonPlan(actor, plan);
+}
 
 /** Copying a plan needs the right to read it and to plan in the course it is copied into (the same course). */
-export const canDuplicateLessonPlan = canEditLessonPlan;
+export function canDuplicateLessonPlan(actor: Actor, plan: LessonPlanFacts): boolean {
+  return canEditLessonPlan(actor, plan);
+}
 
 /** A file of a plan's resources goes to whoever may read the plan. */
-export const canDownloadLessonResource = canReadLessonPlan;
+export function canDownloadLessonResource(actor: Actor, plan: LessonPlanFacts): boolean {
+  return canReadLessonPlan(actor, plan);
+}
 
 /** Lists of plans: LSAs see only those they are deployed in (the model filters); everyone else sees all. */
 export function seesAllLessonPlans(actor: Actor): boolean {

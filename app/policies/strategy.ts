@@ -39,7 +39,10 @@ export function canEditStrategy(actor: Actor, strategy: StrategyFacts): boolean 
   return sharesPractice(actor) && strategy.createdById === actor.id;
 }
 
-export const canDeleteStrategy = canEditStrategy;
+/** Deleting a strategy (with its ratings and plan links) is for those who may edit it. */
+export function canDeleteStrategy(actor: Actor, strategy: StrategyFacts): boolean {
+  return canEditStrategy(actor, strategy);
+}
 
 /** The co-edited description: every member reads; coordinator, teachers and LSAs write. */
 export function canReadStrategyDescription(actor: Actor, doc: { partnershipId: string }): boolean {

@@ -1,27 +1,32 @@
 // Plan a lesson in a course: title, unit, teaching group, date, time and length.
 // The plan's shared notes are created with it, on the server.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NumberField } from "~/components/lesson-plan/fields";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { refusal } from "~/lib/errors";
+import { submitForm } from "~/lib/forms/intents.server";
 import { newLessonPlanSchema } from "~/lib/forms/lesson-plans";
-import { LessonPlanError, createLessonPlan, getPlanningContext } from "~/models/lesson-plans.server";
-import { ensure, forbidden, notFound, requireActor } from "~/policies/enforce.server";
+import { requirePlanningCourse } from "~/models/lesson-plan-facts.server";
+import { createLessonPlan, getPlanningContext } from "~/models/lesson-plans.server";
+import type { Actor } from "~/policies/actor";
+import { requireActionContext, requireActor } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Plan a lesson · ${data?.course.title ?? "Course"} · Staffroom` },
 ];
 
-const NOT_A_PLANNER = "Only the coordinator and the course's co-planners can plan its lessons.";
+/** The course, if the actor may plan in it: its 404 or 403 otherwise. */
+async function planningCourse(actor: Actor, courseId: string | undefined) {
+  return requirePlanningCourse(actor, courseId ?? "").catch(refusal);
+}
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
-  const planning = await getPlanningContext(actor, params.courseId ?? "");
-  if (!planning) notFound("We could not find that course.");
-  ensure(planning.canCreate, NOT_A_PLANNER);
+  const planning = await getPlanningContext(actor, await planningCourse(actor, params.courseId));
   const url = new URL(request.url);
   return {
     course: planning.course,
@@ -32,41 +37,27 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
-  const planning = await getPlanningContext(actor, params.courseId ?? "");
-  if (!planning) notFound("We could not find that course.");
-  ensure(planning.canCreate, NOT_A_PLANNER);
-  const submission = parseWithZod(await request.formData(), { schema: newLessonPlanSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const plan = await createLessonPlan(actor, planning.course.id, submission.value, context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+  const ctx = requireActionContext(context, request);
+  const course = await planningCourse(ctx.actor, params.courseId);
+  return submitForm(await request.formData(), "create", newLessonPlanSchema, async (value) => {
+    const plan = await createLessonPlan(ctx, course, value);
+    context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
       entity: "lesson-plan",
       id: plan.id,
       action: "created",
-      by: actor.id,
+      by: ctx.actor.id,
     });
     throw redirect(`/plans/${plan.id}`);
-  } catch (error) {
-    if (error instanceof LessonPlanError) {
-      if (error.status === 403) forbidden(error.message);
-      if (error.status === 404) notFound(error.message);
-      return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
-    }
-    throw error;
-  }
+  });
 }
 
 export default function NewLessonPlanPage() {
   const { course, units, groups, defaults } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useZodForm(newLessonPlanSchema, {
     id: "new-lesson-plan",
-    lastResult,
-    defaultValue: { durationMinutes: "60", groupId: defaults.groupId, unitId: defaults.unitId },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newLessonPlanSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    lastResult: actionData?.result,
+    defaultValue: { durationMinutes: 60, groupId: defaults.groupId, unitId: defaults.unitId },
   });
   return (
     <>

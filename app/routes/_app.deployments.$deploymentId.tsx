@@ -1,9 +1,9 @@
 // One deployment as its supporter sees it: the lesson, the students, the
 // briefing (the four need-to-knows and independence), "I have read it", and
 // feedback for the teacher after the lesson (which appears live in the plan).
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PlainText } from "~/components/lesson-plan/fields";
 import { TextAreaField } from "~/components/ui/choice-fields";
@@ -12,19 +12,24 @@ import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDate, formatDateTime } from "~/lib/format";
+import { refusal } from "~/lib/errors";
 import { feedbackSchema } from "~/lib/forms/deployments";
+import { runIntent, submitForm } from "~/lib/forms/intents.server";
 import {
-  DeploymentError,
   getDeployment,
   markBriefingRead,
   recordDeploymentFeedback,
+  requireDeployment,
 } from "~/models/deployments.server";
 import { lessonStudents } from "~/models/lesson-students.server";
-import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
+import { canMarkBriefingRead } from "~/policies/deployment";
+import { notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Briefing: ${data?.lesson.title ?? "deployment"} · Staffroom` },
 ];
+
+const NOT_THE_SUPPORTER = "Only the person deployed can mark the briefing read or give feedback.";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
@@ -85,52 +90,32 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
+  const ctx = requireActionContext(context, request);
   const deploymentId = params.deploymentId ?? "";
-  const found = await getDeployment(actor, deploymentId);
-  if (!found) notFound("We could not find that deployment.");
-  if (!found.isSupporter) forbidden("Only the person deployed can mark the briefing read or give feedback.");
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  // Only the supporter acts here (canMarkBriefingRead and canRecordDeploymentFeedback are the same rule).
+  const deployment = await requireDeployment(ctx.actor, deploymentId, canMarkBriefingRead, NOT_THE_SUPPORTER).catch(
+    refusal,
+  );
   const changed = () =>
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+    context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
       entity: "deployment",
       id: deploymentId,
       action: "updated",
-      by: actor.id,
+      by: ctx.actor.id,
     });
-  try {
-    if (intent === "mark-read") {
-      await markBriefingRead(actor, deploymentId, context.clientIp);
+  return runIntent(await request.formData(), {
+    "mark-read": async (_form, intent) => {
+      await markBriefingRead(ctx, deployment);
       changed();
-      return { intent: "mark-read" as const, message: "Thank you: the teacher can see you have read the briefing." };
-    }
-    const submission = parseWithZod(formData, { schema: feedbackSchema });
-    if (submission.status !== "success")
-      return data({ intent: "feedback" as const, result: submission.reply() }, { status: 400 });
-    await recordDeploymentFeedback(actor, deploymentId, submission.value.feedback, context.clientIp);
-    changed();
-    return {
-      intent: "feedback" as const,
-      result: submission.reply(),
-      message: "Feedback sent. The teacher sees it in the lesson plan now.",
-    };
-  } catch (error) {
-    if (error instanceof DeploymentError) {
-      if (error.status === 403) forbidden(error.message);
-      if (error.status === 404) notFound(error.message);
-      return data(
-        {
-          intent: "feedback" as const,
-          result: parseWithZod(formData, { schema: feedbackSchema }).reply({
-            fieldErrors: { [error.field]: [error.message] },
-          }),
-        },
-        { status: 400 },
-      );
-    }
-    throw error;
-  }
+      return { intent, message: "Thank you: the teacher can see you have read the briefing." };
+    },
+    feedback: (form, intent) =>
+      submitForm(form, intent, feedbackSchema, async ({ feedback }) => {
+        await recordDeploymentFeedback(ctx, deployment, feedback);
+        changed();
+        return "Feedback sent. The teacher sees it in the lesson plan now.";
+      }),
+  });
 }
 
 const NEED_TO_KNOW = [
@@ -144,14 +129,6 @@ const NEED_TO_KNOW = [
 export default function DeploymentPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: `feedback-${d.feedbackAt ? new Date(d.feedbackAt).getTime() : "new"}`,
-    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    defaultValue: { feedback: d.feedback },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: feedbackSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
   return (
     <>
       <p>
@@ -194,7 +171,7 @@ export default function DeploymentPage() {
           </dd>
         </div>
       </dl>
-      {actionData && "message" in actionData && actionData.message ? (
+      {actionData?.message && !actionData.failed ? (
         <Notice tone="success">
           <p>{actionData.message}</p>
         </Notice>
@@ -257,40 +234,53 @@ export default function DeploymentPage() {
           </p>
         ) : null}
       </section>
-      <section aria-labelledby="feedback-heading" className="card narrow">
-        <h2 id="feedback-heading">Feedback for the teacher</h2>
-        {d.canGiveFeedback ? (
-          <Form method="post" {...getFormProps(form)}>
-            <FormErrors errors={form.errors} id={form.errorId} />
-            {d.feedbackAt ? (
-              <p className="hint">You sent feedback on {formatDateTime(d.feedbackAt)}; you can change it.</p>
-            ) : null}
-            <TextAreaField
-              meta={fields.feedback}
-              label="Your feedback"
-              hint="After the lesson: what each student managed on their own, where they needed a prompt or a model, and what to change next time."
-              rows={6}
-            />
-            <SubmitButton name="intent" value="feedback" pendingLabel="Sending…">
-              {d.feedbackAt ? "Update feedback" : "Send feedback"}
-            </SubmitButton>
-          </Form>
-        ) : d.feedbackAt ? (
-          <>
-            <p className="hint">
-              From {d.supporter.name}, {formatDateTime(d.feedbackAt)}.
-            </p>
-            <PlainText text={d.feedback} />
-          </>
-        ) : (
-          <p className="muted">No feedback yet.</p>
-        )}
-      </section>
+      <FeedbackSection />
       {d.canReadPlan ? (
         <p>
           <Link to={`/plans/${d.lesson.id}`}>Open the whole lesson plan</Link>
         </p>
       ) : null}
     </>
+  );
+}
+
+function FeedbackSection() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useZodForm(feedbackSchema, {
+    id: `feedback-${d.feedbackAt ? new Date(d.feedbackAt).getTime() : "new"}`,
+    lastResult: actionData?.intent === "feedback" ? actionData.result : undefined,
+    defaultValue: { feedback: d.feedback },
+  });
+  return (
+    <section aria-labelledby="feedback-heading" className="card narrow">
+      <h2 id="feedback-heading">Feedback for the teacher</h2>
+      {d.canGiveFeedback ? (
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          {d.feedbackAt ? (
+            <p className="hint">You sent feedback on {formatDateTime(d.feedbackAt)}; you can change it.</p>
+          ) : null}
+          <TextAreaField
+            meta={fields.feedback}
+            label="Your feedback"
+            hint="After the lesson: what each student managed on their own, where they needed a prompt or a model, and what to change next time."
+            rows={6}
+          />
+          <SubmitButton name="intent" value="feedback" pendingLabel="Sending…">
+            {d.feedbackAt ? "Update feedback" : "Send feedback"}
+          </SubmitButton>
+        </Form>
+      ) : d.feedbackAt ? (
+        <>
+          <p className="hint">
+            From {d.supporter.name}, {formatDateTime(d.feedbackAt)}.
+          </p>
+          <PlainText text={d.feedback} />
+        </>
+      ) : (
+        <p className="muted">No feedback yet.</p>
+      )}
+    </section>
   );
 }

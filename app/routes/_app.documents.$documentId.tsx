@@ -2,16 +2,16 @@
 // its version history (view any version beside the current one, name the
 // current state, restore), and deletion for the coordinator.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { LiveEditor } from "~/components/live-editor";
-import { SubmitButton } from "~/components/ui/submit-button";
+import { useShellUser } from "~/components/use-shell-user";
+import { DangerZone } from "~/components/ui/danger-zone";
 import { VersionHistorySection } from "~/components/version-history-section";
 import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/models/version-history.server";
 import { DocumentError, deleteDocument, getDocumentForActor } from "~/models/collab-documents.server";
-import { recordAudit } from "~/models/audit.server";
+import { auditAction } from "~/models/audit.server";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
-import { forbidden, notFound, requireActor } from "~/policies/enforce.server";
-import type { loader as appLoader } from "./_app";
+import { forbidden, notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.document.title || "Document"} · Staffroom` },
@@ -31,7 +31,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
   const documentId = params.documentId ?? "";
   const found = await getDocumentForActor(actor, documentId);
   if (!found || found.document.ownerType !== PARTNERSHIP_DOCUMENT) notFound("We could not find that document.");
@@ -41,14 +42,11 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   try {
     if (intent === "delete") {
       await deleteDocument(actor, documentId);
-      await recordAudit({
-        partnershipId: actor.partnershipId,
-        actorId: actor.id,
+      await auditAction(ctx, {
         action: "document.deleted",
         subjectType: "document",
         subjectId: documentId,
         detail: { title: found.document.title },
-        ipAddress: context.clientIp,
       });
       context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
         entity: "document",
@@ -70,7 +68,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function DocumentPage() {
   const { document, canWrite, canDelete, user, versions, viewing, versionNotFound } = useLoaderData<typeof loader>();
-  const shell = useRouteLoaderData<typeof appLoader>("routes/_app");
+  const shellUser = useShellUser();
   const [searchParams] = useSearchParams();
   const confirmingDelete = searchParams.get("confirm") === "delete";
   const title = document.title || "Untitled document";
@@ -94,37 +92,27 @@ export default function DocumentPage() {
         <LiveEditor
           loading="Opening the editor…"
           documentId={document.id}
-          user={{ id: user.id, name: shell?.user.name ?? user.name }}
+          user={{ id: user.id, name: shellUser?.name ?? user.name }}
           readOnly={!canWrite}
           label={title}
         />
       </VersionHistorySection>
       {canDelete ? (
-        <section aria-labelledby="delete-heading" className="card narrow">
-          <h2 id="delete-heading">Delete this document</h2>
-          {confirmingDelete ? (
-            <Form method="post">
-              <div className="alert alert--warning" role="alert">
-                <p>
-                  <strong>Delete “{title}” for everyone?</strong> Its text and its whole version history are removed and
-                  cannot be recovered. Anyone editing it now is told it has gone.
-                </p>
-              </div>
-              <div className="actions">
-                <SubmitButton name="intent" value="delete" variant="danger" pendingLabel="Deleting…">
-                  Yes, delete document
-                </SubmitButton>
-                <Link to="." replace>
-                  Cancel
-                </Link>
-              </div>
-            </Form>
-          ) : (
-            <Link className="button button--danger" to="?confirm=delete">
-              Delete document
-            </Link>
-          )}
-        </section>
+        <DangerZone
+          heading="Delete this document"
+          headingId="delete-heading"
+          intent="delete"
+          confirming={confirmingDelete}
+          startLabel="Delete document"
+          explanation={null}
+          confirmLabel="Yes, delete document"
+          warning={
+            <p>
+              <strong>Delete “{title}” for everyone?</strong> Its text and its whole version history are removed and
+              cannot be recovered. Anyone editing it now is told it has gone.
+            </p>
+          }
+        />
       ) : null}
     </>
   );

@@ -1,6 +1,7 @@
 // Shared documents of the partnership: browse, search by title, start a new one.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
@@ -43,12 +44,9 @@ export default function DocumentsPage() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/documents";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(newDocumentSchema, {
     id: "new-document",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newDocumentSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const pageLink = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (

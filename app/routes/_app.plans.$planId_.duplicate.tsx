@@ -1,84 +1,74 @@
 // Duplicate a lesson plan for another group or date of the same course: the
 // plan's parts, strategies, notes, resources and shared notes are copied;
 // deployments, feedback and the evaluation stay with the lesson that was taught.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { refusal } from "~/lib/errors";
+import { submitForm } from "~/lib/forms/intents.server";
 import { duplicateLessonPlanSchema } from "~/lib/forms/lesson-plans";
-import {
-  LessonPlanError,
-  duplicateLessonPlan,
-  getLessonPlan,
-  getPlanningContext,
-  lessonPlanDeletionImpact,
-} from "~/models/lesson-plans.server";
-import { ensure, forbidden, notFound, requireActor } from "~/policies/enforce.server";
+import { requireLessonPlan } from "~/models/lesson-plan-facts.server";
+import { duplicateLessonPlan } from "~/models/lesson-plan-duplicate.server";
+import { getLessonPlan, getPlanningContext, lessonPlanDeletionImpact } from "~/models/lesson-plans.server";
 import type { Actor } from "~/policies/actor";
+import { notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
+import { canDuplicateLessonPlan } from "~/policies/lesson-plan";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Duplicate ${data?.plan.title ?? "lesson plan"} · Staffroom` },
 ];
 
-async function source(actor: Actor, planId: string) {
-  const found = await getLessonPlan(actor, planId);
-  if (!found) notFound("We could not find that lesson plan.");
-  ensure(found.canEdit, "Only the coordinator and the course's co-planners can duplicate this plan.");
-  return found.plan;
+/** The plan to copy, if the actor may duplicate it: its 404 or 403 otherwise. */
+async function source(actor: Actor, planId: string | undefined) {
+  return requireLessonPlan(
+    actor,
+    planId ?? "",
+    canDuplicateLessonPlan,
+    "Only the coordinator and the course's co-planners can duplicate this plan.",
+  ).catch(refusal);
 }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
-  const plan = await source(actor, params.planId ?? "");
-  const planning = await getPlanningContext(actor, plan.courseId);
+  const access = await source(actor, params.planId);
+  const plan = await getLessonPlan(actor, access);
+  if (!plan) notFound("We could not find that lesson plan.");
+  const [planning, impact] = await Promise.all([
+    getPlanningContext(actor, plan.course),
+    lessonPlanDeletionImpact(access),
+  ]);
   return {
-    plan: {
-      id: plan.id,
-      title: plan.title,
-      groupId: plan.groupId ?? "",
-      deployments: (await lessonPlanDeletionImpact(actor, plan.id)).deployments,
-    },
+    plan: { id: plan.id, title: plan.title, groupId: plan.groupId ?? "", deployments: impact.deployments },
     course: { id: plan.course.id, title: plan.course.title },
-    groups: planning?.groups ?? [],
+    groups: planning.groups,
   };
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
-  const plan = await source(actor, params.planId ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: duplicateLessonPlanSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const copy = await duplicateLessonPlan(actor, plan.id, submission.value, context.clientIp);
-    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+  const ctx = requireActionContext(context, request);
+  const plan = await source(ctx.actor, params.planId);
+  return submitForm(await request.formData(), "duplicate", duplicateLessonPlanSchema, async (value) => {
+    const copy = await duplicateLessonPlan(ctx, plan, value);
+    context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
       entity: "lesson-plan",
       id: copy.id,
       action: "created",
-      by: actor.id,
+      by: ctx.actor.id,
     });
     throw redirect(`/plans/${copy.id}`);
-  } catch (error) {
-    if (error instanceof LessonPlanError) {
-      if (error.status === 403) forbidden(error.message);
-      if (error.status === 404) notFound(error.message);
-      return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
-    }
-    throw error;
-  }
+  });
 }
 
 export default function DuplicateLessonPlanPage() {
   const { plan, course, groups } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useZodForm(duplicateLessonPlanSchema, {
     id: "duplicate-plan",
-    lastResult,
+    lastResult: actionData?.result,
     defaultValue: { title: plan.title, groupId: plan.groupId },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: duplicateLessonPlanSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

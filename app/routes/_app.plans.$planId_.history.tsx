@@ -3,14 +3,14 @@
 // an earlier one (co-planners and the coordinator). Readers of the plan see
 // the history; the document policy decides, as on the socket.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { LiveEditor } from "~/components/live-editor";
+import { useShellUser } from "~/components/use-shell-user";
 import { VersionHistorySection } from "~/components/version-history-section";
 import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/models/version-history.server";
 import { loadLessonPlanNotes } from "~/models/lesson-plan-page.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
 import type { Actor } from "~/policies/actor";
-import type { loader as appLoader } from "./_app";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Version history · ${data?.plan.title ?? "Lesson plan"} · Staffroom` },
@@ -47,7 +47,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function PlanNotesHistoryPage() {
   const { plan, documentId, canWrite, user, versions, viewing, versionNotFound } = useLoaderData<typeof loader>();
-  const shell = useRouteLoaderData<typeof appLoader>("routes/_app");
+  const shellUser = useShellUser();
   return (
     <>
       <p>
@@ -69,7 +69,7 @@ export default function PlanNotesHistoryPage() {
         <LiveEditor
           loading="Opening the notes…"
           documentId={documentId}
-          user={{ id: user.id, name: shell?.user.name ?? user.name }}
+          user={{ id: user.id, name: shellUser?.name ?? user.name }}
           readOnly={!canWrite}
           label={`Lesson notes: ${plan.title}`}
         />

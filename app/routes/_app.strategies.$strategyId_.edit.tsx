@@ -1,12 +1,13 @@
 // Edit a strategy's title, summary, evidence and tags: its author or the
 // coordinator. (The description is co-edited live on the strategy's page.)
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StrategyForm } from "~/components/strategies/strategy-form";
-import { strategySchema } from "~/lib/forms/strategies";
-import { findStrategy, groupTags, updateStrategy } from "~/models/strategies.server";
-import { ensure, notFound, requireActor } from "~/policies/enforce.server";
+import { submitForm } from "~/lib/forms/intents.server";
+import { groupTags, strategySchema } from "~/lib/forms/strategies";
+import { findStrategy, updateStrategy } from "~/models/strategies.server";
+import type { Actor } from "~/policies/actor";
+import { ensure, notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { canEditStrategy } from "~/policies/strategy";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -15,20 +16,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const ONLY_AUTHOR = "Only the member who shared this strategy, or the coordinator, can change its summary and tags.";
 
-async function editableStrategy(
-  context: LoaderFunctionArgs["context"],
-  request: Request,
-  strategyId: string | undefined,
-) {
-  const actor = requireActor(context, request);
+async function editableStrategy(actor: Actor, strategyId: string | undefined) {
   const strategy = await findStrategy(actor, strategyId ?? "");
   if (!strategy) notFound("We could not find that strategy.");
   ensure(canEditStrategy(actor, strategy), ONLY_AUTHOR);
-  return { actor, strategy };
+  return strategy;
 }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { strategy } = await editableStrategy(context, request, params.strategyId);
+  const strategy = await editableStrategy(requireActor(context, request), params.strategyId);
   const tags = groupTags(strategy.tags);
   return {
     strategy: {
@@ -45,22 +41,23 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const { actor, strategy } = await editableStrategy(context, request, params.strategyId);
-  const submission = parseWithZod(await request.formData(), { schema: strategySchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await updateStrategy(actor, strategy.id, submission.value, context.clientIp);
-  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
-    entity: "strategy",
-    id: strategy.id,
-    action: "updated",
-    by: actor.id,
+  const ctx = requireActionContext(context, request);
+  const strategy = await editableStrategy(ctx.actor, params.strategyId);
+  return submitForm(await request.formData(), "edit", strategySchema, async (value) => {
+    await updateStrategy(ctx, strategy.id, value);
+    context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
+      entity: "strategy",
+      id: strategy.id,
+      action: "updated",
+      by: ctx.actor.id,
+    });
+    throw redirect(`/strategies/${strategy.id}`);
   });
-  throw redirect(`/strategies/${strategy.id}`);
 }
 
 export default function EditStrategyPage() {
   const { strategy } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   return (
     <>
       <p>

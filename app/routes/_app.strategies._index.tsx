@@ -11,7 +11,7 @@ import {
   strategyFiltersQuery,
   type StrategyFilters,
 } from "~/lib/forms/strategies";
-import { listStrategies } from "~/models/strategies.server";
+import { listStrategies } from "~/models/strategy-search.server";
 import { ensure, requireActor } from "~/policies/enforce.server";
 import { canBrowseStrategies, canShareStrategy } from "~/policies/strategy";
 

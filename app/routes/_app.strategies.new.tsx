@@ -1,12 +1,12 @@
 // Share a strategy with the partnership: its summary, evidence and tags; its
 // description becomes a co-edited document that starts from the summary.
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { StrategyForm } from "~/components/strategies/strategy-form";
+import { submitForm } from "~/lib/forms/intents.server";
 import { strategySchema } from "~/lib/forms/strategies";
 import { createStrategy } from "~/models/strategies.server";
-import { ensure, requireActor } from "~/policies/enforce.server";
+import { ensure, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { canShareStrategy } from "~/policies/strategy";
 
 export const meta: MetaFunction = () => [{ title: "Share a strategy · Strategies · Staffroom" }];
@@ -20,22 +20,22 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
-  ensure(canShareStrategy(actor), LEADERS_READ);
-  const submission = parseWithZod(await request.formData(), { schema: strategySchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const strategy = await createStrategy(actor, submission.value, context.clientIp);
-  context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
-    entity: "strategy",
-    id: strategy.id,
-    action: "created",
-    by: actor.id,
+  const ctx = requireActionContext(context, request);
+  ensure(canShareStrategy(ctx.actor), LEADERS_READ);
+  return submitForm(await request.formData(), "share", strategySchema, async (value) => {
+    const strategy = await createStrategy(ctx, value);
+    context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
+      entity: "strategy",
+      id: strategy.id,
+      action: "created",
+      by: ctx.actor.id,
+    });
+    throw redirect(`/strategies/${strategy.id}`);
   });
-  throw redirect(`/strategies/${strategy.id}`);
 }
 
 export default function NewStrategyPage() {
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   return (
     <>
       <p>

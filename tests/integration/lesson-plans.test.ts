@@ -13,24 +13,35 @@ import {
   listMyDeployments,
   markBriefingRead,
   recordDeploymentFeedback,
+  requireDeployment,
+  requirePlanDeployment,
   saveBriefing,
 } from "~/models/deployments.server";
 import { yjsStateToPlainText } from "~/lib/document-schema/headless";
 import { lessonStudents } from "~/models/lesson-students.server";
+import { duplicateLessonPlan } from "~/models/lesson-plan-duplicate.server";
+import { requireLessonPlan, requirePlanningCourse } from "~/models/lesson-plan-facts.server";
 import {
   addDifferentiationNote,
   createLessonPlan,
   deleteLessonPlan,
-  duplicateLessonPlan,
-  getLessonPlan,
   lessonPlanDeletionImpact,
   setLessonPlanStatus,
   updateLessonPlanPart,
 } from "~/models/lesson-plans.server";
 import { addFileResource, checkUpload, getResourceFile, MAX_RESOURCE_BYTES } from "~/models/lesson-resources.server";
+import type { ActionContext, Actor } from "~/policies/actor";
+import { canDeploySupporter, canMarkBriefingRead, canRecordDeploymentFeedback } from "~/policies/deployment";
+import { canDeleteLessonPlan, canDuplicateLessonPlan, canEditLessonPlan } from "~/policies/lesson-plan";
 import { PROVIDERS } from "../support/databases";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+
+/** Who acts, as the model functions that change data take it (no client address in these tests). */
+const ctx = (actor: Actor): ActionContext => ({ actor, ipAddress: "" });
+
+/** The plan as the plan page's policy gate gives it to an editor; a 404 or 403 for anyone else. */
+const editable = (actor: Actor, planId: string) => requireLessonPlan(actor, planId, canEditLessonPlan);
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
 
@@ -127,9 +138,15 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
   const who = (key: string) => actorOf(idOf(database.demo.userIds, key));
   let fixture: LessonFixture;
   const fresh = async () => (fixture ??= await createLessonFixture(db(), database.demo));
+  /** The action context and the checked plan of an editor, as the plan page passes them to the models. */
+  const asEditor = async (key: string, planId: string) => {
+    const actor = await who(key);
+    return [ctx(actor), await editable(actor, planId)] as const;
+  };
   const newPlan = async (overrides: Partial<{ lessonDate: string; title: string }> = {}) => {
     const f = await fresh();
-    return createLessonPlan(await who("teacher"), f.courseId, {
+    const teacher = await who("teacher");
+    return createLessonPlan(ctx(teacher), await requirePlanningCourse(teacher, f.courseId), {
       title: overrides.title ?? "Components of fitness",
       unitId: f.unitId,
       groupId: f.groupId,
@@ -155,39 +172,41 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       startTime: "",
       durationMinutes: 60,
     };
-    await expect(createLessonPlan(await who("teacherDance"), f.courseId, input)).rejects.toMatchObject({ status: 403 });
-    await expect(createLessonPlan(await who("leader"), f.courseId, input)).rejects.toMatchObject({ status: 403 });
-    await expect(createLessonPlan(await who("lsa"), f.courseId, input)).rejects.toMatchObject({ status: 403 });
+    await expect(requirePlanningCourse(await who("teacherDance"), f.courseId)).rejects.toMatchObject({ status: 403 });
+    await expect(requirePlanningCourse(await who("leader"), f.courseId)).rejects.toMatchObject({ status: 403 });
+    await expect(requirePlanningCourse(await who("lsa"), f.courseId)).rejects.toMatchObject({ status: 403 });
     await expect(
-      createLessonPlan(await actorOf(idOf(database.other.userIds, "coordinator")), f.courseId, input),
+      requirePlanningCourse(await actorOf(idOf(database.other.userIds, "coordinator")), f.courseId),
     ).rejects.toMatchObject({ status: 404 });
+    const coordinator = await who("coordinator");
     await expect(
-      createLessonPlan(await who("coordinator"), f.courseId, { ...input, groupId: "not-a-group" }),
+      createLessonPlan(ctx(coordinator), await requirePlanningCourse(coordinator, f.courseId), {
+        ...input,
+        groupId: "not-a-group",
+      }),
     ).rejects.toMatchObject({ field: "groupId", status: 400 });
   });
 
   it("editors change parts and status; leaders and non-planners cannot", async () => {
     const plan = await newPlan();
-    await updateLessonPlanPart(await who("teacherFe"), plan.id, {
+    await updateLessonPlanPart(...(await asEditor("teacherFe", plan.id)), {
       intent: "objectives",
       objectives: "Name the components of fitness",
       successCriteria: "Records two results",
     });
-    await setLessonPlanStatus(await who("teacher"), plan.id, "ready");
+    await setLessonPlanStatus(...(await asEditor("teacher", plan.id)), "ready");
     const stored = await db().lessonPlan.findUniqueOrThrow({ where: { id: plan.id } });
     expect(stored).toMatchObject({
       objectives: "Name the components of fitness",
       status: "ready",
       updatedById: idOf(database.demo.userIds, "teacher"),
     });
-    await expect(setLessonPlanStatus(await who("leader"), plan.id, "taught")).rejects.toMatchObject({ status: 403 });
-    await expect(
-      updateLessonPlanPart(await who("teacherDance"), plan.id, { intent: "assessment", assessment: "x" }),
-    ).rejects.toMatchObject({ status: 403 });
-    await expect(setLessonPlanStatus(await who("lsa"), plan.id, "taught")).rejects.toMatchObject({ status: 404 });
-    await expect(
-      setLessonPlanStatus(await actorOf(idOf(database.other.userIds, "coordinator")), plan.id, "taught"),
-    ).rejects.toMatchObject({ status: 404 });
+    await expect(editable(await who("leader"), plan.id)).rejects.toMatchObject({ status: 403 });
+    await expect(editable(await who("teacherDance"), plan.id)).rejects.toMatchObject({ status: 403 });
+    await expect(editable(await who("lsa"), plan.id)).rejects.toMatchObject({ status: 404 });
+    await expect(editable(await actorOf(idOf(database.other.userIds, "coordinator")), plan.id)).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it("deploys an LSA from another institution to two students; the LSA then reads the plan and its body, read-only", async () => {
@@ -196,9 +215,9 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
     const teacher = await who("teacher");
     const joanne = await who("lsa");
     const aisha = await who("lsaDeaf");
-    expect(await getLessonPlan(joanne, plan.id)).toBeNull();
+    await expect(requireLessonPlan(joanne, plan.id)).rejects.toMatchObject({ status: 404 });
     expect(await getDocumentByOwnerForActor(joanne, "lesson-plan", plan.id)).toBeNull();
-    const deployment = await deploySupporter(teacher, plan.id, {
+    const deployment = await deploySupporter(ctx(teacher), await editable(teacher, plan.id), {
       supporterId: joanne.id,
       supporterRole: "lsa",
       phase: "main",
@@ -209,10 +228,10 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
     });
     expect(deployment.briefedById).toBe(teacher.id);
     expect(deployment.briefedAt).toBeInstanceOf(Date);
-    expect((await getLessonPlan(joanne, plan.id))?.canEdit).toBe(false);
+    expect(canEditLessonPlan(joanne, await requireLessonPlan(joanne, plan.id))).toBe(false);
     const body = await getDocumentByOwnerForActor(joanne, "lesson-plan", plan.id);
     expect(body).toMatchObject({ canWrite: false, canDelete: false });
-    expect(await getLessonPlan(aisha, plan.id)).toBeNull();
+    await expect(requireLessonPlan(aisha, plan.id)).rejects.toMatchObject({ status: 404 });
     expect(await getDocumentByOwnerForActor(aisha, "lesson-plan", plan.id)).toBeNull();
     expect(await getDocumentByOwnerForActor(await who("leader"), "lesson-plan", plan.id)).toMatchObject({
       canWrite: false,
@@ -227,7 +246,7 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
 
     // Students must be in the lesson's group; supporters must be active members of this partnership.
     await expect(
-      deploySupporter(teacher, plan.id, {
+      deploySupporter(ctx(teacher), await editable(teacher, plan.id), {
         supporterId: aisha.id,
         supporterRole: "csw",
         phase: "whole",
@@ -242,7 +261,7 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       }),
     ).rejects.toMatchObject({ field: "studentIds" });
     await expect(
-      deploySupporter(teacher, plan.id, {
+      deploySupporter(ctx(teacher), await editable(teacher, plan.id), {
         supporterId: idOf(database.other.userIds, "lsa"),
         supporterRole: "lsa",
         phase: "main",
@@ -256,21 +275,9 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
         independence: "",
       }),
     ).rejects.toMatchObject({ field: "supporterId" });
-    await expect(
-      deploySupporter(await who("leader"), plan.id, {
-        supporterId: aisha.id,
-        supporterRole: "csw",
-        phase: "whole",
-        mode: "communication_support",
-        minutes: 60,
-        studentIds: [],
-        concepts: "",
-        skills: "",
-        outcomes: "",
-        feedbackExpected: "",
-        independence: "",
-      }),
-    ).rejects.toMatchObject({ status: 403 });
+    await expect(requireLessonPlan(await who("leader"), plan.id, canDeploySupporter)).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it("the supporter marks the briefing read and writes feedback; nobody else can; a new briefing asks for a new read", async () => {
@@ -278,7 +285,7 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
     const plan = await newPlan();
     const teacher = await who("teacher");
     const aisha = await who("lsaDeaf");
-    const d = await deploySupporter(teacher, plan.id, {
+    const d = await deploySupporter(ctx(teacher), await editable(teacher, plan.id), {
       supporterId: aisha.id,
       supporterRole: "csw",
       phase: "whole",
@@ -292,17 +299,20 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       independence: "",
     });
     expect(d.briefedAt).toBeNull();
-    await expect(markBriefingRead(teacher, d.id)).rejects.toMatchObject({ status: 403 });
-    await expect(recordDeploymentFeedback(await who("leader"), d.id, "Fine")).rejects.toMatchObject({ status: 403 });
-    await expect(recordDeploymentFeedback(await who("lsa"), d.id, "Fine")).rejects.toMatchObject({ status: 404 });
-    await expect(saveBriefing(aisha, d.id, briefing)).rejects.toMatchObject({ status: 403 });
-    await saveBriefing(teacher, d.id, briefing);
-    expect((await markBriefingRead(aisha, d.id)).readAt).toBeInstanceOf(Date);
-    await saveBriefing(teacher, d.id, { ...briefing, concepts: "Changed concepts" });
+    const asSupporter = (actor: Actor) => requireDeployment(actor, d.id, canMarkBriefingRead, "supporter only");
+    const forFeedback = (actor: Actor) => requireDeployment(actor, d.id, canRecordDeploymentFeedback, "supporter only");
+    await expect(asSupporter(teacher)).rejects.toMatchObject({ status: 403 });
+    await expect(forFeedback(await who("leader"))).rejects.toMatchObject({ status: 403 });
+    await expect(forFeedback(await who("lsa"))).rejects.toMatchObject({ status: 404 });
+    await expect(editable(aisha, plan.id)).rejects.toMatchObject({ status: 403 });
+    const deployment = await requirePlanDeployment(await editable(teacher, plan.id), d.id);
+    await saveBriefing(ctx(teacher), deployment, briefing);
+    expect((await markBriefingRead(ctx(aisha), await asSupporter(aisha))).readAt).toBeInstanceOf(Date);
+    await saveBriefing(ctx(teacher), deployment, { ...briefing, concepts: "Changed concepts" });
     expect((await db().deployment.findUniqueOrThrow({ where: { id: d.id } })).readAt).toBeNull();
     const after = await recordDeploymentFeedback(
-      aisha,
-      d.id,
+      ctx(aisha),
+      await forFeedback(aisha),
       "  Maya followed the BSL instructions and recorded both results alone.  ",
     );
     expect(after).toMatchObject({ feedback: "Maya followed the BSL instructions and recorded both results alone." });
@@ -344,7 +354,7 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
     const sooner = await newPlan({ title: "Sooner lesson", lessonDate: dayFromToday(2) });
     const past = await newPlan({ title: "Past lesson", lessonDate: dayFromToday(-3) });
     for (const plan of [later, sooner, past]) {
-      await deploySupporter(teacher, plan.id, {
+      await deploySupporter(ctx(teacher), await editable(teacher, plan.id), {
         supporterId: joanne.id,
         supporterRole: "lsa",
         phase: "main",
@@ -372,7 +382,7 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
 
   it("stores files for the plan's readers only", async () => {
     const plan = await newPlan();
-    const resource = await addFileResource(await who("teacher"), plan.id, {
+    const resource = await addFileResource(...(await asEditor("teacher", plan.id)), {
       title: "Fitness test sheet",
       fileName: "tests.pdf",
       bytes: PDF,
@@ -384,22 +394,21 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       await getResourceFile(await actorOf(idOf(database.other.userIds, "coordinator")), plan.id, resource.id),
     ).toBeNull();
     await expect(
-      addFileResource(await who("teacher"), plan.id, {
+      addFileResource(...(await asEditor("teacher", plan.id)), {
         title: "",
         fileName: "run.exe",
         bytes: new Uint8Array([0x4d, 0x5a]),
       }),
     ).rejects.toMatchObject({ field: "file" });
-    await expect(
-      addFileResource(await who("leader"), plan.id, { title: "", fileName: "a.pdf", bytes: PDF }),
-    ).rejects.toMatchObject({ status: 403 });
+    await expect(editable(await who("leader"), plan.id)).rejects.toMatchObject({ status: 403 });
   });
 
   it("duplicates a plan into another group and date: parts, strategies, need notes, resources and body, not deployments", async () => {
     const f = await fresh();
     const teacher = await who("teacher");
     const plan = await newPlan({ title: "Original" });
-    await updateLessonPlanPart(teacher, plan.id, {
+    const original = await editable(teacher, plan.id);
+    await updateLessonPlanPart(ctx(teacher), original, {
       intent: "phases",
       starter: "Warm-up",
       mainActivity: "Fitness stations",
@@ -408,18 +417,18 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
     await db().lessonPlanStrategy.create({
       data: { lessonPlanId: plan.id, strategyId: f.strategyId, note: "Cards at each station" },
     });
-    await addDifferentiationNote(teacher, plan.id, {
+    await addDifferentiationNote(ctx(teacher), original, {
       studentId: "",
       needArea: "cognition_learning",
       note: "Visual task cards",
     });
-    await addDifferentiationNote(teacher, plan.id, {
+    await addDifferentiationNote(ctx(teacher), original, {
       studentId: f.studentIds.mld1,
       needArea: "",
       note: "Pair with a buddy",
     });
-    await addFileResource(teacher, plan.id, { title: "Sheet", fileName: "sheet.pdf", bytes: PDF });
-    await deploySupporter(teacher, plan.id, {
+    await addFileResource(ctx(teacher), original, { title: "Sheet", fileName: "sheet.pdf", bytes: PDF });
+    await deploySupporter(ctx(teacher), original, {
       supporterId: idOf(database.demo.userIds, "lsa"),
       supporterRole: "lsa",
       phase: "main",
@@ -428,7 +437,7 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       studentIds: [],
       ...briefing,
     });
-    const copy = await duplicateLessonPlan(teacher, plan.id, {
+    const copy = await duplicateLessonPlan(ctx(teacher), original, {
       title: "Copy",
       groupId: f.otherGroupId,
       lessonDate: dayFromToday(21),
@@ -450,21 +459,17 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
     expect(stored.deployments).toHaveLength(0);
     const body = await getDocumentByOwnerForActor(teacher, "lesson-plan", copy.id);
     expect(await yjsStateToPlainText((await loadDocumentState(body!.document.id)).state)).toMatch(/Original/);
-    await expect(
-      duplicateLessonPlan(await who("leader"), plan.id, {
-        title: "Copy",
-        groupId: "",
-        lessonDate: dayFromToday(1),
-        startTime: "",
-      }),
-    ).rejects.toMatchObject({ status: 403 });
+    await expect(requireLessonPlan(await who("leader"), plan.id, canDuplicateLessonPlan)).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it("deleting a plan says what goes and takes deployments, feedback, resources, notes and the body with it", async () => {
     const f = await fresh();
     const teacher = await who("teacher");
     const plan = await newPlan({ title: "To delete" });
-    const d = await deploySupporter(teacher, plan.id, {
+    const checked = await editable(teacher, plan.id);
+    const d = await deploySupporter(ctx(teacher), checked, {
       supporterId: idOf(database.demo.userIds, "lsa"),
       supporterRole: "lsa",
       phase: "main",
@@ -473,15 +478,22 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       studentIds: [f.studentIds.mld2],
       ...briefing,
     });
-    await recordDeploymentFeedback(await who("lsa"), d.id, "Went well");
-    await addFileResource(teacher, plan.id, { title: "Sheet", fileName: "sheet.pdf", bytes: PDF });
-    expect(await lessonPlanDeletionImpact(teacher, plan.id)).toMatchObject({
+    const joanne = await who("lsa");
+    await recordDeploymentFeedback(
+      ctx(joanne),
+      await requireDeployment(joanne, d.id, canRecordDeploymentFeedback, "supporter only"),
+      "Went well",
+    );
+    await addFileResource(ctx(teacher), checked, { title: "Sheet", fileName: "sheet.pdf", bytes: PDF });
+    expect(await lessonPlanDeletionImpact(checked)).toMatchObject({
       deployments: 1,
       feedback: 1,
       resources: 1,
     });
-    await expect(deleteLessonPlan(await who("leader"), plan.id)).rejects.toMatchObject({ status: 403 });
-    await deleteLessonPlan(teacher, plan.id);
+    await expect(requireLessonPlan(await who("leader"), plan.id, canDeleteLessonPlan)).rejects.toMatchObject({
+      status: 403,
+    });
+    await deleteLessonPlan(ctx(teacher), checked);
     expect(await db().lessonPlan.findUnique({ where: { id: plan.id } })).toBeNull();
     expect(await db().deployment.count({ where: { lessonPlanId: plan.id } })).toBe(0);
     expect(await db().deploymentStudent.count({ where: { deploymentId: d.id } })).toBe(0);

@@ -3,27 +3,29 @@
 // rating (one per member per plan, aggregated); adding to plans only where the
 // member may edit; where-used visibility; deletion; the partnership boundary.
 import { describe, expect, it } from "vitest";
-import type { Actor } from "~/policies/actor";
+import type { ActionContext, Actor } from "~/policies/actor";
 import { db } from "~/models/db.server";
 import { getDocumentByOwnerForActor } from "~/models/collab-documents.server";
 import { yjsStateToEditorState } from "~/lib/document-schema/headless";
 import { loadDocumentState } from "~/models/collab-log.server";
 import { parseStrategyFilters, type StrategyInput } from "~/lib/forms/strategies";
 import {
-  STRATEGIES_PAGE_SIZE,
   addToLessonPlan,
   createStrategy,
   deleteStrategy,
   getStrategy,
-  listStrategies,
   rateStrategy,
   strategyDeletionImpact,
   updateStrategy,
 } from "~/models/strategies.server";
+import { STRATEGIES_PAGE_SIZE, listStrategies } from "~/models/strategy-search.server";
 import { listPlansToAddTo } from "~/models/strategy-use.server";
 import { SEED_STRATEGIES } from "../../prisma/seed/strategies";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase, type ModelDatabase } from "../support/model-database";
+
+/** Who acts, as the model functions that change data take it (no client address in these tests). */
+const ctx = (actor: Actor): ActionContext => ({ actor, ipAddress: "" });
 
 const filters = (query = "") => parseStrategyFilters(new URLSearchParams(query));
 
@@ -128,7 +130,7 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
 
     const teacher = await as("teacherDance");
     for (let i = 0; i < STRATEGIES_PAGE_SIZE + 2 - SEED_STRATEGIES.length; i++) {
-      await createStrategy(teacher, input({ title: `Paging strategy ${i}`, subjects: ["drama"] }));
+      await createStrategy(ctx(teacher), input({ title: `Paging strategy ${i}`, subjects: ["drama"] }));
     }
     const first = await listStrategies(actor, filters());
     expect(first.pageCount).toBe(2);
@@ -142,7 +144,10 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
 
   it("shares a strategy with tags and a co-edited description that starts from the summary; leaders cannot share", async () => {
     const lsa = await as("lsa");
-    const created = await createStrategy(lsa, input({ title: "Symbol-supported recipes", subjects: ["catering"] }));
+    const created = await createStrategy(
+      ctx(lsa),
+      input({ title: "Symbol-supported recipes", subjects: ["catering"] }),
+    );
     expect(created).toMatchObject({
       partnershipId: database.demo.partnershipId,
       createdById: lsa.id,
@@ -162,14 +167,14 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
     const leaderView = await getStrategy(await as("leader"), created.id);
     expect(leaderView?.description?.canWrite).toBe(false);
     expect(leaderView?.can).toMatchObject({ edit: false, delete: false, rate: true, editDescription: false });
-    await expect(createStrategy(await as("leader"), input())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createStrategy(ctx(await as("leader")), input())).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("lets the author and the coordinator edit; another teacher cannot", async () => {
     const author = await as("teacherFe");
-    const created = await createStrategy(author, input({ title: "Reciprocal reading" }));
+    const created = await createStrategy(ctx(author), input({ title: "Reciprocal reading" }));
     await updateStrategy(
-      author,
+      ctx(author),
       created.id,
       input({ title: "Reciprocal reading groups", subjects: ["english", "humanities"] }),
     );
@@ -178,12 +183,14 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
       tags: { subject: ["english", "humanities"] },
     });
     await updateStrategy(
-      await as("coordinator"),
+      ctx(await as("coordinator")),
       created.id,
       input({ title: "Reciprocal reading", evidence: "Reading ages rose." }),
     );
-    await expect(updateStrategy(await as("teacher"), created.id, input())).rejects.toMatchObject({ code: "forbidden" });
-    await expect(updateStrategy(await asOther("coordinator"), created.id, input())).rejects.toMatchObject({
+    await expect(updateStrategy(ctx(await as("teacher")), created.id, input())).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(updateStrategy(ctx(await asOther("coordinator")), created.id, input())).rejects.toMatchObject({
       code: "not-found",
     });
     const document = await getDocumentByOwnerForActor(author, "strategy", created.id);
@@ -191,12 +198,12 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
   });
 
   it("aggregates ratings; one general rating per member, replaced when they rate again; 1 to 5 only", async () => {
-    const strategy = await createStrategy(await as("teacher"), input({ title: "Rated strategy" }));
+    const strategy = await createStrategy(ctx(await as("teacher")), input({ title: "Rated strategy" }));
     const leader = await as("leader");
-    expect((await rateStrategy(leader, strategy.id, { rating: 2, comment: "early days" })).created).toBe(true);
-    expect((await rateStrategy(leader, strategy.id, { rating: 5, comment: "now embedded" })).created).toBe(false);
-    await rateStrategy(await as("lsaDeaf"), strategy.id, { rating: 4 });
-    await rateStrategy(await as("teacherDeaf"), strategy.id, { rating: 3 });
+    expect((await rateStrategy(ctx(leader), strategy.id, { rating: 2, comment: "early days" })).created).toBe(true);
+    expect((await rateStrategy(ctx(leader), strategy.id, { rating: 5, comment: "now embedded" })).created).toBe(false);
+    await rateStrategy(ctx(await as("lsaDeaf")), strategy.id, { rating: 4 });
+    await rateStrategy(ctx(await as("teacherDeaf")), strategy.id, { rating: 3 });
     const page = await getStrategy(leader, strategy.id);
     expect(page?.ratings).toMatchObject({ count: 3, average: 4 });
     expect(page?.ratings.distribution).toEqual([
@@ -208,27 +215,27 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
     ]);
     expect(page?.ratings.items.find((r) => r.mine)).toMatchObject({ rating: 5, comment: "now embedded" });
     for (const rating of [0, 6, 2.5, Number.NaN]) {
-      await expect(rateStrategy(leader, strategy.id, { rating })).rejects.toMatchObject({
+      await expect(rateStrategy(ctx(leader), strategy.id, { rating })).rejects.toMatchObject({
         code: "invalid",
         field: "rating",
       });
     }
-    await expect(rateStrategy(await asOther("leader"), strategy.id, { rating: 5 })).rejects.toMatchObject({
+    await expect(rateStrategy(ctx(await asOther("leader")), strategy.id, { rating: 5 })).rejects.toMatchObject({
       code: "not-found",
     });
     expect(await db().strategyRating.count({ where: { strategyId: strategy.id } })).toBe(3);
   });
 
   it("keeps one rating per member even when the same rating is sent many times at once (a double click)", async () => {
-    const strategy = await createStrategy(await as("teacher"), input({ title: "Rated at once" }));
+    const strategy = await createStrategy(ctx(await as("teacher")), input({ title: "Rated at once" }));
     const { plan } = await arrangePlan(database, { title: "Rated at once lesson", plannerKeys: ["teacher"] });
-    await addToLessonPlan(await as("teacher"), strategy.id, plan.id);
+    await addToLessonPlan(ctx(await as("teacher")), strategy.id, plan.id);
     const leader = await as("leader");
     const teacher = await as("teacher");
     const results = await Promise.all([
-      ...Array.from({ length: 6 }, (_, i) => rateStrategy(leader, strategy.id, { rating: 1 + (i % 5) })),
+      ...Array.from({ length: 6 }, (_, i) => rateStrategy(ctx(leader), strategy.id, { rating: 1 + (i % 5) })),
       ...Array.from({ length: 6 }, (_, i) =>
-        rateStrategy(teacher, strategy.id, { rating: 1 + (i % 5), lessonPlanId: plan.id }),
+        rateStrategy(ctx(teacher), strategy.id, { rating: 1 + (i % 5), lessonPlanId: plan.id }),
       ),
     ]);
     expect(results.filter((r) => r.created)).toHaveLength(2);
@@ -245,7 +252,7 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
   });
 
   it("adds a strategy to a plan only for its course's co-planning teachers and the coordinator, once", async () => {
-    const strategy = await createStrategy(await as("teacherSpecial"), input({ title: "Added to plans" }));
+    const strategy = await createStrategy(ctx(await as("teacherSpecial")), input({ title: "Added to plans" }));
     const { plan } = await arrangePlan(database, { title: "Fitness testing", plannerKeys: ["teacher", "lsa"] });
     const { plan: otherCourse } = await arrangePlan(database, {
       title: "Leadership in sport",
@@ -255,38 +262,42 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
     const teacher = await as("teacher");
     expect((await listPlansToAddTo(teacher, strategy.id)).map((p) => p.id)).toContain(plan.id);
     expect((await listPlansToAddTo(teacher, strategy.id)).map((p) => p.id)).not.toContain(otherCourse.id);
-    await addToLessonPlan(teacher, strategy.id, plan.id, "For the two Brookfield students");
+    await addToLessonPlan(ctx(teacher), strategy.id, plan.id, "For the two Brookfield students");
     expect((await listPlansToAddTo(teacher, strategy.id)).map((p) => p.id)).not.toContain(plan.id);
-    await expect(addToLessonPlan(teacher, strategy.id, plan.id)).rejects.toMatchObject({
+    await expect(addToLessonPlan(ctx(teacher), strategy.id, plan.id)).rejects.toMatchObject({
       code: "invalid",
       field: "lessonPlanId",
     });
-    await expect(addToLessonPlan(teacher, strategy.id, otherCourse.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addToLessonPlan(ctx(teacher), strategy.id, otherCourse.id)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     // LSAs co-plan but do not edit lesson plans; leaders change nothing.
-    await expect(addToLessonPlan(await as("lsa"), strategy.id, otherCourse.id)).rejects.toMatchObject({
+    await expect(addToLessonPlan(ctx(await as("lsa")), strategy.id, otherCourse.id)).rejects.toMatchObject({
       code: "forbidden",
     });
     expect(await listPlansToAddTo(await as("lsa"), strategy.id)).toEqual([]);
-    await expect(addToLessonPlan(await as("leader"), strategy.id, otherCourse.id)).rejects.toMatchObject({
+    await expect(addToLessonPlan(ctx(await as("leader")), strategy.id, otherCourse.id)).rejects.toMatchObject({
       code: "forbidden",
     });
-    await addToLessonPlan(await as("coordinator"), strategy.id, otherCourse.id);
+    await addToLessonPlan(ctx(await as("coordinator")), strategy.id, otherCourse.id);
     expect(await db().lessonPlanStrategy.count({ where: { strategyId: strategy.id } })).toBe(2);
 
     // Another partnership: their plan is not found from here, and our plan is not found from there.
     const theirStrategy = await db().strategy.findFirstOrThrow({
       where: { partnershipId: database.other.partnershipId },
     });
-    await expect(addToLessonPlan(await asOther("coordinator"), theirStrategy.id, plan.id)).rejects.toMatchObject({
+    await expect(addToLessonPlan(ctx(await asOther("coordinator")), theirStrategy.id, plan.id)).rejects.toMatchObject({
       code: "not-found",
     });
-    await expect(addToLessonPlan(await as("coordinator"), theirStrategy.id, otherCourse.id)).rejects.toMatchObject({
-      code: "not-found",
-    });
+    await expect(addToLessonPlan(ctx(await as("coordinator")), theirStrategy.id, otherCourse.id)).rejects.toMatchObject(
+      {
+        code: "not-found",
+      },
+    );
   });
 
   it("lists plans to add to upcoming first, then undated, then past", async () => {
-    const strategy = await createStrategy(await as("teacherFe"), input({ title: "Ordering plans" }));
+    const strategy = await createStrategy(ctx(await as("teacherFe")), input({ title: "Ordering plans" }));
     const day = 86_400_000;
     const { plan: past } = await arrangePlan(database, {
       title: "Past lesson",
@@ -317,18 +328,18 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
   });
 
   it("rates for a plan that uses the strategy, once per plan; refuses plans that do not use it or are out of reach", async () => {
-    const strategy = await createStrategy(await as("teacher"), input({ title: "Rated per plan" }));
+    const strategy = await createStrategy(ctx(await as("teacher")), input({ title: "Rated per plan" }));
     const { plan } = await arrangePlan(database, {
       title: "Netball skills",
       plannerKeys: ["teacher"],
       supporterKeys: ["lsaDeaf"],
     });
     const { plan: unlinked } = await arrangePlan(database, { title: "Unlinked", plannerKeys: ["teacher"] });
-    await addToLessonPlan(await as("teacher"), strategy.id, plan.id);
+    await addToLessonPlan(ctx(await as("teacher")), strategy.id, plan.id);
     const teacher = await as("teacher");
-    await rateStrategy(teacher, strategy.id, { rating: 4, lessonPlanId: plan.id });
-    await rateStrategy(teacher, strategy.id, { rating: 3 });
-    await rateStrategy(teacher, strategy.id, { rating: 5, lessonPlanId: plan.id });
+    await rateStrategy(ctx(teacher), strategy.id, { rating: 4, lessonPlanId: plan.id });
+    await rateStrategy(ctx(teacher), strategy.id, { rating: 3 });
+    await rateStrategy(ctx(teacher), strategy.id, { rating: 5, lessonPlanId: plan.id });
     const mine = await db().strategyRating.findMany({
       where: { strategyId: strategy.id, userId: teacher.id },
       orderBy: { rating: "asc" },
@@ -337,19 +348,21 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
       [3, null],
       [5, plan.id],
     ]);
-    await expect(rateStrategy(teacher, strategy.id, { rating: 4, lessonPlanId: unlinked.id })).rejects.toMatchObject({
+    await expect(
+      rateStrategy(ctx(teacher), strategy.id, { rating: 4, lessonPlanId: unlinked.id }),
+    ).rejects.toMatchObject({
       code: "invalid",
       field: "lessonPlanId",
     });
     // The Brookfield LSA is not deployed in the plan: to them it does not exist.
     await expect(
-      rateStrategy(await as("lsa"), strategy.id, { rating: 4, lessonPlanId: plan.id }),
+      rateStrategy(ctx(await as("lsa")), strategy.id, { rating: 4, lessonPlanId: plan.id }),
     ).rejects.toMatchObject({ code: "not-found" });
-    await rateStrategy(await as("lsaDeaf"), strategy.id, { rating: 4, lessonPlanId: plan.id });
+    await rateStrategy(ctx(await as("lsaDeaf")), strategy.id, { rating: 4, lessonPlanId: plan.id });
   });
 
   it("shows where it is used: LSAs only the plans they are deployed in; others every plan, with its courses' institutions", async () => {
-    const strategy = await createStrategy(await as("coordinator"), input({ title: "Where used" }));
+    const strategy = await createStrategy(ctx(await as("coordinator")), input({ title: "Where used" }));
     const { plan: deployed } = await arrangePlan(database, {
       title: "Deployed lesson",
       plannerKeys: ["teacher"],
@@ -362,9 +375,9 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
       site: "thornbury",
     });
     const coordinator = await as("coordinator");
-    await addToLessonPlan(coordinator, strategy.id, deployed.id, "Pairs with the visual timetable");
-    await addToLessonPlan(coordinator, strategy.id, elsewhere.id);
-    await rateStrategy(coordinator, strategy.id, { rating: 5, lessonPlanId: elsewhere.id });
+    await addToLessonPlan(ctx(coordinator), strategy.id, deployed.id, "Pairs with the visual timetable");
+    await addToLessonPlan(ctx(coordinator), strategy.id, elsewhere.id);
+    await rateStrategy(ctx(coordinator), strategy.id, { rating: 5, lessonPlanId: elsewhere.id });
 
     const teacherView = await getStrategy(await as("teacherDeaf"), strategy.id);
     expect(teacherView?.uses.plans.map((p) => p.title).sort()).toEqual(["Deployed lesson", "Other lesson"]);
@@ -393,19 +406,19 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
 
   it("deletes with its tags, plan links, ratings and description; says what goes first; author or coordinator only", async () => {
     const author = await as("teacherDeaf");
-    const strategy = await createStrategy(author, input({ title: "To be deleted" }));
+    const strategy = await createStrategy(ctx(author), input({ title: "To be deleted" }));
     const { plan } = await arrangePlan(database, { title: "Deletion lesson", plannerKeys: ["teacherDeaf"] });
-    await addToLessonPlan(await as("teacherDeaf"), strategy.id, plan.id);
-    await rateStrategy(await as("leader"), strategy.id, { rating: 3 });
-    await rateStrategy(author, strategy.id, { rating: 4, lessonPlanId: plan.id });
+    await addToLessonPlan(ctx(await as("teacherDeaf")), strategy.id, plan.id);
+    await rateStrategy(ctx(await as("leader")), strategy.id, { rating: 3 });
+    await rateStrategy(ctx(author), strategy.id, { rating: 4, lessonPlanId: plan.id });
     expect(await strategyDeletionImpact(author, strategy.id)).toEqual({ planLinks: 1, ratings: 2, versions: 0 });
 
-    await expect(deleteStrategy(await as("teacher"), strategy.id)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(deleteStrategy(await as("leader"), strategy.id)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(deleteStrategy(await asOther("coordinator"), strategy.id)).rejects.toMatchObject({
+    await expect(deleteStrategy(ctx(await as("teacher")), strategy.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(deleteStrategy(ctx(await as("leader")), strategy.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(deleteStrategy(ctx(await asOther("coordinator")), strategy.id)).rejects.toMatchObject({
       code: "not-found",
     });
-    await deleteStrategy(author, strategy.id);
+    await deleteStrategy(ctx(author), strategy.id);
 
     expect(await db().strategy.count({ where: { id: strategy.id } })).toBe(0);
     expect(await db().strategyTag.count({ where: { strategyId: strategy.id } })).toBe(0);
@@ -418,10 +431,10 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
   it("hides every strategy of another partnership", async () => {
     const theirs = await db().strategy.findFirstOrThrow({ where: { partnershipId: database.other.partnershipId } });
     expect(await getStrategy(await as("coordinator"), theirs.id)).toBeNull();
-    await expect(rateStrategy(await as("coordinator"), theirs.id, { rating: 5 })).rejects.toMatchObject({
+    await expect(rateStrategy(ctx(await as("coordinator")), theirs.id, { rating: 5 })).rejects.toMatchObject({
       code: "not-found",
     });
-    await expect(deleteStrategy(await as("coordinator"), theirs.id)).rejects.toMatchObject({ code: "not-found" });
+    await expect(deleteStrategy(ctx(await as("coordinator")), theirs.id)).rejects.toMatchObject({ code: "not-found" });
     expect(await getDocumentByOwnerForActor(await as("coordinator"), "strategy", theirs.id)).toBeNull();
   });
 });

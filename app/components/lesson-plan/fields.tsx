@@ -16,13 +16,13 @@ export function NumberField({
   label,
   hint,
 }: {
-  meta: FieldMetadata<number | undefined, any, any>;
+  meta: FieldMetadata<number | undefined, Record<string, unknown>, string[]>;
   label: ReactNode;
   hint?: ReactNode;
 }) {
   return (
     <TextField
-      meta={meta as unknown as FieldMetadata<string | undefined, any, any>}
+      meta={meta as unknown as Parameters<typeof TextField>[0]["meta"]}
       type="number"
       label={label}
       hint={hint}

@@ -1,8 +1,9 @@
 // The form to share or edit a strategy: title, summary, evidence of impact and
 // the four kinds of tag. Validated with the same schema the actions use.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { Form } from "@remix-run/react";
+import type { z } from "zod";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -31,13 +32,11 @@ export function StrategyForm({
   submitLabel: string;
   pendingLabel: string;
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(strategySchema, {
     id,
     lastResult,
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: strategySchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    // Stored tags come through groupTags, which keeps only codes of each vocabulary: the schema's enum values.
+    defaultValue: defaultValue as Partial<z.input<typeof strategySchema>> | undefined,
   });
   return (
     <Form method="post" {...getFormProps(form)}>

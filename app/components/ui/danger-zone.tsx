@@ -24,6 +24,8 @@ interface DangerZoneProps {
   /** Extra fields the action needs with the intent. */
   children?: ReactNode;
   className?: string;
+  /** Keep the scroll position when opening and cancelling (for a section far down a long page). */
+  preventScrollReset?: boolean;
 }
 
 export function DangerZone(props: DangerZoneProps) {
@@ -46,7 +48,7 @@ export function DangerZone(props: DangerZoneProps) {
             >
               {props.confirmLabel}
             </SubmitButton>
-            <Link to="." replace>
+            <Link to="." replace preventScrollReset={props.preventScrollReset}>
               Cancel
             </Link>
           </div>
@@ -54,7 +56,11 @@ export function DangerZone(props: DangerZoneProps) {
       ) : (
         <>
           {typeof props.explanation === "string" ? <p>{props.explanation}</p> : props.explanation}
-          <Link className="button button--danger" to={`?confirm=${intent}`}>
+          <Link
+            className="button button--danger"
+            to={`?confirm=${intent}`}
+            preventScrollReset={props.preventScrollReset}
+          >
             {props.startLabel}
           </Link>
         </>

@@ -9,7 +9,7 @@ const needToKnow = (missing: string) =>
 const optionalText = z.string().trim().max(2000, "Use at most 2,000 characters.").default("");
 
 /** The EEF's four need-to-knows and how the supporter will build independence. */
-export const briefingFields = {
+const briefingFields = {
   concepts: needToKnow("Say which concepts are being taught."),
   skills: needToKnow("Say which skills the students are practising."),
   outcomes: needToKnow("Say what the students should achieve by the end."),

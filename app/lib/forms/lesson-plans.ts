@@ -12,8 +12,8 @@ const text = (max: number) =>
     .max(max, `Use at most ${max.toLocaleString("en-GB")} characters.`)
     .default("");
 
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const title = z
   .string({ required_error: "Give the lesson a title." })
@@ -38,7 +38,7 @@ const durationMinutes = z.coerce
   .max(300, "A lesson lasts at most 300 minutes.")
   .default(60);
 
-export const lessonPlanDetails = {
+const lessonPlanDetails = {
   title,
   unitId: optionalId,
   groupId: optionalId,

@@ -25,6 +25,16 @@ export const STRATEGY_TAG_KINDS = {
 export type StrategyTagKind = keyof typeof STRATEGY_TAG_KINDS;
 export const STRATEGY_TAG_KIND_LIST = Object.keys(STRATEGY_TAG_KINDS) as StrategyTagKind[];
 
+/** Tags grouped by kind, as codes (unknown kinds and values dropped). */
+export function groupTags(tags: readonly { kind: string; value: string }[]): Record<StrategyTagKind, string[]> {
+  const grouped = { need: [], subject: [], key_stage: [], phase: [] } as Record<StrategyTagKind, string[]>;
+  for (const tag of tags) {
+    const kind = STRATEGY_TAG_KINDS[tag.kind as StrategyTagKind];
+    if (kind && kind.vocabulary.is(tag.value)) grouped[tag.kind as StrategyTagKind].push(tag.value);
+  }
+  return grouped;
+}
+
 export const STRATEGY_SORTS = ["newest", "rating", "used", "title"] as const;
 export type StrategySort = (typeof STRATEGY_SORTS)[number];
 export const STRATEGY_SORT_LABELS: Record<StrategySort, string> = {
@@ -79,14 +89,12 @@ export const rateStrategySchema = z.object({
   comment: z.string().trim().max(1000, "Use at most 1,000 characters.").default(""),
   lessonPlanId: z.string().trim().max(64).default(""),
 });
-export type RateStrategyInput = z.infer<typeof rateStrategySchema>;
 
 export const addToPlanSchema = z.object({
   intent: z.literal("add-to-plan"),
   lessonPlanId: z.string({ required_error: "Choose a lesson plan." }).trim().min(1, "Choose a lesson plan.").max(64),
   note: z.string().trim().max(500, "Use at most 500 characters.").default(""),
 });
-export type AddToPlanInput = z.infer<typeof addToPlanSchema>;
 
 /** The browse page's URL: filters, search, sort and page, tolerant of anything odd (ignored, not an error). */
 export interface StrategyFilters {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, useDatabase } from "~/models/db.server";
 import { createDocument } from "~/models/collab-documents.server";
 import { deploySupporter } from "~/models/deployments.server";
+import { requireLessonPlan, requirePlanningCourse } from "~/models/lesson-plan-facts.server";
 import { createLessonPlan } from "~/models/lesson-plans.server";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import { seedDemoPartnership } from "../../../prisma/seed-data";
@@ -127,7 +128,8 @@ describe("two processes on PostgreSQL and Redis", () => {
     if (!a || !b) throw new Error("the processes of the test above are needed");
     const fixture = await createLessonFixture(db(), seed, " (processes)");
     const teacher = await actorOf(idOf(seed.userIds, "teacher"));
-    const plan = await createLessonPlan(teacher, fixture.courseId, {
+    const asTeacher = { actor: teacher, ipAddress: "" };
+    const plan = await createLessonPlan(asTeacher, await requirePlanningCourse(teacher, fixture.courseId), {
       title: "Across processes",
       unitId: fixture.unitId,
       groupId: fixture.groupId,
@@ -136,7 +138,7 @@ describe("two processes on PostgreSQL and Redis", () => {
       durationMinutes: 60,
     });
     const lsaId = idOf(seed.userIds, "lsa");
-    const deployment = await deploySupporter(teacher, plan.id, {
+    const deployment = await deploySupporter(asTeacher, await requireLessonPlan(teacher, plan.id), {
       supporterId: lsaId,
       supporterRole: "lsa",
       phase: "main",

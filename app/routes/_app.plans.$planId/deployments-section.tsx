@@ -1,10 +1,10 @@
 // LSA deployment in a plan: who supports whom, when, how and for how long; the
 // briefing (the EEF's four need-to-knows and independence), whether it was read,
 // and the pattern of support it makes, warnings included.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { Form, Link } from "@remix-run/react";
-import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { FormErrors, SelectField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TableWrap } from "~/components/ui/table-wrap";
@@ -12,8 +12,8 @@ import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-plann
 import { formatDateTime } from "~/lib/format";
 import { briefingSchema, deploySchema } from "~/lib/forms/deployments";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
-import { NumberField, PlainText } from "./fields";
-import { lastResultFor, type PlanActionData, type PlanPage } from "./types";
+import { NumberField, PlainText } from "~/components/lesson-plan/fields";
+import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
 
 const BRIEFING = [
   { name: "concepts", label: "Concepts being taught" },
@@ -124,13 +124,10 @@ function BriefingForm({
   actionData: PlanActionData;
 }) {
   const lastResult = lastResultFor(actionData, "brief", deployment.id);
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(briefingSchema, {
     id: `brief-${deployment.id}`,
     lastResult,
     defaultValue: { ...deployment.briefing, deploymentId: deployment.id },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: briefingSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <details open={lastResult?.status === "error"}>
@@ -168,18 +165,15 @@ function BriefingForm({
 
 function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
   const lastResult = lastResultFor(actionData, "deploy");
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(deploySchema, {
     id: "deploy",
     lastResult,
     defaultValue: {
       supporterRole: "lsa",
       phase: "main",
       mode: "group",
-      minutes: String(Math.min(40, page.plan.durationMinutes)),
+      minutes: Math.min(40, page.plan.durationMinutes),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: deploySchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <details className="card narrow" open={lastResult?.status === "error"}>

@@ -1,12 +1,12 @@
 // A plan's resources: links, and small files downloaded through the resource
 // route (which checks who may read the plan).
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { Form } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { linkResourceSchema } from "~/lib/forms/lesson-plans";
-import { lastResultFor, type PlanActionData, type PlanPage } from "./types";
+import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
 
 const ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv";
 
@@ -61,12 +61,9 @@ export function ResourcesSection({ page, actionData }: { page: PlanPage; actionD
 }
 
 function LinkForm({ actionData }: { actionData: PlanActionData }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(linkResourceSchema, {
     id: "add-link",
     lastResult: lastResultFor(actionData, "add-link"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: linkResourceSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card narrow">

@@ -1,15 +1,15 @@
 // The top of a plan: what, when, where, for whom; its status (changed by
 // editors); the lesson details form and the way to duplicate it.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { Form, Link } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { LESSON_STATUSES } from "~/lib/co-planning";
 import { formatDate } from "~/lib/format";
 import { planDetailsSchema, statusSchema } from "~/lib/forms/lesson-plans";
-import { NumberField } from "./fields";
-import { lastResultFor, type PlanActionData, type PlanPage } from "./types";
+import { NumberField } from "~/components/lesson-plan/fields";
+import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
 
 export function PlanHeader({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
   const { plan, canEdit } = page;
@@ -62,11 +62,10 @@ export function PlanHeader({ page, actionData }: { page: PlanPage; actionData: P
 }
 
 function StatusForm({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(statusSchema, {
     id: `status-${page.plan.status}`,
     lastResult: lastResultFor(actionData, "status"),
-    defaultValue: { status: page.plan.status },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: statusSchema }),
+    defaultValue: { status: LESSON_STATUSES.is(page.plan.status) ? page.plan.status : undefined },
   });
   return (
     <Form method="post" {...getFormProps(form)} className="inline-form">
@@ -80,7 +79,7 @@ function StatusForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
 
 function DetailsForm({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
   const { plan } = page;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(planDetailsSchema, {
     id: `details-${plan.updatedAt instanceof Date ? plan.updatedAt.getTime() : String(plan.updatedAt)}`,
     lastResult: lastResultFor(actionData, "details"),
     defaultValue: {
@@ -89,11 +88,8 @@ function DetailsForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
       groupId: plan.groupId ?? "",
       lessonDate: plan.lessonDate,
       startTime: plan.startTime,
-      durationMinutes: String(plan.durationMinutes),
+      durationMinutes: plan.durationMinutes,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: planDetailsSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)}>

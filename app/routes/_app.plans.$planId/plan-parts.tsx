@@ -1,8 +1,8 @@
 // The text parts of a plan: objectives and success criteria; starter, main
 // activity and plenary; assessment for learning; the evaluation after teaching
 // with every supporter's feedback beside it. Editors get a form, others the text.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { FormErrors } from "~/components/ui/field";
@@ -10,8 +10,8 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { formatDateTime } from "~/lib/format";
 import { assessmentSchema, evaluationSchema, objectivesSchema, phasesSchema } from "~/lib/forms/lesson-plans";
 import { TextAreaField } from "~/components/ui/choice-fields";
-import { PlainText } from "./fields";
-import { lastResultFor, type PlanActionData, type PlanPage } from "./types";
+import { PlainText } from "~/components/lesson-plan/fields";
+import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
 
 type Part = "objectives" | "phases" | "assessment" | "evaluation";
 
@@ -108,13 +108,10 @@ function PartForm({
   actionData: PlanActionData;
 }) {
   const config = PARTS[part];
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(config.schema, {
     id: `part-${part}`,
     lastResult: lastResultFor(actionData, part),
     defaultValue: values,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: config.schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const all = fields as unknown as Record<string, Parameters<typeof TextAreaField>[0]["meta"]>;
   return (

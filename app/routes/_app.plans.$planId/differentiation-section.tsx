@@ -1,15 +1,15 @@
 // Differentiation: strategies linked from the library (with how they are used
 // here), and notes for particular students or for an area of need.
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { Form, Link } from "@remix-run/react";
 import { FormErrors, SelectField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { NEED_AREAS } from "~/lib/co-planning";
 import { differentiationSchema } from "~/lib/forms/lesson-plans";
 import { TextAreaField } from "~/components/ui/choice-fields";
-import { PlainText } from "./fields";
-import { lastResultFor, type PlanActionData, type PlanPage } from "./types";
+import { PlainText } from "~/components/lesson-plan/fields";
+import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
 
 export function DifferentiationSection({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
   const { plan, notes, canEdit } = page;
@@ -79,12 +79,9 @@ export function DifferentiationSection({ page, actionData }: { page: PlanPage; a
 }
 
 function AddNoteForm({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(differentiationSchema, {
     id: "add-differentiation",
     lastResult: lastResultFor(actionData, "add-differentiation"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: differentiationSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <details
