@@ -89,7 +89,7 @@ export async function loadLessonPlanPage(
     canDelete && options.confirmDelete ? lessonPlanDeletionImpact(actor, plan.id) : null,
   ]);
   const students = await lessonStudents(
-    actor,
+    { actor, ipAddress: options.ipAddress ?? "" },
     {
       groupIds: plan.groupId ? [plan.groupId] : [],
       studentIds: [
@@ -98,7 +98,6 @@ export async function loadLessonPlanPage(
       ],
     },
     "lesson-plan",
-    options.ipAddress,
   );
   const inGroup = plan.groupId
     ? new Set(

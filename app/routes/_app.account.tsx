@@ -1,11 +1,12 @@
 // The member's own account: change password (ends other sessions), see and revoke signed-in browsers.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { PASSWORD_RULE_HINT, changePasswordSchema, revokeSessionSchema } from "~/lib/forms/auth";
 import { refineNewPassword } from "~/lib/forms/password-check.server";
 import { describeBrowser, formatDateTime } from "~/lib/format";
@@ -98,12 +99,9 @@ export default function AccountPage() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(changePasswordSchema, {
     id: "change-password",
     lastResult: passwordResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

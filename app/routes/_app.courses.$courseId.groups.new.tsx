@@ -1,16 +1,18 @@
 // Add a teaching group to a course: its name, the site where it meets, the academic year.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { newGroupSchema } from "~/lib/forms/courses";
+import { domainErrorReply } from "~/lib/forms/intents.server";
 import { getCourse } from "~/models/courses.server";
-import { GroupError, createGroup } from "~/models/groups.server";
+import { createGroup } from "~/models/groups.server";
 import { listInstitutions } from "~/models/institutions.server";
 import { canManageGroups } from "~/policies/course";
-import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+import { ensure, ensureFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Add a group · ${data?.course.title ?? "Course"} · Staffroom` },
@@ -31,13 +33,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
   const course = ensureFound(actor, await getCourse(actor.partnershipId, params.courseId ?? ""));
   ensure(canManageGroups(actor, course), NOT_ALLOWED);
   const submission = parseWithZod(await request.formData(), { schema: newGroupSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    const group = await createGroup(actor, course.id, submission.value, context.clientIp);
+    const group = await createGroup(ctx, course.id, submission.value);
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "group",
       id: group.id,
@@ -46,22 +49,17 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     });
     throw redirect(`/groups/${group.id}`);
   } catch (error) {
-    if (error instanceof GroupError)
-      return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
-    throw error;
+    return domainErrorReply(submission, error);
   }
 }
 
 export default function NewGroupPage() {
   const { course, institutions, isTeacher } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(newGroupSchema, {
     id: "new-group",
     lastResult,
     defaultValue: { siteId: course.firstSiteId },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newGroupSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -1,7 +1,7 @@
 // One member, as the coordinator manages them: role, institution, job title,
 // deactivation (which ends their sessions and live sockets at once), reactivation,
 // and a password reset link when they have forgotten their password.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -9,14 +9,16 @@ import { CopyLink } from "~/components/ui/copy-link";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { formatDateTime } from "~/lib/format";
+import { domainErrorResult } from "~/lib/forms/intents.server";
 import { updateMemberSchema } from "~/lib/forms/membership";
 import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
 import { listInstitutions } from "~/models/institutions.server";
-import { MemberError, deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
+import { deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
 import { createPasswordReset, getPendingPasswordReset } from "~/models/password-resets.server";
 import { canCreatePasswordReset, canManageMember } from "~/policies/membership";
-import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+import { ensure, ensureFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.member.name ?? "Member"} · People · Staffroom` },
@@ -47,13 +49,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
   const member = ensureFound(actor, await getMember(actor.partnershipId, params.userId ?? ""));
   ensure(canManageMember(actor, member), "Only the partnership coordinator can change another member's account.");
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "deactivate") {
-    const done = await deactivateMember(actor, member.id, context.clientIp);
+    const done = await deactivateMember(ctx, member.id);
     if (done) await context.realtime.disconnectUser(member.id, "deactivated");
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "member",
@@ -68,7 +71,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   }
   if (intent === "create-password-reset") {
     ensure(canCreatePasswordReset(actor, member), "Reactivate the account before making a password reset link.");
-    const { reset, path, validHours } = await createPasswordReset(actor, member.id, context.clientIp);
+    const { reset, path, validHours } = await createPasswordReset(ctx, member.id);
     return {
       kind: "reset-link" as const,
       link: new URL(path, new URL(request.url).origin).toString(),
@@ -77,7 +80,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     };
   }
   if (intent === "reactivate") {
-    await reactivateMember(actor, member.id, context.clientIp);
+    await reactivateMember(ctx, member.id);
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "member",
       id: member.id,
@@ -94,7 +97,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
   try {
     const before = member.role;
-    await updateMember(actor, member.id, submission.value, context.clientIp);
+    await updateMember(ctx, member.id, submission.value);
     if (before !== submission.value.role) await context.realtime.disconnectUser(member.id, "signed-out");
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "member",
@@ -104,13 +107,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     });
     return { kind: "form" as const, result: submission.reply(), message: "Changes saved." };
   } catch (error) {
-    if (error instanceof MemberError) {
-      return data(
-        { kind: "form" as const, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) },
-        { status: 400 },
-      );
-    }
-    throw error;
+    const { result, status } = domainErrorResult(submission, error);
+    return data({ kind: "form" as const, result }, { status });
   }
 }
 
@@ -119,13 +117,10 @@ export default function MemberPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const confirming = searchParams.get("confirm") === "deactivate";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(updateMemberSchema, {
     id: "member",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     defaultValue: { role: member.role, institutionId: member.institutionId, jobTitle: member.jobTitle },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateMemberSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -2,6 +2,7 @@
 // creating a plan with its shared notes, parts and status, deployment with its
 // briefing, the supporter's read mark and feedback, access to the body by plan
 // readers only, files, duplication, deletion, and the partnership boundary.
+import type { ActionContext, Actor } from "~/policies/actor";
 import { describe, expect, it } from "vitest";
 import { analyseDeployments } from "~/lib/deployment-patterns";
 import { getDocumentByOwnerForActor } from "~/models/collab-documents.server";
@@ -31,6 +32,9 @@ import { addFileResource, checkUpload, getResourceFile, MAX_RESOURCE_BYTES } fro
 import { PROVIDERS } from "../support/databases";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+
+/** A model call's action context for a member of the test's world (no client address unless the test gives one). */
+const acting = (actor: Actor, ipAddress = ""): ActionContext => ({ actor, ipAddress });
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
 
@@ -315,12 +319,12 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
   it("shows students' names only to those the visibility rule allows, initials to others, and audits full views", async () => {
     const f = await fresh();
     const ids = { groupIds: [f.groupId] };
-    const joanne = await lessonStudents(await who("lsa"), ids, "test");
+    const joanne = await lessonStudents(acting(await who("lsa")), ids, "test");
     expect(joanne.get(f.studentIds.mld1)?.name).toBe("Kayden Brooks");
     expect(joanne.get(f.studentIds.deaf)).toMatchObject({ name: "M. P.", needAreas: [] });
-    const dance = await lessonStudents(await who("teacherDance"), ids, "test");
+    const dance = await lessonStudents(acting(await who("teacherDance")), ids, "test");
     expect(dance.get(f.studentIds.mld1)?.name).toBe("K. B.");
-    const leader = await lessonStudents(await who("leader"), ids, "test");
+    const leader = await lessonStudents(acting(await who("leader")), ids, "test");
     expect(leader.get(f.studentIds.deaf)).toMatchObject({ name: "Maya Patel", needAreas: ["sensory_physical"] });
     expect(
       await db().auditEvent.count({
@@ -331,9 +335,9 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
         },
       }),
     ).toBeGreaterThan(0);
-    expect((await lessonStudents(await actorOf(idOf(database.other.userIds, "coordinator")), ids, "test")).size).toBe(
-      0,
-    );
+    expect(
+      (await lessonStudents(acting(await actorOf(idOf(database.other.userIds, "coordinator"))), ids, "test")).size,
+    ).toBe(0);
   });
 
   it("lists my deployments across sites, upcoming soonest first, past latest first", async () => {

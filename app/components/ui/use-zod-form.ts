@@ -9,7 +9,11 @@ interface ZodFormOptions<Schema extends z.ZodTypeAny> {
   id: string;
   /** The action's reply for this form, when the last submission was this form's. */
   lastResult?: SubmissionResult<string[]> | null;
-  defaultValue?: Partial<z.input<Schema>>;
+  /**
+   * The form's starting values, by the schema's field names. A value is what the page has (a stored string for an
+   * enum, a number for a select): the schema checks it when the form is sent, so its type is not narrowed here.
+   */
+  defaultValue?: { [Field in keyof z.input<Schema>]?: unknown };
 }
 
 export function useZodForm<Schema extends z.ZodTypeAny>(schema: Schema, options: ZodFormOptions<Schema>) {
