@@ -4,6 +4,7 @@
 // absolute expiry fixed at sign-in.
 import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { config } from "~/config.server";
+import type { ClientMeta } from "~/lib/request.server";
 import { generateToken, hashToken } from "~/lib/tokens.server";
 import type { Role } from "~/lib/roles";
 import { db } from "./db.server";
@@ -69,11 +70,6 @@ export function blankSessionCookie(): Cookie {
 export type SessionUser = User;
 export type UserSession = Session;
 export type Cookie = ReturnType<ReturnType<typeof createLucia>["createSessionCookie"]>;
-
-export interface ClientMeta {
-  userAgent: string;
-  ipAddress: string;
-}
 
 /** Starts a new session (always a new one: never reuse a token across sign-ins). */
 export async function startSession(userId: string, meta: ClientMeta): Promise<{ session: Session; cookie: Cookie }> {

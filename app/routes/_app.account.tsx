@@ -8,7 +8,7 @@ import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { PASSWORD_RULE_HINT, changePasswordSchema, revokeSessionSchema } from "~/lib/forms/auth";
-import { refineNewPassword } from "~/lib/forms/password-check.server";
+import { refineNewPassword } from "~/models/password-check.server";
 import { describeBrowser, formatDateTime } from "~/lib/format";
 import { ROLE_LABELS, type Role } from "~/lib/roles";
 import { changePassword, getShellUser } from "~/models/members.server";

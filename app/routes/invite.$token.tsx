@@ -15,7 +15,7 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { DomainError } from "~/lib/errors";
 import { PASSWORD_RULE_HINT, acceptInviteSchema } from "~/lib/forms/auth";
-import { refineNewPassword } from "~/lib/forms/password-check.server";
+import { refineNewPassword } from "~/models/password-check.server";
 import { clientMeta } from "~/lib/request.server";
 import { ROLE_LABELS, isRole } from "~/lib/roles";
 import { acceptInvite, findInviteByToken } from "~/models/invites.server";

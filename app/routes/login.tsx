@@ -12,7 +12,7 @@ import {
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { deviceCookie, readDeviceToken } from "~/lib/device-cookie.server";
+import { deviceCookie, readDeviceToken } from "~/models/device-cookie.server";
 import { signInSchema } from "~/lib/forms/auth";
 import { clientMeta, safeRedirectPath } from "~/lib/request.server";
 import { signIn } from "~/models/sign-in.server";

@@ -16,7 +16,7 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { DomainError } from "~/lib/errors";
 import { PASSWORD_RULE_HINT, resetPasswordSchema } from "~/lib/forms/auth";
-import { refineNewPassword } from "~/lib/forms/password-check.server";
+import { refineNewPassword } from "~/models/password-check.server";
 import { findPasswordResetByToken, resetPassword } from "~/models/password-resets.server";
 import { SignedOutShell } from "~/components/signed-out-shell";
 
