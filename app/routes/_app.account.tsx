@@ -161,56 +161,58 @@ export default function AccountPage() {
             <p>{actionData.message}</p>
           </Notice>
         ) : null}
-        <TableWrap label="Browsers where you are signed in">
-          <table>
-            <caption className="visually-hidden">Browsers where you are signed in</caption>
-            <thead>
-              <tr>
-                <th scope="col">Browser</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Network address</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((session) => (
-                <tr key={session.id}>
-                  <td>
-                    {describeBrowser(session.userAgent)}
-                    {session.current ? (
-                      <>
-                        {" "}
-                        <span className="badge">This browser</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{formatDateTime(session.createdAt)}</td>
-                  <td>{session.ipAddress || "Unknown"}</td>
-                  <td>
-                    {session.current ? (
-                      <span className="muted">Use “Sign out” above</span>
-                    ) : (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="sessionId" value={session.id} />
-                        <SubmitButton
-                          name="intent"
-                          value="revoke-session"
-                          variant="secondary"
-                          pendingLabel="Signing out…"
-                        >
-                          Sign out this browser
-                        </SubmitButton>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <SessionsTable sessions={sessions} />
       </section>
     </>
+  );
+}
+
+/** Where the member is signed in; every browser but this one can be signed out from here. */
+function SessionsTable({ sessions }: { sessions: ReturnType<typeof useLoaderData<typeof loader>>["sessions"] }) {
+  return (
+    <TableWrap label="Browsers where you are signed in">
+      <table>
+        <caption className="visually-hidden">Browsers where you are signed in</caption>
+        <thead>
+          <tr>
+            <th scope="col">Browser</th>
+            <th scope="col">Signed in</th>
+            <th scope="col">Network address</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <tr key={session.id}>
+              <td>
+                {describeBrowser(session.userAgent)}
+                {session.current ? (
+                  <>
+                    {" "}
+                    <span className="badge">This browser</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{formatDateTime(session.createdAt)}</td>
+              <td>{session.ipAddress || "Unknown"}</td>
+              <td>
+                {session.current ? (
+                  <span className="muted">Use “Sign out” above</span>
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="sessionId" value={session.id} />
+                    <SubmitButton name="intent" value="revoke-session" variant="secondary" pendingLabel="Signing out…">
+                      Sign out this browser
+                    </SubmitButton>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
