@@ -1,13 +1,12 @@
 // Plan a lesson in a course: title, unit, teaching group, date, time and length.
 // The plan's shared notes are created with it, on the server.
-import { getFormProps } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NumberField } from "~/components/lesson-plan/fields";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { newLessonPlanSchema } from "~/lib/forms/lesson-plans";
 import { LessonPlanError, createLessonPlan, getPlanningContext } from "~/models/lesson-plans.server";
 import { ensure, forbidden, notFound, requireActor } from "~/policies/enforce.server";
@@ -61,10 +60,13 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function NewLessonPlanPage() {
   const { course, units, groups, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(newLessonPlanSchema, {
+  const [form, fields] = useForm({
     id: "new-lesson-plan",
     lastResult,
     defaultValue: { durationMinutes: "60", groupId: defaults.groupId, unitId: defaults.unitId },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newLessonPlanSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>
