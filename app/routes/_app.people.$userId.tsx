@@ -7,6 +7,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CopyLink } from "~/components/ui/copy-link";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { DangerZone } from "~/components/ui/danger-zone";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
@@ -190,41 +191,34 @@ export default function MemberPage() {
           </Form>
         )}
       </section>
-      <section aria-labelledby="access-heading" className="card narrow">
-        <h2 id="access-heading">Access</h2>
-        {member.deactivated ? (
+      {member.deactivated ? (
+        <section aria-labelledby="access-heading" className="card narrow">
+          <h2 id="access-heading">Access</h2>
           <Form method="post">
             <p>This account is deactivated: {member.name} cannot sign in.</p>
             <SubmitButton name="intent" value="reactivate" variant="secondary" pendingLabel="Reactivating…">
               Reactivate account
             </SubmitButton>
           </Form>
-        ) : confirming ? (
-          <Form method="post" replace>
-            <div className="alert alert--warning" role="alert">
-              <p>
-                <strong>Deactivate {member.name}'s account?</strong> They will be signed out everywhere at once and will
-                not be able to sign in. Their work stays in Staffroom. You can reactivate the account later.
-              </p>
-            </div>
-            <div className="actions">
-              <SubmitButton name="intent" value="deactivate" variant="danger" pendingLabel="Deactivating…">
-                Yes, deactivate account
-              </SubmitButton>
-              <Link to="." replace>
-                Cancel
-              </Link>
-            </div>
-          </Form>
-        ) : (
-          <>
-            <p>Deactivate the account of someone who has left the partnership.</p>
-            <Link className="button button--danger" to="?confirm=deactivate">
-              Deactivate account
-            </Link>
-          </>
-        )}
-      </section>
+        </section>
+      ) : (
+        <DangerZone
+          heading="Access"
+          headingId="access-heading"
+          intent="deactivate"
+          confirming={confirming}
+          startLabel="Deactivate account"
+          explanation="Deactivate the account of someone who has left the partnership."
+          confirmLabel="Yes, deactivate account"
+          pendingLabel="Deactivating…"
+          warning={
+            <p>
+              <strong>Deactivate {member.name}'s account?</strong> They will be signed out everywhere at once and will
+              not be able to sign in. Their work stays in Staffroom. You can reactivate the account later.
+            </p>
+          }
+        />
+      )}
     </>
   );
 }
