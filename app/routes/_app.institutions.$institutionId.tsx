@@ -1,7 +1,13 @@
 // One institution, as the coordinator edits or archives it.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
@@ -12,16 +18,22 @@ import { institutionSchema } from "~/lib/forms/membership";
 import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS } from "~/lib/institutions";
 import { getInstitution, setInstitutionArchived, updateInstitution } from "~/models/institutions.server";
 import { canManageInstitution } from "~/policies/membership";
-import { ensure, ensureFound, requireActionContext, requireActor } from "~/policies/enforce.server";
+import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.institution.name ?? "Institution"} · Staffroom` },
 ];
 
+/** The page's one policy question, for the loader and the action: may this member change the institution? */
+async function requireManagedInstitution(context: AppLoadContext, request: Request, institutionId: string | undefined) {
+  const ctx = requireActionContext(context, request);
+  const institution = ensureFound(ctx.actor, await getInstitution(ctx.actor.partnershipId, institutionId ?? ""));
+  ensure(canManageInstitution(ctx.actor, institution), "Only the partnership coordinator can change institutions.");
+  return { ctx, actor: ctx.actor, institution };
+}
+
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const actor = requireActor(context, request);
-  const institution = ensureFound(actor, await getInstitution(actor.partnershipId, params.institutionId ?? ""));
-  ensure(canManageInstitution(actor, institution), "Only the partnership coordinator can change institutions.");
+  const { institution } = await requireManagedInstitution(context, request, params.institutionId);
   return {
     institution: {
       id: institution.id,
@@ -34,10 +46,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const ctx = requireActionContext(context, request);
-  const { actor } = ctx;
-  const institution = ensureFound(actor, await getInstitution(actor.partnershipId, params.institutionId ?? ""));
-  ensure(canManageInstitution(actor, institution), "Only the partnership coordinator can change institutions.");
+  const { ctx, actor, institution } = await requireManagedInstitution(context, request, params.institutionId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "restore") {

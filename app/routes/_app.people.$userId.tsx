@@ -3,7 +3,13 @@
 // and a password reset link when they have forgotten their password.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CopyLink } from "~/components/ui/copy-link";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
@@ -19,16 +25,22 @@ import { listInstitutions } from "~/models/institutions.server";
 import { deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
 import { createPasswordReset, getPendingPasswordReset } from "~/models/password-resets.server";
 import { canCreatePasswordReset, canManageMember } from "~/policies/membership";
-import { ensure, ensureFound, requireActionContext, requireActor } from "~/policies/enforce.server";
+import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.member.name ?? "Member"} · People · Staffroom` },
 ];
 
+/** The page's one policy question, for the loader and the action: may this member change the other's account? */
+async function requireManagedMember(context: AppLoadContext, request: Request, userId: string | undefined) {
+  const ctx = requireActionContext(context, request);
+  const member = ensureFound(ctx.actor, await getMember(ctx.actor.partnershipId, userId ?? ""));
+  ensure(canManageMember(ctx.actor, member), "Only the partnership coordinator can change another member's account.");
+  return { ctx, actor: ctx.actor, member };
+}
+
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const actor = requireActor(context, request);
-  const member = ensureFound(actor, await getMember(actor.partnershipId, params.userId ?? ""));
-  ensure(canManageMember(actor, member), "Only the partnership coordinator can change another member's account.");
+  const { actor, member } = await requireManagedMember(context, request, params.userId);
   const [institutions, pendingReset] = await Promise.all([
     listInstitutions(actor.partnershipId),
     canCreatePasswordReset(actor, member) ? getPendingPasswordReset(actor.partnershipId, member.id) : null,
@@ -50,10 +62,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const ctx = requireActionContext(context, request);
-  const { actor } = ctx;
-  const member = ensureFound(actor, await getMember(actor.partnershipId, params.userId ?? ""));
-  ensure(canManageMember(actor, member), "Only the partnership coordinator can change another member's account.");
+  const { ctx, actor, member } = await requireManagedMember(context, request, params.userId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "deactivate") {
