@@ -14,6 +14,8 @@ interface ZodFormOptions<Schema extends z.ZodTypeAny> {
    * enum, a number for a select): the schema checks it when the form is sent, so its type is not narrowed here.
    */
   defaultValue?: { [Field in keyof z.input<Schema>]?: unknown };
+  /** When the first check runs: "onBlur" (the default) or, for a form that should stay quiet until sent, "onSubmit". */
+  shouldValidate?: "onBlur" | "onSubmit";
 }
 
 export function useZodForm<Schema extends z.ZodTypeAny>(schema: Schema, options: ZodFormOptions<Schema>) {
@@ -23,7 +25,7 @@ export function useZodForm<Schema extends z.ZodTypeAny>(schema: Schema, options:
     // Conform's DefaultValue is a deep partial of the input; zod's input type is the same shape.
     defaultValue: options.defaultValue as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
+    shouldValidate: options.shouldValidate ?? "onBlur",
     shouldRevalidate: "onInput",
   });
 }
