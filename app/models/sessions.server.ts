@@ -7,6 +7,8 @@ import { config } from "~/config.server";
 import type { ClientMeta } from "~/lib/request.server";
 import { generateToken, hashToken } from "~/lib/tokens.server";
 import type { Role } from "~/lib/roles";
+import type { ActionContext } from "~/policies/actor";
+import { auditAction } from "./audit.server";
 import { db } from "./db.server";
 import { PrismaSessionAdapter } from "./lucia-adapter.server";
 
@@ -117,11 +119,17 @@ export async function endSession(sessionId: string): Promise<Cookie> {
   return blankSessionCookie();
 }
 
+/** Ends the member's own session when they sign out, audited as their sign-out. */
+export async function signOut(ctx: ActionContext, sessionId: string): Promise<Cookie> {
+  const blank = await endSession(sessionId);
+  await auditAction(ctx, { action: "sign-out", subjectType: "user", subjectId: ctx.actor.id });
+  return blank;
+}
+
 export async function endAllSessions(userId: string): Promise<void> {
   await auth().invalidateUserSessions(userId);
 }
 
-/** Ends every session of a user except the one given (after a password change). */
 /** Ends every session of the user but one; returns the ids it ended (their live sockets are the caller's to close). */
 export async function endOtherSessions(userId: string, keepSessionId: string): Promise<string[]> {
   return db().$transaction(async (tx) => {
