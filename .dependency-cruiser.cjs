@@ -36,8 +36,17 @@ module.exports = {
       name: "routes-not-into-routes",
       severity: "error",
       comment: "A route module is an entry point; what two routes share lives in models, components or lib.",
-      from: { path: "^app/routes/" },
-      to: { path: "^app/routes/", pathNot: "^app/routes/[^/]+/" },
+      from: { path: "^app/routes/[^/]+$" },
+      to: { path: "^app/routes/" },
+    },
+    {
+      name: "folder-route-keeps-to-itself",
+      severity: "error",
+      comment: "A folder route's files (its server module, its sections) are its own: nothing outside it imports them.",
+      // Route folder names hold `$` (a URL parameter), which the rule's back-reference would read as an anchor:
+      // the name is matched in the pieces between its `$` signs (up to two parameters).
+      from: { path: "^app/routes/([^/$]*)[$]?([^/$]*)[$]?([^/$]*)/" },
+      to: { path: "^app/routes/", pathNot: "^app/routes/$1[$]?$2[$]?$3/" },
     },
   ],
   options: {

@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { AppConfig } from "~/config.server";
-import { databaseProvider, db, SQLITE_WAL_CHECKPOINT_PAGES, sqliteFilePath } from "~/models/db.server";
-import { seedDemoPartnership } from "../prisma/seed-data";
+import { applySqlitePragmas, seedDemoIfEmpty } from "~/models/database-setup.server";
+import { databaseProvider, sqliteFilePath } from "~/models/db.server";
 import { logger } from "./logger";
 
 const run = promisify(execFile);
@@ -34,17 +34,10 @@ export async function migrateDatabase(cfg: AppConfig): Promise<void> {
 
 export async function tuneSqlite(cfg: AppConfig): Promise<void> {
   if (databaseProvider(cfg.databaseUrl) !== "sqlite") return;
-  // WAL lets readers proceed during writes; NORMAL sync is durable in WAL mode across process crashes.
-  await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db().$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  await db().$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  await db().$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`);
+  await applySqlitePragmas();
 }
 
 export async function seedIfEmpty(cfg: AppConfig): Promise<void> {
   if (!cfg.seedDemo) return;
-  const existing = await db().partnership.count();
-  if (existing > 0) return;
-  await seedDemoPartnership(db());
-  logger.info("demo partnership seeded");
+  if (await seedDemoIfEmpty()) logger.info("demo partnership seeded");
 }

@@ -6,7 +6,8 @@ import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { config } from "~/config.server";
-import { databaseProvider, db, disconnectDb } from "~/models/db.server";
+import { databaseProvider, disconnectDb } from "~/models/db.server";
+import { checkDatabase } from "~/models/health.server";
 import "~/lib/load-context";
 import { requireSameOrigin } from "./http/origin";
 import { resolveSession, type RequestAuth } from "./http/session";
@@ -45,11 +46,7 @@ async function main() {
   app.use(securityHeaders(cfg.production));
 
   app.get("/healthz", async (_req, res) => {
-    const started = Date.now();
-    const database = await db()
-      .$queryRawUnsafe("SELECT 1")
-      .then(() => ({ ok: true, provider: databaseProvider(cfg.databaseUrl), latencyMs: Date.now() - started }))
-      .catch((error: unknown) => ({ ok: false, provider: databaseProvider(cfg.databaseUrl), error: String(error) }));
+    const database = await checkDatabase(cfg.databaseUrl);
     const realtimeStatus = await hub.status();
     const ok = database.ok && realtimeStatus.ok;
     res.status(ok ? 200 : 503).json({

@@ -27,8 +27,8 @@ export function AppShell({ user, nav, children }: { user: ShellUser; nav: NavIte
           <div className="who">
             <span>
               <span className="who__name">{user.name}</span>
-              <br />
-              <span>
+              <br className="who__role" />
+              <span className="who__role">
                 {ROLE_LABELS[user.role]} · {user.institutionName}
               </span>
             </span>

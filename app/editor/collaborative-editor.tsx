@@ -17,8 +17,9 @@ import { LexicalCollaboration } from "@lexical/react/LexicalCollaborationContext
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
 import type { Provider } from "@lexical/yjs";
 import { collabSocket } from "./collab-socket";
-import { DOCUMENT_NODES } from "./nodes";
-import { colourFor, useParticipants } from "./presence";
+import { DOCUMENT_NODES } from "~/lib/document-schema/nodes";
+import { colourFor } from "~/lib/document-schema/presence";
+import { useParticipants } from "./presence";
 import { PresenceList } from "./presence-list";
 import { SocketIoYjsProvider, type CollabSocket } from "./socket-provider";
 import { SyncIndicator, useSyncState, useWarnBeforeUnload } from "./sync-indicator";
@@ -125,7 +126,7 @@ function EditableSync({ editable }: { editable: boolean }) {
   return null;
 }
 
-export function isSafeUrl(url: string): boolean {
+function isSafeUrl(url: string): boolean {
   try {
     const parsed = new URL(url, "https://example.invalid");
     return ["http:", "https:", "mailto:"].includes(parsed.protocol);

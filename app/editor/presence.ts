@@ -1,6 +1,6 @@
 // Presence: who is in a document, from the awareness states Lexical's binding
 // publishes ({ name, color, focusing, ... }), one entry per person even with
-// several tabs open. Also picks a stable, readable cursor colour per user.
+// several tabs open. Cursor colours come from app/lib/document-schema/presence.ts.
 import { useEffect, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 
@@ -12,16 +12,7 @@ export interface Participant {
   isSelf: boolean;
 }
 
-// Dark enough for white text on the name label (WCAG AA at 14px bold).
-const CURSOR_COLOURS = ["#1f5f4a", "#1a4f9c", "#8a2c8a", "#a4161a", "#7a4b00", "#0f6674", "#5a3ea8", "#2f6b1e"];
-
-export function colourFor(userId: string): string {
-  let hash = 0;
-  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return CURSOR_COLOURS[hash % CURSOR_COLOURS.length]!;
-}
-
-export function participantsOf(awareness: Awareness): Participant[] {
+function participantsOf(awareness: Awareness): Participant[] {
   const byName = new Map<string, Participant>();
   for (const [clientId, state] of awareness.getStates()) {
     const name = typeof state.name === "string" ? state.name : "";

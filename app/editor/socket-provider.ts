@@ -10,14 +10,14 @@ import * as encoding from "lib0/encoding";
 import { ObservableV2 } from "lib0/observable";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from "y-protocols/sync";
-import type { Provider, ProviderAwareness } from "@lexical/yjs";
+import type { Provider } from "@lexical/yjs";
 import type { Socket } from "socket.io-client";
 import type { CollabAck, CollabErrorCode, CollabJoinReply } from "~/lib/collab-events";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/lib/realtime-events";
 
 export type CollabSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export type SyncPhase = "connecting" | "saved" | "saving" | "reconnecting" | "offline" | "error";
+type SyncPhase = "connecting" | "saved" | "saving" | "reconnecting" | "offline" | "error";
 
 export interface SyncState {
   phase: SyncPhase;
@@ -329,6 +329,3 @@ export class SocketIoYjsProvider extends ObservableV2<ProviderEvents> {
     this.emit("state", [this.syncState]);
   }
 }
-
-/** Lexical's ProviderAwareness is structurally y-protocols' Awareness; this keeps the types honest in one place. */
-export type { ProviderAwareness };

@@ -9,7 +9,7 @@ import { ContentEditable } from "@lexical/react/LexicalContentEditable";
 import { LexicalErrorBoundary } from "@lexical/react/LexicalErrorBoundary";
 import { ListPlugin } from "@lexical/react/LexicalListPlugin";
 import type { SerializedEditorState } from "lexical";
-import { DOCUMENT_NODES } from "./nodes";
+import { DOCUMENT_NODES } from "~/lib/document-schema/nodes";
 import { editorTheme } from "./theme";
 
 export interface VersionListItem {

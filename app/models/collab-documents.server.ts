@@ -3,10 +3,10 @@
 // find it for a member, list, name, view and restore versions, delete it with
 // its whole history. The live engine (server/realtime/collab) registers itself
 // as the CollabLiveChannel so a restore or delete reaches open editors at once.
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { $getRoot, $createParagraphNode, $parseSerializedNode, type SerializedEditorState } from "lexical";
-import { lexicalContentToYjsState, yjsStateToEditorState } from "~/editor/headless";
-import { YJS_ROOT_NAME } from "~/editor/nodes";
+import { lexicalContentToYjsState, yjsStateToEditorState } from "~/lib/document-schema/headless";
+import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 import { replaceRootContent } from "~/lib/yjs-copy";
 import type { Actor } from "~/policies/actor";
 import {
@@ -17,8 +17,7 @@ import {
   loadDocumentFacts,
 } from "~/policies/document";
 import { db } from "./db.server";
-// Owner types whose rules need the database register here, so every process that opens documents knows them.
-import "./document-owner-types.server";
+import { DOCUMENT_OWNERS } from "./document-owners.server";
 import { appendUpdates, createVersionSnapshot, docFromUpdates, loadDocumentState } from "./collab-log.server";
 
 export type InitialContent = SerializedEditorState | (() => void);
@@ -65,11 +64,11 @@ export async function createDocument(
   actor: Actor,
   input: { ownerType: string; ownerId: string; title?: string; initialContent?: InitialContent },
 ) {
-  if (!isKnownDocumentOwnerType(input.ownerType)) {
+  if (!isKnownDocumentOwnerType(DOCUMENT_OWNERS, input.ownerType)) {
     throw new DocumentError("unknown-owner-type", `No document rules are registered for "${input.ownerType}".`);
   }
   const target = { partnershipId: actor.partnershipId, ownerType: input.ownerType, ownerId: input.ownerId };
-  if (!canWriteDocument(actor, target, await loadDocumentFacts(target)))
+  if (!canWriteDocument(DOCUMENT_OWNERS, actor, target, await loadDocumentFacts(DOCUMENT_OWNERS, target)))
     throw new DocumentError("forbidden", "You cannot create this document.");
   const state = initialState(input.initialContent);
   return db().$transaction(async (tx) => {
@@ -91,18 +90,16 @@ export async function loadDocumentRecord(documentId: string) {
   });
 }
 
-export type DocumentForActor = NonNullable<Awaited<ReturnType<typeof getDocumentForActor>>>;
-
 /** The document with the actor's rights on it, or null when missing or out of their reach (show 404). */
 export async function getDocumentForActor(actor: Actor, documentId: string) {
   const document = await db().collabDocument.findUnique({ where: { id: documentId } });
   if (!document || document.partnershipId !== actor.partnershipId) return null;
-  const facts = await loadDocumentFacts(document);
-  if (!canReadDocument(actor, document, facts)) return null;
+  const facts = await loadDocumentFacts(DOCUMENT_OWNERS, document);
+  if (!canReadDocument(DOCUMENT_OWNERS, actor, document, facts)) return null;
   return {
     document,
-    canWrite: canWriteDocument(actor, document, facts),
-    canDelete: canDeleteDocument(actor, document, facts),
+    canWrite: canWriteDocument(DOCUMENT_OWNERS, actor, document, facts),
+    canDelete: canDeleteDocument(DOCUMENT_OWNERS, actor, document, facts),
   };
 }
 

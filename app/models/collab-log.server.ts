@@ -194,23 +194,16 @@ function idsInEntryOrder(entries: readonly LogEntry[], rows: readonly InsertedRo
   });
 }
 
-export interface StoredSnapshot {
-  id: string;
-  state: Uint8Array;
-}
-
 /**
  * Turns a document's compaction snapshots and log rows (oldest first) into one
  * update holding the whole state. The document manager applies them to its copy
  * in memory (most are already in it) and encodes that: the result may hold
  * more, never less.
  */
-export type Fold = (snapshots: readonly StoredSnapshot[], rows: readonly StoredRow[]) => Uint8Array;
-
-export interface StoredRow {
-  id: number;
-  data: Uint8Array;
-}
+export type Fold = (
+  snapshots: readonly { id: string; state: Uint8Array }[],
+  rows: readonly { id: number; data: Uint8Array }[],
+) => Uint8Array;
 
 export interface Compaction {
   /** Log rows folded in and deleted. */

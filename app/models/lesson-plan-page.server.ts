@@ -30,7 +30,7 @@ import {
   removeDeployment,
   saveBriefing,
 } from "./deployments.server";
-import { LESSON_PLAN_DOCUMENT } from "./document-owner-types.server";
+import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import { addLinkResource, addFileResource, removeResource } from "./lesson-resources.server";
 import { lessonStudents } from "./lesson-students.server";
 import {
@@ -47,7 +47,7 @@ import {
 
 /**
  * The plan's shared notes with the actor's rights on them, and the plan's title, for the notes' own pages
- * (version history); null for 404. The notes' access rules are the plan's (document-owner-types.server.ts).
+ * (version history); null for 404. The notes' access rules are the plan's (document-owners.server.ts).
  */
 export async function loadLessonPlanNotes(actor: Actor, planId: string) {
   const notes = await getDocumentByOwnerForActor(actor, LESSON_PLAN_DOCUMENT, planId);

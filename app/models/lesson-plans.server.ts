@@ -3,7 +3,7 @@
 // unlink strategies, duplicate it into another group or date, delete it with
 // everything it owns. Every query is scoped to the actor's partnership; every
 // change is checked against app/policies/lesson-plan.ts here, not only in routes.
-import { $createHeadingNode } from "@lexical/rich-text";
+import { $createHeadingNode } from "~/lib/document-schema/nodes";
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import type { LessonPlanDetailsInput } from "~/lib/forms/lesson-plans";
 import { LESSON_STATUSES, NEED_AREAS } from "~/lib/co-planning";
@@ -15,12 +15,12 @@ import {
   canReadLessonPlan,
   type LessonPlanFacts,
 } from "~/policies/lesson-plan";
-import { yjsStateToEditorState } from "~/editor/headless";
+import { yjsStateToEditorState } from "~/lib/document-schema/headless";
 import { recordAudit } from "./audit.server";
 import { createDocument, deleteDocumentsOfOwner } from "./collab-documents.server";
 import { loadDocumentState } from "./collab-log.server";
 import { db } from "./db.server";
-import { LESSON_PLAN_DOCUMENT } from "./document-owner-types.server";
+import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import { loadCoursePlanningFacts, loadLessonPlanFacts } from "./lesson-plan-facts.server";
 
 export class LessonPlanError extends Error {

@@ -7,7 +7,7 @@ import { recordAudit } from "./audit.server";
 import { createDocument } from "./collab-documents.server";
 import { db } from "./db.server";
 
-export const DOCUMENTS_PAGE_SIZE = 25;
+const DOCUMENTS_PAGE_SIZE = 25;
 
 export async function listPartnershipDocuments(actor: Actor, options: { q?: string; page?: number } = {}) {
   const page = Math.max(1, options.page ?? 1);

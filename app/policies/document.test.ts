@@ -1,12 +1,14 @@
-// Document access: tenant first, then the owner type's rules.
+// Document access: tenant first, then the owner type's rules, from the table of owner types the caller passes.
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./actor";
 import {
   canDeleteDocument,
   canReadDocument,
   canWriteDocument,
+  isKnownDocumentOwnerType,
   PARTNERSHIP_DOCUMENT,
-  registerDocumentOwnerType,
+  partnershipDocumentRules,
+  type DocumentOwnerTypes,
 } from "./document";
 
 const member = (role: Actor["role"], partnershipId = "p1"): Actor => ({
@@ -15,42 +17,45 @@ const member = (role: Actor["role"], partnershipId = "p1"): Actor => ({
   partnershipId,
   institutionId: "i1",
 });
+const owners: DocumentOwnerTypes = new Map([[PARTNERSHIP_DOCUMENT, partnershipDocumentRules]]);
 const shared = { partnershipId: "p1", ownerType: PARTNERSHIP_DOCUMENT, ownerId: "handbook" };
+const ROLES = ["coordinator", "teacher", "leader", "lsa"] as const;
 
 describe("partnership documents", () => {
   it("every member reads; coordinators and teachers write; leaders and LSAs read only", () => {
-    expect(
-      ["coordinator", "teacher", "leader", "lsa"].map((r) => canReadDocument(member(r as Actor["role"]), shared)),
-    ).toEqual([true, true, true, true]);
-    expect(
-      ["coordinator", "teacher", "leader", "lsa"].map((r) => canWriteDocument(member(r as Actor["role"]), shared)),
-    ).toEqual([true, true, false, false]);
+    expect(ROLES.map((r) => canReadDocument(owners, member(r), shared))).toEqual([true, true, true, true]);
+    expect(ROLES.map((r) => canWriteDocument(owners, member(r), shared))).toEqual([true, true, false, false]);
   });
 
   it("nobody from another partnership reads or writes, whatever their role", () => {
-    for (const role of ["coordinator", "teacher", "leader", "lsa"] as const) {
-      expect(canReadDocument(member(role, "p2"), shared)).toBe(false);
-      expect(canWriteDocument(member(role, "p2"), shared)).toBe(false);
+    for (const role of ROLES) {
+      expect(canReadDocument(owners, member(role, "p2"), shared)).toBe(false);
+      expect(canWriteDocument(owners, member(role, "p2"), shared)).toBe(false);
     }
   });
 
   it("only coordinators delete", () => {
-    expect(canDeleteDocument(member("coordinator"), shared)).toBe(true);
-    expect(canDeleteDocument(member("teacher"), shared)).toBe(false);
+    expect(canDeleteDocument(owners, member("coordinator"), shared)).toBe(true);
+    expect(canDeleteDocument(owners, member("teacher"), shared)).toBe(false);
   });
 
-  it("refuses documents of an owner type nobody registered", () => {
-    expect(canReadDocument(member("coordinator"), { ...shared, ownerType: "mystery" })).toBe(false);
+  it("refuses documents of an owner type the table does not list", () => {
+    expect(isKnownDocumentOwnerType(owners, "mystery")).toBe(false);
+    expect(canReadDocument(owners, member("coordinator"), { ...shared, ownerType: "mystery" })).toBe(false);
+    // Names inherited by every object are not owner types either.
+    expect(canReadDocument(owners, member("coordinator"), { ...shared, ownerType: "constructor" })).toBe(false);
   });
 
   it("lets an owner type add its own rules, still inside the tenant check", () => {
-    registerDocumentOwnerType("test-lsa-notes", {
-      canRead: (a) => a.role === "lsa",
-      canWrite: (a) => a.role === "lsa",
-    });
+    const withNotes: DocumentOwnerTypes = new Map([
+      ...owners,
+      ["test-lsa-notes", { canRead: (a: Actor) => a.role === "lsa", canWrite: (a: Actor) => a.role === "lsa" }],
+    ]);
     const notes = { ...shared, ownerType: "test-lsa-notes" };
-    expect(canWriteDocument(member("lsa"), notes)).toBe(true);
-    expect(canReadDocument(member("teacher"), notes)).toBe(false);
-    expect(canReadDocument(member("lsa", "p2"), notes)).toBe(false);
+    expect(canWriteDocument(withNotes, member("lsa"), notes)).toBe(true);
+    expect(canReadDocument(withNotes, member("teacher"), notes)).toBe(false);
+    expect(canReadDocument(withNotes, member("lsa", "p2"), notes)).toBe(false);
+    // The table passed in decides: the policy keeps no registry of its own.
+    expect(canReadDocument(owners, member("lsa"), notes)).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 // Who may read and who may edit a collaborative document. A document belongs to
-// an owner (ownerType + ownerId); each owner type registers its own rules here,
-// and every rule is reached only after the tenant check (same partnership).
+// an owner (ownerType + ownerId); each owner type has its own rules, listed in one
+// table (app/models/document-owners.server.ts) that callers pass in, and every rule
+// is reached only after the tenant check (same partnership).
 // Pure functions: used by loaders, actions and the socket engine alike.
 import { isCoordinator, isTeacher, samePartnership, type Actor } from "./actor";
-import { STRATEGY_DOCUMENT, canReadStrategyDescription, canWriteStrategyDescription } from "./strategy";
+import { canReadStrategyDescription, canWriteStrategyDescription } from "./strategy";
 
 export interface DocumentAccessTarget {
   partnershipId: string;
@@ -25,6 +26,9 @@ export interface DocumentOwnerRules<Facts = undefined> {
   canWrite(actor: Actor, doc: DocumentAccessTarget, facts: Facts): boolean;
 }
 
+/** Every owner type a caller knows, with its rules; an owner type missing here is refused. */
+export type DocumentOwnerTypes = ReadonlyMap<string, DocumentOwnerRules<unknown>>;
+
 /** Loaded facts, tagged with the owner they were loaded for so they cannot be passed for another. */
 export interface DocumentFacts {
   readonly ownerType: string;
@@ -32,26 +36,19 @@ export interface DocumentFacts {
   readonly value: unknown;
 }
 
-const ownerTypes = new Map<string, DocumentOwnerRules<unknown>>();
-
-/** Registers (or replaces, for tests) the access rules of one owner type. */
-export function registerDocumentOwnerType<Facts = undefined>(
-  ownerType: string,
-  rules: DocumentOwnerRules<Facts>,
-): void {
-  ownerTypes.set(ownerType, rules as DocumentOwnerRules<unknown>);
-}
-
-export function isKnownDocumentOwnerType(ownerType: string): boolean {
-  return ownerTypes.has(ownerType);
+export function isKnownDocumentOwnerType(owners: DocumentOwnerTypes, ownerType: string): boolean {
+  return owners.has(ownerType);
 }
 
 /**
  * The facts an owner type's rules need; undefined, synchronously, for owner types
  * that need none (so the socket engine's join path stays as short as before for them).
  */
-export function loadDocumentFacts(doc: DocumentAccessTarget): Promise<DocumentFacts> | undefined {
-  const rules = ownerTypes.get(doc.ownerType);
+export function loadDocumentFacts(
+  owners: DocumentOwnerTypes,
+  doc: DocumentAccessTarget,
+): Promise<DocumentFacts> | undefined {
+  const rules = owners.get(doc.ownerType);
   if (!rules?.loadFacts) return undefined;
   return rules.loadFacts(doc).then((value) => ({ ownerType: doc.ownerType, ownerId: doc.ownerId, value }));
 }
@@ -68,43 +65,54 @@ function factsFor(
   return { ok: true, value: facts.value };
 }
 
-export function canReadDocument(actor: Actor, doc: DocumentAccessTarget, facts?: DocumentFacts): boolean {
+export function canReadDocument(
+  owners: DocumentOwnerTypes,
+  actor: Actor,
+  doc: DocumentAccessTarget,
+  facts?: DocumentFacts,
+): boolean {
   if (!samePartnership(actor, doc)) return false;
-  const rules = ownerTypes.get(doc.ownerType);
-  // An owner type nobody registered is a programming error; refuse rather than guess.
+  const rules = owners.get(doc.ownerType);
+  // An owner type nobody listed is a programming error; refuse rather than guess.
   if (!rules) return false;
   const loaded = factsFor(rules, doc, facts);
   return loaded.ok && rules.canRead(actor, doc, loaded.value);
 }
 
-export function canWriteDocument(actor: Actor, doc: DocumentAccessTarget, facts?: DocumentFacts): boolean {
-  if (!canReadDocument(actor, doc, facts)) return false;
-  const rules = ownerTypes.get(doc.ownerType);
+export function canWriteDocument(
+  owners: DocumentOwnerTypes,
+  actor: Actor,
+  doc: DocumentAccessTarget,
+  facts?: DocumentFacts,
+): boolean {
+  if (!canReadDocument(owners, actor, doc, facts)) return false;
+  const rules = owners.get(doc.ownerType);
   if (!rules) return false;
   const loaded = factsFor(rules, doc, facts);
   return loaded.ok && rules.canWrite(actor, doc, loaded.value);
 }
 
-/** Naming and restoring versions change what everyone sees, so they need write access. */
-export const canManageDocumentVersions = canWriteDocument;
-
 /** Deleting removes the whole history: coordinators only, or the owner type's own delete flow. */
-export function canDeleteDocument(actor: Actor, doc: DocumentAccessTarget, facts?: DocumentFacts): boolean {
-  return canWriteDocument(actor, doc, facts) && isCoordinator(actor);
+export function canDeleteDocument(
+  owners: DocumentOwnerTypes,
+  actor: Actor,
+  doc: DocumentAccessTarget,
+  facts?: DocumentFacts,
+): boolean {
+  return canWriteDocument(owners, actor, doc, facts) && isCoordinator(actor);
 }
 
 // A shared document of the partnership (agendas, handbooks, steering-group notes):
 // every member reads; coordinators and teachers write; leaders and LSAs read only.
 export const PARTNERSHIP_DOCUMENT = "partnership-document";
-registerDocumentOwnerType(PARTNERSHIP_DOCUMENT, {
+export const partnershipDocumentRules: DocumentOwnerRules = {
   canRead: () => true,
   canWrite: (actor) => isCoordinator(actor) || isTeacher(actor),
-});
+};
 
 // A strategy's description in the library: every member reads; coordinator,
-// teachers and LSAs (co-planners) write; leaders read only. Registered here so
-// the socket engine, which imports only this module, knows the owner type too.
-registerDocumentOwnerType(STRATEGY_DOCUMENT, {
+// teachers and LSAs (co-planners) write; leaders read only.
+export const strategyDocumentRules: DocumentOwnerRules = {
   canRead: canReadStrategyDescription,
   canWrite: canWriteStrategyDescription,
-});
+};

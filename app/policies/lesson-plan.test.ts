@@ -12,7 +12,13 @@ import {
   canViewDeployment,
   type DeploymentFacts,
 } from "./deployment";
-import { canReadDocument, canWriteDocument, loadDocumentFacts, registerDocumentOwnerType } from "./document";
+import {
+  canReadDocument,
+  canWriteDocument,
+  loadDocumentFacts,
+  type DocumentOwnerRules,
+  type DocumentOwnerTypes,
+} from "./document";
 import {
   canCreateLessonPlan,
   canDeleteLessonPlan,
@@ -185,33 +191,38 @@ describe("deployments", () => {
 
 describe("documents whose rules need facts (the lesson-plan body's pattern)", () => {
   const ownerType = "test-facts";
-  registerDocumentOwnerType<LessonPlanFacts | null>(ownerType, {
+  const rules: DocumentOwnerRules<LessonPlanFacts | null> = {
     loadFacts: async (doc) => (doc.ownerId === "missing" ? null : plan),
     canRead: (actor, _doc, facts) => facts !== null && canReadLessonPlan(actor, facts),
     canWrite: (actor, _doc, facts) => facts !== null && canEditLessonPlan(actor, facts),
-  });
+  };
+  const owners: DocumentOwnerTypes = new Map([[ownerType, rules]]);
   const doc = { partnershipId: "p1", ownerType, ownerId: "plan-1" };
 
   it("decides from the loaded facts: readers read, editors write", async () => {
-    const facts = await loadDocumentFacts(doc);
+    const facts = await loadDocumentFacts(owners, doc);
     expect(
-      [coordinator, leader, planner, otherTeacher, deployedLsa, otherLsa].map((a) => canReadDocument(a, doc, facts)),
+      [coordinator, leader, planner, otherTeacher, deployedLsa, otherLsa].map((a) =>
+        canReadDocument(owners, a, doc, facts),
+      ),
     ).toEqual([true, true, true, true, true, false]);
     expect(
-      [coordinator, leader, planner, otherTeacher, deployedLsa, otherLsa].map((a) => canWriteDocument(a, doc, facts)),
+      [coordinator, leader, planner, otherTeacher, deployedLsa, otherLsa].map((a) =>
+        canWriteDocument(owners, a, doc, facts),
+      ),
     ).toEqual([true, false, true, false, false, false]);
   });
 
   it("refuses when the facts are missing, belong to another owner, or the owner is gone", async () => {
-    expect(canReadDocument(coordinator, doc)).toBe(false);
-    const otherFacts = await loadDocumentFacts({ ...doc, ownerId: "plan-2" });
-    expect(canReadDocument(coordinator, doc, otherFacts)).toBe(false);
+    expect(canReadDocument(owners, coordinator, doc)).toBe(false);
+    const otherFacts = await loadDocumentFacts(owners, { ...doc, ownerId: "plan-2" });
+    expect(canReadDocument(owners, coordinator, doc, otherFacts)).toBe(false);
     const gone = { ...doc, ownerId: "missing" };
-    expect(canReadDocument(coordinator, gone, await loadDocumentFacts(gone))).toBe(false);
+    expect(canReadDocument(owners, coordinator, gone, await loadDocumentFacts(owners, gone))).toBe(false);
   });
 
   it("still puts the tenant check first", async () => {
-    const facts = await loadDocumentFacts(doc);
-    for (const stranger of strangers) expect(canReadDocument(stranger, doc, facts)).toBe(false);
+    const facts = await loadDocumentFacts(owners, doc);
+    for (const stranger of strangers) expect(canReadDocument(owners, stranger, doc, facts)).toBe(false);
   });
 });

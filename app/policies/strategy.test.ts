@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "~/lib/roles";
 import type { Actor } from "./actor";
-import { canDeleteDocument, canReadDocument, canWriteDocument } from "./document";
+import { canDeleteDocument, canReadDocument, canWriteDocument, strategyDocumentRules } from "./document";
 import { canEditLessonPlan, canReadLessonPlan } from "./lesson-plan";
 import {
   STRATEGY_DOCUMENT,
@@ -121,13 +121,14 @@ describe.each(ROLES)("strategy policies for a %s", (role) => {
 
   it(`${expected.writeDescription ? "co-edits" : "reads but does not edit"} descriptions, through the document registry too`, () => {
     const doc = { partnershipId: OURS, ownerType: STRATEGY_DOCUMENT, ownerId: "s-1" };
+    const owners = new Map([[STRATEGY_DOCUMENT, strategyDocumentRules]]);
     expect(canWriteStrategyDescription(me, doc)).toBe(expected.writeDescription);
-    expect(canReadDocument(me, doc)).toBe(true);
-    expect(canWriteDocument(me, doc)).toBe(expected.writeDescription);
-    expect(canDeleteDocument(me, doc)).toBe(expected.writeDescription && role === "coordinator");
+    expect(canReadDocument(owners, me, doc)).toBe(true);
+    expect(canWriteDocument(owners, me, doc)).toBe(expected.writeDescription);
+    expect(canDeleteDocument(owners, me, doc)).toBe(expected.writeDescription && role === "coordinator");
     const foreign = { ...doc, partnershipId: THEIRS };
-    expect(canReadDocument(me, foreign)).toBe(false);
-    expect(canWriteDocument(me, foreign)).toBe(false);
+    expect(canReadDocument(owners, me, foreign)).toBe(false);
+    expect(canWriteDocument(owners, me, foreign)).toBe(false);
   });
 
   it("rates any strategy of the partnership, and changes only their own ratings", () => {

@@ -6,7 +6,7 @@ import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "
 import { LiveEditor } from "~/components/live-editor";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { VersionHistorySection } from "~/components/version-history-section";
-import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/lib/version-history.server";
+import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/models/version-history.server";
 import { DocumentError, deleteDocument, getDocumentForActor } from "~/models/collab-documents.server";
 import { recordAudit } from "~/models/audit.server";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";

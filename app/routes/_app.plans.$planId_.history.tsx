@@ -6,7 +6,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { LiveEditor } from "~/components/live-editor";
 import { VersionHistorySection } from "~/components/version-history-section";
-import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/lib/version-history.server";
+import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/models/version-history.server";
 import { loadLessonPlanNotes } from "~/models/lesson-plan-page.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
 import type { Actor } from "~/policies/actor";

@@ -19,7 +19,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { $createParagraphNode, $getRoot } from "lexical";
-import { lexicalContentToYjsState } from "~/editor/headless";
+import { lexicalContentToYjsState } from "~/lib/document-schema/headless";
 import { FULL, runLoad } from "./load-runner";
 import { hocuspocusServer } from "./servers/hocuspocus";
 import { repoRoot } from "./servers/process";

@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { $createParagraphNode, $getRoot } from "lexical";
-import { lexicalContentToYjsState } from "~/editor/headless";
+import { lexicalContentToYjsState } from "~/lib/document-schema/headless";
 import { probeCore } from "./core-probe";
 import { hocuspocusServer } from "./servers/hocuspocus";
 import { FULL, QUICK, runLoad } from "./load-runner";

@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import * as Y from "yjs";
-import { YJS_ROOT_NAME } from "~/editor/nodes";
+import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 
 export type ServerKind = "staffroom" | "y-websocket" | "hocuspocus";
 export const SERVER_KINDS: readonly ServerKind[] = ["staffroom", "y-websocket", "hocuspocus"];

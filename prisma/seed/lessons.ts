@@ -8,9 +8,9 @@
 // second one). Runs after seedCourses and seedStrategies; safe only on a
 // partnership without lesson plans yet. Writes only through the `db` it is given.
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
-import { lexicalContentToYjsState } from "~/editor/headless";
+import { lexicalContentToYjsState } from "~/lib/document-schema/headless";
 import type { Db } from "~/models/db.server";
-import { LESSON_PLAN_DOCUMENT } from "~/models/document-owner-types.server";
+import { LESSON_PLAN_DOCUMENT } from "~/models/document-owners.server";
 import { bodyHeading } from "~/models/lesson-plans.server";
 import { DEMO_PARTNERSHIP_SLUG } from "./courses";
 

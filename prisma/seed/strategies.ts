@@ -4,7 +4,7 @@
 // each with tags, evidence, an author and a few general ratings. Looks people
 // up by email so it runs after (and apart from) the members' seed.
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
-import { lexicalContentToYjsState } from "~/editor/headless";
+import { lexicalContentToYjsState } from "~/lib/document-schema/headless";
 import type { Db } from "~/models/db.server";
 import { STRATEGY_DOCUMENT } from "~/policies/strategy";
 import { DEMO_PARTNERSHIP, demoUser, type DemoUserKey } from "../seed-data";

@@ -6,7 +6,7 @@ import type { RequestHandler } from "express";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The origins this request may come from: the configured list, or the request's own host. */
-export function expectedOrigins(req: IncomingMessage, allowedOrigins: string[], trustProxy: boolean): string[] {
+function expectedOrigins(req: IncomingMessage, allowedOrigins: string[], trustProxy: boolean): string[] {
   if (allowedOrigins.length > 0) return allowedOrigins;
   const forwardedHost = trustProxy ? firstHeader(req.headers["x-forwarded-host"]) : undefined;
   const host = forwardedHost ?? req.headers.host;

@@ -16,7 +16,7 @@ import {
   recordDeploymentFeedback,
   saveBriefing,
 } from "~/models/deployments.server";
-import { yjsStateToPlainText } from "~/editor/headless";
+import { yjsStateToPlainText } from "~/lib/document-schema/headless";
 import { lessonStudents } from "~/models/lesson-students.server";
 import {
   addDifferentiationNote,

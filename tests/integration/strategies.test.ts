@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "~/policies/actor";
 import { db } from "~/models/db.server";
 import { getDocumentByOwnerForActor } from "~/models/collab-documents.server";
-import { yjsStateToEditorState } from "~/editor/headless";
+import { yjsStateToEditorState } from "~/lib/document-schema/headless";
 import { loadDocumentState } from "~/models/collab-log.server";
 import { parseStrategyFilters, type StrategyInput } from "~/lib/forms/strategies";
 import {

@@ -29,7 +29,7 @@ interface DangerZoneProps {
 export function DangerZone(props: DangerZoneProps) {
   const { heading, headingId, intent, confirming, className = "card narrow" } = props;
   return (
-    <section className={className} aria-labelledby={headingId}>
+    <section className={`${className} no-print`} aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
       {confirming ? (
         <Form method="post" replace>

@@ -44,6 +44,15 @@ export function productionNodeFlags(): string[] {
   return match[1]!.split(/\s+/).filter(Boolean);
 }
 
+/**
+ * The checkout a Staffroom process runs from: this one, or BENCH_STAFFROOM_ROOT (another checkout with its own build
+ * and node_modules), so a paired run can put an earlier revision beside the working tree
+ * (`--variants "base;before:BENCH_STAFFROOM_ROOT=/path/to/checkout;hocuspocus"`).
+ */
+export function checkoutRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.BENCH_STAFFROOM_ROOT || repoRoot;
+}
+
 export function spawnPinned(
   core: number,
   script: string,
@@ -57,7 +66,7 @@ export function spawnPinned(
   ];
   const [command, commandArgs] = pinnedCommand(core, script, nodeArgs);
   const child = spawn(command, [...commandArgs, ...args], {
-    cwd: repoRoot,
+    cwd: checkoutRoot(env),
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -7,7 +7,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../../prisma/seed-data";
 import type { BenchServer, RunningServer, StartOptions } from "./types";
-import { freePort, lastJsonLine, productionNodeFlags, repoRoot, runPinned, spawnPinned, waitUntil } from "./process";
+import {
+  checkoutRoot,
+  freePort,
+  lastJsonLine,
+  productionNodeFlags,
+  runPinned,
+  spawnPinned,
+  waitUntil,
+} from "./process";
 
 const HELPER = "bench/collab/servers/staffroom-db.ts";
 
@@ -49,7 +57,7 @@ export const staffroomServer: BenchServer = {
   kind: "staffroom",
   version: "working tree",
   async start({ workDir, rooms }: StartOptions): Promise<RunningServer> {
-    if (!fs.existsSync(path.join(repoRoot, "build", "server", "index.js"))) {
+    if (!fs.existsSync(path.join(checkoutRoot(), "build", "server", "index.js"))) {
       throw new Error("The production build is missing: run `npm run build` first (or pass --build).");
     }
     const databaseUrl = `file:${path.join(workDir, "staffroom.db")}`;

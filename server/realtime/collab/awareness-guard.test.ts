@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
-import { colourFor } from "~/editor/presence";
+import { colourFor } from "~/lib/document-schema/presence";
 import { sanitiseAwarenessUpdate } from "./awareness-guard";
 
 function presenceOf(name: string, extra: Record<string, unknown> = {}) {

@@ -4,7 +4,7 @@
 // member's, whatever the client sent.
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { colourFor } from "~/editor/presence";
+import { colourFor } from "~/lib/document-schema/presence";
 
 export interface PresenceIdentity {
   id: string;

@@ -13,7 +13,7 @@ import { logger } from "../../logger";
 // "presence-query": a process that just opened a document asks the others for the presence of their
 // own clients (it missed their earlier announcements; clients renew only every 15 s). Appended last:
 // a kind's number is its place in this list.
-export type RelayKind = "update" | "awareness" | "deleted" | "presence-query";
+type RelayKind = "update" | "awareness" | "deleted" | "presence-query";
 const KINDS: RelayKind[] = ["update", "awareness", "deleted", "presence-query"];
 const CHANNEL = "staffroom:collab";
 

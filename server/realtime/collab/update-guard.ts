@@ -3,7 +3,7 @@
 // struct and the delete set). Decoding is linear in the input, and the input is
 // capped at maxBytes, so the work is bounded; truncated or garbage frames throw
 // here, outside any document. The apply that follows still runs in a try/catch
-// (see document-manager.ts) for the rare update that decodes but cannot integrate.
+// (see document-changes.ts) for the rare update that decodes but cannot integrate.
 import * as Y from "yjs";
 
 export type GuardResult = { ok: true } | { ok: false; code: "too-large" | "invalid-message"; reason: string };

@@ -76,7 +76,6 @@ describe("crash safety", () => {
       }
     });
     // Kill mid-typing, once plenty has been acknowledged (how long that takes depends on the machine's load).
-    await new Promise((r) => setTimeout(r, 1_500));
     await waitFor(() => acked.size > 100, 30_000, "a hundred acknowledged changes");
     await first.kill();
     proxy.setTarget(null);
@@ -92,12 +91,18 @@ describe("crash safety", () => {
       `[crash] ${ackedAtCrash.length} of ${typedAtCrash} typed changes acknowledged before the kill; all stored`,
     );
 
-    // People keep typing while the server is down, then it comes back.
-    await new Promise((r) => setTimeout(r, 400));
+    // People keep typing while the server is down (each has noticed, and typed since), then it comes back.
+    const typedAtCrashBy = [...typed];
+    await waitFor(
+      () => clients.every((c, i) => !c.provider.isSynced && typed[i]! > typedAtCrashBy[i]!),
+      10_000,
+      "everyone typing offline",
+    );
     const second = await startApp({ databaseUrl, seedDemo: false, startTimeoutMs: 90_000 });
     apps.push(second);
     proxy.setTarget(second.port);
-    await new Promise((r) => setTimeout(r, 700));
+    // ...and still type while every client reconnects and resyncs by itself.
+    await waitFor(() => clients.every((c) => c.provider.isSynced), 30_000, "everyone reconnected while typing");
     typing = false;
     await Promise.all(typists);
 

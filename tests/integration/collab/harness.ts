@@ -4,7 +4,7 @@
 // real browser provider (SocketIoYjsProvider) over socket.io-client, optional
 // latency injection, a seeded PRNG, and helpers to read documents' text.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import * as Y from "yjs";
 import { io as connect } from "socket.io-client";
 import { socketParser } from "~/lib/socket-parser";
@@ -84,7 +84,7 @@ export function prng(seed: number) {
  * random delay, in order (as TCP would, with jitter). Connection events are not
  * delayed, so late messages from an earlier connection race the new one.
  */
-export function withLatency(socket: CollabSocket, delayMs: () => number): CollabSocket {
+function withLatency(socket: CollabSocket, delayMs: () => number): CollabSocket {
   let outgoingAt = 0;
   let incomingAt = 0;
   const nextSlot = (last: number) => Math.max(Date.now() + delayMs(), last);
@@ -216,7 +216,7 @@ export async function startTcpProxy(): Promise<{
 }> {
   const net = await import("node:net");
   let target: number | null = null;
-  const sockets = new Set<import("node:net").Socket>();
+  const sockets = new Set<Socket>();
   const server = net.createServer((incoming) => {
     sockets.add(incoming);
     incoming.on("close", () => sockets.delete(incoming));
@@ -244,7 +244,7 @@ export async function startTcpProxy(): Promise<{
 }
 
 /** Calls onStored with the Yjs update of every sync message the server acknowledged as stored. */
-export function tapStoredUpdates(socket: CollabSocket, onStored: (update: Uint8Array) => void): CollabSocket {
+function tapStoredUpdates(socket: CollabSocket, onStored: (update: Uint8Array) => void): CollabSocket {
   return new Proxy(socket, {
     get(target, property, receiver) {
       if (property !== "emit") {

@@ -11,7 +11,7 @@ import {
   getVersionContent,
   listVersions,
   restoreVersion,
-} from "~/models/collab-documents.server";
+} from "./collab-documents.server";
 import type { Actor } from "~/policies/actor";
 import { forbidden } from "~/policies/enforce.server";
 

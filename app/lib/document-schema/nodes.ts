@@ -15,5 +15,8 @@ export const DOCUMENT_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   AutoLinkNode,
 ];
 
+// Server code that writes a document's first content builds it from the same nodes as the browser's editor.
+export { $createHeadingNode } from "@lexical/rich-text";
+
 /** The Yjs shared type Lexical's binding keeps the document in (CollaborationPlugin's default rootName). */
 export const YJS_ROOT_NAME = "root";

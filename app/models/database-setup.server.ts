@@ -1,0 +1,21 @@
+// What the server process does to the database once, before it listens: SQLite's
+// connection settings, and the demo partnership for an empty database.
+import { seedDemoPartnership } from "../../prisma/seed-data";
+import { db, SQLITE_WAL_CHECKPOINT_PAGES } from "./db.server";
+
+/** For SQLite only (the caller decides): the pragmas every connection of this process runs with. */
+export async function applySqlitePragmas(): Promise<void> {
+  // WAL lets readers proceed during writes; NORMAL sync is durable in WAL mode across process crashes.
+  await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db().$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await db().$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await db().$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`);
+}
+
+/** Seeds the demo partnership when the database has no partnership yet; true when it did. */
+export async function seedDemoIfEmpty(): Promise<boolean> {
+  const existing = await db().partnership.count();
+  if (existing > 0) return false;
+  await seedDemoPartnership(db());
+  return true;
+}

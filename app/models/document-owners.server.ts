@@ -1,0 +1,28 @@
+// Every kind of record that owns a collaborative document, with the access rules of
+// its document, in one table: loaders (through collab-documents.server.ts) and the
+// socket engine pass it to the document policy, so both decide from the same rules.
+import {
+  PARTNERSHIP_DOCUMENT,
+  partnershipDocumentRules,
+  strategyDocumentRules,
+  type DocumentOwnerRules,
+  type DocumentOwnerTypes,
+} from "~/policies/document";
+import { canEditLessonPlan, canReadLessonPlan, type LessonPlanFacts } from "~/policies/lesson-plan";
+import { STRATEGY_DOCUMENT } from "~/policies/strategy";
+import { loadLessonPlanFacts } from "./lesson-plan-facts.server";
+
+/** The co-edited body of a lesson plan: readers are the plan's readers, writers its editors. */
+export const LESSON_PLAN_DOCUMENT = "lesson-plan";
+
+const lessonPlanDocumentRules: DocumentOwnerRules<LessonPlanFacts | null> = {
+  loadFacts: (doc) => loadLessonPlanFacts(doc.partnershipId, doc.ownerId),
+  canRead: (actor, _doc, plan) => plan !== null && canReadLessonPlan(actor, plan),
+  canWrite: (actor, _doc, plan) => plan !== null && canEditLessonPlan(actor, plan),
+};
+
+export const DOCUMENT_OWNERS: DocumentOwnerTypes = new Map<string, DocumentOwnerRules<unknown>>([
+  [PARTNERSHIP_DOCUMENT, partnershipDocumentRules],
+  [STRATEGY_DOCUMENT, strategyDocumentRules],
+  [LESSON_PLAN_DOCUMENT, lessonPlanDocumentRules],
+]);
