@@ -39,11 +39,14 @@ const partnership = await db().partnership.create({ data: { name, slug } });
 const institution = await db().institution.create({
   data: { partnershipId: partnership.id, name: institutionName, kind },
 });
+// Run from the command line: no member acts and there is no client address.
 const { path } = await createInvite(
-  { id: "", role: "coordinator", partnershipId: partnership.id, institutionId: institution.id },
+  {
+    actor: { id: "", role: "coordinator", partnershipId: partnership.id, institutionId: institution.id },
+    ipAddress: "",
+  },
   { email, name: "", role: "coordinator", institutionId: institution.id },
-  "",
-  null,
+  { invitedBy: null },
 );
 console.log(
   `Created ${name}. Send this single-use link to the first coordinator:\n${new URL(path, values["base-url"]).toString()}`,

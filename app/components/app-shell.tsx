@@ -2,6 +2,7 @@
 // navigation (only sections that exist and that this role may use), the page.
 import { Form, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { NavItem } from "~/lib/navigation";
 import { ROLE_LABELS, type Role } from "~/lib/roles";
 
 export interface ShellUser {
@@ -9,11 +10,6 @@ export interface ShellUser {
   role: Role;
   institutionName: string;
   partnershipName: string;
-}
-
-export interface NavItem {
-  to: string;
-  label: string;
 }
 
 export function AppShell({ user, nav, children }: { user: ShellUser; nav: NavItem[]; children: ReactNode }) {

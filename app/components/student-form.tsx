@@ -1,22 +1,21 @@
 // The fields of a student's record, shared by the add and edit pages.
-import type { FieldMetadata } from "@conform-to/react";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
-import { SelectField, TextField } from "~/components/ui/field";
+import { SelectField, TextField, type FieldOf } from "~/components/ui/field";
 import { COMMUNICATION_MODES, NEED_AREAS, SEN_STATUSES, YEAR_GROUPS, yearGroupLabel } from "~/lib/co-planning";
 
-type Text = FieldMetadata<string | undefined, any, any>;
+type Text = FieldOf<string | undefined>;
 
 /** The conform fields of studentSchema; numbers and booleans travel as text in the form. */
 export interface StudentFieldset {
   firstName: Text;
   lastName: Text;
   homeInstitutionId: Text;
-  yearGroup: FieldMetadata<number, any, any>;
+  yearGroup: FieldOf<number>;
   senStatus: Text;
-  needAreas: FieldMetadata<string[] | undefined, any, any>;
+  needAreas: FieldOf<string[] | undefined>;
   communicationMode: Text;
-  atRisk: FieldMetadata<boolean | undefined, any, any>;
+  atRisk: FieldOf<boolean | undefined>;
   notes: Text;
 }
 

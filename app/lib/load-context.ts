@@ -1,14 +1,14 @@
 // The Remix load context that the Node server builds for every request.
-import type { SessionUser, UserSession } from "~/models/sessions.server";
+// Lucia's session and user types carry the attributes registered in models/sessions.server.ts.
+import type { Session, User } from "lucia";
 import type { RealtimeHub } from "./realtime-hub";
 
-export interface StaffroomContext {
-  user: SessionUser | null;
-  session: UserSession | null;
-  clientIp: string;
-  realtime: RealtimeHub;
-}
-
 declare module "@remix-run/node" {
-  interface AppLoadContext extends StaffroomContext {}
+  interface AppLoadContext {
+    user: User | null;
+    session: Session | null;
+    /** The client's address, trusted proxies applied. */
+    clientIp: string;
+    realtime: RealtimeHub;
+  }
 }

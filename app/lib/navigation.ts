@@ -1,8 +1,12 @@
 // The main navigation for a role: only sections that exist and that the role may use.
-import type { NavItem } from "~/components/app-shell";
 import { canInviteMembers, canViewAuditLog } from "~/policies/membership";
 import type { Actor } from "~/policies/actor";
 import { canListStudents } from "~/policies/student";
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
 
 /** facts.hasDeployments: the member is deployed in at least one lesson (any role can be a supporter). */
 export function navigationFor(actor: Actor, facts: { hasDeployments?: boolean } = {}): NavItem[] {

@@ -1,6 +1,11 @@
-// Facts about the current request that models record (audit, sessions).
+// Facts about the current request that models record (audit, sessions), and where to go after signing in.
 import type { AppLoadContext } from "@remix-run/node";
-import type { ClientMeta } from "~/models/sessions.server";
+
+/** Where a session was started from, as the sessions list shows it. */
+export interface ClientMeta {
+  userAgent: string;
+  ipAddress: string;
+}
 
 export function clientMeta(request: Request, context: AppLoadContext): ClientMeta {
   return { userAgent: request.headers.get("user-agent") ?? "", ipAddress: context.clientIp };

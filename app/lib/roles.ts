@@ -9,13 +9,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   lsa: "LSA",
 };
 
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  coordinator: "Runs the partnership and chairs the practitioners' steering group; manages institutions and members.",
-  leader: "Headteacher, principal or senior leader; browses shared practice across the partnership.",
-  teacher: "Plans and teaches courses with colleagues across the partnership.",
-  lsa: "Learning support assistant; supports students in lessons, often across sites.",
-};
-
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }

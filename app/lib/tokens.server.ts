@@ -1,5 +1,5 @@
 // Random tokens for cookies and links, and the SHA-256 digests we store instead of them.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /**
  * Random bits, URL-safe: 160 for cookies and invitations, 256 for links that
@@ -11,10 +11,4 @@ export function generateToken(bits: 160 | 256 = 160): string {
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-export function constantTimeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -27,11 +27,10 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
   });
 }
 
+type ActionEntry = Pick<AuditEntry, "action" | "subjectType" | "subjectId" | "detail">;
+
 /** The audit entry of something an actor did: partnership, actor and address come from the action context. */
-export async function auditAction(
-  ctx: ActionContext,
-  entry: { action: string; subjectType: string; subjectId: string; detail?: Record<string, unknown> },
-): Promise<void> {
+export async function auditAction(ctx: ActionContext, entry: ActionEntry): Promise<void> {
   await recordAudit({
     ...entry,
     partnershipId: ctx.actor.partnershipId,
@@ -40,7 +39,21 @@ export async function auditAction(
   });
 }
 
-export const AUDIT_PAGE_SIZE = 50;
+/** Several entries of one action context in one write (a page that shows many students in full). */
+export async function auditActions(ctx: ActionContext, entries: ActionEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db().auditEvent.createMany({
+    data: entries.map((entry) => ({
+      ...entry,
+      partnershipId: ctx.actor.partnershipId,
+      actorId: ctx.actor.id,
+      detail: JSON.stringify(entry.detail ?? {}),
+      ipAddress: ctx.ipAddress,
+    })),
+  });
+}
+
+const AUDIT_PAGE_SIZE = 50;
 
 export async function listAuditEvents(partnershipId: string, options: { page?: number; action?: string } = {}) {
   const page = Math.max(1, options.page ?? 1);

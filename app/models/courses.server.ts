@@ -1,23 +1,15 @@
-// Courses of the partnership: the list with filters, the overview (units, scheme
-// of work, groups, co-planners, recent activity), and every change to a course,
-// its delivery sites, units and co-planners. Every query is scoped to the actor's partnership.
+// Courses of the partnership: the list with filters, the overview (units, scheme of work, groups, co-planners,
+// recent activity), creating, editing (details, delivery sites) and deleting a course. Units are changed in
+// course-units.server.ts, co-planners in course-planners.server.ts. Every query is scoped to the actor's partnership.
+import { DomainError, invalidField } from "~/lib/errors";
 import type { CourseSort } from "~/lib/forms/courses";
-import type { Actor } from "~/policies/actor";
-import { canPlanCourses, type CourseFacts } from "~/policies/course";
-import { recordAudit } from "./audit.server";
+import type { ActionContext } from "~/policies/actor";
+import { canPlanCourses } from "~/policies/course";
+import { auditAction } from "./audit.server";
 import { deleteDocumentsOfOwner } from "./collab-documents.server";
-import { db, isUniqueViolation } from "./db.server";
+import { db } from "./db.server";
 
-export const COURSES_PAGE_SIZE = 20;
-
-export class CourseError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const COURSES_PAGE_SIZE = 20;
 
 export interface CourseFilters {
   subject?: string;
@@ -73,24 +65,6 @@ export async function listCourses(partnershipId: string, filters: CourseFilters 
     db().course.count({ where }),
   ]);
   return { courses, total, page, pageCount: Math.max(1, Math.ceil(total / COURSES_PAGE_SIZE)) };
-}
-
-/** The plain facts course policies need, or null when it is not in this partnership. */
-export async function getCourseFacts(
-  partnershipId: string,
-  courseId: string,
-): Promise<(CourseFacts & { id: string; title: string }) | null> {
-  const course = await db().course.findFirst({
-    where: { id: courseId, partnershipId },
-    select: { id: true, title: true, partnershipId: true, planners: { select: { userId: true } } },
-  });
-  if (!course) return null;
-  return {
-    id: course.id,
-    title: course.title,
-    partnershipId: course.partnershipId,
-    plannerIds: course.planners.map((p) => p.userId),
-  };
 }
 
 /** A course with everything its pages show except lesson plans and activity. */
@@ -231,19 +205,35 @@ async function checkInstitutions(
   });
   const known = new Set(found.map((i) => i.id));
   if (!known.has(input.leadInstitutionId))
-    throw new CourseError("leadInstitutionId", "Choose an institution of this partnership.");
+    throw invalidField("leadInstitutionId", "Choose an institution of this partnership.");
   if (!input.siteIds.every((id) => known.has(id)))
-    throw new CourseError("siteIds", "Choose delivery sites from this partnership's institutions.");
+    throw invalidField("siteIds", "Choose delivery sites from this partnership's institutions.");
 }
 
-async function checkPlanners(partnershipId: string, userIds: string[], field: string) {
+/** Refuses (beside `field`) anyone who is not an active teacher or the coordinator of this partnership. */
+export async function checkPlanners(partnershipId: string, userIds: string[], field: string) {
   if (userIds.length === 0) return;
   const found = await db().user.findMany({
     where: { partnershipId, id: { in: userIds }, deactivatedAt: null, role: { in: ["teacher", "coordinator"] } },
     select: { id: true },
   });
   if (found.length !== new Set(userIds).size)
-    throw new CourseError(field, "Choose co-planners from the teachers of this partnership.");
+    throw invalidField(field, "Choose co-planners from the teachers of this partnership.");
+}
+
+/** The course's id when it is in the actor's partnership; a whole-form refusal otherwise. */
+export async function ownCourseId(ctx: ActionContext, courseId: string) {
+  const course = await db().course.findFirst({
+    where: { id: courseId, partnershipId: ctx.actor.partnershipId },
+    select: { id: true },
+  });
+  if (!course) throw new DomainError("invalid", "That course is not in this partnership.");
+  return course.id;
+}
+
+/** A change to a unit or co-planner counts as a change to the course (the list sorts by it). */
+export async function touchCourse(courseId: string) {
+  await db().course.update({ where: { id: courseId }, data: { updatedAt: new Date() } });
 }
 
 function detailsData(input: CourseDetailsInput) {
@@ -260,15 +250,14 @@ function detailsData(input: CourseDetailsInput) {
 
 /** Creates a course with its sites and units; a teacher who creates it becomes its first co-planner. */
 export async function createCourse(
-  actor: Actor,
+  ctx: ActionContext,
   input: CourseDetailsInput & { units: string[]; plannerIds: string[] },
-  ipAddress = "",
 ) {
+  const { actor } = ctx;
   await checkInstitutions(actor.partnershipId, input);
   const plannerIds = [...new Set([...(actor.role === "teacher" ? [actor.id] : []), ...input.plannerIds])];
   await checkPlanners(actor.partnershipId, plannerIds, "plannerIds");
-  if (plannerIds.length === 0)
-    throw new CourseError("plannerIds", "Choose at least one teacher to co-plan the course.");
+  if (plannerIds.length === 0) throw invalidField("plannerIds", "Choose at least one teacher to co-plan the course.");
   const course = await db().course.create({
     data: {
       partnershipId: actor.partnershipId,
@@ -279,213 +268,30 @@ export async function createCourse(
       planners: { create: plannerIds.map((userId) => ({ userId, addedById: actor.id })) },
     },
   });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "course.created",
     subjectType: "course",
     subjectId: course.id,
     detail: { title: course.title },
-    ipAddress,
   });
   return course;
 }
 
-export async function updateCourseDetails(actor: Actor, courseId: string, input: CourseDetailsInput, ipAddress = "") {
-  await checkInstitutions(actor.partnershipId, input);
-  const course = await db().course.findFirst({
-    where: { id: courseId, partnershipId: actor.partnershipId },
-    select: { id: true },
-  });
-  if (!course) throw new CourseError("form", "That course is not in this partnership.");
+export async function updateCourseDetails(ctx: ActionContext, courseId: string, input: CourseDetailsInput) {
+  await checkInstitutions(ctx.actor.partnershipId, input);
+  const id = await ownCourseId(ctx, courseId);
   await db().$transaction([
-    db().course.update({ where: { id: course.id }, data: detailsData(input) }),
-    db().courseSite.deleteMany({ where: { courseId: course.id } }),
+    db().course.update({ where: { id }, data: detailsData(input) }),
+    db().courseSite.deleteMany({ where: { courseId: id } }),
     db().courseSite.createMany({
-      data: [...new Set(input.siteIds)].map((institutionId) => ({ courseId: course.id, institutionId })),
+      data: [...new Set(input.siteIds)].map((institutionId) => ({ courseId: id, institutionId })),
     }),
   ]);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "course.updated",
     subjectType: "course",
-    subjectId: course.id,
+    subjectId: id,
     detail: { title: input.title.trim() },
-    ipAddress,
-  });
-}
-
-async function ownCourseId(actor: Actor, courseId: string) {
-  const course = await db().course.findFirst({
-    where: { id: courseId, partnershipId: actor.partnershipId },
-    select: { id: true },
-  });
-  if (!course) throw new CourseError("form", "That course is not in this partnership.");
-  return course.id;
-}
-
-async function ownUnit(actor: Actor, courseId: string, unitId: string) {
-  const unit = await db().courseUnit.findFirst({
-    where: { id: unitId, courseId, course: { partnershipId: actor.partnershipId } },
-  });
-  if (!unit) throw new CourseError("unitId", "That unit is not part of this course.");
-  return unit;
-}
-
-async function touch(courseId: string) {
-  await db().course.update({ where: { id: courseId }, data: { updatedAt: new Date() } });
-}
-
-export async function addUnit(actor: Actor, courseId: string, title: string, ipAddress = "") {
-  const id = await ownCourseId(actor, courseId);
-  const last = await db().courseUnit.findFirst({
-    where: { courseId: id },
-    orderBy: { position: "desc" },
-    select: { position: true },
-  });
-  const unit = await db().courseUnit.create({
-    data: { courseId: id, title: title.trim(), position: (last?.position ?? 0) + 1 },
-  });
-  await touch(id);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
-    action: "course.unit_added",
-    subjectType: "course",
-    subjectId: id,
-    detail: { unit: unit.title },
-    ipAddress,
-  });
-  return unit;
-}
-
-export async function renameUnit(actor: Actor, courseId: string, unitId: string, title: string, ipAddress = "") {
-  const unit = await ownUnit(actor, courseId, unitId);
-  await db().courseUnit.update({ where: { id: unit.id }, data: { title: title.trim() } });
-  await touch(courseId);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
-    action: "course.unit_renamed",
-    subjectType: "course",
-    subjectId: courseId,
-    detail: { from: unit.title, to: title.trim() },
-    ipAddress,
-  });
-}
-
-/** Swaps the unit with its neighbour above or below; positions are renumbered 1..n. */
-export async function moveUnit(
-  actor: Actor,
-  courseId: string,
-  unitId: string,
-  direction: "up" | "down",
-  ipAddress = "",
-) {
-  await ownUnit(actor, courseId, unitId);
-  const units = await db().courseUnit.findMany({
-    where: { courseId },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, title: true },
-  });
-  const index = units.findIndex((u) => u.id === unitId);
-  const target = direction === "up" ? index - 1 : index + 1;
-  if (target < 0 || target >= units.length) return false;
-  [units[index], units[target]] = [units[target]!, units[index]!];
-  await db().$transaction(
-    units.map((u, i) => db().courseUnit.update({ where: { id: u.id }, data: { position: i + 1 } })),
-  );
-  await touch(courseId);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
-    action: "course.units_reordered",
-    subjectType: "course",
-    subjectId: courseId,
-    detail: { unit: units[target]!.title, direction },
-    ipAddress,
-  });
-  return true;
-}
-
-/** What removing a unit affects: its lesson plans stay in the course without a unit. */
-export async function unitRemovalImpact(actor: Actor, courseId: string, unitId: string) {
-  const unit = await ownUnit(actor, courseId, unitId);
-  const plans = await db().lessonPlan.findMany({
-    where: { unitId: unit.id, partnershipId: actor.partnershipId },
-    select: { id: true, title: true },
-    orderBy: { position: "asc" },
-  });
-  return { unit, plans };
-}
-
-export async function removeUnit(actor: Actor, courseId: string, unitId: string, ipAddress = "") {
-  const { unit, plans } = await unitRemovalImpact(actor, courseId, unitId);
-  await db().courseUnit.delete({ where: { id: unit.id } });
-  const rest = await db().courseUnit.findMany({
-    where: { courseId },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true },
-  });
-  await db().$transaction(
-    rest.map((u, i) => db().courseUnit.update({ where: { id: u.id }, data: { position: i + 1 } })),
-  );
-  await touch(courseId);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
-    action: "course.unit_removed",
-    subjectType: "course",
-    subjectId: courseId,
-    detail: { unit: unit.title, plansKept: plans.length },
-    ipAddress,
-  });
-  return { plansKept: plans.length };
-}
-
-export async function addPlanner(actor: Actor, courseId: string, userId: string, ipAddress = "") {
-  const id = await ownCourseId(actor, courseId);
-  await checkPlanners(actor.partnershipId, [userId], "userId");
-  const existing = await db().coursePlanner.findUnique({ where: { courseId_userId: { courseId: id, userId } } });
-  const alreadyPlanning = () => new CourseError("userId", "They already co-plan this course.");
-  if (existing) throw alreadyPlanning();
-  try {
-    await db().coursePlanner.create({ data: { courseId: id, userId, addedById: actor.id } });
-  } catch (error) {
-    // Added by another request at the same moment (a double click, two tabs).
-    if (isUniqueViolation(error)) throw alreadyPlanning();
-    throw error;
-  }
-  await touch(id);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
-    action: "course.planner_added",
-    subjectType: "course",
-    subjectId: id,
-    detail: { userId },
-    ipAddress,
-  });
-}
-
-/** Removes a co-planner; a course always keeps at least one. */
-export async function removePlanner(actor: Actor, courseId: string, userId: string, ipAddress = "") {
-  const id = await ownCourseId(actor, courseId);
-  const count = await db().coursePlanner.count({ where: { courseId: id } });
-  if (count <= 1)
-    throw new CourseError("form", "A course needs at least one co-planner. Add another before removing this one.");
-  const { count: removed } = await db().coursePlanner.deleteMany({ where: { courseId: id, userId } });
-  if (removed === 0) throw new CourseError("form", "They do not co-plan this course.");
-  await touch(id);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
-    action: "course.planner_removed",
-    subjectType: "course",
-    subjectId: id,
-    detail: { userId },
-    ipAddress,
   });
 }
 
@@ -503,9 +309,9 @@ export async function courseDeletionImpact(partnershipId: string, courseId: stri
   return course;
 }
 
-export async function deleteCourse(actor: Actor, courseId: string, ipAddress = "") {
+export async function deleteCourse(ctx: ActionContext, courseId: string) {
   const course = await db().course.findFirst({
-    where: { id: courseId, partnershipId: actor.partnershipId },
+    where: { id: courseId, partnershipId: ctx.actor.partnershipId },
     select: { id: true, title: true },
   });
   if (!course) return false;
@@ -513,14 +319,11 @@ export async function deleteCourse(actor: Actor, courseId: string, ipAddress = "
   await db().course.delete({ where: { id: course.id } });
   // A plan's co-edited body is owned by the plan, not tied to it by a foreign key: remove it too (and close it in open editors).
   for (const plan of plans) await deleteDocumentsOfOwner("lesson-plan", plan.id);
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "course.deleted",
     subjectType: "course",
     subjectId: course.id,
     detail: { title: course.title, lessonPlans: plans.length },
-    ipAddress,
   });
   return true;
 }

@@ -1,19 +1,11 @@
 // Mixed teaching groups of a course: who teaches them, their weekly timetable,
 // transport from each institution, and which students are in them. Students'
 // details are read only through students.server.ts, which applies the visibility rule.
-import type { Actor } from "~/policies/actor";
+import { DomainError, invalidField } from "~/lib/errors";
+import type { ActionContext } from "~/policies/actor";
 import type { GroupFacts } from "~/policies/course";
-import { recordAudit } from "./audit.server";
+import { auditAction } from "./audit.server";
 import { db, isUniqueViolation } from "./db.server";
-
-export class GroupError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** A group with its course's co-planners and the supporters deployed in its lessons: what the policies need. */
 export async function getGroup(partnershipId: string, groupId: string) {
@@ -66,87 +58,77 @@ async function checkInstitution(partnershipId: string, institutionId: string, fi
     where: { id: institutionId, partnershipId },
     select: { id: true, name: true },
   });
-  if (!found) throw new GroupError(field, message);
+  if (!found) throw invalidField(field, message);
   return found;
 }
 
-async function ownGroup(actor: Actor, groupId: string) {
+async function ownGroup(ctx: ActionContext, groupId: string) {
   const group = await db().teachingGroup.findFirst({
-    where: { id: groupId, partnershipId: actor.partnershipId },
+    where: { id: groupId, partnershipId: ctx.actor.partnershipId },
     select: { id: true, name: true, courseId: true },
   });
-  if (!group) throw new GroupError("form", "That group is not in this partnership.");
+  if (!group) throw new DomainError("invalid", "That group is not in this partnership.");
   return group;
 }
 
-function audit(actor: Actor, action: string, groupId: string, detail: Record<string, unknown>, ipAddress: string) {
-  return recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
-    action,
-    subjectType: "group",
-    subjectId: groupId,
-    detail,
-    ipAddress,
-  });
+function audit(ctx: ActionContext, action: string, groupId: string, detail: Record<string, unknown>) {
+  return auditAction(ctx, { action, subjectType: "group", subjectId: groupId, detail });
 }
 
 /** Creates a group of the course; a teacher who creates it teaches it. */
 export async function createGroup(
-  actor: Actor,
+  ctx: ActionContext,
   courseId: string,
   input: { name: string; siteId: string; academicYear: string },
-  ipAddress = "",
 ) {
   const course = await db().course.findFirst({
-    where: { id: courseId, partnershipId: actor.partnershipId },
+    where: { id: courseId, partnershipId: ctx.actor.partnershipId },
     select: { id: true },
   });
-  if (!course) throw new GroupError("form", "That course is not in this partnership.");
-  await checkInstitution(actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
+  if (!course) throw new DomainError("invalid", "That course is not in this partnership.");
+  await checkInstitution(ctx.actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
   const group = await db().teachingGroup.create({
     data: {
-      partnershipId: actor.partnershipId,
+      partnershipId: ctx.actor.partnershipId,
       courseId: course.id,
       name: input.name.trim(),
       siteId: input.siteId,
       academicYear: input.academicYear.trim(),
-      ...(actor.role === "teacher" ? { teachers: { create: [{ userId: actor.id }] } } : {}),
+      ...(ctx.actor.role === "teacher" ? { teachers: { create: [{ userId: ctx.actor.id }] } } : {}),
     },
   });
-  await audit(actor, "group.created", group.id, { name: group.name, courseId: course.id }, ipAddress);
+  await audit(ctx, "group.created", group.id, { name: group.name, courseId: course.id });
   return group;
 }
 
 export async function updateGroup(
-  actor: Actor,
+  ctx: ActionContext,
   groupId: string,
   input: { name: string; siteId: string; academicYear: string },
-  ipAddress = "",
 ) {
-  const group = await ownGroup(actor, groupId);
-  await checkInstitution(actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
+  const group = await ownGroup(ctx, groupId);
+  await checkInstitution(ctx.actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
   await db().teachingGroup.update({
     where: { id: group.id },
     data: { name: input.name.trim(), siteId: input.siteId, academicYear: input.academicYear.trim() },
   });
-  await audit(actor, "group.updated", group.id, { name: input.name.trim() }, ipAddress);
+  await audit(ctx, "group.updated", group.id, { name: input.name.trim() });
 }
 
-export async function addGroupTeacher(actor: Actor, groupId: string, userId: string, ipAddress = "") {
-  const group = await ownGroup(actor, groupId);
+export async function addGroupTeacher(ctx: ActionContext, groupId: string, userId: string) {
+  const group = await ownGroup(ctx, groupId);
   const user = await db().user.findFirst({
     where: {
       id: userId,
-      partnershipId: actor.partnershipId,
+      partnershipId: ctx.actor.partnershipId,
       deactivatedAt: null,
       role: { in: ["teacher", "coordinator"] },
     },
     select: { id: true, name: true },
   });
-  if (!user) throw new GroupError("userId", "Choose a teacher of this partnership.");
+  if (!user) throw invalidField("userId", "Choose a teacher of this partnership.");
   const existing = await db().groupTeacher.findUnique({ where: { groupId_userId: { groupId: group.id, userId } } });
-  const alreadyTeaching = () => new GroupError("userId", `${user.name} already teaches this group.`);
+  const alreadyTeaching = () => invalidField("userId", `${user.name} already teaches this group.`);
   if (existing) throw alreadyTeaching();
   try {
     await db().groupTeacher.create({ data: { groupId: group.id, userId } });
@@ -155,24 +137,23 @@ export async function addGroupTeacher(actor: Actor, groupId: string, userId: str
     if (isUniqueViolation(error)) throw alreadyTeaching();
     throw error;
   }
-  await audit(actor, "group.teacher_added", group.id, { userId }, ipAddress);
+  await audit(ctx, "group.teacher_added", group.id, { userId });
 }
 
-export async function removeGroupTeacher(actor: Actor, groupId: string, userId: string, ipAddress = "") {
-  const group = await ownGroup(actor, groupId);
+export async function removeGroupTeacher(ctx: ActionContext, groupId: string, userId: string) {
+  const group = await ownGroup(ctx, groupId);
   const { count } = await db().groupTeacher.deleteMany({ where: { groupId: group.id, userId } });
-  if (count > 0) await audit(actor, "group.teacher_removed", group.id, { userId }, ipAddress);
+  if (count > 0) await audit(ctx, "group.teacher_removed", group.id, { userId });
   return count > 0;
 }
 
 export async function addSession(
-  actor: Actor,
+  ctx: ActionContext,
   groupId: string,
   input: { dayOfWeek: number; startTime: string; endTime: string; siteId: string },
-  ipAddress = "",
 ) {
-  const group = await ownGroup(actor, groupId);
-  await checkInstitution(actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
+  const group = await ownGroup(ctx, groupId);
+  await checkInstitution(ctx.actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
   const session = await db().groupSession.create({
     data: {
       groupId: group.id,
@@ -182,28 +163,24 @@ export async function addSession(
       siteId: input.siteId,
     },
   });
-  await audit(
-    actor,
-    "group.timetable_changed",
-    group.id,
-    { added: { day: input.dayOfWeek, start: input.startTime, end: input.endTime } },
-    ipAddress,
-  );
+  await audit(ctx, "group.timetable_changed", group.id, {
+    added: { day: input.dayOfWeek, start: input.startTime, end: input.endTime },
+  });
   return session;
 }
 
-export async function removeSession(actor: Actor, groupId: string, sessionId: string, ipAddress = "") {
-  const group = await ownGroup(actor, groupId);
+export async function removeSession(ctx: ActionContext, groupId: string, sessionId: string) {
+  const group = await ownGroup(ctx, groupId);
   const { count } = await db().groupSession.deleteMany({ where: { id: sessionId, groupId: group.id } });
-  if (count > 0) await audit(actor, "group.timetable_changed", group.id, { removed: sessionId }, ipAddress);
+  if (count > 0) await audit(ctx, "group.timetable_changed", group.id, { removed: sessionId });
   return count > 0;
 }
 
 /** Sets how students of one institution travel to the group; an empty note removes it. */
-export async function setTransport(actor: Actor, groupId: string, institutionId: string, note: string, ipAddress = "") {
-  const group = await ownGroup(actor, groupId);
+export async function setTransport(ctx: ActionContext, groupId: string, institutionId: string, note: string) {
+  const group = await ownGroup(ctx, groupId);
   const institution = await checkInstitution(
-    actor.partnershipId,
+    ctx.actor.partnershipId,
     institutionId,
     "institutionId",
     "Choose an institution of this partnership.",
@@ -218,31 +195,28 @@ export async function setTransport(actor: Actor, groupId: string, institutionId:
   } else {
     await db().groupTransport.deleteMany({ where: { groupId: group.id, institutionId } });
   }
-  await audit(actor, "group.transport_changed", group.id, { institution: institution.name, removed: !text }, ipAddress);
+  await audit(ctx, "group.transport_changed", group.id, { institution: institution.name, removed: !text });
 }
 
 /** Adds students of the partnership to the group (those already in it are left as they are). */
-export async function addStudentsToGroup(actor: Actor, groupId: string, studentIds: string[], ipAddress = "") {
-  const group = await ownGroup(actor, groupId);
+export async function addStudentsToGroup(ctx: ActionContext, groupId: string, studentIds: string[]) {
+  const group = await ownGroup(ctx, groupId);
   const students = await db().student.findMany({
-    where: { id: { in: studentIds }, partnershipId: actor.partnershipId },
+    where: { id: { in: studentIds }, partnershipId: ctx.actor.partnershipId },
     select: { id: true },
   });
   if (students.length !== new Set(studentIds).size)
-    throw new GroupError("studentIds", "Choose students of this partnership.");
+    throw invalidField("studentIds", "Choose students of this partnership.");
   const added = await addMissingGroupStudents(
     group.id,
     students.map((s) => s.id),
   );
   for (const student of added) {
-    await recordAudit({
-      partnershipId: actor.partnershipId,
-      actorId: actor.id,
+    await auditAction(ctx, {
       action: "student.group_added",
       subjectType: "student",
       subjectId: student.id,
       detail: { groupId: group.id },
-      ipAddress,
     });
   }
   return added.length;
@@ -274,20 +248,17 @@ async function addMissingGroupStudents(groupId: string, studentIds: string[]): P
   return added;
 }
 
-export async function removeStudentFromGroup(actor: Actor, groupId: string, studentId: string, ipAddress = "") {
-  const group = await ownGroup(actor, groupId);
+export async function removeStudentFromGroup(ctx: ActionContext, groupId: string, studentId: string) {
+  const group = await ownGroup(ctx, groupId);
   const { count } = await db().groupStudent.deleteMany({
-    where: { groupId: group.id, studentId, student: { partnershipId: actor.partnershipId } },
+    where: { groupId: group.id, studentId, student: { partnershipId: ctx.actor.partnershipId } },
   });
   if (count > 0) {
-    await recordAudit({
-      partnershipId: actor.partnershipId,
-      actorId: actor.id,
+    await auditAction(ctx, {
       action: "student.group_removed",
       subjectType: "student",
       subjectId: studentId,
       detail: { groupId: group.id },
-      ipAddress,
     });
   }
   return count > 0;
@@ -305,18 +276,15 @@ export async function groupDeletionImpact(partnershipId: string, groupId: string
   });
 }
 
-export async function deleteGroup(actor: Actor, groupId: string, ipAddress = "") {
-  const group = await ownGroup(actor, groupId);
+export async function deleteGroup(ctx: ActionContext, groupId: string) {
+  const group = await ownGroup(ctx, groupId);
   await db().teachingGroup.delete({ where: { id: group.id } });
   // Recorded against the course: the group's own id leads nowhere once it is gone.
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "group.deleted",
     subjectType: "course",
     subjectId: group.courseId,
     detail: { name: group.name },
-    ipAddress,
   });
   return group;
 }

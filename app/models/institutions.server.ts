@@ -1,6 +1,7 @@
 // The partnership's schools and colleges.
-import type { Actor } from "~/policies/actor";
-import { recordAudit } from "./audit.server";
+import { DomainError, invalidField } from "~/lib/errors";
+import type { ActionContext } from "~/policies/actor";
+import { auditAction } from "./audit.server";
 import { db, isUniqueViolation } from "./db.server";
 
 export async function listInstitutions(partnershipId: string, options: { includeArchived?: boolean } = {}) {
@@ -23,16 +24,7 @@ export async function getInstitution(partnershipId: string, id: string) {
   return db().institution.findFirst({ where: { id, partnershipId } });
 }
 
-export class InstitutionError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const nameTaken = () => new InstitutionError("name", "An institution with this name is already in the partnership.");
+const nameTaken = () => invalidField("name", "An institution with this name is already in the partnership.");
 
 async function ensureUniqueName(partnershipId: string, name: string, exceptId?: string) {
   const clash = await db().institution.findFirst({
@@ -51,11 +43,8 @@ async function nameTakenMeanwhile<T>(write: Promise<T>): Promise<T> {
   }
 }
 
-export async function createInstitution(
-  actor: Actor,
-  input: { name: string; kind: string; town: string },
-  ipAddress = "",
-) {
+export async function createInstitution(ctx: ActionContext, input: { name: string; kind: string; town: string }) {
+  const { actor } = ctx;
   const name = input.name.trim();
   await ensureUniqueName(actor.partnershipId, name);
   const institution = await nameTakenMeanwhile(
@@ -63,24 +52,21 @@ export async function createInstitution(
       data: { partnershipId: actor.partnershipId, name, kind: input.kind, town: input.town.trim() },
     }),
   );
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "institution.created",
     subjectType: "institution",
     subjectId: institution.id,
     detail: { name },
-    ipAddress,
   });
   return institution;
 }
 
 export async function updateInstitution(
-  actor: Actor,
+  ctx: ActionContext,
   id: string,
   input: { name: string; kind: string; town: string },
-  ipAddress = "",
 ) {
+  const { actor } = ctx;
   const name = input.name.trim();
   await ensureUniqueName(actor.partnershipId, name, id);
   const { count } = await nameTakenMeanwhile(
@@ -89,32 +75,26 @@ export async function updateInstitution(
       data: { name, kind: input.kind, town: input.town.trim() },
     }),
   );
-  if (count === 0) throw new InstitutionError("form", "That institution is not in this partnership.");
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  if (count === 0) throw new DomainError("invalid", "That institution is not in this partnership.");
+  await auditAction(ctx, {
     action: "institution.updated",
     subjectType: "institution",
     subjectId: id,
     detail: { name },
-    ipAddress,
   });
 }
 
 /** Archiving hides an institution from new invites and choices; its members keep their accounts. */
-export async function setInstitutionArchived(actor: Actor, id: string, archived: boolean, ipAddress = "") {
+export async function setInstitutionArchived(ctx: ActionContext, id: string, archived: boolean) {
   const { count } = await db().institution.updateMany({
-    where: { id, partnershipId: actor.partnershipId },
+    where: { id, partnershipId: ctx.actor.partnershipId },
     data: { archivedAt: archived ? new Date() : null },
   });
   if (count > 0) {
-    await recordAudit({
-      partnershipId: actor.partnershipId,
-      actorId: actor.id,
+    await auditAction(ctx, {
       action: archived ? "institution.archived" : "institution.restored",
       subjectType: "institution",
       subjectId: id,
-      ipAddress,
     });
   }
   return count > 0;

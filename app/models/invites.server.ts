@@ -4,14 +4,15 @@ import { config } from "~/config.server";
 import { normaliseEmail } from "~/lib/email";
 import type { Role } from "~/lib/roles";
 import { generateToken, hashToken } from "~/lib/tokens.server";
-import type { Actor } from "~/policies/actor";
-import { recordAudit } from "./audit.server";
+import { invalidField } from "~/lib/errors";
+import type { ActionContext } from "~/policies/actor";
+import { auditAction, recordAudit } from "./audit.server";
 import { db, isUniqueViolation, serialiseOn } from "./db.server";
 import { hashPassword } from "./passwords.server";
 
 export type InviteState = "pending" | "accepted" | "expired" | "revoked";
 
-export function inviteState(
+function inviteState(
   invite: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
   now = new Date(),
 ): InviteState {
@@ -21,30 +22,25 @@ export function inviteState(
   return "pending";
 }
 
-export class InviteError extends Error {
-  constructor(
-    readonly field: "email" | "institutionId" | "token",
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
+/**
+ * Invites a colleague. The command line bootstraps a partnership's first coordinator with `invitedBy: null`: nobody
+ * invited them, so the invite and its audit entry name no one.
+ */
 export async function createInvite(
-  actor: Actor,
+  ctx: ActionContext,
   input: { email: string; name: string; role: Role; institutionId: string },
-  ipAddress = "",
-  /** null when the command line bootstraps a partnership's first coordinator. */
-  invitedById: string | null = actor.id,
+  { invitedBy = "actor" }: { invitedBy?: "actor" | null } = {},
 ) {
+  const { actor, ipAddress } = ctx;
+  const invitedById = invitedBy === "actor" ? actor.id : null;
   const email = normaliseEmail(input.email);
   const institution = await db().institution.findFirst({
     where: { id: input.institutionId, partnershipId: actor.partnershipId, archivedAt: null },
   });
-  if (!institution) throw new InviteError("institutionId", "Choose an institution of this partnership.");
+  if (!institution) throw invalidField("institutionId", "Choose an institution of this partnership.");
   const existing = await db().user.findUnique({ where: { email } });
   if (existing) {
-    throw new InviteError(
+    throw invalidField(
       "email",
       existing.partnershipId === actor.partnershipId
         ? "This person already has a Staffroom account in the partnership."
@@ -98,20 +94,13 @@ export async function getInvite(partnershipId: string, id: string) {
   return db().invite.findFirst({ where: { id, partnershipId } });
 }
 
-export async function revokeInvite(actor: Actor, inviteId: string, ipAddress = ""): Promise<boolean> {
+export async function revokeInvite(ctx: ActionContext, inviteId: string): Promise<boolean> {
   const { count } = await db().invite.updateMany({
-    where: { id: inviteId, partnershipId: actor.partnershipId, acceptedAt: null, revokedAt: null },
+    where: { id: inviteId, partnershipId: ctx.actor.partnershipId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
   });
   if (count > 0) {
-    await recordAudit({
-      partnershipId: actor.partnershipId,
-      actorId: actor.id,
-      action: "invite.revoked",
-      subjectType: "invite",
-      subjectId: inviteId,
-      ipAddress,
-    });
+    await auditAction(ctx, { action: "invite.revoked", subjectType: "invite", subjectId: inviteId });
   }
   return count > 0;
 }
@@ -126,16 +115,19 @@ export async function findInviteByToken(token: string) {
   return invite ? { ...invite, state: inviteState(invite) } : null;
 }
 
-/** Accepts a pending invite: creates the account. Single use even under concurrent requests. */
-export async function acceptInvite(input: { token: string; name: string; password: string }, ipAddress = "") {
+/**
+ * Accepts a pending invite: creates the account. Single use even under concurrent requests. Nobody is signed in
+ * yet, so the audit entry names the new member and `ipAddress` is the address the link was used from.
+ */
+export async function acceptInvite(input: { token: string; name: string; password: string }, ipAddress: string) {
   const tokenHash = hashToken(input.token);
   const passwordHash = await hashPassword(input.password);
   const accountExists = () =>
-    new InviteError("token", "An account with this email address already exists. Sign in instead.");
+    invalidField("token", "An account with this email address already exists. Sign in instead.");
   const claim = db().$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { tokenHash } });
     if (!invite || inviteState(invite) !== "pending") {
-      throw new InviteError(
+      throw invalidField(
         "token",
         "This invitation link has expired or has already been used. Ask your coordinator for a new one.",
       );
@@ -144,7 +136,7 @@ export async function acceptInvite(input: { token: string; name: string; passwor
       where: { id: invite.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: new Date() },
     });
-    if (claimed.count !== 1) throw new InviteError("token", "This invitation link has already been used.");
+    if (claimed.count !== 1) throw invalidField("token", "This invitation link has already been used.");
     if (await tx.user.findUnique({ where: { email: invite.email } })) throw accountExists();
     const created = await tx.user.create({
       data: {

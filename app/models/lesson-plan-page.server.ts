@@ -54,7 +54,7 @@ export async function loadLessonPlanPage(
     canDelete && options.confirmDelete ? lessonPlanDeletionImpact(access) : null,
   ]);
   const students = await lessonStudents(
-    actor,
+    { actor, ipAddress: options.ipAddress },
     {
       groupIds: plan.groupId ? [plan.groupId] : [],
       studentIds: [
@@ -63,7 +63,6 @@ export async function loadLessonPlanPage(
       ],
     },
     "lesson-plan",
-    options.ipAddress,
   );
   const inGroup = plan.groupId
     ? new Set(

@@ -1,7 +1,7 @@
 // Students as lesson plans and deployments show them: full names only where the
 // student visibility rule (app/policies/student.ts) allows, initials otherwise;
 // need areas only beside a full name; every full view audited as student.viewed.
-import type { Actor } from "~/policies/actor";
+import type { ActionContext } from "~/policies/actor";
 import { viewStudents } from "./students.server";
 
 export interface LessonStudent {
@@ -19,19 +19,17 @@ export interface LessonStudent {
  * may see them. `via` says where they were seen, for the audit log.
  */
 export async function lessonStudents(
-  actor: Actor,
+  ctx: ActionContext,
   scope: { groupIds: readonly string[]; studentIds?: readonly string[] },
   via: string,
-  ipAddress = "",
 ): Promise<Map<string, LessonStudent>> {
   const studentIds = [...new Set(scope.studentIds ?? [])];
   if (scope.groupIds.length === 0 && studentIds.length === 0) return new Map();
   // The one read path for student details: visibility rule and audit live in viewStudents.
   const { students } = await viewStudents(
-    actor,
+    ctx,
     { inGroupsOrIds: { groupIds: scope.groupIds, studentIds }, order: "name", pageSize: Number.MAX_SAFE_INTEGER },
     via,
-    ipAddress,
   );
   return new Map(
     students.map((s) => [

@@ -1,9 +1,10 @@
 // The partnership's members: the directory, role and institution changes,
 // deactivation (which ends the member's sessions; the route also closes their
 // live sockets), and a member's own password change.
+import { DomainError, invalidField } from "~/lib/errors";
 import type { Role } from "~/lib/roles";
-import type { Actor } from "~/policies/actor";
-import { recordAudit } from "./audit.server";
+import type { ActionContext } from "~/policies/actor";
+import { auditAction, recordAudit } from "./audit.server";
 import { db } from "./db.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { endOtherSessions } from "./sessions.server";
@@ -51,27 +52,18 @@ export async function getShellUser(userId: string) {
   });
 }
 
-export class MemberError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export async function updateMember(
-  actor: Actor,
+  ctx: ActionContext,
   userId: string,
   input: { role: Role; institutionId: string; jobTitle: string },
-  ipAddress = "",
 ) {
+  const { actor } = ctx;
   const member = await db().user.findFirst({ where: { id: userId, partnershipId: actor.partnershipId } });
-  if (!member) throw new MemberError("form", "That member is not in this partnership.");
+  if (!member) throw new DomainError("invalid", "That member is not in this partnership.");
   const institution = await db().institution.findFirst({
     where: { id: input.institutionId, partnershipId: actor.partnershipId },
   });
-  if (!institution) throw new MemberError("institutionId", "Choose an institution of this partnership.");
+  if (!institution) throw invalidField("institutionId", "Choose an institution of this partnership.");
   const updated = await db().user.update({
     where: { id: member.id },
     data: { role: input.role, institutionId: institution.id, jobTitle: input.jobTitle.trim() },
@@ -80,25 +72,17 @@ export async function updateMember(
   if (member.role !== updated.role) changes.role = { from: member.role, to: updated.role };
   if (member.institutionId !== updated.institutionId) changes.institution = { to: institution.name };
   if (member.jobTitle !== updated.jobTitle) changes.jobTitle = { to: updated.jobTitle };
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
-    action: "member.updated",
-    subjectType: "user",
-    subjectId: member.id,
-    detail: changes,
-    ipAddress,
-  });
+  await auditAction(ctx, { action: "member.updated", subjectType: "user", subjectId: member.id, detail: changes });
   // A new role must take effect at once: existing sessions carry the old one.
   if (member.role !== updated.role) await db().session.deleteMany({ where: { userId: member.id } });
   return updated;
 }
 
 /** Deactivates a member: they can no longer sign in and every session ends. */
-export async function deactivateMember(actor: Actor, userId: string, ipAddress = "") {
+export async function deactivateMember(ctx: ActionContext, userId: string) {
   const result = await db().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
-      where: { id: userId, partnershipId: actor.partnershipId, deactivatedAt: null },
+      where: { id: userId, partnershipId: ctx.actor.partnershipId, deactivatedAt: null },
       data: { deactivatedAt: new Date() },
     });
     if (count === 0) return false;
@@ -107,32 +91,18 @@ export async function deactivateMember(actor: Actor, userId: string, ipAddress =
     return true;
   });
   if (result) {
-    await recordAudit({
-      partnershipId: actor.partnershipId,
-      actorId: actor.id,
-      action: "member.deactivated",
-      subjectType: "user",
-      subjectId: userId,
-      ipAddress,
-    });
+    await auditAction(ctx, { action: "member.deactivated", subjectType: "user", subjectId: userId });
   }
   return result;
 }
 
-export async function reactivateMember(actor: Actor, userId: string, ipAddress = "") {
+export async function reactivateMember(ctx: ActionContext, userId: string) {
   const { count } = await db().user.updateMany({
-    where: { id: userId, partnershipId: actor.partnershipId, deactivatedAt: { not: null } },
+    where: { id: userId, partnershipId: ctx.actor.partnershipId, deactivatedAt: { not: null } },
     data: { deactivatedAt: null },
   });
   if (count > 0) {
-    await recordAudit({
-      partnershipId: actor.partnershipId,
-      actorId: actor.id,
-      action: "member.reactivated",
-      subjectType: "user",
-      subjectId: userId,
-      ipAddress,
-    });
+    await auditAction(ctx, { action: "member.reactivated", subjectType: "user", subjectId: userId });
   }
   return count > 0;
 }
@@ -142,7 +112,7 @@ export async function changePassword(
   userId: string,
   sessionId: string,
   input: { currentPassword: string; newPassword: string },
-  ipAddress = "",
+  ipAddress: string,
 ): Promise<
   | { ok: true; endedSessions: number; endedSessionIds: string[] }
   | { ok: false; field: "currentPassword"; message: string }

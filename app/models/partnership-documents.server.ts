@@ -1,9 +1,9 @@
 // Shared documents of the partnership (agendas, handbooks, transport
 // arrangements): co-edited documents owned by the partnership itself.
 import { randomUUID } from "node:crypto";
-import type { Actor } from "~/policies/actor";
+import type { ActionContext, Actor } from "~/policies/actor";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
-import { recordAudit } from "./audit.server";
+import { auditAction } from "./audit.server";
 import { createDocument } from "./collab-documents.server";
 import { db } from "./db.server";
 
@@ -30,20 +30,17 @@ export async function listPartnershipDocuments(actor: Actor, options: { q?: stri
   return { documents, total, page, pageCount: Math.max(1, Math.ceil(total / DOCUMENTS_PAGE_SIZE)) };
 }
 
-export async function createPartnershipDocument(actor: Actor, title: string, ipAddress = "") {
-  const document = await createDocument(actor, {
+export async function createPartnershipDocument(ctx: ActionContext, title: string) {
+  const document = await createDocument(ctx.actor, {
     ownerType: PARTNERSHIP_DOCUMENT,
     ownerId: randomUUID(),
     title: title.trim(),
   });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "document.created",
     subjectType: "document",
     subjectId: document.id,
     detail: { title: document.title },
-    ipAddress,
   });
   return document;
 }

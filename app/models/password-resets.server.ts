@@ -3,16 +3,17 @@
 // SHA-256 of the link's token is stored; using it ends every session of the member.
 import { config } from "~/config.server";
 import { generateToken, hashToken } from "~/lib/tokens.server";
-import type { Actor } from "~/policies/actor";
+import { DomainError } from "~/lib/errors";
+import type { ActionContext } from "~/policies/actor";
 import { canCreatePasswordReset } from "~/policies/membership";
-import { recordAudit } from "./audit.server";
+import { auditAction, recordAudit } from "./audit.server";
 import { db, serialiseOn } from "./db.server";
 import { hashPassword } from "./passwords.server";
 import { clearSignInThrottle } from "./sign-in.server";
 
 export type PasswordResetState = "usable" | "used" | "revoked" | "expired";
 
-export function passwordResetState(
+function passwordResetState(
   reset: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
   now = new Date(),
 ): PasswordResetState {
@@ -22,26 +23,18 @@ export function passwordResetState(
   return "usable";
 }
 
-export class PasswordResetError extends Error {
-  constructor(
-    readonly reason: "not-found" | "forbidden" | "unusable",
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const LINK_UNUSABLE = "This password reset link no longer works. Ask your partnership coordinator for a new one.";
 
 /** Makes a new link for a member, and stops any earlier one of theirs that has not been used. */
-export async function createPasswordReset(actor: Actor, userId: string, ipAddress = "") {
+export async function createPasswordReset(ctx: ActionContext, userId: string) {
+  const { actor } = ctx;
   const member = await db().user.findFirst({
     where: { id: userId, partnershipId: actor.partnershipId },
     select: { id: true, partnershipId: true, name: true, email: true, deactivatedAt: true },
   });
-  if (!member) throw new PasswordResetError("not-found", "That member is not in this partnership.");
+  if (!member) throw new DomainError("not-found", "That member is not in this partnership.");
   if (!canCreatePasswordReset(actor, member)) {
-    throw new PasswordResetError(
+    throw new DomainError(
       "forbidden",
       "Only the partnership coordinator can make a password reset link, for an active colleague.",
     );
@@ -73,14 +66,11 @@ export async function createPasswordReset(actor: Actor, userId: string, ipAddres
     });
     return { reset: created, replaced: count };
   });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "password-reset.created",
     subjectType: "user",
     subjectId: member.id,
     detail: { name: member.name, email: member.email, replacedLinks: replaced },
-    ipAddress,
   });
   return { reset, token, path: `/reset/${token}`, validHours };
 }
@@ -108,9 +98,10 @@ export async function findPasswordResetByToken(token: string) {
 
 /**
  * Sets the member's new password with a usable link, once even under concurrent requests, and ends
- * every session of theirs. The caller closes their live sockets.
+ * every session of theirs. The caller closes their live sockets. Nobody is signed in: the audit entry names the
+ * member, from the address the link was used from.
  */
-export async function resetPassword(input: { token: string; password: string }, ipAddress = "") {
+export async function resetPassword(input: { token: string; password: string }, ipAddress: string) {
   const tokenHash = hashToken(input.token);
   const passwordHash = await hashPassword(input.password);
   const now = new Date();
@@ -120,13 +111,13 @@ export async function resetPassword(input: { token: string; password: string }, 
       include: { user: { select: { id: true, email: true, partnershipId: true, deactivatedAt: true } } },
     });
     if (!reset || reset.user.deactivatedAt || passwordResetState(reset, now) !== "usable") {
-      throw new PasswordResetError("unusable", LINK_UNUSABLE);
+      throw new DomainError("gone", LINK_UNUSABLE);
     }
     const claimed = await tx.passwordReset.updateMany({
       where: { id: reset.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    if (claimed.count !== 1) throw new PasswordResetError("unusable", LINK_UNUSABLE);
+    if (claimed.count !== 1) throw new DomainError("gone", LINK_UNUSABLE);
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
     const { count } = await tx.session.deleteMany({ where: { userId: reset.userId } });
     return { user: reset.user, endedSessions: count };

@@ -5,11 +5,11 @@ import { hash, verify, type Algorithm } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
 
 const ARGON2ID = 2 as Algorithm; // Algorithm.Argon2id; a const enum, so spelled out for isolated modules.
-export const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
-export const PASSWORD_SUGGESTED = 15;
+const PASSWORD_MIN = 8;
+const PASSWORD_MAX = 128;
+const PASSWORD_SUGGESTED = 15;
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {

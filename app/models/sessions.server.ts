@@ -4,8 +4,11 @@
 // absolute expiry fixed at sign-in.
 import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { config } from "~/config.server";
+import type { ClientMeta } from "~/lib/request.server";
 import { generateToken, hashToken } from "~/lib/tokens.server";
 import type { Role } from "~/lib/roles";
+import type { ActionContext } from "~/policies/actor";
+import { auditAction } from "./audit.server";
 import { db } from "./db.server";
 import { PrismaSessionAdapter } from "./lucia-adapter.server";
 
@@ -70,11 +73,6 @@ export type SessionUser = User;
 export type UserSession = Session;
 export type Cookie = ReturnType<ReturnType<typeof createLucia>["createSessionCookie"]>;
 
-export interface ClientMeta {
-  userAgent: string;
-  ipAddress: string;
-}
-
 /** Starts a new session (always a new one: never reuse a token across sign-ins). */
 export async function startSession(userId: string, meta: ClientMeta): Promise<{ session: Session; cookie: Cookie }> {
   const token = generateToken();
@@ -121,11 +119,17 @@ export async function endSession(sessionId: string): Promise<Cookie> {
   return blankSessionCookie();
 }
 
+/** Ends the member's own session when they sign out, audited as their sign-out. */
+export async function signOut(ctx: ActionContext, sessionId: string): Promise<Cookie> {
+  const blank = await endSession(sessionId);
+  await auditAction(ctx, { action: "sign-out", subjectType: "user", subjectId: ctx.actor.id });
+  return blank;
+}
+
 export async function endAllSessions(userId: string): Promise<void> {
   await auth().invalidateUserSessions(userId);
 }
 
-/** Ends every session of a user except the one given (after a password change). */
 /** Ends every session of the user but one; returns the ids it ended (their live sockets are the caller's to close). */
 export async function endOtherSessions(userId: string, keepSessionId: string): Promise<string[]> {
   return db().$transaction(async (tx) => {

@@ -6,7 +6,8 @@
 import { db } from "./db.server";
 import { recordAudit } from "./audit.server";
 import { spendVerificationTime, verifyPassword } from "./passwords.server";
-import { startSession, type ClientMeta, type Cookie } from "./sessions.server";
+import type { ClientMeta } from "~/lib/request.server";
+import { startSession, type Cookie } from "./sessions.server";
 import { blockedFor, clearFailures, recordFailure, type ThrottleRule } from "./throttle.server";
 import { normaliseEmail } from "~/lib/email";
 import { generateToken, hashToken } from "~/lib/tokens.server";

@@ -5,21 +5,13 @@
 // address in 15 minutes). Changes are audited too.
 import { NEED_AREAS, joinCodes, parseCodes } from "~/lib/co-planning";
 import type { StudentInput } from "~/lib/forms/students";
-import type { Actor } from "~/policies/actor";
+import { DomainError, invalidField } from "~/lib/errors";
+import type { ActionContext } from "~/policies/actor";
 import { canSeeStudentDetails, studentInitials, type StudentFacts } from "~/policies/student";
-import { recordAudit } from "./audit.server";
+import { auditAction, auditActions } from "./audit.server";
 import { db } from "./db.server";
 
-export const STUDENTS_PAGE_SIZE = 25;
-
-export class StudentError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const STUDENTS_PAGE_SIZE = 25;
 
 interface StudentBase {
   id: string;
@@ -28,12 +20,12 @@ interface StudentBase {
 }
 
 /** What someone who may not see a student's details is shown. */
-export interface StudentInitials extends StudentBase {
+interface StudentInitials extends StudentBase {
   visibility: "initials";
   initials: string;
 }
 
-export interface StudentDetails extends StudentBase {
+interface StudentDetails extends StudentBase {
   visibility: "full";
   initials: string;
   firstName: string;
@@ -47,7 +39,7 @@ export interface StudentDetails extends StudentBase {
   groups: Array<{ id: string; name: string; courseTitle: string }>;
 }
 
-export type StudentView = StudentInitials | StudentDetails;
+type StudentView = StudentInitials | StudentDetails;
 
 export interface StudentQuery {
   /** One student (the record page). */
@@ -82,7 +74,8 @@ const studentInclude = {
  * actor may see them, and audits every full view (one row per student shown).
  * `via` says where it was seen (list, group, record, picker) for the audit log.
  */
-export async function viewStudents(actor: Actor, query: StudentQuery, via: string, ipAddress = "") {
+export async function viewStudents(ctx: ActionContext, query: StudentQuery, via: string) {
+  const { actor } = ctx;
   const pageSize = query.pageSize ?? STUDENTS_PAGE_SIZE;
   const page = Math.max(1, query.page ?? 1);
   const where = {
@@ -144,24 +137,14 @@ export async function viewStudents(actor: Actor, query: StudentQuery, via: strin
     };
   });
   const shownInFull = await notViewedLately(
-    actor,
+    ctx,
     students.filter((s) => s.visibility === "full"),
     via,
-    ipAddress,
   );
-  if (shownInFull.length > 0) {
-    await db().auditEvent.createMany({
-      data: shownInFull.map((s) => ({
-        partnershipId: actor.partnershipId,
-        actorId: actor.id,
-        action: "student.viewed",
-        subjectType: "student",
-        subjectId: s.id,
-        detail: JSON.stringify({ via }),
-        ipAddress,
-      })),
-    });
-  }
+  await auditActions(
+    ctx,
+    shownInFull.map((s) => ({ action: "student.viewed", subjectType: "student", subjectId: s.id, detail: { via } })),
+  );
   return { students, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
@@ -174,10 +157,9 @@ export const VIEW_AUDIT_WINDOW_MS = 15 * 60_000;
 
 /** The students of `shown` whose view by this actor, through `via` and from this address, is not recorded in the window. */
 async function notViewedLately<S extends { id: string }>(
-  actor: Actor,
+  { actor, ipAddress }: ActionContext,
   shown: S[],
   via: string,
-  ipAddress: string,
 ): Promise<S[]> {
   if (shown.length === 0) return shown;
   const recent = await db().auditEvent.findMany({
@@ -205,8 +187,8 @@ function viaOf(detail: string): unknown {
 }
 
 /** One student as the actor may see them (audited when in full), or null when not in the partnership. */
-export async function viewStudent(actor: Actor, studentId: string, ipAddress = "") {
-  const { students } = await viewStudents(actor, { studentId, pageSize: 1 }, "record", ipAddress);
+export async function viewStudent(ctx: ActionContext, studentId: string) {
+  const { students } = await viewStudents(ctx, { studentId, pageSize: 1 }, "record");
   return students[0] ?? null;
 }
 
@@ -238,7 +220,7 @@ async function checkHomeInstitution(partnershipId: string, institutionId: string
     where: { id: institutionId, partnershipId, archivedAt: null },
     select: { id: true },
   });
-  if (!found) throw new StudentError("homeInstitutionId", "Choose an institution of this partnership.");
+  if (!found) throw invalidField("homeInstitutionId", "Choose an institution of this partnership.");
 }
 
 function studentData(input: StudentInput) {
@@ -255,36 +237,28 @@ function studentData(input: StudentInput) {
   };
 }
 
-export async function createStudent(actor: Actor, input: StudentInput, ipAddress = "") {
-  await checkHomeInstitution(actor.partnershipId, input.homeInstitutionId);
-  const student = await db().student.create({ data: { partnershipId: actor.partnershipId, ...studentData(input) } });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
-    action: "student.created",
-    subjectType: "student",
-    subjectId: student.id,
-    ipAddress,
-  });
+export async function createStudent(ctx: ActionContext, input: StudentInput) {
+  const { partnershipId } = ctx.actor;
+  await checkHomeInstitution(partnershipId, input.homeInstitutionId);
+  const student = await db().student.create({ data: { partnershipId, ...studentData(input) } });
+  await auditAction(ctx, { action: "student.created", subjectType: "student", subjectId: student.id });
   return student;
 }
 
 /** Updates a student; the audit entry names the fields that changed, never their values. */
-export async function updateStudent(actor: Actor, studentId: string, input: StudentInput, ipAddress = "") {
-  const before = await db().student.findFirst({ where: { id: studentId, partnershipId: actor.partnershipId } });
-  if (!before) throw new StudentError("form", "That student is not in this partnership.");
-  await checkHomeInstitution(actor.partnershipId, input.homeInstitutionId);
+export async function updateStudent(ctx: ActionContext, studentId: string, input: StudentInput) {
+  const { partnershipId } = ctx.actor;
+  const before = await db().student.findFirst({ where: { id: studentId, partnershipId } });
+  if (!before) throw new DomainError("invalid", "That student is not in this partnership.");
+  await checkHomeInstitution(partnershipId, input.homeInstitutionId);
   const data = studentData(input);
   const changed = (Object.keys(data) as Array<keyof typeof data>).filter((key) => before[key] !== data[key]);
   await db().student.update({ where: { id: before.id }, data });
-  await recordAudit({
-    partnershipId: actor.partnershipId,
-    actorId: actor.id,
+  await auditAction(ctx, {
     action: "student.updated",
     subjectType: "student",
     subjectId: before.id,
     detail: { fields: changed },
-    ipAddress,
   });
   return changed;
 }

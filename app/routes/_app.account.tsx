@@ -1,13 +1,14 @@
 // The member's own account: change password (ends other sessions), see and revoke signed-in browsers.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { PASSWORD_RULE_HINT, changePasswordSchema, revokeSessionSchema } from "~/lib/forms/auth";
-import { refineNewPassword } from "~/lib/forms/password-check.server";
+import { refineNewPassword } from "~/models/password-check.server";
 import { describeBrowser, formatDateTime } from "~/lib/format";
 import { ROLE_LABELS, type Role } from "~/lib/roles";
 import { changePassword, getShellUser } from "~/models/members.server";
@@ -98,12 +99,9 @@ export default function AccountPage() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(changePasswordSchema, {
     id: "change-password",
     lastResult: passwordResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>
@@ -163,56 +161,58 @@ export default function AccountPage() {
             <p>{actionData.message}</p>
           </Notice>
         ) : null}
-        <TableWrap label="Browsers where you are signed in">
-          <table>
-            <caption className="visually-hidden">Browsers where you are signed in</caption>
-            <thead>
-              <tr>
-                <th scope="col">Browser</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Network address</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((session) => (
-                <tr key={session.id}>
-                  <td>
-                    {describeBrowser(session.userAgent)}
-                    {session.current ? (
-                      <>
-                        {" "}
-                        <span className="badge">This browser</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{formatDateTime(session.createdAt)}</td>
-                  <td>{session.ipAddress || "Unknown"}</td>
-                  <td>
-                    {session.current ? (
-                      <span className="muted">Use “Sign out” above</span>
-                    ) : (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="sessionId" value={session.id} />
-                        <SubmitButton
-                          name="intent"
-                          value="revoke-session"
-                          variant="secondary"
-                          pendingLabel="Signing out…"
-                        >
-                          Sign out this browser
-                        </SubmitButton>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <SessionsTable sessions={sessions} />
       </section>
     </>
+  );
+}
+
+/** Where the member is signed in; every browser but this one can be signed out from here. */
+function SessionsTable({ sessions }: { sessions: ReturnType<typeof useLoaderData<typeof loader>>["sessions"] }) {
+  return (
+    <TableWrap label="Browsers where you are signed in">
+      <table>
+        <caption className="visually-hidden">Browsers where you are signed in</caption>
+        <thead>
+          <tr>
+            <th scope="col">Browser</th>
+            <th scope="col">Signed in</th>
+            <th scope="col">Network address</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <tr key={session.id}>
+              <td>
+                {describeBrowser(session.userAgent)}
+                {session.current ? (
+                  <>
+                    {" "}
+                    <span className="badge">This browser</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{formatDateTime(session.createdAt)}</td>
+              <td>{session.ipAddress || "Unknown"}</td>
+              <td>
+                {session.current ? (
+                  <span className="muted">Use “Sign out” above</span>
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="sessionId" value={session.id} />
+                    <SubmitButton name="intent" value="revoke-session" variant="secondary" pendingLabel="Signing out…">
+                      Sign out this browser
+                    </SubmitButton>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }

@@ -124,98 +124,8 @@ export default function CoursePage() {
         )}
       </section>
 
-      <section className="card" aria-labelledby="scheme-heading">
-        <h2 id="scheme-heading">Scheme of work</h2>
-        {canPlan ? (
-          <p>
-            <Link className="button button--secondary" to={`/courses/${course.id}/plans/new`}>
-              Plan a lesson
-            </Link>
-          </p>
-        ) : null}
-        {plans.length === 0 ? (
-          <p>
-            {isLsa
-              ? "You are not deployed in any lesson of this course yet. Lessons you are deployed in appear here."
-              : "No lesson plans yet. Plans the co-planners write for this course appear here in unit order."}
-          </p>
-        ) : (
-          <TableWrap label="Lesson plans of the course, in unit order">
-            <table>
-              <caption className="visually-hidden">Lesson plans of the course, in unit order</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Lesson plan</th>
-                  <th scope="col">Unit</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Group</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plans.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/plans/${p.id}`}>{p.title}</Link>
-                    </td>
-                    <td>{p.unit || <span className="muted">No unit</span>}</td>
-                    <td>{p.lessonDate ? formatDate(p.lessonDate) : <span className="muted">Not dated</span>}</td>
-                    <td>{p.group || <span className="muted">No group</span>}</td>
-                    <td>{LESSON_STATUSES.label(p.status)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
-      </section>
-
-      <section className="card" aria-labelledby="groups-heading">
-        <h2 id="groups-heading">Teaching groups</h2>
-        {course.groups.length === 0 ? (
-          <p>
-            {canAddGroup
-              ? "No teaching groups yet. Add one to set its timetable, transport and students."
-              : isLsa
-                ? "You are not deployed with any group of this course yet."
-                : "No teaching groups yet. The course's co-planners add them."}
-          </p>
-        ) : (
-          <TableWrap label="Teaching groups of the course">
-            <table>
-              <caption className="visually-hidden">Teaching groups of the course</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col">Site</th>
-                  <th scope="col">Academic year</th>
-                  <th scope="col">Students</th>
-                </tr>
-              </thead>
-              <tbody>
-                {course.groups.map((g) => (
-                  <tr key={g.id}>
-                    <td>
-                      <Link to={`/groups/${g.id}`}>{g.name}</Link>
-                    </td>
-                    <td>{g.site}</td>
-                    <td>{g.academicYear || <span className="muted">Not set</span>}</td>
-                    <td>{g.studentCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
-        {canAddGroup ? (
-          <p>
-            <Link className="button button--secondary" to={`/courses/${course.id}/groups/new`}>
-              Add a teaching group
-            </Link>
-          </p>
-        ) : null}
-      </section>
-
+      <SchemeOfWorkSection courseId={course.id} plans={plans} canPlan={canPlan} isLsa={isLsa} />
+      <GroupsSection course={course} canAddGroup={canAddGroup} isLsa={isLsa} />
       <section className="card" aria-labelledby="planners-heading">
         <h2 id="planners-heading">Co-planners</h2>
         <ul>
@@ -230,24 +140,137 @@ export default function CoursePage() {
         </ul>
       </section>
 
-      <section className="card" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Recent activity</h2>
-        {activity.length === 0 ? (
-          <p>Nothing recorded yet. Changes to the course, its groups and its lesson plans appear here.</p>
-        ) : (
-          <ul className="activity-list">
-            {activity.map((a) => {
-              const object = activityObject(a.detail);
-              return (
-                <li key={a.id}>
-                  <strong>{a.actorName}</strong> {activityPhrase(a.action)}
-                  {object ? <> “{object}”</> : null} <span className="muted">· {formatDateTime(a.createdAt)}</span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
+      <ActivitySection activity={activity} />
     </>
+  );
+}
+
+type CoursePageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function SchemeOfWorkSection({
+  courseId,
+  plans,
+  canPlan,
+  isLsa,
+}: Pick<CoursePageData, "plans" | "canPlan" | "isLsa"> & { courseId: string }) {
+  return (
+    <section className="card" aria-labelledby="scheme-heading">
+      <h2 id="scheme-heading">Scheme of work</h2>
+      {canPlan ? (
+        <p>
+          <Link className="button button--secondary" to={`/courses/${courseId}/plans/new`}>
+            Plan a lesson
+          </Link>
+        </p>
+      ) : null}
+      {plans.length === 0 ? (
+        <p>
+          {isLsa
+            ? "You are not deployed in any lesson of this course yet. Lessons you are deployed in appear here."
+            : "No lesson plans yet. Plans the co-planners write for this course appear here in unit order."}
+        </p>
+      ) : (
+        <TableWrap label="Lesson plans of the course, in unit order">
+          <table>
+            <caption className="visually-hidden">Lesson plans of the course, in unit order</caption>
+            <thead>
+              <tr>
+                <th scope="col">Lesson plan</th>
+                <th scope="col">Unit</th>
+                <th scope="col">Date</th>
+                <th scope="col">Group</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plans.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/plans/${p.id}`}>{p.title}</Link>
+                  </td>
+                  <td>{p.unit || <span className="muted">No unit</span>}</td>
+                  <td>{p.lessonDate ? formatDate(p.lessonDate) : <span className="muted">Not dated</span>}</td>
+                  <td>{p.group || <span className="muted">No group</span>}</td>
+                  <td>{LESSON_STATUSES.label(p.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
+  );
+}
+
+function GroupsSection({ course, canAddGroup, isLsa }: Pick<CoursePageData, "course" | "canAddGroup" | "isLsa">) {
+  return (
+    <section className="card" aria-labelledby="groups-heading">
+      <h2 id="groups-heading">Teaching groups</h2>
+      {course.groups.length === 0 ? (
+        <p>
+          {canAddGroup
+            ? "No teaching groups yet. Add one to set its timetable, transport and students."
+            : isLsa
+              ? "You are not deployed with any group of this course yet."
+              : "No teaching groups yet. The course's co-planners add them."}
+        </p>
+      ) : (
+        <TableWrap label="Teaching groups of the course">
+          <table>
+            <caption className="visually-hidden">Teaching groups of the course</caption>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Site</th>
+                <th scope="col">Academic year</th>
+                <th scope="col">Students</th>
+              </tr>
+            </thead>
+            <tbody>
+              {course.groups.map((g) => (
+                <tr key={g.id}>
+                  <td>
+                    <Link to={`/groups/${g.id}`}>{g.name}</Link>
+                  </td>
+                  <td>{g.site}</td>
+                  <td>{g.academicYear || <span className="muted">Not set</span>}</td>
+                  <td>{g.studentCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {canAddGroup ? (
+        <p>
+          <Link className="button button--secondary" to={`/courses/${course.id}/groups/new`}>
+            Add a teaching group
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function ActivitySection({ activity }: Pick<CoursePageData, "activity">) {
+  return (
+    <section className="card" aria-labelledby="activity-heading">
+      <h2 id="activity-heading">Recent activity</h2>
+      {activity.length === 0 ? (
+        <p>Nothing recorded yet. Changes to the course, its groups and its lesson plans appear here.</p>
+      ) : (
+        <ul className="activity-list">
+          {activity.map((a) => {
+            const object = activityObject(a.detail);
+            return (
+              <li key={a.id}>
+                <strong>{a.actorName}</strong> {activityPhrase(a.action)}
+                {object ? <> “{object}”</> : null} <span className="muted">· {formatDateTime(a.createdAt)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,16 +1,25 @@
 // Add a teaching group to a course: its name, the site where it meets, the academic year.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { newGroupSchema } from "~/lib/forms/courses";
+import { domainErrorReply } from "~/lib/forms/intents.server";
 import { getCourse } from "~/models/courses.server";
-import { GroupError, createGroup } from "~/models/groups.server";
+import { createGroup } from "~/models/groups.server";
 import { listInstitutions } from "~/models/institutions.server";
 import { canManageGroups } from "~/policies/course";
-import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Add a group · ${data?.course.title ?? "Course"} · Staffroom` },
@@ -18,10 +27,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const NOT_ALLOWED = "Only the course's co-planners and the coordinator can add its groups.";
 
+/** The page's one policy question, for the loader and the action: may this member add groups to the course? */
+async function requireGroupsCourse(context: AppLoadContext, request: Request, courseId: string | undefined) {
+  const ctx = requireActionContext(context, request);
+  const course = ensureFound(ctx.actor, await getCourse(ctx.actor.partnershipId, courseId ?? ""));
+  ensure(canManageGroups(ctx.actor, course), NOT_ALLOWED);
+  return { ctx, actor: ctx.actor, course };
+}
+
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const actor = requireActor(context, request);
-  const course = ensureFound(actor, await getCourse(actor.partnershipId, params.courseId ?? ""));
-  ensure(canManageGroups(actor, course), NOT_ALLOWED);
+  const { actor, course } = await requireGroupsCourse(context, request, params.courseId);
   const institutions = await listInstitutions(actor.partnershipId);
   return {
     course: { id: course.id, title: course.title, firstSiteId: course.sites[0]?.id ?? course.leadInstitutionId },
@@ -31,13 +46,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
-  const course = ensureFound(actor, await getCourse(actor.partnershipId, params.courseId ?? ""));
-  ensure(canManageGroups(actor, course), NOT_ALLOWED);
+  const { ctx, actor, course } = await requireGroupsCourse(context, request, params.courseId);
   const submission = parseWithZod(await request.formData(), { schema: newGroupSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    const group = await createGroup(actor, course.id, submission.value, context.clientIp);
+    const group = await createGroup(ctx, course.id, submission.value);
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "group",
       id: group.id,
@@ -46,22 +59,17 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     });
     throw redirect(`/groups/${group.id}`);
   } catch (error) {
-    if (error instanceof GroupError)
-      return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
-    throw error;
+    return domainErrorReply(submission, error);
   }
 }
 
 export default function NewGroupPage() {
   const { course, institutions, isTeacher } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(newGroupSchema, {
     id: "new-group",
     lastResult,
     defaultValue: { siteId: course.firstSiteId },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newGroupSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

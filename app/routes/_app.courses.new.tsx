@@ -1,18 +1,20 @@
 // Start a course: its details, delivery sites, units and co-planners from any institution.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { COURSE_KINDS, KEY_STAGES, SUBJECTS } from "~/lib/co-planning";
 import { newCourseSchema } from "~/lib/forms/courses";
+import { domainErrorReply } from "~/lib/forms/intents.server";
 import { ROLE_LABELS, type Role } from "~/lib/roles";
-import { CourseError, createCourse, listPlanningColleagues } from "~/models/courses.server";
+import { createCourse, listPlanningColleagues } from "~/models/courses.server";
 import { listInstitutions } from "~/models/institutions.server";
 import { canCreateCourse } from "~/policies/course";
-import { ensure, requireActor } from "~/policies/enforce.server";
+import { ensure, requireActionContext, requireActor } from "~/policies/enforce.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a course · Courses · Staffroom" }];
 
@@ -39,12 +41,13 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
   ensure(canCreateCourse(actor), NOT_ALLOWED);
   const submission = parseWithZod(await request.formData(), { schema: newCourseSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    const course = await createCourse(actor, submission.value, context.clientIp);
+    const course = await createCourse(ctx, submission.value);
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "course",
       id: course.id,
@@ -53,22 +56,17 @@ export async function action({ context, request }: ActionFunctionArgs) {
     });
     throw redirect(`/courses/${course.id}`);
   } catch (error) {
-    if (error instanceof CourseError)
-      return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
-    throw error;
+    return domainErrorReply(submission, error);
   }
 }
 
 export default function NewCoursePage() {
   const { institutions, colleagues, isTeacher, homeInstitutionId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(newCourseSchema, {
     id: "new-course",
     lastResult,
     defaultValue: { leadInstitutionId: homeInstitutionId, siteIds: [homeInstitutionId] },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newCourseSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

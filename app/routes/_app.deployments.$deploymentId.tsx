@@ -37,10 +37,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   if (!found) notFound("We could not find that deployment.");
   const { deployment: d } = found;
   const students = await lessonStudents(
-    actor,
+    { actor, ipAddress: context.clientIp },
     { groupIds: [], studentIds: d.students.map((s) => s.studentId) },
     "deployment",
-    context.clientIp,
   );
   const plan = d.lessonPlan;
   return {

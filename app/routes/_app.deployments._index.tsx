@@ -20,10 +20,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     page: Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1,
   });
   const students = await lessonStudents(
-    actor,
+    { actor, ipAddress: context.clientIp },
     { groupIds: [], studentIds: result.deployments.flatMap((d) => d.students.map((s) => s.studentId)) },
     "my-deployments",
-    context.clientIp,
   );
   // Grouped by the lesson's date, in the list's order.
   const days: Array<{ date: string | null; items: Array<Record<string, unknown> & ReturnType<typeof row>> }> = [];

@@ -29,7 +29,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   ensure(canCreatePartnershipDocument(actor), "Leaders and LSAs can read shared documents but not start them.");
   const submission = parseWithZod(await request.formData(), { schema: newDocumentSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const document = await createPartnershipDocument(actor, submission.value.title, context.clientIp);
+  const document = await createPartnershipDocument({ actor, ipAddress: context.clientIp }, submission.value.title);
   context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
     entity: "document",
     id: document.id,

@@ -1,30 +1,39 @@
 // One institution, as the coordinator edits or archives it.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { domainErrorResult } from "~/lib/forms/intents.server";
 import { institutionSchema } from "~/lib/forms/membership";
 import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS } from "~/lib/institutions";
-import {
-  InstitutionError,
-  getInstitution,
-  setInstitutionArchived,
-  updateInstitution,
-} from "~/models/institutions.server";
+import { getInstitution, setInstitutionArchived, updateInstitution } from "~/models/institutions.server";
 import { canManageInstitution } from "~/policies/membership";
-import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.institution.name ?? "Institution"} · Staffroom` },
 ];
 
+/** The page's one policy question, for the loader and the action: may this member change the institution? */
+async function requireManagedInstitution(context: AppLoadContext, request: Request, institutionId: string | undefined) {
+  const ctx = requireActionContext(context, request);
+  const institution = ensureFound(ctx.actor, await getInstitution(ctx.actor.partnershipId, institutionId ?? ""));
+  ensure(canManageInstitution(ctx.actor, institution), "Only the partnership coordinator can change institutions.");
+  return { ctx, actor: ctx.actor, institution };
+}
+
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const actor = requireActor(context, request);
-  const institution = ensureFound(actor, await getInstitution(actor.partnershipId, params.institutionId ?? ""));
-  ensure(canManageInstitution(actor, institution), "Only the partnership coordinator can change institutions.");
+  const { institution } = await requireManagedInstitution(context, request, params.institutionId);
   return {
     institution: {
       id: institution.id,
@@ -37,13 +46,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
-  const institution = ensureFound(actor, await getInstitution(actor.partnershipId, params.institutionId ?? ""));
-  ensure(canManageInstitution(actor, institution), "Only the partnership coordinator can change institutions.");
+  const { ctx, actor, institution } = await requireManagedInstitution(context, request, params.institutionId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "restore") {
-    await setInstitutionArchived(actor, institution.id, intent === "archive", context.clientIp);
+    await setInstitutionArchived(ctx, institution.id, intent === "archive");
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "institution",
       id: institution.id,
@@ -57,7 +64,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: institutionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
-    await updateInstitution(actor, institution.id, submission.value, context.clientIp);
+    await updateInstitution(ctx, institution.id, submission.value);
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "institution",
       id: institution.id,
@@ -66,22 +73,18 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     });
     return { result: submission.reply(), message: "Changes saved." };
   } catch (error) {
-    if (error instanceof InstitutionError)
-      return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
-    throw error;
+    const { result, status } = domainErrorResult(submission, error);
+    return data({ result }, { status });
   }
 }
 
 export default function InstitutionPage() {
   const { institution } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(institutionSchema, {
     id: "institution-edit",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     defaultValue: { name: institution.name, kind: institution.kind, town: institution.town },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: institutionSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

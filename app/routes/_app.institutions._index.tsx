@@ -1,16 +1,18 @@
 // The partnership's schools and colleges; the coordinator adds new ones here.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { domainErrorResult } from "~/lib/forms/intents.server";
 import { institutionSchema } from "~/lib/forms/membership";
 import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS, institutionKindLabel } from "~/lib/institutions";
-import { InstitutionError, createInstitution, listInstitutions } from "~/models/institutions.server";
+import { createInstitution, listInstitutions } from "~/models/institutions.server";
 import { canManageInstitutions, canViewInstitutions } from "~/policies/membership";
-import { ensure, requireActor } from "~/policies/enforce.server";
+import { ensure, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Institutions · Staffroom" }];
@@ -24,12 +26,13 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
   ensure(canManageInstitutions(actor), "Only the partnership coordinator can add institutions.");
   const submission = parseWithZod(await request.formData(), { schema: institutionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
-    const institution = await createInstitution(actor, submission.value, context.clientIp);
+    const institution = await createInstitution(ctx, submission.value);
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "institution",
       id: institution.id,
@@ -38,21 +41,17 @@ export async function action({ context, request }: ActionFunctionArgs) {
     });
     return { result: submission.reply({ resetForm: true }), created: institution.name };
   } catch (error) {
-    if (error instanceof InstitutionError)
-      return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
-    throw error;
+    const { result, status } = domainErrorResult(submission, error);
+    return data({ result }, { status });
   }
 }
 
 export default function InstitutionsPage() {
   const { institutions, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(institutionSchema, {
     id: "institution",
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: institutionSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -1,31 +1,46 @@
 // One member, as the coordinator manages them: role, institution, job title,
 // deactivation (which ends their sessions and live sockets at once), reactivation,
 // and a password reset link when they have forgotten their password.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CopyLink } from "~/components/ui/copy-link";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { DangerZone } from "~/components/ui/danger-zone";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { formatDateTime } from "~/lib/format";
+import { domainErrorResult } from "~/lib/forms/intents.server";
 import { updateMemberSchema } from "~/lib/forms/membership";
 import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
 import { listInstitutions } from "~/models/institutions.server";
-import { MemberError, deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
+import { deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
 import { createPasswordReset, getPendingPasswordReset } from "~/models/password-resets.server";
 import { canCreatePasswordReset, canManageMember } from "~/policies/membership";
-import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.member.name ?? "Member"} · People · Staffroom` },
 ];
 
+/** The page's one policy question, for the loader and the action: may this member change the other's account? */
+async function requireManagedMember(context: AppLoadContext, request: Request, userId: string | undefined) {
+  const ctx = requireActionContext(context, request);
+  const member = ensureFound(ctx.actor, await getMember(ctx.actor.partnershipId, userId ?? ""));
+  ensure(canManageMember(ctx.actor, member), "Only the partnership coordinator can change another member's account.");
+  return { ctx, actor: ctx.actor, member };
+}
+
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const actor = requireActor(context, request);
-  const member = ensureFound(actor, await getMember(actor.partnershipId, params.userId ?? ""));
-  ensure(canManageMember(actor, member), "Only the partnership coordinator can change another member's account.");
+  const { actor, member } = await requireManagedMember(context, request, params.userId);
   const [institutions, pendingReset] = await Promise.all([
     listInstitutions(actor.partnershipId),
     canCreatePasswordReset(actor, member) ? getPendingPasswordReset(actor.partnershipId, member.id) : null,
@@ -47,13 +62,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
-  const member = ensureFound(actor, await getMember(actor.partnershipId, params.userId ?? ""));
-  ensure(canManageMember(actor, member), "Only the partnership coordinator can change another member's account.");
+  const { ctx, actor, member } = await requireManagedMember(context, request, params.userId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "deactivate") {
-    const done = await deactivateMember(actor, member.id, context.clientIp);
+    const done = await deactivateMember(ctx, member.id);
     if (done) await context.realtime.disconnectUser(member.id, "deactivated");
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "member",
@@ -68,7 +81,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   }
   if (intent === "create-password-reset") {
     ensure(canCreatePasswordReset(actor, member), "Reactivate the account before making a password reset link.");
-    const { reset, path, validHours } = await createPasswordReset(actor, member.id, context.clientIp);
+    const { reset, path, validHours } = await createPasswordReset(ctx, member.id);
     return {
       kind: "reset-link" as const,
       link: new URL(path, new URL(request.url).origin).toString(),
@@ -77,7 +90,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     };
   }
   if (intent === "reactivate") {
-    await reactivateMember(actor, member.id, context.clientIp);
+    await reactivateMember(ctx, member.id);
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "member",
       id: member.id,
@@ -94,7 +107,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
   try {
     const before = member.role;
-    await updateMember(actor, member.id, submission.value, context.clientIp);
+    await updateMember(ctx, member.id, submission.value);
     if (before !== submission.value.role) await context.realtime.disconnectUser(member.id, "signed-out");
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "member",
@@ -104,13 +117,8 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     });
     return { kind: "form" as const, result: submission.reply(), message: "Changes saved." };
   } catch (error) {
-    if (error instanceof MemberError) {
-      return data(
-        { kind: "form" as const, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) },
-        { status: 400 },
-      );
-    }
-    throw error;
+    const { result, status } = domainErrorResult(submission, error);
+    return data({ kind: "form" as const, result }, { status });
   }
 }
 
@@ -119,13 +127,10 @@ export default function MemberPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const confirming = searchParams.get("confirm") === "deactivate";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(updateMemberSchema, {
     id: "member",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     defaultValue: { role: member.role, institutionId: member.institutionId, jobTitle: member.jobTitle },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateMemberSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>
@@ -195,41 +200,34 @@ export default function MemberPage() {
           </Form>
         )}
       </section>
-      <section aria-labelledby="access-heading" className="card narrow">
-        <h2 id="access-heading">Access</h2>
-        {member.deactivated ? (
+      {member.deactivated ? (
+        <section aria-labelledby="access-heading" className="card narrow">
+          <h2 id="access-heading">Access</h2>
           <Form method="post">
             <p>This account is deactivated: {member.name} cannot sign in.</p>
             <SubmitButton name="intent" value="reactivate" variant="secondary" pendingLabel="Reactivating…">
               Reactivate account
             </SubmitButton>
           </Form>
-        ) : confirming ? (
-          <Form method="post" replace>
-            <div className="alert alert--warning" role="alert">
-              <p>
-                <strong>Deactivate {member.name}'s account?</strong> They will be signed out everywhere at once and will
-                not be able to sign in. Their work stays in Staffroom. You can reactivate the account later.
-              </p>
-            </div>
-            <div className="actions">
-              <SubmitButton name="intent" value="deactivate" variant="danger" pendingLabel="Deactivating…">
-                Yes, deactivate account
-              </SubmitButton>
-              <Link to="." replace>
-                Cancel
-              </Link>
-            </div>
-          </Form>
-        ) : (
-          <>
-            <p>Deactivate the account of someone who has left the partnership.</p>
-            <Link className="button button--danger" to="?confirm=deactivate">
-              Deactivate account
-            </Link>
-          </>
-        )}
-      </section>
+        </section>
+      ) : (
+        <DangerZone
+          heading="Access"
+          headingId="access-heading"
+          intent="deactivate"
+          confirming={confirming}
+          startLabel="Deactivate account"
+          explanation="Deactivate the account of someone who has left the partnership."
+          confirmLabel="Yes, deactivate account"
+          pendingLabel="Deactivating…"
+          warning={
+            <p>
+              <strong>Deactivate {member.name}'s account?</strong> They will be signed out everywhere at once and will
+              not be able to sign in. Their work stays in Staffroom. You can reactivate the account later.
+            </p>
+          }
+        />
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 // Invitations: the coordinator invites a colleague by email, role and institution,
 // and passes the single-use link on (no mail server needed). Pending invites can be revoked.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,13 +8,15 @@ import { CopyLink } from "~/components/ui/copy-link";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { formatDate } from "~/lib/format";
+import { domainErrorResult } from "~/lib/forms/intents.server";
 import { inviteSchema } from "~/lib/forms/membership";
 import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
 import { listInstitutions } from "~/models/institutions.server";
-import { InviteError, createInvite, getInvite, listInvites, revokeInvite } from "~/models/invites.server";
+import { createInvite, getInvite, listInvites, revokeInvite } from "~/models/invites.server";
 import { canInviteMembers, canManageInvite } from "~/policies/membership";
-import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
+import { ensure, ensureFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Staffroom" }];
@@ -42,20 +44,21 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
   ensure(canInviteMembers(actor), "Only the partnership coordinator can invite people.");
   const formData = await request.formData();
   if (formData.get("intent") === "revoke") {
     const invite = ensureFound(actor, await getInvite(actor.partnershipId, String(formData.get("inviteId") ?? "")));
     ensure(canManageInvite(actor, invite));
-    const revoked = await revokeInvite(actor, invite.id, context.clientIp);
+    const revoked = await revokeInvite(ctx, invite.id);
     return { kind: "revoked" as const, ok: revoked, email: invite.email };
   }
   const submission = parseWithZod(formData, { schema: inviteSchema });
   if (submission.status !== "success")
     return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
   try {
-    const { invite, path } = await createInvite(actor, submission.value, context.clientIp);
+    const { invite, path } = await createInvite(ctx, submission.value);
     const link = new URL(path, new URL(request.url).origin).toString();
     return {
       kind: "created" as const,
@@ -65,13 +68,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
       expiresAt: invite.expiresAt,
     };
   } catch (error) {
-    if (error instanceof InviteError) {
-      return data(
-        { kind: "form" as const, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) },
-        { status: 400 },
-      );
-    }
-    throw error;
+    const { result, status } = domainErrorResult(submission, error);
+    return data({ kind: "form" as const, result }, { status });
   }
 }
 
@@ -80,12 +78,9 @@ const STATE_LABELS = { pending: "Waiting", accepted: "Accepted", expired: "Expir
 export default function InvitationsPage() {
   const { institutions, invites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(inviteSchema, {
     id: "invite",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

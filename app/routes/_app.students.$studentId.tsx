@@ -1,6 +1,6 @@
 // One student: full details (each view audited) for those allowed, initials otherwise;
 // the coordinator and teachers of the home institution edit the record here.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,12 +8,14 @@ import { StudentFields } from "~/components/student-form";
 import { FormErrors } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { COMMUNICATION_MODES, NEED_AREAS, SEN_STATUSES, yearGroupLabel } from "~/lib/co-planning";
 import { formatDateTime } from "~/lib/format";
+import { domainErrorResult } from "~/lib/forms/intents.server";
 import { studentSchema } from "~/lib/forms/students";
 import { listInstitutions } from "~/models/institutions.server";
-import { StudentError, getStudentFacts, updateStudent, viewStudent } from "~/models/students.server";
-import { ensure, ensureFound, notFound, requireActor } from "~/policies/enforce.server";
+import { getStudentFacts, updateStudent, viewStudent } from "~/models/students.server";
+import { ensure, ensureFound, notFound, requireActionContext } from "~/policies/enforce.server";
 import { canEditStudent, canOpenStudent } from "~/policies/student";
 
 export const meta: MetaFunction = () => [{ title: "Student · Staffroom" }];
@@ -21,13 +23,15 @@ export const meta: MetaFunction = () => [{ title: "Student · Staffroom" }];
 const NOT_ALLOWED = "Only the coordinator and teachers of the student's home institution can change their record.";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const actor = requireActor(context, request);
+  // Viewing a student's details is audited: the loader acts with the address too.
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
   const facts = ensureFound(actor, await getStudentFacts(actor.partnershipId, params.studentId ?? ""));
   ensure(
     canOpenStudent(actor, facts),
     "You can see students of your institution and of the groups you are deployed with.",
   );
-  const student = (await viewStudent(actor, facts.id, context.clientIp)) ?? notFound();
+  const student = (await viewStudent(ctx, facts.id)) ?? notFound();
   const canEdit = canEditStudent(actor, facts);
   const institutions = canEdit ? await listInstitutions(actor.partnershipId) : [];
   return {
@@ -40,7 +44,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
   const facts = ensureFound(actor, await getStudentFacts(actor.partnershipId, params.studentId ?? ""));
   ensure(canEditStudent(actor, facts), NOT_ALLOWED);
   const submission = parseWithZod(await request.formData(), { schema: studentSchema });
@@ -53,14 +58,10 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     NOT_ALLOWED,
   );
   try {
-    await updateStudent(actor, facts.id, submission.value, context.clientIp);
+    await updateStudent(ctx, facts.id, submission.value);
   } catch (error) {
-    if (error instanceof StudentError)
-      return data(
-        { result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }), message: "" },
-        { status: 400 },
-      );
-    throw error;
+    const { result, status } = domainErrorResult(submission, error);
+    return data({ result, message: "" }, { status });
   }
   context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
     entity: "student",
@@ -75,7 +76,7 @@ export default function StudentPage() {
   const { student, canEdit, institutions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const full = student.visibility === "full" ? student : null;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(studentSchema, {
     id: "student",
     lastResult: actionData?.result,
     defaultValue: full
@@ -91,9 +92,6 @@ export default function StudentPage() {
           notes: full.notes,
         }
       : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: studentSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -7,13 +7,15 @@ import { Pagination } from "~/components/ui/pagination";
 import { YEAR_GROUPS, yearGroupLabel } from "~/lib/co-planning";
 import { listInstitutions } from "~/models/institutions.server";
 import { viewStudents } from "~/models/students.server";
-import { ensure, requireActor } from "~/policies/enforce.server";
+import { ensure, requireActionContext } from "~/policies/enforce.server";
 import { canCreateStudents, canListStudents } from "~/policies/student";
 
 export const meta: MetaFunction = () => [{ title: "Students · Staffroom" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const actor = requireActor(context, request);
+  // Students shown in full are audited: the loader acts with the address too.
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
   ensure(canListStudents(actor), "LSAs see the students of the groups they are deployed with, on those groups' pages.");
   const url = new URL(request.url);
   const institution = (url.searchParams.get("institution") ?? "").slice(0, 64);
@@ -22,10 +24,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const page = Number(url.searchParams.get("page") ?? "1");
   const [result, institutions] = await Promise.all([
     viewStudents(
-      actor,
+      ctx,
       { homeInstitutionId: institution || undefined, yearGroup, page: Number.isInteger(page) && page > 0 ? page : 1 },
       "list",
-      context.clientIp,
     ),
     listInstitutions(actor.partnershipId),
   ]);

@@ -1,15 +1,17 @@
 // Add a student: the coordinator for any institution, a teacher for their own.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StudentFields } from "~/components/student-form";
 import { FormErrors } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { domainErrorReply } from "~/lib/forms/intents.server";
 import { studentSchema } from "~/lib/forms/students";
 import { listInstitutions } from "~/models/institutions.server";
-import { StudentError, createStudent } from "~/models/students.server";
-import { ensure, requireActor } from "~/policies/enforce.server";
+import { createStudent } from "~/models/students.server";
+import { ensure, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { canCreateStudents, canEditStudent } from "~/policies/student";
 
 export const meta: MetaFunction = () => [{ title: "Add a student · Students · Staffroom" }];
@@ -29,7 +31,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
   ensure(canCreateStudents(actor), NOT_ALLOWED);
   const submission = parseWithZod(await request.formData(), { schema: studentSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -41,7 +44,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     NOT_ALLOWED,
   );
   try {
-    const student = await createStudent(actor, submission.value, context.clientIp);
+    const student = await createStudent(ctx, submission.value);
     context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
       entity: "student",
       id: student.id,
@@ -50,22 +53,17 @@ export async function action({ context, request }: ActionFunctionArgs) {
     });
     throw redirect(`/students/${student.id}`);
   } catch (error) {
-    if (error instanceof StudentError)
-      return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
-    throw error;
+    return domainErrorReply(submission, error);
   }
 }
 
 export default function NewStudentPage() {
   const { institutions, homeInstitutionId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(studentSchema, {
     id: "new-student",
     lastResult,
     defaultValue: { homeInstitutionId, senStatus: "none" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: studentSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -1,5 +1,5 @@
 // Accepting an invitation: the invitee chooses a password and joins the partnership.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -12,11 +12,13 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { DomainError } from "~/lib/errors";
 import { PASSWORD_RULE_HINT, acceptInviteSchema } from "~/lib/forms/auth";
-import { refineNewPassword } from "~/lib/forms/password-check.server";
+import { refineNewPassword } from "~/models/password-check.server";
 import { clientMeta } from "~/lib/request.server";
 import { ROLE_LABELS, isRole } from "~/lib/roles";
-import { InviteError, acceptInvite, findInviteByToken } from "~/models/invites.server";
+import { acceptInvite, findInviteByToken } from "~/models/invites.server";
 import { startSession } from "~/models/sessions.server";
 import { SignedOutShell } from "~/components/signed-out-shell";
 
@@ -66,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { cookie } = await startSession(user.id, meta);
     throw redirect("/home", { headers: { "Set-Cookie": cookie.serialize() } });
   } catch (error) {
-    if (error instanceof InviteError) {
+    if (error instanceof DomainError) {
       // Used, revoked or expired since the check above (410), or the address has an account meanwhile (409).
       const gone = (await pendingInvite(token)).status !== 200;
       return data(submission.reply({ formErrors: [error.message], hideFields }), { status: gone ? 410 : 409 });
@@ -78,13 +80,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function AcceptInvitePage() {
   const invite = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(acceptInviteSchema, {
     id: "accept-invite",
     lastResult,
     defaultValue: { name: invite.state === "pending" ? invite.name : "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInviteSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <SignedOutShell>

@@ -1,5 +1,5 @@
 // Sign in with email and password.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -12,7 +12,8 @@ import {
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { deviceCookie, readDeviceToken } from "~/lib/device-cookie.server";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { deviceCookie, readDeviceToken } from "~/models/device-cookie.server";
 import { signInSchema } from "~/lib/forms/auth";
 import { clientMeta, safeRedirectPath } from "~/lib/request.server";
 import { signIn } from "~/models/sign-in.server";
@@ -77,13 +78,8 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const ended = searchParams.get("ended");
   const passwordChanged = searchParams.get("password") === "changed";
-  const [form, fields] = useForm({
-    id: "sign-in",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  // Sign-in says nothing until the form is sent: no "enter your password" while the email is still being typed.
+  const [form, fields] = useZodForm(signInSchema, { id: "sign-in", lastResult, shouldValidate: "onSubmit" });
   return (
     <SignedOutShell>
       <div className="card">

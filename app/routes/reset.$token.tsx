@@ -1,6 +1,6 @@
 // Choosing a new password with a link the coordinator made: single use, for a
 // limited time; it signs the member out everywhere and sends them to sign in.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -13,9 +13,11 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { DomainError } from "~/lib/errors";
 import { PASSWORD_RULE_HINT, resetPasswordSchema } from "~/lib/forms/auth";
-import { refineNewPassword } from "~/lib/forms/password-check.server";
-import { PasswordResetError, findPasswordResetByToken, resetPassword } from "~/models/password-resets.server";
+import { refineNewPassword } from "~/models/password-check.server";
+import { findPasswordResetByToken, resetPassword } from "~/models/password-resets.server";
 import { SignedOutShell } from "~/components/signed-out-shell";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Staffroom" }];
@@ -55,7 +57,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { userId } = await resetPassword({ token, password: submission.value.password }, context.clientIp);
     await context.realtime.disconnectUser(userId, "signed-out");
   } catch (error) {
-    if (error instanceof PasswordResetError)
+    // Used, revoked or expired since the check above.
+    if (error instanceof DomainError && error.code === "gone")
       return data(submission.reply({ formErrors: [`${LINK_GONE}.`], hideFields }), { status: 410 });
     throw error;
   }
@@ -65,12 +68,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ResetPasswordPage() {
   const reset = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(resetPasswordSchema, {
     id: "reset-password",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <SignedOutShell>

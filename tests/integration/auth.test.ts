@@ -144,16 +144,26 @@ describe.each(PROVIDERS)("signing in on %s", (provider) => {
     const current = await startSession(userId, meta);
     const other = await startSession(userId, meta);
 
-    const refused = await changePassword(userId, current.session.id, {
-      currentPassword: "wrong one",
-      newPassword: "a new long phrase",
-    });
+    const refused = await changePassword(
+      userId,
+      current.session.id,
+      {
+        currentPassword: "wrong one",
+        newPassword: "a new long phrase",
+      },
+      "",
+    );
     expect(refused).toMatchObject({ ok: false, field: "currentPassword" });
 
-    const changed = await changePassword(userId, current.session.id, {
-      currentPassword: DEMO_PASSWORD,
-      newPassword: "a new long phrase",
-    });
+    const changed = await changePassword(
+      userId,
+      current.session.id,
+      {
+        currentPassword: DEMO_PASSWORD,
+        newPassword: "a new long phrase",
+      },
+      "",
+    );
     expect(changed).toEqual({ ok: true, endedSessions: 1, endedSessionIds: [other.session.id] });
     expect((await validateSessionToken(current.cookie.value)).user?.id).toBe(userId);
     expect((await validateSessionToken(other.cookie.value)).user).toBeNull();

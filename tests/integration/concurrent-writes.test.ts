@@ -2,9 +2,11 @@
 // PostgreSQL. At PostgreSQL's READ COMMITTED every request passes the "is it already there?" check, and
 // all but one then hit the unique key: each must end as the friendly "already there" answer the check
 // gives, never an unexplained error, and leave exactly one row.
+import type { ActionContext, Actor } from "~/policies/actor";
 import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
-import { addPlanner, createCourse } from "~/models/courses.server";
+import { addPlanner } from "~/models/course-planners.server";
+import { createCourse } from "~/models/courses.server";
 import { addGroupTeacher, addStudentsToGroup, createGroup, setTransport } from "~/models/groups.server";
 import { createInstitution, updateInstitution } from "~/models/institutions.server";
 import { acceptInvite, createInvite } from "~/models/invites.server";
@@ -13,6 +15,9 @@ import { addToLessonPlan, createStrategy } from "~/models/strategies.server";
 import { recordFailure } from "~/models/throttle.server";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+
+/** A model call's action context for a member of the test's world (no client address unless the test gives one). */
+const acting = (actor: Actor, ipAddress = ""): ActionContext => ({ actor, ipAddress });
 
 const AT_ONCE = 8;
 
@@ -30,7 +35,7 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
   const institution = (key: string) => idOf(database.demo.institutionIds, key);
 
   async function arrangeCourse(title: string) {
-    return createCourse(await as("coordinator"), {
+    return createCourse(acting(await as("coordinator")), {
       title,
       kind: "adapted_module",
       qualification: "",
@@ -47,7 +52,7 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
   it("adds a co-planner to a course once; the others are told they already co-plan it", async () => {
     const coordinator = await as("coordinator");
     const course = await arrangeCourse("Co-planned at once");
-    const { succeeded, errors } = await atOnce(() => addPlanner(coordinator, course.id, user("teacher")));
+    const { succeeded, errors } = await atOnce(() => addPlanner(acting(coordinator), course.id, user("teacher")));
     expect(succeeded).toBeGreaterThanOrEqual(1);
     for (const error of errors)
       expect(error).toMatchObject({ field: "userId", message: "They already co-plan this course." });
@@ -57,12 +62,12 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
   it("adds a teacher to a group once; the others are told they already teach it", async () => {
     const coordinator = await as("coordinator");
     const course = await arrangeCourse("Group taught at once");
-    const group = await createGroup(coordinator, course.id, {
+    const group = await createGroup(acting(coordinator), course.id, {
       name: "Drama Y10",
       siteId: institution("kestrel"),
       academicYear: "",
     });
-    const { succeeded, errors } = await atOnce(() => addGroupTeacher(coordinator, group.id, user("teacher")));
+    const { succeeded, errors } = await atOnce(() => addGroupTeacher(acting(coordinator), group.id, user("teacher")));
     expect(succeeded).toBeGreaterThanOrEqual(1);
     for (const error of errors)
       expect(error).toMatchObject({ field: "userId", message: "Sarah Whitfield already teaches this group." });
@@ -72,7 +77,7 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
   it("adds students to a group once, however many times they are sent at once", async () => {
     const coordinator = await as("coordinator");
     const course = await arrangeCourse("Students added at once");
-    const group = await createGroup(coordinator, course.id, {
+    const group = await createGroup(acting(coordinator), course.id, {
       name: "Drama Y11",
       siteId: institution("kestrel"),
       academicYear: "",
@@ -85,7 +90,7 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
     });
     const ids = students.map((s) => s.id);
     const results = await Promise.allSettled(
-      Array.from({ length: AT_ONCE }, () => addStudentsToGroup(coordinator, group.id, ids)),
+      Array.from({ length: AT_ONCE }, () => addStudentsToGroup(acting(coordinator), group.id, ids)),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(results.reduce((sum, r) => sum + (r.status === "fulfilled" ? r.value : 0), 0)).toBe(ids.length);
@@ -105,13 +110,13 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
   it("sets a group's transport note once when it is sent at once", async () => {
     const coordinator = await as("coordinator");
     const course = await arrangeCourse("Transport at once");
-    const group = await createGroup(coordinator, course.id, {
+    const group = await createGroup(acting(coordinator), course.id, {
       name: "Drama Y9",
       siteId: institution("kestrel"),
       academicYear: "",
     });
     const { errors } = await atOnce(() =>
-      setTransport(coordinator, group.id, institution("brookfield"), "Minibus from Brookfield at 8:40"),
+      setTransport(acting(coordinator), group.id, institution("brookfield"), "Minibus from Brookfield at 8:40"),
     );
     expect(errors).toEqual([]);
     expect(await db().groupTransport.count({ where: { groupId: group.id } })).toBe(1);
@@ -147,7 +152,7 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
   it("creates an institution once; the others are told the name is taken", async () => {
     const coordinator = await as("coordinator");
     const { succeeded, errors } = await atOnce(() =>
-      createInstitution(coordinator, { name: "Lowerby Sixth Form", kind: "fe_college", town: "Lowerby" }),
+      createInstitution(acting(coordinator), { name: "Lowerby Sixth Form", kind: "fe_college", town: "Lowerby" }),
     );
     expect(succeeded).toBe(1);
     for (const error of errors)
@@ -164,12 +169,16 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
     const coordinator = await as("coordinator");
     const renamed = await Promise.all(
       Array.from({ length: AT_ONCE }, (_, i) =>
-        createInstitution(coordinator, { name: `Renamed at once ${i}`, kind: "fe_college", town: "Lowerby" }),
+        createInstitution(acting(coordinator), { name: `Renamed at once ${i}`, kind: "fe_college", town: "Lowerby" }),
       ),
     );
     const results = await Promise.allSettled(
       renamed.map((i) =>
-        updateInstitution(coordinator, i.id, { name: "Thornbury Sixth Form", kind: "fe_college", town: "Lowerby" }),
+        updateInstitution(acting(coordinator), i.id, {
+          name: "Thornbury Sixth Form",
+          kind: "fe_college",
+          town: "Lowerby",
+        }),
       ),
     );
     const errors = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
@@ -195,11 +204,12 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
       const tokens = await Promise.all(
         coordinators.map(
           async (coordinator, i) =>
-            (await createInvite(coordinator, { email, name: "", role: "teacher", institutionId: kestrels[i]! })).token,
+            (await createInvite(acting(coordinator), { email, name: "", role: "teacher", institutionId: kestrels[i]! }))
+              .token,
         ),
       );
       const results = await Promise.allSettled(
-        tokens.map((token) => acceptInvite({ token, name: "Ada Twice", password: "chalk dust and coffee" })),
+        tokens.map((token) => acceptInvite({ token, name: "Ada Twice", password: "chalk dust and coffee" }, "")),
       );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       for (const r of results) {
@@ -217,7 +227,7 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
     const coordinator = await as("coordinator");
     const email = `invited.at.once.${Date.now()}@example.org`;
     const { errors } = await atOnce(() =>
-      createInvite(coordinator, { email, name: "", role: "teacher", institutionId: institution("kestrel") }),
+      createInvite(acting(coordinator), { email, name: "", role: "teacher", institutionId: institution("kestrel") }),
     );
     expect(errors).toEqual([]);
     expect(await db().invite.count({ where: { email } })).toBe(AT_ONCE);
@@ -226,7 +236,7 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
 
   it("keeps one usable password reset link per member when it is made several times at once", async () => {
     const coordinator = await as("coordinator");
-    const { errors } = await atOnce(() => createPasswordReset(coordinator, user("teacherDeaf")));
+    const { errors } = await atOnce(() => createPasswordReset(acting(coordinator), user("teacherDeaf")));
     expect(errors).toEqual([]);
     expect(
       await db().passwordReset.count({ where: { userId: user("teacherDeaf"), usedAt: null, revokedAt: null } }),

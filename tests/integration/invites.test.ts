@@ -1,20 +1,18 @@
 // Invitations at the model level, on SQLite and PostgreSQL: hashed link tokens,
 // single use (also under concurrent acceptance), expiry, revocation, and the
 // partnership boundary.
+import type { ActionContext, Actor } from "~/policies/actor";
+import { DomainError } from "~/lib/errors";
 import { describe, expect, it } from "vitest";
 import { hashToken } from "~/lib/tokens.server";
 import { db } from "~/models/db.server";
-import {
-  acceptInvite,
-  createInvite,
-  findInviteByToken,
-  InviteError,
-  listInvites,
-  revokeInvite,
-} from "~/models/invites.server";
+import { acceptInvite, createInvite, findInviteByToken, listInvites, revokeInvite } from "~/models/invites.server";
 import { verifyPassword } from "~/models/passwords.server";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+
+/** A model call's action context for a member of the test's world (no client address unless the test gives one). */
+const acting = (actor: Actor, ipAddress = ""): ActionContext => ({ actor, ipAddress });
 
 let counter = 0;
 const newEmail = () => `new.colleague.${Date.now()}.${++counter}@brookfield.example`;
@@ -31,7 +29,7 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
       institutionId: string;
     }> = {},
   ) {
-    return createInvite(await coordinator(), {
+    return createInvite(acting(await coordinator()), {
       email: overrides.email ?? newEmail(),
       name: "New Colleague",
       role: overrides.role ?? "lsa",
@@ -52,7 +50,7 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
   it("creates the account with the invited role, institution and partnership, and a hashed password", async () => {
     const email = newEmail();
     const { token } = await invite({ email, role: "teacher" });
-    const user = await acceptInvite({ token, name: "  Nia Campbell ", password: "chalk dust and coffee" });
+    const user = await acceptInvite({ token, name: "  Nia Campbell ", password: "chalk dust and coffee" }, "");
     expect(user).toMatchObject({
       email,
       name: "Nia Campbell",
@@ -69,17 +67,17 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
 
   it("can be used only once", async () => {
     const { token } = await invite();
-    await acceptInvite({ token, name: "First Person", password: "chalk dust and coffee" });
+    await acceptInvite({ token, name: "First Person", password: "chalk dust and coffee" }, "");
     await expect(
-      acceptInvite({ token, name: "Second Person", password: "another fine phrase" }),
-    ).rejects.toBeInstanceOf(InviteError);
+      acceptInvite({ token, name: "Second Person", password: "another fine phrase" }, ""),
+    ).rejects.toBeInstanceOf(DomainError);
   });
 
   it("is single use even when accepted twice at the same moment", async () => {
     const { token, invite: created } = await invite();
     const results = await Promise.allSettled([
-      acceptInvite({ token, name: "Racer One", password: "chalk dust and coffee" }),
-      acceptInvite({ token, name: "Racer Two", password: "chalk dust and coffee" }),
+      acceptInvite({ token, name: "Racer One", password: "chalk dust and coffee" }, ""),
+      acceptInvite({ token, name: "Racer Two", password: "chalk dust and coffee" }, ""),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db().user.count({ where: { email: created.email } })).toBe(1);
@@ -89,7 +87,7 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
     const { token, invite: created } = await invite();
     await db().invite.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await findInviteByToken(token))?.state).toBe("expired");
-    await expect(acceptInvite({ token, name: "Too Late", password: "chalk dust and coffee" })).rejects.toThrow(
+    await expect(acceptInvite({ token, name: "Too Late", password: "chalk dust and coffee" }, "")).rejects.toThrow(
       /expired/,
     );
     expect(await db().user.count({ where: { email: created.email } })).toBe(0);
@@ -108,20 +106,20 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
     const second = await invite({ email });
     expect((await findInviteByToken(first.token))?.state).toBe("revoked");
     await expect(
-      acceptInvite({ token: first.token, name: "Old Link", password: "chalk dust and coffee" }),
-    ).rejects.toBeInstanceOf(InviteError);
-    expect(await revokeInvite(await coordinator(), second.invite.id)).toBe(true);
+      acceptInvite({ token: first.token, name: "Old Link", password: "chalk dust and coffee" }, ""),
+    ).rejects.toBeInstanceOf(DomainError);
+    expect(await revokeInvite(acting(await coordinator()), second.invite.id)).toBe(true);
     await expect(
-      acceptInvite({ token: second.token, name: "Revoked", password: "chalk dust and coffee" }),
-    ).rejects.toBeInstanceOf(InviteError);
+      acceptInvite({ token: second.token, name: "Revoked", password: "chalk dust and coffee" }, ""),
+    ).rejects.toBeInstanceOf(DomainError);
   });
 
   it("refuses unknown and malformed tokens", async () => {
     expect(await findInviteByToken("")).toBeNull();
     expect(await findInviteByToken("x".repeat(200))).toBeNull();
     await expect(
-      acceptInvite({ token: "no-such-token", name: "Nobody", password: "chalk dust and coffee" }),
-    ).rejects.toBeInstanceOf(InviteError);
+      acceptInvite({ token: "no-such-token", name: "Nobody", password: "chalk dust and coffee" }, ""),
+    ).rejects.toBeInstanceOf(DomainError);
   });
 
   it("refuses an address that already has an account", async () => {
@@ -136,7 +134,7 @@ describe.each(PROVIDERS)("invitations on %s", (provider) => {
     });
     const { invite: created } = await invite();
     const otherCoordinator = await actorOf(idOf(database.other.userIds, "coordinator"));
-    expect(await revokeInvite(otherCoordinator, created.id)).toBe(false);
+    expect(await revokeInvite(acting(otherCoordinator), created.id)).toBe(false);
     expect((await listInvites(database.other.partnershipId)).map((i) => i.id)).not.toContain(created.id);
     expect((await listInvites(database.demo.partnershipId)).map((i) => i.id)).toContain(created.id);
   });

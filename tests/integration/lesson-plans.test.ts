@@ -325,12 +325,12 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
   it("shows students' names only to those the visibility rule allows, initials to others, and audits full views", async () => {
     const f = await fresh();
     const ids = { groupIds: [f.groupId] };
-    const joanne = await lessonStudents(await who("lsa"), ids, "test");
+    const joanne = await lessonStudents(ctx(await who("lsa")), ids, "test");
     expect(joanne.get(f.studentIds.mld1)?.name).toBe("Kayden Brooks");
     expect(joanne.get(f.studentIds.deaf)).toMatchObject({ name: "M. P.", needAreas: [] });
-    const dance = await lessonStudents(await who("teacherDance"), ids, "test");
+    const dance = await lessonStudents(ctx(await who("teacherDance")), ids, "test");
     expect(dance.get(f.studentIds.mld1)?.name).toBe("K. B.");
-    const leader = await lessonStudents(await who("leader"), ids, "test");
+    const leader = await lessonStudents(ctx(await who("leader")), ids, "test");
     expect(leader.get(f.studentIds.deaf)).toMatchObject({ name: "Maya Patel", needAreas: ["sensory_physical"] });
     expect(
       await db().auditEvent.count({
@@ -341,9 +341,9 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
         },
       }),
     ).toBeGreaterThan(0);
-    expect((await lessonStudents(await actorOf(idOf(database.other.userIds, "coordinator")), ids, "test")).size).toBe(
-      0,
-    );
+    expect(
+      (await lessonStudents(ctx(await actorOf(idOf(database.other.userIds, "coordinator"))), ids, "test")).size,
+    ).toBe(0);
   });
 
   it("lists my deployments across sites, upcoming soonest first, past latest first", async () => {

@@ -1,5 +1,6 @@
 // Managing members at the model level, on SQLite and PostgreSQL: role changes,
 // deactivation ending every session, and the partnership boundary.
+import type { ActionContext, Actor } from "~/policies/actor";
 import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { deactivateMember, getMember, listMembers, reactivateMember, updateMember } from "~/models/members.server";
@@ -15,6 +16,9 @@ import { listAuditEvents } from "~/models/audit.server";
 import { DEMO_PASSWORD, DEMO_USERS, demoUser } from "../../prisma/seed-data";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+
+/** A model call's action context for a member of the test's world (no client address unless the test gives one). */
+const acting = (actor: Actor, ipAddress = ""): ActionContext => ({ actor, ipAddress });
 
 const meta = { userAgent: "vitest", ipAddress: "127.0.0.1" };
 
@@ -33,8 +37,8 @@ describe.each(PROVIDERS)("members and institutions on %s", (provider) => {
     const userId = idOf(database.demo.userIds, "teacherSpecial");
     const a = await startSession(userId, meta);
     const b = await startSession(userId, meta);
-    expect(await deactivateMember(await coordinator(), userId)).toBe(true);
-    expect(await deactivateMember(await coordinator(), userId)).toBe(false);
+    expect(await deactivateMember(acting(await coordinator()), userId)).toBe(true);
+    expect(await deactivateMember(acting(await coordinator()), userId)).toBe(false);
     expect((await validateSessionToken(a.cookie.value)).user).toBeNull();
     expect((await validateSessionToken(b.cookie.value)).user).toBeNull();
     expect(await db().session.count({ where: { userId } })).toBe(0);
@@ -45,29 +49,29 @@ describe.each(PROVIDERS)("members and institutions on %s", (provider) => {
       userId,
     );
 
-    expect(await reactivateMember(await coordinator(), userId)).toBe(true);
+    expect(await reactivateMember(acting(await coordinator()), userId)).toBe(true);
     expect((await signIn({ email, password: DEMO_PASSWORD, deviceToken: null, meta })).ok).toBe(true);
   });
 
   it("cannot deactivate, reactivate or update a member of another partnership", async () => {
     const foreignId = idOf(database.other.userIds, "teacher");
     const session = await startSession(foreignId, meta);
-    expect(await deactivateMember(await coordinator(), foreignId)).toBe(false);
+    expect(await deactivateMember(acting(await coordinator()), foreignId)).toBe(false);
     expect((await validateSessionToken(session.cookie.value)).user?.id).toBe(foreignId);
-    expect(await reactivateMember(await coordinator(), foreignId)).toBe(false);
+    expect(await reactivateMember(acting(await coordinator()), foreignId)).toBe(false);
     await expect(
-      updateMember(await coordinator(), foreignId, {
+      updateMember(acting(await coordinator()), foreignId, {
         role: "lsa",
         institutionId: idOf(database.demo.institutionIds, "hollins"),
         jobTitle: "",
       }),
-    ).rejects.toMatchObject({ field: "form" });
+    ).rejects.toMatchObject({ code: "invalid", field: undefined });
   });
 
   it("a role change takes effect at once: the member's sessions end", async () => {
     const userId = idOf(database.demo.userIds, "teacherFe");
     const session = await startSession(userId, meta);
-    const updated = await updateMember(await coordinator(), userId, {
+    const updated = await updateMember(acting(await coordinator()), userId, {
       role: "leader",
       institutionId: idOf(database.demo.institutionIds, "ashbury"),
       jobTitle: " Head of sport ",
@@ -81,7 +85,7 @@ describe.each(PROVIDERS)("members and institutions on %s", (provider) => {
   it("refuses to move a member to another partnership's institution", async () => {
     const userId = idOf(database.demo.userIds, "teacherDance");
     await expect(
-      updateMember(await coordinator(), userId, {
+      updateMember(acting(await coordinator()), userId, {
         role: "teacher",
         institutionId: idOf(database.other.institutionIds, "kestrel"),
         jobTitle: "",
@@ -91,27 +95,31 @@ describe.each(PROVIDERS)("members and institutions on %s", (provider) => {
 
   it("creates, renames and archives institutions within the partnership only", async () => {
     const actor = await coordinator();
-    const created = await createInstitution(actor, {
+    const created = await createInstitution(acting(actor), {
       name: " Ridgeway Academy ",
       kind: "secondary_school",
       town: "Lowerby",
     });
     expect(created).toMatchObject({ name: "Ridgeway Academy", partnershipId: database.demo.partnershipId });
     await expect(
-      createInstitution(actor, { name: "Ridgeway Academy", kind: "secondary_school", town: "" }),
+      createInstitution(acting(actor), { name: "Ridgeway Academy", kind: "secondary_school", town: "" }),
     ).rejects.toMatchObject({ field: "name" });
-    await updateInstitution(actor, created.id, { name: "Ridgeway School", kind: "secondary_school", town: "Lowerby" });
-    expect(await setInstitutionArchived(actor, created.id, true)).toBe(true);
+    await updateInstitution(acting(actor), created.id, {
+      name: "Ridgeway School",
+      kind: "secondary_school",
+      town: "Lowerby",
+    });
+    expect(await setInstitutionArchived(acting(actor), created.id, true)).toBe(true);
     expect((await listInstitutions(database.demo.partnershipId)).map((i) => i.id)).not.toContain(created.id);
 
     const foreign = await actorOf(idOf(database.other.userIds, "coordinator"));
     await expect(
-      updateInstitution(foreign, created.id, { name: "Hijacked", kind: "secondary_school", town: "" }),
-    ).rejects.toMatchObject({ field: "form" });
-    expect(await setInstitutionArchived(foreign, created.id, false)).toBe(false);
+      updateInstitution(acting(foreign), created.id, { name: "Hijacked", kind: "secondary_school", town: "" }),
+    ).rejects.toMatchObject({ code: "invalid", field: undefined });
+    expect(await setInstitutionArchived(acting(foreign), created.id, false)).toBe(false);
     // The same name is free in another partnership.
     await expect(
-      createInstitution(foreign, { name: "Ridgeway School", kind: "secondary_school", town: "" }),
+      createInstitution(acting(foreign), { name: "Ridgeway School", kind: "secondary_school", town: "" }),
     ).resolves.toBeTruthy();
   });
 

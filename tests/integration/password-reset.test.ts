@@ -2,12 +2,13 @@
 // of the member's partnership makes one (never for themselves), the token is stored
 // hashed, a link works once and only until it expires, a new link revokes the old, and
 // using it sets the password, ends every session, forgets failed sign-ins and is audited.
+import type { ActionContext, Actor } from "~/policies/actor";
+import { DomainError } from "~/lib/errors";
 import { describe, expect, it } from "vitest";
 import { hashToken } from "~/lib/tokens.server";
 import { db } from "~/models/db.server";
 import { deactivateMember, reactivateMember } from "~/models/members.server";
 import {
-  PasswordResetError,
   createPasswordReset,
   findPasswordResetByToken,
   getPendingPasswordReset,
@@ -19,6 +20,9 @@ import { SIGN_IN_RULES, signIn } from "~/models/sign-in.server";
 import { DEMO_PASSWORD, demoUser, type DemoUserKey } from "../../prisma/seed-data";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+
+/** A model call's action context for a member of the test's world (no client address unless the test gives one). */
+const acting = (actor: Actor, ipAddress = ""): ActionContext => ({ actor, ipAddress });
 
 const meta = { userAgent: "vitest", ipAddress: "127.0.0.1" };
 const NEW_PASSWORD = "a quiet staffroom at four";
@@ -33,20 +37,22 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
   it("is made only by a coordinator of the member's partnership, and never for themselves", async () => {
     const target = memberId("teacherDance");
     for (const key of ["leader", "teacher", "lsa"] as const) {
-      await expect(createPasswordReset(await actorOf(memberId(key)), target), key).rejects.toMatchObject({
-        reason: "forbidden",
+      await expect(createPasswordReset(acting(await actorOf(memberId(key))), target), key).rejects.toMatchObject({
+        code: "forbidden",
       });
     }
     const me = await coordinator();
-    await expect(createPasswordReset(me, me.id)).rejects.toMatchObject({ reason: "forbidden" });
+    await expect(createPasswordReset(acting(me), me.id)).rejects.toMatchObject({ code: "forbidden" });
     const foreignCoordinator = await actorOf(idOf(database.other.userIds, "coordinator"));
-    await expect(createPasswordReset(foreignCoordinator, target)).rejects.toMatchObject({ reason: "not-found" });
-    await expect(createPasswordReset(me, idOf(database.other.userIds, "teacherDance"))).rejects.toBeInstanceOf(
-      PasswordResetError,
+    await expect(createPasswordReset(acting(foreignCoordinator), target)).rejects.toMatchObject({
+      code: "not-found",
+    });
+    await expect(createPasswordReset(acting(me), idOf(database.other.userIds, "teacherDance"))).rejects.toBeInstanceOf(
+      DomainError,
     );
     expect(await db().passwordReset.count()).toBe(0);
 
-    const { reset } = await createPasswordReset(me, target);
+    const { reset } = await createPasswordReset(acting(me), target);
     expect(reset).toMatchObject({
       userId: target,
       partnershipId: database.demo.partnershipId,
@@ -57,7 +63,7 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
   });
 
   it("stores only the SHA-256 of the link's 256-bit token", async () => {
-    const { reset, token, path } = await createPasswordReset(await coordinator(), memberId("leaderFe"));
+    const { reset, token, path } = await createPasswordReset(acting(await coordinator()), memberId("leaderFe"));
     expect(path).toBe(`/reset/${token}`);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     const row = await db().passwordReset.findUniqueOrThrow({ where: { id: reset.id } });
@@ -70,8 +76,8 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
     expect(await findPasswordResetByToken(hashToken(token))).toBeNull();
     expect(await findPasswordResetByToken("")).toBeNull();
     expect(await findPasswordResetByToken("x".repeat(200))).toBeNull();
-    await expect(resetPassword({ token: "no-such-token", password: NEW_PASSWORD })).rejects.toMatchObject({
-      reason: "unusable",
+    await expect(resetPassword({ token: "no-such-token", password: NEW_PASSWORD }, "")).rejects.toMatchObject({
+      code: "gone",
     });
   });
 
@@ -102,7 +108,7 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
     expect(sessionsBefore).toBe(3);
 
     const actor = await coordinator();
-    const { token } = await createPasswordReset(actor, userId, "10.0.0.1");
+    const { token } = await createPasswordReset(acting(actor, "10.0.0.1"), userId);
     expect(await resetPassword({ token, password: NEW_PASSWORD }, "10.0.0.2")).toEqual({
       userId,
       endedSessions: sessionsBefore,
@@ -152,21 +158,21 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
 
   it("works only once", async () => {
     const userId = memberId("teacherSpecial");
-    const { token } = await createPasswordReset(await coordinator(), userId);
-    await resetPassword({ token, password: NEW_PASSWORD });
+    const { token } = await createPasswordReset(acting(await coordinator()), userId);
+    await resetPassword({ token, password: NEW_PASSWORD }, "");
     const afterFirst = await passwordHashOf(userId);
-    await expect(resetPassword({ token, password: "someone else's choice" })).rejects.toMatchObject({
-      reason: "unusable",
+    await expect(resetPassword({ token, password: "someone else's choice" }, "")).rejects.toMatchObject({
+      code: "gone",
     });
     expect(await passwordHashOf(userId)).toBe(afterFirst);
   });
 
   it("works only once even when used twice at the same moment", async () => {
     const userId = memberId("teacher");
-    const { token } = await createPasswordReset(await coordinator(), userId);
+    const { token } = await createPasswordReset(acting(await coordinator()), userId);
     const results = await Promise.allSettled([
-      resetPassword({ token, password: "first racer's phrase" }),
-      resetPassword({ token, password: "second racer's phrase" }),
+      resetPassword({ token, password: "first racer's phrase" }, ""),
+      resetPassword({ token, password: "second racer's phrase" }, ""),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db().auditEvent.count({ where: { action: "password-reset.completed", subjectId: userId } })).toBe(1);
@@ -174,7 +180,7 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
 
   it("expires after the configured number of hours, and cannot be used after that", async () => {
     const userId = memberId("lsa");
-    const { reset, token, validHours } = await createPasswordReset(await coordinator(), userId);
+    const { reset, token, validHours } = await createPasswordReset(acting(await coordinator()), userId);
     expect(validHours).toBe(24);
     const hours = (reset.expiresAt.getTime() - reset.createdAt.getTime()) / 3_600_000;
     expect(hours).toBeGreaterThan(23.9);
@@ -182,7 +188,7 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
     const before = await passwordHashOf(userId);
     await db().passwordReset.update({ where: { id: reset.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await findPasswordResetByToken(token))?.state).toBe("expired");
-    await expect(resetPassword({ token, password: NEW_PASSWORD })).rejects.toMatchObject({ reason: "unusable" });
+    await expect(resetPassword({ token, password: NEW_PASSWORD }, "")).rejects.toMatchObject({ code: "gone" });
     expect(await passwordHashOf(userId)).toBe(before);
   });
 
@@ -190,11 +196,11 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
     const userId = memberId("teacherFe");
     const actor = await coordinator();
     expect(await getPendingPasswordReset(database.demo.partnershipId, userId)).toBeNull();
-    const first = await createPasswordReset(actor, userId);
+    const first = await createPasswordReset(acting(actor), userId);
     expect(await getPendingPasswordReset(database.demo.partnershipId, userId)).toMatchObject({
       expiresAt: first.reset.expiresAt,
     });
-    const second = await createPasswordReset(actor, userId);
+    const second = await createPasswordReset(acting(actor), userId);
     expect((await findPasswordResetByToken(first.token))?.state).toBe("revoked");
     expect((await findPasswordResetByToken(second.token))?.state).toBe("usable");
     expect(await getPendingPasswordReset(database.demo.partnershipId, userId)).toMatchObject({
@@ -207,25 +213,25 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
     });
     expect(JSON.parse(audit.detail)).toMatchObject({ replacedLinks: 1 });
 
-    await expect(resetPassword({ token: first.token, password: NEW_PASSWORD })).rejects.toMatchObject({
-      reason: "unusable",
+    await expect(resetPassword({ token: first.token, password: NEW_PASSWORD }, "")).rejects.toMatchObject({
+      code: "gone",
     });
-    await resetPassword({ token: second.token, password: NEW_PASSWORD });
+    await resetPassword({ token: second.token, password: NEW_PASSWORD }, "");
     expect(await verifyPassword(await passwordHashOf(userId), NEW_PASSWORD)).toBe(true);
   });
 
   it("is not made for a deactivated member, and a link made before deactivation stops working", async () => {
     const userId = memberId("leader");
     const actor = await coordinator();
-    const { token } = await createPasswordReset(actor, userId);
-    await deactivateMember(actor, userId);
+    const { token } = await createPasswordReset(acting(actor), userId);
+    await deactivateMember(acting(actor), userId);
     try {
-      await expect(createPasswordReset(actor, userId)).rejects.toMatchObject({ reason: "forbidden" });
+      await expect(createPasswordReset(acting(actor), userId)).rejects.toMatchObject({ code: "forbidden" });
       expect((await findPasswordResetByToken(token))?.state).toBe("revoked");
-      await expect(resetPassword({ token, password: NEW_PASSWORD })).rejects.toMatchObject({ reason: "unusable" });
+      await expect(resetPassword({ token, password: NEW_PASSWORD }, "")).rejects.toMatchObject({ code: "gone" });
       expect(await verifyPassword(await passwordHashOf(userId), DEMO_PASSWORD)).toBe(true);
     } finally {
-      await reactivateMember(actor, userId);
+      await reactivateMember(acting(actor), userId);
     }
   });
 
@@ -239,7 +245,7 @@ describe.each(PROVIDERS)("password reset links on %s", (provider) => {
         role: "teacher",
       },
     });
-    await createPasswordReset(await coordinator(), member.id);
+    await createPasswordReset(acting(await coordinator()), member.id);
     await db().user.delete({ where: { id: member.id } });
     expect(await db().passwordReset.count({ where: { userId: member.id } })).toBe(0);
   });

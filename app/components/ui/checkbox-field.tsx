@@ -1,5 +1,6 @@
 // A single labelled checkbox for a yes/no field (groups of choices: choice-fields.tsx).
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps } from "@conform-to/react";
+import type { FieldOf } from "./field";
 import type { ReactNode } from "react";
 
 export function CheckboxField({
@@ -7,7 +8,7 @@ export function CheckboxField({
   label,
   hint,
 }: {
-  meta: FieldMetadata<boolean | undefined, any, any>;
+  meta: FieldOf<boolean | undefined>;
   label: ReactNode;
   hint?: ReactNode;
 }) {

@@ -1,10 +1,11 @@
 // Form controls that field.tsx does not cover: a multi-line text field and a
 // group of checkboxes or radio buttons in a fieldset with a legend, each with
 // its hint and its error linked by ARIA.
-import { getCollectionProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getCollectionProps, getTextareaProps } from "@conform-to/react";
+import type { FieldOf } from "./field";
 import type { ReactNode } from "react";
 
-function errorsOf(meta: FieldMetadata<any, any, any>): string[] {
+function errorsOf(meta: FieldOf<unknown>): string[] {
   // An array field's item errors ("needs[0]") count as the group's own.
   const all = Object.values(meta.allErrors ?? {}).flat();
   return [...new Set([...(meta.errors ?? []), ...all])];
@@ -26,7 +27,7 @@ export function TextAreaField({
   hint,
   rows = 4,
 }: {
-  meta: FieldMetadata<string | undefined, any, any>;
+  meta: FieldOf<string | undefined>;
   label: ReactNode;
   hint?: ReactNode;
   rows?: number;
@@ -60,7 +61,7 @@ export function ChoiceGroupField({
   type,
   options,
 }: {
-  meta: FieldMetadata<any, any, any>;
+  meta: FieldOf<unknown>;
   legend: ReactNode;
   hint?: ReactNode;
   type: "checkbox" | "radio";

@@ -3,6 +3,12 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 
+/**
+ * A field of any form: the controls read only the field's own metadata (name, id, errors), never the shape of the
+ * form around it, so the form's schema is left open.
+ */
+export type FieldOf<Value> = FieldMetadata<Value, object, string[]>;
+
 type InputType = "text" | "email" | "password" | "search" | "url" | "tel" | "date" | "time" | "number";
 
 interface BaseProps {
@@ -10,11 +16,11 @@ interface BaseProps {
   hint?: ReactNode;
 }
 
-function describedBy(hintId: string | undefined, meta: FieldMetadata<unknown, any, any>) {
+function describedBy(hintId: string | undefined, meta: FieldOf<unknown>) {
   return [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
 }
 
-function FieldError({ meta }: { meta: FieldMetadata<unknown, any, any> }) {
+function FieldError({ meta }: { meta: FieldOf<unknown> }) {
   if (!meta.errors?.length) return null;
   return (
     <span className="field-error" id={meta.errorId}>
@@ -31,13 +37,11 @@ export function TextField({
   hint,
   autoComplete,
   readOnly,
-  autoFocus,
 }: BaseProps & {
-  meta: FieldMetadata<string | undefined, any, any>;
+  meta: FieldOf<string | undefined>;
   type?: InputType;
   autoComplete?: string;
   readOnly?: boolean;
-  autoFocus?: boolean;
 }) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: undefined });
@@ -55,7 +59,6 @@ export function TextField({
         aria-describedby={describedBy(hintId, meta)}
         autoComplete={autoComplete}
         readOnly={readOnly}
-        autoFocus={autoFocus}
       />
       <FieldError meta={meta} />
     </div>
@@ -69,7 +72,7 @@ export function SelectField({
   options,
   placeholder = "Choose…",
 }: BaseProps & {
-  meta: FieldMetadata<string | undefined, any, any>;
+  meta: FieldOf<string | undefined>;
   options: ReadonlyArray<{ value: string; label: string }>;
   placeholder?: string;
 }) {

@@ -9,7 +9,13 @@ interface ZodFormOptions<Schema extends z.ZodTypeAny> {
   id: string;
   /** The action's reply for this form, when the last submission was this form's. */
   lastResult?: SubmissionResult<string[]> | null;
-  defaultValue?: Partial<z.input<Schema>>;
+  /**
+   * The form's starting values, by the schema's field names. A value is what the page has (a stored string for an
+   * enum, a number for a select): the schema checks it when the form is sent, so its type is not narrowed here.
+   */
+  defaultValue?: { [Field in keyof z.input<Schema>]?: unknown };
+  /** When the first check runs: "onBlur" (the default) or, for a form that should stay quiet until sent, "onSubmit". */
+  shouldValidate?: "onBlur" | "onSubmit";
 }
 
 export function useZodForm<Schema extends z.ZodTypeAny>(schema: Schema, options: ZodFormOptions<Schema>) {
@@ -19,7 +25,7 @@ export function useZodForm<Schema extends z.ZodTypeAny>(schema: Schema, options:
     // Conform's DefaultValue is a deep partial of the input; zod's input type is the same shape.
     defaultValue: options.defaultValue as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
+    shouldValidate: options.shouldValidate ?? "onBlur",
     shouldRevalidate: "onInput",
   });
 }

@@ -77,7 +77,7 @@ export const renameUnitSchema = z.object({
 });
 export const addPlannerSchema = z.object({ intent: z.literal("add-planner"), userId: id("Choose a colleague.") });
 
-export const groupDetailsSchema = z.object({
+const groupDetailsSchema = z.object({
   name: z
     .string({ required_error: "Name the group." })
     .trim()

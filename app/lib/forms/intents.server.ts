@@ -1,7 +1,8 @@
-// The one way a page with several forms handles a post: the form's `intent` picks a handler; a schema failure or a
-// field problem found by the model (a DomainError) comes back as a 400 with the message beside the field; page-level
-// refusals (403, 404, 410) are thrown as responses. Replies share one shape, so the page reads them one way.
-import type { SubmissionResult } from "@conform-to/react";
+// The one way a page handles a post: with several forms, the form's `intent` picks a handler (runIntent,
+// submitForm); with one form, the action saves and turns a DomainError into the form's reply (domainErrorReply).
+// A schema failure or a field problem found by the model comes back as a 400 with the message beside the field;
+// page-level refusals (403, 404, 410) are thrown as responses. Replies share one shape, so the page reads them one way.
+import type { Submission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
@@ -18,7 +19,7 @@ export interface IntentReply {
 }
 
 type Reply = IntentReply | ReturnType<typeof data<IntentReply>>;
-type IntentHandler = (formData: FormData, intent: string) => Promise<Reply>;
+export type IntentHandler = (formData: FormData, intent: string) => Promise<Reply>;
 
 /** A reply that failed: 400 unless the error says otherwise (409 for a conflict). */
 export function failedReply(reply: IntentReply, status = 400) {
@@ -71,4 +72,28 @@ export async function submitForm<Schema extends z.ZodTypeAny>(
     }
     throw error;
   }
+}
+
+/**
+ * A single form's result when its save threw: a DomainError's message beside its field, or above the form when it
+ * names none, with the user's input kept, and the status to answer with. Page-level refusals are thrown as
+ * responses; anything else is rethrown.
+ */
+export function domainErrorResult(
+  submission: Submission<unknown>,
+  error: unknown,
+  options: { hideFields?: string[] } = {},
+): { result: SubmissionResult<string[]>; status: number } {
+  throwIfRefusal(error);
+  if (!(error instanceof DomainError)) throw error;
+  const result = error.field
+    ? submission.reply({ fieldErrors: { [error.field]: [error.message] }, hideFields: options.hideFields })
+    : submission.reply({ formErrors: [error.message], hideFields: options.hideFields });
+  return { result, status: error.status };
+}
+
+/** domainErrorResult as the action's reply, for a page whose action data is the form's result. */
+export function domainErrorReply(submission: Submission<unknown>, error: unknown, options?: { hideFields?: string[] }) {
+  const { result, status } = domainErrorResult(submission, error, options);
+  return data(result, { status });
 }

@@ -1,7 +1,7 @@
-// The trusted-browser cookie of the sign-in throttle (see models/sign-in.server.ts).
+// The trusted-browser cookie of the sign-in throttle (see sign-in.server.ts).
 import { createCookie } from "@remix-run/node";
 import { config } from "~/config.server";
-import { TRUSTED_DEVICE_DAYS } from "~/models/sign-in.server";
+import { TRUSTED_DEVICE_DAYS } from "./sign-in.server";
 
 export function deviceCookie() {
   return createCookie("staffroom_device", {

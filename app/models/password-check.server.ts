@@ -3,8 +3,8 @@
 // schema's own rules. The length rule is the schema's (newPasswordField), so it
 // is checked there and never reported twice.
 import type { z } from "zod";
-import { passwordProblem } from "~/models/passwords.server";
-import { newPasswordField } from "./auth";
+import { newPasswordField } from "~/lib/forms/auth";
+import { passwordProblem } from "./passwords.server";
 
 export function refineNewPassword(
   ctx: z.RefinementCtx,

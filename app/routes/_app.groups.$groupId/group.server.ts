@@ -1,0 +1,192 @@
+// The group page's server side: what the page shows (students only as the visibility rule allows, each full view
+// audited) and one handler per form, each asking the group's policy first.
+import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import { dayLabel } from "~/lib/timetable";
+import {
+  addSessionSchema,
+  editGroupSchema,
+  groupStudentsSchema,
+  groupTeacherSchema,
+  transportSchema,
+} from "~/lib/forms/courses";
+import { intentOf, runIntent, submitForm, type IntentHandler } from "~/lib/forms/intents.server";
+import { listPlanningColleagues } from "~/models/courses.server";
+import {
+  addGroupTeacher,
+  addSession,
+  addStudentsToGroup,
+  deleteGroup,
+  getGroup,
+  groupDeletionImpact,
+  removeGroupTeacher,
+  removeSession,
+  removeStudentFromGroup,
+  setTransport,
+  updateGroup,
+} from "~/models/groups.server";
+import { listInstitutions } from "~/models/institutions.server";
+import { viewStudents } from "~/models/students.server";
+import type { ActionContext } from "~/policies/actor";
+import { canManageGroups, canViewGroup } from "~/policies/course";
+import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
+import { canChangeGroupStudents } from "~/policies/student";
+
+const NOT_ALLOWED = "Only the course's co-planners and the coordinator can change its groups.";
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  // Students shown in full are audited: the loader acts with the address too.
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
+  const group = ensureFound(actor, await getGroup(actor.partnershipId, params.groupId ?? ""));
+  ensure(canViewGroup(actor, group), "LSAs see the groups they are deployed with.");
+  const url = new URL(request.url);
+  const canEdit = canManageGroups(actor, group);
+  const canChangeStudents = canChangeGroupStudents(actor, group);
+  const choosing = canChangeStudents && url.searchParams.get("add") === "students";
+  const pickerInstitution = url.searchParams.get("from") ?? "";
+  const [students, institutions, colleagues, candidates, impact] = await Promise.all([
+    viewStudents(ctx, { groupId: group.id, pageSize: 200 }, "group"),
+    canEdit ? listInstitutions(actor.partnershipId) : Promise.resolve([]),
+    canEdit ? listPlanningColleagues(actor.partnershipId) : Promise.resolve([]),
+    choosing
+      ? viewStudents(
+          ctx,
+          { notInGroupId: group.id, homeInstitutionId: pickerInstitution || undefined, pageSize: 200 },
+          "group-picker",
+        )
+      : null,
+    canEdit && url.searchParams.get("confirm") === "delete" ? groupDeletionImpact(actor.partnershipId, group.id) : null,
+  ]);
+  const teacherIds = new Set(group.teachers.map((t) => t.id));
+  const homeInstitutions = new Map(students.students.map((s) => [s.homeInstitution.id, s.homeInstitution.name]));
+  for (const t of group.transport) homeInstitutions.set(t.institution.id, t.institution.name);
+  return {
+    group: {
+      id: group.id,
+      name: group.name,
+      siteId: group.siteId,
+      site: group.site.name,
+      academicYear: group.academicYear,
+      course: { id: group.course.id, title: group.course.title },
+      teachers: group.teachers.map((t) => ({ id: t.id, name: t.name, institution: t.institution.name })),
+      sessions: group.sessions.map((s) => ({
+        id: s.id,
+        day: dayLabel(s.dayOfWeek),
+        startTime: s.startTime,
+        endTime: s.endTime,
+        site: s.site.name,
+      })),
+      transport: group.transport.map((t) => ({
+        institutionId: t.institution.id,
+        institution: t.institution.name,
+        note: t.note,
+      })),
+      lessonPlans: group.lessonPlans
+        .filter((p) => actor.role !== "lsa" || p.supporterIds.includes(actor.id))
+        .map((p) => ({ id: p.id, title: p.title, lessonDate: p.lessonDate, status: p.status })),
+    },
+    students: students.students,
+    travellingFrom: [...homeInstitutions]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
+    colleagues: colleagues
+      .filter((c) => !teacherIds.has(c.id))
+      .map((c) => ({ value: c.id, label: `${c.name} (${c.institution.name})` })),
+    candidates: candidates ? { students: candidates.students, total: candidates.total, from: pickerInstitution } : null,
+    impact: impact
+      ? {
+          students: impact._count.students,
+          sessions: impact._count.sessions,
+          lessonPlans: impact.lessonPlans.map((p) => p.title),
+        }
+      : null,
+    canEdit,
+    canChangeStudents,
+  };
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const ctx = requireActionContext(context, request);
+  const { actor } = ctx;
+  const group = ensureFound(actor, await getGroup(actor.partnershipId, params.groupId ?? ""));
+  ensure(canViewGroup(actor, group), NOT_ALLOWED);
+  const formData = await request.formData();
+  const intent = intentOf(formData);
+  const studentIntent = intent === "add-students" || intent === "remove-student";
+  ensure(studentIntent ? canChangeGroupStudents(actor, group) : canManageGroups(actor, group), NOT_ALLOWED);
+  return runIntent(formData, groupIntents(ctx, context, { id: group.id, courseId: group.course.id }));
+}
+
+/** One handler per form of the page; each tells the partnership's open pages that the group changed. */
+function groupIntents(
+  ctx: ActionContext,
+  context: AppLoadContext,
+  group: { id: string; courseId: string },
+): Record<string, IntentHandler> {
+  const emit = (action: "updated" | "deleted" = "updated") =>
+    context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
+      entity: "group",
+      id: group.id,
+      action,
+      by: ctx.actor.id,
+    });
+  const changed = <T>(outcome: T) => {
+    emit();
+    return outcome;
+  };
+  const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
+  return {
+    details: (formData, intent) =>
+      submitForm(formData, intent, editGroupSchema, async (value) => {
+        await updateGroup(ctx, group.id, value);
+        return changed("Group details saved.");
+      }),
+    "add-teacher": (formData, intent) =>
+      submitForm(formData, intent, groupTeacherSchema, async (value) => {
+        await addGroupTeacher(ctx, group.id, value.userId);
+        return changed({
+          message: "Teacher added. They can now see the group's students' details.",
+          resetForm: true,
+        });
+      }),
+    "add-session": (formData, intent) =>
+      submitForm(formData, intent, addSessionSchema, async (value) => {
+        await addSession(ctx, group.id, value);
+        return changed({ message: "Session added to the timetable.", resetForm: true });
+      }),
+    transport: (formData, intent) =>
+      submitForm(formData, intent, transportSchema, async (value) => {
+        await setTransport(ctx, group.id, value.institutionId, value.note);
+        return changed({
+          message: value.note ? "Transport note saved." : "Transport note removed.",
+          resetForm: true,
+        });
+      }),
+    "add-students": (formData, intent) =>
+      submitForm(formData, intent, groupStudentsSchema, async (value) => {
+        const added = await addStudentsToGroup(ctx, group.id, value.studentIds);
+        return changed({
+          message: `${added} ${added === 1 ? "student" : "students"} added to the group.`,
+          resetForm: true,
+        });
+      }),
+    "remove-teacher": async (formData, intent) => {
+      await removeGroupTeacher(ctx, group.id, field(formData, "userId"));
+      return changed({ intent, message: "Teacher removed from the group." });
+    },
+    "remove-session": async (formData, intent) => {
+      await removeSession(ctx, group.id, field(formData, "sessionId"));
+      return changed({ intent, message: "Session removed from the timetable." });
+    },
+    "remove-student": async (formData, intent) => {
+      await removeStudentFromGroup(ctx, group.id, field(formData, "studentId"));
+      return changed({ intent, message: "Student removed from the group. Their record stays in Staffroom." });
+    },
+    delete: async () => {
+      await deleteGroup(ctx, group.id);
+      emit("deleted");
+      throw redirect(`/courses/${group.courseId}`);
+    },
+  };
+}

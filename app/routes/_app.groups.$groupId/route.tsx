@@ -1,0 +1,76 @@
+// A teaching group: its students (details only for those allowed), teachers, weekly timetable and transport from
+// each institution; edit forms for those who edit the course. The loader and action live in group.server.ts.
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/ui/notice";
+import { LESSON_STATUSES } from "~/lib/co-planning";
+import { formatDate } from "~/lib/format";
+import type { IntentReply } from "~/lib/forms/intents.server";
+import type { loader } from "./group.server";
+import { GroupSettings } from "./group-settings";
+import type { GroupPageData } from "./page-data";
+import { StudentsSection } from "./students-section";
+import { TeachersSection } from "./teachers-section";
+import { TimetableSection } from "./timetable-section";
+import { TransportSection } from "./transport-section";
+
+export { action, loader } from "./group.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.group.name ?? "Teaching group"} · Staffroom` },
+];
+
+export default function GroupPage() {
+  const data = useLoaderData<typeof loader>();
+  const { group, travellingFrom, institutions, canEdit } = data;
+  const reply = useActionData<IntentReply>();
+  // The picker offers the institutions students already travel from, then every other one.
+  const pickFrom = travellingFrom
+    .concat(institutions.map((i) => ({ id: i.value, name: i.label })))
+    .filter((i, index, all) => all.findIndex((x) => x.id === i.id) === index);
+  return (
+    <>
+      <p>
+        <Link to={`/courses/${group.course.id}`}>Back to {group.course.title}</Link>
+      </p>
+      <h1>{group.name}</h1>
+      <p className="page-intro">
+        {group.course.title} · meets at {group.site}
+        {group.academicYear ? ` · ${group.academicYear}` : ""}
+      </p>
+      {reply?.message ? (
+        <Notice tone={reply.failed ? "error" : "success"}>
+          <p>{reply.message}</p>
+        </Notice>
+      ) : null}
+      <StudentsSection {...data} pickFrom={pickFrom} reply={reply} />
+      <TimetableSection {...data} reply={reply} />
+      <TransportSection {...data} reply={reply} />
+      <TeachersSection {...data} reply={reply} />
+      <LessonPlansSection lessonPlans={group.lessonPlans} />
+      {canEdit ? <GroupSettings {...data} reply={reply} /> : null}
+    </>
+  );
+}
+
+function LessonPlansSection({ lessonPlans }: { lessonPlans: GroupPageData["group"]["lessonPlans"] }) {
+  return (
+    <section className="card" aria-labelledby="plans-heading">
+      <h2 id="plans-heading">Lesson plans for this group</h2>
+      {lessonPlans.length === 0 ? (
+        <p>No lesson plans for this group yet. They appear here once a co-planner writes one for it.</p>
+      ) : (
+        <ul>
+          {lessonPlans.map((p) => (
+            <li key={p.id}>
+              <Link to={`/plans/${p.id}`}>{p.title}</Link>{" "}
+              <span className="muted">
+                · {p.lessonDate ? formatDate(p.lessonDate) : "Not dated"} · {LESSON_STATUSES.label(p.status)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+// Who teaches the group (they see its students' details), and the form that adds a colleague.
+import { getFormProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { FormErrors, SelectField } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { groupTeacherSchema } from "~/lib/forms/courses";
+import type { IntentReply } from "~/lib/forms/intents.server";
+import { resultFor, type GroupPageData } from "./page-data";
+
+type Props = Pick<GroupPageData, "group" | "colleagues" | "canEdit"> & { reply?: IntentReply };
+
+export function TeachersSection({ group, colleagues, canEdit, reply }: Props) {
+  return (
+    <section className="card" aria-labelledby="teachers-heading">
+      <h2 id="teachers-heading">Teachers</h2>
+      {group.teachers.length === 0 ? (
+        <p>
+          {canEdit
+            ? "No teachers yet. Add who teaches the group: they see its students' details."
+            : "No teachers recorded yet."}
+        </p>
+      ) : (
+        <ul>
+          {group.teachers.map((t) => (
+            <li key={t.id} className="row-actions">
+              <span>
+                {t.name} <span className="muted">· {t.institution}</span>
+              </span>
+              {canEdit ? (
+                <Form method="post">
+                  <input type="hidden" name="userId" value={t.id} />
+                  <SubmitButton name="intent" value="remove-teacher" variant="link" pendingLabel="Removing…">
+                    Remove<span className="visually-hidden"> {t.name} from the group</span>
+                  </SubmitButton>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && colleagues.length > 0 ? <AddTeacherForm colleagues={colleagues} reply={reply} /> : null}
+    </section>
+  );
+}
+
+function AddTeacherForm({ colleagues, reply }: { colleagues: GroupPageData["colleagues"]; reply?: IntentReply }) {
+  const [form, fields] = useZodForm(groupTeacherSchema, {
+    id: "add-teacher",
+    lastResult: resultFor(reply, "add-teacher"),
+  });
+  return (
+    <>
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <Form method="post" {...getFormProps(form)} className="inline-fields">
+        <SelectField meta={fields.userId} label="Add a teacher" options={colleagues} placeholder="Choose a colleague" />
+        <SubmitButton name="intent" value="add-teacher" pendingLabel="Adding…">
+          Add teacher
+        </SubmitButton>
+      </Form>
+    </>
+  );
+}
