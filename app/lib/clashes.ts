@@ -25,7 +25,7 @@ export interface Clash {
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-export function minutesOf(time: string): number {
+function minutesOf(time: string): number {
   const match = TIME.exec(time);
   if (!match) throw new RangeError(`not a time of day: "${time}"`);
   return Number(match[1]) * 60 + Number(match[2]);

@@ -20,7 +20,7 @@ export interface ClientToServerEvents extends CollabClientToServerEvents {
   ping: (ack: (reply: { at: number }) => void) => void;
 }
 
-export interface SocketUser {
+interface SocketUser {
   id: string;
   name: string;
   role: string;
