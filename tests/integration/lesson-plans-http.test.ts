@@ -8,9 +8,9 @@ import * as Y from "yjs";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import { encodeSyncUpdate } from "../../server/realtime/collab/protocol";
 import { createDb, type Db } from "~/models/db.server";
-import { DEMO_PASSWORD, demoUser, seedDemoPartnership } from "../../prisma/seed-data";
+import { DEMO_PASSWORD, demoUser } from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
-import { freshDatabase } from "../support/databases";
+import { seededDatabase } from "../support/databases";
 import { signedInClient, type HttpClient } from "../support/http-client";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
 import { connectSocket, nextEvent, type TestSocket } from "../support/socket-client";
@@ -25,14 +25,9 @@ const sockets: TestSocket[] = [];
 const ids = { users: new Map<string, string>() };
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase("sqlite");
+  // The demo partnership and a second one ("other-valley", ".other" addresses), seeded once per run.
+  const { url: databaseUrl, demo, other } = await seededDatabase("sqlite");
   store = createDb(databaseUrl);
-  const demo = await seedDemoPartnership(store);
-  const other = await seedDemoPartnership(store, {
-    slug: "other-valley",
-    name: "Other Valley",
-    emailDomainSuffix: ".other",
-  });
   ids.users = demo.userIds;
   fixture = await createLessonFixture(store, demo);
   otherFixture = await createLessonFixture(store, other, " (other)");
