@@ -15,6 +15,24 @@ const baseURL = `http://localhost:${port}`;
 const databaseDir = path.join(os.tmpdir(), `staffroom-e2e-${port}`);
 const databaseFile = path.join(databaseDir, "e2e.db");
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--headless=new",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
   // *.e2e.ts, so Vitest's default *.test.ts / *.spec.ts pattern never picks these up.
@@ -38,26 +56,9 @@ export default defineConfig({
     timezoneId: "Europe/London",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--headless=new",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
-    },
+    // Signs each role in once through the form and saves the sessions the other tests start from.
+    { name: "sign-in", testMatch: "sign-in-once.setup.ts", use: chromium },
+    { name: "chromium", dependencies: ["sign-in"], use: chromium },
   ],
   webServer: {
     command: `rm -rf '${databaseDir}' && mkdir -p '${databaseDir}' && exec node_modules/.bin/tsx server/index.ts`,

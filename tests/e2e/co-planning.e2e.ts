@@ -7,7 +7,7 @@
 // read-only. Every page visited passes the accessibility gate.
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/auth";
+import { openHome, sessionOf, signedInPage } from "./support/sessions";
 
 const STRATEGY = "Chunked instructions with modelled demonstrations";
 
@@ -19,6 +19,8 @@ function ukToday(): string {
     day: "2-digit",
   }).format(new Date());
 }
+
+test.use({ storageState: sessionOf("teacher") });
 
 async function mainNav(page: Page, label: string) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label, exact: true }).click();
@@ -36,7 +38,7 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
   const feedback = `Kyle led two stretches on his own after one model; Sophie needed the task card for the order. ${stamp}`;
 
   // The teacher at Hollins Park: a course co-planned with Tom Gallagher at Ashbury College.
-  await signInAs(page, "teacher");
+  await openHome(page);
   await mainNav(page, "Courses");
   await expect(page.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -143,9 +145,8 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
   await expectNoSeriousA11yViolations(page);
 
   // The LSA, in her own browser: My deployments, the briefing, read, feedback.
-  const lsaContext = await browser.newContext();
-  const lsa = await lsaContext.newPage();
-  await signInAs(lsa, "lsa");
+  const lsa = await signedInPage(browser, "lsa");
+  const lsaContext = lsa.context();
   await mainNav(lsa, "My deployments");
   await expect(lsa.getByRole("heading", { level: 1, name: "My deployments" })).toBeVisible();
   await expectNoSeriousA11yViolations(lsa);
@@ -166,9 +167,8 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
   await lsaContext.close();
 
   // A leader browses it read-only.
-  const leaderContext = await browser.newContext();
-  const leader = await leaderContext.newPage();
-  await signInAs(leader, "leader");
+  const leader = await signedInPage(browser, "leader");
+  const leaderContext = leader.context();
   await mainNav(leader, "Courses");
   await expect(leader.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();
   await leader.goto(planUrl);
