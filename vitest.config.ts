@@ -13,7 +13,7 @@ export default defineConfig({
     exclude: ["tests/e2e/**", "node_modules/**", "build/**"],
     pool: "forks",
     // A worker runs its files one after another in one module cache instead of re-importing the app, Prisma's
-    // two clients and the harness for every file (about a third of the run's CPU time). Files still own their
+    // two clients and the harness for every file (over a quarter of the run's CPU time, measured). Files still own their
     // state: each starts its own databases and servers, and useModelDatabase points the process-wide Prisma
     // client at its file's database and disconnects it afterwards.
     isolate: false,
