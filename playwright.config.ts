@@ -58,7 +58,14 @@ export default defineConfig({
   projects: [
     // Signs each role in once through the form and saves the sessions the other tests start from.
     { name: "sign-in", testMatch: "sign-in-once.setup.ts", use: chromium },
-    { name: "chromium", dependencies: ["sign-in"], use: chromium },
+    // The tests of signing in and out need no saved session, so they run while the setup does.
+    { name: "signing-in", testMatch: ["sign-in.e2e.ts", "sign-out.e2e.ts"], use: chromium },
+    {
+      name: "chromium",
+      dependencies: ["sign-in"],
+      testIgnore: ["sign-in.e2e.ts", "sign-out.e2e.ts"],
+      use: chromium,
+    },
   ],
   webServer: {
     command: `rm -rf '${databaseDir}' && mkdir -p '${databaseDir}' && exec node_modules/.bin/tsx server/index.ts`,
