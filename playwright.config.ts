@@ -15,6 +15,24 @@ const baseURL = `http://localhost:${port}`;
 const databaseDir = path.join(os.tmpdir(), `staffroom-e2e-${port}`);
 const databaseFile = path.join(databaseDir, "e2e.db");
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--headless=new",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
   // *.e2e.ts, so Vitest's default *.test.ts / *.spec.ts pattern never picks these up.
@@ -38,25 +56,15 @@ export default defineConfig({
     timezoneId: "Europe/London",
   },
   projects: [
+    // Signs each role in once through the form and saves the sessions the other tests start from.
+    { name: "sign-in", testMatch: "sign-in-once.setup.ts", use: chromium },
+    // The tests of signing in and out need no saved session, so they run while the setup does.
+    { name: "signing-in", testMatch: ["sign-in.e2e.ts", "sign-out.e2e.ts"], use: chromium },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--headless=new",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
+      dependencies: ["sign-in"],
+      testIgnore: ["sign-in.e2e.ts", "sign-out.e2e.ts"],
+      use: chromium,
     },
   ],
   webServer: {

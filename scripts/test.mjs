@@ -1,5 +1,5 @@
 // `npm test`: every check CI runs, in order, stopping at the first failure:
-// derived schema fresh -> types -> production build -> Vitest -> Playwright.
+// derived schema fresh -> types and production build (side by side) -> Vitest -> Playwright.
 // Ends with one summary line, "N passed, N failed[, N skipped]", summed from the
 // JSON reports Vitest and Playwright write under test-results/.
 import { spawn } from "node:child_process";
@@ -15,8 +15,14 @@ const CI = Boolean(process.env.CI);
 
 const STEPS = [
   { name: "PostgreSQL schema is up to date", cmd: ["node", "scripts/postgres-schema.mjs", "--check"] },
-  { name: "Type check", cmd: ["npx", "tsc", "--noEmit"] },
-  { name: "Production build", cmd: ["npm", "run", "build"] },
+  // Two single-threaded jobs that need nothing from each other: together they take the time of the longer one.
+  {
+    name: "Type check and production build",
+    together: [
+      { name: "Type check", cmd: ["npx", "tsc", "--noEmit"] },
+      { name: "Production build", cmd: ["npm", "run", "build"] },
+    ],
+  },
   {
     name: "Vitest",
     cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
@@ -26,20 +32,29 @@ const STEPS = [
   { name: "Playwright", cmd: ["npx", "playwright", "test"], report: PLAYWRIGHT_JSON, read: readPlaywright },
 ];
 
-function run(cmd) {
+/** Runs a command; with `collect`, its output is gathered and returned instead of shown as it comes. */
+function run(cmd, { collect = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, stdio: "inherit", env: process.env });
+    const child = spawn(cmd[0], cmd.slice(1), {
+      cwd: root,
+      stdio: collect ? ["ignore", "pipe", "pipe"] : "inherit",
+      env: process.env,
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk) => (output += chunk));
+    child.stderr?.on("data", (chunk) => (output += chunk));
+    const done = (code) => resolve(collect ? { code, output } : code);
     const forward = (signal) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
     child.on("error", (error) => {
       console.error(`Could not start ${cmd.join(" ")}: ${error.message}`);
-      resolve(127);
+      done(127);
     });
-    child.on("exit", (code, signal) => {
+    child.on("close", (code, signal) => {
       process.off("SIGINT", forward);
       process.off("SIGTERM", forward);
-      resolve(code ?? (signal ? 128 : 1));
+      done(code ?? (signal ? 128 : 1));
     });
   });
 }
@@ -109,6 +124,25 @@ function seconds(ms) {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** Runs one step, or the steps of `together` side by side (each one's output shown whole when it ends); its exit code. */
+async function runStep(step, timings) {
+  if (!step.together) {
+    console.log(`\n==> ${step.name}: ${step.cmd.join(" ")}`);
+    return run(step.cmd);
+  }
+  console.log(`\n==> ${step.name}: ${step.together.map((part) => part.cmd.join(" ")).join(" & ")}`);
+  const codes = await Promise.all(
+    step.together.map(async (part) => {
+      const started = Date.now();
+      const { code, output } = await run(part.cmd, { collect: true });
+      console.log(`\n==> ${part.name} (${seconds(Date.now() - started)}): ${part.cmd.join(" ")}\n${output.trimEnd()}`);
+      timings.push(`${part.name} ${seconds(Date.now() - started)}${code === 0 ? "" : ` (exit ${code})`}`);
+      return code;
+    }),
+  );
+  return codes.find((code) => code !== 0) ?? 0;
+}
+
 async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
   for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(file, { force: true });
@@ -119,9 +153,8 @@ async function main() {
   const startedAll = Date.now();
 
   for (const step of STEPS) {
-    console.log(`\n==> ${step.name}: ${step.cmd.join(" ")}`);
     const started = Date.now();
-    const code = await run(step.cmd);
+    const code = await runStep(step, timings);
     timings.push(`${step.name} ${seconds(Date.now() - started)}${code === 0 ? "" : ` (exit ${code})`}`);
 
     const counts = readReport(step);

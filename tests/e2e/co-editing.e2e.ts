@@ -1,17 +1,10 @@
 // Two colleagues from different institutions write a shared document together:
 // text typed by one appears for the other within a second, both appear in the
 // presence list, the text survives a reload, and a leader (read only) cannot type.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import type { DemoUserKey } from "../../prisma/seed-data";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { demoPerson, signInAs } from "./support/auth";
-
-async function signedInPage(browser: Browser, key: DemoUserKey): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, key);
-  return page;
-}
+import { demoPerson } from "./support/auth";
+import { signedInPage } from "./support/sessions";
 
 // Lexical drops the textbox role when the editor is read-only, so find the content area by its label.
 function editorOf(page: Page, title: string) {

@@ -3,12 +3,14 @@
 // visited passes the accessibility gate.
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/auth";
+import { openHome, sessionOf } from "./support/sessions";
+
+test.use({ storageState: sessionOf("teacher") });
 
 test("a teacher creates a course with an FE co-planner and a teaching group", async ({ page }) => {
   test.slow(); // seven pages, each with an accessibility check
   const title = `Sports Leadership ${Date.now()}`;
-  await signInAs(page, "teacher");
+  await openHome(page);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Courses", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();

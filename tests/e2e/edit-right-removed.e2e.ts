@@ -4,20 +4,12 @@
 // usable, read only. (While connected, the page itself turns read only within a second
 // of the removal, as every open page reloads its data on a partnership change, so the
 // refusal is what someone sees whose changes were held back: offline, or in flight.)
-import { expect, test, type Browser, type Page, type WebSocketRoute } from "@playwright/test";
-import type { DemoUserKey } from "../../prisma/seed-data";
+import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/auth";
+import { signedInPage } from "./support/sessions";
 
 const REFUSED =
   "You can no longer change this document, so your latest changes were not saved. This is the saved version.";
-
-async function signedInPage(browser: Browser, key: DemoUserKey): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, key);
-  return page;
-}
 
 function ukToday(): string {
   return new Intl.DateTimeFormat("en-CA", {

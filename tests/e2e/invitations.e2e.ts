@@ -2,10 +2,10 @@
 // again later; after that the link only says it has been used.
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { expectOnHome, signIn, signInAs, signOut } from "./support/auth";
+import { expectOnHome, signIn, signOut } from "./support/auth";
+import { signedInPage } from "./support/sessions";
 
 test("invite a teacher, who accepts, signs out and signs in again; the link is then used up", async ({
-  page,
   browser,
   baseURL,
 }) => {
@@ -17,7 +17,8 @@ test("invite a teacher, who accepts, signs out and signs in again; the link is t
     institution: "Kestrel Performing Arts College",
   };
 
-  await signInAs(page, "coordinator");
+  // The coordinator starts from a saved session; the newcomer signs in through the form.
+  const page = await signedInPage(browser, "coordinator");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invitations", exact: true }).click();
   await expect(page).toHaveURL(/\/people\/invite$/);
   await page.waitForLoadState("networkidle");
@@ -51,6 +52,7 @@ test("invite a teacher, who accepts, signs out and signs in again; the link is t
     await newcomerPage.getByRole("button", { name: "Join the partnership" }).click();
 
     await expectOnHome(newcomerPage);
+    await expectNoSeriousA11yViolations(newcomerPage);
     const header = newcomerPage.getByRole("banner");
     await expect(header).toContainText(newcomer.name);
     await expect(header).toContainText(newcomer.institution);

@@ -3,19 +3,24 @@
 // chooses a new one and signs in with it; after that the link only says it no longer works.
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { demoPerson, expectOnHome, fillSignIn, signInAs } from "./support/auth";
+import { expectOnHome, fillSignIn } from "./support/auth";
+import { createMember } from "./support/members";
+import { signedInPage } from "./support/sessions";
 
 test("the coordinator makes a password reset link; the member chooses a new password and signs in with it", async ({
-  page,
   browser,
   baseURL,
 }) => {
   test.slow(); // two browsers, three sign-in pages and seven accessibility checks
-  // No other end-to-end test signs in as Aisha, so changing her password disturbs none of them.
-  const member = demoPerson("lsaDeaf");
+  // A member of this test's own, so changing the password disturbs no other test.
+  const member = await createMember(baseURL!, {
+    name: `Amira Haddad ${Date.now().toString(36)}`,
+    role: "lsa",
+    institution: "Thornbury Grammar School for the Deaf",
+  });
   const newPassword = "signing hands in a quiet room";
 
-  await signInAs(page, "coordinator");
+  const page = await signedInPage(browser, "coordinator");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People", exact: true }).click();
   await page.getByRole("link", { name: member.name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: member.name })).toBeVisible();
@@ -66,6 +71,7 @@ test("the coordinator makes a password reset link; the member chooses a new pass
     await fillSignIn(memberPage, member.email, newPassword);
     await memberPage.getByRole("button", { name: "Sign in" }).click();
     await expectOnHome(memberPage);
+    await expectNoSeriousA11yViolations(memberPage);
     await expect(memberPage.getByRole("banner")).toContainText(member.name);
 
     // The link is used up.

@@ -1,4 +1,5 @@
 // Signing in: a clear message for a mistake, a keyboard-only path, and visible progress.
+// (Each role's home page is checked for accessibility where it signs in once, sign-in-once.setup.ts.)
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { DEMO_PASSWORD, SIGN_IN_MISMATCH, demoPerson, expectOnHome, fillSignIn, openSignIn } from "./support/auth";
@@ -6,6 +7,8 @@ import { DEMO_PASSWORD, SIGN_IN_MISMATCH, demoPerson, expectOnHome, fillSignIn, 
 test("a wrong password gets a clear message and keeps the email address", async ({ page }) => {
   const teacher = demoPerson("teacher");
   await openSignIn(page);
+  // The sign-in page as everyone first sees it: checked here, once for the whole run.
+  await expectNoSeriousA11yViolations(page);
   await fillSignIn(page, teacher.email, "not-the-right-password");
   await page.getByRole("button", { name: "Sign in" }).click();
 

@@ -4,9 +4,9 @@
 // audits each full view of a student's details.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/models/db.server";
-import { DEMO_PASSWORD, demoUser, seedDemoPartnership, type DemoUserKey } from "../../prisma/seed-data";
+import { DEMO_PASSWORD, demoUser, type DemoUserKey } from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
-import { freshDatabase } from "../support/databases";
+import { seededDatabase } from "../support/databases";
 import { HttpClient, signedInClient } from "../support/http-client";
 
 let app: AppProcess;
@@ -14,14 +14,10 @@ let store: Db;
 const ids = { btec: "", dance: "", btecGroup: "", danceGroup: "", kyle: "", ellie: "", theirCourse: "" };
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase("sqlite");
-  app = await startApp({ databaseUrl });
+  // The demo partnership and a second one ("other-valley", ".other" addresses), seeded once per run.
+  const { url: databaseUrl } = await seededDatabase("sqlite");
+  app = await startApp({ databaseUrl, seedDemo: false });
   store = createDb(databaseUrl);
-  await seedDemoPartnership(store, {
-    slug: "other-valley",
-    name: "Other Valley Partnership",
-    emailDomainSuffix: ".other",
-  });
   const ours = await store.partnership.findUniqueOrThrow({ where: { slug: "ashbury-valley" } });
   const course = (title: string, partnershipId = ours.id) =>
     store.course.findFirstOrThrow({ where: { partnershipId, title } });

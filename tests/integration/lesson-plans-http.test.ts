@@ -8,9 +8,9 @@ import * as Y from "yjs";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import { encodeSyncUpdate } from "../../server/realtime/collab/protocol";
 import { createDb, type Db } from "~/models/db.server";
-import { DEMO_PASSWORD, demoUser, seedDemoPartnership } from "../../prisma/seed-data";
+import { DEMO_PASSWORD, demoUser } from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
-import { freshDatabase } from "../support/databases";
+import { seededDatabase } from "../support/databases";
 import { signedInClient, type HttpClient } from "../support/http-client";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
 import { connectSocket, nextEvent, type TestSocket } from "../support/socket-client";
@@ -25,14 +25,9 @@ const sockets: TestSocket[] = [];
 const ids = { users: new Map<string, string>() };
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase("sqlite");
+  // The demo partnership and a second one ("other-valley", ".other" addresses), seeded once per run.
+  const { url: databaseUrl, demo, other } = await seededDatabase("sqlite");
   store = createDb(databaseUrl);
-  const demo = await seedDemoPartnership(store);
-  const other = await seedDemoPartnership(store, {
-    slug: "other-valley",
-    name: "Other Valley",
-    emailDomainSuffix: ".other",
-  });
   ids.users = demo.userIds;
   fixture = await createLessonFixture(store, demo);
   otherFixture = await createLessonFixture(store, other, " (other)");
@@ -103,6 +98,33 @@ function upload(client: HttpClient, planId: string, name: string, bytes: Uint8Ar
     body: form,
     redirect: "manual",
   });
+}
+
+/** A change with nothing in it: the server decides access for it as for any change, and stores nothing. */
+function emptyChange(socket: TestSocket, documentId: string) {
+  return socket
+    .timeout(5_000)
+    .emitWithAck("collab:sync", documentId, encodeSyncUpdate(Y.encodeStateAsUpdate(new Y.Doc())));
+}
+
+/**
+ * Access is re-decided from facts at most COLLAB_ACCESS_RECHECK_MS (200) old: after a change to them in the
+ * database, repeats `attempt` until `outcome` settles, within a bounded time, instead of sleeping past the age limit.
+ */
+async function repeatUntilSettled(outcome: Promise<unknown>, attempt: () => unknown, what: string): Promise<void> {
+  let done = false;
+  outcome.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await waitFor(
+    async () => {
+      if (!done) await attempt();
+      return done;
+    },
+    5_000,
+    what,
+  );
 }
 
 describe("lesson plan pages by role", () => {
@@ -270,14 +292,18 @@ describe("deployment, briefing and feedback, live", () => {
     const planner = { courseId_userId: { courseId: fixture.courseId, userId: ids.users.get("teacherFe")! } };
     await store.coursePlanner.delete({ where: planner });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await waitFor(
+        async () => (await emptyChange(socket, document.id)).ok === false,
+        5_000,
+        "the access recheck to come round",
+      );
       // Still a teacher of the partnership, so she may read the plan: the change is refused, the socket stays.
       expect(await edit("after removal")).toMatchObject({ ok: false, code: "forbidden" });
       expect(await store.collabUpdate.count({ where: { documentId: document.id } })).toBe(stored);
     } finally {
       await store.coursePlanner.create({ data: { courseId: fixture.courseId, userId: ids.users.get("teacherFe")! } });
     }
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await waitFor(async () => (await emptyChange(socket, document.id)).ok, 5_000, "the access recheck to come round");
     expect(await edit("a planner again")).toEqual({ ok: true });
   });
 
@@ -302,7 +328,12 @@ describe("deployment, briefing and feedback, live", () => {
     const planner = { courseId_userId: { courseId: fixture.courseId, userId: ids.users.get("teacherFe")! } };
     await store.coursePlanner.delete({ where: planner });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // (Asked with an acknowledgement, so a refusal goes to this probe and not to the editor's error events.)
+      await waitFor(
+        async () => (await emptyChange(socket, document.id)).ok === false,
+        5_000,
+        "the access recheck to come round",
+      );
       // Two changes in flight, both refused: the editor hears about it once, and nothing is left "unsaved".
       body.insert(0, "Turned away one. ");
       body.insert(0, "Turned away two. ");
@@ -345,9 +376,8 @@ describe("deployment, briefing and feedback, live", () => {
       socket.emit("collab:awareness", document.id, encodeAwarenessUpdate(awareness, [awareness.clientID]));
 
     await store.deployment.delete({ where: { id: deployment.id } });
-    await new Promise((resolve) => setTimeout(resolve, 400));
     const refused = nextEvent(socket, "collab:error");
-    presence();
+    await repeatUntilSettled(refused, presence, "her presence to be refused");
     expect(await refused).toMatchObject({ documentId: document.id, code: "not-found" });
     awareness.destroy();
   });
@@ -389,9 +419,13 @@ describe("deployment, briefing and feedback, live", () => {
     );
 
     await store.deployment.delete({ where: { id: deployment.id } });
-    await new Promise((resolve) => setTimeout(resolve, 400));
     const removed = nextEvent(reader, "collab:error");
-    expect(await edit("after-removal")).toEqual({ ok: true });
+    // Changes from the writer until one finds the facts stale and reloads them; she sends nothing herself.
+    await repeatUntilSettled(
+      removed,
+      async () => expect(await edit("after-removal")).toEqual({ ok: true }),
+      "the reader to be taken out",
+    );
     expect(await removed).toMatchObject({ documentId: document.id, code: "not-found" });
     expect(await edit("later-still")).toEqual({ ok: true });
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "~/lib/tokens.server";
 import { createDb, type Db } from "~/models/db.server";
-import { DEMO_PASSWORD, demoUser, seedDemoPartnership, type DemoUserKey } from "../../prisma/seed-data";
+import { DEMO_PASSWORD, demoUser, type DemoUserKey } from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
-import { freshDatabase } from "../support/databases";
+import { seededDatabase, type SeededDatabase } from "../support/databases";
 import { HttpClient, signedInClient, type HttpResult } from "../support/http-client";
 import { connectSocket, disconnected, nextEvent } from "../support/socket-client";
 
@@ -16,17 +16,14 @@ const NEW_PASSWORD = "a quiet staffroom at four";
 
 let app: AppProcess;
 let store: Db;
-let other: Awaited<ReturnType<typeof seedDemoPartnership>>;
+let other: SeededDatabase["other"];
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase("sqlite");
-  app = await startApp({ databaseUrl });
-  store = createDb(databaseUrl);
-  other = await seedDemoPartnership(store, {
-    slug: "other-valley",
-    name: "Other Valley Partnership",
-    emailDomainSuffix: ".other",
-  });
+  // The demo partnership and a second one ("other-valley", ".other" addresses), seeded once per run.
+  const seeded = await seededDatabase("sqlite");
+  app = await startApp({ databaseUrl: seeded.url, seedDemo: false });
+  store = createDb(seeded.url);
+  other = seeded.other;
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { hashToken } from "~/lib/tokens.server";
 import { createDb, type Db } from "~/models/db.server";
 import { DEMO_PASSWORD, demoUser } from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
-import { freshDatabase } from "../support/databases";
+import { seededDatabase } from "../support/databases";
 import { SESSION_COOKIE, signedInClient } from "../support/http-client";
 import { connectSocket, disconnected, nextEvent, ping, type TestSocket } from "../support/socket-client";
 
@@ -14,8 +14,8 @@ let store: Db;
 const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase("sqlite");
-  app = await startApp({ databaseUrl });
+  const { url: databaseUrl } = await seededDatabase("sqlite");
+  app = await startApp({ databaseUrl, seedDemo: false });
   store = createDb(databaseUrl);
 });
 

@@ -4,15 +4,9 @@
 // and bad input answered with 400 and the field's message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/models/db.server";
-import {
-  DEMO_PASSWORD,
-  DEMO_PARTNERSHIP,
-  demoUser,
-  seedDemoPartnership,
-  type DemoUserKey,
-} from "../../prisma/seed-data";
+import { DEMO_PASSWORD, DEMO_PARTNERSHIP, demoUser, type DemoUserKey } from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
-import { freshDatabase } from "../support/databases";
+import { seededDatabase } from "../support/databases";
 import { signedInClient } from "../support/http-client";
 
 let app: AppProcess;
@@ -46,14 +40,10 @@ async function arrangePlan(partnershipId: string, title: string, plannerEmails: 
 }
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase("sqlite");
-  app = await startApp({ databaseUrl });
+  // The demo partnership and a second one ("other-valley", ".other" addresses), seeded once per run.
+  const { url: databaseUrl, other } = await seededDatabase("sqlite");
+  app = await startApp({ databaseUrl, seedDemo: false });
   store = createDb(databaseUrl);
-  const other = await seedDemoPartnership(store, {
-    slug: "other-valley",
-    name: "Other Valley Partnership",
-    emailDomainSuffix: ".other",
-  });
   const partnership = await store.partnership.findUniqueOrThrow({ where: { slug: DEMO_PARTNERSHIP.slug } });
   const byTitle = (partnershipId: string, title: string) =>
     store.strategy.findFirstOrThrow({ where: { partnershipId, title } });

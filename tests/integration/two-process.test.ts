@@ -3,9 +3,9 @@
 // connected to process A, through the Socket.io Redis adapter.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/models/db.server";
-import { DEMO_PASSWORD, demoUser, seedDemoPartnership } from "../../prisma/seed-data";
+import { DEMO_PASSWORD, demoUser } from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
-import { freshDatabase, redisUrl } from "../support/databases";
+import { redisUrl, seededDatabase } from "../support/databases";
 import { signedInClient } from "../support/http-client";
 import { connectSocket, disconnected, nextEvent, ping, type TestSocket } from "../support/socket-client";
 
@@ -15,14 +15,9 @@ let store: Db;
 const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase("postgresql");
+  // The demo partnership and a second one ("other-valley", ".other" addresses), seeded once per run.
+  const { url: databaseUrl } = await seededDatabase("postgresql");
   store = createDb(databaseUrl);
-  await seedDemoPartnership(store);
-  await seedDemoPartnership(store, {
-    slug: "other-valley",
-    name: "Other Valley Partnership",
-    emailDomainSuffix: ".other",
-  });
   // Both on the same database and Redis; Redis carries room broadcasts between them.
   [a, b] = await Promise.all([
     startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false }),

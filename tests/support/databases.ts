@@ -1,12 +1,13 @@
-// Fresh databases for a test file or a single test, cut from the migrated
-// templates the global setup built: PostgreSQL `CREATE DATABASE ... TEMPLATE`,
-// SQLite a copy of the template file.
+// Fresh databases for a test file or a single test, cut from the migrated (and
+// the seeded) templates the global setup built: PostgreSQL `CREATE DATABASE ...
+// TEMPLATE`, SQLite a copy of the template file.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import type { DatabaseProvider } from "~/models/db.server";
+import { toDemoSeed, type DemoSeed } from "./seeded-templates";
 
 export const PROVIDERS = ["sqlite", "postgresql"] as const satisfies readonly DatabaseProvider[];
 
@@ -38,23 +39,43 @@ async function createPostgresDatabase(template: string | null): Promise<string> 
   return url.toString();
 }
 
-function createSqliteDatabase(migrated: boolean): string {
+function createSqliteDatabase(template: string | null): string {
   const file = path.join(inject("scratchDir"), `${uniqueName("t")}.db`);
-  if (migrated) fs.copyFileSync(inject("sqliteTemplate"), file);
+  if (template) fs.copyFileSync(template, file);
   return `file:${file}`;
 }
 
 /** A new, migrated database with no rows, of the given provider; returns its URL. */
 export async function freshDatabase(provider: DatabaseProvider): Promise<string> {
-  return provider === "postgresql" ? createPostgresDatabase(inject("postgresTemplate")) : createSqliteDatabase(true);
+  return provider === "postgresql"
+    ? createPostgresDatabase(inject("postgresTemplate"))
+    : createSqliteDatabase(inject("sqliteTemplate"));
+}
+
+export interface SeededDatabase {
+  url: string;
+  /** The demo partnership (ids by DEMO_USERS / DEMO_INSTITUTIONS key). */
+  demo: DemoSeed;
+  /** A second partnership, same people with ".other" email addresses: for isolation tests. */
+  other: DemoSeed;
+}
+
+/** A new database of the given provider holding the demo partnership and the "other" one (seeded once per run). */
+export async function seededDatabase(provider: DatabaseProvider): Promise<SeededDatabase> {
+  const url =
+    provider === "postgresql"
+      ? await createPostgresDatabase(inject("postgresSeededTemplate"))
+      : createSqliteDatabase(inject("sqliteSeededTemplate"));
+  const ids = inject("seededIds")[provider];
+  return { url, demo: toDemoSeed(ids.demo), other: toDemoSeed(ids.other) };
 }
 
 /** A new database with no tables at all (SQLite: a file that does not exist yet), for migration tests. */
 export async function emptyDatabase(provider: DatabaseProvider): Promise<string> {
-  return provider === "postgresql" ? createPostgresDatabase(null) : createSqliteDatabase(false);
+  return provider === "postgresql" ? createPostgresDatabase(null) : createSqliteDatabase(null);
 }
 
-/** Drops a database made by freshDatabase (optional: the run's cluster and scratch folder are thrown away). */
+/** Drops a database made by freshDatabase or seededDatabase (optional: the run's cluster and scratch folder are thrown away). */
 export async function dropDatabase(url: string): Promise<void> {
   if (url.startsWith("file:")) {
     const file = url.slice("file:".length);

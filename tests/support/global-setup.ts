@@ -1,6 +1,7 @@
-// Once per Vitest run: one throwaway PostgreSQL cluster, one Redis, and a migrated
-// template database for each provider. Test files get fresh databases cut from
-// the templates (tests/support/databases.ts), so no test pays for migrations.
+// Once per Vitest run: one throwaway PostgreSQL cluster, one Redis, and per provider
+// a migrated template database and a copy of it seeded with the demo partnership and
+// the "other" one. Test files get fresh databases cut from the templates
+// (tests/support/databases.ts), so no test pays for migrations or seeding.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +9,7 @@ import type { TestProject } from "vitest/node";
 import { startPostgres, type PostgresServer } from "./postgres";
 import { migrateDeploy, PRISMA_CONFIG } from "./prisma-cli";
 import { startRedis, type RedisServer } from "./redis";
+import { seedTemplate, type SeededIds } from "./seeded-templates";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +19,12 @@ declare module "vitest" {
     postgresTemplate: string;
     /** Absolute path of the migrated SQLite template file. */
     sqliteTemplate: string;
+    /** Name of the PostgreSQL template seeded with both partnerships. */
+    postgresSeededTemplate: string;
+    /** Absolute path of the SQLite template seeded with both partnerships. */
+    sqliteSeededTemplate: string;
+    /** The seeded templates' ids, by provider. */
+    seededIds: { sqlite: SeededIds; postgresql: SeededIds };
     /** redis:// URL of the run's Redis. */
     redisUrl: string;
     /** A scratch folder removed after the run. */
@@ -25,6 +33,7 @@ declare module "vitest" {
 }
 
 const POSTGRES_TEMPLATE = "staffroom_template";
+const POSTGRES_SEEDED_TEMPLATE = "staffroom_seeded";
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
@@ -45,9 +54,21 @@ export default async function setup(project: TestProject) {
     [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
     const postgresTemplateUrl = await postgres.createDatabase(POSTGRES_TEMPLATE);
     await Promise.all([migrateDeploy(PRISMA_CONFIG.postgresql, postgresTemplateUrl), sqliteReady]);
+    const migrated = Date.now();
+    // Seeded copies of the migrated templates, one provider after the other: SQLite's driver is synchronous, and
+    // while it holds the event loop a PostgreSQL transaction seeding alongside can miss its start deadline (P2028).
+    const sqliteSeededTemplate = path.join(scratchDir, "seeded.db");
+    fs.copyFileSync(sqliteTemplate, sqliteSeededTemplate);
+    const sqliteIds = await seedTemplate(`file:${sqliteSeededTemplate}`);
+    const postgresSeededUrl = await postgres.createDatabase(POSTGRES_SEEDED_TEMPLATE, POSTGRES_TEMPLATE);
+    const postgresIds = await seedTemplate(postgresSeededUrl);
+    if (process.env.STAFFROOM_TEST_TIMINGS) console.log(`[global-setup] seeding took ${Date.now() - migrated} ms`);
     project.provide("postgresAdminUrl", postgres.url());
     project.provide("postgresTemplate", POSTGRES_TEMPLATE);
     project.provide("sqliteTemplate", sqliteTemplate);
+    project.provide("postgresSeededTemplate", POSTGRES_SEEDED_TEMPLATE);
+    project.provide("sqliteSeededTemplate", sqliteSeededTemplate);
+    project.provide("seededIds", { sqlite: sqliteIds, postgresql: postgresIds });
     project.provide("redisUrl", redis.url);
     project.provide("scratchDir", scratchDir);
   } catch (error) {

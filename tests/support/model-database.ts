@@ -1,36 +1,19 @@
 // For in-process model tests: inside a describe block, points this process's
-// Prisma client (app/models/db.server.ts) at a fresh database of one provider,
-// seeded with the demo partnership, and disconnects afterwards.
+// Prisma client (app/models/db.server.ts) at a fresh copy of the seeded template
+// of one provider (the demo partnership and the "other" one), and disconnects afterwards.
 import { afterAll, beforeAll } from "vitest";
 import { db, disconnectDb, useDatabase, type DatabaseProvider } from "~/models/db.server";
 import { isRole } from "~/lib/roles";
 import type { Actor } from "~/policies/actor";
-import { seedDemoPartnership } from "../../prisma/seed-data";
-import { freshDatabase } from "./databases";
+import { seededDatabase, type SeededDatabase } from "./databases";
 
-export type DemoSeed = Awaited<ReturnType<typeof seedDemoPartnership>>;
-
-export interface ModelDatabase {
-  url: string;
-  /** The demo partnership (ids by DEMO_USERS / DEMO_INSTITUTIONS key). */
-  demo: DemoSeed;
-  /** A second partnership, same people with "+other" email addresses: for isolation tests. */
-  other: DemoSeed;
-}
-
-export const OTHER_EMAIL_SUFFIX = ".other";
+export type ModelDatabase = SeededDatabase;
 
 export function useModelDatabase(provider: DatabaseProvider): ModelDatabase {
   const state = {} as ModelDatabase;
   beforeAll(async () => {
-    state.url = await freshDatabase(provider);
+    Object.assign(state, await seededDatabase(provider));
     await useDatabase(state.url);
-    state.demo = await seedDemoPartnership(db());
-    state.other = await seedDemoPartnership(db(), {
-      slug: "other-valley",
-      name: "Other Valley Partnership",
-      emailDomainSuffix: OTHER_EMAIL_SUFFIX,
-    });
   });
   afterAll(async () => {
     await disconnectDb();

@@ -1,4 +1,6 @@
 // Signing in and out the way a person does: through the sign-in page and the header.
+// Only the tests about signing in use these; the rest start from a saved session
+// (sessions.ts). The accessibility gate runs once per page state, in the callers.
 import { expect, type Page } from "@playwright/test";
 import { DEMO_INSTITUTIONS, DEMO_PASSWORD, demoUser, type DemoUserKey } from "../../../prisma/seed-data";
 import { ROLE_LABELS } from "../../../app/lib/roles";
@@ -15,12 +17,11 @@ export function demoPerson(key: DemoUserKey) {
   return { ...user, institutionName: institution.name, roleLabel: ROLE_LABELS[user.role] };
 }
 
-/** Opens the sign-in page once the app is ready for input, and checks it for accessibility. */
+/** Opens the sign-in page once the app is ready for input. */
 export async function openSignIn(page: Page): Promise<void> {
   await page.goto("/login");
   await page.waitForLoadState("networkidle");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
 }
 
 export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
@@ -28,7 +29,7 @@ export async function fillSignIn(page: Page, email: string, password: string): P
   await page.getByLabel("Password", { exact: true }).fill(password);
 }
 
-/** Signs in from the sign-in page and waits for the home page; checks both for accessibility. */
+/** Signs in from the sign-in page and waits for the home page. */
 export async function signIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
   await openSignIn(page);
   await fillSignIn(page, credentials.email, credentials.password);
@@ -40,11 +41,10 @@ export async function signInAs(page: Page, key: DemoUserKey): Promise<void> {
   await signIn(page, { email: demoUser(key).email, password: DEMO_PASSWORD });
 }
 
-/** The signed-in home page: URL, main navigation, accessibility. */
+/** The signed-in home page: URL and main navigation. */
 export async function expectOnHome(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
 }
 
 export async function signOut(page: Page): Promise<void> {
