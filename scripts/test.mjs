@@ -1,5 +1,5 @@
 // `npm test`: every check CI runs, in order, stopping at the first failure:
-// derived schema fresh -> types and production build (side by side) -> Vitest -> Playwright.
+// derived schema fresh -> lint, types and production build (side by side) -> Vitest -> Playwright.
 // Ends with one summary line, "N passed, N failed[, N skipped]", summed from the
 // JSON reports Vitest and Playwright write under test-results/.
 import { spawn } from "node:child_process";
@@ -15,10 +15,11 @@ const CI = Boolean(process.env.CI);
 
 const STEPS = [
   { name: "PostgreSQL schema is up to date", cmd: ["node", "scripts/postgres-schema.mjs", "--check"] },
-  // Two single-threaded jobs that need nothing from each other: together they take the time of the longer one.
+  // Static checks and the build need nothing from each other: side by side they share the two cores.
   {
-    name: "Type check and production build",
+    name: "Lint, type check and production build",
     together: [
+      { name: "Lint", cmd: ["node", "scripts/lint.mjs"] },
       { name: "Type check", cmd: ["npx", "tsc", "--noEmit"] },
       { name: "Production build", cmd: ["npm", "run", "build"] },
     ],

@@ -44,7 +44,7 @@ export interface AppProcess {
   kill(): Promise<void>;
 }
 
-export function assertBuilt(): void {
+function assertBuilt(): void {
   if (!fs.existsSync(serverBuild)) {
     throw new Error(
       `The production build is missing (${path.relative(root, serverBuild)}). Run \`npm run build\` before these tests ` +

@@ -75,23 +75,6 @@ export async function emptyDatabase(provider: DatabaseProvider): Promise<string>
   return provider === "postgresql" ? createPostgresDatabase(null) : createSqliteDatabase(null);
 }
 
-/** Drops a database made by freshDatabase or seededDatabase (optional: the run's cluster and scratch folder are thrown away). */
-export async function dropDatabase(url: string): Promise<void> {
-  if (url.startsWith("file:")) {
-    const file = url.slice("file:".length);
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
-    return;
-  }
-  const name = new URL(url).pathname.slice(1);
-  const client = new pg.Client({ connectionString: inject("postgresAdminUrl") });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 export function redisUrl(): string {
   return inject("redisUrl");
 }

@@ -2,7 +2,7 @@
 // state-changing requests (as browsers send), no automatic redirects, and the
 // raw Set-Cookie headers for attribute checks.
 
-export interface SetCookie {
+interface SetCookie {
   name: string;
   value: string;
   /** Attribute names lower-cased; flag attributes map to "". */
@@ -29,7 +29,7 @@ export interface RequestOptions {
   cookies?: boolean;
 }
 
-export function parseSetCookie(raw: string): SetCookie {
+function parseSetCookie(raw: string): SetCookie {
   const [pair = "", ...parts] = raw.split(";");
   const eq = pair.indexOf("=");
   const attributes: Record<string, string> = {};
