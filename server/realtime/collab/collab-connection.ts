@@ -96,7 +96,7 @@ export class CollabConnection {
       const facts = loading ? await loading : undefined;
       const access = record ? accessFrom(DOCUMENT_OWNERS, actor, record, facts) : "none";
       if (access === "none") return this.refuse(documentId, "not-found", "We could not find that document.", reply);
-      const entry = await this.manager.acquire(documentId);
+      const entry = await this.manager.acquire(documentId, record);
       entry.access.note(facts, factsLoadStartedAt);
       this.manager.attach(entry, this.socket.id);
       if (this.socket.disconnected) return this.manager.detach(entry, this.socket.id);

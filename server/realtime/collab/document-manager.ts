@@ -7,7 +7,7 @@
 import * as Y from "yjs";
 import { applyAwarenessUpdate } from "y-protocols/awareness";
 import type { CollabErrorCode } from "~/lib/collab-events";
-import { loadDocumentFacts, type DocumentFacts } from "~/policies/document";
+import { loadDocumentFacts, type DocumentAccessTarget, type DocumentFacts } from "~/policies/document";
 import { loadDocumentRecord } from "~/models/collab-documents.server";
 import { loadDocumentState } from "~/models/collab-log.server";
 import { DOCUMENT_OWNERS } from "~/models/document-owners.server";
@@ -114,8 +114,14 @@ export class DocumentManager {
     this.accessListener = listener;
   }
 
-  /** The open document, loading it if needed. Throws DocumentNotFoundError or ServerBusyError. */
-  async acquire(documentId: string): Promise<OpenDocument> {
+  /**
+   * The open document, loading it if needed. Throws DocumentNotFoundError or ServerBusyError. A caller that has just
+   * read the document's record (a join, to decide access) passes it, so a cold load does not read it again.
+   */
+  async acquire(
+    documentId: string,
+    knownRecord?: (DocumentAccessTarget & { id: string }) | null,
+  ): Promise<OpenDocument> {
     if (this.shuttingDown) throw new ServerBusyError("server is shutting down");
     await this.unloading.get(documentId);
     const existing = this.open.get(documentId);
@@ -125,7 +131,7 @@ export class DocumentManager {
     }
     let pending = this.loading.get(documentId);
     if (!pending) {
-      pending = this.load(documentId).finally(() => this.loading.delete(documentId));
+      pending = this.load(documentId, knownRecord).finally(() => this.loading.delete(documentId));
       this.loading.set(documentId, pending);
     }
     const loaded = await pending;
@@ -133,7 +139,10 @@ export class DocumentManager {
     return loaded;
   }
 
-  private async load(documentId: string): Promise<OpenDocument> {
+  private async load(
+    documentId: string,
+    knownRecord?: (DocumentAccessTarget & { id: string }) | null,
+  ): Promise<OpenDocument> {
     if (this.open.size + this.loading.size > this.options.maxLoadedDocuments) {
       await this.evictIdle();
       if (this.open.size + this.loading.size > this.options.maxLoadedDocuments) {
@@ -143,7 +152,7 @@ export class DocumentManager {
     // Buffer relay traffic from before our database read: anything committed after it arrives this way.
     this.relayBuffer.set(documentId, []);
     try {
-      const record = await loadDocumentRecord(documentId);
+      const record = knownRecord ?? (await loadDocumentRecord(documentId));
       if (!record) throw new DocumentNotFoundError(documentId);
       const stored = await loadDocumentState(documentId);
       const entry = openDocument(record, stored, (opened) => this.accessFactsOf(opened));
