@@ -50,7 +50,8 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // Traces cost every test CPU on two shared cores; CI keeps none, so it records none.
+    trace: CI ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
     locale: "en-GB",
     timezoneId: "Europe/London",

@@ -1,6 +1,7 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ErrorContent } from "./components/error-page";
 import styles from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -34,30 +35,10 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const known = isRouteErrorResponse(error);
-  const status = known ? error.status : 500;
-  const title =
-    status === 404
-      ? "We could not find that page"
-      : status === 403
-        ? "You do not have access to this"
-        : "Something went wrong";
-  const advice =
-    status === 404
-      ? "Check the address, or go back to your home page."
-      : status === 403
-        ? "If you think you should have access, ask your partnership coordinator."
-        : "Please try again in a moment. If it keeps happening, tell your partnership coordinator what you were doing.";
-  if (!known) console.error(error);
+  if (!isRouteErrorResponse(error)) console.error(error);
   return (
-    <main id="main-content" className="narrow">
-      <title>{`${title} · Staffroom`}</title>
-      <h1>{title}</h1>
-      {known && typeof error.data === "string" && error.data && status < 500 ? <p>{error.data}</p> : null}
-      <p>{advice}</p>
-      <p>
-        <a href="/home">Go to your home page</a>
-      </p>
+    <main id="main-content">
+      <ErrorContent error={error} />
     </main>
   );
 }

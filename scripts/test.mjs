@@ -1,5 +1,5 @@
 // `npm test`: every check CI runs, in order, stopping at the first failure:
-// derived schema fresh -> lint, types and production build (side by side) -> Vitest -> Playwright.
+// derived schema fresh -> lint, types and production build (side by side) -> Vitest and Playwright (side by side).
 // Ends with one summary line, "N passed, N failed[, N skipped]", summed from the
 // JSON reports Vitest and Playwright write under test-results/.
 import { spawn } from "node:child_process";
@@ -24,13 +24,20 @@ const STEPS = [
       { name: "Production build", cmd: ["npm", "run", "build"] },
     ],
   },
+  // Both need the build and nothing from each other, and both spend much of their time waiting (on servers, a
+  // browser, databases): side by side they fill the two cores that one alone leaves half idle.
   {
-    name: "Vitest",
-    cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
-    report: VITEST_JSON,
-    read: readVitest,
+    name: "Vitest and Playwright",
+    together: [
+      {
+        name: "Vitest",
+        cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
+        report: VITEST_JSON,
+        read: readVitest,
+      },
+      { name: "Playwright", cmd: ["npx", "playwright", "test"], report: PLAYWRIGHT_JSON, read: readPlaywright },
+    ],
   },
-  { name: "Playwright", cmd: ["npx", "playwright", "test"], report: PLAYWRIGHT_JSON, read: readPlaywright },
 ];
 
 /** Runs a command; with `collect`, its output is gathered and returned instead of shown as it comes. */
@@ -158,23 +165,28 @@ async function main() {
     const code = await runStep(step, timings);
     timings.push(`${step.name} ${seconds(Date.now() - started)}${code === 0 ? "" : ` (exit ${code})`}`);
 
-    const counts = readReport(step);
-    if (counts) {
+    const reports = (step.together ?? [step]).filter((part) => part.report).map((part) => [part, readReport(part)]);
+    for (const [part, counts] of reports) {
+      if (!counts) continue;
       totals.passed += counts.passed;
       totals.failed += counts.failed;
       totals.skipped += counts.skipped;
-      totals.skippedTests.push(...counts.skippedTests.map((t) => `${step.name}: ${t}`));
+      totals.skippedTests.push(...counts.skippedTests.map((t) => `${part.name}: ${t}`));
     }
+    const counts = reports.length
+      ? { failed: reports.reduce((sum, [, c]) => sum + (c?.failed ?? 0), 0), missing: reports.some(([, c]) => !c) }
+      : null;
     if (code !== 0) {
       failedStep = step;
       // A step that fails without any failed test to show for it (tsc, the build, a runner that could not
       // start) still counts once, so the summary never reads "0 failed" on a red run.
-      if (!counts || counts.failed === 0) totals.failed++;
+      if (!counts || counts.missing || counts.failed === 0) totals.failed++;
       console.error(`\n==> ${step.name} failed (exit ${code}); stopping here.`);
       break;
     }
-    if (counts && counts.passed + counts.failed === 0) {
-      console.error(`\n==> ${step.name} ran no tests at all; counting that as a failure.`);
+    const idle = reports.find(([, c]) => !c || c.passed + c.failed === 0);
+    if (idle) {
+      console.error(`\n==> ${idle[0].name} ran no tests at all; counting that as a failure.`);
       totals.failed++;
       failedStep = step;
       break;

@@ -1,7 +1,8 @@
 // Layout of every signed-in page: resolves the member and renders the shell.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
+import { ErrorContent } from "~/components/error-page";
 import { LiveUpdates } from "~/components/live-updates";
 import { isRole } from "~/lib/roles";
 import { navigationFor } from "~/lib/navigation";
@@ -30,6 +31,23 @@ export default function AppLayout() {
     <AppShell user={user} nav={nav}>
       <LiveUpdates />
       <Outlet />
+    </AppShell>
+  );
+}
+
+/**
+ * A page inside the shell that cannot be shown (an unknown address, a record out of reach, a failure) keeps the
+ * header and navigation, so the way on is one click away. Without the shell's data (its own loader failed), the
+ * root's bare error page shows instead.
+ */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const shell = useRouteLoaderData<typeof loader>("routes/_app");
+  if (!isRouteErrorResponse(error)) console.error(error);
+  if (!shell) throw error;
+  return (
+    <AppShell user={shell.user} nav={shell.nav}>
+      <ErrorContent error={error} />
     </AppShell>
   );
 }
