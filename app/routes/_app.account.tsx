@@ -3,11 +3,12 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { NewPasswordFields } from "~/components/ui/new-password-fields";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { PASSWORD_RULE_HINT, changePasswordSchema, revokeSessionSchema } from "~/lib/forms/auth";
+import { changePasswordSchema, revokeSessionSchema } from "~/lib/forms/auth";
 import { refineNewPassword } from "~/models/password-check.server";
 import { describeBrowser, formatDateTime } from "~/lib/format";
 import { ROLE_LABELS, type Role } from "~/lib/roles";
@@ -134,19 +135,7 @@ export default function AccountPage() {
             label="Current password"
             autoComplete="current-password"
           />
-          <TextField
-            meta={fields.newPassword}
-            type="password"
-            label="New password"
-            hint={PASSWORD_RULE_HINT}
-            autoComplete="new-password"
-          />
-          <TextField
-            meta={fields.confirmPassword}
-            type="password"
-            label="Confirm new password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields password={fields.newPassword} confirm={fields.confirmPassword} />
           <p className="muted">Changing your password signs you out everywhere else.</p>
           <SubmitButton name="intent" value="change-password" pendingLabel="Changing password…">
             Change password

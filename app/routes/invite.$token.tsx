@@ -10,11 +10,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { NewPasswordFields } from "~/components/ui/new-password-fields";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { DomainError } from "~/lib/errors";
-import { PASSWORD_RULE_HINT, acceptInviteSchema } from "~/lib/forms/auth";
+import { acceptInviteSchema } from "~/lib/forms/auth";
 import { refineNewPassword } from "~/models/password-check.server";
 import { clientMeta } from "~/lib/request.server";
 import { ROLE_LABELS, isRole } from "~/lib/roles";
@@ -97,19 +98,7 @@ export default function AcceptInvitePage() {
           <FormErrors errors={form.errors} id={form.errorId} />
           <Form method="post" {...getFormProps(form)}>
             <TextField meta={fields.name} label="Your name" autoComplete="name" />
-            <TextField
-              meta={fields.password}
-              type="password"
-              label="Password"
-              hint={PASSWORD_RULE_HINT}
-              autoComplete="new-password"
-            />
-            <TextField
-              meta={fields.confirmPassword}
-              type="password"
-              label="Confirm password"
-              autoComplete="new-password"
-            />
+            <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} label="Password" />
             <div className="actions">
               <SubmitButton pendingLabel="Setting up your account…">Join the partnership</SubmitButton>
             </div>

@@ -11,11 +11,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, TextField } from "~/components/ui/field";
+import { NewPasswordFields } from "~/components/ui/new-password-fields";
+import { FormErrors } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { DomainError } from "~/lib/errors";
-import { PASSWORD_RULE_HINT, resetPasswordSchema } from "~/lib/forms/auth";
+import { resetPasswordSchema } from "~/lib/forms/auth";
 import { refineNewPassword } from "~/models/password-check.server";
 import { findPasswordResetByToken, resetPassword } from "~/models/password-resets.server";
 import { SignedOutShell } from "~/components/signed-out-shell";
@@ -83,19 +84,7 @@ export default function ResetPasswordPage() {
           </p>
           <FormErrors errors={form.errors} id={form.errorId} />
           <Form method="post" {...getFormProps(form)}>
-            <TextField
-              meta={fields.password}
-              type="password"
-              label="New password"
-              hint={PASSWORD_RULE_HINT}
-              autoComplete="new-password"
-            />
-            <TextField
-              meta={fields.confirmPassword}
-              type="password"
-              label="Confirm new password"
-              autoComplete="new-password"
-            />
+            <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
             <p className="muted">
               Choosing a new password signs you out of Staffroom everywhere; then you sign in with it.
             </p>
