@@ -15,6 +15,8 @@ export interface VersionHistorySectionProps {
     name: string;
     createdAt: string | Date;
     editorState: Parameters<typeof VersionViewer>[0]["editorState"];
+    /** The document's other parts in this version (a lesson plan's text parts), shown before its main text. */
+    parts?: Array<{ name: string; label: string; editorState: Parameters<typeof VersionViewer>[0]["editorState"] }>;
   } | null;
   versionNotFound: boolean;
   canManage: boolean;
@@ -52,6 +54,13 @@ export function VersionHistorySection({
               <h2 id="viewing-heading">
                 Viewing {viewing.name || "an automatic version"} ({formatDateTime(viewing.createdAt)})
               </h2>
+              {viewing.parts?.map((part) => (
+                <div key={part.name} className="version-view__part">
+                  <h3>{part.label}</h3>
+                  <VersionViewer editorState={part.editorState} label={`${part.label}, in this version`} />
+                </div>
+              ))}
+              {viewing.parts?.length ? <h3>Lesson notes</h3> : null}
               <VersionViewer
                 editorState={viewing.editorState}
                 label={`Version: ${viewing.name || formatDateTime(viewing.createdAt)}`}

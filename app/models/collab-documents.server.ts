@@ -5,7 +5,7 @@
 // as the CollabLiveChannel so a restore or delete reaches open editors at once.
 import type * as Y from "yjs";
 import { $getRoot, $createParagraphNode, $parseSerializedNode, type SerializedEditorState } from "lexical";
-import { lexicalContentToYjsState, yjsStateToEditorState } from "~/lib/document-schema/headless";
+import { rootsToYjsState, yjsStateToEditorStates } from "~/lib/document-schema/headless";
 import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 import { replaceRootContent } from "~/lib/yjs-copy";
 import type { Actor } from "~/policies/actor";
@@ -45,13 +45,21 @@ export class DocumentError extends Error {
   }
 }
 
-function initialState(content: InitialContent | undefined): Uint8Array {
-  return lexicalContentToYjsState(() => {
+/** Writes one root's first content (a serialized state, or a builder run inside editor.update). */
+function rootContent(content: InitialContent | undefined) {
+  return () => {
     const root = $getRoot();
     if (typeof content === "function") content();
     else if (content) root.append(...content.root.children.map((child) => $parseSerializedNode(child)));
     // An editor needs at least one block to place the caret in.
     if (root.getChildrenSize() === 0) root.append($createParagraphNode());
+  };
+}
+
+function initialState(content: InitialContent | undefined, otherRoots: Record<string, InitialContent> = {}) {
+  return rootsToYjsState({
+    [YJS_ROOT_NAME]: rootContent(content),
+    ...Object.fromEntries(Object.entries(otherRoots).map(([name, root]) => [name, rootContent(root)])),
   });
 }
 
@@ -62,7 +70,14 @@ function initialState(content: InitialContent | undefined): Uint8Array {
  */
 export async function createDocument(
   actor: Actor,
-  input: { ownerType: string; ownerId: string; title?: string; initialContent?: InitialContent },
+  input: {
+    ownerType: string;
+    ownerId: string;
+    title?: string;
+    initialContent?: InitialContent;
+    /** Content of further roots, by name (a lesson plan's text parts). */
+    otherRoots?: Record<string, InitialContent>;
+  },
 ) {
   if (!isKnownDocumentOwnerType(DOCUMENT_OWNERS, input.ownerType)) {
     throw new DocumentError("unknown-owner-type", `No document rules are registered for "${input.ownerType}".`);
@@ -70,7 +85,7 @@ export async function createDocument(
   const target = { partnershipId: actor.partnershipId, ownerType: input.ownerType, ownerId: input.ownerId };
   if (!canWriteDocument(DOCUMENT_OWNERS, actor, target, await loadDocumentFacts(DOCUMENT_OWNERS, target)))
     throw new DocumentError("forbidden", "You cannot create this document.");
-  const state = initialState(input.initialContent);
+  const state = initialState(input.initialContent, input.otherRoots);
   return db().$transaction(async (tx) => {
     const document = await tx.collabDocument.create({
       data: { ...target, title: input.title ?? "" },
@@ -160,15 +175,31 @@ async function findVersion(documentId: string, versionId: string) {
   return version;
 }
 
-/** A version's content as Lexical editor state, for a read-only editor beside the live one. */
-export async function getVersionContent(actor: Actor, documentId: string, versionId: string) {
+/** A root of a document other than its main text, with how it is called (a lesson plan's text parts). */
+export interface NamedRoot {
+  name: string;
+  label: string;
+}
+
+/**
+ * A version's content as Lexical editor state, for a read-only view beside the live document: its main text, and
+ * each of `otherRoots` it holds.
+ */
+export async function getVersionContent(
+  actor: Actor,
+  documentId: string,
+  versionId: string,
+  otherRoots: readonly NamedRoot[] = [],
+) {
   await requireDocument(actor, documentId, "read");
   const version = await findVersion(documentId, versionId);
+  const states = await yjsStateToEditorStates(version.state, [YJS_ROOT_NAME, ...otherRoots.map((r) => r.name)]);
   return {
     id: version.id,
     name: version.name,
     createdAt: version.createdAt,
-    editorState: await yjsStateToEditorState(version.state),
+    editorState: states[YJS_ROOT_NAME]!,
+    parts: otherRoots.map((root) => ({ ...root, editorState: states[root.name]! })),
   };
 }
 
@@ -185,23 +216,41 @@ export async function restoreVersion(actor: Actor, documentId: string, versionId
     createdById: actor.id,
   });
   const source = docFromUpdates([version.state]);
-  const change = (doc: Y.Doc) => replaceRootContent(doc, source, YJS_ROOT_NAME, "restore");
   try {
-    const channel = live.__staffroomCollabLive;
-    if (channel) {
-      await channel.applyServerChange(documentId, change, actor.id);
-      return;
-    }
-    // No live engine in this process: compute the change against the stored state and log it.
-    const current = docFromUpdates([(await loadDocumentState(documentId)).state]);
-    const updates: Uint8Array[] = [];
-    current.on("update", (update: Uint8Array) => updates.push(update));
-    change(current);
-    current.destroy();
-    await appendUpdates(updates.map((data) => ({ documentId, data, userId: actor.id })));
+    await applyDocumentChange(
+      documentId,
+      (doc) => {
+        // Every root the version holds (a plan's notes and each of its text parts), not only the notes.
+        for (const rootName of source.share.keys()) replaceRootContent(doc, source, rootName, "restore");
+      },
+      actor.id,
+    );
   } finally {
     source.destroy();
   }
+}
+
+/**
+ * Makes a change to a document as the server, for everyone: on the live document when this process runs the engine
+ * (broadcast, stored, relayed), otherwise computed against the stored state and appended to the log.
+ * The caller has checked the actor's rights.
+ */
+export async function applyDocumentChange(
+  documentId: string,
+  change: (doc: Y.Doc) => void,
+  userId: string | null,
+): Promise<void> {
+  const channel = live.__staffroomCollabLive;
+  if (channel) {
+    await channel.applyServerChange(documentId, change, userId);
+    return;
+  }
+  const current = docFromUpdates([(await loadDocumentState(documentId)).state]);
+  const updates: Uint8Array[] = [];
+  current.on("update", (update: Uint8Array) => updates.push(update));
+  current.transact(() => change(current));
+  current.destroy();
+  if (updates.length > 0) await appendUpdates(updates.map((data) => ({ documentId, data, userId })));
 }
 
 /** Deletes the document, its update log and every snapshot, and closes it in open editors. */

@@ -8,6 +8,7 @@ import { loadDocumentState } from "./collab-log.server";
 import { db } from "./db.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import type { LessonPlanAccess } from "./lesson-plan-facts.server";
+import { paragraphsOf, readPlanText } from "./lesson-plan-text.server";
 import { bodyHeading, checkUnitAndGroup, deleteLessonPlan, toLessonDate } from "./lesson-plans.server";
 
 /**
@@ -29,6 +30,8 @@ export async function duplicateLessonPlan(
     include: { strategies: true, differentiation: true, resources: true },
   });
   await checkUnitAndGroup(source.courseId, { unitId: "", groupId: input.groupId });
+  // The text as it is in the live document now (its plain-text copy may be a moment behind).
+  const text = await readPlanText(planId);
   const groupStudentIds = input.groupId
     ? new Set(
         (await db().groupStudent.findMany({ where: { groupId: input.groupId }, select: { studentId: true } })).map(
@@ -48,12 +51,13 @@ export async function duplicateLessonPlan(
         startTime: input.startTime,
         durationMinutes: source.durationMinutes,
         position: await tx.lessonPlan.count({ where: { courseId: source.courseId } }),
-        objectives: source.objectives,
-        successCriteria: source.successCriteria,
-        starter: source.starter,
-        mainActivity: source.mainActivity,
-        plenary: source.plenary,
-        assessment: source.assessment,
+        objectives: text.texts.objectives,
+        successCriteria: text.texts.successCriteria,
+        starter: text.texts.starter,
+        mainActivity: text.texts.mainActivity,
+        plenary: text.texts.plenary,
+        assessment: text.texts.assessment,
+        textInDocument: true,
         createdById: actor.id,
         updatedById: actor.id,
       },
@@ -107,6 +111,8 @@ export async function duplicateLessonPlan(
       ownerId: copy.id,
       title: copy.title,
       initialContent: content ?? bodyHeading(copy.title),
+      // The evaluation and next steps belong to the lesson that was taught.
+      otherRoots: { ...text.roots, evaluation: paragraphsOf(""), nextSteps: paragraphsOf("") },
     });
   } catch (error) {
     await deleteLessonPlan(ctx, copy);

@@ -12,6 +12,7 @@ import { createDocument, deleteDocumentsOfOwner } from "./collab-documents.serve
 import { db } from "./db.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import type { LessonPlanAccess, PlanningCourse } from "./lesson-plan-facts.server";
+import { planTextRoots } from "./lesson-plan-text.server";
 
 /** "2026-03-12" as the stored lesson date (midnight UTC, the same calendar day in the UK all year). */
 export function toLessonDate(value: string): Date {
@@ -78,6 +79,7 @@ export async function createLessonPlan(ctx: ActionContext, course: PlanningCours
       startTime: input.startTime,
       durationMinutes: input.durationMinutes,
       position,
+      textInDocument: true,
       createdById: actor.id,
       updatedById: actor.id,
     },
@@ -88,6 +90,7 @@ export async function createLessonPlan(ctx: ActionContext, course: PlanningCours
       ownerId: plan.id,
       title: plan.title,
       initialContent: bodyHeading(plan.title),
+      otherRoots: planTextRoots(),
     });
   } catch (error) {
     // A plan without its body would be half made: undo it rather than leave it.
@@ -141,47 +144,41 @@ export async function getLessonPlan(actor: Actor, access: LessonPlanAccess) {
   });
 }
 
-export type LessonPlanPart =
-  | {
-      intent: "details";
-      title: string;
-      unitId: string;
-      groupId: string;
-      lessonDate: string;
-      startTime: string;
-      durationMinutes: number;
-    }
-  | { intent: "objectives"; objectives: string; successCriteria: string }
-  | { intent: "phases"; starter: string; mainActivity: string; plenary: string }
-  | { intent: "assessment"; assessment: string }
-  | { intent: "evaluation"; evaluation: string; nextSteps: string };
+export type LessonPlanDetails = {
+  intent: "details";
+  title: string;
+  unitId: string;
+  groupId: string;
+  lessonDate: string;
+  startTime: string;
+  durationMinutes: number;
+};
 
-/** Saves one structured part of the plan (the forms on the plan page send one part each). */
-export async function updateLessonPlanPart(ctx: ActionContext, plan: LessonPlanAccess, part: LessonPlanPart) {
+/** Saves the plan's details (its text parts are written in its live document, not here). */
+export async function updateLessonPlanDetails(ctx: ActionContext, plan: LessonPlanAccess, part: LessonPlanDetails) {
   const planId = plan.id;
-  const { intent, ...values } = part;
-  let data: Record<string, unknown> = values;
-  if (part.intent === "details") {
-    await checkUnitAndGroup(plan.courseId, part);
-    data = {
+  await checkUnitAndGroup(plan.courseId, part);
+  await db().collabDocument.updateMany({
+    where: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: planId },
+    data: { title: part.title },
+  });
+  await db().lessonPlan.update({
+    where: { id: planId },
+    data: {
       title: part.title,
       unitId: part.unitId || null,
       groupId: part.groupId || null,
       lessonDate: toLessonDate(part.lessonDate),
       startTime: part.startTime,
       durationMinutes: part.durationMinutes,
-    };
-    await db().collabDocument.updateMany({
-      where: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: planId },
-      data: { title: part.title },
-    });
-  }
-  await db().lessonPlan.update({ where: { id: planId }, data: { ...data, updatedById: ctx.actor.id } });
+      updatedById: ctx.actor.id,
+    },
+  });
   await auditAction(ctx, {
     action: "lesson_plan.updated",
     subjectType: "lesson_plan",
     subjectId: planId,
-    detail: { part: intent },
+    detail: { part: "details" },
   });
 }
 

@@ -11,15 +11,22 @@ import {
   getVersionContent,
   listVersions,
   restoreVersion,
+  type NamedRoot,
 } from "./collab-documents.server";
 import type { Actor } from "~/policies/actor";
 import { forbidden } from "~/policies/enforce.server";
 
-export async function loadVersionHistory(actor: Actor, documentId: string, request: Request) {
+/** `otherRoots`: the parts besides the main text a version view shows (a lesson plan's text parts). */
+export async function loadVersionHistory(
+  actor: Actor,
+  documentId: string,
+  request: Request,
+  otherRoots: readonly NamedRoot[] = [],
+) {
   const versionId = new URL(request.url).searchParams.get("version");
   const [versions, viewing] = await Promise.all([
     listVersions(actor, documentId),
-    versionId ? getVersionContent(actor, documentId, versionId).catch(() => null) : Promise.resolve(null),
+    versionId ? getVersionContent(actor, documentId, versionId, otherRoots).catch(() => null) : Promise.resolve(null),
   ]);
   return {
     versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),

@@ -1,7 +1,6 @@
-// A lesson plan's notes with their version history: the live notes, any
-// version shown read-only beside them, naming the current state and restoring
-// an earlier one (co-planners and the coordinator). Readers of the plan see
-// the history; the document policy decides, as on the socket.
+// A lesson plan's version history: every version holds the whole plan's text (each part and the notes), shown
+// read-only beside the live notes; naming the current state and restoring an earlier one, which restores every
+// part (co-planners and the coordinator). Readers of the plan see the history; the document policy decides.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LiveEditor } from "~/components/live-editor";
@@ -9,6 +8,7 @@ import { useShellUser } from "~/components/use-shell-user";
 import { VersionHistorySection } from "~/components/version-history-section";
 import { isVersionIntent, loadVersionHistory, runVersionIntent } from "~/models/version-history.server";
 import { loadLessonPlanNotes } from "~/models/lesson-plan-page.server";
+import { PLAN_TEXT_PARTS } from "~/lib/lesson-plan-text";
 import { notFound, requireActor } from "~/policies/enforce.server";
 import type { Actor } from "~/policies/actor";
 
@@ -31,7 +31,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     documentId: notes.document.id,
     canWrite: notes.canWrite,
     user: { id: actor.id, name: context.user!.name },
-    ...(await loadVersionHistory(actor, notes.document.id, request)),
+    ...(await loadVersionHistory(actor, notes.document.id, request, PLAN_TEXT_PARTS)),
   };
 }
 
@@ -55,9 +55,10 @@ export default function PlanNotesHistoryPage() {
       </p>
       <h1>Version history: {plan.title}</h1>
       <p className="page-intro">
-        Versions of the lesson notes are saved automatically while people write.{" "}
+        Versions of the whole plan (objectives, phases, assessment, evaluation and notes) are saved automatically while
+        people write.{" "}
         {canWrite
-          ? "Name the current state to find it again, or restore an earlier version: everyone sees the restored notes at once."
+          ? "Name the current state to find it again, or restore an earlier version: everyone sees the restored plan at once."
           : "Pick a version to read it beside the current notes."}
       </p>
       <VersionHistorySection

@@ -8,7 +8,10 @@
 // second one). Runs after seedCourses and seedStrategies; safe only on a
 // partnership without lesson plans yet. Writes only through the `db` it is given.
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
-import { lexicalContentToYjsState } from "~/lib/document-schema/headless";
+import { rootsToYjsState } from "~/lib/document-schema/headless";
+import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
+import type { PlanTexts } from "~/lib/lesson-plan-text";
+import { planTextRoots } from "~/models/lesson-plan-text.server";
 import type { Db } from "~/models/db.server";
 import { LESSON_PLAN_DOCUMENT } from "~/models/document-owners.server";
 import { bodyHeading } from "~/models/lesson-plans.server";
@@ -557,11 +560,15 @@ function lessonDate(week: number, day: number, now = new Date()): Date {
   return new Date(today.getTime() + (week * 7 + (day - isoWeekday)) * 86_400_000);
 }
 
-function bodyState(title: string, notes: string[]): Uint8Array {
-  return lexicalContentToYjsState(() => {
-    bodyHeading(title)();
-    const root = $getRoot();
-    for (const text of notes) root.append($createParagraphNode().append($createTextNode(text)));
+/** The plan's document: the body with the planners' notes, and each text part (as createLessonPlan makes them). */
+function documentState(title: string, notes: string[], texts: Partial<PlanTexts>): Uint8Array {
+  return rootsToYjsState({
+    [YJS_ROOT_NAME]: () => {
+      bodyHeading(title)();
+      const root = $getRoot();
+      for (const text of notes) root.append($createParagraphNode().append($createTextNode(text)));
+    },
+    ...planTextRoots(texts),
   });
 }
 
@@ -625,6 +632,7 @@ export async function seedLessonPlans(db: Db, partnershipId?: string): Promise<s
         assessment: p.assessment,
         evaluation: p.evaluation ?? "",
         nextSteps: p.nextSteps ?? "",
+        textInDocument: true,
         createdById: author,
         updatedById: author,
         createdAt,
@@ -640,7 +648,13 @@ export async function seedLessonPlans(db: Db, partnershipId?: string): Promise<s
       data: {
         documentId: document.id,
         kind: "compaction",
-        state: new Uint8Array(bodyState(p.title, p.notes ?? [])),
+        state: new Uint8Array(
+          documentState(p.title, p.notes ?? [], {
+            ...p,
+            evaluation: p.evaluation ?? "",
+            nextSteps: p.nextSteps ?? "",
+          }),
+        ),
         createdById: author,
       },
     });

@@ -110,6 +110,7 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
   await page.goto(planUrl);
   await expect(page.getByRole("heading", { level: 1, name: planTitle })).toBeVisible();
   await expect(page.getByRole("link", { name: STRATEGY })).toBeVisible();
+  await page.getByRole("link", { name: "Edit details, deployment and resources" }).click();
   await page.getByText("Deploy an LSA or other supporter").click();
   await page.getByLabel("Supporter", { exact: true }).selectOption({ label: "Joanne Price (LSA, Brookfield School)" });
   await page.getByLabel("Their role in this lesson").selectOption({ label: "LSA / teaching assistant" });
@@ -169,13 +170,16 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
   await leader.goto(planUrl);
   await expect(leader.getByRole("heading", { level: 1, name: planTitle })).toBeVisible();
   await expect(leader.getByRole("link", { name: STRATEGY })).toBeVisible();
-  await expect(leader.getByRole("region", { name: "LSA deployment" }).getByText(feedback)).toBeVisible();
+  // The reading view: the feedback in the evaluation, Joanne beside the main activity, and no forms.
+  await expect(leader.getByRole("region", { name: "Evaluation" }).getByText(feedback)).toBeVisible();
+  await expect(leader.getByRole("complementary", { name: "Support in this part" })).toContainText("Joanne Price");
+  await expect(leader.getByRole("link", { name: "Edit details, deployment and resources" })).toHaveCount(0);
   await expect(leader.getByText("Deploy an LSA or other supporter")).toHaveCount(0);
   await expect(leader.getByRole("button", { name: "Deploy supporter" })).toHaveCount(0);
   await expect(leader.getByRole("button", { name: /^Save/ })).toHaveCount(0);
   await expectNoSeriousA11yViolations(leader);
   // The notes' version history: the leader may look, not name or restore.
-  await leader.getByRole("link", { name: "Version history of the notes" }).click();
+  await leader.getByRole("link", { name: "Version history of the plan" }).click();
   await expect(leader.getByRole("heading", { level: 1, name: `Version history: ${planTitle}` })).toBeVisible();
   await expect(leader.getByRole("heading", { level: 2, name: "Version history", exact: true })).toBeVisible();
   await expect(leader.getByLabel("Name this version")).toHaveCount(0);

@@ -9,7 +9,7 @@ import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
 
 const REFUSED =
-  "You can no longer change this document, so your latest changes were not saved. This is the saved version.";
+  "You can no longer change this plan, so your latest changes were not saved. This is the saved version.";
 
 function ukToday(): string {
   return new Intl.DateTimeFormat("en-CA", {
@@ -147,8 +147,8 @@ test("a co-planner removed from the course while writing is told, and the plan s
   await expect(tomNotes).not.toContainText("Tom should not be able to write this.");
   await expect(editorOf(sarah, notes)).not.toContainText("Tom should not be able to write this.");
 
-  // The rest of the page still works: he can go on to the version history of the notes.
-  await tom.getByRole("link", { name: "Version history of the notes" }).click();
+  // The rest of the page still works: he can go on to the plan's version history.
+  await tom.getByRole("link", { name: "Version history of the plan" }).click();
   await expect(tom).toHaveURL(/\/history$/);
   await expect(tom.getByRole("heading", { level: 1 })).toBeVisible();
 });

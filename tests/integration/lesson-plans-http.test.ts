@@ -141,17 +141,23 @@ describe("lesson plan pages by role", () => {
     expect(bad.body).toContain("Enter the date as day, month and year.");
     expect(bad.body).toContain("A lesson lasts at least 10 minutes.");
     const planId = await createPlan(teacher);
+    // The reading view first: the plan in lesson order, its text parts live; the forms are one click away.
     const page = await teacher.get(`/plans/${planId}`);
     expect(page.status).toBe(200);
     for (const text of [
       "Components of fitness",
       "Objectives and success criteria",
-      "LSA deployment",
-      "Resources",
+      "The lesson",
+      "Starter",
       "Evaluation",
-      "Deploy supporter",
     ])
       expect(page.body).toContain(text);
+    expect(page.body).not.toContain("Deploy supporter");
+    const editing = await teacher.get(`/plans/${planId}?edit`);
+    for (const text of ["LSA deployment", "Resources", "Deploy supporter", "Change status"])
+      expect(editing.body).toContain(text);
+    // The text parts are written in the live document, never posted as a form.
+    expect((await teacher.post(`/plans/${planId}`, { intent: "objectives", objectives: "x" })).status).toBe(400);
     const badPart = await teacher.post(`/plans/${planId}`, { intent: "status", status: "finished" });
     expect(badPart.status).toBe(400);
   });

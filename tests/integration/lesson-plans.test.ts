@@ -27,7 +27,7 @@ import {
   deleteLessonPlan,
   lessonPlanDeletionImpact,
   setLessonPlanStatus,
-  updateLessonPlanPart,
+  updateLessonPlanDetails,
 } from "~/models/lesson-plans.server";
 import { addFileResource, checkUpload, getResourceFile, MAX_RESOURCE_BYTES } from "~/models/lesson-resources.server";
 import type { ActionContext, Actor } from "~/policies/actor";
@@ -36,6 +36,7 @@ import { canDeleteLessonPlan, canDuplicateLessonPlan, canEditLessonPlan } from "
 import { PROVIDERS } from "../support/databases";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+import { writePlanText } from "../support/plan-text";
 
 /** Who acts, as the model functions that change data take it (no client address in these tests). */
 const ctx = (actor: Actor): ActionContext => ({ actor, ipAddress: "" });
@@ -187,17 +188,22 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
     ).rejects.toMatchObject({ field: "groupId", status: 400 });
   });
 
-  it("editors change parts and status; leaders and non-planners cannot", async () => {
+  it("editors change details and status; leaders and non-planners cannot", async () => {
     const plan = await newPlan();
-    await updateLessonPlanPart(...(await asEditor("teacherFe", plan.id)), {
-      intent: "objectives",
-      objectives: "Name the components of fitness",
-      successCriteria: "Records two results",
+    await updateLessonPlanDetails(...(await asEditor("teacherFe", plan.id)), {
+      intent: "details",
+      title: "Components of fitness",
+      unitId: "",
+      groupId: "",
+      lessonDate: dayFromToday(7),
+      startTime: "10:40",
+      durationMinutes: 50,
     });
     await setLessonPlanStatus(...(await asEditor("teacher", plan.id)), "ready");
     const stored = await db().lessonPlan.findUniqueOrThrow({ where: { id: plan.id } });
     expect(stored).toMatchObject({
-      objectives: "Name the components of fitness",
+      title: "Components of fitness",
+      durationMinutes: 50,
       status: "ready",
       updatedById: idOf(database.demo.userIds, "teacher"),
     });
@@ -408,12 +414,7 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
     const teacher = await who("teacher");
     const plan = await newPlan({ title: "Original" });
     const original = await editable(teacher, plan.id);
-    await updateLessonPlanPart(ctx(teacher), original, {
-      intent: "phases",
-      starter: "Warm-up",
-      mainActivity: "Fitness stations",
-      plenary: "Exit ticket",
-    });
+    await writePlanText(plan.id, { starter: "Warm-up", mainActivity: "Fitness stations", plenary: "Exit ticket" });
     await db().lessonPlanStrategy.create({
       data: { lessonPlanId: plan.id, strategyId: f.strategyId, note: "Cards at each station" },
     });

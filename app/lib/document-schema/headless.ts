@@ -2,10 +2,11 @@
 // engine stores, without a browser: seeding a new document's initial content on
 // the server (so no client ever bootstraps), rendering a stored version read-only,
 // and extracting plain text. Uses Lexical's own Yjs binding, so the structure is
-// exactly what CollaborationPlugin produces and reads.
+// exactly what CollaborationPlugin produces and reads. A document may hold several
+// roots (a lesson plan: its notes and each text part), each bound to its own editor.
 import * as Y from "yjs";
 import { $getRoot, createEditor, type LexicalEditor, type SerializedEditorState } from "lexical";
-import { createBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Provider } from "@lexical/yjs";
+import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Provider } from "@lexical/yjs";
 import { DOCUMENT_NODES, YJS_ROOT_NAME } from "./nodes";
 
 /** The binding only touches the provider for cursors; a headless editor has none. */
@@ -32,15 +33,16 @@ function headlessEditor(): LexicalEditor {
   });
 }
 
-/**
- * The Yjs state (a full update) of a document whose Lexical content is written
- * by `build` (it runs inside editor.update, so $-functions are available).
- */
-export function lexicalContentToYjsState(build: () => void): Uint8Array {
-  const doc = new Y.Doc();
+function bindingFor(doc: Y.Doc, rootName: string) {
   const editor = headlessEditor();
+  const binding = createYjsBinding({ editor, id: rootName, doc, docMap: new Map([[rootName, doc]]), rootName });
+  return { editor, binding };
+}
+
+/** Writes `build`'s content into the root `rootName` of `doc` (build runs inside editor.update). */
+function writeRoot(doc: Y.Doc, rootName: string, build: () => void): void {
+  const { editor, binding } = bindingFor(doc, rootName);
   const provider = silentProvider();
-  const binding = createBinding(editor, provider, "headless", doc, new Map([["headless", doc]]));
   editor.registerUpdateListener(
     ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
       syncLexicalUpdateToYjs(
@@ -56,31 +58,89 @@ export function lexicalContentToYjsState(build: () => void): Uint8Array {
     },
   );
   editor.update(build, { discrete: true });
+}
+
+/**
+ * The Yjs state (a full update) of a document whose roots are written by the
+ * builders, by root name (each runs inside editor.update, so $-functions work).
+ * With `clientId`, the same content gives the same bytes, so two processes that
+ * write it at once make one change, not two (Yjs skips what it already has).
+ */
+export function rootsToYjsState(roots: Record<string, () => void>, clientId?: number): Uint8Array {
+  const doc = new Y.Doc();
+  if (clientId !== undefined) doc.clientID = clientId;
+  for (const [rootName, build] of Object.entries(roots)) writeRoot(doc, rootName, build);
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
 }
 
-/** Lexical's serialized editor state for a stored Yjs state (for a read-only view). */
-export async function yjsStateToEditorState(state: Uint8Array): Promise<SerializedEditorState> {
+/** The Yjs state of a one-root document whose content is written by `build`. */
+export function lexicalContentToYjsState(build: () => void): Uint8Array {
+  return rootsToYjsState({ [YJS_ROOT_NAME]: build });
+}
+
+/** Binds a headless editor to each root, applies the state, and waits for every editor to commit. */
+async function readRoots(state: Uint8Array, rootNames: readonly string[]): Promise<Map<string, LexicalEditor>> {
   const doc = new Y.Doc();
-  const editor = headlessEditor();
   const provider = silentProvider();
-  const binding = createBinding(editor, provider, "headless", doc, new Map([["headless", doc]]));
-  const root = doc.get(YJS_ROOT_NAME, Y.XmlText);
-  root.observeDeep((events) => syncYjsChangesToLexical(binding, provider, events as never, false));
+  const editors = new Map<string, LexicalEditor>();
+  for (const rootName of rootNames) {
+    const { editor, binding } = bindingFor(doc, rootName);
+    doc
+      .get(rootName, Y.XmlText)
+      .observeDeep((events) => syncYjsChangesToLexical(binding, provider, events as never, false));
+    editors.set(rootName, editor);
+  }
   Y.applyUpdate(doc, state);
-  // syncYjsChangesToLexical schedules an editor update; wait for it to commit.
-  await new Promise<void>((resolve) => editor.update(() => {}, { onUpdate: resolve }));
-  const json = editor.getEditorState().toJSON();
+  // syncYjsChangesToLexical schedules an editor update; wait for each to commit.
+  await Promise.all(
+    [...editors.values()].map(
+      (editor) => new Promise<void>((resolve) => editor.update(() => {}, { onUpdate: resolve })),
+    ),
+  );
   doc.destroy();
-  return json;
+  return editors;
+}
+
+/** Lexical's serialized editor state of one root of a stored Yjs state (for a read-only view). */
+export async function yjsStateToEditorState(
+  state: Uint8Array,
+  rootName: string = YJS_ROOT_NAME,
+): Promise<SerializedEditorState> {
+  const editors = await readRoots(state, [rootName]);
+  return editors.get(rootName)!.getEditorState().toJSON();
+}
+
+/** Each root's serialized editor state, by root name. */
+export async function yjsStateToEditorStates(
+  state: Uint8Array,
+  rootNames: readonly string[],
+): Promise<Record<string, SerializedEditorState>> {
+  const editors = await readRoots(state, rootNames);
+  return Object.fromEntries([...editors].map(([name, editor]) => [name, editor.getEditorState().toJSON()]));
 }
 
 /** The document's text, paragraphs separated by blank lines (search, tests, previews). */
-export async function yjsStateToPlainText(state: Uint8Array): Promise<string> {
-  const serialized = await yjsStateToEditorState(state);
-  const editor = headlessEditor();
-  editor.setEditorState(editor.parseEditorState(serialized));
-  return editor.getEditorState().read(() => $getRoot().getTextContent());
+export async function yjsStateToPlainText(state: Uint8Array, rootName: string = YJS_ROOT_NAME): Promise<string> {
+  const editors = await readRoots(state, [rootName]);
+  return editors
+    .get(rootName)!
+    .getEditorState()
+    .read(() => $getRoot().getTextContent());
+}
+
+/** Each root's text with one line per paragraph or list item, by root name (the plain-text copy of a plan's parts). */
+export async function yjsStateToLines(
+  state: Uint8Array,
+  rootNames: readonly string[],
+): Promise<Record<string, string>> {
+  const editors = await readRoots(state, rootNames);
+  return Object.fromEntries(
+    [...editors].map(([name, editor]) => [name, editor.getEditorState().read(() => blockLines())]),
+  );
+}
+
+function blockLines(): string {
+  return $getRoot().getTextContent().replace(/\n\n/g, "\n").replace(/\s+$/, "");
 }

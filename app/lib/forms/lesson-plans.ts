@@ -1,16 +1,9 @@
-// Schemas of the lesson-plan forms: create, each structured part of the plan page
-// (one intent each), status, differentiation, resources, duplicate, delete.
+// Schemas of the lesson-plan forms: create, the plan's details (one intent each), status, differentiation, resources, duplicate, delete.
 import { z } from "zod";
 import { LESSON_STATUSES, NEED_AREAS } from "../co-planning";
 
 const id = (message: string) => z.string({ required_error: message }).trim().min(1, message).max(64, message);
 const optionalId = z.string().trim().max(64).default("");
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max.toLocaleString("en-GB")} characters.`)
-    .default("");
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -51,27 +44,6 @@ export const newLessonPlanSchema = z.object(lessonPlanDetails);
 export type LessonPlanDetailsInput = z.infer<typeof newLessonPlanSchema>;
 
 export const planDetailsSchema = z.object({ intent: z.literal("details"), ...lessonPlanDetails });
-
-export const objectivesSchema = z.object({
-  intent: z.literal("objectives"),
-  objectives: text(4000),
-  successCriteria: text(4000),
-});
-
-export const phasesSchema = z.object({
-  intent: z.literal("phases"),
-  starter: text(4000),
-  mainActivity: text(8000),
-  plenary: text(4000),
-});
-
-export const assessmentSchema = z.object({ intent: z.literal("assessment"), assessment: text(4000) });
-
-export const evaluationSchema = z.object({
-  intent: z.literal("evaluation"),
-  evaluation: text(8000),
-  nextSteps: text(4000),
-});
 
 export const statusSchema = z.object({
   intent: z.literal("status"),

@@ -11,7 +11,16 @@ import { planDetailsSchema, statusSchema } from "~/lib/forms/lesson-plans";
 import { NumberField } from "~/components/lesson-plan/fields";
 import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
 
-export function PlanHeader({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
+export function PlanHeader({
+  page,
+  actionData,
+  editing,
+}: {
+  page: PlanPage;
+  actionData: PlanActionData;
+  /** The editing view (its forms); otherwise the reading view, with the way into editing. */
+  editing: boolean;
+}) {
   const { plan, canEdit } = page;
   return (
     <>
@@ -46,6 +55,24 @@ export function PlanHeader({ page, actionData }: { page: PlanPage; actionData: P
         </div>
       </dl>
       {canEdit ? (
+        <p className="plan-mode no-print">
+          {editing ? (
+            <Link to={`/plans/${plan.id}`} className="button button--secondary">
+              Back to the reading view
+            </Link>
+          ) : (
+            <Link to={`/plans/${plan.id}?edit`} className="button button--secondary">
+              Edit details, deployment and resources
+            </Link>
+          )}{" "}
+          <span className="hint">
+            {editing
+              ? "The text below is saved as you type."
+              : "Type in any part below to change it: it is saved as you type."}
+          </span>
+        </p>
+      ) : null}
+      {editing ? (
         <div className="plan-tools">
           <StatusForm page={page} actionData={actionData} />
           <details className="card narrow">

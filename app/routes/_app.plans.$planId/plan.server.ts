@@ -13,12 +13,8 @@ import { DomainError, refusal } from "~/lib/errors";
 import { briefingSchema, deploySchema, removeDeploymentSchema } from "~/lib/forms/deployments";
 import { failedReply, runIntent, submitForm } from "~/lib/forms/intents.server";
 import {
-  assessmentSchema,
   differentiationSchema,
-  evaluationSchema,
   linkResourceSchema,
-  objectivesSchema,
-  phasesSchema,
   planDetailsSchema,
   removeDifferentiationSchema,
   removeResourceSchema,
@@ -34,9 +30,9 @@ import {
   removeDifferentiationNote,
   setLessonPlanStatus,
   unlinkStrategy,
-  updateLessonPlanPart,
-  type LessonPlanPart,
+  updateLessonPlanDetails,
 } from "~/models/lesson-plans.server";
+import { ensurePlanTextInDocument } from "~/models/lesson-plan-text.server";
 import { addFileResource, addLinkResource, MAX_RESOURCE_BYTES, removeResource } from "~/models/lesson-resources.server";
 import type { ActionContext } from "~/policies/actor";
 import { canDeleteLessonPlan, canEditLessonPlan } from "~/policies/lesson-plan";
@@ -48,6 +44,8 @@ export type PlanActionData = ReturnType<typeof useActionData<typeof action>>;
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const plan = await requireLessonPlan(actor, params.planId ?? "").catch(refusal);
+  // Plans from before their text was live get it moved into their document on first opening.
+  await ensurePlanTextInDocument(plan.id);
   const page = await loadLessonPlanPage(actor, plan, {
     canEdit: canEditLessonPlan(actor, plan),
     canDelete: canDeleteLessonPlan(actor, plan),
@@ -105,24 +103,15 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 type Changed = (entity: "lesson-plan" | "deployment", id: string, change: "created" | "updated" | "deleted") => void;
 
-/** The plan's structured parts and status: each form saves its part and says so. */
+/** The plan's details and status (its text is written in its live document): each form saves and says so. */
 function partIntents(ctx: ActionContext, plan: LessonPlanAccess, changed: Changed) {
-  const savePart = (message: string) => async (part: LessonPlanPart) => {
-    await updateLessonPlanPart(ctx, plan, part);
-    changed("lesson-plan", plan.id, "updated");
-    return message;
-  };
   return {
     details: (form: FormData, intent: string) =>
-      submitForm(form, intent, planDetailsSchema, savePart("Lesson details saved.")),
-    objectives: (form: FormData, intent: string) =>
-      submitForm(form, intent, objectivesSchema, savePart("Objectives and success criteria saved.")),
-    phases: (form: FormData, intent: string) =>
-      submitForm(form, intent, phasesSchema, savePart("Starter, main activity and plenary saved.")),
-    assessment: (form: FormData, intent: string) =>
-      submitForm(form, intent, assessmentSchema, savePart("Assessment for learning saved.")),
-    evaluation: (form: FormData, intent: string) =>
-      submitForm(form, intent, evaluationSchema, savePart("Evaluation saved.")),
+      submitForm(form, intent, planDetailsSchema, async (details) => {
+        await updateLessonPlanDetails(ctx, plan, details);
+        changed("lesson-plan", plan.id, "updated");
+        return "Lesson details saved.";
+      }),
     status: (form: FormData, intent: string) =>
       submitForm(form, intent, statusSchema, async ({ status }) => {
         await setLessonPlanStatus(ctx, plan, status);

@@ -1,18 +1,18 @@
-// One lesson plan: its structured parts (inline forms for editors), the body
-// written together in the live editor, differentiation, LSA deployment with the
-// patterns it makes, resources, assessment, evaluation with the supporters'
-// feedback, status, and deletion after saying what goes with it. Changes reach
+// One lesson plan. Everyone first gets it as a lesson reads (lesson-text.tsx): its text parts are one live
+// document that editors simply start typing into. Editors switch to the editing view in one click for the
+// structured parts: details and status, differentiation, LSA deployment with its briefings, resources, deletion.
+// The switch keeps every editor mounted, so nothing typed is disturbed; so do the structured changes, which reach
 // everyone viewing the plan through partnership:changed.
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { LiveEditor } from "~/components/live-editor";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { LiveDocumentScope, LiveDocumentStatus } from "~/components/live-document";
 import { DangerZone } from "~/components/ui/danger-zone";
 import { Notice } from "~/components/ui/notice";
 import { useShellUser } from "~/components/use-shell-user";
 import { DeploymentsSection } from "./deployments-section";
 import { DifferentiationSection } from "./differentiation-section";
+import { LessonText } from "./lesson-text";
 import { PlanHeader } from "./plan-header";
-import { PlanPartsSections } from "./plan-parts";
 import type { action, loader, PlanPage } from "./plan.server";
 import { ResourcesSection } from "./resources-section";
 
@@ -28,10 +28,19 @@ export default function LessonPlanPage() {
   const shellUser = useShellUser();
   const [searchParams] = useSearchParams();
   const { plan, canEdit, canDelete, body, impact } = page;
+  const editing = canEdit && searchParams.has("edit");
   const confirmingDelete = canDelete && searchParams.get("confirm") === "delete";
-  return (
+  // The structured sections offer their forms in the editing view only.
+  const sections = { ...page, canEdit: editing };
+  const text = (
     <>
-      <PlanHeader page={page} actionData={actionData} />
+      <LiveDocumentStatus />
+      <LessonText page={page} />
+    </>
+  );
+  return (
+    <div className={editing ? "plan plan--editing" : "plan plan--reading"}>
+      <PlanHeader page={page} actionData={actionData} editing={editing} />
       {actionData?.message && !actionData.failed ? (
         <Notice tone="success">
           <p>{actionData.message}</p>
@@ -42,38 +51,21 @@ export default function LessonPlanPage() {
           <p>{actionData.message ?? "That was not saved. Check the form marked below."}</p>
         </Notice>
       ) : null}
-      <PlanPartsSections page={page} actionData={actionData} part="objectives" />
-      <PlanPartsSections page={page} actionData={actionData} part="phases" />
-      <section aria-labelledby="body-heading" className="card">
-        <h2 id="body-heading">Lesson notes</h2>
-        <p className="hint">
-          {body?.canWrite
-            ? "Written together: everyone with the plan open sees changes as they are typed."
-            : "Updates live as the co-planners write."}
-        </p>
-        {body ? (
-          <LiveEditor
-            loading="Opening the editor…"
-            documentId={body.documentId}
-            user={{ id: page.user.id, name: shellUser?.name ?? "" }}
-            readOnly={!body.canWrite}
-            label={`Lesson notes: ${plan.title}`}
-          />
-        ) : (
-          <p className="muted">This plan has no shared notes.</p>
-        )}
-        {body ? (
-          <p>
-            <Link to={`/plans/${plan.id}/history`}>Version history of the notes</Link>
-          </p>
-        ) : null}
-      </section>
-      <DifferentiationSection page={page} actionData={actionData} />
-      <DeploymentsSection page={page} actionData={actionData} />
-      <ResourcesSection page={page} actionData={actionData} />
-      <PlanPartsSections page={page} actionData={actionData} part="assessment" />
-      <PlanPartsSections page={page} actionData={actionData} part="evaluation" />
-      {canDelete ? (
+      {body ? (
+        <LiveDocumentScope
+          documentId={body.documentId}
+          user={{ id: page.user.id, name: shellUser?.name ?? "" }}
+          readOnly={!body.canWrite}
+        >
+          {text}
+        </LiveDocumentScope>
+      ) : (
+        <p className="muted">This plan&rsquo;s text is not available.</p>
+      )}
+      {editing ? <DifferentiationSection page={sections} actionData={actionData} /> : null}
+      {editing ? <DeploymentsSection page={sections} actionData={actionData} /> : null}
+      <ResourcesSection page={sections} actionData={actionData} />
+      {editing && canDelete ? (
         <DangerZone
           heading="Delete this lesson plan"
           headingId="delete-heading"
@@ -86,9 +78,11 @@ export default function LessonPlanPage() {
         />
       ) : null}
       {!canEdit ? (
-        <p className="muted">You can read this plan; only the coordinator and the course's co-planners change it.</p>
+        <p className="muted">
+          You can read this plan; only the coordinator and the course&rsquo;s co-planners change it.
+        </p>
       ) : null}
-    </>
+    </div>
   );
 }
 
@@ -111,7 +105,8 @@ function DeletionWarning({ title, impact }: { title: string; impact: NonNullable
           {impact.strategies === 1 ? "strategy" : "strategies"} (the strategies stay in the library)
         </li>
         <li>
-          the shared lesson notes and {impact.versions} saved {impact.versions === 1 ? "version" : "versions"} of them
+          the plan&rsquo;s text and notes and {impact.versions} saved {impact.versions === 1 ? "version" : "versions"}{" "}
+          of them
         </li>
       </ul>
     </>

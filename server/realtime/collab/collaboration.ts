@@ -41,6 +41,8 @@ const DEFAULTS = {
   rateLimit: { burst: 300, perSecond: 150 },
   commitWindowMs: 100,
   accessRecheckMs: 5_000,
+  // A plan's text parts reach search and briefings a second after people stop typing.
+  projectAfterMs: 1_000,
 } satisfies Required<Omit<CollaborationOptions, "redis">>;
 
 export async function registerCollaboration(

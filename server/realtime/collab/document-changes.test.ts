@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import type { LogEntry } from "~/models/collab-log.server";
+import { Projections } from "./projections";
 import { AutoVersions } from "./auto-versions";
 import { Compaction } from "./compaction";
 import { DocumentChanges } from "./document-changes";
@@ -36,6 +37,7 @@ function pipeline(entry: OpenDocument) {
     fanout,
     compaction,
     autoVersions,
+    projections: new Projections(60_000, new Map()),
     accessRecheckMs: 5_000,
     discard,
   });

@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { logger } from "../../logger";
 import type { AutoVersions } from "./auto-versions";
 import type { Compaction } from "./compaction";
+import type { Projections } from "./projections";
 import {
   ApplyError,
   DocumentNotFoundError,
@@ -26,6 +27,7 @@ export interface DocumentChangesDeps {
   fanout: SyncFanout;
   compaction: Compaction;
   autoVersions: AutoVersions;
+  projections: Projections;
   /** Facts older than this are reloaded when a change goes out (undefined: never). */
   accessRecheckMs: number | undefined;
   /** Closes a document that may be half-changed, for everyone here (it reloads on the next join). */
@@ -104,5 +106,6 @@ export class DocumentChanges {
     this.deps.relay.publish({ kind: "update", documentId: entry.id, payload: update });
     this.deps.compaction.noteAppended(entry, update.byteLength);
     this.deps.autoVersions.noteEdit(entry, userId);
+    this.deps.projections.noteChanged(entry, userId);
   }
 }

@@ -17,6 +17,7 @@ import { AutoVersions } from "./auto-versions";
 import { Compaction, type CompactionOptions } from "./compaction";
 import { DocumentChanges, type SyncFanout } from "./document-changes";
 import { DocumentNotFoundError, openDocument, ServerBusyError, type OpenDocument } from "./open-document";
+import { Projections } from "./projections";
 import { observePresence, ownPresence, removeSocketPresence, type PresenceFanout } from "./presence";
 import type { CollabRelay, RelayMessage } from "./relay";
 import type { UpdateWriter } from "./update-writer";
@@ -33,6 +34,8 @@ export interface ManagerOptions extends CompactionOptions {
    * process's sockets and they are older than this (ms), so access is re-decided for readers too.
    */
   accessRecheckMs?: number;
+  /** Copy a document's text out (a plan's parts to its columns) this long after the edits here stop. */
+  projectAfterMs?: number;
 }
 
 /** How the manager reaches this process's sockets (io.local rooms in production). */
@@ -55,6 +58,7 @@ export class DocumentManager {
   private shuttingDown = false;
   private readonly compaction: Compaction;
   private readonly autoVersions: AutoVersions;
+  readonly projections: Projections;
   readonly changes: DocumentChanges;
   private accessListener: AccessFactsListener | null = null;
 
@@ -67,12 +71,14 @@ export class DocumentManager {
     // Compaction stays off the path of an active document: a quiet moment, a large log, or unload.
     this.compaction = new Compaction(options, () => this.open.values());
     this.autoVersions = new AutoVersions(options.autoVersionEveryMs);
+    this.projections = new Projections(options.projectAfterMs ?? 1000);
     this.changes = new DocumentChanges({
       writer,
       relay,
       fanout: fanout.sync,
       compaction: this.compaction,
       autoVersions: this.autoVersions,
+      projections: this.projections,
       accessRecheckMs: options.accessRecheckMs,
       discard: (entry) => this.discard(entry, "not-joined", "The document was reloaded on the server; join again."),
     });
@@ -160,6 +166,7 @@ export class DocumentManager {
       this.changes.observe(entry);
       observePresence(entry, this.fanout.awareness, this.relay);
       this.open.set(documentId, entry);
+      this.projections.catchUp(entry);
       // Presence announced elsewhere before this load is not in the buffer: ask for it.
       this.relay.publish({ kind: "presence-query", documentId, payload: new Uint8Array() });
       return entry;
@@ -293,6 +300,7 @@ export class DocumentManager {
       await this.writer.drain();
       await entry.compacting;
       await this.autoVersions.take(entry);
+      await this.projections.flush(entry);
       await this.compaction.compactOnUnload(entry);
     } catch (error) {
       logger.warn("collab: final compaction failed; the log still holds every update", {
@@ -319,5 +327,6 @@ export class DocumentManager {
     for (const entry of entries) entry.sockets.clear();
     await Promise.all(entries.map((entry) => this.unload(entry)));
     await Promise.all([...this.unloading.values()]);
+    await this.projections.settle();
   }
 }

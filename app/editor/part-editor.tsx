@@ -1,0 +1,111 @@
+// The rich-text editor of one root of a shared document: Lexical with headings, lists, bold/italic/underline, links
+// and undo/redo, bound through CollaborationPlugin to the root `part` of the SharedDocument. Content is never
+// bootstrapped here: the server writes every root's first content (collab-documents.server.ts).
+import { useCallback, useEffect, useState } from "react";
+import type * as Y from "yjs";
+import { LexicalComposer } from "@lexical/react/LexicalComposer";
+import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
+import { ContentEditable } from "@lexical/react/LexicalContentEditable";
+import { LexicalErrorBoundary } from "@lexical/react/LexicalErrorBoundary";
+import { ListPlugin } from "@lexical/react/LexicalListPlugin";
+import { LinkPlugin } from "@lexical/react/LexicalLinkPlugin";
+import { CollaborationPlugin } from "@lexical/react/LexicalCollaborationPlugin";
+import { LexicalCollaboration } from "@lexical/react/LexicalCollaborationContext";
+import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
+import type { Provider } from "@lexical/yjs";
+import { DOCUMENT_NODES } from "~/lib/document-schema/nodes";
+import { colourFor } from "~/lib/document-schema/presence";
+import type { SharedDocument } from "./shared-document";
+import { editorTheme } from "./theme";
+import { EditorToolbar } from "./toolbar";
+
+export interface PartEditorProps {
+  shared: SharedDocument;
+  /** The root of the document this editor shows ("root" for a document's main text). */
+  part: string;
+  /** Accessible name of the editing area. */
+  label: string;
+  /** The id of an element describing the area (a hint), if any. */
+  describedBy?: string;
+  user: { id: string; name: string };
+  editable: boolean;
+  /** "full" for a document's main text; "compact" shows the toolbar only while the part has focus. */
+  toolbar: "full" | "compact" | "none";
+}
+
+export function PartEditor({ shared, part, label, describedBy, user, editable, toolbar }: PartEditorProps) {
+  const providerFactory = useCallback(
+    (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
+      yjsDocMap.set(id, shared.doc);
+      return shared.providerFor(part);
+    },
+    [shared, part],
+  );
+  const [focused, setFocused] = useState(false);
+  const showToolbar = editable && (toolbar === "full" || (toolbar === "compact" && focused));
+  return (
+    <LexicalCollaboration>
+      <LexicalComposer
+        initialConfig={{
+          namespace: `staffroom-${part}`,
+          nodes: [...DOCUMENT_NODES],
+          theme: editorTheme,
+          // Collaboration owns the content: no initial editor state, ever.
+          editorState: null,
+          editable,
+          onError: (error) => {
+            throw error;
+          },
+        }}
+      >
+        <div
+          className={`part-editor part-editor--${toolbar}`}
+          onFocus={() => setFocused(true)}
+          onBlur={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
+          }}
+        >
+          {showToolbar ? <EditorToolbar /> : null}
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="collab-editor__content"
+                aria-label={label}
+                aria-describedby={describedBy}
+                aria-readonly={!editable}
+                data-part={part}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <ListPlugin />
+        <LinkPlugin validateUrl={isSafeUrl} />
+        <EditableSync editable={editable} />
+        <CollaborationPlugin
+          id={`${shared.documentId}#${part}`}
+          rootName={part}
+          providerFactory={providerFactory}
+          shouldBootstrap={false}
+          username={user.name}
+          cursorColor={colourFor(user.id)}
+        />
+      </LexicalComposer>
+    </LexicalCollaboration>
+  );
+}
+
+function EditableSync({ editable }: { editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => editor.setEditable(editable), [editor, editable]);
+  return null;
+}
+
+function isSafeUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url, "https://example.invalid");
+    return ["http:", "https:", "mailto:"].includes(parsed.protocol);
+  } catch {
+    return false;
+  }
+}

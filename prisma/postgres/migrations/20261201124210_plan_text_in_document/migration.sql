@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LessonPlan" ADD COLUMN     "textInDocument" BOOLEAN NOT NULL DEFAULT false;
+
