@@ -98,7 +98,12 @@ export default function StudentPage() {
   return (
     <>
       <p>
-        <Link to="/students">Back to students</Link>
+        {/* A supporter with need-to-know came from her deployments (LSAs have no student list). */}
+        {student.visibility === "need-to-know" ? (
+          <Link to="/deployments">Back to my deployments</Link>
+        ) : (
+          <Link to="/students">Back to students</Link>
+        )}
       </p>
       <h1>{named ? `${named.firstName} ${named.lastName}` : `Student ${student.initials}`}</h1>
       <p className="page-intro">

@@ -71,6 +71,15 @@ test("an LSA's briefing names her students with their needs, and loses them live
   await expect(studentsOnBriefing.getByText("EHC plan")).toBeVisible();
   await expect(studentsOnBriefing.getByText("J. A.")).toHaveCount(0);
   const elliesPage = await studentsOnBriefing.getByRole("link", { name: "Ellie Marsh" }).getAttribute("href");
+  // Ellie's page opens to her with what she needs to know only.
+  await studentsOnBriefing.getByRole("link", { name: "Ellie Marsh" }).click();
+  await expect(joanne.getByRole("heading", { level: 1, name: "Ellie Marsh" })).toBeVisible();
+  await expect(joanne.getByRole("heading", { name: "What you need to know to support them" })).toBeVisible();
+  await expect(joanne.getByText("British Sign Language")).toBeVisible();
+  await expect(joanne.getByText("Profoundly deaf")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(joanne);
+  await joanne.goBack();
+  await expect(joanne.getByRole("heading", { level: 1, name: `Briefing: ${planTitle}` })).toBeVisible();
   await expectNoSeriousA11yViolations(joanne);
   // The page must change by itself, not by a reload: a reload would clear this mark.
   await joanne.evaluate(() => ((window as unknown as { stillOpen: boolean }).stillOpen = true));
