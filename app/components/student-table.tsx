@@ -1,28 +1,30 @@
 // Students as the viewer may see them: full rows for those whose details they may
-// see, initials with year group and home institution for everyone else.
+// see, name and needs for the students a supporter is deployed to, initials with
+// year group and home institution for everyone else.
 import { TableWrap } from "~/components/ui/table-wrap";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { COMMUNICATION_MODES, NEED_AREAS, SEN_STATUSES, yearGroupLabel } from "~/lib/co-planning";
 
+interface NamedStudentRow {
+  id: string;
+  initials: string;
+  firstName: string;
+  lastName: string;
+  yearGroup: number;
+  homeInstitution: { name: string };
+  senStatus: string;
+  needAreas: string[];
+  communicationMode: string;
+}
+
 export type StudentRow =
   | { visibility: "initials"; id: string; initials: string; yearGroup: number; homeInstitution: { name: string } }
-  | {
-      visibility: "full";
-      id: string;
-      initials: string;
-      firstName: string;
-      lastName: string;
-      yearGroup: number;
-      homeInstitution: { name: string };
-      senStatus: string;
-      needAreas: string[];
-      communicationMode: string;
-      atRisk: boolean;
-    };
+  | (NamedStudentRow & { visibility: "need-to-know" })
+  | (NamedStudentRow & { visibility: "full"; atRisk: boolean });
 
 export function studentName(s: StudentRow): string {
-  return s.visibility === "full" ? `${s.firstName} ${s.lastName}` : s.initials;
+  return s.visibility === "initials" ? s.initials : `${s.firstName} ${s.lastName}`;
 }
 
 export function StudentTable({
@@ -53,12 +55,12 @@ export function StudentTable({
           {students.map((s) => (
             <tr key={s.id}>
               <th scope="row">
-                {s.visibility === "full" ? (
+                {s.visibility !== "initials" ? (
                   <>
                     <Link to={`/students/${s.id}`}>
                       {s.firstName} {s.lastName}
                     </Link>
-                    {s.atRisk ? (
+                    {s.visibility === "full" && s.atRisk ? (
                       <>
                         {" "}
                         <span className="badge badge--danger">At risk</span>
@@ -73,7 +75,7 @@ export function StudentTable({
               </th>
               <td>{yearGroupLabel(s.yearGroup)}</td>
               <td>{s.homeInstitution.name}</td>
-              {s.visibility === "full" ? (
+              {s.visibility !== "initials" ? (
                 <>
                   <td>{SEN_STATUSES.label(s.senStatus)}</td>
                   <td>{s.needAreas.map((a) => NEED_AREAS.label(a)).join("; ") || "None recorded"}</td>

@@ -1,6 +1,7 @@
 // Students as lesson plans and deployments show them: full names only where the
-// student visibility rule (app/policies/student.ts) allows, initials otherwise;
-// need areas only beside a full name; every full view audited as student.viewed.
+// student visibility rule (app/policies/student.ts) allows (in full, or as the
+// need-to-know of the supporter deployed to them), initials otherwise; needs only
+// beside a full name; every such view audited as student.viewed.
 import type { ActionContext } from "~/policies/actor";
 import { viewStudents } from "./students.server";
 
@@ -10,8 +11,12 @@ export interface LessonStudent {
   name: string;
   yearGroup: number;
   homeInstitution: string;
-  /** Need areas: only with full details. */
+  /** Whether the name and needs are shown ("full" or a supporter's "need-to-know"), or initials only. */
+  visibility: "full" | "need-to-know" | "initials";
+  /** SEN status, need areas and communication mode: only beside a full name ("" and [] otherwise). */
+  senStatus: string;
   needAreas: string[];
+  communicationMode: string;
 }
 
 /**
@@ -32,15 +37,24 @@ export async function lessonStudents(
     via,
   );
   return new Map(
-    students.map((s) => [
-      s.id,
-      {
-        id: s.id,
-        name: s.visibility === "full" ? `${s.firstName} ${s.lastName}` : s.initials,
-        yearGroup: s.yearGroup,
-        homeInstitution: s.homeInstitution.name,
-        needAreas: s.visibility === "full" ? s.needAreas : [],
-      },
-    ]),
+    students.map((s): [string, LessonStudent] => {
+      const base = { id: s.id, yearGroup: s.yearGroup, homeInstitution: s.homeInstitution.name };
+      if (s.visibility === "initials")
+        return [
+          s.id,
+          { ...base, visibility: s.visibility, name: s.initials, senStatus: "", needAreas: [], communicationMode: "" },
+        ];
+      return [
+        s.id,
+        {
+          ...base,
+          visibility: s.visibility,
+          name: `${s.firstName} ${s.lastName}`,
+          senStatus: s.senStatus,
+          needAreas: s.needAreas,
+          communicationMode: s.communicationMode,
+        },
+      ];
+    }),
   );
 }

@@ -1,13 +1,14 @@
 // Students of the partnership. Every read of student records goes through
 // viewStudents, which applies the visibility rule (app/policies/student.ts):
-// full details for those allowed, initials otherwise, and one `student.viewed`
-// audit entry per student shown in full (once per person, student, page and
-// address in 15 minutes). Changes are audited too.
+// full details for those allowed, a supporter's need-to-know for the students of
+// her deployments, initials otherwise, and one `student.viewed` audit entry per
+// student shown beyond initials (once per person, student, page and address in
+// 15 minutes). Changes are audited too.
 import { NEED_AREAS, joinCodes, parseCodes } from "~/lib/co-planning";
 import type { StudentInput } from "~/lib/forms/students";
 import { DomainError, invalidField } from "~/lib/errors";
 import type { ActionContext } from "~/policies/actor";
-import { canSeeStudentDetails, studentInitials, type StudentFacts } from "~/policies/student";
+import { studentInitials, studentVisibility, type StudentFacts } from "~/policies/student";
 import { auditAction, auditActions } from "./audit.server";
 import { db } from "./db.server";
 
@@ -39,7 +40,18 @@ interface StudentDetails extends StudentBase {
   groups: Array<{ id: string; name: string; courseTitle: string }>;
 }
 
-type StudentView = StudentInitials | StudentDetails;
+/** What a deployed supporter needs to support the student in the lesson: no notes, flags or other groups. */
+interface StudentNeedToKnow extends StudentBase {
+  visibility: "need-to-know";
+  initials: string;
+  firstName: string;
+  lastName: string;
+  senStatus: string;
+  needAreas: string[];
+  communicationMode: string;
+}
+
+type StudentView = StudentInitials | StudentNeedToKnow | StudentDetails;
 
 export interface StudentQuery {
   /** One student (the record page). */
@@ -58,16 +70,35 @@ export interface StudentQuery {
   pageSize?: number;
 }
 
-const studentInclude = {
-  homeInstitution: { select: { id: true, name: true } },
-  groups: {
-    select: {
-      group: {
-        select: { id: true, name: true, course: { select: { title: true } }, teachers: { select: { userId: true } } },
+/** The rows and facts a view needs; of the deployments naming a student, only the actor's own matter to the rule. */
+const studentInclude = (actorId: string) =>
+  ({
+    homeInstitution: { select: { id: true, name: true } },
+    groups: {
+      select: {
+        group: {
+          select: { id: true, name: true, course: { select: { title: true } }, teachers: { select: { userId: true } } },
+        },
       },
     },
-  },
+    deployments: {
+      where: { deployment: { supporterId: actorId } },
+      select: deploymentFactSelect,
+    },
+  }) as const;
+
+const deploymentFactSelect = {
+  deployment: { select: { supporterId: true, lessonPlan: { select: { lessonDate: true } } } },
 } as const;
+
+function deploymentFacts(
+  rows: Array<{ deployment: { supporterId: string; lessonPlan: { lessonDate: Date | null } } }>,
+): StudentFacts["deployments"] {
+  return rows.map(({ deployment }) => ({
+    supporterId: deployment.supporterId,
+    lessonDate: deployment.lessonPlan.lessonDate,
+  }));
+}
 
 /**
  * THE way to read students: returns each as full details or initials as the
@@ -97,7 +128,7 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
   const [rows, total] = await Promise.all([
     db().student.findMany({
       where,
-      include: studentInclude,
+      include: studentInclude(actor.id),
       orderBy: [
         ...(query.order === "name" ? [] : [{ yearGroup: "asc" as const }]),
         { lastName: "asc" },
@@ -109,11 +140,13 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
     }),
     db().student.count({ where }),
   ]);
+  const now = new Date();
   const students: StudentView[] = rows.map((row) => {
     const facts: StudentFacts = {
       partnershipId: row.partnershipId,
       homeInstitutionId: row.homeInstitutionId,
       groupTeacherIds: row.groups.flatMap((g) => g.group.teachers.map((t) => t.userId)),
+      deployments: deploymentFacts(row.deployments),
     };
     const base = {
       id: row.id,
@@ -121,29 +154,40 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
       homeInstitution: row.homeInstitution,
       initials: studentInitials(row),
     };
-    if (!canSeeStudentDetails(actor, facts)) return { ...base, visibility: "initials" };
-    return {
+    const visibility = studentVisibility(actor, facts, now);
+    if (visibility === "initials") return { ...base, visibility };
+    const needToKnow = {
       ...base,
-      visibility: "full",
       firstName: row.firstName,
       lastName: row.lastName,
       senStatus: row.senStatus,
       needAreas: parseCodes(row.needAreas, NEED_AREAS.is),
       communicationMode: row.communicationMode,
+    };
+    if (visibility === "need-to-know") return { ...needToKnow, visibility };
+    return {
+      ...needToKnow,
+      visibility,
       atRisk: row.atRisk,
       notes: row.notes,
       updatedAt: row.updatedAt,
       groups: row.groups.map((g) => ({ id: g.group.id, name: g.group.name, courseTitle: g.group.course.title })),
     };
   });
-  const shownInFull = await notViewedLately(
+  const shown = await notViewedLately(
     ctx,
-    students.filter((s) => s.visibility === "full"),
+    students.filter((s) => s.visibility !== "initials"),
     via,
   );
   await auditActions(
     ctx,
-    shownInFull.map((s) => ({ action: "student.viewed", subjectType: "student", subjectId: s.id, detail: { via } })),
+    shown.map((s) => ({
+      action: "student.viewed",
+      subjectType: "student",
+      subjectId: s.id,
+      // A supporter's view says so: the coordinator reads which views a deployment granted.
+      detail: s.visibility === "need-to-know" ? { via, view: "need-to-know" } : { via },
+    })),
   );
   return { students, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
@@ -186,7 +230,7 @@ function viaOf(detail: string): unknown {
   }
 }
 
-/** One student as the actor may see them (audited when in full), or null when not in the partnership. */
+/** One student as the actor may see them (audited unless initials), or null when not in the partnership. */
 export async function viewStudent(ctx: ActionContext, studentId: string) {
   const { students } = await viewStudents(ctx, { studentId, pageSize: 1 }, "record");
   return students[0] ?? null;
@@ -204,6 +248,7 @@ export async function getStudentFacts(
       partnershipId: true,
       homeInstitutionId: true,
       groups: { select: { group: { select: { teachers: { select: { userId: true } } } } } },
+      deployments: { select: deploymentFactSelect },
     },
   });
   if (!row) return null;
@@ -212,6 +257,7 @@ export async function getStudentFacts(
     partnershipId: row.partnershipId,
     homeInstitutionId: row.homeInstitutionId,
     groupTeacherIds: row.groups.flatMap((g) => g.group.teachers.map((t) => t.userId)),
+    deployments: deploymentFacts(row.deployments),
   };
 }
 

@@ -5,6 +5,7 @@ import { getFormProps } from "@conform-to/react";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DeploymentStudents, type DeploymentStudent } from "~/components/deployments/deployment-students";
 import { PlainText } from "~/components/lesson-plan/fields";
 import { TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors } from "~/components/ui/field";
@@ -61,13 +62,19 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     phase: d.phase,
     mode: d.mode,
     minutes: d.minutes,
-    students: d.students.map((s) => {
+    // The supporter's need-to-know for her students (app/policies/student.ts), loaded afresh on every load: a
+    // removed deployment answers 404 and a live refresh takes the names away.
+    students: d.students.map((s): DeploymentStudent => {
       const student = students.get(s.studentId);
       return {
         id: s.studentId,
         name: student?.name ?? "a student",
+        visibility: student?.visibility ?? "initials",
         yearGroup: student?.yearGroup ?? null,
         homeInstitution: student?.homeInstitution ?? "",
+        senStatus: student?.senStatus ?? "",
+        needAreas: student?.needAreas ?? [],
+        communicationMode: student?.communicationMode ?? "",
       };
     }),
     briefing: {
@@ -177,18 +184,7 @@ export default function DeploymentPage() {
       ) : null}
       <section aria-labelledby="students-heading" className="card">
         <h2 id="students-heading">Students</h2>
-        {d.students.length === 0 ? (
-          <p>The whole group.</p>
-        ) : (
-          <ul>
-            {d.students.map((s) => (
-              <li key={s.id}>
-                {s.name}
-                {s.homeInstitution ? ` (${s.homeInstitution})` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <DeploymentStudents students={d.students} />
       </section>
       <section aria-labelledby="briefing-heading" className="card">
         <h2 id="briefing-heading">The briefing</h2>

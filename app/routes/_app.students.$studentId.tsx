@@ -1,5 +1,6 @@
-// One student: full details (each view audited) for those allowed, initials otherwise;
-// the coordinator and teachers of the home institution edit the record here.
+// One student: full details (each view audited) for those allowed, a deployed supporter's
+// need-to-know (name, SEN, needs, communication; audited too), initials otherwise; the
+// coordinator and teachers of the home institution edit the record here.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -28,8 +29,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor } = ctx;
   const facts = ensureFound(actor, await getStudentFacts(actor.partnershipId, params.studentId ?? ""));
   ensure(
-    canOpenStudent(actor, facts),
-    "You can see students of your institution and of the groups you are deployed with.",
+    canOpenStudent(actor, facts, new Date()),
+    "You can see the students of your institution and the students you are deployed to support.",
   );
   const student = (await viewStudent(ctx, facts.id)) ?? notFound();
   const canEdit = canEditStudent(actor, facts);
@@ -76,6 +77,7 @@ export default function StudentPage() {
   const { student, canEdit, institutions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const full = student.visibility === "full" ? student : null;
+  const named = student.visibility === "initials" ? null : student;
   const [form, fields] = useZodForm(studentSchema, {
     id: "student",
     lastResult: actionData?.result,
@@ -96,9 +98,14 @@ export default function StudentPage() {
   return (
     <>
       <p>
-        <Link to="/students">Back to students</Link>
+        {/* A supporter with need-to-know came from her deployments (LSAs have no student list). */}
+        {student.visibility === "need-to-know" ? (
+          <Link to="/deployments">Back to my deployments</Link>
+        ) : (
+          <Link to="/students">Back to students</Link>
+        )}
       </p>
-      <h1>{full ? `${full.firstName} ${full.lastName}` : `Student ${student.initials}`}</h1>
+      <h1>{named ? `${named.firstName} ${named.lastName}` : `Student ${student.initials}`}</h1>
       <p className="page-intro">
         {yearGroupLabel(student.yearGroup)} · {student.homeInstitution.name}
       </p>
@@ -155,6 +162,23 @@ export default function StudentPage() {
             </section>
           ) : null}
         </>
+      ) : named ? (
+        <section className="card" aria-labelledby="needs-heading">
+          <h2 id="needs-heading">What you need to know to support them</h2>
+          <dl className="details-list">
+            <dt>SEN</dt>
+            <dd>{SEN_STATUSES.label(named.senStatus)}</dd>
+            <dt>Broad areas of need</dt>
+            <dd>{named.needAreas.map((a) => NEED_AREAS.label(a)).join("; ") || "None recorded"}</dd>
+            <dt>Communication mode</dt>
+            <dd>{named.communicationMode ? COMMUNICATION_MODES.label(named.communicationMode) : "Not recorded"}</dd>
+          </dl>
+          <p>
+            You see this because you are deployed to support {named.firstName} in a lesson. The rest of the record stays
+            with staff of {student.homeInstitution.name}, their teachers, leaders and the coordinator.
+          </p>
+          <p className="muted">Your view of this record has been recorded in the partnership's audit log.</p>
+        </section>
       ) : (
         <div className="card">
           <p>

@@ -104,6 +104,65 @@ describe.each(PROVIDERS)("students on %s", (provider) => {
     ]);
   });
 
+  it("a supporter deployed to a student of another institution sees what she needs, audited, until taken out", async () => {
+    const joanne = await as("lsa");
+    const groupId = await btecGroupId();
+    const group = await db().teachingGroup.findUniqueOrThrow({ where: { id: groupId } });
+    const ellie = (await viewStudents(acting(await as("coordinator")), { groupId }, "group")).students.find(
+      (s) => s.initials === "E. M.",
+    )!;
+    const plan = await db().lessonPlan.create({
+      data: {
+        partnershipId: database.demo.partnershipId,
+        courseId: group.courseId,
+        groupId,
+        title: "Need-to-know",
+        lessonDate: new Date(Date.now() + 7 * 86_400_000),
+      },
+    });
+    const deployment = await db().deployment.create({
+      data: {
+        partnershipId: database.demo.partnershipId,
+        lessonPlanId: plan.id,
+        supporterId: joanne.id,
+        mode: "group",
+        students: { create: [{ studentId: ellie.id }] },
+      },
+    });
+    const before = await viewsBy(joanne);
+    const seen = await viewStudent(acting(joanne, "10.0.0.9"), ellie.id);
+    expect(seen).toEqual({
+      id: ellie.id,
+      visibility: "need-to-know",
+      initials: "E. M.",
+      firstName: "Ellie",
+      lastName: "Marsh",
+      yearGroup: 10,
+      homeInstitution: ellie.homeInstitution,
+      senStatus: "ehc_plan",
+      needAreas: ["sensory_physical"],
+      communicationMode: "bsl",
+    });
+    const inGroup = (await viewStudents(acting(joanne, "10.0.0.9"), { groupId }, "group")).students;
+    expect(inGroup.filter((s) => s.visibility === "need-to-know").map((s) => s.id)).toEqual([ellie.id]);
+    expect(fullNames(inGroup)).toEqual(["Kyle Hartley", "Sophie Lund"]);
+    expect(await viewsBy(joanne)).toBe(before + 4);
+    const audited = await db().auditEvent.findFirstOrThrow({
+      where: { actorId: joanne.id, subjectId: ellie.id, action: "student.viewed", detail: { contains: "record" } },
+    });
+    expect(JSON.parse(audited.detail)).toEqual({ via: "record", view: "need-to-know" });
+
+    // Taking the student out of the deployment ends it for her; so does removing the deployment (HTTP tests).
+    await db().deploymentStudent.delete({
+      where: { deploymentId_studentId: { deploymentId: deployment.id, studentId: ellie.id } },
+    });
+    expect((await viewStudent(acting(joanne, "10.0.0.9"), ellie.id))?.visibility).toBe("initials");
+    await db().deployment.delete({ where: { id: deployment.id } });
+    const facts = await getStudentFacts(database.demo.partnershipId, ellie.id);
+    expect(facts?.deployments.map((d) => d.supporterId)).not.toContain(joanne.id);
+    await db().lessonPlan.delete({ where: { id: plan.id } });
+  });
+
   it("leaders and the coordinator see everyone in full", async () => {
     for (const key of ["leader", "leaderFe", "coordinator"]) {
       const { students } = await viewStudents(acting(await as(key)), { groupId: await btecGroupId() }, "group");
