@@ -9,12 +9,13 @@ import type { HomePageData } from "./page-data";
 type Activity = NonNullable<HomePageData["activity"]>;
 type Counts = Activity["total"];
 
-const MEASURES: Array<{ key: keyof Counts; label: string }> = [
-  { key: "plansWritten", label: "Plans written" },
-  { key: "plansUpdated", label: "Plans updated" },
-  { key: "lessonsTaught", label: "Lessons taught" },
-  { key: "deployments", label: "Supporters deployed" },
-  { key: "strategiesShared", label: "Strategies shared" },
+/** Each measure as a column heading, and after a count of one or of several. */
+const MEASURES: Array<{ key: keyof Counts; label: string; one: string }> = [
+  { key: "plansWritten", label: "Plans written", one: "plan written" },
+  { key: "plansUpdated", label: "Plans updated", one: "plan updated" },
+  { key: "lessonsTaught", label: "Lessons taught", one: "lesson taught" },
+  { key: "deployments", label: "Deployments", one: "deployment" },
+  { key: "strategiesShared", label: "Strategies shared", one: "strategy shared" },
 ];
 
 function ByInstitution({ activity }: { activity: Activity }) {
@@ -114,15 +115,14 @@ export function ActivitySections({ activity }: { activity: Activity }) {
           <ul className="home-stats" aria-label="This week's totals">
             {MEASURES.map((m) => (
               <li className="card" key={m.key}>
-                <span className="stat">{total[m.key]}</span> {m.label.toLowerCase()}
+                <span className="stat">{total[m.key]}</span> {total[m.key] === 1 ? m.one : m.label.toLowerCase()}
               </li>
             ))}
           </ul>
           {total.deployments > 0 ? (
             <p>
-              Of this week&apos;s {total.deployments} deployments, {deployments.notBriefed} have no briefing yet,{" "}
-              {deployments.notRead} have a briefing not read yet, and {deployments.feedbackGiven} have the
-              supporter&apos;s feedback.
+              This week&apos;s deployments: {deployments.notBriefed} without a briefing yet, {deployments.notRead} with
+              a briefing not read yet, {deployments.feedbackGiven} with the supporter&apos;s feedback.
             </p>
           ) : null}
           <ByInstitution activity={activity} />
