@@ -1,7 +1,10 @@
 // Each role's home page, signed in as the demo LSA, teacher, leader and coordinator: what it leads with, that its
-// links open the briefing or plan they name, that no student is named, and that it is accessible at 1280 and 375 px.
+// links open the briefing or plan they name, that no student is named, and that it is accessible at 1280 and 375 px;
+// and a newcomer's, with nothing yet, that says what to do next.
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { signIn } from "./support/auth";
+import { createMember } from "./support/members";
 import { openHome, sessionOf } from "./support/sessions";
 
 /** On a phone the page itself never scrolls sideways (wide tables scroll in their own frame). */
@@ -91,5 +94,36 @@ test.describe("the coordinator's home", () => {
     const run = page.getByRole("region", { name: "Run the partnership" });
     await expect(run.getByRole("link", { name: "Invite a colleague" })).toBeVisible();
     await expect(run.getByRole("link", { name: "Read the audit log" })).toBeVisible();
+  });
+});
+
+test.describe("a newcomer's home", () => {
+  test("a new LSA and a new teacher, with nothing yet, are told what to do next", async ({ browser, baseURL }) => {
+    test.slow(); // two members invited and signed in, each with an accessibility check
+    const lsa = await createMember(baseURL!, { name: "Nadia Newlsa", role: "lsa", institution: "Brookfield School" });
+    const lsaPage = await (await browser.newContext({ storageState: undefined })).newPage();
+    await signIn(lsaPage, lsa);
+    const next = lsaPage.getByRole("region", { name: "Your next deployments" });
+    await expect(next).toContainText("You are not deployed in any lesson yet.");
+    await expect(next.getByRole("link", { name: "browse the partnership's strategies" })).toBeVisible();
+    await expect(lsaPage.getByRole("region", { name: "Waiting on you" })).toContainText("Nothing is waiting on you");
+    await expectNoSeriousA11yViolations(lsaPage);
+    await lsaPage.context().close();
+
+    const teacher = await createMember(baseURL!, {
+      name: "Tariq Newteacher",
+      role: "teacher",
+      institution: "Ashbury College",
+    });
+    const teacherPage = await (await browser.newContext({ storageState: undefined })).newPage();
+    await signIn(teacherPage, teacher);
+    const week = teacherPage.getByRole("region", { name: "This week's lessons" });
+    await expect(week).toContainText("You do not teach a group yet.");
+    await expect(week.getByRole("link", { name: "start a course" })).toBeVisible();
+    await expect(teacherPage.getByRole("region", { name: "Your courses" })).toContainText(
+      "You do not co-plan or teach a course yet.",
+    );
+    await expectNoSeriousA11yViolations(teacherPage);
+    await teacherPage.context().close();
   });
 });
