@@ -14,6 +14,15 @@ export function formatDate(value: Date | string): string {
   return dateOnly.format(new Date(value));
 }
 
+const weekday = new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "Europe/London" });
+const dayMonthYear = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
+
+/** A day with its weekday, as a heading over that day's lessons: "Tuesday 1 December 2026" (no comma, as UK schools write it). */
+export function formatLongDay(value: Date | string): string {
+  const date = new Date(value);
+  return `${weekday.format(date)} ${dayMonthYear.format(date)}`;
+}
+
 /** A short human name for a browser from its user agent string. */
 export function describeBrowser(userAgent: string): string {
   if (!userAgent) return "Unknown browser";

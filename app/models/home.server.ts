@@ -1,0 +1,255 @@
+// The home page of the people who teach and support lessons: a supporter's next deployments and what waits on them
+// (briefings to read, feedback to write), a teacher's week of lessons, the plans that need them, and their courses.
+// The partnership's activity for leaders is in partnership-activity.server.ts. Students are never named here, only
+// counted: their names follow the visibility rules on the pages these link to. Every query is scoped to the
+// partnership and each row passes its policy.
+import { addDays, lessonDateOf, ukWeekOf } from "~/lib/uk-calendar";
+import type { Actor } from "~/policies/actor";
+import { canViewDeployment } from "~/policies/deployment";
+import { canEditLessonPlan, canReadLessonPlan, type LessonPlanFacts } from "~/policies/lesson-plan";
+import { db } from "./db.server";
+
+/** How far ahead "next deployments" and "drafts for lessons coming soon" look. */
+const DAYS_AHEAD = 14;
+const LIST_LIMIT = 8;
+const TAUGHT = ["taught", "reviewed"];
+
+function planFacts(plan: {
+  partnershipId: string;
+  course: { planners: Array<{ userId: string }> };
+  deployments: Array<{ supporterId: string }>;
+}): LessonPlanFacts {
+  return {
+    partnershipId: plan.partnershipId,
+    plannerIds: plan.course.planners.map((p) => p.userId),
+    supporterIds: [...new Set(plan.deployments.map((d) => d.supporterId))],
+  };
+}
+
+const lessonSelect = {
+  id: true,
+  title: true,
+  lessonDate: true,
+  startTime: true,
+  durationMinutes: true,
+  status: true,
+  course: { select: { title: true, planners: { select: { userId: true } } } },
+  group: { select: { name: true, site: { select: { name: true } } } },
+  partnershipId: true,
+  deployments: { select: { supporterId: true } },
+} as const;
+
+const deploymentSelect = {
+  id: true,
+  partnershipId: true,
+  supporterId: true,
+  supporterRole: true,
+  phase: true,
+  mode: true,
+  minutes: true,
+  briefedAt: true,
+  readAt: true,
+  _count: { select: { students: true } },
+  lessonPlan: { select: lessonSelect },
+} as const;
+
+const byLessonTime = (direction: "asc" | "desc") => [
+  { lessonPlan: { lessonDate: direction } },
+  { lessonPlan: { startTime: direction } },
+  { createdAt: "asc" as const },
+];
+
+type DeploymentRow = {
+  id: string;
+  partnershipId: string;
+  supporterId: string;
+  supporterRole: string;
+  phase: string;
+  mode: string;
+  minutes: number;
+  briefedAt: Date | null;
+  readAt: Date | null;
+  _count: { students: number };
+  lessonPlan: LessonRow;
+};
+
+type LessonRow = {
+  id: string;
+  title: string;
+  lessonDate: Date | null;
+  startTime: string;
+  durationMinutes: number;
+  status: string;
+  partnershipId: string;
+  course: { title: string; planners: Array<{ userId: string }> };
+  group: { name: string; site: { name: string } } | null;
+  deployments: Array<{ supporterId: string }>;
+};
+
+function lessonSummary(plan: LessonRow) {
+  return {
+    id: plan.id,
+    title: plan.title,
+    date: plan.lessonDate ? plan.lessonDate.toISOString().slice(0, 10) : null,
+    startTime: plan.startTime,
+    durationMinutes: plan.durationMinutes,
+    status: plan.status,
+    course: plan.course.title,
+    group: plan.group?.name ?? null,
+    site: plan.group?.site.name ?? null,
+  };
+}
+
+function deploymentSummary(d: DeploymentRow) {
+  return {
+    id: d.id,
+    lesson: lessonSummary(d.lessonPlan),
+    supporterRole: d.supporterRole,
+    phase: d.phase,
+    mode: d.mode,
+    minutes: d.minutes,
+    studentCount: d._count.students,
+    briefed: d.briefedAt !== null,
+    read: d.readAt !== null,
+  };
+}
+
+/**
+ * The member's own deployments from today for the next fortnight, soonest first; the briefings they have not read
+ * yet; and the lessons already taught (or past) that still wait for their feedback, latest first.
+ */
+export async function supporterHome(actor: Actor, now = new Date()) {
+  const { today } = ukWeekOf(now);
+  const own = { partnershipId: actor.partnershipId, supporterId: actor.id };
+  const fromToday = { gte: lessonDateOf(today), lt: lessonDateOf(addDays(today, DAYS_AHEAD)) };
+  const taughtOrPast = { OR: [{ lessonDate: { lt: lessonDateOf(today) } }, { status: { in: TAUGHT } }] };
+  const [upcoming, upcomingCount, feedbackDue, feedbackDueCount, hasAny] = await Promise.all([
+    db().deployment.findMany({
+      where: { ...own, lessonPlan: { lessonDate: fromToday } },
+      select: deploymentSelect,
+      orderBy: byLessonTime("asc"),
+      take: LIST_LIMIT,
+    }),
+    db().deployment.count({ where: { ...own, lessonPlan: { lessonDate: fromToday } } }),
+    db().deployment.findMany({
+      where: { ...own, feedbackAt: null, lessonPlan: taughtOrPast },
+      select: deploymentSelect,
+      orderBy: byLessonTime("desc"),
+      take: LIST_LIMIT,
+    }),
+    db().deployment.count({ where: { ...own, feedbackAt: null, lessonPlan: taughtOrPast } }),
+    db()
+      .deployment.count({ where: own })
+      .then((n) => n > 0),
+  ]);
+  const visible = (rows: DeploymentRow[]) =>
+    rows
+      .filter((d) => canViewDeployment(actor, { ...d, plan: planFacts(d.lessonPlan) }))
+      .map((d) => deploymentSummary(d));
+  const next = visible(upcoming);
+  return {
+    daysAhead: DAYS_AHEAD,
+    next,
+    moreUpcoming: Math.max(0, upcomingCount - next.length),
+    briefingsToRead: next.filter((d) => d.briefed && !d.read),
+    feedbackDue: visible(feedbackDue),
+    feedbackDueCount,
+    hasAny,
+  };
+}
+
+/** This week's lessons of the groups the teacher teaches, by day, earliest first. */
+async function teachersWeek(actor: Actor, now: Date) {
+  const week = ukWeekOf(now);
+  const lessons = await db().lessonPlan.findMany({
+    where: {
+      partnershipId: actor.partnershipId,
+      lessonDate: { gte: lessonDateOf(week.monday), lte: lessonDateOf(week.sunday) },
+      group: { teachers: { some: { userId: actor.id } } },
+    },
+    select: lessonSelect,
+    orderBy: [{ lessonDate: "asc" }, { startTime: "asc" }, { title: "asc" }],
+  });
+  const days: Array<{ date: string; lessons: Array<ReturnType<typeof lessonSummary>> }> = [];
+  for (const plan of lessons.filter((p) => canReadLessonPlan(actor, planFacts(p)))) {
+    const lesson = lessonSummary(plan);
+    const day = days.at(-1);
+    if (day && day.date === lesson.date) day.lessons.push(lesson);
+    else days.push({ date: lesson.date ?? week.monday, lessons: [lesson] });
+  }
+  return { ...week, days };
+}
+
+/**
+ * Plans in the courses the teacher co-plans that need something from them: drafts of lessons in the next fortnight,
+ * plans still to be taught without objectives, and lessons taught (or past) without an evaluation.
+ */
+async function plansThatNeedTeacher(actor: Actor, now: Date) {
+  const { today } = ukWeekOf(now);
+  const theirs = { partnershipId: actor.partnershipId, course: { planners: { some: { userId: actor.id } } } };
+  const query = (where: object, direction: "asc" | "desc") =>
+    db().lessonPlan.findMany({
+      where: { ...theirs, ...where },
+      select: lessonSelect,
+      orderBy: [{ lessonDate: direction }, { startTime: direction }],
+      take: LIST_LIMIT,
+    });
+  const [drafts, withoutObjectives, withoutEvaluation] = await Promise.all([
+    query(
+      { status: "draft", lessonDate: { gte: lessonDateOf(today), lt: lessonDateOf(addDays(today, DAYS_AHEAD)) } },
+      "asc",
+    ),
+    query({ status: { notIn: TAUGHT }, objectives: "", lessonDate: { gte: lessonDateOf(today) } }, "asc"),
+    query({ evaluation: "", OR: [{ status: { in: TAUGHT } }, { lessonDate: { lt: lessonDateOf(today) } }] }, "desc"),
+  ]);
+  const editable = (rows: LessonRow[]) =>
+    rows.filter((p) => canEditLessonPlan(actor, planFacts(p))).map((p) => lessonSummary(p));
+  return {
+    drafts: editable(drafts),
+    withoutObjectives: editable(withoutObjectives),
+    withoutEvaluation: editable(withoutEvaluation),
+  };
+}
+
+/** The courses the teacher co-plans or teaches a group of, by title, with what they do in each. */
+async function teachersCourses(actor: Actor) {
+  const courses = await db().course.findMany({
+    where: {
+      partnershipId: actor.partnershipId,
+      archivedAt: null,
+      OR: [
+        { planners: { some: { userId: actor.id } } },
+        { groups: { some: { teachers: { some: { userId: actor.id } } } } },
+      ],
+    },
+    orderBy: { title: "asc" },
+    select: {
+      id: true,
+      title: true,
+      leadInstitution: { select: { name: true } },
+      planners: { where: { userId: actor.id }, select: { userId: true } },
+      groups: {
+        where: { teachers: { some: { userId: actor.id } } },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      },
+    },
+  });
+  return courses.map((c) => ({
+    id: c.id,
+    title: c.title,
+    leadInstitution: c.leadInstitution.name,
+    coPlans: c.planners.length > 0,
+    groups: c.groups,
+  }));
+}
+
+/** A teacher's home: this week's lessons, the plans that need them, their courses. */
+export async function teacherHome(actor: Actor, now = new Date()) {
+  const [week, needs, courses] = await Promise.all([
+    teachersWeek(actor, now),
+    plansThatNeedTeacher(actor, now),
+    teachersCourses(actor),
+  ]);
+  return { week, needs, courses };
+}
