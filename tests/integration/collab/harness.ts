@@ -16,6 +16,9 @@ import {
 } from "../../../server/realtime/collab/collaboration";
 import { SocketIoYjsProvider, type CollabSocket, type SyncState } from "~/editor/socket-provider";
 import { startSession } from "~/models/sessions.server";
+import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, createEditor } from "lexical";
+import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical } from "@lexical/yjs";
+import { DOCUMENT_NODES } from "~/lib/document-schema/nodes";
 
 export interface TestServer {
   origin: string;
@@ -285,4 +288,57 @@ export function insertedText(update: Uint8Array): string {
   return Y.decodeUpdate(update)
     .structs.map((s) => (s instanceof Y.Item && s.content instanceof Y.ContentString ? s.content.str : ""))
     .join("");
+}
+
+/**
+ * A person typing in one part of a document with several roots (a lesson plan's starter, say), as the browser's
+ * editor does it: a headless Lexical editor bound to that root of the client's Y.Doc, kept up to date with
+ * everyone else's changes.
+ */
+export function partWriter(client: TestClient, part: string) {
+  const editor = createEditor({
+    namespace: `test-${part}`,
+    nodes: [...DOCUMENT_NODES],
+    onError: (e) => {
+      throw e;
+    },
+  });
+  const provider = client.provider.asLexicalProvider();
+  const binding = createYjsBinding({
+    editor,
+    id: part,
+    doc: client.doc,
+    docMap: new Map([[part, client.doc]]),
+    rootName: part,
+  });
+  binding.root.getSharedType().observeDeep((events, transaction) => {
+    if (transaction.origin !== binding) syncYjsChangesToLexical(binding, provider, events as never, false);
+  });
+  editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) =>
+    syncLexicalUpdateToYjs(
+      binding,
+      provider,
+      prevEditorState,
+      editorState,
+      dirtyElements,
+      dirtyLeaves,
+      normalizedNodes,
+      tags,
+    ),
+  );
+  return {
+    /** Appends text to the part's last paragraph. */
+    type(text: string): Promise<void> {
+      return new Promise((resolve) =>
+        editor.update(
+          () => {
+            const last = $getRoot().getLastChild();
+            if ($isElementNode(last)) last.append($createTextNode(text));
+            else $getRoot().append($createParagraphNode().append($createTextNode(text)));
+          },
+          { onUpdate: resolve },
+        ),
+      );
+    },
+  };
 }

@@ -3,18 +3,22 @@
 // others in the presence list; a process started afterwards loads the full
 // document, and a newcomer joining any process sees everything.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { yjsStateToLines } from "~/lib/document-schema/headless";
+import { loadDocumentState } from "~/models/collab-log.server";
 import { db, useDatabase } from "~/models/db.server";
 import { createDocument } from "~/models/collab-documents.server";
 import { deploySupporter } from "~/models/deployments.server";
 import { requireLessonPlan, requirePlanningCourse } from "~/models/lesson-plan-facts.server";
 import { createLessonPlan } from "~/models/lesson-plans.server";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
-import { seedDemoPartnership } from "../../../prisma/seed-data";
+import { DEMO_PASSWORD, demoUser, seedDemoPartnership } from "../../../prisma/seed-data";
 import { startApp, type AppProcess } from "../../support/app-process";
 import { freshDatabase, redisUrl } from "../../support/databases";
 import { briefing, createLessonFixture, dayFromToday } from "../../support/lesson-plan-fixtures";
 import { actorOf, idOf } from "../../support/model-database";
-import { openSocket, prng, sessionCookie, settled, TestClient, waitFor } from "./harness";
+import { signedInClient } from "../../support/http-client";
+import { openSocket, partWriter, prng, sessionCookie, settled, TestClient, waitFor } from "./harness";
 
 const WRITERS = ["teacher", "coordinator", "teacherFe", "teacherDance"] as const;
 let databaseUrl: string;
@@ -179,5 +183,67 @@ describe("two processes on PostgreSQL and Redis", () => {
     await reader.socket.timeout(5_000).emitWithAck("collab:join", "no-such-document");
     expect(reader.text()).not.toContain("LATER");
     for (const client of [reader, writer, witness]) client.stop();
+  }, 60_000);
+  it("two co-planners on two processes type in two parts of one plan at once while its status changes: nothing is lost", async () => {
+    const [a, b] = apps;
+    if (!a || !b) throw new Error("the processes of the first test are needed");
+    const fixture = await createLessonFixture(db(), seed, " (parts)");
+    const teacher = await actorOf(idOf(seed.userIds, "teacher"));
+    const plan = await createLessonPlan(
+      { actor: teacher, ipAddress: "" },
+      await requirePlanningCourse(teacher, fixture.courseId),
+      {
+        title: "Parts across processes",
+        unitId: fixture.unitId,
+        groupId: fixture.groupId,
+        lessonDate: dayFromToday(7),
+        startTime: "09:15",
+        durationMinutes: 60,
+      },
+    );
+    const document = await db().collabDocument.findUniqueOrThrow({
+      where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: plan.id } },
+    });
+    // Sarah (Hollins Park) on A writes the starter; Tom (Ashbury College) on B the main activity.
+    const tomId = idOf(seed.userIds, "teacherFe");
+    const sarah = new TestClient(openSocket(a.origin, await sessionCookie(teacher.id)), document.id, "Sarah").start();
+    const tom = new TestClient(openSocket(b.origin, await sessionCookie(tomId)), document.id, "Tom").start();
+    await waitFor(() => sarah.provider.isSynced && tom.provider.isSynced, 10_000, "both synced");
+    const starter = partWriter(sarah, "starter");
+    const main = partWriter(tom, "mainActivity");
+    const coordinatorOnB = await signedInClient(b.origin, demoUser("coordinator").email, DEMO_PASSWORD);
+    const words = ["Reaction", "drill", "on", "the", "whistle,", "then", "race", "to", "the", "cone."];
+    let statusChange: Promise<{ status: number }> | null = null;
+    for (const [i, word] of words.entries()) {
+      await Promise.all([starter.type(`${word} `), main.type(`${i + 1}. `)]);
+      // Halfway, the coordinator marks the plan ready through process B.
+      if (i === 4) statusChange = coordinatorOnB.post(`/plans/${plan.id}`, { intent: "status", status: "ready" });
+    }
+    expect((await statusChange)?.status).toBe(200);
+    const typedStarter = words.join(" ");
+    const typedMain = words.map((_, i) => `${i + 1}.`).join(" ");
+    const parts = async (client: TestClient) =>
+      yjsStateToLines(Y.encodeStateAsUpdate(client.doc), ["starter", "mainActivity"]);
+    await waitFor(
+      async () => {
+        if (!settled(sarah) || !settled(tom)) return false;
+        const [s, t] = await Promise.all([parts(sarah), parts(tom)]);
+        return s.starter === typedStarter && s.mainActivity === typedMain && JSON.stringify(s) === JSON.stringify(t);
+      },
+      15_000,
+      "both parts, both people",
+    );
+    // Stored: the document has both, and its plain-text copy in the plan's columns follows a moment later.
+    const stored = await yjsStateToLines((await loadDocumentState(document.id)).state, ["starter", "mainActivity"]);
+    expect(stored).toEqual({ starter: typedStarter, mainActivity: typedMain });
+    await waitFor(
+      async () => {
+        const row = await db().lessonPlan.findUniqueOrThrow({ where: { id: plan.id } });
+        return row.starter === typedStarter && row.mainActivity === typedMain && row.status === "ready";
+      },
+      10_000,
+      "the plan's columns",
+    );
+    for (const client of [sarah, tom]) client.stop();
   }, 60_000);
 });
