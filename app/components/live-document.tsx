@@ -97,6 +97,11 @@ export function LivePart({
   const { live, user, readOnly } = useLiveDocument();
   // The editing area is named by its aria-label either way; the heading is for reading and navigating.
   const labelId = `part-${part}-label`;
+  const placeholder = (
+    <div className="live-part__placeholder">
+      <PlainText text={text} empty={text ? "" : "Opening…"} />
+    </div>
+  );
   const hintId = hint ? `part-${part}-hint` : undefined;
   return (
     <div className="plan-part">
@@ -120,10 +125,11 @@ export function LivePart({
           user={user}
           readOnly={readOnly}
           toolbar={toolbar}
+          placeholder={placeholder}
         />
       ) : (
-        <div className="live-part live-part--loading" data-part={part}>
-          <PlainText text={text} empty={readOnly ? "Not written yet." : "Opening…"} />
+        <div className="live-part" data-part={part}>
+          {placeholder}
         </div>
       )}
     </div>

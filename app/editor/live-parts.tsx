@@ -1,7 +1,7 @@
 // The browser half of a live document with several parts (a lesson plan), loaded as its own chunk by
 // components/live-document.tsx: the editor of one part with who else is writing there, and the document's bar with
 // its one save status and everyone in it.
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import { PartEditor } from "./part-editor";
 import { useParticipants } from "./presence";
@@ -19,28 +19,49 @@ interface LivePartEditorProps {
   user: { id: string; name: string };
   readOnly: boolean;
   toolbar: "full" | "compact";
+  /** Shown until the document first arrives (the editor is bound, and hidden, meanwhile). */
+  placeholder: ReactNode;
 }
 
-export function LivePartEditor({ shared, part, label, describedBy, user, readOnly, toolbar }: LivePartEditorProps) {
+export function LivePartEditor(props: LivePartEditorProps) {
+  const { shared, part, label, describedBy, user, readOnly, toolbar, placeholder } = props;
   const state = useSyncState(shared.provider);
   const writers = useWritersIn(shared.provider.awareness, part);
   const editable = !readOnly && !state.readOnly && state.phase !== "error";
+  const arrived = useArrived(shared);
   return (
     <div className="live-part" data-part={part}>
-      <PartEditor
-        shared={shared}
-        part={part}
-        label={label}
-        describedBy={describedBy}
-        user={user}
-        editable={editable}
-        toolbar={toolbar}
-      />
+      {arrived ? null : placeholder}
+      <div hidden={!arrived}>
+        <PartEditor
+          shared={shared}
+          part={part}
+          label={label}
+          describedBy={describedBy}
+          user={user}
+          editable={editable}
+          toolbar={toolbar}
+        />
+      </div>
       <p className="live-part__writers" aria-live="polite">
         {writers.length > 0 ? `${writers.join(" and ")} ${writers.length === 1 ? "is" : "are"} writing here` : ""}
       </p>
     </div>
   );
+}
+
+/** Whether the document has arrived from the server once (later reconnections keep showing the editor). */
+function useArrived(shared: SharedDocument): boolean {
+  const [arrived, setArrived] = useState(shared.provider.isSynced);
+  useEffect(() => {
+    if (shared.provider.isSynced) setArrived(true);
+    const onSync = (synced: boolean) => {
+      if (synced) setArrived(true);
+    };
+    shared.provider.on("sync", onSync);
+    return () => shared.provider.off("sync", onSync);
+  }, [shared]);
+  return arrived;
 }
 
 /** The names of the other people whose caret is in this part now. */

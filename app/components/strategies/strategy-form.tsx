@@ -93,8 +93,9 @@ export function StrategyTagList({
   tags: Record<keyof typeof STRATEGY_TAG_KINDS, string[]>;
   compact?: boolean;
 }) {
+  // In a list of strategies, the needs and lesson phases: what a teacher scans for; the page shows every tag.
   const kinds = (Object.keys(STRATEGY_TAG_KINDS) as Array<keyof typeof STRATEGY_TAG_KINDS>).filter(
-    (kind) => tags[kind].length > 0,
+    (kind) => tags[kind].length > 0 && (!compact || kind === "need" || kind === "phase"),
   );
   if (kinds.length === 0) return compact ? null : <p className="muted">No tags yet.</p>;
   return (
