@@ -64,7 +64,7 @@ export function LessonText({ page }: { page: PlanPage }) {
               toolbar="full"
               hideLabel
             />
-            <p>
+            <p className="no-print">
               <Link to={`/plans/${plan.id}/history`}>Version history of the plan</Link>
             </p>
           </>

@@ -24,7 +24,7 @@ export function PlanHeader({
   const { plan, canEdit } = page;
   return (
     <>
-      <p>
+      <p className="no-print">
         <Link to={`/courses/${plan.course.id}`}>Back to {plan.course.title}</Link>
       </p>
       <h1>{plan.title}</h1>
