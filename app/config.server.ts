@@ -57,6 +57,12 @@ export function loadConfig() {
     collabAccessRecheckMs: intFromEnv("COLLAB_ACCESS_RECHECK_MS", 5_000),
     logLevel: process.env.LOG_LEVEL || (production ? "info" : "debug"),
     dataDir,
+    /** Where backups are written (`npm run backup`, and the scheduled ones). */
+    backupDir: path.resolve(process.env.BACKUP_DIR || path.join(dataDir, "backups")),
+    /** Take a backup this often in this process, in hours; 0 turns it off. Daily by default on the embedded SQLite. */
+    backupEveryHours: intFromEnv("BACKUP_EVERY_HOURS", usingEmbeddedDefault ? 24 : 0),
+    /** How many backups to keep in BACKUP_DIR (the oldest go first). */
+    backupKeep: Math.max(1, intFromEnv("BACKUP_KEEP", 14)),
     /** Where `npm run build` wrote the app (vite.config.ts reads the same variable). */
     buildDir: process.env.BUILD_DIR || "build",
   };

@@ -18,6 +18,7 @@ import { registerCollaboration } from "./realtime/collab/collaboration";
 import { migrateDatabase, seedIfEmpty, tuneSqlite } from "./database";
 import { logger } from "./logger";
 import { scheduleMaintenance } from "./maintenance";
+import { scheduleBackups } from "./ops/scheduled-backups";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -95,6 +96,7 @@ async function main() {
   });
 
   const stopMaintenance = scheduleMaintenance();
+  const stopBackups = scheduleBackups(cfg);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -105,6 +107,7 @@ async function main() {
     force.unref();
     await collaboration.close();
     stopMaintenance();
+    stopBackups();
     await realtime.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await disconnectDb();

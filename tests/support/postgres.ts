@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { findPgBin } from "../../server/ops/postgres-tools";
 import { freePort } from "./ports";
 
 export interface PostgresServer {
@@ -13,23 +14,6 @@ export interface PostgresServer {
   url(database?: string): string;
   createDatabase(name: string, template?: string): Promise<string>;
   stop(): Promise<void>;
-}
-
-function findPgBin(name: string): string {
-  const candidates = [
-    ...(fs.existsSync("/usr/lib/postgresql")
-      ? fs
-          .readdirSync("/usr/lib/postgresql")
-          .sort()
-          .reverse()
-          .map((v) => `/usr/lib/postgresql/${v}/bin/${name}`)
-      : []),
-    `/usr/local/bin/${name}`,
-    `/usr/bin/${name}`,
-  ];
-  const found = candidates.find((c) => fs.existsSync(c));
-  if (!found) throw new Error(`PostgreSQL's ${name} was not found: install the postgresql package (see .ci/run).`);
-  return found;
 }
 
 export async function startPostgres(): Promise<PostgresServer> {
