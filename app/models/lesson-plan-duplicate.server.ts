@@ -8,7 +8,7 @@ import { loadDocumentState } from "./collab-log.server";
 import { db } from "./db.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import type { LessonPlanAccess } from "./lesson-plan-facts.server";
-import { bodyHeading, checkUnitAndGroup, deleteLessonPlan, toLessonDate } from "./lesson-plans.server";
+import { bodyHeading, checkLessonDate, checkUnitAndGroup, deleteLessonPlan, toLessonDate } from "./lesson-plans.server";
 
 /**
  * Copies the plan into another group or date of the same course: its structured
@@ -28,6 +28,7 @@ export async function duplicateLessonPlan(
     where: { id: planId },
     include: { strategies: true, differentiation: true, resources: true },
   });
+  checkLessonDate(input.lessonDate);
   await checkUnitAndGroup(source.courseId, { unitId: "", groupId: input.groupId });
   const groupStudentIds = input.groupId
     ? new Set(

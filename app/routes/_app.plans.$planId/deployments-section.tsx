@@ -10,7 +10,8 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDateTime } from "~/lib/format";
-import { briefingSchema, deploySchema } from "~/lib/forms/deployments";
+import { briefingSchema, DEPLOY_ANYWAY, deploySchema } from "~/lib/forms/deployments";
+import { ClashConfirm } from "~/components/clash-confirm";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { NumberField, PlainText } from "~/components/lesson-plan/fields";
 import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
@@ -165,14 +166,17 @@ function BriefingForm({
 
 function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
   const lastResult = lastResultFor(actionData, "deploy");
+  // After a deployment the form empties the supporter, students and briefing (they were that person's) but keeps
+  // the role, part, way of working and minutes just saved: the next supporter is often deployed the same way.
+  const latest = page.deployments.at(-1);
   const [form, fields] = useZodForm(deploySchema, {
     id: "deploy",
     lastResult,
     defaultValue: {
-      supporterRole: "lsa",
-      phase: "main",
-      mode: "group",
-      minutes: Math.min(40, page.plan.durationMinutes),
+      supporterRole: latest?.supporterRole ?? "lsa",
+      phase: latest?.phase ?? "main",
+      mode: latest?.mode ?? "group",
+      minutes: latest?.minutes ?? Math.min(40, page.plan.durationMinutes),
     },
   });
   return (
@@ -214,6 +218,7 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
             rows={3}
           />
         ))}
+        <ClashConfirm meta={fields.confirmClash} lastResult={lastResult} label={DEPLOY_ANYWAY} />
         <SubmitButton name="intent" value="deploy" pendingLabel="Deploying…">
           Deploy supporter
         </SubmitButton>
