@@ -19,7 +19,7 @@ export function TeachersSection({ group, colleagues, canEdit, clashes, reply }: 
       {clashes.map((c) => (
         <Notice key={c.teacher} tone="warning">
           <p>
-            <strong>{c.teacher} teaches another group at the same time:</strong> {c.clashes}.
+            <strong>{`${c.teacher} teaches another group at the same time:`}</strong> {c.clashes}.
           </p>
         </Notice>
       ))}
