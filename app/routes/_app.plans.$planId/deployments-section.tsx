@@ -2,6 +2,7 @@
 // briefing (the EEF's four need-to-knows and independence), whether it was read,
 // and the pattern of support it makes, warnings included.
 import { getFormProps } from "@conform-to/react";
+import { useState, type FormEvent } from "react";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { Form, Link } from "@remix-run/react";
 import { FormErrors, SelectField } from "~/components/ui/field";
@@ -27,6 +28,9 @@ const BRIEFING = [
     hint: "Prompt before clue, clue before model, model before correct.",
   },
 ] as const;
+
+/** What the deploy form keeps after a deployment: how the next supporter is likely to be deployed too. */
+const KEPT_CHOICES = ["supporterRole", "phase", "mode", "minutes"] as const;
 
 export function DeploymentsSection({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
   const { deployments, patterns, canEdit, plan } = page;
@@ -167,22 +171,30 @@ function BriefingForm({
 function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
   const lastResult = lastResultFor(actionData, "deploy");
   // After a deployment the form empties the supporter, students and briefing (they were that person's) but keeps
-  // the role, part, way of working and minutes just saved: the next supporter is often deployed the same way.
-  const latest = page.deployments.at(-1);
+  // the role, part, way of working and minutes just sent: the next supporter is often deployed the same way. They
+  // are kept when the form is sent, because the reply that empties the form can arrive before the page's new data.
+  const [kept, setKept] = useState<Record<string, string>>({});
   const [form, fields] = useZodForm(deploySchema, {
     id: "deploy",
     lastResult,
     defaultValue: {
-      supporterRole: latest?.supporterRole ?? "lsa",
-      phase: latest?.phase ?? "main",
-      mode: latest?.mode ?? "group",
-      minutes: latest?.minutes ?? Math.min(40, page.plan.durationMinutes),
+      supporterRole: "lsa",
+      phase: "main",
+      mode: "group",
+      minutes: Math.min(40, page.plan.durationMinutes),
+      ...kept,
     },
   });
+  const formProps = getFormProps(form);
+  const keepChoices = (event: FormEvent<HTMLFormElement>) => {
+    const sent = new FormData(event.currentTarget);
+    setKept(Object.fromEntries(KEPT_CHOICES.map((name) => [name, String(sent.get(name) ?? "")])));
+    formProps.onSubmit(event);
+  };
   return (
     <details className="card narrow" open={lastResult?.status === "error"}>
       <summary>Deploy an LSA or other supporter</summary>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...formProps} onSubmit={keepChoices}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <SelectField
           meta={fields.supporterId}
