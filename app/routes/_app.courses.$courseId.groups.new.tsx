@@ -39,7 +39,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   // A group meets at one of the course's delivery sites; the action refuses any other.
   const sites = await listDeliverySites(actor.partnershipId, course.id);
   return {
-    course: { id: course.id, title: course.title, firstSiteId: sites[0]?.id ?? "" },
+    course: {
+      id: course.id,
+      title: course.title,
+      firstSiteId: (sites.find((s) => s.id === course.leadInstitutionId) ?? sites[0])?.id ?? "",
+    },
     sites: sites.map((i) => ({ value: i.id, label: i.name })),
     isTeacher: actor.role === "teacher",
   };

@@ -98,7 +98,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       .map(([id, name]) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
-    sites: sites.map((i) => ({ value: i.id, label: i.name })),
+    // The delivery sites, and the group's own site even if it is no longer one (so the form shows where it meets).
+    sites: [...sites, ...(sites.some((i) => i.id === group.siteId) || !canEdit ? [] : [group.site])].map((i) => ({
+      value: i.id,
+      label: i.name,
+    })),
     clashes: clashes.map((c) => ({ teacher: c.teacher.name, clashes: listClashes(c.clashes) })),
     colleagues: colleagues
       .filter((c) => !teacherIds.has(c.id))
