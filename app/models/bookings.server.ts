@@ -67,6 +67,16 @@ export async function supporterClashes(partnershipId: string, planId: string, su
   return { person: supporter.name, clashes: findClashes(candidate, bookings) };
 }
 
+/** For the plan page: what each deployed supporter is also booked for at this lesson's time, by supporter id. */
+export async function planDeploymentClashes(partnershipId: string, planId: string, supporterIds: readonly string[]) {
+  const found = await Promise.all(
+    [...new Set(supporterIds)].map(
+      async (id) => [id, (await supporterClashes(partnershipId, planId, id)).clashes] as const,
+    ),
+  );
+  return new Map(found.filter(([, clashes]) => clashes.length > 0));
+}
+
 /** For a list of the supporter's own deployments: what each clashes with, by deployment id. */
 export async function clashesOfDeployments(
   partnershipId: string,

@@ -117,6 +117,9 @@ describe("an LSA booked in two lessons at once", () => {
 
     expect((await deploy(sarah, atAshbury, { confirmClash: "on" })).status).toBe(200);
     expect(await deploymentsOf(atAshbury)).toBe(1);
+    // The plan page keeps the clash in view beside her deployment, as does the other lesson's.
+    expect((await sarah.get(`/plans/${atAshbury}`)).body).toContain("Joanne Price is also booked then:");
+    expect((await sarah.get(`/plans/${atHollins}`)).body).toContain("Joanne Price is also booked then:");
 
     // 13:15 for 120 minutes ends at 15:15, when the next lesson starts: no warning, nothing to confirm.
     const touching = await deploy(sarah, afterwards);

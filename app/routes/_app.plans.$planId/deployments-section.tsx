@@ -93,6 +93,14 @@ export function DeploymentsSection({ page, actionData }: { page: PlanPage; actio
                 <p>
                   {d.students.length > 0 ? `Students: ${d.students.map((s) => s.name).join(", ")}` : "The whole group"}
                 </p>
+                {page.deploymentClashes[d.supporter.id] ? (
+                  <Notice tone="warning">
+                    <p>
+                      <strong>{`${d.supporter.name} is also booked then:`}</strong>{" "}
+                      {page.deploymentClashes[d.supporter.id]}.
+                    </p>
+                  </Notice>
+                ) : null}
                 <p>
                   {d.briefedAt
                     ? `Briefed by ${d.briefedBy ?? "a former member"} on ${formatDateTime(d.briefedAt)}. `

@@ -26,7 +26,8 @@ import {
   unlinkStrategySchema,
 } from "~/lib/forms/lesson-plans";
 import { timetableDayWarning } from "~/lib/lesson-dates";
-import { confirmClashes, supporterClashes } from "~/models/bookings.server";
+import { listClashes } from "~/lib/clashes";
+import { confirmClashes, planDeploymentClashes, supporterClashes } from "~/models/bookings.server";
 import { listGroupDays } from "~/models/groups.server";
 import { deploySupporter, removeDeployment, requirePlanDeployment, saveBriefing } from "~/models/deployments.server";
 import { requireLessonPlan, type LessonPlanAccess } from "~/models/lesson-plan-facts.server";
@@ -58,7 +59,18 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     ipAddress: context.clientIp,
   });
   if (!page) notFound("We could not find that lesson plan.");
-  return { ...page, ...(await lessonDayCheck(actor.partnershipId, page)), user: { id: actor.id } };
+  const clashes = await planDeploymentClashes(
+    actor.partnershipId,
+    plan.id,
+    page.deployments.map((d) => d.supporter.id),
+  );
+  return {
+    ...page,
+    ...(await lessonDayCheck(actor.partnershipId, page)),
+    // Kept in view after the deployment: the other lesson may have moved since, or been confirmed knowingly.
+    deploymentClashes: Object.fromEntries([...clashes].map(([id, found]) => [id, listClashes(found)])),
+    user: { id: actor.id },
+  };
 }
 
 /**
