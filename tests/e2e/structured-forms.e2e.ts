@@ -94,6 +94,8 @@ test("forms keep their values after a save, and a person booked twice is named a
   // Under the plan's facts (and again in the closed details form).
   await expect(page.getByText(`${groupName} meets on Tuesdays; this date is a Wednesday.`).first()).toBeVisible();
 
+  const firstPlan = page.url();
+
   // The deploy form keeps the role and part just saved.
   await deployJoanne(page, "Higher level teaching assistant", "Starter");
   await expect(page.getByText(/Supporter deployed/)).toBeVisible();
@@ -112,6 +114,15 @@ test("forms keep their values after a save, and a person booked twice is named a
   await expect(deploying.getByLabel("Part of the lesson")).toHaveValue("plenary");
   await expect(deploying.getByLabel("Supporter", { exact: true })).not.toHaveValue("");
   await expectNoSeriousA11yViolations(page);
+  // Someone's change elsewhere in the partnership reloads the page's data: the warning and its box stay.
+  const reloaded = page.waitForResponse((r) => r.request().method() === "GET" && r.url().includes(".data"));
+  const elsewhere = await page.request.post(firstPlan, {
+    form: { intent: "status", status: "ready" },
+    headers: { origin: new URL(firstPlan).origin },
+  });
+  expect(elsewhere.ok()).toBe(true);
+  await reloaded;
+  await expect(deploying.getByText(/Joanne Price is already booked then/)).toBeVisible();
   await deploying.getByLabel("Deploy them anyway").check();
   await deploying.getByRole("button", { name: "Deploy supporter" }).click();
   await expect(page.getByText(/Supporter deployed/)).toBeVisible();
