@@ -56,10 +56,17 @@ export function findClashes(candidate: Booking, others: readonly Booking[]): Cla
   return clashes.sort((a, b) => minutesOf(a.booking.startTime) - minutesOf(b.booking.startTime));
 }
 
+/** Each clash named, for a list that already says whose they are. */
+export function listClashes(clashes: readonly Clash[]): string {
+  return clashes
+    .map(
+      (c) =>
+        `${c.booking.label} (${c.overlapMinutes} minutes at the same time${c.otherSite ? ", at another site" : ""})`,
+    )
+    .join("; ");
+}
+
 /** A sentence for the person arranging it, naming each clash. */
 export function describeClashes(person: string, clashes: readonly Clash[]): string {
-  const parts = clashes.map(
-    (c) => `${c.booking.label} (${c.overlapMinutes} minutes at the same time${c.otherSite ? ", at another site" : ""})`,
-  );
-  return `${person} is already booked then: ${parts.join("; ")}.`;
+  return `${person} is already booked then: ${listClashes(clashes)}.`;
 }

@@ -62,6 +62,43 @@ async function checkInstitution(partnershipId: string, institutionId: string, fi
   return found;
 }
 
+/**
+ * Where a group of the course may meet: its delivery sites (the lead institution when none are recorded, as for
+ * courses made before sites were asked for). Partnership-scoped through the course.
+ */
+export async function listDeliverySites(partnershipId: string, courseId: string) {
+  const course = await db().course.findFirst({
+    where: { id: courseId, partnershipId },
+    select: {
+      leadInstitution: { select: { id: true, name: true } },
+      sites: { select: { institution: { select: { id: true, name: true } } } },
+    },
+  });
+  if (!course) return [];
+  const sites = course.sites.map((s) => s.institution).sort((a, b) => a.name.localeCompare(b.name));
+  return sites.length > 0 ? sites : [course.leadInstitution];
+}
+
+/** The weekdays each group meets (1 Monday ... 5 Friday), by group id, to check a lesson's date against. */
+export async function listGroupDays(partnershipId: string, groupIds: readonly string[]) {
+  const groups = await db().teachingGroup.findMany({
+    where: { id: { in: [...groupIds] }, partnershipId },
+    select: { id: true, name: true, sessions: { select: { dayOfWeek: true } } },
+  });
+  return Object.fromEntries(
+    groups.map((g) => [g.id, { name: g.name, days: [...new Set(g.sessions.map((s) => s.dayOfWeek))] }]),
+  );
+}
+
+async function checkDeliverySite(partnershipId: string, courseId: string, siteId: string) {
+  const sites = await listDeliverySites(partnershipId, courseId);
+  if (!sites.some((s) => s.id === siteId))
+    throw invalidField(
+      "siteId",
+      "Choose one of the course's delivery sites. To meet somewhere else, add that site to the course first.",
+    );
+}
+
 async function ownGroup(ctx: ActionContext, groupId: string) {
   const group = await db().teachingGroup.findFirst({
     where: { id: groupId, partnershipId: ctx.actor.partnershipId },
@@ -86,7 +123,7 @@ export async function createGroup(
     select: { id: true },
   });
   if (!course) throw new DomainError("invalid", "That course is not in this partnership.");
-  await checkInstitution(ctx.actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
+  await checkDeliverySite(ctx.actor.partnershipId, course.id, input.siteId);
   const group = await db().teachingGroup.create({
     data: {
       partnershipId: ctx.actor.partnershipId,
@@ -107,7 +144,7 @@ export async function updateGroup(
   input: { name: string; siteId: string; academicYear: string },
 ) {
   const group = await ownGroup(ctx, groupId);
-  await checkInstitution(ctx.actor.partnershipId, input.siteId, "siteId", "Choose a site of this partnership.");
+  await checkDeliverySite(ctx.actor.partnershipId, group.courseId, input.siteId);
   await db().teachingGroup.update({
     where: { id: group.id },
     data: { name: input.name.trim(), siteId: input.siteId, academicYear: input.academicYear.trim() },

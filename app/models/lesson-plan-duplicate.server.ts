@@ -9,7 +9,7 @@ import { db } from "./db.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import type { LessonPlanAccess } from "./lesson-plan-facts.server";
 import { paragraphsOf, readPlanText } from "./lesson-plan-text.server";
-import { bodyHeading, checkUnitAndGroup, deleteLessonPlan, toLessonDate } from "./lesson-plans.server";
+import { bodyHeading, checkLessonDate, checkUnitAndGroup, deleteLessonPlan, toLessonDate } from "./lesson-plans.server";
 
 /**
  * Copies the plan into another group or date of the same course: its structured
@@ -29,6 +29,7 @@ export async function duplicateLessonPlan(
     where: { id: planId },
     include: { strategies: true, differentiation: true, resources: true },
   });
+  checkLessonDate(input.lessonDate);
   await checkUnitAndGroup(source.courseId, { unitId: "", groupId: input.groupId });
   // The text as it is in the live document now (its plain-text copy may be a moment behind).
   const text = await readPlanText(planId);

@@ -5,6 +5,7 @@ import { $createHeadingNode } from "~/lib/document-schema/nodes";
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import { DomainError, invalidField } from "~/lib/errors";
 import type { LessonPlanDetailsInput } from "~/lib/forms/lesson-plans";
+import { lessonDateProblem, ukToday } from "~/lib/lesson-dates";
 import { LESSON_STATUSES, NEED_AREAS } from "~/lib/co-planning";
 import type { ActionContext, Actor } from "~/policies/actor";
 import { auditAction } from "./audit.server";
@@ -21,6 +22,12 @@ export function toLessonDate(value: string): Date {
 
 export function fromLessonDate(value: Date | null): string {
   return value ? value.toISOString().slice(0, 10) : "";
+}
+
+/** Refuses a lesson date outside the window lessons are planned in (a mistyped year: 1999, 2062). */
+export function checkLessonDate(value: string): void {
+  const problem = lessonDateProblem(value, ukToday());
+  if (problem) throw invalidField("lessonDate", problem);
 }
 
 export async function checkUnitAndGroup(courseId: string, input: { unitId: string; groupId: string }) {
@@ -66,6 +73,7 @@ export function bodyHeading(title: string) {
 export async function createLessonPlan(ctx: ActionContext, course: PlanningCourse, input: LessonPlanDetailsInput) {
   const { actor } = ctx;
   const courseId = course.id;
+  checkLessonDate(input.lessonDate);
   await checkUnitAndGroup(courseId, input);
   const position = await db().lessonPlan.count({ where: { courseId } });
   const plan = await db().lessonPlan.create({
@@ -157,6 +165,7 @@ export type LessonPlanDetails = {
 /** Saves the plan's details (its text parts are written in its live document, not here). */
 export async function updateLessonPlanDetails(ctx: ActionContext, plan: LessonPlanAccess, part: LessonPlanDetails) {
   const planId = plan.id;
+  checkLessonDate(part.lessonDate);
   await checkUnitAndGroup(plan.courseId, part);
   await db().collabDocument.updateMany({
     where: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: planId },

@@ -16,8 +16,7 @@ import { useZodForm } from "~/components/ui/use-zod-form";
 import { newGroupSchema } from "~/lib/forms/courses";
 import { domainErrorReply } from "~/lib/forms/intents.server";
 import { getCourse } from "~/models/courses.server";
-import { createGroup } from "~/models/groups.server";
-import { listInstitutions } from "~/models/institutions.server";
+import { createGroup, listDeliverySites } from "~/models/groups.server";
 import { canManageGroups } from "~/policies/course";
 import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
 
@@ -37,10 +36,15 @@ async function requireGroupsCourse(context: AppLoadContext, request: Request, co
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, course } = await requireGroupsCourse(context, request, params.courseId);
-  const institutions = await listInstitutions(actor.partnershipId);
+  // A group meets at one of the course's delivery sites; the action refuses any other.
+  const sites = await listDeliverySites(actor.partnershipId, course.id);
   return {
-    course: { id: course.id, title: course.title, firstSiteId: course.sites[0]?.id ?? course.leadInstitutionId },
-    institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
+    course: {
+      id: course.id,
+      title: course.title,
+      firstSiteId: (sites.find((s) => s.id === course.leadInstitutionId) ?? sites[0])?.id ?? "",
+    },
+    sites: sites.map((i) => ({ value: i.id, label: i.name })),
     isTeacher: actor.role === "teacher",
   };
 }
@@ -64,7 +68,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function NewGroupPage() {
-  const { course, institutions, isTeacher } = useLoaderData<typeof loader>();
+  const { course, sites, isTeacher } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useZodForm(newGroupSchema, {
     id: "new-group",
@@ -89,7 +93,8 @@ export default function NewGroupPage() {
           <SelectField
             meta={fields.siteId}
             label="Site where the group meets"
-            options={institutions}
+            hint="One of the course's delivery sites."
+            options={sites}
             placeholder="Choose a site"
           />
           <TextField meta={fields.academicYear} label="Academic year (optional)" hint="Like 2025-26." />

@@ -4,6 +4,7 @@ import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NumberField } from "~/components/lesson-plan/fields";
+import { TimetableDayWarning } from "~/components/lesson-plan/timetable-day-warning";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
@@ -11,6 +12,7 @@ import { refusal } from "~/lib/errors";
 import { submitForm } from "~/lib/forms/intents.server";
 import { newLessonPlanSchema } from "~/lib/forms/lesson-plans";
 import { requirePlanningCourse } from "~/models/lesson-plan-facts.server";
+import { listGroupDays } from "~/models/groups.server";
 import { createLessonPlan, getPlanningContext } from "~/models/lesson-plans.server";
 import type { Actor } from "~/policies/actor";
 import { requireActionContext, requireActor } from "~/policies/enforce.server";
@@ -32,6 +34,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     course: planning.course,
     units: planning.units,
     groups: planning.groups,
+    // Each group's days, so the form warns when the date picked is not one of them.
+    groupDays: await listGroupDays(
+      actor.partnershipId,
+      planning.groups.map((g) => g.id),
+    ),
     defaults: { groupId: url.searchParams.get("group") ?? "", unitId: url.searchParams.get("unit") ?? "" },
   };
 }
@@ -52,7 +59,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function NewLessonPlanPage() {
-  const { course, units, groups, defaults } = useLoaderData<typeof loader>();
+  const { course, units, groups, groupDays, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useZodForm(newLessonPlanSchema, {
     id: "new-lesson-plan",
@@ -87,6 +94,7 @@ export default function NewLessonPlanPage() {
             placeholder={groups.length ? "No group" : "The course has no groups yet"}
           />
           <TextField meta={fields.lessonDate} type="date" label="Date" />
+          <TimetableDayWarning date={fields.lessonDate.value} group={groupDays[fields.groupId.value ?? ""]} />
           <TextField meta={fields.startTime} type="time" label="Start time" hint="Optional." />
           <NumberField meta={fields.durationMinutes} label="Length in minutes" />
           <SubmitButton pendingLabel="Creating…">Create lesson plan</SubmitButton>

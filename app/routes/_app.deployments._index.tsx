@@ -4,6 +4,9 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDate } from "~/lib/format";
+import { Notice } from "~/components/ui/notice";
+import { listClashes } from "~/lib/clashes";
+import { clashesOfDeployments } from "~/models/bookings.server";
 import { listMyDeployments, type DeploymentWhen } from "~/models/deployments.server";
 import { lessonStudents } from "~/models/lesson-students.server";
 import { requireActor } from "~/policies/enforce.server";
@@ -24,6 +27,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     { groupIds: [], studentIds: result.deployments.flatMap((d) => d.students.map((s) => s.studentId)) },
     "my-deployments",
   );
+  const clashes = await clashesOfDeployments(actor.partnershipId, actor.id, result.deployments);
   // Grouped by the lesson's date, in the list's order.
   const days: Array<{ date: string | null; items: Array<Record<string, unknown> & ReturnType<typeof row>> }> = [];
   function row(d: (typeof result.deployments)[number]) {
@@ -43,6 +47,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       briefed: Boolean(d.briefedAt),
       read: Boolean(d.readAt),
       feedbackGiven: Boolean(d.feedbackAt),
+      clash: listClashes(clashes.get(d.id) ?? []) || null,
     };
   }
   for (const d of result.deployments) {
@@ -106,6 +111,13 @@ export default function MyDeploymentsPage() {
                     {LESSON_PHASES.label(d.phase).toLowerCase()}, {d.minutes} minutes
                   </p>
                   <p>{d.students.length ? `Students: ${d.students.join(", ")}` : "The whole group"}</p>
+                  {d.clash ? (
+                    <Notice tone="warning">
+                      <p>
+                        <strong>At the same time as:</strong> {d.clash}. Ask the teachers which lesson you go to.
+                      </p>
+                    </Notice>
+                  ) : null}
                   <p className="muted">
                     {d.briefed ? (d.read ? "Briefing read" : "Briefing not read yet") : "No briefing yet"}
                     {when === "past" ? (d.feedbackGiven ? " · Feedback given" : " · Feedback not given yet") : ""}

@@ -68,6 +68,9 @@ async function deploy(teacher: HttpClient, planId: string, supporterKey: string,
     mode: "group",
     minutes: "40",
     ...briefing,
+    // These stories deploy the same supporters in several lessons at one hour: the clash has been seen and
+    // confirmed (clashes-and-dates-http.test.ts tests the warning itself).
+    confirmClash: "on",
   });
   for (const id of studentIds) form.append("studentIds", id);
   const res = await fetch(app.url(`/plans/${planId}`), {

@@ -94,6 +94,10 @@ const groupDetailsSchema = z.object({
 export const newGroupSchema = groupDetailsSchema;
 export const editGroupSchema = groupDetailsSchema.extend({ intent: z.literal("details") });
 
+/** The boxes that confirm a timetable change when a teacher of the group is booked elsewhere at that time. */
+export const ADD_SESSION_ANYWAY = "Add the session anyway";
+export const ADD_TEACHER_ANYWAY = "Add them anyway";
+
 export const addSessionSchema = z
   .object({
     intent: z.literal("add-session"),
@@ -105,6 +109,7 @@ export const addSessionSchema = z
     startTime: z.string({ required_error: "Enter the start time." }).regex(TIME_PATTERN, "Enter a time like 13:30."),
     endTime: z.string({ required_error: "Enter the end time." }).regex(TIME_PATTERN, "Enter a time like 15:00."),
     siteId: id("Choose the site."),
+    confirmClash: z.boolean().default(false),
   })
   .refine((s) => s.endTime > s.startTime, { path: ["endTime"], message: "The session must end after it starts." });
 
@@ -114,7 +119,11 @@ export const transportSchema = z.object({
   note: z.string().trim().max(500, "Use at most 500 characters.").default(""),
 });
 
-export const groupTeacherSchema = z.object({ intent: z.literal("add-teacher"), userId: id("Choose a colleague.") });
+export const groupTeacherSchema = z.object({
+  intent: z.literal("add-teacher"),
+  userId: id("Choose a colleague."),
+  confirmClash: z.boolean().default(false),
+});
 export const groupStudentsSchema = z.object({
   intent: z.literal("add-students"),
   studentIds: z

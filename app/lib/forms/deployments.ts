@@ -19,6 +19,9 @@ const briefingFields = {
   ),
 };
 
+/** The box that confirms a deployment when the supporter is booked elsewhere at that time. */
+export const DEPLOY_ANYWAY = "Deploy them anyway";
+
 export const deploySchema = z.object({
   intent: z.literal("deploy"),
   supporterId: id("Choose who is supporting."),
@@ -45,8 +48,10 @@ export const deploySchema = z.object({
   outcomes: optionalText,
   feedbackExpected: optionalText,
   independence: optionalText,
+  /** Ticked once the person deploying has seen that the supporter is booked elsewhere at that time. */
+  confirmClash: z.boolean().default(false),
 });
-export type DeployInput = Omit<z.infer<typeof deploySchema>, "intent">;
+export type DeployInput = Omit<z.infer<typeof deploySchema>, "intent" | "confirmClash">;
 
 export const briefingSchema = z.object({
   intent: z.literal("brief"),

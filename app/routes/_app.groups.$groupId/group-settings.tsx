@@ -9,9 +9,9 @@ import { editGroupSchema } from "~/lib/forms/courses";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { resultFor, type GroupPageData } from "./page-data";
 
-type Props = Pick<GroupPageData, "group" | "institutions" | "impact"> & { reply?: IntentReply };
+type Props = Pick<GroupPageData, "group" | "sites" | "impact"> & { reply?: IntentReply };
 
-export function GroupSettings({ group, institutions, impact, reply }: Props) {
+export function GroupSettings({ group, sites, impact, reply }: Props) {
   const [form, fields] = useZodForm(editGroupSchema, {
     id: "group-details",
     lastResult: resultFor(reply, "details"),
@@ -24,7 +24,12 @@ export function GroupSettings({ group, institutions, impact, reply }: Props) {
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
           <TextField meta={fields.name} label="Group name" />
-          <SelectField meta={fields.siteId} label="Site where the group meets" options={institutions} />
+          <SelectField
+            meta={fields.siteId}
+            label="Site where the group meets"
+            hint="One of the course's delivery sites."
+            options={sites}
+          />
           <TextField meta={fields.academicYear} label="Academic year (optional)" hint="Like 2025-26." />
           <SubmitButton name="intent" value="details" pendingLabel="Saving…">
             Save group details

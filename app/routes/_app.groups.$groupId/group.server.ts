@@ -1,8 +1,11 @@
 // The group page's server side: what the page shows (students only as the visibility rule allows, each full view
 // audited) and one handler per form, each asking the group's policy first.
 import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import { listClashes } from "~/lib/clashes";
 import { dayLabel } from "~/lib/timetable";
 import {
+  ADD_SESSION_ANYWAY,
+  ADD_TEACHER_ANYWAY,
   addSessionSchema,
   editGroupSchema,
   groupStudentsSchema,
@@ -10,6 +13,7 @@ import {
   transportSchema,
 } from "~/lib/forms/courses";
 import { intentOf, runIntent, submitForm, type IntentHandler } from "~/lib/forms/intents.server";
+import { confirmClashes, teacherClashes } from "~/models/bookings.server";
 import { listPlanningColleagues } from "~/models/courses.server";
 import {
   addGroupTeacher,
@@ -18,6 +22,7 @@ import {
   deleteGroup,
   getGroup,
   groupDeletionImpact,
+  listDeliverySites,
   removeGroupTeacher,
   removeSession,
   removeStudentFromGroup,
@@ -28,6 +33,7 @@ import { listInstitutions } from "~/models/institutions.server";
 import { viewStudents } from "~/models/students.server";
 import type { ActionContext } from "~/policies/actor";
 import { canManageGroups, canViewGroup } from "~/policies/course";
+import { canCreateLessonPlan } from "~/policies/lesson-plan";
 import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
 import { canChangeGroupStudents } from "~/policies/student";
 
@@ -44,9 +50,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const canChangeStudents = canChangeGroupStudents(actor, group);
   const choosing = canChangeStudents && url.searchParams.get("add") === "students";
   const pickerInstitution = url.searchParams.get("from") ?? "";
-  const [students, institutions, colleagues, candidates, impact] = await Promise.all([
+  const [students, institutions, sites, clashes, colleagues, candidates, impact] = await Promise.all([
     viewStudents(ctx, { groupId: group.id, pageSize: 200 }, "group"),
     canEdit ? listInstitutions(actor.partnershipId) : Promise.resolve([]),
+    canEdit ? listDeliverySites(actor.partnershipId, group.course.id) : Promise.resolve([]),
+    canEdit ? teacherClashes(actor.partnershipId, group.id, teacherIdsOf(group), sessionsOf(group)) : [],
     canEdit ? listPlanningColleagues(actor.partnershipId) : Promise.resolve([]),
     choosing
       ? viewStudents(
@@ -57,7 +65,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       : null,
     canEdit && url.searchParams.get("confirm") === "delete" ? groupDeletionImpact(actor.partnershipId, group.id) : null,
   ]);
-  const teacherIds = new Set(group.teachers.map((t) => t.id));
+  const teacherIds = new Set(teacherIdsOf(group));
   const homeInstitutions = new Map(students.students.map((s) => [s.homeInstitution.id, s.homeInstitution.name]));
   for (const t of group.transport) homeInstitutions.set(t.institution.id, t.institution.name);
   return {
@@ -90,6 +98,12 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       .map(([id, name]) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
+    // The delivery sites, and the group's own site even if it is no longer one (so the form shows where it meets).
+    sites: [...sites, ...(sites.some((i) => i.id === group.siteId) || !canEdit ? [] : [group.site])].map((i) => ({
+      value: i.id,
+      label: i.name,
+    })),
+    clashes: clashes.map((c) => ({ teacher: c.teacher.name, clashes: listClashes(c.clashes) })),
     colleagues: colleagues
       .filter((c) => !teacherIds.has(c.id))
       .map((c) => ({ value: c.id, label: `${c.name} (${c.institution.name})` })),
@@ -103,8 +117,21 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       : null,
     canEdit,
     canChangeStudents,
+    canPlan: canCreateLessonPlan(actor, group),
   };
 }
+
+type Group = NonNullable<Awaited<ReturnType<typeof getGroup>>>;
+
+const teacherIdsOf = (group: Pick<Group, "teachers">) => group.teachers.map((t) => t.id);
+const sessionsOf = (group: Pick<Group, "sessions">) =>
+  group.sessions.map((s) => ({
+    id: s.id,
+    dayOfWeek: s.dayOfWeek,
+    startTime: s.startTime,
+    endTime: s.endTime,
+    siteId: s.siteId,
+  }));
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const ctx = requireActionContext(context, request);
@@ -115,15 +142,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const intent = intentOf(formData);
   const studentIntent = intent === "add-students" || intent === "remove-student";
   ensure(studentIntent ? canChangeGroupStudents(actor, group) : canManageGroups(actor, group), NOT_ALLOWED);
-  return runIntent(formData, groupIntents(ctx, context, { id: group.id, courseId: group.course.id }));
+  return runIntent(formData, groupIntents(ctx, context, group));
 }
 
 /** One handler per form of the page; each tells the partnership's open pages that the group changed. */
-function groupIntents(
-  ctx: ActionContext,
-  context: AppLoadContext,
-  group: { id: string; courseId: string },
-): Record<string, IntentHandler> {
+function groupIntents(ctx: ActionContext, context: AppLoadContext, group: Group): Record<string, IntentHandler> {
+  const partnershipId = ctx.actor.partnershipId;
   const emit = (action: "updated" | "deleted" = "updated") =>
     context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
       entity: "group",
@@ -144,6 +168,12 @@ function groupIntents(
       }),
     "add-teacher": (formData, intent) =>
       submitForm(formData, intent, groupTeacherSchema, async (value) => {
+        const found = await teacherClashes(partnershipId, group.id, [value.userId], sessionsOf(group));
+        confirmClashes(
+          found.map((f) => ({ person: f.teacher.name, clashes: f.clashes })),
+          value.confirmClash,
+          ADD_TEACHER_ANYWAY,
+        );
         await addGroupTeacher(ctx, group.id, value.userId);
         return changed({
           message: "Teacher added. They can now see the group's students' details.",
@@ -151,17 +181,22 @@ function groupIntents(
         });
       }),
     "add-session": (formData, intent) =>
-      submitForm(formData, intent, addSessionSchema, async (value) => {
-        await addSession(ctx, group.id, value);
-        return changed({ message: "Session added to the timetable.", resetForm: true });
+      submitForm(formData, intent, addSessionSchema, async ({ confirmClash, ...session }) => {
+        const found = await teacherClashes(partnershipId, group.id, teacherIdsOf(group), [session]);
+        confirmClashes(
+          found.map((f) => ({ person: f.teacher.name, clashes: f.clashes })),
+          confirmClash,
+          ADD_SESSION_ANYWAY,
+        );
+        await addSession(ctx, group.id, session);
+        // The form keeps what was saved (not blanks), so the next session of a similar week is a small change.
+        return changed("Session added to the timetable.");
       }),
     transport: (formData, intent) =>
       submitForm(formData, intent, transportSchema, async (value) => {
         await setTransport(ctx, group.id, value.institutionId, value.note);
-        return changed({
-          message: value.note ? "Transport note saved." : "Transport note removed.",
-          resetForm: true,
-        });
+        // The form keeps the institution and note just saved, so the user sees what they saved.
+        return changed(value.note ? "Transport note saved." : "Transport note removed.");
       }),
     "add-students": (formData, intent) =>
       submitForm(formData, intent, groupStudentsSchema, async (value) => {

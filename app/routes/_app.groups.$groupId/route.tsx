@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function GroupPage() {
   const data = useLoaderData<typeof loader>();
-  const { group, travellingFrom, institutions, canEdit } = data;
+  const { group, travellingFrom, institutions, canEdit, canPlan } = data;
   const reply = useActionData<IntentReply>();
   // The picker offers the institutions students already travel from, then every other one.
   const pickFrom = travellingFrom
@@ -47,16 +47,24 @@ export default function GroupPage() {
       <TimetableSection {...data} reply={reply} />
       <TransportSection {...data} reply={reply} />
       <TeachersSection {...data} reply={reply} />
-      <LessonPlansSection lessonPlans={group.lessonPlans} />
+      <LessonPlansSection group={group} canPlan={canPlan} />
       {canEdit ? <GroupSettings {...data} reply={reply} /> : null}
     </>
   );
 }
 
-function LessonPlansSection({ lessonPlans }: { lessonPlans: GroupPageData["group"]["lessonPlans"] }) {
+function LessonPlansSection({ group, canPlan }: { group: GroupPageData["group"]; canPlan: boolean }) {
+  const { lessonPlans } = group;
   return (
     <section className="card" aria-labelledby="plans-heading">
       <h2 id="plans-heading">Lesson plans for this group</h2>
+      {canPlan ? (
+        <p>
+          <Link to={`/courses/${group.course.id}/plans/new?group=${encodeURIComponent(group.id)}`}>
+            Plan a lesson for this group
+          </Link>
+        </p>
+      ) : null}
       {lessonPlans.length === 0 ? (
         <p>No lesson plans for this group yet. They appear here once a co-planner writes one for it.</p>
       ) : (

@@ -4,16 +4,25 @@ import { Form } from "@remix-run/react";
 import { FormErrors, SelectField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { groupTeacherSchema } from "~/lib/forms/courses";
+import { ClashConfirm } from "~/components/clash-confirm";
+import { Notice } from "~/components/ui/notice";
+import { ADD_TEACHER_ANYWAY, groupTeacherSchema } from "~/lib/forms/courses";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { resultFor, type GroupPageData } from "./page-data";
 
-type Props = Pick<GroupPageData, "group" | "colleagues" | "canEdit"> & { reply?: IntentReply };
+type Props = Pick<GroupPageData, "group" | "colleagues" | "canEdit" | "clashes"> & { reply?: IntentReply };
 
-export function TeachersSection({ group, colleagues, canEdit, reply }: Props) {
+export function TeachersSection({ group, colleagues, canEdit, clashes, reply }: Props) {
   return (
     <section className="card" aria-labelledby="teachers-heading">
       <h2 id="teachers-heading">Teachers</h2>
+      {clashes.map((c) => (
+        <Notice key={c.teacher} tone="warning">
+          <p>
+            <strong>{`${c.teacher} teaches another group at the same time:`}</strong> {c.clashes}.
+          </p>
+        </Notice>
+      ))}
       {group.teachers.length === 0 ? (
         <p>
           {canEdit
@@ -45,15 +54,14 @@ export function TeachersSection({ group, colleagues, canEdit, reply }: Props) {
 }
 
 function AddTeacherForm({ colleagues, reply }: { colleagues: GroupPageData["colleagues"]; reply?: IntentReply }) {
-  const [form, fields] = useZodForm(groupTeacherSchema, {
-    id: "add-teacher",
-    lastResult: resultFor(reply, "add-teacher"),
-  });
+  const lastResult = resultFor(reply, "add-teacher");
+  const [form, fields] = useZodForm(groupTeacherSchema, { id: "add-teacher", lastResult });
   return (
     <>
       <FormErrors errors={form.errors} id={form.errorId} />
       <Form method="post" {...getFormProps(form)} className="inline-fields">
         <SelectField meta={fields.userId} label="Add a teacher" options={colleagues} placeholder="Choose a colleague" />
+        <ClashConfirm meta={fields.confirmClash} lastResult={lastResult} label={ADD_TEACHER_ANYWAY} />
         <SubmitButton name="intent" value="add-teacher" pendingLabel="Adding…">
           Add teacher
         </SubmitButton>

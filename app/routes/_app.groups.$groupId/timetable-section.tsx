@@ -5,7 +5,8 @@ import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { addSessionSchema } from "~/lib/forms/courses";
+import { ClashConfirm } from "~/components/clash-confirm";
+import { ADD_SESSION_ANYWAY, addSessionSchema } from "~/lib/forms/courses";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { SCHOOL_DAYS } from "~/lib/timetable";
 import { resultFor, type GroupPageData } from "./page-data";
@@ -74,9 +75,10 @@ function AddSessionForm({
   institutions: GroupPageData["institutions"];
   reply?: IntentReply;
 }) {
+  const lastResult = resultFor(reply, "add-session");
   const [form, fields] = useZodForm(addSessionSchema, {
     id: "add-session",
-    lastResult: resultFor(reply, "add-session"),
+    lastResult,
     defaultValue: { siteId },
   });
   return (
@@ -93,6 +95,7 @@ function AddSessionForm({
         <TextField meta={fields.startTime} type="time" label="Starts" />
         <TextField meta={fields.endTime} type="time" label="Ends" />
         <SelectField meta={fields.siteId} label="Site" options={institutions} />
+        <ClashConfirm meta={fields.confirmClash} lastResult={lastResult} label={ADD_SESSION_ANYWAY} />
         <SubmitButton name="intent" value="add-session" pendingLabel="Adding…">
           Add session
         </SubmitButton>

@@ -2,6 +2,7 @@
 // briefing (the EEF's four need-to-knows and independence), whether it was read,
 // and the pattern of support it makes, warnings included.
 import { getFormProps } from "@conform-to/react";
+import { useState, type FormEvent } from "react";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { Form, Link } from "@remix-run/react";
 import { FormErrors, SelectField } from "~/components/ui/field";
@@ -10,7 +11,8 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDateTime } from "~/lib/format";
-import { briefingSchema, deploySchema } from "~/lib/forms/deployments";
+import { briefingSchema, DEPLOY_ANYWAY, deploySchema } from "~/lib/forms/deployments";
+import { ClashConfirm, useHeldReply } from "~/components/clash-confirm";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { NumberField, PlainText } from "~/components/lesson-plan/fields";
 import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
@@ -26,6 +28,9 @@ const BRIEFING = [
     hint: "Prompt before clue, clue before model, model before correct.",
   },
 ] as const;
+
+/** What the deploy form keeps after a deployment: how the next supporter is likely to be deployed too. */
+const KEPT_CHOICES = ["supporterRole", "phase", "mode", "minutes"] as const;
 
 export function DeploymentsSection({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
   const { deployments, patterns, canEdit, plan } = page;
@@ -88,6 +93,14 @@ export function DeploymentsSection({ page, actionData }: { page: PlanPage; actio
                 <p>
                   {d.students.length > 0 ? `Students: ${d.students.map((s) => s.name).join(", ")}` : "The whole group"}
                 </p>
+                {page.deploymentClashes[d.supporter.id] ? (
+                  <Notice tone="warning">
+                    <p>
+                      <strong>{`${d.supporter.name} is also booked then:`}</strong>{" "}
+                      {page.deploymentClashes[d.supporter.id]}.
+                    </p>
+                  </Notice>
+                ) : null}
                 <p>
                   {d.briefedAt
                     ? `Briefed by ${d.briefedBy ?? "a former member"} on ${formatDateTime(d.briefedAt)}. `
@@ -165,6 +178,10 @@ function BriefingForm({
 
 function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
   const lastResult = lastResultFor(actionData, "deploy");
+  // After a deployment the form empties the supporter, students and briefing (they were that person's) but keeps
+  // the role, part, way of working and minutes just sent: the next supporter is often deployed the same way. They
+  // are kept when the form is sent, because the reply that empties the form can arrive before the page's new data.
+  const [kept, setKept] = useState<Record<string, string>>({});
   const [form, fields] = useZodForm(deploySchema, {
     id: "deploy",
     lastResult,
@@ -173,12 +190,21 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
       phase: "main",
       mode: "group",
       minutes: Math.min(40, page.plan.durationMinutes),
+      ...kept,
     },
   });
+  const formProps = getFormProps(form);
+  // Stays open on a refused deployment even when a live refresh of the page drops the reply.
+  const heldReply = useHeldReply(lastResult);
+  const keepChoices = (event: FormEvent<HTMLFormElement>) => {
+    const sent = new FormData(event.currentTarget);
+    setKept(Object.fromEntries(KEPT_CHOICES.map((name) => [name, String(sent.get(name) ?? "")])));
+    formProps.onSubmit(event);
+  };
   return (
-    <details className="card narrow" open={lastResult?.status === "error"}>
+    <details className="card narrow" open={heldReply?.status === "error"}>
       <summary>Deploy an LSA or other supporter</summary>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...formProps} onSubmit={keepChoices}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <SelectField
           meta={fields.supporterId}
@@ -214,6 +240,7 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
             rows={3}
           />
         ))}
+        <ClashConfirm meta={fields.confirmClash} lastResult={lastResult} label={DEPLOY_ANYWAY} />
         <SubmitButton name="intent" value="deploy" pendingLabel="Deploying…">
           Deploy supporter
         </SubmitButton>

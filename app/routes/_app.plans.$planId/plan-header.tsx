@@ -9,6 +9,8 @@ import { LESSON_STATUSES } from "~/lib/co-planning";
 import { formatDate } from "~/lib/format";
 import { planDetailsSchema, statusSchema } from "~/lib/forms/lesson-plans";
 import { NumberField } from "~/components/lesson-plan/fields";
+import { TimetableDayWarning } from "~/components/lesson-plan/timetable-day-warning";
+import { Notice } from "~/components/ui/notice";
 import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
 
 export function PlanHeader({
@@ -54,6 +56,11 @@ export function PlanHeader({
           </dd>
         </div>
       </dl>
+      {page.dateWarning ? (
+        <Notice tone="warning">
+          <p>{page.dateWarning}</p>
+        </Notice>
+      ) : null}
       {canEdit ? (
         <p className="plan-mode no-print">
           {editing ? (
@@ -135,6 +142,7 @@ function DetailsForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
         placeholder="No group"
       />
       <TextField meta={fields.lessonDate} type="date" label="Date" />
+      <TimetableDayWarning date={fields.lessonDate.value} group={page.groupDays[fields.groupId.value ?? ""]} />
       <TextField meta={fields.startTime} type="time" label="Start time" hint="Optional." />
       <NumberField meta={fields.durationMinutes} label="Length in minutes" />
       <SubmitButton name="intent" value="details" pendingLabel="Saving…">

@@ -10,7 +10,7 @@ import {
 } from "@remix-run/node";
 import type { useActionData, useLoaderData } from "@remix-run/react";
 import { DomainError, refusal } from "~/lib/errors";
-import { briefingSchema, deploySchema, removeDeploymentSchema } from "~/lib/forms/deployments";
+import { briefingSchema, DEPLOY_ANYWAY, deploySchema, removeDeploymentSchema } from "~/lib/forms/deployments";
 import { failedReply, runIntent, submitForm } from "~/lib/forms/intents.server";
 import {
   differentiationSchema,
@@ -21,6 +21,10 @@ import {
   statusSchema,
   unlinkStrategySchema,
 } from "~/lib/forms/lesson-plans";
+import { timetableDayWarning } from "~/lib/lesson-dates";
+import { listClashes } from "~/lib/clashes";
+import { confirmClashes, planDeploymentClashes, supporterClashes } from "~/models/bookings.server";
+import { listGroupDays } from "~/models/groups.server";
 import { deploySupporter, removeDeployment, requirePlanDeployment, saveBriefing } from "~/models/deployments.server";
 import { requireLessonPlan, type LessonPlanAccess } from "~/models/lesson-plan-facts.server";
 import { loadLessonPlanPage } from "~/models/lesson-plan-page.server";
@@ -53,7 +57,36 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     ipAddress: context.clientIp,
   });
   if (!page) notFound("We could not find that lesson plan.");
-  return { ...page, user: { id: actor.id } };
+  const clashes = await planDeploymentClashes(
+    actor.partnershipId,
+    plan.id,
+    page.deployments.map((d) => d.supporter.id),
+  );
+  return {
+    ...page,
+    ...(await lessonDayCheck(actor.partnershipId, page)),
+    // Kept in view after the deployment: the other lesson may have moved since, or been confirmed knowingly.
+    deploymentClashes: Object.fromEntries([...clashes].map(([id, found]) => [id, listClashes(found)])),
+    user: { id: actor.id },
+  };
+}
+
+/**
+ * The days each of the course's groups meets, so the details form warns as a date is picked, and the warning for
+ * the saved date when it is not a day the plan's group meets (a warning only: lessons move for trips and exams).
+ */
+async function lessonDayCheck(
+  partnershipId: string,
+  page: { plan: { groupId: string | null; lessonDate: string | null }; groups: Array<{ id: string }> },
+) {
+  const { groupId, lessonDate } = page.plan;
+  const groupDays = await listGroupDays(partnershipId, [
+    ...page.groups.map((g) => g.id),
+    ...(groupId ? [groupId] : []),
+  ]);
+  const group = groupId ? groupDays[groupId] : undefined;
+  const dateWarning = group && lessonDate ? timetableDayWarning(lessonDate, group) : null;
+  return { groupDays, dateWarning };
 }
 
 const TOO_LARGE =
@@ -185,7 +218,9 @@ function deploymentIntents(ctx: ActionContext, plan: LessonPlanAccess, changed: 
   const deploymentOf = (form: FormData) => requirePlanDeployment(plan, String(form.get("deploymentId") ?? ""));
   return {
     deploy: (form: FormData, intent: string) =>
-      submitForm(form, intent, deploySchema, async ({ intent: _intent, ...value }) => {
+      submitForm(form, intent, deploySchema, async ({ intent: _intent, confirmClash, ...value }) => {
+        const found = await supporterClashes(ctx.actor.partnershipId, plan.id, value.supporterId);
+        confirmClashes([found], confirmClash, DEPLOY_ANYWAY);
         const deployment = await deploySupporter(ctx, plan, value);
         changed("deployment", deployment.id, "created");
         return {

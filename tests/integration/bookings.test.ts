@@ -1,0 +1,80 @@
+// Where a person is already booked, gathered from the stored lessons and timetables on SQLite and PostgreSQL: an
+// LSA's lessons on one day and a teacher's weekly sessions, within one partnership, touching times left out.
+import { describe, expect, it } from "vitest";
+import { db } from "~/models/db.server";
+import {
+  clashesOfDeployments,
+  planDeploymentClashes,
+  supporterClashes,
+  teacherClashes,
+} from "~/models/bookings.server";
+import { PROVIDERS } from "../support/databases";
+import { createLessonFixture } from "../support/lesson-plan-fixtures";
+import { idOf, useModelDatabase } from "../support/model-database";
+
+describe.each(PROVIDERS)("bookings of a person on %s", (provider) => {
+  const database = useModelDatabase(provider);
+
+  it("finds an LSA's overlapping lessons on the day, at another site, but not a touching one or another day's", async () => {
+    const f = await createLessonFixture(db(), database.demo);
+    const lsa = idOf(database.demo.userIds, "lsa");
+    const lesson = (groupId: string, title: string, date: string, startTime: string, durationMinutes: number) =>
+      db().lessonPlan.create({
+        data: {
+          partnershipId: database.demo.partnershipId,
+          courseId: f.courseId,
+          groupId,
+          title,
+          lessonDate: new Date(`${date}T00:00:00.000Z`),
+          startTime,
+          durationMinutes,
+          deployments: {
+            create: [{ partnershipId: database.demo.partnershipId, supporterId: lsa, mode: "group" }],
+          },
+        },
+        include: { deployments: true },
+      });
+    // A Sunday, so none of the demo seed's weekday lessons is on it.
+    const first = await lesson(f.groupId, "Fitness testing", "2027-01-10", "13:15", 120);
+    const second = await lesson(f.otherGroupId, "Circuit training", "2027-01-10", "13:30", 60);
+    const touching = await lesson(f.otherGroupId, "Cool-down games", "2027-01-10", "15:15", 30);
+    await lesson(f.groupId, "Next week", "2027-01-17", "13:30", 60);
+
+    const found = await supporterClashes(database.demo.partnershipId, second.id, lsa);
+    expect(found.person).toBe("Joanne Price");
+    expect(found.clashes).toMatchObject([
+      { booking: { id: first.id, startTime: "13:15", endTime: "15:15" }, otherSite: true, overlapMinutes: 60 },
+    ]);
+    expect((await supporterClashes(database.demo.partnershipId, touching.id, lsa)).clashes).toEqual([]);
+    // Another partnership asks about our plan: nothing, not even her name.
+    expect(await supporterClashes(database.other.partnershipId, second.id, lsa)).toEqual({ person: "", clashes: [] });
+
+    const listed = await clashesOfDeployments(
+      database.demo.partnershipId,
+      lsa,
+      [first, second, touching].map((p) => ({ id: p.deployments[0]!.id, lessonPlan: p })),
+    );
+    expect([...listed.keys()].sort()).toEqual([first.deployments[0]!.id, second.deployments[0]!.id].sort());
+    expect((await planDeploymentClashes(database.demo.partnershipId, first.id, [lsa])).get(lsa)).toHaveLength(1);
+  });
+
+  it("finds a teacher's sessions with other groups that overlap, leaving touching ones out", async () => {
+    const f = await createLessonFixture(db(), database.demo, " (bookings)");
+    const teacher = idOf(database.demo.userIds, "teacher");
+    const hollins = idOf(database.demo.institutionIds, "hollins");
+    await db().groupSession.create({
+      data: { groupId: f.otherGroupId, dayOfWeek: 3, startTime: "09:00", endTime: "10:00", siteId: hollins },
+    });
+    await db().groupTeacher.create({ data: { groupId: f.otherGroupId, userId: teacher } });
+    const at = (startTime: string, endTime: string) => [{ dayOfWeek: 3, startTime, endTime, siteId: hollins }];
+    const [clash] = await teacherClashes(database.demo.partnershipId, f.groupId, [teacher], at("09:30", "10:30"));
+    expect(clash?.teacher.name).toBe("Sarah Whitfield");
+    expect(clash?.clashes).toMatchObject([{ otherSite: false, overlapMinutes: 30 }]);
+    expect(clash?.clashes[0]?.booking.label).toMatch(/^Year 10 BTEC Sport B \(bookings\), Wednesday 09:00-10:00 at /);
+    expect(await teacherClashes(database.demo.partnershipId, f.groupId, [teacher], at("10:00", "11:00"))).toEqual([]);
+    // The group's own sessions are not a clash with itself.
+    expect(await teacherClashes(database.demo.partnershipId, f.otherGroupId, [teacher], at("09:30", "10:30"))).toEqual(
+      [],
+    );
+  });
+});
