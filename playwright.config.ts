@@ -14,6 +14,7 @@ const baseURL = `http://localhost:${port}`;
 // Nothing is created by merely loading this config (workers, --list).
 const databaseDir = path.join(os.tmpdir(), `staffroom-e2e-${port}`);
 const databaseFile = path.join(databaseDir, "e2e.db");
+const serverBundle = path.join(process.env.BUILD_DIR || "build", "server.mjs");
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -69,7 +70,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf '${databaseDir}' && mkdir -p '${databaseDir}' && exec node_modules/.bin/tsx server/index.ts`,
+    // The server `npm run build` compiled (scripts/build-server.mjs): plain node starts it without transpiling.
+    command: `rm -rf '${databaseDir}' && mkdir -p '${databaseDir}' && exec node --enable-source-maps '${serverBundle}'`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: !CI,
     timeout: 120_000,

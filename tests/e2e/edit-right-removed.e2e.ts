@@ -8,8 +8,7 @@ import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
 
-const REFUSED =
-  "You can no longer change this plan, so your latest changes were not saved. This is the saved version.";
+const REFUSED = "You can no longer change this plan, so your latest changes were not saved. This is the saved version.";
 
 function ukToday(): string {
   return new Intl.DateTimeFormat("en-CA", {

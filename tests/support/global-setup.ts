@@ -1,13 +1,16 @@
 // Once per Vitest run: one throwaway PostgreSQL cluster, one Redis, and per provider
 // a migrated template database and a copy of it seeded with the demo partnership and
 // the "other" one. Test files get fresh databases cut from the templates
-// (tests/support/databases.ts), so no test pays for migrations or seeding.
+// (tests/support/databases.ts), so no test pays for migrations or seeding. The server the
+// tests start (app-process.ts) is bundled from the current source here too, once for every start.
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { startPostgres, type PostgresServer } from "./postgres";
-import { migrateDeploy, PRISMA_CONFIG } from "./prisma-cli";
+import { migrateDeploy, PRISMA_CONFIG, root } from "./prisma-cli";
 import { startRedis, type RedisServer } from "./redis";
 import { seedTemplate, type SeededIds } from "./seeded-templates";
 
@@ -29,7 +32,22 @@ declare module "vitest" {
     redisUrl: string;
     /** A scratch folder removed after the run. */
     scratchDir: string;
+    /** Absolute path of the server bundled from server/index.ts for this run. */
+    serverBundle: string;
   }
+}
+
+const run = promisify(execFile);
+
+/** Bundles the server from the current source in a child process (scripts/build-server.mjs), off this event loop. */
+async function bundleServer(outFile: string): Promise<string> {
+  const script = path.join(root, "scripts", "build-server.mjs");
+  await run(process.execPath, [script, outFile], { cwd: root, env: { ...process.env, NODE_ENV: "production" } }).catch(
+    (error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`Bundling the server failed:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
+    },
+  );
+  return outFile;
 }
 
 const POSTGRES_TEMPLATE = "staffroom_template";
@@ -40,10 +58,12 @@ export default async function setup(project: TestProject) {
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), "staffroom-test-"));
   let postgres: PostgresServer | undefined;
   let redis: RedisServer | undefined;
+  let serverDir: string | undefined;
 
   const teardown = async () => {
     await Promise.allSettled([postgres?.stop(), redis?.stop()]);
     fs.rmSync(scratchDir, { recursive: true, force: true });
+    if (serverDir) fs.rmSync(serverDir, { recursive: true, force: true });
   };
 
   try {
@@ -51,6 +71,11 @@ export default async function setup(project: TestProject) {
     const sqliteTemplate = path.join(scratchDir, "template.db");
     const sqliteReady = migrateDeploy(PRISMA_CONFIG.sqlite, `file:${sqliteTemplate}`);
     sqliteReady.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+    // Inside the project, where Node finds the packages the bundle leaves out.
+    fs.mkdirSync(path.join(root, ".cache"), { recursive: true });
+    serverDir = fs.mkdtempSync(path.join(root, ".cache", "test-server-"));
+    const serverReady = bundleServer(path.join(serverDir, "server.mjs"));
+    serverReady.catch(() => undefined);
     [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
     const postgresTemplateUrl = await postgres.createDatabase(POSTGRES_TEMPLATE);
     await Promise.all([migrateDeploy(PRISMA_CONFIG.postgresql, postgresTemplateUrl), sqliteReady]);
@@ -71,6 +96,7 @@ export default async function setup(project: TestProject) {
     project.provide("seededIds", { sqlite: sqliteIds, postgresql: postgresIds });
     project.provide("redisUrl", redis.url);
     project.provide("scratchDir", scratchDir);
+    project.provide("serverBundle", await serverReady);
   } catch (error) {
     await teardown();
     throw error;

@@ -32,16 +32,17 @@ export function pinnedCommand(core: number, script: string, nodeArgs: string[] =
 }
 
 /**
- * The Node.js flags `npm start` runs the production server with (the flags between `tsx` and
- * `server/index.ts` in package.json's start script), so the benchmark measures the server as deployed.
+ * The Node.js flags `npm start` runs the production server with (the flags between `node` and the compiled
+ * server, build/server.mjs, in package.json's start script), so the benchmark measures the server as deployed.
+ * Source maps are left to tsx here, which turns them on itself.
  */
 export function productionNodeFlags(): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
     scripts?: Record<string, string>;
   };
-  const match = /\btsx((?:\s+--[\w-]+(?:=\S+)?)*)\s+server\/index\.ts\b/.exec(pkg.scripts?.start ?? "");
-  if (!match) throw new Error('package.json\'s start script does not run "tsx [flags] server/index.ts"');
-  return match[1]!.split(/\s+/).filter(Boolean);
+  const match = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+\S*\/server\.mjs\b/.exec(pkg.scripts?.start ?? "");
+  if (!match) throw new Error('package.json\'s start script does not run "node [flags] build/server.mjs"');
+  return match[1]!.split(/\s+/).filter((flag) => flag && flag !== "--enable-source-maps");
 }
 
 /**
