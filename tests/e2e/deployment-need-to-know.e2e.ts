@@ -43,9 +43,11 @@ test("an LSA's briefing names her students with their needs, and loses them live
   await sarah.getByLabel("Title").fill(planTitle);
   await sarah.getByLabel("Teaching group").selectOption({ label: `${GROUP} (Hollins Park Sports College)` });
   await sarah.getByLabel("Date").fill(ukToday());
-  await sarah.getByLabel("Start time").fill("13:30");
+  // Clear of Joanne's seeded Tuesday lesson (13:15-15:15) and of co-planning.e2e.ts's (15:30), so no clash is asked.
+  await sarah.getByLabel("Start time").fill("17:00");
   await sarah.getByRole("button", { name: "Create lesson plan" }).click();
   await expect(sarah.getByRole("heading", { level: 1, name: planTitle })).toBeVisible();
+  await sarah.getByRole("link", { name: "Edit details, deployment and resources" }).click();
   await sarah.getByText("Deploy an LSA or other supporter").click();
   await sarah.getByLabel("Supporter", { exact: true }).selectOption({ label: "Joanne Price (LSA, Brookfield School)" });
   await sarah.getByLabel("Their role in this lesson").selectOption({ label: "LSA / teaching assistant" });
