@@ -6,6 +6,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isBodyCutOff } from "../server/http/request-bodies";
 import { errorFields, logger } from "../server/logger";
 
 const ABORT_DELAY = 5_000;
@@ -51,9 +52,12 @@ export default function handleRequest(
   });
 }
 
-/** A loader's, action's or render's error, as one JSON log line; a request the browser gave up on is not an error. */
+/**
+ * A loader's, action's or render's error, as one JSON log line. A request the browser gave up on, or whose body was
+ * cut off at its limit (answered with 413 already), is not an error.
+ */
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  if (request.signal.aborted || isBodyCutOff(error)) return;
   logger.error("request failed", {
     method: request.method,
     path: new URL(request.url).pathname,

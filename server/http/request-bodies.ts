@@ -3,6 +3,7 @@
 // as the app reads it and cut off at the limit, so an attacker's large post never sits in memory.
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler, Response } from "express";
+import { logger } from "../logger";
 
 export interface BodyLimits {
   /** Every body but a multipart upload, in bytes. */
@@ -13,6 +14,11 @@ export interface BodyLimits {
 
 const BODYLESS_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/** The error the app's reader sees when a chunked body is cut off: already answered with 413, so not worth a log line. */
+export function isBodyCutOff(error: unknown): boolean {
+  return error instanceof Error && error.name === "BodyTooLargeError";
+}
 
 class BodyTooLargeError extends Error {
   constructor(limit: number) {
@@ -36,10 +42,24 @@ const REFUSALS = {
   },
 } as const;
 
-/** A short page (or a line of text, for a client that does not want HTML) saying why, and closing the connection. */
+/** How long a refused body may keep arriving, discarded, so the client reads the answer before the connection ends. */
+const LINGER_MS = 1_000;
+
+/**
+ * A short page (or a line of text, for a client that does not want HTML) saying why. Node discards the unread body;
+ * closing at once would reset the connection under a client still sending, and it would never see the answer.
+ */
 function refuse(res: Response, status: keyof typeof REFUSALS) {
   const { title, text } = REFUSALS[status];
-  res.status(status).set("Connection", "close");
+  logger.warn("request body refused", { status, method: res.req.method, path: res.req.path });
+  res.once("finish", () => {
+    const req = res.req;
+    if (req.complete) return;
+    const linger = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    linger.unref();
+    req.once("end", () => clearTimeout(linger));
+  });
+  res.status(status);
   if (!res.req.accepts("html")) {
     res.type("text/plain").send(`${title}. ${text}`);
     return;
