@@ -74,8 +74,8 @@ async function main() {
   }
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
-  app.use(checkRequestBodies({ maxBodyBytes: cfg.maxBodyBytes, maxUploadBytes: cfg.maxUploadBytes }));
   app.use(requireSameOrigin(cfg.allowedOrigins, cfg.trustProxy));
+  app.use(checkRequestBodies({ maxBodyBytes: cfg.maxBodyBytes, maxUploadBytes: cfg.maxUploadBytes }));
   app.use(resolveSession());
   app.all(
     "*",

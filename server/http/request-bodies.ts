@@ -95,12 +95,14 @@ function cutOffAtLimit(req: IncomingMessage, res: Response, limit: number) {
 
 export function checkRequestBodies(limits: BodyLimits): RequestHandler {
   return (req, res, next) => {
-    if (BODYLESS_METHODS.has(req.method) || !hasBody(req)) return next();
+    if (BODYLESS_METHODS.has(req.method)) return next();
+    // Even an empty post must say it is a form: the app reads every post as one, and would fail on anything else.
     const contentType = req.headers["content-type"] ?? "";
     const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
     if (!FORM_TYPES.has(mediaType)) return refuse(res, 415);
     const multipart = mediaType === "multipart/form-data";
     if (multipart && !/;\s*boundary=[^;\s]/i.test(contentType)) return refuse(res, 400);
+    if (!hasBody(req)) return next();
     const limit = multipart ? limits.maxUploadBytes : limits.maxBodyBytes;
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > limit) return refuse(res, 413);

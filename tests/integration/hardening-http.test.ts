@@ -142,6 +142,8 @@ describe("a body that is not a form", () => {
     expect((await post("application/json", JSON.stringify({ email: "a@b.example", password: "x" }))).status).toBe(415);
     expect((await post("text/plain", "email=a@b.example")).status).toBe(415);
     expect((await post("multipart/form-data", "--x\r\n\r\n")).status).toBe(400);
+    const untyped = await fetch(app.url("/logout"), { method: "POST", headers: { origin: app.origin } });
+    expect(untyped.status).toBe(415);
   });
 });
 
