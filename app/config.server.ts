@@ -55,6 +55,12 @@ export function loadConfig() {
     collabCommitWindowMs: intFromEnv("COLLAB_COMMIT_WINDOW_MS", 100),
     /** Access to a co-edited document is re-decided on every change from policy facts at most this old, in ms. */
     collabAccessRecheckMs: intFromEnv("COLLAB_ACCESS_RECHECK_MS", 5_000),
+    /** The largest request body accepted, in bytes, for everything but file uploads (refused with 413 unread). */
+    maxBodyBytes: intFromEnv("MAX_BODY_BYTES", 1024 * 1024),
+    /** The largest multipart (file upload) request accepted, in bytes: one 5 MB file and the form's fields. */
+    maxUploadBytes: intFromEnv("MAX_UPLOAD_BYTES", 6 * 1024 * 1024),
+    /** The most parts (fields and files) one multipart request may carry. */
+    maxUploadParts: intFromEnv("MAX_UPLOAD_PARTS", 20),
     logLevel: process.env.LOG_LEVEL || (production ? "info" : "debug"),
     dataDir,
     /** Where backups are written (`npm run backup`, and the scheduled ones). */

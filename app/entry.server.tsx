@@ -1,11 +1,13 @@
 // Server rendering. Every page is personal, so none is cached by the browser or
 // kept in its back-forward cache after signing out.
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isBodyCutOff } from "../server/http/request-bodies";
+import { errorFields, logger } from "../server/logger";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -41,10 +43,24 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered)
+            logger.error("page rendering failed", { path: new URL(request.url).pathname, ...errorFields(error) });
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/**
+ * A loader's, action's or render's error, as one JSON log line. A request the browser gave up on, or whose body was
+ * cut off at its limit (answered with 413 already), is not an error.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted || isBodyCutOff(error)) return;
+  logger.error("request failed", {
+    method: request.method,
+    path: new URL(request.url).pathname,
+    ...errorFields(error),
+  });
+};

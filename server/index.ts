@@ -12,11 +12,13 @@ import "~/lib/load-context";
 import { requireSameOrigin } from "./http/origin";
 import { resolveSession, type RequestAuth } from "./http/session";
 import { securityHeaders } from "./http/security-headers";
+import { checkRequestBodies } from "./http/request-bodies";
+import { logUnhandledError } from "./http/unhandled-errors";
 import { createRealtimeServer } from "./realtime/socket";
 import { createRealtimeHub } from "./realtime/hub";
 import { registerCollaboration } from "./realtime/collab/collaboration";
 import { migrateDatabase, seedIfEmpty, tuneSqlite } from "./database";
-import { logger } from "./logger";
+import { errorFields, logger } from "./logger";
 import { scheduleMaintenance } from "./maintenance";
 import { scheduleBackups } from "./ops/scheduled-backups";
 
@@ -74,6 +76,7 @@ async function main() {
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   app.use(requireSameOrigin(cfg.allowedOrigins, cfg.trustProxy));
+  app.use(checkRequestBodies({ maxBodyBytes: cfg.maxBodyBytes, maxUploadBytes: cfg.maxUploadBytes }));
   app.use(resolveSession());
   app.all(
     "*",
@@ -86,6 +89,7 @@ async function main() {
       },
     }),
   );
+  app.use(logUnhandledError());
 
   await new Promise<void>((resolve) => httpServer.listen(cfg.port, cfg.host, resolve));
   const address = httpServer.address();
@@ -117,7 +121,17 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
+// Node's default would print a multi-line stack; one JSON line keeps the log machine-readable. Both still end the process.
+process.on("uncaughtException", (error) => {
+  logger.error("uncaught exception", errorFields(error));
+  process.exit(1);
+});
+process.on("unhandledRejection", (reason) => {
+  logger.error("unhandled promise rejection", errorFields(reason));
+  process.exit(1);
+});
+
 main().catch((error) => {
-  logger.error("Staffroom failed to start", { error: error instanceof Error ? error.stack : String(error) });
+  logger.error("Staffroom failed to start", errorFields(error));
   process.exit(1);
 });

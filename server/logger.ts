@@ -13,6 +13,12 @@ function log(level: Level, message: string, context?: Record<string, unknown>) {
   (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
 }
 
+/** An error as log fields: its stack stays in one JSON string, so an error is still one line. */
+export function errorFields(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: String(error) };
+  return { error: error.message, errorName: error.name, stack: error.stack };
+}
+
 export const logger = {
   debug: (message: string, context?: Record<string, unknown>) => log("debug", message, context),
   info: (message: string, context?: Record<string, unknown>) => log("info", message, context),

@@ -1,4 +1,4 @@
-// Facts about the current request that models record (audit, sessions), and where to go after signing in.
+// Facts about the current request that models record (audit, sessions).
 import type { AppLoadContext } from "@remix-run/node";
 
 /** Where a session was started from, as the sessions list shows it. */
@@ -9,10 +9,4 @@ export interface ClientMeta {
 
 export function clientMeta(request: Request, context: AppLoadContext): ClientMeta {
   return { userAgent: request.headers.get("user-agent") ?? "", ipAddress: context.clientIp };
-}
-
-/** A same-site path to go to after signing in; anything else falls back to /home. */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/home"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
 }

@@ -59,12 +59,46 @@ const ACCEPTED_TYPES_TEXT = "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JP
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], offset = 0) =>
   prefix.every((b, i) => bytes[offset + i] === b);
 
-function matchesSignature(bytes: Uint8Array, signature: Signature): boolean {
-  switch (signature) {
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+/** True when the ASCII text appears anywhere in the bytes (ZIP entry names are stored uncompressed). */
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(text, "latin1"));
+}
+
+/** Markup a browser would run if it ever opened the file as a page; looked for in the whole file, not its start. */
+const ACTIVE_MARKUP = /<\s*(script|html|svg|iframe|object|embed|!doctype)\b/i;
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  // A NUL anywhere means binary; latin1 decodes any bytes, so markup is found whatever the text's encoding.
+  return !bytes.includes(0) && !ACTIVE_MARKUP.test(Buffer.from(bytes).toString("latin1"));
+}
+
+/**
+ * An Office or OpenDocument file is a ZIP with a known first entry: OpenDocument's "mimetype" entry, stored first
+ * and uncompressed, names the type; Office Open XML carries "[Content_Types].xml" and a folder per application.
+ */
+function looksLikeOfficeZip(bytes: Uint8Array, mimeType: string): boolean {
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return false;
+  if (mimeType.startsWith("application/vnd.oasis.opendocument.")) {
+    return startsWith(bytes, ascii("mimetype"), 30) && startsWith(bytes, ascii(mimeType), 38);
+  }
+  const folder = OOXML_FOLDERS[mimeType];
+  return folder !== undefined && containsAscii(bytes, "[Content_Types].xml") && containsAscii(bytes, folder);
+}
+
+const OOXML_FOLDERS: Record<string, string> = {
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "word/",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xl/",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "ppt/",
+};
+
+function matchesSignature(bytes: Uint8Array, type: { signature: Signature; mimeType: string }): boolean {
+  switch (type.signature) {
     case "pdf":
       return startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]); // %PDF-
     case "zip":
-      return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
+      return looksLikeOfficeZip(bytes, type.mimeType);
     case "ole":
       return startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     case "png":
@@ -76,19 +110,18 @@ function matchesSignature(bytes: Uint8Array, signature: Signature): boolean {
     case "webp":
       return startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8);
     case "text":
-      // Text has no signature; refuse anything with NUL bytes (binary) or markup a browser might run.
-      return (
-        !bytes.slice(0, 64 * 1024).includes(0) &&
-        !/<\s*(script|html|svg)/i.test(new TextDecoder().decode(bytes.slice(0, 4096)))
-      );
+      return looksLikeText(bytes);
   }
 }
 
-/** A file name safe to store and to send back: no path, no control characters, at most 120 characters. */
+// Control characters, and the bidirectional controls that make "report\u202Efdp.exe" read as "reportexe.pdf".
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name safe to store and to send back: no path, no control or direction characters, at most 120 characters. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim();
+  const cleaned = base.replace(INVISIBLE_CHARACTERS, "").replace(/"/g, "").trim();
   return cleaned.slice(-120) || "file";
 }
 
@@ -109,7 +142,7 @@ export function checkUpload(
   const type = RESOURCE_TYPES[extension];
   if (!type)
     return { ok: false, message: `Files of that type cannot be uploaded. Upload a ${ACCEPTED_TYPES_TEXT} file.` };
-  if (!matchesSignature(bytes, type.signature))
+  if (!matchesSignature(bytes, type))
     return {
       ok: false,
       message: `That file does not look like a ${type.label} file. Check it opens on your computer, then upload it again.`,
@@ -149,7 +182,7 @@ export async function addFileResource(
     data: {
       lessonPlanId: planId,
       kind: "file",
-      title: input.title.trim().slice(0, 120) || checked.fileName,
+      title: input.title.replace(INVISIBLE_CHARACTERS, "").trim().slice(0, 120) || checked.fileName,
       fileName: checked.fileName,
       mimeType: checked.mimeType,
       sizeBytes: input.bytes.byteLength,

@@ -6,6 +6,7 @@ import { listAuditEvents } from "~/models/audit.server";
 import { canViewAuditLog } from "~/policies/membership";
 import { ensure, requireActor } from "~/policies/enforce.server";
 import { TableWrap } from "~/components/ui/table-wrap";
+import { pageFromQuery } from "~/lib/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Staffroom" }];
 
@@ -31,8 +32,8 @@ const ACTION_LABELS: Record<string, string> = {
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   ensure(canViewAuditLog(actor), "Only the partnership coordinator can read the audit log.");
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  const result = await listAuditEvents(actor.partnershipId, { page: Number.isInteger(page) && page > 0 ? page : 1 });
+  const page = pageFromQuery(new URL(request.url).searchParams);
+  const result = await listAuditEvents(actor.partnershipId, { page });
   return {
     ...result,
     events: result.events.map((e) => ({

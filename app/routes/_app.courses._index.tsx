@@ -10,6 +10,7 @@ import { listCourses } from "~/models/courses.server";
 import { listInstitutions } from "~/models/institutions.server";
 import { canCreateCourse, canViewCourses } from "~/policies/course";
 import { ensure, requireActor } from "~/policies/enforce.server";
+import { pageFromQuery } from "~/lib/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Courses · Staffroom" }];
 
@@ -31,7 +32,6 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     institution: param("institution").slice(0, 64),
     sort: ((COURSE_SORTS as readonly string[]).includes(param("sort")) ? param("sort") : "title") as CourseSort,
   };
-  const page = Number(param("page") || "1");
   const [result, institutions] = await Promise.all([
     listCourses(actor.partnershipId, {
       subject: filters.subject || undefined,
@@ -39,7 +39,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       kind: filters.kind || undefined,
       institutionId: filters.institution || undefined,
       sort: filters.sort,
-      page: Number.isInteger(page) && page > 0 ? page : 1,
+      page: pageFromQuery(url.searchParams),
     }),
     listInstitutions(actor.partnershipId),
   ]);

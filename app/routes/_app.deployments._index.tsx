@@ -10,6 +10,7 @@ import { clashesOfDeployments } from "~/models/bookings.server";
 import { listMyDeployments, type DeploymentWhen } from "~/models/deployments.server";
 import { lessonStudents } from "~/models/lesson-students.server";
 import { requireActor } from "~/policies/enforce.server";
+import { pageFromQuery } from "~/lib/pagination";
 
 export const meta: MetaFunction = () => [{ title: "My deployments · Staffroom" }];
 
@@ -17,10 +18,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const url = new URL(request.url);
   const when: DeploymentWhen = url.searchParams.get("when") === "past" ? "past" : "upcoming";
-  const pageParam = Number(url.searchParams.get("page") ?? "1");
   const result = await listMyDeployments(actor, {
     when,
-    page: Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1,
+    page: pageFromQuery(url.searchParams),
   });
   const students = await lessonStudents(
     { actor, ipAddress: context.clientIp },

@@ -12,6 +12,7 @@ import { createPartnershipDocument, listPartnershipDocuments } from "~/models/pa
 import { canCreatePartnershipDocument } from "~/policies/partnership-documents";
 import { ensure, requireActor } from "~/policies/enforce.server";
 import { TableWrap } from "~/components/ui/table-wrap";
+import { pageFromQuery } from "~/lib/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Documents · Staffroom" }];
 
@@ -19,8 +20,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const url = new URL(request.url);
   const q = url.searchParams.get("q") ?? "";
-  const page = Number(url.searchParams.get("page") ?? "1");
-  const result = await listPartnershipDocuments(actor, { q, page: Number.isInteger(page) && page > 0 ? page : 1 });
+  const result = await listPartnershipDocuments(actor, { q, page: pageFromQuery(url.searchParams) });
   return { ...result, q, canCreate: canCreatePartnershipDocument(actor) };
 }
 

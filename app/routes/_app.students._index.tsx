@@ -9,6 +9,7 @@ import { listInstitutions } from "~/models/institutions.server";
 import { viewStudents } from "~/models/students.server";
 import { ensure, requireActionContext } from "~/policies/enforce.server";
 import { canCreateStudents, canListStudents } from "~/policies/student";
+import { pageFromQuery } from "~/lib/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Students · Staffroom" }];
 
@@ -21,11 +22,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const institution = (url.searchParams.get("institution") ?? "").slice(0, 64);
   const year = Number(url.searchParams.get("year") ?? "");
   const yearGroup = (YEAR_GROUPS as readonly number[]).includes(year) ? year : undefined;
-  const page = Number(url.searchParams.get("page") ?? "1");
   const [result, institutions] = await Promise.all([
     viewStudents(
       ctx,
-      { homeInstitutionId: institution || undefined, yearGroup, page: Number.isInteger(page) && page > 0 ? page : 1 },
+      { homeInstitutionId: institution || undefined, yearGroup, page: pageFromQuery(url.searchParams) },
       "list",
     ),
     listInstitutions(actor.partnershipId),

@@ -43,7 +43,8 @@ export default function AppLayout() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const shell = useRouteLoaderData<typeof loader>("routes/_app");
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // On the server, entry.server's handleError has logged it already, as one line.
+  if (!isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   if (!shell) throw error;
   return (
     <AppShell user={shell.user} nav={shell.nav}>

@@ -15,7 +15,8 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { deviceCookie, readDeviceToken } from "~/models/device-cookie.server";
 import { signInSchema } from "~/lib/forms/auth";
-import { clientMeta, safeRedirectPath } from "~/lib/request.server";
+import { clientMeta } from "~/lib/request.server";
+import { safeRedirectPath } from "~/lib/safe-redirect";
 import { signIn } from "~/models/sign-in.server";
 import { SignedOutShell } from "~/components/signed-out-shell";
 

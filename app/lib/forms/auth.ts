@@ -1,38 +1,36 @@
 // Schemas of the sign-in, invitation and password forms: used by the forms for
 // hints and by the actions for validation.
 import { z } from "zod";
+import { textField } from "./fields";
 
 export const PASSWORD_RULE_HINT = "At least 8 characters; a short phrase of 15 or more is best. No other rules.";
 
-export const emailField = z
-  .string({ required_error: "Enter your email address." })
+export const emailField = textField({ required_error: "Enter your email address." })
   .trim()
   .max(254, "That email address is too long.")
   .email("Enter an email address like name@school.example.");
 
-export const newPasswordField = z
-  .string({ required_error: "Choose a password." })
+export const newPasswordField = textField({ required_error: "Choose a password." })
   .min(8, "Use at least 8 characters (15 or more is better).")
   .max(128, "Use at most 128 characters.");
 
 export const signInSchema = z.object({
   email: emailField,
-  password: z.string({ required_error: "Enter your password." }).max(1024, "That password is too long."),
+  password: textField({ required_error: "Enter your password." }).max(1024, "That password is too long."),
   redirectTo: z.string().optional(),
 });
 
 // Choosing a password and typing it again: when joining, and with a password reset link.
 const choosePasswordFields = {
   password: newPasswordField,
-  confirmPassword: z.string({ required_error: "Type the password again." }),
+  confirmPassword: textField({ required_error: "Type the password again." }),
 };
 const passwordsMatch = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
 const passwordsDiffer = { path: ["confirmPassword"], message: "The two passwords do not match." };
 
 export const acceptInviteSchema = z
   .object({
-    name: z
-      .string({ required_error: "Enter your name as colleagues know it." })
+    name: textField({ required_error: "Enter your name as colleagues know it." })
       .trim()
       .min(2, "Enter your full name.")
       .max(80, "Use at most 80 characters."),
@@ -45,9 +43,9 @@ export const resetPasswordSchema = z.object(choosePasswordFields).refine(passwor
 export const changePasswordSchema = z
   .object({
     intent: z.literal("change-password"),
-    currentPassword: z.string({ required_error: "Enter your current password." }).max(1024),
+    currentPassword: textField({ required_error: "Enter your current password." }).max(1024),
     newPassword: newPasswordField,
-    confirmPassword: z.string({ required_error: "Type the new password again." }),
+    confirmPassword: textField({ required_error: "Type the new password again." }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],
@@ -56,5 +54,5 @@ export const changePasswordSchema = z
 
 export const revokeSessionSchema = z.object({
   intent: z.literal("revoke-session"),
-  sessionId: z.string().min(1).max(128),
+  sessionId: textField().min(1).max(128),
 });

@@ -1,5 +1,6 @@
 // Schemas of the forms that create and edit courses, units, co-planners and teaching groups.
 import { z } from "zod";
+import { textField } from "./fields";
 import { COURSE_KINDS, KEY_STAGES, SUBJECTS } from "../co-planning";
 import { TIME_PATTERN } from "../timetable";
 
@@ -7,27 +8,26 @@ import { TIME_PATTERN } from "../timetable";
 export const COURSE_SORTS = ["title", "recent", "subject"] as const;
 export type CourseSort = (typeof COURSE_SORTS)[number];
 
-const id = (message: string) => z.string({ required_error: message }).trim().min(1, message).max(64, message);
-const ids = z.array(z.string().trim().min(1).max(64)).max(50, "Choose at most 50.").default([]);
+const id = (message: string) => textField({ required_error: message }).trim().min(1, message).max(64, message);
+const ids = z.array(textField().trim().min(1).max(64)).max(50, "Choose at most 50.").default([]);
 
 const courseDetails = {
-  title: z
-    .string({ required_error: "Enter the course title." })
+  title: textField({ required_error: "Enter the course title." })
     .trim()
     .min(3, "Use at least 3 characters.")
     .max(120, "Use at most 120 characters."),
   kind: z.enum(COURSE_KINDS.codes, {
     errorMap: () => ({ message: "Choose whether it is a qualification or an adapted module." }),
   }),
-  qualification: z.string().trim().max(120, "Use at most 120 characters.").default(""),
+  qualification: textField().trim().max(120, "Use at most 120 characters.").default(""),
   subject: z.enum(SUBJECTS.codes, { errorMap: () => ({ message: "Choose a subject." }) }),
   keyStage: z.enum(KEY_STAGES.codes, { errorMap: () => ({ message: "Choose a key stage." }) }),
   leadInstitutionId: id("Choose the lead institution."),
   siteIds: z
-    .array(z.string().trim().min(1).max(64), { required_error: "Choose at least one delivery site." })
+    .array(textField().trim().min(1).max(64), { required_error: "Choose at least one delivery site." })
     .min(1, "Choose at least one delivery site.")
     .max(20),
-  summary: z.string().trim().max(1000, "Use at most 1,000 characters.").default(""),
+  summary: textField().trim().max(1000, "Use at most 1,000 characters.").default(""),
 };
 
 function requireQualification<T extends { kind: string; qualification: string }>(value: T, ctx: z.RefinementCtx) {
@@ -43,8 +43,7 @@ function requireQualification<T extends { kind: string; qualification: string }>
 export const newCourseSchema = z
   .object({
     ...courseDetails,
-    units: z
-      .string()
+    units: textField()
       .max(4000, "Use at most 4,000 characters.")
       .default("")
       .transform((text) =>
@@ -63,8 +62,7 @@ export const courseDetailsSchema = z
   .object({ intent: z.literal("details"), ...courseDetails })
   .superRefine(requireQualification);
 
-const unitTitle = z
-  .string({ required_error: "Enter the unit title." })
+const unitTitle = textField({ required_error: "Enter the unit title." })
   .trim()
   .min(2, "Use at least 2 characters.")
   .max(120, "Use at most 120 characters.");
@@ -78,14 +76,12 @@ export const renameUnitSchema = z.object({
 export const addPlannerSchema = z.object({ intent: z.literal("add-planner"), userId: id("Choose a colleague.") });
 
 const groupDetailsSchema = z.object({
-  name: z
-    .string({ required_error: "Name the group." })
+  name: textField({ required_error: "Name the group." })
     .trim()
     .min(2, "Use at least 2 characters.")
     .max(80, "Use at most 80 characters."),
   siteId: id("Choose the site where the group meets."),
-  academicYear: z
-    .string()
+  academicYear: textField()
     .trim()
     .regex(/^(\d{4}-\d{2})?$/, "Write the academic year like 2025-26.")
     .default(""),
@@ -106,8 +102,8 @@ export const addSessionSchema = z
       .int()
       .min(1, "Choose a school day.")
       .max(5, "Choose a school day."),
-    startTime: z.string({ required_error: "Enter the start time." }).regex(TIME_PATTERN, "Enter a time like 13:30."),
-    endTime: z.string({ required_error: "Enter the end time." }).regex(TIME_PATTERN, "Enter a time like 15:00."),
+    startTime: textField({ required_error: "Enter the start time." }).regex(TIME_PATTERN, "Enter a time like 13:30."),
+    endTime: textField({ required_error: "Enter the end time." }).regex(TIME_PATTERN, "Enter a time like 15:00."),
     siteId: id("Choose the site."),
     confirmClash: z.boolean().default(false),
   })
@@ -116,7 +112,7 @@ export const addSessionSchema = z
 export const transportSchema = z.object({
   intent: z.literal("transport"),
   institutionId: id("Choose the institution the students travel from."),
-  note: z.string().trim().max(500, "Use at most 500 characters.").default(""),
+  note: textField().trim().max(500, "Use at most 500 characters.").default(""),
 });
 
 export const groupTeacherSchema = z.object({
@@ -127,7 +123,7 @@ export const groupTeacherSchema = z.object({
 export const groupStudentsSchema = z.object({
   intent: z.literal("add-students"),
   studentIds: z
-    .array(z.string().trim().min(1).max(64), { required_error: "Choose at least one student." })
+    .array(textField().trim().min(1).max(64), { required_error: "Choose at least one student." })
     .min(1, "Choose at least one student.")
     .max(60),
 });

@@ -1,12 +1,13 @@
 // Schemas of the LSA deployment forms: deploy a supporter in a lesson (with the
 // briefing), change the briefing, and the supporter's own feedback.
 import { z } from "zod";
+import { textField } from "./fields";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "../co-planning";
 
-const id = (message: string) => z.string({ required_error: message }).trim().min(1, message).max(64, message);
+const id = (message: string) => textField({ required_error: message }).trim().min(1, message).max(64, message);
 const needToKnow = (missing: string) =>
-  z.string({ required_error: missing }).trim().min(3, missing).max(2000, "Use at most 2,000 characters.");
-const optionalText = z.string().trim().max(2000, "Use at most 2,000 characters.").default("");
+  textField({ required_error: missing }).trim().min(3, missing).max(2000, "Use at most 2,000 characters.");
+const optionalText = textField().trim().max(2000, "Use at most 2,000 characters.").default("");
 
 /** The EEF's four need-to-knows and how the supporter will build independence. */
 const briefingFields = {
@@ -42,7 +43,7 @@ export const deploySchema = z.object({
     .int("Use whole minutes.")
     .min(5, "Deploy for at least 5 minutes.")
     .max(300, "Deploy for at most 300 minutes."),
-  studentIds: z.array(z.string().trim().min(1).max(64)).max(40, "Choose at most 40 students.").default([]),
+  studentIds: z.array(textField().trim().min(1).max(64)).max(40, "Choose at most 40 students.").default([]),
   concepts: optionalText,
   skills: optionalText,
   outcomes: optionalText,
@@ -67,8 +68,7 @@ export const removeDeploymentSchema = z.object({
 
 export const feedbackSchema = z.object({
   intent: z.literal("feedback"),
-  feedback: z
-    .string({ required_error: "Write your feedback for the teacher." })
+  feedback: textField({ required_error: "Write your feedback for the teacher." })
     .trim()
     .min(
       3,

@@ -1,9 +1,9 @@
 // Schemas of the shared-document forms.
 import { z } from "zod";
+import { textField } from "./fields";
 
 export const newDocumentSchema = z.object({
-  title: z
-    .string({ required_error: "Give the document a title." })
+  title: textField({ required_error: "Give the document a title." })
     .trim()
     .min(3, "Use at least 3 characters.")
     .max(120, "Use at most 120 characters."),
@@ -11,8 +11,7 @@ export const newDocumentSchema = z.object({
 
 export const nameVersionSchema = z.object({
   intent: z.literal("name-version"),
-  name: z
-    .string({ required_error: "Give the version a name." })
+  name: textField({ required_error: "Give the version a name." })
     .trim()
     .min(1, "Give the version a name.")
     .max(120, "Use at most 120 characters."),

@@ -1,25 +1,19 @@
 // Schemas of the lesson-plan forms: create, the plan's details (one intent each), status, differentiation, resources, duplicate, delete.
 import { z } from "zod";
+import { dateField, textField } from "./fields";
 import { LESSON_STATUSES, NEED_AREAS } from "../co-planning";
 
-const id = (message: string) => z.string({ required_error: message }).trim().min(1, message).max(64, message);
-const optionalId = z.string().trim().max(64).default("");
+const id = (message: string) => textField({ required_error: message }).trim().min(1, message).max(64, message);
+const optionalId = textField().trim().max(64).default("");
 
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const title = z
-  .string({ required_error: "Give the lesson a title." })
+const title = textField({ required_error: "Give the lesson a title." })
   .trim()
   .min(3, "Use at least 3 characters.")
   .max(120, "Use at most 120 characters.");
-const lessonDate = z
-  .string({ required_error: "Choose the date of the lesson." })
-  .trim()
-  .regex(DATE_PATTERN, "Enter the date as day, month and year.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Enter a real date.");
-const startTime = z
-  .string()
+const lessonDate = dateField("Choose the date of the lesson.");
+const startTime = textField()
   .trim()
   .regex(TIME_OF_DAY, "Enter the start time as hours and minutes, for example 09:15.")
   .or(z.literal(""))
@@ -55,8 +49,7 @@ export const differentiationSchema = z
     intent: z.literal("add-differentiation"),
     studentId: optionalId,
     needArea: z.enum(["", ...NEED_AREAS.codes]).default(""),
-    note: z
-      .string({ required_error: "Say how the lesson adapts." })
+    note: textField({ required_error: "Say how the lesson adapts." })
       .trim()
       .min(3, "Say how the lesson adapts, in a sentence or two.")
       .max(2000, "Use at most 2,000 characters."),
@@ -79,13 +72,11 @@ export const unlinkStrategySchema = z.object({
 
 export const linkResourceSchema = z.object({
   intent: z.literal("add-link"),
-  title: z
-    .string({ required_error: "Give the link a title." })
+  title: textField({ required_error: "Give the link a title." })
     .trim()
     .min(2, "Use at least 2 characters.")
     .max(120, "Use at most 120 characters."),
-  url: z
-    .string({ required_error: "Enter the web address." })
+  url: textField({ required_error: "Enter the web address." })
     .trim()
     .max(2000, "Use at most 2,000 characters.")
     .url("Enter a full web address, starting https://")

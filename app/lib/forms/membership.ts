@@ -1,18 +1,18 @@
 // Schemas of the forms that manage people and institutions.
 import { z } from "zod";
+import { textField } from "./fields";
 import { INSTITUTION_KINDS } from "../institutions";
 import { ROLES } from "../roles";
 import { emailField } from "./auth";
 
 const roleField = z.enum(ROLES, { required_error: "Choose a role.", invalid_type_error: "Choose a role." });
-const institutionField = z
-  .string({ required_error: "Choose an institution." })
+const institutionField = textField({ required_error: "Choose an institution." })
   .min(1, "Choose an institution.")
   .max(64);
 
 export const inviteSchema = z.object({
   email: emailField,
-  name: z.string().trim().max(80, "Use at most 80 characters.").default(""),
+  name: textField().trim().max(80, "Use at most 80 characters.").default(""),
   role: roleField,
   institutionId: institutionField,
 });
@@ -21,12 +21,11 @@ export const updateMemberSchema = z.object({
   intent: z.literal("update"),
   role: roleField,
   institutionId: institutionField,
-  jobTitle: z.string().trim().max(80, "Use at most 80 characters.").default(""),
+  jobTitle: textField().trim().max(80, "Use at most 80 characters.").default(""),
 });
 
 export const institutionSchema = z.object({
-  name: z
-    .string({ required_error: "Enter the institution's name." })
+  name: textField({ required_error: "Enter the institution's name." })
     .trim()
     .min(3, "Enter the institution's full name.")
     .max(100, "Use at most 100 characters."),
@@ -34,5 +33,5 @@ export const institutionSchema = z.object({
     required_error: "Choose what kind of institution it is.",
     invalid_type_error: "Choose what kind of institution it is.",
   }),
-  town: z.string().trim().max(60, "Use at most 60 characters.").default(""),
+  town: textField().trim().max(60, "Use at most 60 characters.").default(""),
 });

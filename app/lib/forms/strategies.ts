@@ -1,7 +1,9 @@
 // Schemas of the strategy library's forms and its browse filters (shared by
 // the forms for client hints and by the actions and loaders for validation).
 import { z } from "zod";
+import { textField } from "./fields";
 import { KEY_STAGES, LESSON_PHASES, NEED_AREAS, SUBJECTS } from "../co-planning";
+import { pageFromQuery } from "../pagination";
 
 /** The kinds of StrategyTag, each with its vocabulary and the words the pages use. */
 export const STRATEGY_TAG_KINDS = {
@@ -61,17 +63,15 @@ function tagList<T extends readonly [string, ...string[]]>(codes: T, message: st
 }
 
 export const strategySchema = z.object({
-  title: z
-    .string({ required_error: "Give the strategy a title." })
+  title: textField({ required_error: "Give the strategy a title." })
     .trim()
     .min(3, "Use at least 3 characters.")
     .max(120, "Use at most 120 characters."),
-  summary: z
-    .string({ required_error: "Say in a sentence or two what the strategy is." })
+  summary: textField({ required_error: "Say in a sentence or two what the strategy is." })
     .trim()
     .min(10, "Say a little more: at least 10 characters.")
     .max(600, "Keep the summary to 600 characters; the description below has room for detail."),
-  evidence: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
+  evidence: textField().trim().max(2000, "Use at most 2,000 characters.").default(""),
   needs: tagList(NEED_AREAS.codes, "Choose need areas from the list."),
   subjects: tagList(SUBJECTS.codes, "Choose subjects from the list."),
   keyStages: tagList(KEY_STAGES.codes, "Choose key stages from the list."),
@@ -86,14 +86,14 @@ export const rateStrategySchema = z.object({
     .int("Choose a rating from 1 to 5.")
     .min(1, "Choose a rating from 1 to 5.")
     .max(5, "Choose a rating from 1 to 5."),
-  comment: z.string().trim().max(1000, "Use at most 1,000 characters.").default(""),
-  lessonPlanId: z.string().trim().max(64).default(""),
+  comment: textField().trim().max(1000, "Use at most 1,000 characters.").default(""),
+  lessonPlanId: textField().trim().max(64).default(""),
 });
 
 export const addToPlanSchema = z.object({
   intent: z.literal("add-to-plan"),
-  lessonPlanId: z.string({ required_error: "Choose a lesson plan." }).trim().min(1, "Choose a lesson plan.").max(64),
-  note: z.string().trim().max(500, "Use at most 500 characters.").default(""),
+  lessonPlanId: textField({ required_error: "Choose a lesson plan." }).trim().min(1, "Choose a lesson plan.").max(64),
+  note: textField().trim().max(500, "Use at most 500 characters.").default(""),
 });
 
 /** The browse page's URL: filters, search, sort and page, tolerant of anything odd (ignored, not an error). */
@@ -113,7 +113,6 @@ export function parseStrategyFilters(params: URLSearchParams): StrategyFilters {
     return is(value) ? value : "";
   };
   const sort = params.get("sort") ?? "";
-  const page = Number(params.get("page") ?? "1");
   return {
     q: (params.get("q") ?? "").trim().slice(0, 100),
     need: pick("need", NEED_AREAS.is),
@@ -121,7 +120,7 @@ export function parseStrategyFilters(params: URLSearchParams): StrategyFilters {
     keyStage: pick("keyStage", KEY_STAGES.is),
     phase: pick("phase", LESSON_PHASES.is),
     sort: (STRATEGY_SORTS as readonly string[]).includes(sort) ? (sort as StrategySort) : "newest",
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    page: pageFromQuery(params),
   };
 }
 

@@ -1,10 +1,10 @@
 // Schema of the form that adds or edits a student.
 import { z } from "zod";
+import { textField } from "./fields";
 import { COMMUNICATION_MODES, NEED_AREAS, SEN_STATUSES, YEAR_GROUPS } from "../co-planning";
 
 const name = (what: string) =>
-  z
-    .string({ required_error: `Enter the student's ${what}.` })
+  textField({ required_error: `Enter the student's ${what}.` })
     .trim()
     .min(1, `Enter the student's ${what}.`)
     .max(60, "Use at most 60 characters.");
@@ -13,8 +13,7 @@ export const studentSchema = z
   .object({
     firstName: name("first name"),
     lastName: name("last name"),
-    homeInstitutionId: z
-      .string({ required_error: "Choose the student's home institution." })
+    homeInstitutionId: textField({ required_error: "Choose the student's home institution." })
       .trim()
       .min(1, "Choose the student's home institution.")
       .max(64),
@@ -31,7 +30,7 @@ export const studentSchema = z
       .enum(COMMUNICATION_MODES.codes, { errorMap: () => ({ message: "Choose a communication mode." }) })
       .default(""),
     atRisk: z.boolean({ invalid_type_error: "Tick the box or leave it empty." }).default(false),
-    notes: z.string().trim().max(500, "Keep notes short: at most 500 characters.").default(""),
+    notes: textField().trim().max(500, "Keep notes short: at most 500 characters.").default(""),
   })
   .superRefine((value, ctx) => {
     if (value.senStatus !== "none" && value.needAreas.length === 0) {

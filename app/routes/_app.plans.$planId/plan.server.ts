@@ -6,9 +6,11 @@ import {
   unstable_parseMultipartFormData,
   MaxPartSizeExceededError,
   type ActionFunctionArgs,
+  type UploadHandler,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import type { useActionData, useLoaderData } from "@remix-run/react";
+import { config } from "~/config.server";
 import { DomainError, refusal } from "~/lib/errors";
 import { briefingSchema, DEPLOY_ANYWAY, deploySchema, removeDeploymentSchema } from "~/lib/forms/deployments";
 import { failedReply, runIntent, submitForm } from "~/lib/forms/intents.server";
@@ -91,17 +93,40 @@ async function lessonDayCheck(
 
 const TOO_LARGE =
   "That file is larger than 5 MB. Make it smaller (for example, save a PDF at a lower quality) or share a link instead.";
+const TOO_MUCH = "That upload carried more than one form can send. Reload the page and upload one file at a time.";
+
+class UploadTooLargeError extends Error {}
+
+/**
+ * The memory upload handler, with the whole request's limits: at most MAX_UPLOAD_PARTS parts and MAX_UPLOAD_BYTES
+ * in all, so many parts of 5 MB each are refused as they arrive rather than buffered.
+ */
+function limitedUploadHandler(): UploadHandler {
+  const { maxUploadParts, maxUploadBytes } = config();
+  const readPart = unstable_createMemoryUploadHandler({ maxPartSize: MAX_RESOURCE_BYTES });
+  let parts = 0;
+  let bytes = 0;
+  return (part) => {
+    if (++parts > maxUploadParts) throw new UploadTooLargeError();
+    async function* counted() {
+      for await (const chunk of part.data) {
+        bytes += chunk.byteLength;
+        if (bytes > maxUploadBytes) throw new UploadTooLargeError();
+        yield chunk;
+      }
+    }
+    return readPart({ ...part, data: counted() });
+  };
+}
 
 /** The posted form; a file past the limit is refused as the upload form's field error, unread. */
 async function readForm(request: Request) {
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return request.formData();
   try {
     // Stops reading a file part past the limit instead of buffering whatever is sent.
-    return await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_RESOURCE_BYTES }),
-    );
+    return await unstable_parseMultipartFormData(request, limitedUploadHandler());
   } catch (error) {
+    if (error instanceof UploadTooLargeError) return failedReply({ intent: "add-file", message: TOO_MUCH }, 413);
     if (!(error instanceof MaxPartSizeExceededError)) throw error;
     return failedReply({ intent: "add-file", result: { status: "error", error: { file: [TOO_LARGE] } } });
   }
