@@ -96,6 +96,8 @@ describe.each(PROVIDERS)("backup and restore on %s", (provider) => {
       while (writing) {
         await store.collabUpdate.create({ data: { documentId: document.id, data: new Uint8Array([written % 256]) } });
         written++;
+        // SQLite's driver answers without leaving the microtask queue: let timers (and the backup) run.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 100));
