@@ -64,7 +64,7 @@ const LINK_PROPERTIES: Record<string, ValueRule> = {
 };
 
 /** The properties each node type may carry besides `__type`, with the values each may take. */
-export const NODE_PROPERTIES: ReadonlyMap<string, Readonly<Record<string, ValueRule>>> = new Map([
+const NODE_PROPERTIES: ReadonlyMap<string, Readonly<Record<string, ValueRule>>> = new Map([
   // The root's own properties (it has no `__type`): those of an element, less the text ones.
   [
     "root",

@@ -11,12 +11,15 @@ import {
   $getRoot,
   $isElementNode,
   $isTextNode,
+  createEditor,
 } from "lexical";
+import { createYjsBinding } from "@lexical/yjs";
 import { $createLinkNode } from "@lexical/link";
 import { $createListItemNode, $createListNode } from "@lexical/list";
 import { $createQuoteNode } from "@lexical/rich-text";
 import { headlessWriter } from "~/lib/document-schema/headless";
-import { $createHeadingNode } from "~/lib/document-schema/nodes";
+import { ELEMENT_CHILDREN, isAllowedProperty, TEXT_NODE_TYPES } from "~/lib/document-schema/content-rules";
+import { $createHeadingNode, DOCUMENT_NODES } from "~/lib/document-schema/nodes";
 import { PLAN_TEXT_PART_NAMES } from "~/lib/lesson-plan-text";
 import { checkContent } from "./content-guard";
 import type { OpenDocument } from "./open-document";
@@ -79,6 +82,30 @@ function textNodeMap(): Y.Map<unknown> {
   }
   return map;
 }
+
+describe("the rules cover every node the editor registers", () => {
+  it("each node type of nodes.ts and Lexical's built-ins is known, with every property it is created with", () => {
+    const doc = new Y.Doc();
+    const editor = createEditor({
+      nodes: [...DOCUMENT_NODES],
+      onError: (error) => {
+        throw error;
+      },
+    });
+    const binding = createYjsBinding({ editor, id: "root", doc, docMap: new Map([["root", doc]]), rootName: "root" });
+    const unknown: string[] = [];
+    for (const [nodeType, properties] of binding.nodeProperties) {
+      if (nodeType === "artificial") continue; // Lexical's internal placeholder, never in a document
+      if (nodeType !== "root" && !ELEMENT_CHILDREN.has(nodeType) && !TEXT_NODE_TYPES.has(nodeType))
+        unknown.push(nodeType);
+      for (const [key, value] of Object.entries(properties)) {
+        if (key !== "__type" && !isAllowedProperty(nodeType, key, value)) unknown.push(`${nodeType}.${key}`);
+      }
+    }
+    expect(binding.nodeProperties.size).toBeGreaterThan(10);
+    expect(unknown).toEqual([]);
+  });
+});
 
 describe("what the editor writes passes, change by change", () => {
   it("typing, bold, headings, lists, quotes, links, line breaks, tabs, alignment and deleting", () => {

@@ -6,7 +6,7 @@ import { ELEMENT_CHILDREN, isAllowedProperty, TEXT_NODE_TYPES } from "~/lib/docu
 
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
-export type ContentVerdict =
+type ContentVerdict =
   | { ok: true }
   /** "invalid-content": something the editor never writes; "invalid-message": it needs changes the server lacks. */
   | { ok: false; code: "invalid-content" | "invalid-message"; reason: string };

@@ -8,7 +8,7 @@
 // update that passes but cannot integrate.
 import * as Y from "yjs";
 import type { CollabErrorCode } from "~/lib/collab-events";
-import { checkContent } from "./content-guard";
+import { checkContent, type DecodedUpdate } from "./content-guard";
 import { allowedRoots } from "./document-roots";
 import type { OpenDocument } from "./open-document";
 
@@ -33,7 +33,7 @@ export function checkClientUpdate(entry: OpenDocument, update: Uint8Array, limit
       reason: `update of ${update.byteLength} bytes exceeds ${limits.maxUpdateBytes}`,
     };
   }
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  let decoded: DecodedUpdate;
   try {
     decoded = Y.decodeUpdate(update);
   } catch (error) {
