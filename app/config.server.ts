@@ -55,6 +55,8 @@ export function loadConfig() {
     collabCommitWindowMs: intFromEnv("COLLAB_COMMIT_WINDOW_MS", 100),
     /** Access to a co-edited document is re-decided on every change from policy facts at most this old, in ms. */
     collabAccessRecheckMs: intFromEnv("COLLAB_ACCESS_RECHECK_MS", 5_000),
+    /** A change that adds to a co-edited document is refused once the document would pass this size (decision 013). */
+    collabMaxDocumentBytes: intFromEnv("COLLAB_MAX_DOCUMENT_BYTES", 8 * 1024 * 1024),
     logLevel: process.env.LOG_LEVEL || (production ? "info" : "debug"),
     dataDir,
     /** Where `npm run build` wrote the app (vite.config.ts reads the same variable). */
