@@ -241,6 +241,13 @@ describe("what the editor never writes is refused", () => {
       ok: false,
       code: "invalid-message",
     });
+    // A later change of the same client, placed by what the server has, but after a gap in the client's clock.
+    const gapBase = Y.encodeStateVector(ahead);
+    paragraphsOf(ahead)[0]!.insert(0, "C");
+    expect(checkContent(s.server, Y.decodeUpdate(Y.encodeStateAsUpdate(ahead, gapBase)), ONE_ROOT)).toMatchObject({
+      ok: false,
+      code: "invalid-message",
+    });
   });
 });
 

@@ -63,6 +63,10 @@ class UpdateCheck {
   run(): void {
     const fresh = this.update.structs.filter((s) => this.isNew(s));
     if (fresh.some((s) => s instanceof Y.Skip)) throw MISSING;
+    // A gap in a client's clock would leave the rest waiting, to be integrated later without this check.
+    for (const [client, structs] of this.byClient) {
+      if (structs[0]!.id.clock > Y.getState(this.doc.store, client)) throw MISSING;
+    }
     const items = fresh.filter((s): s is Y.Item => s instanceof Y.Item && !(s.content instanceof Y.ContentDeleted));
     for (const item of items) this.noteProperty(item);
     for (const item of items) this.checkItem(item);
