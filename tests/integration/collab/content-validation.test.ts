@@ -81,25 +81,33 @@ describe("content the editor never writes", () => {
     const { document, sarah, helen } = await agenda();
     const rowsBefore = await countLogEntries(document.id);
 
-    const forged = new Y.Doc();
-    Y.applyUpdate(forged, Y.encodeStateAsUpdate(sarah.doc));
-    const before = Y.encodeStateVector(forged);
-    const paragraph = forged.get("root", Y.XmlText).toDelta()[0].insert as Y.XmlText;
-    paragraph.insertEmbed(0, styledText());
-    paragraph.insert(1, "Click here to sign in again");
-    const overlay = Y.encodeStateAsUpdate(forged, before);
-    expect(await sarah.socket.emitWithAck("collab:sync", document.id, frame(overlay))).toMatchObject({
+    /** A change written straight into a copy of Sarah's document (a client of its own each time). */
+    const forge = (change: (root: Y.XmlText) => void) => {
+      const forged = new Y.Doc();
+      Y.applyUpdate(forged, Y.encodeStateAsUpdate(sarah.doc));
+      const before = Y.encodeStateVector(forged);
+      change(forged.get("root", Y.XmlText));
+      return frame(Y.encodeStateAsUpdate(forged, before));
+    };
+    const overlay = forge((root) => {
+      const paragraph = root.toDelta()[0].insert as Y.XmlText;
+      paragraph.insertEmbed(0, styledText());
+      paragraph.insert(1, "Click here to sign in again");
+    });
+    expect(await sarah.socket.emitWithAck("collab:sync", document.id, overlay)).toMatchObject({
       ok: false,
       code: "invalid-content",
     });
 
-    const unknownNode = new Y.XmlText();
-    unknownNode.setAttribute("__type", "iframe");
-    const next = Y.encodeStateVector(forged);
-    forged.get("root", Y.XmlText).insertEmbed(0, unknownNode);
-    expect(
-      await sarah.socket.emitWithAck("collab:sync", document.id, frame(Y.encodeStateAsUpdate(forged, next))),
-    ).toMatchObject({ ok: false, code: "invalid-content" });
+    const unknownNode = forge((root) => {
+      const node = new Y.XmlText();
+      node.setAttribute("__type", "iframe");
+      root.insertEmbed(0, node);
+    });
+    expect(await sarah.socket.emitWithAck("collab:sync", document.id, unknownNode)).toMatchObject({
+      ok: false,
+      code: "invalid-content",
+    });
 
     const ownRoot = new Y.Doc();
     ownRoot.getMap("tracking").set("pixel", "https://tracker.example/pixel.gif");
