@@ -18,7 +18,7 @@ import { ApplyError, ServerBusyError, type OpenDocument } from "./open-document"
 import { applySocketPresence, presenceSnapshot } from "./presence";
 import { asBytes, decodeSyncMessage, encodeSyncStep1, encodeSyncStep2 } from "./protocol";
 import { TokenBucket, type RateLimit } from "./rate-limit";
-import { checkClientUpdate, checkStateVector, REFUSED_CONTENT } from "./update-guard";
+import { CHANGE_TOO_LARGE, checkClientUpdate, checkStateVector } from "./update-guard";
 
 export interface ConnectionSettings {
   maxUpdateBytes: number;
@@ -135,7 +135,7 @@ export class CollabConnection {
     if (!bytes) return this.refuse(documentId, "invalid-message", "Sync messages must be binary.", ack);
     const max = this.settings.maxUpdateBytes;
     if (bytes.byteLength > max + 16) {
-      return this.refuse(documentId, "too-large", `Changes larger than ${max} bytes are refused.`, ack);
+      return this.refuse(documentId, "too-large", CHANGE_TOO_LARGE, ack, `a sync message over ${max} bytes`);
     }
     const entry = this.current(documentId);
     if (!entry) return this.refuse(documentId, "not-joined", "Join the document first.", ack);
@@ -173,10 +173,7 @@ export class CollabConnection {
       return this.refuse(documentId, "forbidden", "You can read this document but not change it.", ack);
     }
     const check = checkClientUpdate(entry, update, this.settings);
-    if (!check.ok) {
-      const message = check.code === "invalid-content" ? REFUSED_CONTENT : check.reason;
-      return this.refuse(documentId, check.code, message, ack, check.reason);
-    }
+    if (!check.ok) return this.refuse(documentId, check.code, check.message ?? check.reason, ack, check.reason);
     try {
       const origin = { socketId: this.socket.id, userId: this.socket.data.user.id };
       await this.manager.changes.applyClientUpdate(entry, update, origin);

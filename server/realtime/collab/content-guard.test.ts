@@ -269,7 +269,7 @@ describe("size caps", () => {
     expect(checkClientUpdate(entry, update!, { maxUpdateBytes: 1e6, maxDocumentBytes: 2_200 })).toMatchObject({
       ok: false,
       code: "too-large",
-      reason: expect.stringContaining("size limit"),
+      message: expect.stringContaining("size limit"),
     });
     expect(checkClientUpdate(entry, update!, { maxUpdateBytes: 1e6, maxDocumentBytes: 1e6 })).toEqual({ ok: true });
     // A full document still takes deletions.

@@ -12,7 +12,8 @@ import { checkContent, type DecodedUpdate } from "./content-guard";
 import { allowedRoots } from "./document-roots";
 import type { OpenDocument } from "./open-document";
 
-export type GuardResult = { ok: true } | { ok: false; code: CollabErrorCode; reason: string };
+/** A refusal's reason goes to the log; its message, if any, to the person (else the reason). */
+export type GuardResult = { ok: true } | { ok: false; code: CollabErrorCode; reason: string; message?: string };
 
 export interface ChangeLimits {
   maxUpdateBytes: number;
@@ -20,9 +21,10 @@ export interface ChangeLimits {
   maxDocumentBytes: number;
 }
 
-/** What the sender is told (the reason goes to the log): plain words, as the editor shows them. */
-export const REFUSED_CONTENT = "Your latest change could not be saved: it held something this editor does not allow.";
+// What the sender is told, in plain words: the editor shows them.
+const REFUSED_CONTENT = "Your latest change could not be saved: it held something this editor does not allow.";
 const DOCUMENT_FULL = "This document has reached its size limit, so your latest change could not be saved.";
+export const CHANGE_TOO_LARGE = "Your latest change was too large to save in one go; add it in smaller parts.";
 
 /** Whether a client's update may be applied to the live document: size, encoding, schema, the document's size. */
 export function checkClientUpdate(entry: OpenDocument, update: Uint8Array, limits: ChangeLimits): GuardResult {
@@ -31,6 +33,7 @@ export function checkClientUpdate(entry: OpenDocument, update: Uint8Array, limit
       ok: false,
       code: "too-large",
       reason: `update of ${update.byteLength} bytes exceeds ${limits.maxUpdateBytes}`,
+      message: CHANGE_TOO_LARGE,
     };
   }
   let decoded: DecodedUpdate;
@@ -40,10 +43,11 @@ export function checkClientUpdate(entry: OpenDocument, update: Uint8Array, limit
     return { ok: false, code: "invalid-message", reason: `undecodable update: ${String(error)}` };
   }
   const content = checkContent(entry.doc, decoded, allowedRoots(entry.record.ownerType));
-  if (!content.ok) return content;
+  if (!content.ok) return content.code === "invalid-content" ? { ...content, message: REFUSED_CONTENT } : content;
   const adds = decoded.structs.some((s) => s instanceof Y.Item && !(s.content instanceof Y.ContentDeleted));
   if (adds && documentSize(entry, update.byteLength, limits.maxDocumentBytes) > limits.maxDocumentBytes) {
-    return { ok: false, code: "too-large", reason: DOCUMENT_FULL };
+    const reason = `document would pass ${limits.maxDocumentBytes} bytes`;
+    return { ok: false, code: "too-large", reason, message: DOCUMENT_FULL };
   }
   return { ok: true };
 }
