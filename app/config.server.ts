@@ -61,6 +61,8 @@ export function loadConfig() {
     maxUploadBytes: intFromEnv("MAX_UPLOAD_BYTES", 6 * 1024 * 1024),
     /** The most parts (fields and files) one multipart request may carry. */
     maxUploadParts: intFromEnv("MAX_UPLOAD_PARTS", 20),
+    /** A change that adds to a co-edited document is refused once the document would pass this size (decision 013). */
+    collabMaxDocumentBytes: intFromEnv("COLLAB_MAX_DOCUMENT_BYTES", 8 * 1024 * 1024),
     logLevel: process.env.LOG_LEVEL || (production ? "info" : "debug"),
     dataDir,
     /** Where backups are written (`npm run backup`, and the scheduled ones). */

@@ -44,6 +44,7 @@ async function main() {
     redis: realtime.redis?.pub ?? null,
     commitWindowMs: cfg.collabCommitWindowMs,
     accessRecheckMs: cfg.collabAccessRecheckMs,
+    maxDocumentBytes: cfg.collabMaxDocumentBytes,
   });
 
   app.use(securityHeaders(cfg.production));

@@ -6,6 +6,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { PlainText } from "~/components/lesson-plan/fields";
 import type * as LivePartsModule from "~/editor/live-parts";
+import type { CollabErrorCode } from "~/lib/collab-events";
 
 type LiveParts = typeof LivePartsModule;
 
@@ -38,8 +39,8 @@ export function LiveDocumentScope({
   useEffect(() => {
     let shared: InstanceType<LiveParts["SharedDocument"]> | null = null;
     let cancelled = false;
-    const onRefused = () => {
-      setNotice(REFUSED);
+    const onRefused = (message: string, code: CollabErrorCode) => {
+      setNotice(code === "forbidden" ? REFUSED : message);
       setCopy((n) => n + 1);
     };
     void import("~/editor/live-parts").then(({ SharedDocument, LivePartEditor, LiveDocumentBar }) => {

@@ -2,6 +2,7 @@
 // people in it, an honest save status, and a warning before leaving with unsaved changes. A lesson plan, whose
 // parts are several roots of one document, uses the same pieces through LiveDocumentScope instead.
 import { useEffect, useState } from "react";
+import type { CollabErrorCode } from "~/lib/collab-events";
 import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 import { PartEditor } from "./part-editor";
 import { useParticipants } from "./presence";
@@ -36,8 +37,8 @@ function useSharedDocument(documentId: string, socket?: CollabSocket) {
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     const created = new SharedDocument(documentId, socket);
-    const onRefused = () => {
-      setNotice(REFUSED);
+    const onRefused = (message: string, code: CollabErrorCode) => {
+      setNotice(code === "forbidden" ? REFUSED : message);
       setCopy((n) => n + 1);
     };
     created.provider.on("refused", onRefused);

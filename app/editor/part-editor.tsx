@@ -1,8 +1,21 @@
 // The rich-text editor of one root of a shared document: Lexical with headings, lists, bold/italic/underline, links
 // and undo/redo, bound through CollaborationPlugin to the root `part` of the SharedDocument. Content is never
-// bootstrapped here: the server writes every root's first content (collab-documents.server.ts).
+// bootstrapped here: the server writes every root's first content (collab-documents.server.ts). The editor keeps to
+// the document rules the server checks (no inline styles, safe links), and a part it cannot show says so instead of
+// blanking the page.
 import { useCallback, useEffect, useState } from "react";
 import type * as Y from "yjs";
+import {
+  $isElementNode,
+  ParagraphNode,
+  TabNode,
+  TextNode,
+  type ElementNode,
+  type Klass,
+  type LexicalNode,
+} from "lexical";
+import { AutoLinkNode, LinkNode } from "@lexical/link";
+import { mergeRegister } from "@lexical/utils";
 import { LexicalComposer } from "@lexical/react/LexicalComposer";
 import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
 import { ContentEditable } from "@lexical/react/LexicalContentEditable";
@@ -13,6 +26,7 @@ import { CollaborationPlugin } from "@lexical/react/LexicalCollaborationPlugin";
 import { LexicalCollaboration } from "@lexical/react/LexicalCollaborationContext";
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
 import type { Provider } from "@lexical/yjs";
+import { isSafeUrl } from "~/lib/document-schema/content-rules";
 import { DOCUMENT_NODES } from "~/lib/document-schema/nodes";
 import { colourFor } from "~/lib/document-schema/presence";
 import type { SharedDocument } from "./shared-document";
@@ -42,7 +56,17 @@ export function PartEditor({ shared, part, label, describedBy, user, editable, t
     [shared, part],
   );
   const [focused, setFocused] = useState(false);
+  // Content this editor cannot show (a node it does not know, say) fails this part only: the rest of the page works.
+  const [failed, setFailed] = useState(false);
   const showToolbar = editable && (toolbar === "full" || (toolbar === "compact" && focused));
+  if (failed) {
+    return (
+      <p className="alert alert--warning" role="alert" data-part={part}>
+        {label}: this part holds something the editor cannot show, so it is not shown here. The rest of the page still
+        works; reload the page to try again.
+      </p>
+    );
+  }
   return (
     <LexicalCollaboration>
       <LexicalComposer
@@ -54,7 +78,8 @@ export function PartEditor({ shared, part, label, describedBy, user, editable, t
           editorState: null,
           editable,
           onError: (error) => {
-            throw error;
+            console.error(`The editor of "${part}" failed`, error);
+            setFailed(true);
           },
         }}
       >
@@ -82,6 +107,7 @@ export function PartEditor({ shared, part, label, describedBy, user, editable, t
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <EditableSync editable={editable} />
+        <DocumentRules />
         <CollaborationPlugin
           id={`${shared.documentId}#${part}`}
           rootName={part}
@@ -101,11 +127,31 @@ function EditableSync({ editable }: { editable: boolean }) {
   return null;
 }
 
-function isSafeUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url, "https://example.invalid");
-    return ["http:", "https:", "mailto:"].includes(parsed.protocol);
-  } catch {
-    return false;
-  }
+const STYLED: ReadonlyArray<Klass<LexicalNode>> = [TextNode, TabNode, ParagraphNode, ...DOCUMENT_NODES];
+
+/**
+ * Keeps what the editor writes within the rules the server checks (decision 013), whatever is pasted: no inline
+ * styles (pasted text keeps its bold and italics, not its fonts and colours), and a link to anything but a web page
+ * or an e-mail address becomes plain text.
+ */
+function DocumentRules() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const unstyle = (node: LexicalNode) => {
+      const styled = node as TextNode | ElementNode;
+      if (styled.getStyle() !== "") styled.setStyle("");
+      if ($isElementNode(styled) && styled.getTextStyle() !== "") styled.setTextStyle("");
+    };
+    const unlinkUnsafe = (link: LinkNode) => {
+      if (isSafeUrl(link.getURL())) return;
+      for (const child of link.getChildren()) link.insertBefore(child);
+      link.remove();
+    };
+    return mergeRegister(
+      ...STYLED.map((klass) => editor.registerNodeTransform(klass, unstyle)),
+      editor.registerNodeTransform(LinkNode, unlinkUnsafe),
+      editor.registerNodeTransform(AutoLinkNode, unlinkUnsafe),
+    );
+  }, [editor]);
+  return null;
 }

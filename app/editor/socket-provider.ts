@@ -35,16 +35,20 @@ type ProviderEvents = {
   reload: (doc: Y.Doc) => void;
   state: (state: SyncState) => void;
   /**
-   * The server refused a change because this person may no longer edit (or, as
-   * they rejoined, said so while changes made away were still unsaved): the
-   * provider is read-only from now on, and this copy of the document still holds
+   * The server refused a change for good: this person may no longer edit (or, as
+   * they rejoined, said so while changes made away were still unsaved), or the
+   * change is one it never takes (content the editor does not allow, too large).
+   * The provider sends nothing more, and this copy of the document still holds
    * the refused changes, which nobody else has. The editor should start again
-   * from a fresh copy (the stored document) and say why.
+   * from a fresh copy (the stored document) and say why: for "forbidden" in its
+   * own words; otherwise the message says it.
    */
-  refused: (message: string) => void;
+  refused: (message: string, code: CollabErrorCode) => void;
 };
 
 const FATAL: ReadonlySet<CollabErrorCode> = new Set(["not-found", "document-deleted"]);
+/** Refusals that sending the same change again cannot cure: the copy holding it is given up. */
+const FINAL: ReadonlySet<CollabErrorCode> = new Set(["forbidden", "invalid-content", "too-large"]);
 
 function frame(type: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -169,7 +173,7 @@ export class SocketIoYjsProvider extends ObservableV2<ProviderEvents> {
       }
       if (refusedOnReturn) this.unacked.clear();
       this.publishState();
-      if (refusedOnReturn) this.emit("refused", ["You can read this document but not change it."]);
+      if (refusedOnReturn) this.emit("refused", ["You can read this document but not change it.", "forbidden"]);
     });
   }
 
@@ -290,12 +294,12 @@ export class SocketIoYjsProvider extends ObservableV2<ProviderEvents> {
       this.publishState();
       return;
     }
-    if (code === "forbidden") {
+    if (FINAL.has(code)) {
       if (this.readOnly) return; // several changes in flight are refused one by one: tell the editor once
       this.readOnly = true;
       this.unacked.clear();
       this.publishState();
-      this.emit("refused", [message]);
+      this.emit("refused", [code === "forbidden" ? message : `${message} This is the saved version.`, code]);
       return;
     }
     if (code === "not-joined") {

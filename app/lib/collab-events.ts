@@ -7,7 +7,8 @@
 
 export type CollabErrorCode =
   | "invalid-message" // not binary, malformed, or not a y-protocols message
-  | "too-large" // over the maximum update size
+  | "too-large" // over the maximum size of an update or of the document: start again from the saved document
+  | "invalid-content" // something the editor never writes (decision 013): start again from the saved document
   | "rate-limited" // too many messages: slow down, then resync
   | "not-joined" // a message for a document this socket has not joined
   | "not-found" // no such document, or not yours to see

@@ -289,7 +289,7 @@ describe("deployment, briefing and feedback, live", () => {
     });
     const edit = (text: string) => {
       const doc = new Y.Doc();
-      doc.getText("probe").insert(0, text);
+      doc.get("root", Y.XmlText).insert(0, text); // text in the notes root: the server refuses roots a plan lacks
       return socket
         .timeout(5_000)
         .emitWithAck("collab:sync", document.id, encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));
@@ -415,7 +415,7 @@ describe("deployment, briefing and feedback, live", () => {
     );
     const edit = (text: string) => {
       const doc = new Y.Doc();
-      doc.getText("probe").insert(0, text);
+      doc.get("root", Y.XmlText).insert(0, text); // text in the notes root: the server refuses roots a plan lacks
       return writer
         .timeout(5_000)
         .emitWithAck("collab:sync", document.id, encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));

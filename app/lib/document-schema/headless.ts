@@ -39,8 +39,11 @@ function bindingFor(doc: Y.Doc, rootName: string) {
   return { editor, binding };
 }
 
-/** Writes `build`'s content into the root `rootName` of `doc` (build runs inside editor.update). */
-function writeRoot(doc: Y.Doc, rootName: string, build: () => void): void {
+/**
+ * A headless editor bound to the root `rootName` of `doc` that writes each of its updates into the document, exactly
+ * as the browser's editor does (tests and benchmarks of what the editor writes; it does not follow others' changes).
+ */
+export function headlessWriter(doc: Y.Doc, rootName: string): LexicalEditor {
   const { editor, binding } = bindingFor(doc, rootName);
   const provider = silentProvider();
   editor.registerUpdateListener(
@@ -57,7 +60,12 @@ function writeRoot(doc: Y.Doc, rootName: string, build: () => void): void {
       );
     },
   );
-  editor.update(build, { discrete: true });
+  return editor;
+}
+
+/** Writes `build`'s content into the root `rootName` of `doc` (build runs inside editor.update). */
+function writeRoot(doc: Y.Doc, rootName: string, build: () => void): void {
+  headlessWriter(doc, rootName).update(build, { discrete: true });
 }
 
 /**

@@ -1,6 +1,6 @@
 // One socket's side of collaborative editing: join and leave, the y-protocols sync
 // exchange and presence, each message through the guards (rate limit, binary check,
-// size cap, decode check, read access on join, write access on every update). A
+// size caps, decode and schema check, read access on join, write access on every update). A
 // refused message is answered with a reason and logged; it never affects other
 // sockets or documents. One instance per socket, one method per event.
 import * as Y from "yjs";
@@ -18,10 +18,11 @@ import { ApplyError, ServerBusyError, type OpenDocument } from "./open-document"
 import { applySocketPresence, presenceSnapshot } from "./presence";
 import { asBytes, decodeSyncMessage, encodeSyncStep1, encodeSyncStep2 } from "./protocol";
 import { TokenBucket, type RateLimit } from "./rate-limit";
-import { checkStateVector, checkUpdate } from "./update-guard";
+import { CHANGE_TOO_LARGE, checkClientUpdate, checkStateVector } from "./update-guard";
 
 export interface ConnectionSettings {
   maxUpdateBytes: number;
+  maxDocumentBytes: number;
   maxAwarenessBytes: number;
   maxDocumentsPerSocket: number;
   rateLimit: RateLimit;
@@ -134,7 +135,7 @@ export class CollabConnection {
     if (!bytes) return this.refuse(documentId, "invalid-message", "Sync messages must be binary.", ack);
     const max = this.settings.maxUpdateBytes;
     if (bytes.byteLength > max + 16) {
-      return this.refuse(documentId, "too-large", `Changes larger than ${max} bytes are refused.`, ack);
+      return this.refuse(documentId, "too-large", CHANGE_TOO_LARGE, ack, `a sync message over ${max} bytes`);
     }
     const entry = this.current(documentId);
     if (!entry) return this.refuse(documentId, "not-joined", "Join the document first.", ack);
@@ -171,8 +172,8 @@ export class CollabConnection {
     if (access === "read") {
       return this.refuse(documentId, "forbidden", "You can read this document but not change it.", ack);
     }
-    const check = checkUpdate(update, this.settings.maxUpdateBytes);
-    if (!check.ok) return this.refuse(documentId, check.code, check.reason, ack);
+    const check = checkClientUpdate(entry, update, this.settings);
+    if (!check.ok) return this.refuse(documentId, check.code, check.message ?? check.reason, ack, check.reason);
     try {
       const origin = { socketId: this.socket.id, userId: this.socket.data.user.id };
       await this.manager.changes.applyClientUpdate(entry, update, origin);
@@ -267,11 +268,12 @@ export class CollabConnection {
     code: CollabErrorCode,
     message: string,
     ack?: (reply: Refusal) => void,
+    reason = message,
   ): void {
     // Log the first few refusals of a socket with detail; a flood should not flood the logs too.
     if (this.refusalsLogged < 5 || code === "unavailable") {
       const { id: userId } = this.socket.data.user;
-      logger.warn("collab: message refused", { userId, socketId: this.socket.id, documentId, code, message });
+      logger.warn("collab: message refused", { userId, socketId: this.socket.id, documentId, code, reason });
     }
     this.refusalsLogged += 1;
     const reply = { ok: false as const, code, message };

@@ -36,6 +36,8 @@ const DEFAULTS = {
   autoVersionEveryMs: 10 * 60_000,
   maxLoadedDocuments: 2_000,
   maxUpdateBytes: 256 * 1024,
+  // About a thousand pages of text: far beyond any plan, small enough that no document can exhaust memory.
+  maxDocumentBytes: 8 * 1024 * 1024,
   maxAwarenessBytes: 16 * 1024,
   maxDocumentsPerSocket: 50,
   rateLimit: { burst: 300, perSecond: 150 },

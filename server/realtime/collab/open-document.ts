@@ -25,6 +25,8 @@ export interface OpenDocument {
   logBytes: number;
   /** Bytes of the compacted base the log applies to (as loaded, or as the last compaction here wrote it). */
   baseBytes: number;
+  /** The document's encoded size as loaded plus every change applied since: an upper bound (update-guard.ts). */
+  sizeBytes: number;
   /** Ids of the compaction snapshots already in `doc` (loaded, or written here). */
   baseSnapshots: Set<string>;
   /**
@@ -70,6 +72,7 @@ export function openDocument(
     logCount: stored.logCount,
     logBytes: 0,
     baseBytes: stored.baseBytes,
+    sizeBytes: stored.state.byteLength,
     baseSnapshots: new Set(stored.snapshotIds),
     storedRows: new Set(stored.rowIds),
     lastWriteAt: Date.now(),
