@@ -95,6 +95,18 @@ describe("TRUST_PROXY_HOPS=1", () => {
     });
     expect(blocked.status).toBe(429);
   });
+  it("checks the Origin against the host and scheme the proxy forwarded, not ones the client added", async () => {
+    const post = (origin: string, forwarded: Record<string, string>) =>
+      new HttpClient(behindProxy.origin).post(
+        "/login.data",
+        { email: "nobody@nowhere.example", password: "guess" },
+        { origin, headers: { ...viaProxy(null, "198.51.100.20"), ...forwarded } },
+      );
+    const asForwarded = { "x-forwarded-host": "staffroom.example", "x-forwarded-proto": "https" };
+    expect((await post("https://staffroom.example", asForwarded)).status).toBe(400);
+    const spoofed = { "x-forwarded-host": "evil.example, staffroom.example", "x-forwarded-proto": "https, https" };
+    expect((await post("https://evil.example", spoofed)).status).toBe(403);
+  });
 });
 
 describe("with no proxy configured", () => {
@@ -105,6 +117,18 @@ describe("with no proxy configured", () => {
     });
     expect(res.status).toBe(302);
     expect(await lastSignInAddress(email)).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+  });
+
+  it("does not believe a forwarded host in the Origin check", async () => {
+    const res = await new HttpClient(direct.origin).post(
+      "/login.data",
+      { email: "nobody@nowhere.example", password: "guess" },
+      {
+        origin: "https://staffroom.example",
+        headers: { "x-forwarded-host": "staffroom.example", "x-forwarded-proto": "https" },
+      },
+    );
+    expect(res.status).toBe(403);
   });
 
   it("refuses to start with the old TRUST_PROXY=true, and says what to set instead", async () => {
