@@ -20,6 +20,20 @@ function boolFromEnv(name: string, fallback: boolean): boolean {
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+/**
+ * How many proxies in front of Staffroom add to X-Forwarded-For. The old TRUST_PROXY=true trusted the left-most
+ * address, which any client can write: it is refused rather than guessed at, so nobody keeps it by accident.
+ */
+function trustProxyHopsFromEnv(): number {
+  if (boolFromEnv("TRUST_PROXY", false)) {
+    throw new Error(
+      "TRUST_PROXY is no longer read: it trusted any X-Forwarded-For a client sent. Remove it and set " +
+        "TRUST_PROXY_HOPS to the number of proxies in front of Staffroom (1 for one load balancer or reverse proxy).",
+    );
+  }
+  return intFromEnv("TRUST_PROXY_HOPS", 0);
+}
+
 export function loadConfig() {
   const production = process.env.NODE_ENV === "production";
   const dataDir = path.resolve(process.env.DATA_DIR || "data");
@@ -38,8 +52,8 @@ export function loadConfig() {
     redisUrl: process.env.REDIS_URL || "",
     /** Origins allowed for state-changing requests and the socket handshake; empty = the request's own host. */
     allowedOrigins,
-    /** Trust X-Forwarded-For / X-Forwarded-Proto from a load balancer in front of us. */
-    trustProxy: boolFromEnv("TRUST_PROXY", false),
+    /** Proxies in front of us: the client's address is the one this many hops from the right of X-Forwarded-For. */
+    trustProxyHops: trustProxyHopsFromEnv(),
     /** Secure cookies: on in production unless explicitly turned off (plain-HTTP intranet pilots). */
     cookieSecure: boolFromEnv("COOKIE_SECURE", production),
     /** Seed the demo partnership into an empty database. Default: only for the embedded SQLite default. */

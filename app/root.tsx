@@ -2,6 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorContent } from "./components/error-page";
+import { useNonce } from "./lib/nonce";
 import styles from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -12,6 +13,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Staffroom" }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en-GB">
       <head>
@@ -22,8 +24,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -14,6 +14,8 @@ import { resolveSession, type RequestAuth } from "./http/session";
 import { securityHeaders } from "./http/security-headers";
 import { checkRequestBodies } from "./http/request-bodies";
 import { logUnhandledError } from "./http/unhandled-errors";
+import { contentSecurityPolicy } from "./http/content-security-policy";
+import { logRefusals } from "./http/refusal-log";
 import { createRealtimeServer } from "./realtime/socket";
 import { createRealtimeHub } from "./realtime/hub";
 import { registerCollaboration } from "./realtime/collab/collaboration";
@@ -32,11 +34,12 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  if (cfg.trustProxy) app.set("trust proxy", true);
+  // req.ip is the address that many hops from the right of X-Forwarded-For (the socket's own with none).
+  app.set("trust proxy", cfg.trustProxyHops);
   const httpServer = http.createServer(app);
   const realtime = await createRealtimeServer(httpServer, {
     allowedOrigins: cfg.allowedOrigins,
-    trustProxy: cfg.trustProxy,
+    trustProxyHops: cfg.trustProxyHops,
     redisUrl: cfg.redisUrl,
   });
   const hub = createRealtimeHub(realtime);
@@ -47,7 +50,9 @@ async function main() {
     maxDocumentBytes: cfg.collabMaxDocumentBytes,
   });
 
+  app.use(logRefusals());
   app.use(securityHeaders(cfg.production));
+  app.use(contentSecurityPolicy(cfg.production));
 
   app.get("/healthz", async (_req, res) => {
     const database = await checkDatabase(cfg.databaseUrl);
@@ -76,7 +81,7 @@ async function main() {
   }
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
-  app.use(requireSameOrigin(cfg.allowedOrigins, cfg.trustProxy));
+  app.use(requireSameOrigin(cfg.allowedOrigins, cfg.trustProxyHops));
   app.use(checkRequestBodies({ maxBodyBytes: cfg.maxBodyBytes, maxUploadBytes: cfg.maxUploadBytes }));
   app.use(resolveSession());
   app.all(
@@ -86,7 +91,13 @@ async function main() {
       mode: cfg.production ? "production" : "development",
       getLoadContext: (req, res): AppLoadContext => {
         const auth = res.locals.auth as RequestAuth;
-        return { user: auth.user, session: auth.session, clientIp: req.ip ?? "", realtime: hub };
+        return {
+          user: auth.user,
+          session: auth.session,
+          clientIp: req.ip ?? "",
+          cspNonce: res.locals.cspNonce as string,
+          realtime: hub,
+        };
       },
     }),
   );

@@ -9,6 +9,8 @@ declare module "@remix-run/node" {
     session: Session | null;
     /** The client's address, trusted proxies applied. */
     clientIp: string;
+    /** This response's Content-Security-Policy nonce, for the scripts the page renders. */
+    cspNonce: string;
     realtime: RealtimeHub;
   }
 }

@@ -2,12 +2,15 @@
 // deactivation (which ends the member's sessions; the route also closes their
 // live sockets), and a member's own password change.
 import { DomainError, invalidField } from "~/lib/errors";
+import { tooManyAttemptsMessage } from "~/lib/forms/auth";
 import type { Role } from "~/lib/roles";
 import type { ActionContext } from "~/policies/actor";
 import { auditAction, recordAudit } from "./audit.server";
 import { db } from "./db.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { endOtherSessions } from "./sessions.server";
+import { SIGN_IN_RULES } from "./sign-in.server";
+import { clearFailures, reserveAttempt } from "./throttle.server";
 
 const memberSelect = {
   id: true,
@@ -108,6 +111,9 @@ export async function reactivateMember(ctx: ActionContext, userId: string) {
 }
 
 /** Changes the member's own password after checking the current one; ends their other sessions. */
+/** Asking for the current password is throttled like signing in: a stolen session cannot be used to guess it. */
+const currentPasswordThrottleKey = (userId: string) => `current-password:user:${userId}`;
+
 export async function changePassword(
   userId: string,
   sessionId: string,
@@ -115,12 +121,28 @@ export async function changePassword(
   ipAddress: string,
 ): Promise<
   | { ok: true; endedSessions: number; endedSessionIds: string[] }
-  | { ok: false; field: "currentPassword"; message: string }
+  | { ok: false; field: "currentPassword"; message: string; retryAfterMs?: number }
 > {
   const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+  const throttleKey = currentPasswordThrottleKey(userId);
+  // Counted before the check, so that guesses sent at once cannot all be checked (decision 005).
+  const reservation = await reserveAttempt(throttleKey, SIGN_IN_RULES.perAccount);
+  if (!reservation.reserved) {
+    const { retryAfterMs } = reservation;
+    return { ok: false, field: "currentPassword", message: tooManyAttemptsMessage(retryAfterMs), retryAfterMs };
+  }
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordAudit({
+      partnershipId: user.partnershipId,
+      actorId: userId,
+      action: "password.check-failed",
+      subjectType: "user",
+      subjectId: userId,
+      ipAddress,
+    });
     return { ok: false, field: "currentPassword", message: "That is not your current password." };
   }
+  await clearFailures(throttleKey);
   await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
   const endedSessionIds = await endOtherSessions(userId, sessionId);
   const endedSessions = endedSessionIds.length;

@@ -8,7 +8,7 @@ import { recordAudit } from "./audit.server";
 import { spendVerificationTime, verifyPassword } from "./passwords.server";
 import type { ClientMeta } from "~/lib/request.server";
 import { startSession, type Cookie } from "./sessions.server";
-import { blockedFor, clearFailures, recordFailure, type ThrottleRule } from "./throttle.server";
+import { clearFailures, releaseAttempt, reserveAttempt, type ThrottleRule } from "./throttle.server";
 import { normaliseEmail } from "~/lib/email";
 import { generateToken, hashToken } from "~/lib/tokens.server";
 
@@ -52,8 +52,17 @@ export async function signIn(input: {
   const accountKey = device ? deviceThrottleKey(device.id) : accountThrottleKey(email);
   const accountRule = device ? SIGN_IN_RULES.perDevice : SIGN_IN_RULES.perAccount;
 
-  const wait = Math.max(await blockedFor(addressKey), await blockedFor(accountKey));
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfterMs: wait };
+  // Both counters are taken before the password is checked, so parallel guesses cannot all pass (decision 005).
+  // The account's first: a flood of guesses at one account then never holds the address's attempts for long.
+  const accountReservation = await reserveAttempt(accountKey, accountRule);
+  if (!accountReservation.reserved) {
+    return { ok: false, reason: "throttled", retryAfterMs: accountReservation.retryAfterMs };
+  }
+  const addressReservation = await reserveAttempt(addressKey, SIGN_IN_RULES.perAddress);
+  if (!addressReservation.reserved) {
+    await releaseAttempt(accountKey, accountRule);
+    return { ok: false, reason: "throttled", retryAfterMs: addressReservation.retryAfterMs };
+  }
 
   const user = await db().user.findUnique({ where: { email } });
   const valid =
@@ -62,8 +71,7 @@ export async function signIn(input: {
       : (await spendVerificationTime(input.password), false);
 
   if (!valid || !user) {
-    await recordFailure(addressKey, SIGN_IN_RULES.perAddress);
-    await recordFailure(accountKey, accountRule);
+    // The reserved attempts stay counted: they were failures.
     if (user) {
       await recordAudit({
         partnershipId: user.partnershipId,
@@ -77,6 +85,7 @@ export async function signIn(input: {
     return { ok: false, reason: "invalid" };
   }
 
+  await releaseAttempt(addressKey, SIGN_IN_RULES.perAddress);
   await clearFailures(accountKey);
   const { cookie } = await startSession(user.id, input.meta);
   const deviceToken = device && input.deviceToken ? input.deviceToken : generateToken();

@@ -15,9 +15,12 @@ import { ROLE_LABELS, type Role } from "~/lib/roles";
 import { changePassword, getShellUser } from "~/models/members.server";
 import { listSessions, revokeSession } from "~/models/sessions.server";
 import { requireActor } from "~/policies/enforce.server";
+import { passRetryAfter } from "~/lib/request.server";
 import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Staffroom" }];
+
+export const headers = passRetryAfter;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
@@ -75,6 +78,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   // The other browsers are signed out: their live connections (a document open in another tab) close too.
   if (outcome.ok) await Promise.all(outcome.endedSessionIds.map((id) => context.realtime.disconnectSession(id)));
   if (!outcome.ok) {
+    const retryAfter = outcome.retryAfterMs === undefined ? null : Math.ceil(outcome.retryAfterMs / 1000);
     return data(
       {
         intent: "change-password",
@@ -83,7 +87,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
           hideFields: ["currentPassword", "newPassword", "confirmPassword"],
         }),
       },
-      { status: 400 },
+      retryAfter === null ? { status: 400 } : { status: 429, headers: { "Retry-After": String(retryAfter) } },
     );
   }
   return {

@@ -15,6 +15,7 @@ const ACTION_LABELS: Record<string, string> = {
   "sign-in.failed": "Failed sign-in attempt",
   "sign-out": "Signed out",
   "password.changed": "Changed password",
+  "password.check-failed": "Gave a wrong current password when changing it",
   "invite.created": "Invited a colleague",
   "invite.revoked": "Revoked an invitation",
   "invite.accepted": "Accepted an invitation",

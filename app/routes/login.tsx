@@ -1,34 +1,21 @@
 // Sign in with email and password.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { deviceCookie, readDeviceToken } from "~/models/device-cookie.server";
-import { signInSchema } from "~/lib/forms/auth";
-import { clientMeta } from "~/lib/request.server";
+import { signInSchema, tooManyAttemptsMessage } from "~/lib/forms/auth";
+import { clientMeta, passRetryAfter } from "~/lib/request.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { signIn } from "~/models/sign-in.server";
 import { SignedOutShell } from "~/components/signed-out-shell";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Staffroom" }];
 
-// Page requests only carry an action's Set-Cookie unless the route passes other headers on.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const passed = new Headers();
-  const retryAfter = actionHeaders.get("Retry-After");
-  if (retryAfter) passed.set("Retry-After", retryAfter);
-  return passed;
-};
+export const headers = passRetryAfter;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
@@ -49,14 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.reason === "throttled") {
-      const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60_000));
       return data(
-        submission.reply({
-          formErrors: [
-            `Too many unsuccessful attempts. For your security, wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
-          ],
-          hideFields: ["password"],
-        }),
+        submission.reply({ formErrors: [tooManyAttemptsMessage(result.retryAfterMs)], hideFields: ["password"] }),
         { status: 429, headers: { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } },
       );
     }

@@ -18,7 +18,8 @@ export type StaffroomSocket = Socket<ClientToServerEvents, ServerToClientEvents,
 
 export interface RealtimeOptions {
   allowedOrigins: string[];
-  trustProxy: boolean;
+  /** Proxies in front of us, as TRUST_PROXY_HOPS says (for the Origin check's forwarded host). */
+  trustProxyHops: number;
   redisUrl: string;
   /** Largest message a client may send, in bytes. */
   maxMessageBytes?: number;
@@ -43,7 +44,8 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     pingTimeout: 20_000,
     // The handshake request itself: refuse foreign origins before any upgrade.
     allowRequest: (req, callback) => {
-      if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxy)) {
+      if (!isOriginAllowed(req, options.allowedOrigins, options.trustProxyHops)) {
+        logger.warn("socket refused", { refusal: "origin", origin: req.headers.origin ?? null });
         callback("Origin not allowed", false);
         return;
       }
@@ -66,6 +68,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     try {
       const check = await validateSessionToken(readSessionToken(socket.request.headers.cookie));
       if (!check.user) {
+        logger.warn("socket refused", { refusal: "unauthorised" });
         next(new Error("unauthorised: sign in again"));
         return;
       }

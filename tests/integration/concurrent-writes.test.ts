@@ -12,7 +12,7 @@ import { createInstitution, updateInstitution } from "~/models/institutions.serv
 import { acceptInvite, createInvite } from "~/models/invites.server";
 import { createPasswordReset } from "~/models/password-resets.server";
 import { addToLessonPlan, createStrategy } from "~/models/strategies.server";
-import { recordFailure } from "~/models/throttle.server";
+import { reserveAttempt } from "~/models/throttle.server";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
 
@@ -245,7 +245,7 @@ describe.each(PROVIDERS)("identical writes at once on %s", (provider) => {
 
   it("records failed sign-ins sent at once in one throttle bucket, without an error", async () => {
     const rule = { maxFailures: 100, windowMs: 600_000, blockMs: 300_000 };
-    const { errors } = await atOnce(() => recordFailure("test:at-once", rule));
+    const { errors } = await atOnce(() => reserveAttempt("test:at-once", rule));
     expect(errors).toEqual([]);
     expect(await db().throttleBucket.count({ where: { key: "test:at-once" } })).toBe(1);
     expect((await db().throttleBucket.findUniqueOrThrow({ where: { key: "test:at-once" } })).failures).toBe(AT_ONCE);

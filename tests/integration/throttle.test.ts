@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { SIGN_IN_RULES, signIn } from "~/models/sign-in.server";
-import { blockedFor, clearFailures, pruneThrottleBuckets, recordFailure } from "~/models/throttle.server";
+import { blockedFor, clearFailures, pruneThrottleBuckets, reserveAttempt } from "~/models/throttle.server";
 import { DEMO_PASSWORD, demoUser } from "../../prisma/seed-data";
 import { PROVIDERS } from "../support/databases";
 import { useModelDatabase } from "../support/model-database";
@@ -18,10 +18,10 @@ describe.each(PROVIDERS)("throttling on %s", (provider) => {
 
   it("blocks a key for blockMs once it collects maxFailures within the window", async () => {
     const now = new Date();
-    await recordFailure("test:a", rule, now);
-    await recordFailure("test:a", rule, now);
+    await reserveAttempt("test:a", rule, now);
+    await reserveAttempt("test:a", rule, now);
     expect(await blockedFor("test:a", now)).toBe(0);
-    await recordFailure("test:a", rule, now);
+    await reserveAttempt("test:a", rule, now);
     expect(await blockedFor("test:a", now)).toBe(rule.blockMs);
     expect(await blockedFor("test:a", new Date(now.getTime() + rule.blockMs + 1))).toBe(0);
     await clearFailures("test:a");
@@ -30,17 +30,17 @@ describe.each(PROVIDERS)("throttling on %s", (provider) => {
 
   it("starts counting again when the window has passed", async () => {
     const start = new Date();
-    await recordFailure("test:b", rule, start);
-    await recordFailure("test:b", rule, start);
+    await reserveAttempt("test:b", rule, start);
+    await reserveAttempt("test:b", rule, start);
     const later = new Date(start.getTime() + rule.windowMs + 1);
-    await recordFailure("test:b", rule, later);
+    await reserveAttempt("test:b", rule, later);
     expect(await blockedFor("test:b", later)).toBe(0);
     const bucket = await db().throttleBucket.findUniqueOrThrow({ where: { key: "test:b" } });
     expect(bucket.failures).toBe(1);
   });
 
   it("prunes old buckets", async () => {
-    await recordFailure("test:old", rule, new Date(Date.now() - 60 * MINUTE));
+    await reserveAttempt("test:old", rule, new Date(Date.now() - 60 * MINUTE));
     await pruneThrottleBuckets(new Date(Date.now() - 30 * MINUTE));
     expect(await db().throttleBucket.findUnique({ where: { key: "test:old" } })).toBeNull();
   });
@@ -75,7 +75,7 @@ describe.each(PROVIDERS)("throttling on %s", (provider) => {
     const key = `sign-in:address:${ip}`;
     // Fill the address counter to one short of the limit, then fail for real.
     for (let i = 0; i < SIGN_IN_RULES.perAddress.maxFailures - 1; i++)
-      await recordFailure(key, SIGN_IN_RULES.perAddress);
+      await reserveAttempt(key, SIGN_IN_RULES.perAddress);
     expect(
       await signIn({ email: "someone@nowhere.example", password: "guess", deviceToken: null, meta: client(ip) }),
     ).toMatchObject({ reason: "invalid" });

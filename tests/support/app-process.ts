@@ -74,7 +74,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     LOG_LEVEL: "warn",
     COOKIE_SECURE: "cookieSecure" in options ? options.cookieSecure : "false",
     ALLOWED_ORIGINS: "",
-    TRUST_PROXY: "false",
+    TRUST_PROXY_HOPS: "0",
     ...options.env,
   };
   // Vitest's own variables must not leak into the child.

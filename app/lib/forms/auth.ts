@@ -14,6 +14,12 @@ export const newPasswordField = textField({ required_error: "Choose a password."
   .min(8, "Use at least 8 characters (15 or more is better).")
   .max(128, "Use at most 128 characters.");
 
+/** What a throttled sign-in or password check tells the member (decision 005). */
+export function tooManyAttemptsMessage(retryAfterMs: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return `Too many unsuccessful attempts. For your security, wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
+}
+
 export const signInSchema = z.object({
   email: emailField,
   password: textField({ required_error: "Enter your password." }).max(1024, "That password is too long."),

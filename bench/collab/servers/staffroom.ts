@@ -35,7 +35,7 @@ function serverEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
     COOKIE_SECURE: "false",
     LOG_LEVEL: "warn",
     ALLOWED_ORIGINS: "",
-    TRUST_PROXY: "false",
+    TRUST_PROXY_HOPS: "0",
   };
 }
 

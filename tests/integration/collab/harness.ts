@@ -29,7 +29,7 @@ export interface TestServer {
 
 export async function startCollabServer(options: CollaborationOptions = {}): Promise<TestServer> {
   const httpServer = http.createServer();
-  const realtime = await createRealtimeServer(httpServer, { allowedOrigins: [], trustProxy: false, redisUrl: "" });
+  const realtime = await createRealtimeServer(httpServer, { allowedOrigins: [], trustProxyHops: 0, redisUrl: "" });
   const collaboration = await registerCollaboration(realtime.io, options);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = httpServer.address() as AddressInfo;
