@@ -271,7 +271,7 @@ describe("form text and dates", () => {
 
   it.each([
     ["31 February", "2027-02-31", "Enter a date that exists"],
-    ["the year 9999", "9999-12-31", "Enter a date between"],
+    ["the year 9999", "9999-12-31", "Choose a date before"], // the lesson window of lesson-dates.ts
   ])("refuses a lesson on %s", async (_what, lessonDate, message) => {
     const teacher = await signIn("teacher");
     const res = await teacher.post(`/courses/${fixture.courseId}/plans/new`, {

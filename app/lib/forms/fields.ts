@@ -28,12 +28,22 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A "YYYY-MM-DD" date, as a date input sends it: a real day, within YEARS_BACK and YEARS_AHEAD of today. */
-export function dateField(requiredMessage: string, now: () => Date = () => new Date()) {
+export function dateField(
+  requiredMessage: string,
+  now: () => Date = () => new Date(),
+  /** A narrower rule of the form's own (a lesson's window), in place of the years either side of today. */
+  outOfRange?: (value: string, now: Date) => string | null,
+) {
   return textField({ required_error: requiredMessage })
     .trim()
     .regex(ISO_DATE, "Enter the date as day, month and year.")
     .refine(isCalendarDate, "Enter a date that exists, for example 28 February rather than 31 February.")
     .superRefine((value, ctx) => {
+      if (outOfRange) {
+        const problem = outOfRange(value, now());
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+        return;
+      }
       const thisYear = now().getUTCFullYear();
       const [first, last] = [thisYear - YEARS_BACK, thisYear + YEARS_AHEAD];
       const year = Number(value.slice(0, 4));

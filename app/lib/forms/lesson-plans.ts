@@ -1,5 +1,6 @@
 // Schemas of the lesson-plan forms: create, the plan's details (one intent each), status, differentiation, resources, duplicate, delete.
 import { z } from "zod";
+import { lessonDateProblem, ukToday } from "../lesson-dates";
 import { dateField, textField } from "./fields";
 import { LESSON_STATUSES, NEED_AREAS } from "../co-planning";
 
@@ -12,7 +13,10 @@ const title = textField({ required_error: "Give the lesson a title." })
   .trim()
   .min(3, "Use at least 3 characters.")
   .max(120, "Use at most 120 characters.");
-const lessonDate = dateField("Choose the date of the lesson.");
+// The lesson's own window (lesson-dates.ts), with the words the plan page uses, rather than the general years.
+const lessonDate = dateField("Choose the date of the lesson.", undefined, (value, now) =>
+  lessonDateProblem(value, ukToday(now)),
+);
 const startTime = textField()
   .trim()
   .regex(TIME_OF_DAY, "Enter the start time as hours and minutes, for example 09:15.")

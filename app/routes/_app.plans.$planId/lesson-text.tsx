@@ -44,7 +44,10 @@ export function LessonText({ page }: { page: PlanPage }) {
         {(["starter", "main", "plenary"] as const).map((phase) => (
           <div key={phase} className="plan-phase">
             <Part page={page} name={phase === "main" ? "mainActivity" : phase} />
-            <PhaseSupport deployments={page.deployments.filter((d) => d.phase === phase)} />
+            <PhaseSupport
+              deployments={page.deployments.filter((d) => d.phase === phase)}
+              clashes={page.deploymentClashes}
+            />
           </div>
         ))}
       </section>
@@ -91,7 +94,7 @@ function WholeLesson({ page }: { page: PlanPage }) {
     <div className="plan-aside plan-aside--whole">
       {whole.length > 0 ? (
         <Aside heading="Support for the whole lesson">
-          <DeploymentList deployments={whole} />
+          <DeploymentList deployments={whole} clashes={page.deploymentClashes} />
         </Aside>
       ) : null}
       {hasDifferentiation ? (
@@ -116,12 +119,14 @@ function WholeLesson({ page }: { page: PlanPage }) {
   );
 }
 
-function PhaseSupport({ deployments }: { deployments: Deployment[] }) {
+type Clashes = PlanPage["deploymentClashes"];
+
+function PhaseSupport({ deployments, clashes }: { deployments: Deployment[]; clashes: Clashes }) {
   if (deployments.length === 0) return <div className="plan-aside" />;
   return (
     <div className="plan-aside">
       <Aside heading="Support in this part">
-        <DeploymentList deployments={deployments} />
+        <DeploymentList deployments={deployments} clashes={clashes} />
       </Aside>
     </div>
   );
@@ -136,7 +141,7 @@ function Aside({ heading, children }: { heading: string; children: ReactNode }) 
   );
 }
 
-function DeploymentList({ deployments }: { deployments: Deployment[] }) {
+function DeploymentList({ deployments, clashes }: { deployments: Deployment[]; clashes: Clashes }) {
   return (
     <ul className="item-list item-list--compact">
       {deployments.map((d) => (
@@ -145,6 +150,11 @@ function DeploymentList({ deployments }: { deployments: Deployment[] }) {
           {DEPLOYMENT_MODES.label(d.mode).toLowerCase()}, {d.minutes} minutes
           {d.students.length > 0 ? ` with ${d.students.map((s) => s.name).join(", ")}` : ""}.
           {d.briefing.outcomes ? <PlainText text={d.briefing.outcomes} /> : null}
+          {clashes[d.supporter.id] ? (
+            <p className="plan-aside__clash">
+              <strong>{`${d.supporter.name} is also booked then:`}</strong> {clashes[d.supporter.id]}.
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>
