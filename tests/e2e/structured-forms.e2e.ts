@@ -27,6 +27,9 @@ async function planFromGroup(page: Page, groupName: string, title: string, date:
   await page.getByLabel("Start time").fill(startTime);
   await page.getByRole("button", { name: "Create lesson plan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  // The deployment forms are in the plan's editing view.
+  await page.getByRole("link", { name: "Edit details, deployment and resources" }).click();
+  await expect(page.getByRole("region", { name: "LSA deployment" })).toBeVisible();
 }
 
 async function deployJoanne(page: Page, role: string, phase: string) {
