@@ -5,11 +5,10 @@ import { useEffect, useState } from "react";
 import type { CollabErrorCode } from "~/lib/collab-events";
 import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 import { PartEditor } from "./part-editor";
-import { useParticipants } from "./presence";
-import { PresenceList } from "./presence-list";
+import { LiveDocumentBar } from "./live-parts";
 import { SharedDocument } from "./shared-document";
 import type { CollabSocket } from "./socket-provider";
-import { SyncIndicator, useSyncState, useWarnBeforeUnload } from "./sync-indicator";
+import { useSyncState } from "./sync-indicator";
 
 export interface CollaborativeEditorProps {
   /** CollabDocument id. */
@@ -54,20 +53,10 @@ function useSharedDocument(documentId: string, socket?: CollabSocket) {
 export function CollaborativeEditor({ documentId, user, readOnly, label, socket }: CollaborativeEditorProps) {
   const { shared, notice } = useSharedDocument(documentId, socket);
   const state = useSyncState(shared?.provider ?? null);
-  const participants = useParticipants(shared?.provider.awareness ?? null);
-  useWarnBeforeUnload(state.unsaved);
   const editable = !readOnly && !state.readOnly && state.phase !== "error";
   return (
     <section className="collab-editor" aria-label={label}>
-      <div className="collab-editor__bar">
-        <SyncIndicator state={state} />
-        <PresenceList participants={participants} />
-      </div>
-      {notice ? (
-        <p className="alert alert--warning collab-editor__notice" role="alert">
-          {notice}
-        </p>
-      ) : null}
+      <LiveDocumentBar shared={shared} notice={notice} />
       {shared ? (
         <PartEditor
           key={shared.doc.guid}

@@ -84,9 +84,10 @@ function useWritersIn(awareness: Awareness, part: string): string[] {
   return names;
 }
 
-export function LiveDocumentBar({ shared, notice }: { shared: SharedDocument; notice: string | null }) {
-  const state = useSyncState(shared.provider);
-  const participants = useParticipants(shared.provider.awareness);
+/** The save status and the people in the document (a one-root document's editor shows it too, before it opens). */
+export function LiveDocumentBar({ shared, notice }: { shared: SharedDocument | null; notice: string | null }) {
+  const state = useSyncState(shared?.provider ?? null);
+  const participants = useParticipants(shared?.provider.awareness ?? null);
   useWarnBeforeUnload(state.unsaved);
   return (
     <>

@@ -9,17 +9,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { openHome, sessionOf, signedInPage } from "./support/sessions";
+import { ukToday } from "../../app/lib/lesson-dates";
 
 const STRATEGY = "Chunked instructions with modelled demonstrations";
-
-function ukToday(): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-}
 
 test.use({ storageState: sessionOf("teacher") });
 

@@ -6,18 +6,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
+import { ukToday } from "../../app/lib/lesson-dates";
 
 const COURSE = "BTEC First Award in Sport";
 const GROUP = "BTEC Sport 2025-26 (Tuesday and Thursday)";
-
-function ukToday(): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-}
 
 /** Everything the page's live connections receive, as text, to check later that no student was named in it. */
 function recordSocketFrames(page: Page): string[] {

@@ -7,17 +7,9 @@
 import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
+import { ukToday } from "../../app/lib/lesson-dates";
 
 const REFUSED = "You can no longer change this plan, so your latest changes were not saved. This is the saved version.";
-
-function ukToday(): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-}
 
 /**
  * Lets the page's live connection (Socket.io over a WebSocket) drop, as when the network does: the

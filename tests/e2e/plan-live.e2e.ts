@@ -5,15 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
-
-function ukToday(): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-}
+import { ukToday } from "../../app/lib/lesson-dates";
 
 // Lexical drops the textbox role when the editor is read-only, so find the content area by its label.
 function part(page: Page, label: string) {
