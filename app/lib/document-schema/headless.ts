@@ -41,11 +41,17 @@ function bindingFor(doc: Y.Doc, rootName: string) {
 
 /**
  * A headless editor bound to the root `rootName` of `doc` that writes each of its updates into the document, exactly
- * as the browser's editor does (tests and benchmarks of what the editor writes; it does not follow others' changes).
+ * as the browser's editor does (tests and benchmarks of what the editor writes). With `follow`, it also takes in the
+ * changes others make to that root, as an open editor does.
  */
-export function headlessWriter(doc: Y.Doc, rootName: string): LexicalEditor {
+export function headlessWriter(doc: Y.Doc, rootName: string, { follow = false } = {}): LexicalEditor {
   const { editor, binding } = bindingFor(doc, rootName);
   const provider = silentProvider();
+  if (follow) {
+    binding.root.getSharedType().observeDeep((events, transaction) => {
+      if (transaction.origin !== binding) syncYjsChangesToLexical(binding, provider, events as never, false);
+    });
+  }
   editor.registerUpdateListener(
     ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
       syncLexicalUpdateToYjs(

@@ -29,6 +29,23 @@ const BRIEFING = [
   },
 ] as const;
 
+/** The briefing's questions, as the deploy form and each briefing form ask them. */
+function BriefingFields({
+  fields,
+}: {
+  fields: Record<(typeof BRIEFING)[number]["name"], Parameters<typeof TextAreaField>[0]["meta"]>;
+}) {
+  return BRIEFING.map((b) => (
+    <TextAreaField
+      key={b.name}
+      meta={fields[b.name]}
+      label={b.label}
+      hint={"hint" in b ? b.hint : undefined}
+      rows={3}
+    />
+  ));
+}
+
 /** What the deploy form keeps after a deployment: how the next supporter is likely to be deployed too. */
 const KEPT_CHOICES = ["supporterRole", "phase", "mode", "minutes"] as const;
 
@@ -150,15 +167,7 @@ function BriefingForm({
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="deploymentId" value={deployment.id} />
         <FormErrors errors={form.errors} id={form.errorId} />
-        {BRIEFING.map((b) => (
-          <TextAreaField
-            key={b.name}
-            meta={fields[b.name]}
-            label={b.label}
-            hint={"hint" in b ? b.hint : undefined}
-            rows={3}
-          />
-        ))}
+        <BriefingFields fields={fields} />
         <div className="actions">
           <SubmitButton name="intent" value="brief" pendingLabel="Saving…">
             Save briefing
@@ -231,15 +240,7 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
         <p className="hint">
           The four things a supporter needs to know before the lesson. You can also add them later.
         </p>
-        {BRIEFING.map((b) => (
-          <TextAreaField
-            key={b.name}
-            meta={fields[b.name]}
-            label={b.label}
-            hint={"hint" in b ? b.hint : undefined}
-            rows={3}
-          />
-        ))}
+        <BriefingFields fields={fields} />
         <ClashConfirm meta={fields.confirmClash} lastResult={lastResult} label={DEPLOY_ANYWAY} />
         <SubmitButton name="intent" value="deploy" pendingLabel="Deploying…">
           Deploy supporter

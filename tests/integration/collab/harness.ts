@@ -16,9 +16,8 @@ import {
 } from "../../../server/realtime/collab/collaboration";
 import { SocketIoYjsProvider, type CollabSocket, type SyncState } from "~/editor/socket-provider";
 import { startSession } from "~/models/sessions.server";
-import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, createEditor } from "lexical";
-import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical } from "@lexical/yjs";
-import { DOCUMENT_NODES } from "~/lib/document-schema/nodes";
+import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode } from "lexical";
+import { headlessWriter } from "~/lib/document-schema/headless";
 
 export interface TestServer {
   origin: string;
@@ -296,36 +295,7 @@ export function insertedText(update: Uint8Array): string {
  * everyone else's changes.
  */
 export function partWriter(client: TestClient, part: string) {
-  const editor = createEditor({
-    namespace: `test-${part}`,
-    nodes: [...DOCUMENT_NODES],
-    onError: (e) => {
-      throw e;
-    },
-  });
-  const provider = client.provider.asLexicalProvider();
-  const binding = createYjsBinding({
-    editor,
-    id: part,
-    doc: client.doc,
-    docMap: new Map([[part, client.doc]]),
-    rootName: part,
-  });
-  binding.root.getSharedType().observeDeep((events, transaction) => {
-    if (transaction.origin !== binding) syncYjsChangesToLexical(binding, provider, events as never, false);
-  });
-  editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) =>
-    syncLexicalUpdateToYjs(
-      binding,
-      provider,
-      prevEditorState,
-      editorState,
-      dirtyElements,
-      dirtyLeaves,
-      normalizedNodes,
-      tags,
-    ),
-  );
+  const editor = headlessWriter(client.doc, part, { follow: true });
   return {
     /** Appends text to the part's last paragraph. */
     type(text: string): Promise<void> {
