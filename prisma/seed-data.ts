@@ -131,7 +131,11 @@ export async function seedDemoPartnership(
   const seeded = await db.$transaction(
     async (tx) => {
       const partnership = await tx.partnership.create({
-        data: { name: options.name ?? DEMO_PARTNERSHIP.name, slug: options.slug ?? DEMO_PARTNERSHIP.slug },
+        data: {
+          name: options.name ?? DEMO_PARTNERSHIP.name,
+          slug: options.slug ?? DEMO_PARTNERSHIP.slug,
+          isDemo: true,
+        },
       });
       const institutionIds = new Map<string, string>();
       for (const institution of DEMO_INSTITUTIONS) {

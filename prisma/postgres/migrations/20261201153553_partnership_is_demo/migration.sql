@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Partnership" ADD COLUMN     "isDemo" BOOLEAN NOT NULL DEFAULT false;
+
