@@ -10,6 +10,7 @@ import { databaseProvider, disconnectDb } from "~/models/db.server";
 import { checkDatabase } from "~/models/health.server";
 import "~/lib/load-context";
 import { requireSameOrigin } from "./http/origin";
+import { believeOnlyTrustedForwarding } from "./http/proxy";
 import { resolveSession, type RequestAuth } from "./http/session";
 import { securityHeaders } from "./http/security-headers";
 import { checkRequestBodies } from "./http/request-bodies";
@@ -51,6 +52,7 @@ async function main() {
   });
 
   app.use(logRefusals());
+  app.use(believeOnlyTrustedForwarding(cfg.trustProxyHops));
   app.use(securityHeaders(cfg.production));
   app.use(contentSecurityPolicy(cfg.production));
 

@@ -6,6 +6,7 @@
 import { DomainError, invalidField } from "~/lib/errors";
 import type { BriefingInput, DeployInput } from "~/lib/forms/deployments";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
+import { lessonDateOf, ukDayOf } from "~/lib/uk-calendar";
 import type { ActionContext, Actor } from "~/policies/actor";
 import {
   canBeDeployed,
@@ -249,17 +250,6 @@ export async function getDeployment(actor: Actor, deploymentId: string) {
   };
 }
 
-/** Today's date in the UK as stored for lessons ("2026-03-12" at midnight UTC). */
-function ukToday(now = new Date()): Date {
-  const day = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-  return new Date(`${day}T00:00:00.000Z`);
-}
-
 export type DeploymentWhen = "upcoming" | "past";
 
 /** The actor's own deployments, across every site: upcoming soonest first, or past latest first. */
@@ -269,7 +259,7 @@ export async function listMyDeployments(
 ) {
   const when = options.when ?? "upcoming";
   const page = Math.max(1, options.page ?? 1);
-  const today = ukToday(options.now);
+  const today = lessonDateOf(ukDayOf(options.now ?? new Date()));
   const where = {
     partnershipId: actor.partnershipId,
     supporterId: actor.id,

@@ -107,6 +107,14 @@ describe("TRUST_PROXY_HOPS=1", () => {
     const spoofed = { "x-forwarded-host": "evil.example, staffroom.example", "x-forwarded-proto": "https, https" };
     expect((await post("https://evil.example", spoofed)).status).toBe(403);
   });
+
+  it("builds the page's URL from the host the proxy forwarded, not one the client wrote (a bad one was a 500)", async () => {
+    const res = await new HttpClient(behindProxy.origin).get("/login", {
+      headers: { "x-forwarded-host": "not a host, staffroom.example", "x-forwarded-proto": "gopher, https" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain("Sign in");
+  });
 });
 
 describe("with no proxy configured", () => {
