@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createDb, sqliteFilePath, type Db } from "~/models/db.server";
 import { backupDatabase, pruneBackups, restoreDatabase } from "../../server/ops/backup";
 import { emptyDatabase, PROVIDERS, seededDatabase } from "../support/databases";
@@ -100,10 +100,14 @@ describe.each(PROVIDERS)("backup and restore on %s", (provider) => {
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Wait for the writer's rows themselves rather than a fixed time: some before the backup starts, more after.
+    await vi.waitFor(() => expect(written).toBeGreaterThanOrEqual(20), { timeout: 10_000, interval: 5 });
     const backup = await backupDatabase(url, path.join(scratch, provider));
     const writtenAtBackup = written;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.waitFor(() => expect(written).toBeGreaterThanOrEqual(writtenAtBackup + 20), {
+      timeout: 10_000,
+      interval: 5,
+    });
     writing = false;
     await writer;
     expect(written).toBeGreaterThan(writtenAtBackup);
