@@ -12,7 +12,7 @@ import { recordAudit } from "./audit.server";
 import { db } from "./db.server";
 import { startSession, type Cookie } from "./sessions.server";
 import { clearFailures, releaseAttempt, reserveAttempt, type ThrottleRule } from "./throttle.server";
-import { checkSecondStep, confirmEnrolment, enrolmentView, type EnrolmentView } from "./two-step.server";
+import { checkSecondStep, confirmEnrolment, enrolmentView, twoStepFacts, type EnrolmentView } from "./two-step.server";
 
 const MINUTE = 60_000;
 export const PENDING_SIGN_IN_MINUTES = 15;
@@ -30,6 +30,7 @@ interface SignInUser {
   id: string;
   role: string;
   partnershipId: string;
+  institutionId: string;
   passwordHash: string | null;
 }
 
@@ -57,12 +58,12 @@ export async function beginSecondStep(
   user: SignInUser,
   input: { rememberedDeviceToken: string | null; redirectTo: string | undefined },
 ): Promise<SecondStep | null> {
-  const [enrolment, partnership] = await Promise.all([
+  const [enrolment, facts] = await Promise.all([
     db().twoStepEnrolment.findUnique({ where: { userId: user.id }, select: { secret: true } }),
-    db().partnership.findUniqueOrThrow({ where: { id: user.partnershipId }, select: { isDemo: true } }),
+    twoStepFacts(user),
   ]);
   const enrolled = Boolean(enrolment?.secret);
-  if (!enrolled && !(isRole(user.role) && twoStepRequired({ role: user.role }, partnership))) return null;
+  if (!enrolled && !(isRole(user.role) && twoStepRequired({ role: user.role }, facts))) return null;
   if (enrolled && (await isRememberedDevice(user, input.rememberedDeviceToken))) return null;
   const pendingToken = generateToken();
   const now = Date.now();

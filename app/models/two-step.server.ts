@@ -4,7 +4,7 @@
 import QRCode from "qrcode";
 import type { ActionContext } from "~/policies/actor";
 import type { Role } from "~/lib/roles";
-import { twoStepRequired } from "~/policies/two-step";
+import { twoStepRequired, type TwoStepFacts } from "~/policies/two-step";
 import { DomainError, invalidField } from "~/lib/errors";
 import { auditAction, recordAudit } from "./audit.server";
 import { db } from "./db.server";
@@ -173,11 +173,20 @@ export async function resetTwoStep(ctx: ActionContext, member: { id: string; par
   await auditAction(ctx, { action: "two-step.reset", subjectType: "user", subjectId: member.id });
 }
 
-/** The member's own view of their two-step sign-in: whether it is set up, and whether it is required of them. */
-export async function ownTwoStep(actor: { id: string; role: Role; partnershipId: string }) {
-  const [status, partnership] = await Promise.all([
-    twoStepStatus(actor.id),
-    db().partnership.findUniqueOrThrow({ where: { id: actor.partnershipId }, select: { isDemo: true } }),
+/** The facts the rule of who must use two-step sign-in asks about (app/policies/two-step.ts). */
+export async function twoStepFacts(member: { partnershipId: string; institutionId: string }): Promise<TwoStepFacts> {
+  const [partnership, student] = await Promise.all([
+    db().partnership.findUniqueOrThrow({ where: { id: member.partnershipId }, select: { isDemo: true } }),
+    db().student.findFirst({
+      where: { partnershipId: member.partnershipId, homeInstitutionId: member.institutionId },
+      select: { id: true },
+    }),
   ]);
-  return { ...status, required: twoStepRequired(actor, partnership) };
+  return { isDemo: partnership.isDemo, institutionHasStudents: student !== null };
+}
+
+/** The member's own view of their two-step sign-in: whether it is set up, and whether it is required of them. */
+export async function ownTwoStep(actor: { id: string; role: Role; partnershipId: string; institutionId: string }) {
+  const [status, facts] = await Promise.all([twoStepStatus(actor.id), twoStepFacts(actor)]);
+  return { ...status, required: twoStepRequired(actor, facts) };
 }
