@@ -26,9 +26,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.user) throw redirect("/home");
   const token = await readTokenCookie(pendingSignInCookie(), request);
   const view = await pendingEnrolmentView(token);
-  if (view) return view;
+  if (view) return { view };
   if ((await pendingSignInStep(token)) === "code") throw redirect(SECOND_STEP_PATH);
-  throw redirect(SIGN_IN_AGAIN, { headers: { "Set-Cookie": await clearPendingSignIn() } });
+  // No pending sign-in: timed out, or just finished by this page's action (whose answer shows the recovery codes).
+  return { view: null };
 }
 
 // The recovery codes are the action's answer, shown once: reloading the page's data would send the now signed-in
@@ -59,7 +60,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function SetUpTwoStepPage() {
-  const view = useLoaderData<typeof loader>();
+  const { view } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (actionData && "recoveryCodes" in actionData) {
     return (
@@ -75,6 +76,19 @@ export default function SetUpTwoStepPage() {
             </Link>
           </p>
         </RecoveryCodes>
+      </SignedOutShell>
+    );
+  }
+  if (!view) {
+    return (
+      <SignedOutShell>
+        <div className="card">
+          <h1>Sign in again</h1>
+          <p>Setting up two-step sign-in has timed out. Sign in again to carry on.</p>
+          <p>
+            <Link to="/login">Sign in</Link>
+          </p>
+        </div>
       </SignedOutShell>
     );
   }
