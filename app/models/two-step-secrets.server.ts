@@ -8,11 +8,11 @@ import { encodeBase32NoPadding } from "@oslojs/encoding";
 import { config } from "~/config.server";
 import { hashToken } from "~/lib/tokens.server";
 
-export const TOTP_PERIOD_SECONDS = 30;
-export const TOTP_DIGITS = 6;
+const TOTP_PERIOD_SECONDS = 30;
+const TOTP_DIGITS = 6;
 /** Codes of the step before and after now are accepted too: phone clocks drift and people type slowly. */
 const DRIFT_STEPS = 1;
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 
 let sealingKey: Buffer | undefined;
 

@@ -17,7 +17,7 @@ import { checkSecondStep, confirmEnrolment, enrolmentView, twoStepFacts, type En
 const MINUTE = 60_000;
 export const PENDING_SIGN_IN_MINUTES = 15;
 /** As many guesses as the password gets (sign-in.server.ts): a 6-digit code then holds for years of guessing. */
-export const SECOND_STEP_RULE: ThrottleRule = { maxFailures: 10, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
+const SECOND_STEP_RULE: ThrottleRule = { maxFailures: 10, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE };
 
 const secondStepThrottleKey = (userId: string) => `two-step:account:${userId}`;
 
@@ -96,7 +96,7 @@ export async function pendingSignInStep(token: string | null): Promise<SecondSte
   return pending.enrolled ? "code" : "set-up";
 }
 
-export interface CompletedSignIn {
+interface CompletedSignIn {
   sessionCookie: Cookie;
   rememberedDeviceToken: string | null;
   redirectTo: string;
