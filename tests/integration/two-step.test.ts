@@ -5,6 +5,7 @@ import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
+import { pruneExpiredAuthRecords } from "~/models/maintenance.server";
 import { startSession, validateSessionToken } from "~/models/sessions.server";
 import {
   checkSecondStep,
@@ -99,5 +100,25 @@ describe.each(PROVIDERS)("two-step sign-in on %s", (provider) => {
 
     const foreign = await actorOf(idOf(database.other.userIds, "coordinator"));
     await expect(resetTwoStep({ actor: foreign, ipAddress: "" }, user)).rejects.toMatchObject({ code: "not-found" });
+  });
+
+  it("forgets expired pending sign-ins and remembered browsers in the housekeeping, and keeps the rest", async () => {
+    const userId = idOf(database.demo.userIds, "lsa");
+    const [past, future] = [new Date(Date.now() - 1000), new Date(Date.now() + 600_000)];
+    await db().pendingSignIn.createMany({
+      data: [
+        { id: "pending-old", userId, expiresAt: past },
+        { id: "pending-new", userId, expiresAt: future },
+      ],
+    });
+    await db().rememberedDevice.createMany({
+      data: [
+        { id: "remembered-old", userId, passwordStamp: "x", expiresAt: past },
+        { id: "remembered-new", userId, passwordStamp: "x", expiresAt: future },
+      ],
+    });
+    await pruneExpiredAuthRecords();
+    expect((await db().pendingSignIn.findMany({ where: { userId } })).map((p) => p.id)).toEqual(["pending-new"]);
+    expect((await db().rememberedDevice.findMany({ where: { userId } })).map((d) => d.id)).toEqual(["remembered-new"]);
   });
 });
