@@ -79,6 +79,8 @@ export function loadConfig() {
     collabMaxDocumentBytes: intFromEnv("COLLAB_MAX_DOCUMENT_BYTES", 8 * 1024 * 1024),
     logLevel: process.env.LOG_LEVEL || (production ? "info" : "debug"),
     dataDir,
+    /** Key that seals two-step sign-in secrets (32 bytes, base64 or hex); unset: a key file in DATA_DIR (decision 015). */
+    twoStepKey: process.env.TWO_STEP_KEY || "",
     /** Where backups are written (`npm run backup`, and the scheduled ones). */
     backupDir: path.resolve(process.env.BACKUP_DIR || path.join(dataDir, "backups")),
     /** Take a backup this often in this process, in hours; 0 turns it off. Daily by default on the embedded SQLite. */

@@ -11,6 +11,7 @@ import { startSession, type Cookie } from "./sessions.server";
 import { clearFailures, releaseAttempt, reserveAttempt, type ThrottleRule } from "./throttle.server";
 import { normaliseEmail } from "~/lib/email";
 import { generateToken, hashToken } from "~/lib/tokens.server";
+import { beginSecondStep, type SecondStep } from "./two-step-sign-in.server";
 
 const MINUTE = 60_000;
 export const SIGN_IN_RULES = {
@@ -27,6 +28,7 @@ const deviceThrottleKey = (deviceId: string) => `sign-in:device:${deviceId}`;
 export type SignInResult =
   | { ok: true; userId: string; sessionCookie: Cookie; deviceToken: string }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "second-step"; secondStep: SecondStep; deviceToken: string }
   | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 async function trustedDeviceFor(deviceToken: string | null, email: string) {
@@ -44,6 +46,7 @@ export async function signIn(input: {
   password: string;
   deviceToken: string | null;
   meta: ClientMeta;
+  twoStep?: { rememberedDeviceToken: string | null; redirectTo: string | undefined };
 }): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   const addressKey = `sign-in:address:${input.meta.ipAddress}`;
@@ -87,7 +90,6 @@ export async function signIn(input: {
 
   await releaseAttempt(addressKey, SIGN_IN_RULES.perAddress);
   await clearFailures(accountKey);
-  const { cookie } = await startSession(user.id, input.meta);
   const deviceToken = device && input.deviceToken ? input.deviceToken : generateToken();
   if (!device) {
     await db().trustedDevice.create({
@@ -98,6 +100,10 @@ export async function signIn(input: {
       },
     });
   }
+  // Two-step sign-in (decision 015): no session until the second step, which has its own pages.
+  const secondStep = await beginSecondStep(user, input.twoStep ?? { rememberedDeviceToken: null, redirectTo: "" });
+  if (secondStep) return { ok: false, reason: "second-step", secondStep, deviceToken };
+  const { cookie } = await startSession(user.id, input.meta);
   await recordAudit({
     partnershipId: user.partnershipId,
     actorId: user.id,

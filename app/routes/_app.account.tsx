@@ -2,7 +2,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewPasswordFields } from "~/components/ui/new-password-fields";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
@@ -145,6 +145,13 @@ export default function AccountPage() {
             Change password
           </SubmitButton>
         </Form>
+      </section>
+
+      <section aria-labelledby="two-step-heading" className="card narrow">
+        <h2 id="two-step-heading">Two-step sign-in</h2>
+        <p>
+          <Link to="/account/two-step">Set up or change two-step sign-in</Link>
+        </p>
       </section>
 
       <section aria-labelledby="sessions-heading">

@@ -25,6 +25,8 @@ import { listInstitutions } from "~/models/institutions.server";
 import { deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
 import { createPasswordReset, getPendingPasswordReset } from "~/models/password-resets.server";
 import { canCreatePasswordReset, canManageMember } from "~/policies/membership";
+import { resetTwoStep, twoStepStatus } from "~/models/two-step.server";
+import { RESET_TWO_STEP_INTENT, ResetTwoStep } from "~/components/two-step/reset-two-step";
 import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -41,9 +43,10 @@ async function requireManagedMember(context: AppLoadContext, request: Request, u
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { actor, member } = await requireManagedMember(context, request, params.userId);
-  const [institutions, pendingReset] = await Promise.all([
+  const [institutions, pendingReset, twoStep] = await Promise.all([
     listInstitutions(actor.partnershipId),
     canCreatePasswordReset(actor, member) ? getPendingPasswordReset(actor.partnershipId, member.id) : null,
+    twoStepStatus(member.id),
   ]);
   return {
     member: {
@@ -58,6 +61,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     },
     institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
     pendingReset,
+    twoStepEnrolledAt: twoStep.enrolledAt,
   };
 }
 
@@ -87,6 +91,14 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       link: new URL(path, new URL(request.url).origin).toString(),
       expiresAt: reset.expiresAt,
       validHours,
+    };
+  }
+  if (intent === RESET_TWO_STEP_INTENT) {
+    await resetTwoStep(ctx, member);
+    await context.realtime.disconnectUser(member.id, "signed-out");
+    return {
+      kind: "status" as const,
+      message: `${member.name}'s two-step sign-in has been reset. They will set it up again when they next sign in.`,
     };
   }
   if (intent === "reactivate") {
@@ -123,7 +135,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function MemberPage() {
-  const { member, institutions, pendingReset } = useLoaderData<typeof loader>();
+  const { member, institutions, pendingReset, twoStepEnrolledAt } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const confirming = searchParams.get("confirm") === "deactivate";
@@ -200,6 +212,7 @@ export default function MemberPage() {
           </Form>
         )}
       </section>
+      <ResetTwoStep name={member.name} enrolledAt={twoStepEnrolledAt} />
       {member.deactivated ? (
         <section aria-labelledby="access-heading" className="card narrow">
           <h2 id="access-heading">Access</h2>

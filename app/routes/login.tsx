@@ -12,6 +12,7 @@ import { clientMeta, passRetryAfter } from "~/lib/request.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { signIn } from "~/models/sign-in.server";
 import { SignedOutShell } from "~/components/signed-out-shell";
+import { readTokenCookie, redirectToSecondStep, rememberedDeviceCookie } from "~/models/two-step-cookies.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Staffroom" }];
 
@@ -33,8 +34,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: submission.value.password,
     deviceToken: await readDeviceToken(request),
     meta: clientMeta(request, context),
+    twoStep: {
+      rememberedDeviceToken: await readTokenCookie(rememberedDeviceCookie(), request),
+      redirectTo: submission.value.redirectTo,
+    },
   });
   if (!result.ok) {
+    if (result.reason === "second-step") throw await redirectToSecondStep(result.secondStep, result.deviceToken);
     if (result.reason === "throttled") {
       return data(
         submission.reply({ formErrors: [tooManyAttemptsMessage(result.retryAfterMs)], hideFields: ["password"] }),
