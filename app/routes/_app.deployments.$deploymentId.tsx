@@ -263,6 +263,7 @@ function FeedbackSection() {
             label="Your feedback"
             hint="After the lesson: what each student managed on their own, where they needed a prompt or a model, and what to change next time."
             rows={6}
+            warnOfStudentNames
           />
           <SubmitButton name="intent" value="feedback" pendingLabel="Sending…">
             {d.feedbackAt ? "Update feedback" : "Send feedback"}
