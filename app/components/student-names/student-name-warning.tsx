@@ -30,7 +30,9 @@ function listOfNames(names: string[]): string {
 export function StudentNameWarning({ fieldId, text }: { fieldId: string; text: string }) {
   // The text "Use initials" produced, to say it was done for as long as the writer leaves it so.
   const [replacedText, setReplacedText] = useState<string | null>(null);
-  const { named, withInitials } = useStudentNameCheck(text);
+  // Only as the writer writes: a page of saved briefings would otherwise ask about each of them as it opens.
+  const [savedText] = useState(text);
+  const { named, withInitials } = useStudentNameCheck(text === savedText ? "" : text);
   const putInitials = () => {
     const field = fieldById(fieldId);
     if (!field) return;
@@ -45,8 +47,9 @@ export function StudentNameWarning({ fieldId, text }: { fieldId: string; text: s
       {names.length > 0 ? (
         <div className="alert alert--warning">
           <p>
-            Some people who read this may not see the full name of {listOfNames(names)}: they will see initials here
-            instead. Use initials to make it read the same for everyone.
+            Some people who read this may not see the {names.length > 1 ? "full names" : "full name"} of{" "}
+            {listOfNames(names)}: they will see initials here instead. Use initials to make it read the same for
+            everyone.
           </p>
           <button type="button" className="button button--secondary" onClick={putInitials}>
             Use initials
