@@ -1,7 +1,8 @@
-// A student's name written into a briefing: Sarah (Hollins Park, who teaches Ellie Marsh) deploys Joanne Price (an
-// LSA at Brookfield, not deployed to Ellie) and writes "Ellie" into the briefing. A polite warning says some readers
-// will see only initials and offers to use them; one click (by keyboard) puts "E. M." in the field, and Joanne's
-// briefing reads "E. M.", with Ellie's name nowhere in what her browser received.
+// A student's name written into a briefing: Sarah (Hollins Park, who teaches Megan Doyle) deploys Joanne Price (an
+// LSA at Brookfield, never deployed to Megan, whom the other stories leave alone) and writes "Megan" into the
+// briefing. A polite warning says some readers will see only initials and offers to use them; one click (by
+// keyboard) puts "M. D." in the field, and Joanne's briefing reads "M. D.", with Megan's name nowhere in what her
+// browser received.
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
@@ -36,14 +37,14 @@ test("a teacher is warned of a student's name in a briefing, uses initials, and 
   await sarah.getByRole("group", { name: "Students they support" }).getByLabel("Jordan Ashworth").check();
 
   const concepts = sarah.getByLabel("Concepts being taught");
-  await concepts.pressSequentially("Balance. Make sure Ellie can see you when you demonstrate.");
-  const warning = sarah.getByText(/Some people who read this may not see the full name of Ellie Marsh/);
+  await concepts.pressSequentially("Balance. Make sure Megan can see you when you demonstrate.");
+  const warning = sarah.getByText(/Some people who read this may not see the full name of Megan Doyle/);
   await expect(warning).toBeVisible();
   await expectNoSeriousA11yViolations(sarah);
   const useInitials = sarah.getByRole("button", { name: "Use initials" });
   await useInitials.focus();
   await sarah.keyboard.press("Enter");
-  await expect(concepts).toHaveValue("Balance. Make sure E. M. can see you when you demonstrate.");
+  await expect(concepts).toHaveValue("Balance. Make sure M. D. can see you when you demonstrate.");
   await expect(warning).toHaveCount(0);
   await expect(sarah.getByText("Names replaced with initials.")).toBeVisible();
   await expect(concepts).toBeFocused();
@@ -59,10 +60,10 @@ test("a teacher is warned of a student's name in a briefing, uses initials, and 
   await joanne.goto("/deployments");
   await joanne.getByRole("link", { name: new RegExp(planTitle) }).click();
   await expect(joanne.getByRole("heading", { level: 1, name: `Briefing: ${planTitle}` })).toBeVisible();
-  await expect(joanne.getByText("Balance. Make sure E. M. can see you when you demonstrate.")).toBeVisible();
+  await expect(joanne.getByText("Balance. Make sure M. D. can see you when you demonstrate.")).toBeVisible();
   await expectNoSeriousA11yViolations(joanne);
   expect(received.length).toBeGreaterThan(0);
-  expect(received.filter((body) => /Ellie|Marsh/.test(body))).toEqual([]);
+  expect(received.filter((body) => /Megan|Doyle/.test(body))).toEqual([]);
   await sarah.context().close();
   await joanne.context().close();
 });
