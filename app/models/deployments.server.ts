@@ -28,6 +28,12 @@ function isBriefed(b: { concepts: string; skills: string; outcomes: string; feed
   return Boolean(b.concepts.trim() && b.skills.trim() && b.outcomes.trim() && b.feedbackExpected.trim());
 }
 
+/** A deployment's briefing: the four need-to-knows and the independence note. */
+export function briefingOf(d: BriefingInput) {
+  const { concepts, skills, outcomes, feedbackExpected, independence } = d;
+  return { concepts, skills, outcomes, feedbackExpected, independence };
+}
+
 /** A deployment as the rules see it, with its id: what the supporter's own changes take. */
 export interface DeploymentAccess extends DeploymentFacts {
   id: string;
@@ -92,13 +98,7 @@ export async function deploySupporter(ctx: ActionContext, plan: LessonPlanAccess
     if (inGroup !== studentIds.length)
       throw invalidField("studentIds", "Choose students of this lesson's teaching group.");
   }
-  const briefing = {
-    concepts: input.concepts,
-    skills: input.skills,
-    outcomes: input.outcomes,
-    feedbackExpected: input.feedbackExpected,
-    independence: input.independence,
-  };
+  const briefing = briefingOf(input);
   const briefed = isBriefed(briefing);
   const deployment = await db().deployment.create({
     data: {

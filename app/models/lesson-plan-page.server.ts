@@ -4,11 +4,12 @@ import { analyseDeployments } from "~/lib/deployment-patterns";
 import type { Actor } from "~/policies/actor";
 import { getDocumentByOwnerForActor } from "./collab-documents.server";
 import { db } from "./db.server";
-import { listDeployableMembers, listPlanDeployments } from "./deployments.server";
+import { briefingOf, listDeployableMembers, listPlanDeployments } from "./deployments.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import type { LessonPlanAccess } from "./lesson-plan-facts.server";
 import { lessonStudents } from "./lesson-students.server";
 import { fromLessonDate, getLessonPlan, lessonPlanDeletionImpact } from "./lesson-plans.server";
+import { screenTexts, studentNameScreen } from "./student-names.server";
 
 /**
  * The plan's shared notes with the actor's rights on them, and the plan's title, for the notes' own pages
@@ -85,13 +86,26 @@ export async function loadLessonPlanPage(
     })),
     nameOf,
   );
-  const { differentiation, ...rest } = plan;
+  const { differentiation, strategies, ...rest } = plan;
+  const screen = await studentNameScreen(actor, [
+    ...deployments.flatMap((d) => [...Object.values(briefingOf(d)), d.feedback]),
+    ...differentiation.map((n) => n.note),
+    ...strategies.map((s) => s.note),
+  ]);
   return {
-    plan: { ...rest, lessonDate: fromLessonDate(plan.lessonDate) },
+    plan: {
+      ...rest,
+      strategies: strategies.map((s) => ({ ...s, note: screen(s.note) })),
+      lessonDate: fromLessonDate(plan.lessonDate),
+    },
     canEdit,
     canDelete,
     body: body ? { documentId: body.document.id, canWrite: body.canWrite } : null,
-    notes: differentiation.map((n) => ({ ...n, studentName: n.studentId ? nameOf(n.studentId) : null })),
+    notes: differentiation.map((n) => ({
+      ...n,
+      note: screen(n.note),
+      studentName: n.studentId ? nameOf(n.studentId) : null,
+    })),
     groupStudents: [...students.values()].filter((s) => inGroup.has(s.id)),
     deployments: deployments.map((d) => ({
       id: d.id,
@@ -101,17 +115,11 @@ export async function loadLessonPlanPage(
       mode: d.mode,
       minutes: d.minutes,
       students: d.students.map((s) => ({ id: s.studentId, name: nameOf(s.studentId) })),
-      briefing: {
-        concepts: d.concepts,
-        skills: d.skills,
-        outcomes: d.outcomes,
-        feedbackExpected: d.feedbackExpected,
-        independence: d.independence,
-      },
+      briefing: screenTexts(briefingOf(d), screen),
       briefedBy: d.briefedBy?.name ?? null,
       briefedAt: d.briefedAt,
       readAt: d.readAt,
-      feedback: d.feedback,
+      feedback: screen(d.feedback),
       feedbackAt: d.feedbackAt,
     })),
     patterns: {

@@ -5,6 +5,7 @@ import type { Actor } from "~/policies/actor";
 import { canEditLessonPlan, canReadLessonPlan } from "~/policies/lesson-plan";
 import { mayEditLessonPlans } from "~/policies/strategy";
 import { db } from "./db.server";
+import { studentNameScreen } from "./student-names.server";
 
 /** At most this many plans are offered in the "add to a lesson plan" list. */
 const PLANS_OFFERED = 100;
@@ -38,6 +39,10 @@ export async function listRatings(actor: Actor, strategyId: string) {
   }));
   const count = rows.length;
   const average = count ? rows.reduce((sum, r) => sum + r.rating, 0) / count : 0;
+  const screen = await studentNameScreen(
+    actor,
+    rows.map((r) => r.comment),
+  );
   return {
     count,
     average,
@@ -45,15 +50,14 @@ export async function listRatings(actor: Actor, strategyId: string) {
     items: rows.map((r) => ({
       id: r.id,
       rating: r.rating,
-      comment: r.comment,
+      comment: screen(r.comment),
       updatedAt: r.updatedAt,
       mine: r.userId === actor.id,
       rater: { name: r.user.name, institutionName: r.user.institution.name },
-      // A plan the viewer may not read is named only as "a lesson plan".
+      // A plan the viewer may not read is "a lesson" only: no title, no link and no id reach them.
       lessonPlan:
         r.lessonPlan && readable(actor, r.lessonPlan) ? { id: r.lessonPlan.id, title: r.lessonPlan.title } : null,
       forAPlan: Boolean(r.lessonPlanId),
-      lessonPlanId: r.lessonPlanId,
     })),
   };
 }
@@ -93,6 +97,10 @@ export async function listPlanUses(actor: Actor, strategyId: string) {
     for (const site of lessonPlan.course.sites) institutions.set(site.institution.id, site.institution.name);
   }
   const time = (d: Date | null) => d?.getTime() ?? 0;
+  const screen = await studentNameScreen(
+    actor,
+    visible.map((link) => link.note),
+  );
   return {
     plans: visible
       .sort((a, b) => time(b.lessonPlan.lessonDate) - time(a.lessonPlan.lessonDate))
@@ -101,7 +109,7 @@ export async function listPlanUses(actor: Actor, strategyId: string) {
         title: link.lessonPlan.title,
         lessonDate: link.lessonPlan.lessonDate,
         courseTitle: link.lessonPlan.course.title,
-        note: link.note,
+        note: screen(link.note),
       })),
     institutions: [...institutions.values()].sort((a, b) => a.localeCompare(b, "en-GB")),
     hiddenCount: links.length - visible.length,

@@ -241,8 +241,16 @@ export async function getStudentFacts(
   partnershipId: string,
   studentId: string,
 ): Promise<(StudentFacts & { id: string }) | null> {
-  const row = await db().student.findFirst({
-    where: { id: studentId, partnershipId },
+  return (await listStudentFacts(partnershipId, [studentId]))[0] ?? null;
+}
+
+/** The policy facts of several students of the partnership (ids of other partnerships are left out). */
+export async function listStudentFacts(
+  partnershipId: string,
+  studentIds: readonly string[],
+): Promise<Array<StudentFacts & { id: string }>> {
+  const rows = await db().student.findMany({
+    where: { id: { in: [...studentIds] }, partnershipId },
     select: {
       id: true,
       partnershipId: true,
@@ -251,14 +259,13 @@ export async function getStudentFacts(
       deployments: { select: deploymentFactSelect },
     },
   });
-  if (!row) return null;
-  return {
+  return rows.map((row) => ({
     id: row.id,
     partnershipId: row.partnershipId,
     homeInstitutionId: row.homeInstitutionId,
     groupTeacherIds: row.groups.flatMap((g) => g.group.teachers.map((t) => t.userId)),
     deployments: deploymentFacts(row.deployments),
-  };
+  }));
 }
 
 async function checkHomeInstitution(partnershipId: string, institutionId: string) {

@@ -39,11 +39,15 @@ export function canListStudents(actor: Actor): boolean {
   return isCoordinator(actor) || isLeader(actor) || isTeacher(actor);
 }
 
+/** The coordinator and leaders see every student of their partnership in full, whatever the facts. */
+export function seesEveryStudentInFull(actor: Actor): boolean {
+  return isCoordinator(actor) || isLeader(actor);
+}
+
 export function canSeeStudentDetails(actor: Actor, student: StudentFacts): boolean {
   if (!samePartnership(actor, student)) return false;
   return (
-    isCoordinator(actor) ||
-    isLeader(actor) ||
+    seesEveryStudentInFull(actor) ||
     actor.institutionId === student.homeInstitutionId ||
     student.groupTeacherIds.includes(actor.id)
   );

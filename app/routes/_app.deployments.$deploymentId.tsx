@@ -17,12 +17,14 @@ import { refusal } from "~/lib/errors";
 import { feedbackSchema } from "~/lib/forms/deployments";
 import { runIntent, submitForm } from "~/lib/forms/intents.server";
 import {
+  briefingOf,
   getDeployment,
   markBriefingRead,
   recordDeploymentFeedback,
   requireDeployment,
 } from "~/models/deployments.server";
 import { lessonStudents } from "~/models/lesson-students.server";
+import { screenTexts, studentNameScreen } from "~/models/student-names.server";
 import { canMarkBriefingRead } from "~/policies/deployment";
 import { notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 
@@ -43,6 +45,12 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     "deployment",
   );
   const plan = d.lessonPlan;
+  const screen = await studentNameScreen(actor, [
+    ...Object.values(briefingOf(d)),
+    d.feedback,
+    plan.objectives,
+    plan.successCriteria,
+  ]);
   return {
     id: d.id,
     lesson: {
@@ -54,8 +62,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       course: plan.course.title,
       group: plan.group?.name ?? null,
       site: plan.group?.site.name ?? null,
-      objectives: plan.objectives,
-      successCriteria: plan.successCriteria,
+      objectives: screen(plan.objectives),
+      successCriteria: screen(plan.successCriteria),
     },
     supporter: { name: d.supporter.name, institution: d.supporter.institution.name },
     supporterRole: d.supporterRole,
@@ -77,17 +85,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
         communicationMode: student?.communicationMode ?? "",
       };
     }),
-    briefing: {
-      concepts: d.concepts,
-      skills: d.skills,
-      outcomes: d.outcomes,
-      feedbackExpected: d.feedbackExpected,
-      independence: d.independence,
-    },
+    briefing: screenTexts(briefingOf(d), screen),
     briefedBy: d.briefedBy?.name ?? null,
     briefedAt: d.briefedAt,
     readAt: d.readAt,
-    feedback: d.feedback,
+    feedback: screen(d.feedback),
     feedbackAt: d.feedbackAt,
     isSupporter: found.isSupporter,
     canGiveFeedback: found.canGiveFeedback,
@@ -261,6 +263,7 @@ function FeedbackSection() {
             label="Your feedback"
             hint="After the lesson: what each student managed on their own, where they needed a prompt or a model, and what to change next time."
             rows={6}
+            warnOfStudentNames
           />
           <SubmitButton name="intent" value="feedback" pendingLabel="Sending…">
             {d.feedbackAt ? "Update feedback" : "Send feedback"}

@@ -2,6 +2,7 @@
 // group of checkboxes or radio buttons in a fieldset with a legend, each with
 // its hint and its error linked by ARIA.
 import { getCollectionProps, getTextareaProps } from "@conform-to/react";
+import { StudentNameWarning } from "~/components/student-names/student-name-warning";
 import type { FieldOf } from "./field";
 import type { ReactNode } from "react";
 
@@ -26,13 +27,17 @@ export function TextAreaField({
   label,
   hint,
   rows = 4,
+  warnOfStudentNames = false,
 }: {
   meta: FieldOf<string | undefined>;
   label: ReactNode;
   hint?: ReactNode;
   rows?: number;
+  /** Free text that others read: warn as students are named whom some readers see only as initials. */
+  warnOfStudentNames?: boolean;
 }) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
+  const namesId = warnOfStudentNames ? `${meta.id}-names` : undefined;
   const errors = errorsOf(meta);
   const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: undefined });
   return (
@@ -47,9 +52,12 @@ export function TextAreaField({
         key={key}
         {...props}
         rows={rows}
-        aria-describedby={[hintId, errors.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [hintId, errors.length ? meta.errorId : undefined, namesId].filter(Boolean).join(" ") || undefined
+        }
       />
       <FieldErrors id={meta.errorId} errors={errors} />
+      {warnOfStudentNames ? <StudentNameWarning fieldId={meta.id} text={meta.value ?? ""} /> : null}
     </div>
   );
 }

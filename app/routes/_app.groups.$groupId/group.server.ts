@@ -30,6 +30,7 @@ import {
   updateGroup,
 } from "~/models/groups.server";
 import { listInstitutions } from "~/models/institutions.server";
+import { studentNameScreen } from "~/models/student-names.server";
 import { viewStudents } from "~/models/students.server";
 import type { ActionContext } from "~/policies/actor";
 import { canManageGroups, canViewGroup } from "~/policies/course";
@@ -66,6 +67,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     canEdit && url.searchParams.get("confirm") === "delete" ? groupDeletionImpact(actor.partnershipId, group.id) : null,
   ]);
   const teacherIds = new Set(teacherIdsOf(group));
+  const screen = await studentNameScreen(
+    actor,
+    group.transport.map((t) => t.note),
+  );
   const homeInstitutions = new Map(students.students.map((s) => [s.homeInstitution.id, s.homeInstitution.name]));
   for (const t of group.transport) homeInstitutions.set(t.institution.id, t.institution.name);
   return {
@@ -87,7 +92,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       transport: group.transport.map((t) => ({
         institutionId: t.institution.id,
         institution: t.institution.name,
-        note: t.note,
+        note: screen(t.note),
       })),
       lessonPlans: group.lessonPlans
         .filter((p) => actor.role !== "lsa" || p.supporterIds.includes(actor.id))

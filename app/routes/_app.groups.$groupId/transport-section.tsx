@@ -54,6 +54,7 @@ function TransportForm({ institutions, reply }: { institutions: GroupPageData["i
           label="Arrangement"
           hint="Who drives, when they leave, who travels with them. Leave empty to remove the note."
           rows={3}
+          warnOfStudentNames
         />
         <SubmitButton name="intent" value="transport" pendingLabel="Saving…">
           Save transport note

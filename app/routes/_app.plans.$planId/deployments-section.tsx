@@ -42,6 +42,7 @@ function BriefingFields({
       label={b.label}
       hint={"hint" in b ? b.hint : undefined}
       rows={3}
+      warnOfStudentNames
     />
   ));
 }

@@ -103,7 +103,7 @@ function AddNoteForm({ page, actionData }: { page: PlanPage; actionData: PlanAct
           options={NEED_AREAS.options}
           placeholder="Choose an area…"
         />
-        <TextAreaField meta={fields.note} label="How the lesson adapts" />
+        <TextAreaField meta={fields.note} label="How the lesson adapts" warnOfStudentNames />
         <SubmitButton name="intent" value="add-differentiation" pendingLabel="Adding…">
           Add note
         </SubmitButton>

@@ -1,4 +1,5 @@
 // "Add to a lesson plan" in one step: the plans the member may edit that do not use the strategy yet.
+import { StudentNameWarning } from "~/components/student-names/student-name-warning";
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
@@ -44,6 +45,7 @@ export function AddToPlanSection() {
             }))}
           />
           <TextField meta={fields.note} label="How you will use it here (optional)" />
+          <StudentNameWarning fieldId={fields.note.id} text={fields.note.value ?? ""} />
           <SubmitButton name="intent" value="add-to-plan" pendingLabel="Adding…">
             Add to lesson plan
           </SubmitButton>

@@ -88,7 +88,13 @@ export function RatingsSection() {
               label: `${p.title}${p.lessonDate ? ` · ${formatDate(p.lessonDate)}` : ""}`,
             }))}
           />
-          <TextAreaField meta={fields.comment} label="Comment (optional)" hint="What changed for students?" rows={3} />
+          <TextAreaField
+            meta={fields.comment}
+            label="Comment (optional)"
+            hint="What changed for students?"
+            rows={3}
+            warnOfStudentNames
+          />
           <SubmitButton name="intent" value="rate" pendingLabel="Saving rating…">
             Save rating
           </SubmitButton>
