@@ -11,6 +11,7 @@ import { startSession, type Cookie } from "./sessions.server";
 import { clearFailures, releaseAttempt, reserveAttempt, type ThrottleRule } from "./throttle.server";
 import { normaliseEmail } from "~/lib/email";
 import { generateToken, hashToken } from "~/lib/tokens.server";
+import { demoSignInRefused } from "./demo-partnership.server";
 
 const MINUTE = 60_000;
 export const SIGN_IN_RULES = {
@@ -27,6 +28,7 @@ const deviceThrottleKey = (deviceId: string) => `sign-in:device:${deviceId}`;
 export type SignInResult =
   | { ok: true; userId: string; sessionCookie: Cookie; deviceToken: string }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "demo-elsewhere" }
   | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 async function trustedDeviceFor(deviceToken: string | null, email: string) {
@@ -84,6 +86,8 @@ export async function signIn(input: {
     }
     return { ok: false, reason: "invalid" };
   }
+  // The demo's password is published: away from this computer its sign-ins count as failures (issue 14).
+  if (await demoSignInRefused(user, input.meta)) return { ok: false, reason: "demo-elsewhere" };
 
   await releaseAttempt(addressKey, SIGN_IN_RULES.perAddress);
   await clearFailures(accountKey);
