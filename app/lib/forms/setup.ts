@@ -3,6 +3,7 @@ import { z } from "zod";
 import { emailField, newPasswordField } from "./auth";
 import { textField } from "./fields";
 import { institutionSchema } from "./membership";
+import { INSTITUTION_KINDS } from "../institutions";
 
 export const setupSchema = z
   .object({
@@ -11,7 +12,10 @@ export const setupSchema = z
       .min(3, "Enter the partnership's full name.")
       .max(100, "Use at most 100 characters."),
     institutionName: institutionSchema.shape.name,
-    institutionKind: institutionSchema.shape.kind,
+    // Any value outside the list (not only a missing one) gets the form's own words, not zod's list of codes.
+    institutionKind: z.enum(INSTITUTION_KINDS, {
+      errorMap: () => ({ message: "Choose what kind of institution it is." }),
+    }),
     coordinatorName: textField({ required_error: "Enter your name as colleagues know it." })
       .trim()
       .min(2, "Enter your full name.")
