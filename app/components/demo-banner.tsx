@@ -21,13 +21,16 @@ export function DemoBanner() {
   );
 }
 
-/** On the sign-in page while a demo partnership exists. */
-export function DemoSignInNotice() {
+/** On the sign-in page while a demo partnership exists; SEED_DEMO=true lets its members sign in from anywhere. */
+export function DemoSignInNotice({ scope }: { scope: "this-computer" | "anywhere" }) {
   return (
     <div className="alert alert--warning">
       <p>
-        <strong>This Staffroom holds the demo partnership.</strong> Its members share a published password, so they can
-        sign in only on the computer Staffroom runs on. {SET_UP_FOR_REAL}
+        <strong>This Staffroom holds the demo partnership.</strong> Its members share a published password
+        {scope === "anywhere"
+          ? ", and this Staffroom lets them sign in from any computer (SEED_DEMO=true). "
+          : ", so they can sign in only on the computer Staffroom runs on. "}
+        {SET_UP_FOR_REAL}
       </p>
     </div>
   );

@@ -8,8 +8,12 @@ import { db } from "./db.server";
 
 const INSTALLATION_ID = "installation";
 
-export async function hasDemoPartnership(): Promise<boolean> {
-  return (await db().partnership.count({ where: { isDemo: true } })) > 0;
+export type DemoSignInScope = "no-demo" | "this-computer" | "anywhere";
+
+/** Where demo members may sign in from, for the sign-in page to say; "no-demo" when there is none. */
+export async function demoSignInScope(): Promise<DemoSignInScope> {
+  if ((await db().partnership.count({ where: { isDemo: true } })) === 0) return "no-demo";
+  return config().demoSignInFromAnywhere ? "anywhere" : "this-computer";
 }
 
 /**

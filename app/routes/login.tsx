@@ -13,7 +13,7 @@ import { safeRedirectPath } from "~/lib/safe-redirect";
 import { signIn } from "~/models/sign-in.server";
 import { SignedOutShell } from "~/components/signed-out-shell";
 import { DEMO_SIGN_IN_REFUSED, DemoSignInNotice } from "~/components/demo-banner";
-import { hasDemoPartnership } from "~/models/demo-partnership.server";
+import { demoSignInScope } from "~/models/demo-partnership.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Staffroom" }];
 
@@ -21,7 +21,7 @@ export const headers = passRetryAfter;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
-  return { demo: await hasDemoPartnership() };
+  return { demo: await demoSignInScope() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -89,7 +89,7 @@ export default function LoginPage() {
             </p>
           </div>
         ) : null}
-        {demo ? <DemoSignInNotice /> : null}
+        {demo !== "no-demo" ? <DemoSignInNotice scope={demo} /> : null}
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

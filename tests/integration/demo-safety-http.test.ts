@@ -102,7 +102,10 @@ describe("demo sign-in away from this computer", () => {
 
 describe("the demo is unmistakable", () => {
   it("shows the banner on every page a demo member opens, and the sign-in page says the demo is there", async () => {
-    expect((await new HttpClient(guarded.origin).get("/login")).body).toContain(SIGN_IN_NOTICE);
+    const signInPage = (await new HttpClient(guarded.origin).get("/login")).body;
+    expect(signInPage).toContain(SIGN_IN_NOTICE);
+    expect(signInPage).toContain("they can sign in only on the computer Staffroom runs on");
+    expect((await new HttpClient(openDemo.origin).get("/login")).body).toContain("sign in from any computer");
     const browser = new HttpClient(guarded.origin);
     expect((await browser.signIn(demoUser("lsa").email, DEMO_PASSWORD)).status).toBe(302);
     for (const page of ["/home", "/strategies", "/account", "/no-such-page"]) {
