@@ -25,6 +25,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000, // above startApp's own 120 s limit, whose message names the cause
     teardownTimeout: 30_000,
-    env: { NODE_ENV: "test", LOG_LEVEL: "warn" },
+    // SEED_DEMO=true: in-process tests sign demo members in from made-up network addresses, which only an opened-up
+    // demo allows (servers the tests start set it per server; demo-safety-http.test.ts checks the refusal).
+    env: { NODE_ENV: "test", LOG_LEVEL: "warn", SEED_DEMO: "true" },
   },
 });

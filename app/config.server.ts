@@ -58,6 +58,10 @@ export function loadConfig() {
     cookieSecure: boolFromEnv("COOKIE_SECURE", production),
     /** Seed the demo partnership into an empty database. Default: only for the embedded SQLite default. */
     seedDemo: boolFromEnv("SEED_DEMO", usingEmbeddedDefault),
+    /** Demo accounts (published password) sign in from other computers only when SEED_DEMO=true is set outright. */
+    demoSignInFromAnywhere: boolFromEnv("SEED_DEMO", false),
+    /** How long the first-run set-up link printed at start works, in hours. */
+    setupLinkValidHours: intFromEnv("SETUP_LINK_VALID_HOURS", 24),
     /** Apply pending migrations when the server starts. */
     migrateOnStart: boolFromEnv("MIGRATE_ON_START", true),
     sessionIdleHours: intFromEnv("SESSION_IDLE_HOURS", 24 * 7),

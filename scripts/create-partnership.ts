@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { INSTITUTION_KINDS, type InstitutionKind } from "~/lib/institutions";
 import { db, disconnectDb } from "~/models/db.server";
 import { createInvite } from "~/models/invites.server";
+import { createPartnership } from "~/models/partnerships.server";
 
 const { values } = parseArgs({
   options: {
@@ -28,17 +29,9 @@ if (!name || !institutionName || !email || !INSTITUTION_KINDS.includes(kind)) {
   );
   process.exit(2);
 }
-const slug =
-  values.slug ??
-  name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-
-const partnership = await db().partnership.create({ data: { name, slug } });
-const institution = await db().institution.create({
-  data: { partnershipId: partnership.id, name: institutionName, kind },
-});
+const { partnership, institution } = await db().$transaction((tx) =>
+  createPartnership(tx, { name, slug: values.slug, institution: { name: institutionName, kind } }),
+);
 // Run from the command line: no member acts and there is no client address.
 const { path } = await createInvite(
   {

@@ -24,6 +24,7 @@ import { migrateDatabase, seedIfEmpty, tuneSqlite } from "./database";
 import { errorFields, logger } from "./logger";
 import { scheduleMaintenance } from "./maintenance";
 import { scheduleBackups } from "./ops/scheduled-backups";
+import { announceSetupLink } from "./setup-link";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -112,6 +113,7 @@ async function main() {
     database: databaseProvider(cfg.databaseUrl),
     realtime: cfg.redisUrl ? "redis" : "in-process",
   });
+  await announceSetupLink(cfg, port);
 
   const stopMaintenance = scheduleMaintenance();
   const stopBackups = scheduleBackups(cfg);

@@ -2,6 +2,7 @@
 // connection settings, and the demo partnership for an empty database.
 import { seedDemoPartnership } from "../../prisma/seed-data";
 import { db, SQLITE_WAL_CHECKPOINT_PAGES } from "./db.server";
+import { demoWasRemoved } from "./demo-partnership.server";
 
 /** For SQLite only (the caller decides): the pragmas every connection of this process runs with. */
 export async function applySqlitePragmas(): Promise<void> {
@@ -12,10 +13,13 @@ export async function applySqlitePragmas(): Promise<void> {
   await db().$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`);
 }
 
-/** Seeds the demo partnership when the database has no partnership yet; true when it did. */
+/**
+ * Seeds the demo partnership when the database has no partnership yet and the demo was never removed from it
+ * (`npm run demo:remove`); true when it did.
+ */
 export async function seedDemoIfEmpty(): Promise<boolean> {
   const existing = await db().partnership.count();
-  if (existing > 0) return false;
+  if (existing > 0 || (await demoWasRemoved())) return false;
   await seedDemoPartnership(db());
   return true;
 }

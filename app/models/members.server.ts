@@ -50,7 +50,7 @@ export async function getShellUser(userId: string) {
     where: { id: userId },
     select: {
       ...memberSelect,
-      partnership: { select: { id: true, name: true } },
+      partnership: { select: { id: true, name: true, isDemo: true } },
     },
   });
 }

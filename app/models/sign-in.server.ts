@@ -12,6 +12,7 @@ import { clearFailures, releaseAttempt, reserveAttempt, type ThrottleRule } from
 import { normaliseEmail } from "~/lib/email";
 import { generateToken, hashToken } from "~/lib/tokens.server";
 import { beginSecondStep, type SecondStep } from "./two-step-sign-in.server";
+import { demoSignInRefused } from "./demo-partnership.server";
 
 const MINUTE = 60_000;
 export const SIGN_IN_RULES = {
@@ -29,6 +30,7 @@ export type SignInResult =
   | { ok: true; userId: string; sessionCookie: Cookie; deviceToken: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "second-step"; secondStep: SecondStep; deviceToken: string }
+  | { ok: false; reason: "demo-elsewhere" }
   | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 async function trustedDeviceFor(deviceToken: string | null, email: string) {
@@ -87,6 +89,8 @@ export async function signIn(input: {
     }
     return { ok: false, reason: "invalid" };
   }
+  // The demo's password is published: away from this computer its sign-ins count as failures (issue 14).
+  if (await demoSignInRefused(user, input.meta)) return { ok: false, reason: "demo-elsewhere" };
 
   await releaseAttempt(addressKey, SIGN_IN_RULES.perAddress);
   await clearFailures(accountKey);

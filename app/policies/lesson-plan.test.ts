@@ -159,6 +159,15 @@ describe("deployments", () => {
       ],
     );
   });
+  describe("viewing another supporter's deployment (docs/permissions.md: an LSA reads those of her plans)", () => {
+    table(
+      (a) => canViewDeployment(a, deployment("teacher3")),
+      [
+        ["an LSA deployed in the same plan", deployedLsa, true],
+        ["an LSA not deployed in the plan", otherLsa, false],
+      ],
+    );
+  });
   for (const rule of [canMarkBriefingRead, canRecordDeploymentFeedback]) {
     describe(rule.name, () => {
       table(

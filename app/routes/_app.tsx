@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
+import { DemoBanner } from "~/components/demo-banner";
 import { ErrorContent } from "~/components/error-page";
 import { LiveUpdates } from "~/components/live-updates";
 import { isRole } from "~/lib/roles";
@@ -21,17 +22,21 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       institutionName: user.institution.name,
       partnershipName: user.partnership.name,
     },
+    demo: user.partnership.isDemo,
     nav: navigationFor(actor, { hasDeployments: actor.role !== "lsa" && (await hasDeployments(actor)) }),
   };
 }
 
 export default function AppLayout() {
-  const { user, nav } = useLoaderData<typeof loader>();
+  const { user, nav, demo } = useLoaderData<typeof loader>();
   return (
-    <AppShell user={user} nav={nav}>
-      <LiveUpdates />
-      <Outlet />
-    </AppShell>
+    <>
+      {demo ? <DemoBanner /> : null}
+      <AppShell user={user} nav={nav}>
+        <LiveUpdates />
+        <Outlet />
+      </AppShell>
+    </>
   );
 }
 
@@ -47,8 +52,11 @@ export function ErrorBoundary() {
   if (!isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   if (!shell) throw error;
   return (
-    <AppShell user={shell.user} nav={shell.nav}>
-      <ErrorContent error={error} />
-    </AppShell>
+    <>
+      {shell.demo ? <DemoBanner /> : null}
+      <AppShell user={shell.user} nav={shell.nav}>
+        <ErrorContent error={error} />
+      </AppShell>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
@@ -13,6 +13,8 @@ import { safeRedirectPath } from "~/lib/safe-redirect";
 import { signIn } from "~/models/sign-in.server";
 import { SignedOutShell } from "~/components/signed-out-shell";
 import { readTokenCookie, redirectToSecondStep, rememberedDeviceCookie } from "~/models/two-step-cookies.server";
+import { DEMO_SIGN_IN_REFUSED, DemoSignInNotice } from "~/components/demo-banner";
+import { demoSignInScope } from "~/models/demo-partnership.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Staffroom" }];
 
@@ -20,7 +22,7 @@ export const headers = passRetryAfter;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  return { demo: await demoSignInScope() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,6 +49,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 429, headers: { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } },
       );
     }
+    if (result.reason === "demo-elsewhere") {
+      return data(submission.reply({ formErrors: [DEMO_SIGN_IN_REFUSED], hideFields: ["password"] }), { status: 403 });
+    }
     return data(
       submission.reply({
         formErrors: ["That email address and password do not match. Check them and try again."],
@@ -63,6 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
+  const { demo } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const ended = searchParams.get("ended");
   const passwordChanged = searchParams.get("password") === "changed";
@@ -89,6 +95,7 @@ export default function LoginPage() {
             </p>
           </div>
         ) : null}
+        {demo !== "no-demo" ? <DemoSignInNotice scope={demo} /> : null}
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

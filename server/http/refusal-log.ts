@@ -7,8 +7,8 @@ import type { RequestAuth } from "./session";
 
 const REFUSED: Record<number, string> = { 401: "unauthorised", 403: "forbidden", 404: "not-found", 429: "throttled" };
 
-/** Invitation and reset links carry their secret in the path. */
-const TOKEN_IN_PATH = /^\/(invite|reset)\/[^/]+/;
+/** Invitation, reset and set-up links carry their secret in the path. */
+const TOKEN_IN_PATH = /^\/(invite|reset|setup)\/[^/]+/;
 
 function loggablePath(originalUrl: string): string {
   const path = originalUrl.split("?")[0] ?? "";

@@ -19,7 +19,8 @@ beforeAll(async () => {
   ({ url: databaseUrl } = await seededDatabase("sqlite"));
   store = createDb(databaseUrl);
   [behindProxy, direct] = await Promise.all([
-    startApp({ databaseUrl, seedDemo: false, env: { TRUST_PROXY_HOPS: "1" } }),
+    // SEED_DEMO=true: the demo accounts below sign in from addresses other than this computer's only when told to.
+    startApp({ databaseUrl, seedDemo: true, env: { TRUST_PROXY_HOPS: "1" } }),
     startApp({ databaseUrl, seedDemo: false }),
   ]);
 });
