@@ -24,6 +24,7 @@ import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
 import { listInstitutions } from "~/models/institutions.server";
 import { deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
 import { createPasswordReset, getPendingPasswordReset } from "~/models/password-resets.server";
+import { requireRecentAuthentication } from "~/models/reauthentication.server";
 import { canCreatePasswordReset, canManageMember } from "~/policies/membership";
 import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
 
@@ -81,6 +82,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   }
   if (intent === "create-password-reset") {
     ensure(canCreatePasswordReset(actor, member), "Reactivate the account before making a password reset link.");
+    requireRecentAuthentication(request, context.session);
     const { reset, path, validHours } = await createPasswordReset(ctx, member.id);
     return {
       kind: "reset-link" as const,
@@ -105,6 +107,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: updateMemberSchema });
   if (submission.status !== "success")
     return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
+  // A new role or institution changes what the member may see: the coordinator confirms it's them first.
+  if (submission.value.role !== member.role || submission.value.institutionId !== member.institution.id)
+    requireRecentAuthentication(request, context.session);
   try {
     const before = member.role;
     await updateMember(ctx, member.id, submission.value);

@@ -1,11 +1,13 @@
 // Layout of every signed-in page: resolves the member and renders the shell.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { AccountNotices } from "~/components/account-notices";
 import { AppShell } from "~/components/app-shell";
 import { ErrorContent } from "~/components/error-page";
 import { LiveUpdates } from "~/components/live-updates";
 import { isRole } from "~/lib/roles";
 import { navigationFor } from "~/lib/navigation";
+import { listUndismissedAccountNotices } from "~/models/account-notices.server";
 import { getShellUser } from "~/models/members.server";
 import { hasDeployments } from "~/models/deployments.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
@@ -22,14 +24,16 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       partnershipName: user.partnership.name,
     },
     nav: navigationFor(actor, { hasDeployments: actor.role !== "lsa" && (await hasDeployments(actor)) }),
+    accountNotices: await listUndismissedAccountNotices(actor.id),
   };
 }
 
 export default function AppLayout() {
-  const { user, nav } = useLoaderData<typeof loader>();
+  const { user, nav, accountNotices } = useLoaderData<typeof loader>();
   return (
     <AppShell user={user} nav={nav}>
       <LiveUpdates />
+      <AccountNotices notices={accountNotices} />
       <Outlet />
     </AppShell>
   );
