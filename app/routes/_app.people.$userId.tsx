@@ -165,9 +165,7 @@ export default function MemberPage() {
           />
           <SelectField meta={fields.institutionId} label="Institution" options={institutions} />
           <TextField meta={fields.jobTitle} label="Job title" />
-          <SubmitButton name="intent" value="update" pendingLabel="Saving…">
-            Save changes
-          </SubmitButton>
+          <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
         </Form>
       </section>
       <section aria-labelledby="password-reset-heading" className="card narrow">
