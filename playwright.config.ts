@@ -83,6 +83,8 @@ export default defineConfig({
       REDIS_URL: "",
       ALLOWED_ORIGINS: "",
       LOG_LEVEL: "warn",
+      // The saved sessions of the setup project must outlast a whole run on a slow machine.
+      STUDENT_DETAIL_SESSION_IDLE_MINUTES: "480",
     },
   },
 });

@@ -65,6 +65,10 @@ export function loadConfig() {
     /** Apply pending migrations when the server starts. */
     migrateOnStart: boolFromEnv("MIGRATE_ON_START", true),
     sessionIdleHours: intFromEnv("SESSION_IDLE_HOURS", 24 * 7),
+    /** Idle timeout for the roles that see student details in full (coordinator, leaders, teachers), in minutes. */
+    studentDetailSessionIdleMinutes: intFromEnv("STUDENT_DETAIL_SESSION_IDLE_MINUTES", 30),
+    /** How long a password confirmation ("Confirm it's you") allows sensitive account changes, in minutes. */
+    reauthenticationValidMinutes: intFromEnv("REAUTHENTICATION_VALID_MINUTES", 10),
     sessionAbsoluteDays: intFromEnv("SESSION_ABSOLUTE_DAYS", 30),
     inviteValidDays: intFromEnv("INVITE_VALID_DAYS", 7),
     /** How long a coordinator's password reset link works, in hours. */

@@ -12,6 +12,7 @@ type SessionRow = {
   createdAt: Date;
   userAgent: string;
   ipAddress: string;
+  reauthenticatedAt: Date | null;
 };
 
 function toDatabaseSession(row: SessionRow): DatabaseSession {
@@ -24,6 +25,7 @@ function toDatabaseSession(row: SessionRow): DatabaseSession {
       createdAt: row.createdAt,
       userAgent: row.userAgent,
       ipAddress: row.ipAddress,
+      reauthenticatedAt: row.reauthenticatedAt,
     },
   };
 }

@@ -2,15 +2,14 @@
 // deactivation (which ends the member's sessions; the route also closes their
 // live sockets), and a member's own password change.
 import { DomainError, invalidField } from "~/lib/errors";
-import { tooManyAttemptsMessage } from "~/lib/forms/auth";
-import type { Role } from "~/lib/roles";
+import { ROLE_LABELS, isRole, type Role } from "~/lib/roles";
 import type { ActionContext } from "~/policies/actor";
+import { changedBy, noticeAccountChange } from "./account-notices.server";
 import { auditAction, recordAudit } from "./audit.server";
 import { db } from "./db.server";
-import { hashPassword, verifyPassword } from "./passwords.server";
+import { hashPassword } from "./passwords.server";
+import { checkCurrentPassword } from "./reauthentication.server";
 import { endOtherSessions } from "./sessions.server";
-import { SIGN_IN_RULES } from "./sign-in.server";
-import { clearFailures, reserveAttempt } from "./throttle.server";
 
 const memberSelect = {
   id: true,
@@ -76,9 +75,29 @@ export async function updateMember(
   if (member.institutionId !== updated.institutionId) changes.institution = { to: institution.name };
   if (member.jobTitle !== updated.jobTitle) changes.jobTitle = { to: updated.jobTitle };
   await auditAction(ctx, { action: "member.updated", subjectType: "user", subjectId: member.id, detail: changes });
+  await noticeMemberUpdate(ctx, member, updated, institution.name);
   // A new role must take effect at once: existing sessions carry the old one.
   if (member.role !== updated.role) await db().session.deleteMany({ where: { userId: member.id } });
   return updated;
+}
+
+/** Tells the member what changed in their role and institution, and who changed it. */
+async function noticeMemberUpdate(
+  ctx: ActionContext,
+  before: { role: string; institutionId: string },
+  after: { id: string; partnershipId: string; role: string; institutionId: string },
+  institutionName: string,
+) {
+  if (before.role === after.role && before.institutionId === after.institutionId) return;
+  const by = await changedBy(ctx.actor.id);
+  const label = (role: string) => (isRole(role) ? ROLE_LABELS[role] : role);
+  if (before.role !== after.role) {
+    const message = `${by} changed your role from ${label(before.role)} to ${label(after.role)}.`;
+    await noticeAccountChange(after, "role-changed", message);
+  }
+  if (before.institutionId !== after.institutionId) {
+    await noticeAccountChange(after, "institution-changed", `${by} moved your account to ${institutionName}.`);
+  }
 }
 
 /** Deactivates a member: they can no longer sign in and every session ends. */
@@ -95,6 +114,8 @@ export async function deactivateMember(ctx: ActionContext, userId: string) {
   });
   if (result) {
     await auditAction(ctx, { action: "member.deactivated", subjectType: "user", subjectId: userId });
+    const member = { id: userId, partnershipId: ctx.actor.partnershipId };
+    await noticeAccountChange(member, "deactivated", `${await changedBy(ctx.actor.id)} deactivated your account.`);
   }
   return result;
 }
@@ -106,14 +127,13 @@ export async function reactivateMember(ctx: ActionContext, userId: string) {
   });
   if (count > 0) {
     await auditAction(ctx, { action: "member.reactivated", subjectType: "user", subjectId: userId });
+    const member = { id: userId, partnershipId: ctx.actor.partnershipId };
+    await noticeAccountChange(member, "reactivated", `${await changedBy(ctx.actor.id)} reactivated your account.`);
   }
   return count > 0;
 }
 
 /** Changes the member's own password after checking the current one; ends their other sessions. */
-/** Asking for the current password is throttled like signing in: a stolen session cannot be used to guess it. */
-const currentPasswordThrottleKey = (userId: string) => `current-password:user:${userId}`;
-
 export async function changePassword(
   userId: string,
   sessionId: string,
@@ -123,26 +143,12 @@ export async function changePassword(
   | { ok: true; endedSessions: number; endedSessionIds: string[] }
   | { ok: false; field: "currentPassword"; message: string; retryAfterMs?: number }
 > {
+  const check = await checkCurrentPassword(userId, input.currentPassword, ipAddress);
+  if (!check.ok) {
+    const message = check.retryAfterMs === undefined ? "That is not your current password." : check.message;
+    return { ok: false, field: "currentPassword", message, retryAfterMs: check.retryAfterMs };
+  }
   const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
-  const throttleKey = currentPasswordThrottleKey(userId);
-  // Counted before the check, so that guesses sent at once cannot all be checked (decision 005).
-  const reservation = await reserveAttempt(throttleKey, SIGN_IN_RULES.perAccount);
-  if (!reservation.reserved) {
-    const { retryAfterMs } = reservation;
-    return { ok: false, field: "currentPassword", message: tooManyAttemptsMessage(retryAfterMs), retryAfterMs };
-  }
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordAudit({
-      partnershipId: user.partnershipId,
-      actorId: userId,
-      action: "password.check-failed",
-      subjectType: "user",
-      subjectId: userId,
-      ipAddress,
-    });
-    return { ok: false, field: "currentPassword", message: "That is not your current password." };
-  }
-  await clearFailures(throttleKey);
   await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
   const endedSessionIds = await endOtherSessions(userId, sessionId);
   const endedSessions = endedSessionIds.length;
@@ -155,5 +161,10 @@ export async function changePassword(
     detail: { endedSessions },
     ipAddress,
   });
+  await noticeAccountChange(
+    user,
+    "password-changed",
+    "Your password was changed. If you did not change it, tell your partnership coordinator at once.",
+  );
   return { ok: true, endedSessions, endedSessionIds };
 }

@@ -6,6 +6,7 @@ import { generateToken, hashToken } from "~/lib/tokens.server";
 import { DomainError } from "~/lib/errors";
 import type { ActionContext } from "~/policies/actor";
 import { canCreatePasswordReset } from "~/policies/membership";
+import { changedBy, noticeAccountChange } from "./account-notices.server";
 import { auditAction, recordAudit } from "./audit.server";
 import { db, serialiseOn } from "./db.server";
 import { hashPassword } from "./passwords.server";
@@ -72,6 +73,11 @@ export async function createPasswordReset(ctx: ActionContext, userId: string) {
     subjectId: member.id,
     detail: { name: member.name, email: member.email, replacedLinks: replaced },
   });
+  await noticeAccountChange(
+    member,
+    "password-reset-link",
+    `${await changedBy(actor.id)} made a password reset link for your account. If you did not ask for one, tell them.`,
+  );
   return { reset, token, path: `/reset/${token}`, validHours };
 }
 
@@ -132,5 +138,10 @@ export async function resetPassword(input: { token: string; password: string }, 
     detail: { endedSessions },
     ipAddress,
   });
+  await noticeAccountChange(
+    user,
+    "password-reset",
+    "Your password was reset with a link from your partnership coordinator, and every browser was signed out.",
+  );
   return { userId: user.id, endedSessions };
 }

@@ -80,6 +80,14 @@ export function canOpenStudent(actor: Actor, student: StudentFacts, now: Date): 
   );
 }
 
+/**
+ * The roles that see some students' details in full (the coordinator, leaders, teachers): an unattended browser of
+ * theirs exposes the most, so their sessions end sooner when idle.
+ */
+export function roleSeesStudentDetails(role: Actor["role"]): boolean {
+  return role === "coordinator" || role === "leader" || role === "teacher";
+}
+
 /** Whether to offer "Add a student" at all: the coordinator and teachers (for their own institution). */
 export function canCreateStudents(actor: Actor): boolean {
   return isCoordinator(actor) || isTeacher(actor);

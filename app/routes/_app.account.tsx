@@ -1,5 +1,6 @@
 // The member's own account: change password (ends other sessions), see and revoke signed-in browsers.
 import { getFormProps } from "@conform-to/react";
+import { AccountChanges } from "~/components/account-notices";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,6 +14,7 @@ import { refineNewPassword } from "~/models/password-check.server";
 import { describeBrowser, formatDateTime } from "~/lib/format";
 import { ROLE_LABELS, type Role } from "~/lib/roles";
 import { changePassword, getShellUser } from "~/models/members.server";
+import { listAccountNotices } from "~/models/account-notices.server";
 import { listSessions, revokeSession } from "~/models/sessions.server";
 import { requireActor } from "~/policies/enforce.server";
 import { passRetryAfter } from "~/lib/request.server";
@@ -24,7 +26,11 @@ export const headers = passRetryAfter;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
-  const [user, sessions] = await Promise.all([getShellUser(actor.id), listSessions(actor.id)]);
+  const [user, sessions, accountChanges] = await Promise.all([
+    getShellUser(actor.id),
+    listSessions(actor.id),
+    listAccountNotices(actor.id),
+  ]);
   return {
     user: {
       name: user!.name,
@@ -34,6 +40,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       jobTitle: user!.jobTitle,
     },
     sessions: sessions.map((s) => ({ ...s, current: s.id === context.session!.id })),
+    accountChanges,
   };
 }
 
@@ -101,7 +108,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, accountChanges } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
   const [form, fields] = useZodForm(changePasswordSchema, {
@@ -163,6 +170,8 @@ export default function AccountPage() {
         ) : null}
         <SessionsTable sessions={sessions} />
       </section>
+
+      <AccountChanges notices={accountChanges} />
     </>
   );
 }

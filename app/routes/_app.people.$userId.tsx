@@ -24,6 +24,7 @@ import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
 import { listInstitutions } from "~/models/institutions.server";
 import { deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
 import { createPasswordReset, getPendingPasswordReset } from "~/models/password-resets.server";
+import { requireRecentAuthentication } from "~/models/reauthentication.server";
 import { canCreatePasswordReset, canManageMember } from "~/policies/membership";
 import { resetTwoStep, twoStepStatus } from "~/models/two-step.server";
 import { RESET_TWO_STEP_INTENT, ResetTwoStep } from "~/components/two-step/reset-two-step";
@@ -85,6 +86,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   }
   if (intent === "create-password-reset") {
     ensure(canCreatePasswordReset(actor, member), "Reactivate the account before making a password reset link.");
+    requireRecentAuthentication(request, context.session);
     const { reset, path, validHours } = await createPasswordReset(ctx, member.id);
     return {
       kind: "reset-link" as const,
@@ -117,6 +119,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: updateMemberSchema });
   if (submission.status !== "success")
     return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
+  // A new role or institution changes what the member may see: the coordinator confirms it's them first.
+  if (submission.value.role !== member.role || submission.value.institutionId !== member.institution.id)
+    requireRecentAuthentication(request, context.session);
   try {
     const before = member.role;
     await updateMember(ctx, member.id, submission.value);
@@ -172,9 +177,7 @@ export default function MemberPage() {
           />
           <SelectField meta={fields.institutionId} label="Institution" options={institutions} />
           <TextField meta={fields.jobTitle} label="Job title" />
-          <SubmitButton name="intent" value="update" pendingLabel="Saving…">
-            Save changes
-          </SubmitButton>
+          <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
         </Form>
       </section>
       <section aria-labelledby="password-reset-heading" className="card narrow">

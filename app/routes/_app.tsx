@@ -1,12 +1,14 @@
 // Layout of every signed-in page: resolves the member and renders the shell.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { AccountNotices } from "~/components/account-notices";
 import { AppShell } from "~/components/app-shell";
 import { DemoBanner } from "~/components/demo-banner";
 import { ErrorContent } from "~/components/error-page";
 import { LiveUpdates } from "~/components/live-updates";
 import { isRole } from "~/lib/roles";
 import { navigationFor } from "~/lib/navigation";
+import { listUndismissedAccountNotices } from "~/models/account-notices.server";
 import { getShellUser } from "~/models/members.server";
 import { hasDeployments } from "~/models/deployments.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
@@ -24,16 +26,18 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     },
     demo: user.partnership.isDemo,
     nav: navigationFor(actor, { hasDeployments: actor.role !== "lsa" && (await hasDeployments(actor)) }),
+    accountNotices: await listUndismissedAccountNotices(actor.id),
   };
 }
 
 export default function AppLayout() {
-  const { user, nav, demo } = useLoaderData<typeof loader>();
+  const { user, nav, demo, accountNotices } = useLoaderData<typeof loader>();
   return (
     <>
       {demo ? <DemoBanner /> : null}
       <AppShell user={user} nav={nav}>
         <LiveUpdates />
+        <AccountNotices notices={accountNotices} />
         <Outlet />
       </AppShell>
     </>

@@ -9,9 +9,10 @@ import { Redis } from "ioredis";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "~/lib/realtime-events";
 import { partnershipRoom, sessionRoom, userRoom } from "~/lib/realtime-events";
 import { socketParser } from "~/lib/socket-parser";
-import { readSessionToken, validateSessionToken } from "~/models/sessions.server";
+import { readSessionToken, sessionEnd, validateSessionToken } from "~/models/sessions.server";
 import { isOriginAllowed } from "../http/origin";
 import { logger } from "../logger";
+import { closeSocketAtSessionEnd } from "./session-expiry";
 
 export type StaffroomServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type StaffroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -66,7 +67,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
 
   io.use(async (socket, next) => {
     try {
-      const check = await validateSessionToken(readSessionToken(socket.request.headers.cookie));
+      const check = await validateSessionToken(readSessionToken(socket.request.headers.cookie), { use: false });
       if (!check.user) {
         logger.warn("socket refused", { refusal: "unauthorised" });
         next(new Error("unauthorised: sign in again"));
@@ -80,6 +81,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
         institutionId: check.user.institutionId,
         sessionId: check.session.id,
       };
+      closeSocketAtSessionEnd(socket, sessionEnd(check.session));
       next();
     } catch (error) {
       logger.error("socket authentication failed", { error: String(error) });

@@ -64,16 +64,22 @@ describe("the health check", () => {
 });
 
 describe("cookies in production", () => {
-  it("are Secure when NODE_ENV=production and COOKIE_SECURE is not set", async () => {
+  it("are Secure, with the __Host- prefix, when NODE_ENV=production and COOKIE_SECURE is not set", async () => {
     const res = await new HttpClient(app.origin).signIn(demoUser("teacher").email, DEMO_PASSWORD);
     expect([302, 303]).toContain(res.status);
-    const session = res.setCookies.find((c) => c.name === SESSION_COOKIE);
+    // __Host-: the browser keeps them only when Secure, Path=/ and without Domain, so no subdomain can plant one.
+    expect(res.setCookies.map((c) => c.name).sort()).toEqual(["__Host-staffroom_device", "__Host-staffroom_session"]);
+    for (const cookie of res.setCookies) {
+      expect(cookie.attributes.path, cookie.name).toBe("/");
+      expect(cookie.attributes, cookie.name).not.toHaveProperty("domain");
+    }
+    const session = res.setCookies.find((c) => c.name === `__Host-${SESSION_COOKIE}`);
     expect(session?.attributes).toHaveProperty("secure");
     expect(session?.attributes).toHaveProperty("httponly");
     expect(session?.attributes.samesite?.toLowerCase()).toBe("lax");
     expect(session?.attributes.path).toBe("/");
     expect(session?.attributes.expires).toBeTruthy();
-    const device = res.setCookies.find((c) => c.name === "staffroom_device");
+    const device = res.setCookies.find((c) => c.name === "__Host-staffroom_device");
     expect(device?.attributes).toHaveProperty("secure");
     expect(device?.attributes).toHaveProperty("httponly");
   });

@@ -40,9 +40,16 @@ const userId = async (key: DemoUserKey) =>
 const createLink = (coordinator: HttpClient, memberId: string, origin?: string | null) =>
   coordinator.post(`/people/${memberId}`, { intent: "create-password-reset" }, origin === undefined ? {} : { origin });
 
+/** The coordinator, signed in and past "Confirm it's you" (a reset link needs a recent password confirmation). */
+async function confirmedCoordinator(): Promise<HttpClient> {
+  const coordinator = await signIn("coordinator");
+  expect((await coordinator.post("/confirm", { password: DEMO_PASSWORD })).status).toBe(302);
+  return coordinator;
+}
+
 /** The coordinator makes a link on the member's page; returns its path. */
 async function resetLink(memberKey: DemoUserKey): Promise<string> {
-  const res = await createLink(await signIn("coordinator"), await userId(memberKey));
+  const res = await createLink(await confirmedCoordinator(), await userId(memberKey));
   expect(res.status).toBe(200);
   const match = /\/reset\/([A-Za-z0-9_-]{43})\b/.exec(res.body);
   expect(match, "the page shows the link").not.toBeNull();
@@ -91,7 +98,7 @@ describe("making a password reset link", () => {
   });
 
   it("shows the link once, with how long it works; only its hash is stored", async () => {
-    const coordinator = await signIn("coordinator");
+    const coordinator = await confirmedCoordinator();
     const id = await userId("leaderFe");
     const res = await createLink(coordinator, id);
     expect(res.status).toBe(200);
