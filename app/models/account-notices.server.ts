@@ -12,7 +12,8 @@ export type AccountNoticeKind =
   | "password-reset"
   | "deactivated"
   | "reactivated"
-  | "two-step-reset";
+  | "two-step-reset"
+  | "two-step-changed";
 
 /** Tells the member about a change to their account. `message` is the sentence they read, in their words. */
 export async function noticeAccountChange(

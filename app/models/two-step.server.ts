@@ -6,6 +6,7 @@ import type { ActionContext } from "~/policies/actor";
 import type { Role } from "~/lib/roles";
 import { twoStepRequired, type TwoStepFacts } from "~/policies/two-step";
 import { DomainError, invalidField } from "~/lib/errors";
+import { changedBy, noticeAccountChange } from "./account-notices.server";
 import { auditAction, recordAudit } from "./audit.server";
 import { db } from "./db.server";
 import { endAllSessions } from "./sessions.server";
@@ -105,6 +106,7 @@ export async function confirmEnrolment(
     subjectId: user.id,
     ipAddress,
   });
+  await noticeAccountChange(user, "two-step-changed", "Two-step sign-in was set up with an app on your phone.");
   return codes;
 }
 
@@ -145,6 +147,11 @@ export async function regenerateRecoveryCodes(ctx: ActionContext): Promise<strin
     }),
   ]);
   await auditAction(ctx, { action: "two-step.recovery-codes-renewed", subjectType: "user", subjectId: ctx.actor.id });
+  await noticeAccountChange(
+    ctx.actor,
+    "two-step-changed",
+    "New recovery codes were made: the old ones no longer work.",
+  );
   return codes;
 }
 
@@ -160,6 +167,7 @@ async function forgetTwoStep(userId: string): Promise<void> {
 export async function turnOffTwoStep(ctx: ActionContext): Promise<void> {
   await forgetTwoStep(ctx.actor.id);
   await auditAction(ctx, { action: "two-step.turned-off", subjectType: "user", subjectId: ctx.actor.id });
+  await noticeAccountChange(ctx.actor, "two-step-changed", "Two-step sign-in was turned off for your account.");
 }
 
 /**
@@ -171,6 +179,8 @@ export async function resetTwoStep(ctx: ActionContext, member: { id: string; par
   await forgetTwoStep(member.id);
   await endAllSessions(member.id);
   await auditAction(ctx, { action: "two-step.reset", subjectType: "user", subjectId: member.id });
+  const message = `${await changedBy(ctx.actor.id)} reset your two-step sign-in. Set it up again as you sign in.`;
+  await noticeAccountChange(member, "two-step-reset", message);
 }
 
 /** The facts the rule of who must use two-step sign-in asks about (app/policies/two-step.ts). */

@@ -96,6 +96,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     };
   }
   if (intent === RESET_TWO_STEP_INTENT) {
+    requireRecentAuthentication(request, context.session);
     await resetTwoStep(ctx, member);
     await context.realtime.disconnectUser(member.id, "signed-out");
     return {
