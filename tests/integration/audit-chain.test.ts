@@ -1,6 +1,6 @@
 // The tamper-evident audit log (decision 017): each partnership's entries form a hash chain, appends from several
 // processes at once stay one chain, and verification names the first entry that was changed, deleted or inserted.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -45,6 +45,27 @@ async function verifyCommand(databaseUrl: string, slug: string) {
     ({ stdout }) => ({ code: 0, stdout }),
     (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
   );
+}
+
+/** Starts tests/support/audit-writer.ts and waits until it is connected; `go()` sets it appending. */
+async function startWriter(databaseUrl: string, partnershipId: string, count: number, label: string) {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/support/audit-writer.ts", partnershipId, `${count}`, label],
+    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["pipe", "pipe", "inherit"] },
+  );
+  let output = "";
+  const said = (word: string) =>
+    new Promise<void>((resolve, reject) => {
+      const listen = () => (output.includes(word) ? resolve() : undefined);
+      child.stdout.on("data", (chunk: Buffer) => ((output += chunk.toString()), listen()));
+      child.once("exit", (code) =>
+        output.includes(word) ? resolve() : reject(new Error(`writer ${label} exited ${code}`)),
+      );
+    });
+  const done = said("done");
+  await said("ready");
+  return { go: () => child.stdin.write("go\n"), done };
 }
 
 describe.each(PROVIDERS)("the audit hash chain on %s", (provider) => {
@@ -159,26 +180,22 @@ describe.each(PROVIDERS)("the audit hash chain on %s", (provider) => {
   it("stays one valid chain when two other processes and this one append at once", async () => {
     const partnershipId = await newPartnership();
     const PER_WRITER = 30;
-    const writer = (label: string) =>
-      run(
-        process.execPath,
-        ["--import", "tsx", "tests/support/audit-writer.ts", partnershipId, `${PER_WRITER}`, label],
-        {
-          cwd: root,
-          env: { ...process.env, DATABASE_URL: database.url },
-        },
-      );
-    const here = Array.from({ length: PER_WRITER }, (_, i) =>
-      recordAudit({
-        partnershipId,
-        actorId: null,
-        action: "test.appended",
-        subjectType: "test",
-        subjectId: `here-${i}`,
-      }),
+    const writers = await Promise.all(
+      ["a", "b"].map((label) => startWriter(database.url, partnershipId, PER_WRITER, label)),
     );
-    const [a, b] = await Promise.all([writer("a"), writer("b"), ...here]);
-    expect([a.stdout.trim(), b.stdout.trim()]).toEqual(["done", "done"]);
+    for (const writer of writers) writer.go();
+    await Promise.all([
+      ...writers.map((writer) => writer.done),
+      ...Array.from({ length: PER_WRITER }, (_, i) =>
+        recordAudit({
+          partnershipId,
+          actorId: null,
+          action: "test.appended",
+          subjectType: "test",
+          subjectId: `here-${i}`,
+        }),
+      ),
+    ]);
     const entries = await db().auditEvent.findMany({ where: { partnershipId }, orderBy: { seq: "asc" } });
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 3 * PER_WRITER }, (_, i) => i + 1));
     expect(new Set(entries.map((e) => e.subjectId.split("-")[0]))).toEqual(new Set(["a", "b", "here"]));
