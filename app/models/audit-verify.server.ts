@@ -122,3 +122,15 @@ export async function verifyAllAuditChains() {
   }
   return verdicts;
 }
+
+const VERDICT_FRESH_MS = 60_000;
+const recentVerdicts = new Map<string, { at: number; verdict: ChainVerdict }>();
+
+/** The verdict the audit page shows: the chain is walked again at most once a minute per partnership and process. */
+export async function recentAuditVerdict(partnershipId: string, now = Date.now()) {
+  const cached = recentVerdicts.get(partnershipId);
+  if (cached && now - cached.at < VERDICT_FRESH_MS) return cached;
+  const fresh = { at: now, verdict: await verifyAuditChain(partnershipId) };
+  recentVerdicts.set(partnershipId, fresh);
+  return fresh;
+}
