@@ -26,7 +26,7 @@ interface StoredEntry {
 const BATCH = 2_000;
 
 /** How an entry is named in a report: its position, what it records and its id. */
-export function describeEntry(entry: Pick<StoredEntry, "id" | "seq" | "action" | "createdAt">): string {
+function describeEntry(entry: Pick<StoredEntry, "id" | "seq" | "action" | "createdAt">): string {
   const position = entry.seq === null ? "unnumbered entry" : `entry #${entry.seq}`;
   return `${position} (${entry.action}, ${entry.createdAt.toISOString()}, id ${entry.id})`;
 }

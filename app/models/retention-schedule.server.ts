@@ -45,7 +45,7 @@ export async function pruneAuditLog(partnershipId: string, olderThan: Date): Pro
 }
 
 /** Removes automatic versions made before `olderThan` of the partnership's documents, but each document's newest. */
-export async function pruneAutomaticVersions(partnershipId: string, olderThan: Date): Promise<number> {
+async function pruneAutomaticVersions(partnershipId: string, olderThan: Date): Promise<number> {
   const auto = { kind: "auto", document: { partnershipId } };
   const withOld = await db().collabSnapshot.groupBy({
     by: ["documentId"],
