@@ -17,7 +17,8 @@ for (const { slug, verdict } of verdicts) {
   if (verdict.ok) {
     const head = verdict.head ? `head #${verdict.head.seq} ${verdict.head.hash}` : "no entries yet";
     const anchor = verdict.anchorSeq > 0 ? `, from the pruning anchor after #${verdict.anchorSeq}` : "";
-    console.log(`${slug}: audit log verified, ${verdict.entries} entries${anchor}; ${head}`);
+    const entries = `${verdict.entries} entr${verdict.entries === 1 ? "y" : "ies"}`;
+    console.log(`${slug}: audit log verified, ${entries}${anchor}; ${head}`);
   } else {
     failed += 1;
     console.log(`${slug}: AUDIT LOG BROKEN: ${verdict.problem}`);

@@ -34,6 +34,9 @@ const ACTION_LABELS: Record<string, string> = {
   "versions.pruned": "Removed automatic document versions past the retention period",
 };
 
+/** The verifier's report starts lower case ("entry #3 ... was changed"): here it opens a sentence. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   ensure(canViewAuditLog(actor), "Only the partnership coordinator can read the audit log.");
@@ -47,7 +50,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     chain: {
       checkedAt: new Date(checked.at),
       ok: checked.verdict.ok,
-      problem: checked.verdict.ok ? "" : checked.verdict.problem,
+      problem: checked.verdict.ok ? "" : sentence(checked.verdict.problem),
     },
     events: result.events.map((e) => ({
       id: e.id,
