@@ -95,6 +95,10 @@ export function loadConfig() {
     backupEveryHours: intFromEnv("BACKUP_EVERY_HOURS", usingEmbeddedDefault ? 24 : 0),
     /** How many backups to keep in BACKUP_DIR (the oldest go first). */
     backupKeep: Math.max(1, intFromEnv("BACKUP_KEEP", 14)),
+    /** Audit entries older than this many days are removed (the chain stays verifiable); 0 keeps them for ever. */
+    auditRetentionDays: intFromEnv("AUDIT_RETENTION_DAYS", 730),
+    /** Automatic document versions older than this many days are removed (named ones are kept); 0 keeps them. */
+    versionRetentionDays: intFromEnv("VERSION_RETENTION_DAYS", 365),
     /** Where `npm run build` wrote the app (vite.config.ts reads the same variable). */
     buildDir: process.env.BUILD_DIR || "build",
   };

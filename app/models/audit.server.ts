@@ -1,6 +1,7 @@
 // The audit log: who did what to which record. Written for sign-ins, membership
 // and role changes, invites, and every view or change of student details.
 import type { ActionContext } from "~/policies/actor";
+import { appendAuditRows, type NewAuditRow } from "./audit-chain.server";
 import { db } from "./db.server";
 
 export interface AuditEntry {
@@ -13,18 +14,21 @@ export interface AuditEntry {
   ipAddress?: string;
 }
 
+/** Appends one entry to its partnership's hash-chained audit log (audit-chain.server.ts). */
 export async function recordAudit(entry: AuditEntry): Promise<void> {
-  await db().auditEvent.create({
-    data: {
-      partnershipId: entry.partnershipId,
-      actorId: entry.actorId,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      detail: JSON.stringify(entry.detail ?? {}),
-      ipAddress: entry.ipAddress ?? "",
-    },
-  });
+  await appendAuditRows(entry.partnershipId, [auditRow(entry)]);
+}
+
+function auditRow(entry: AuditEntry): NewAuditRow {
+  return {
+    partnershipId: entry.partnershipId,
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    detail: JSON.stringify(entry.detail ?? {}),
+    ipAddress: entry.ipAddress ?? "",
+  };
 }
 
 type ActionEntry = Pick<AuditEntry, "action" | "subjectType" | "subjectId" | "detail">;
@@ -42,15 +46,11 @@ export async function auditAction(ctx: ActionContext, entry: ActionEntry): Promi
 /** Several entries of one action context in one write (a page that shows many students in full). */
 export async function auditActions(ctx: ActionContext, entries: ActionEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db().auditEvent.createMany({
-    data: entries.map((entry) => ({
-      ...entry,
-      partnershipId: ctx.actor.partnershipId,
-      actorId: ctx.actor.id,
-      detail: JSON.stringify(entry.detail ?? {}),
-      ipAddress: ctx.ipAddress,
-    })),
-  });
+  const { partnershipId, id: actorId } = ctx.actor;
+  await appendAuditRows(
+    partnershipId,
+    entries.map((entry) => auditRow({ ...entry, partnershipId, actorId, ipAddress: ctx.ipAddress })),
+  );
 }
 
 const AUDIT_PAGE_SIZE = 50;
@@ -61,7 +61,7 @@ export async function listAuditEvents(partnershipId: string, options: { page?: n
   const [events, total] = await Promise.all([
     db().auditEvent.findMany({
       where,
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
       skip: (page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     }),

@@ -3,8 +3,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/format";
 import { listAuditEvents } from "~/models/audit.server";
+import { recentAuditVerdict } from "~/models/audit-verify.server";
 import { canViewAuditLog } from "~/policies/membership";
 import { ensure, requireActor } from "~/policies/enforce.server";
+import { Notice } from "~/components/ui/notice";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { pageFromQuery } from "~/lib/pagination";
 
@@ -28,15 +30,28 @@ const ACTION_LABELS: Record<string, string> = {
   "institution.updated": "Changed an institution",
   "institution.archived": "Archived an institution",
   "institution.restored": "Restored an institution",
+  "audit.pruned": "Removed audit entries past the retention period",
+  "versions.pruned": "Removed automatic document versions past the retention period",
 };
+
+/** The verifier's report starts lower case ("entry #3 ... was changed"): here it opens a sentence. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   ensure(canViewAuditLog(actor), "Only the partnership coordinator can read the audit log.");
   const page = pageFromQuery(new URL(request.url).searchParams);
-  const result = await listAuditEvents(actor.partnershipId, { page });
+  const [result, checked] = await Promise.all([
+    listAuditEvents(actor.partnershipId, { page }),
+    recentAuditVerdict(actor.partnershipId),
+  ]);
   return {
     ...result,
+    chain: {
+      checkedAt: new Date(checked.at),
+      ok: checked.verdict.ok,
+      problem: checked.verdict.ok ? "" : sentence(checked.verdict.problem),
+    },
     events: result.events.map((e) => ({
       id: e.id,
       at: e.createdAt,
@@ -50,7 +65,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export default function AuditPage() {
-  const { events, page, pageCount, total } = useLoaderData<typeof loader>();
+  const { events, page, pageCount, total, chain } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Audit log</h1>
@@ -59,6 +74,21 @@ export default function AuditPage() {
         details. Someone looking at the same student on the same page, from the same address, again within 15 minutes is
         recorded once. {total} entries.
       </p>
+      {chain.ok ? (
+        <Notice tone="success" title="Audit log verified">
+          <p>
+            Every entry still links to the one before it as recorded: none has been changed, removed or slipped in
+            (checked {formatDateTime(chain.checkedAt)}).
+          </p>
+        </Notice>
+      ) : (
+        <Notice tone="error" title="The audit log has been tampered with">
+          <p>
+            {chain.problem}. Tell your data protection officer; <code>npm run audit:verify</code> on the server gives
+            the same report.
+          </p>
+        </Notice>
+      )}
       <TableWrap label="Audit log entries">
         <table>
           <caption className="visually-hidden">Audit log entries, newest first</caption>
