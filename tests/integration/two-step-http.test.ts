@@ -229,6 +229,11 @@ describe.each(PROVIDERS)("two-step sign-in over HTTP on %s", (provider) => {
     expect((await coordinator.get(memberPage)).body).toContain("Reset two-step sign-in");
 
     expect((await teacher.post(memberPage, { intent: "reset-two-step" })).status, "only the coordinator").toBe(403);
+    // A sensitive change: the coordinator confirms it's them first.
+    const unconfirmed = await coordinator.post(memberPage, { intent: "reset-two-step" });
+    expect(unconfirmed.location).toMatch(/^\/confirm\?/);
+    expect(await store.auditEvent.count({ where: { action: "two-step.reset" } })).toBe(0);
+    expect((await coordinator.post("/confirm", { password: DEMO_PASSWORD, redirectTo: memberPage })).status).toBe(302);
     const reset = await coordinator.post(memberPage, { intent: "reset-two-step" });
     expect(reset.status).toBe(200);
     expect(reset.body).toContain("two-step sign-in has been reset");
