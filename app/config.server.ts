@@ -85,6 +85,8 @@ export function loadConfig() {
     backupEveryHours: intFromEnv("BACKUP_EVERY_HOURS", usingEmbeddedDefault ? 24 : 0),
     /** How many backups to keep in BACKUP_DIR (the oldest go first). */
     backupKeep: Math.max(1, intFromEnv("BACKUP_KEEP", 14)),
+    /** How often this process erases leavers past their partnership's retention period, in hours; 0 turns it off. */
+    studentErasureEveryHours: intFromEnv("STUDENT_ERASURE_EVERY_HOURS", 24),
     /** Where `npm run build` wrote the app (vite.config.ts reads the same variable). */
     buildDir: process.env.BUILD_DIR || "build",
   };

@@ -23,6 +23,7 @@ import { migrateDatabase, seedIfEmpty, tuneSqlite } from "./database";
 import { errorFields, logger } from "./logger";
 import { scheduleMaintenance } from "./maintenance";
 import { scheduleBackups } from "./ops/scheduled-backups";
+import { scheduleStudentErasure } from "./ops/scheduled-erasure";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -113,6 +114,7 @@ async function main() {
 
   const stopMaintenance = scheduleMaintenance();
   const stopBackups = scheduleBackups(cfg);
+  const stopErasure = scheduleStudentErasure(cfg);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -124,6 +126,7 @@ async function main() {
     await collaboration.close();
     stopMaintenance();
     stopBackups();
+    stopErasure();
     await realtime.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await disconnectDb();
