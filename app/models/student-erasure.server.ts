@@ -11,7 +11,7 @@ import { redactDocuments } from "./document-redaction.server";
 import { redactFreeText } from "./student-free-text.server";
 
 /** Who erases: the coordinator (an action context), or the retention schedule (the system, no actor). */
-export type ErasureBy = { ctx: ActionContext } | { schedule: { partnershipId: string } };
+type ErasureBy = { ctx: ActionContext } | { schedule: { partnershipId: string } };
 
 export interface ErasureSummary {
   freeTextRows: number;

@@ -109,7 +109,7 @@ const SOURCES: FreeTextSource[] = [
     })),
 ];
 
-export interface FreeTextMention {
+interface FreeTextMention {
   place: string;
   field: string;
   text: string;
