@@ -99,6 +99,8 @@ export function loadConfig() {
     auditRetentionDays: intFromEnv("AUDIT_RETENTION_DAYS", 730),
     /** Automatic document versions older than this many days are removed (named ones are kept); 0 keeps them. */
     versionRetentionDays: intFromEnv("VERSION_RETENTION_DAYS", 365),
+    /** How often this process erases leavers past their partnership's retention period, in hours; 0 turns it off. */
+    studentErasureEveryHours: intFromEnv("STUDENT_ERASURE_EVERY_HOURS", 24),
     /** Where `npm run build` wrote the app (vite.config.ts reads the same variable). */
     buildDir: process.env.BUILD_DIR || "build",
   };

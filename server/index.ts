@@ -25,6 +25,7 @@ import { errorFields, logger } from "./logger";
 import { scheduleMaintenance } from "./maintenance";
 import { scheduleBackups } from "./ops/scheduled-backups";
 import { announceSetupLink } from "./setup-link";
+import { scheduleStudentErasure } from "./ops/scheduled-erasure";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -117,6 +118,7 @@ async function main() {
 
   const stopMaintenance = scheduleMaintenance();
   const stopBackups = scheduleBackups(cfg);
+  const stopErasure = scheduleStudentErasure(cfg);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -128,6 +130,7 @@ async function main() {
     await collaboration.close();
     stopMaintenance();
     stopBackups();
+    stopErasure();
     await realtime.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await disconnectDb();

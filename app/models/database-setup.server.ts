@@ -11,6 +11,8 @@ export async function applySqlitePragmas(): Promise<void> {
   await db().$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db().$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await db().$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`);
+  // Deleted rows are overwritten with zeros, so an erased student's details do not linger in free pages (decision 019).
+  await db().$queryRawUnsafe("PRAGMA secure_delete = ON");
 }
 
 /**

@@ -80,6 +80,8 @@ function openDriver(url: string): DriverConnection {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`);
+  // As on Prisma's connection (applySqlitePragmas): deleted log rows and snapshots are zeroed, not left in free pages.
+  sqlite.pragma("secure_delete = ON");
   return { provider: "sqlite", sqlite };
 }
 

@@ -93,7 +93,9 @@ export async function deploySupporter(ctx: ActionContext, plan: LessonPlanAccess
   const studentIds = [...new Set(input.studentIds)];
   if (studentIds.length > 0) {
     const inGroup = plan.groupId
-      ? await db().groupStudent.count({ where: { groupId: plan.groupId, studentId: { in: studentIds } } })
+      ? await db().groupStudent.count({
+          where: { groupId: plan.groupId, studentId: { in: studentIds }, student: { leftOn: null } },
+        })
       : 0;
     if (inGroup !== studentIds.length)
       throw invalidField("studentIds", "Choose students of this lesson's teaching group.");

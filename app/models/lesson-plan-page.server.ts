@@ -67,9 +67,12 @@ export async function loadLessonPlanPage(
   );
   const inGroup = plan.groupId
     ? new Set(
-        (await db().groupStudent.findMany({ where: { groupId: plan.groupId }, select: { studentId: true } })).map(
-          (g) => g.studentId,
-        ),
+        (
+          await db().groupStudent.findMany({
+            where: { groupId: plan.groupId, student: { leftOn: null } },
+            select: { studentId: true },
+          })
+        ).map((g) => g.studentId),
       )
     : new Set<string>();
   const nameOf = (studentId: string) => students.get(studentId)?.name ?? "a student";

@@ -17,6 +17,8 @@ const STUDENTS_PAGE_SIZE = 25;
 interface StudentBase {
   id: string;
   yearGroup: number;
+  /** The leaving date of a student marked as left (a leaver), null while they are on roll. */
+  leftOn: Date | null;
   homeInstitution: { id: string; name: string };
 }
 
@@ -60,6 +62,11 @@ export interface StudentQuery {
   groupId?: string;
   /** The students of any of these groups, or named here (lesson plans and deployments). */
   inGroupsOrIds?: { groupIds: readonly string[]; studentIds?: readonly string[] };
+  /**
+   * Leavers only (the coordinator's list of leavers). Otherwise leavers are left out of every list and picker, and
+   * shown only as their own record (studentId) or where a record names them (inGroupsOrIds' studentIds).
+   */
+  leavers?: boolean;
   /** Students not in this group (to choose from when adding). */
   notInGroupId?: string;
   homeInstitutionId?: string;
@@ -109,15 +116,17 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
   const { actor } = ctx;
   const pageSize = query.pageSize ?? STUDENTS_PAGE_SIZE;
   const page = Math.max(1, query.page ?? 1);
+  const onRoll = query.studentId || query.inGroupsOrIds ? {} : { leftOn: query.leavers ? { not: null } : null };
   const where = {
     partnershipId: actor.partnershipId,
+    ...onRoll,
     ...(query.studentId ? { id: query.studentId } : {}),
     ...(query.groupId ? { groups: { some: { groupId: query.groupId } } } : {}),
     ...(query.notInGroupId ? { groups: { none: { groupId: query.notInGroupId } } } : {}),
     ...(query.inGroupsOrIds
       ? {
           OR: [
-            { groups: { some: { groupId: { in: [...query.inGroupsOrIds.groupIds] } } } },
+            { groups: { some: { groupId: { in: [...query.inGroupsOrIds.groupIds] } } }, leftOn: null },
             { id: { in: [...(query.inGroupsOrIds.studentIds ?? [])] } },
           ],
         }
@@ -151,6 +160,7 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
     const base = {
       id: row.id,
       yearGroup: row.yearGroup,
+      leftOn: row.leftOn,
       homeInstitution: row.homeInstitution,
       initials: studentInitials(row),
     };

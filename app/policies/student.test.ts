@@ -7,7 +7,11 @@ import {
   canChangeGroupStudents,
   canCreateStudents,
   canEditStudent,
+  canEraseStudent,
+  canExportStudent,
   canListStudents,
+  canManageStudentRetention,
+  canMarkStudentLeft,
   canOpenStudent,
   canSeeStudentDetails,
   holdsNeedToKnow,
@@ -149,5 +153,30 @@ describe("initials", () => {
   it("shows the first letter of each name with full stops", () => {
     expect(studentInitials({ firstName: "jamie", lastName: "Smith" })).toBe("J. S.");
     expect(studentInitials({ firstName: " Ellie ", lastName: "" })).toBe("E. ?.");
+  });
+});
+
+describe("leavers, erasure and the subject-access export", () => {
+  it("the coordinator and teachers of the home institution mark a student as left; nobody else", () => {
+    const cells = ROLES.flatMap((role) =>
+      [HOME, ELSEWHERE].map((at) => [role, at, canMarkStudentLeft(actor(role, at), student())] as const),
+    );
+    expect(cells.filter(([, , allowed]) => allowed).map(([role, at]) => `${role}@${at}`)).toEqual([
+      `coordinator@${HOME}`,
+      `coordinator@${ELSEWHERE}`,
+      `teacher@${HOME}`,
+    ]);
+    expect(canMarkStudentLeft(actor("coordinator", HOME, THEIRS), student())).toBe(false);
+  });
+
+  it("only the coordinator erases, exports and sets the retention period, and only in her partnership", () => {
+    for (const role of ROLES) {
+      const allowed = role === "coordinator";
+      expect(canEraseStudent(actor(role, HOME), student())).toBe(allowed);
+      expect(canExportStudent(actor(role, HOME), student())).toBe(allowed);
+      expect(canManageStudentRetention(actor(role, HOME))).toBe(allowed);
+    }
+    expect(canEraseStudent(actor("coordinator", HOME, THEIRS), student())).toBe(false);
+    expect(canExportStudent(actor("coordinator", HOME, THEIRS), student())).toBe(false);
   });
 });

@@ -109,3 +109,28 @@ export function studentInitials(student: { firstName: string; lastName: string }
   const initial = (name: string) => (name.trim().charAt(0).toUpperCase() || "?") + ".";
   return `${initial(student.firstName)} ${initial(student.lastName)}`;
 }
+
+/**
+ * Marking a student as left (and undoing it): whoever may edit the record, the coordinator or a teacher of the
+ * home institution, who are the first to know a student has left.
+ */
+export function canMarkStudentLeft(actor: Actor, student: { partnershipId: string; homeInstitutionId: string }) {
+  return canEditStudent(actor, student);
+}
+
+/**
+ * Erasing a student now and the subject-access export: the coordinator only. Both answer to the partnership's
+ * data-protection duties (an erasure request, a subject-access request), which the coordinator handles for it.
+ */
+export function canEraseStudent(actor: Actor, student: { partnershipId: string }): boolean {
+  return samePartnership(actor, student) && isCoordinator(actor);
+}
+
+export function canExportStudent(actor: Actor, student: { partnershipId: string }): boolean {
+  return canEraseStudent(actor, student);
+}
+
+/** The leavers list and the partnership's retention period: the coordinator. */
+export function canManageStudentRetention(actor: Actor): boolean {
+  return isCoordinator(actor);
+}

@@ -3,21 +3,32 @@
 // coordinator and teachers of the home institution edit the record here.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StudentFields } from "~/components/student-form";
+import { StudentLeaving } from "~/components/student-leaving";
 import { FormErrors } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { COMMUNICATION_MODES, NEED_AREAS, SEN_STATUSES, yearGroupLabel } from "~/lib/co-planning";
-import { formatDateTime } from "~/lib/format";
-import { domainErrorResult } from "~/lib/forms/intents.server";
-import { studentSchema } from "~/lib/forms/students";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { domainErrorResult, intentOf } from "~/lib/forms/intents.server";
+import { studentLeftSchema, studentSchema } from "~/lib/forms/students";
+import { ukToday } from "~/lib/lesson-dates";
 import { listInstitutions } from "~/models/institutions.server";
+import { eraseStudent, erasureDue } from "~/models/student-erasure.server";
+import { markStudentLeft, reinstateStudent, studentRetentionYears } from "~/models/student-leavers.server";
 import { getStudentFacts, updateStudent, viewStudent } from "~/models/students.server";
 import { ensure, ensureFound, notFound, requireActionContext } from "~/policies/enforce.server";
-import { canEditStudent, canOpenStudent } from "~/policies/student";
+import {
+  canEditStudent,
+  canEraseStudent,
+  canExportStudent,
+  canMarkStudentLeft,
+  canOpenStudent,
+} from "~/policies/student";
+import type { ActionContext } from "~/policies/actor";
 
 export const meta: MetaFunction = () => [{ title: "Student · Staffroom" }];
 
@@ -35,9 +46,21 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const student = (await viewStudent(ctx, facts.id)) ?? notFound();
   const canEdit = canEditStudent(actor, facts);
   const institutions = canEdit ? await listInstitutions(actor.partnershipId) : [];
+  const retentionYears = await studentRetentionYears(actor.partnershipId);
+  const canErase = canEraseStudent(actor, facts);
   return {
     student,
     canEdit,
+    leaving: {
+      leftOn: student.leftOn ? student.leftOn.toISOString() : null,
+      erasureDue: student.leftOn ? erasureDue(student.leftOn, retentionYears).toISOString() : null,
+      retentionYears,
+      today: ukToday(),
+      canMarkLeft: canMarkStudentLeft(actor, facts),
+      canErase,
+      canExport: canExportStudent(actor, facts),
+      confirmingErase: canErase && new URL(request.url).searchParams.get("confirm") === "erase",
+    },
     institutions: institutions
       .filter((i) => canEditStudent(actor, { partnershipId: i.partnershipId, homeInstitutionId: i.id }))
       .map((i) => ({ value: i.id, label: i.name })),
@@ -48,8 +71,20 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const ctx = requireActionContext(context, request);
   const { actor } = ctx;
   const facts = ensureFound(actor, await getStudentFacts(actor.partnershipId, params.studentId ?? ""));
+  const formData = await request.formData();
+  const intent = intentOf(formData);
+  if (intent === "left" || intent === "reinstate" || intent === "erase") {
+    const reply = await leavingAction(ctx, facts, formData);
+    context.realtime.emitToPartnership(actor.partnershipId, "partnership:changed", {
+      entity: "student",
+      id: facts.id,
+      action: intent === "erase" ? "deleted" : "updated",
+      by: actor.id,
+    });
+    return reply;
+  }
   ensure(canEditStudent(actor, facts), NOT_ALLOWED);
-  const submission = parseWithZod(await request.formData(), { schema: studentSchema });
+  const submission = parseWithZod(formData, { schema: studentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), message: "" }, { status: 400 });
   ensure(
     canEditStudent(actor, {
@@ -73,14 +108,38 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return { result: submission.reply(), message: "The student's record has been saved." };
 }
 
+type Facts = NonNullable<Awaited<ReturnType<typeof getStudentFacts>>>;
+
+/** Marking as left, back on roll, or erasing now: each asks its own rule, and tells the partnership's open pages. */
+async function leavingAction(ctx: ActionContext, facts: Facts, formData: FormData) {
+  const { actor } = ctx;
+  const intent = intentOf(formData);
+  if (intent === "erase") {
+    ensure(canEraseStudent(actor, facts), "Only the coordinator can erase a student's record.");
+    await eraseStudent({ ctx }, facts.id);
+    return redirect("/students?erased=1");
+  }
+  ensure(canMarkStudentLeft(actor, facts), NOT_ALLOWED);
+  if (intent === "reinstate") {
+    await reinstateStudent(ctx, facts.id);
+    return { intent, result: undefined, message: "The student is back on roll." };
+  }
+  const submission = parseWithZod(formData, { schema: studentLeftSchema });
+  if (submission.status !== "success")
+    return data({ intent, result: submission.reply(), message: "" }, { status: 400 });
+  await markStudentLeft(ctx, facts.id, submission.value.leftOn);
+  return { intent, result: submission.reply(), message: "The student is marked as left." };
+}
+
 export default function StudentPage() {
-  const { student, canEdit, institutions } = useLoaderData<typeof loader>();
+  const { student, canEdit, institutions, leaving } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const leavingReply = actionData && "intent" in actionData ? actionData : null;
   const full = student.visibility === "full" ? student : null;
   const named = student.visibility === "initials" ? null : student;
   const [form, fields] = useZodForm(studentSchema, {
     id: "student",
-    lastResult: actionData?.result,
+    lastResult: leavingReply ? null : actionData?.result,
     defaultValue: full
       ? {
           firstName: full.firstName,
@@ -108,6 +167,7 @@ export default function StudentPage() {
       <h1>{named ? `${named.firstName} ${named.lastName}` : `Student ${student.initials}`}</h1>
       <p className="page-intro">
         {yearGroupLabel(student.yearGroup)} · {student.homeInstitution.name}
+        {leaving.leftOn ? ` · Left on ${formatDate(leaving.leftOn)}` : ""}
       </p>
       {actionData?.message ? (
         <Notice tone="success">
@@ -161,24 +221,15 @@ export default function StudentPage() {
               </Form>
             </section>
           ) : null}
+          <StudentLeaving
+            {...leaving}
+            studentId={student.id}
+            firstName={full.firstName}
+            lastResult={leavingReply?.result}
+          />
         </>
-      ) : named ? (
-        <section className="card" aria-labelledby="needs-heading">
-          <h2 id="needs-heading">What you need to know to support them</h2>
-          <dl className="details-list">
-            <dt>SEN</dt>
-            <dd>{SEN_STATUSES.label(named.senStatus)}</dd>
-            <dt>Broad areas of need</dt>
-            <dd>{named.needAreas.map((a) => NEED_AREAS.label(a)).join("; ") || "None recorded"}</dd>
-            <dt>Communication mode</dt>
-            <dd>{named.communicationMode ? COMMUNICATION_MODES.label(named.communicationMode) : "Not recorded"}</dd>
-          </dl>
-          <p>
-            You see this because you are deployed to support {named.firstName} in a lesson. The rest of the record stays
-            with staff of {student.homeInstitution.name}, their teachers, leaders and the coordinator.
-          </p>
-          <p className="muted">Your view of this record has been recorded in the partnership's audit log.</p>
-        </section>
+      ) : student.visibility === "need-to-know" ? (
+        <NeedToKnow named={student} />
       ) : (
         <div className="card">
           <p>
@@ -189,5 +240,29 @@ export default function StudentPage() {
         </div>
       )}
     </>
+  );
+}
+
+type NamedStudent = Extract<ReturnType<typeof useLoaderData<typeof loader>>["student"], { visibility: "need-to-know" }>;
+
+/** What a deployed supporter sees: the needs she supports, not the rest of the record. */
+function NeedToKnow({ named }: { named: NamedStudent }) {
+  return (
+    <section className="card" aria-labelledby="needs-heading">
+      <h2 id="needs-heading">What you need to know to support them</h2>
+      <dl className="details-list">
+        <dt>SEN</dt>
+        <dd>{SEN_STATUSES.label(named.senStatus)}</dd>
+        <dt>Broad areas of need</dt>
+        <dd>{named.needAreas.map((a) => NEED_AREAS.label(a)).join("; ") || "None recorded"}</dd>
+        <dt>Communication mode</dt>
+        <dd>{named.communicationMode ? COMMUNICATION_MODES.label(named.communicationMode) : "Not recorded"}</dd>
+      </dl>
+      <p>
+        You see this because you are deployed to support {named.firstName} in a lesson. The rest of the record stays
+        with staff of {named.homeInstitution.name}, their teachers, leaders and the coordinator.
+      </p>
+      <p className="muted">Your view of this record has been recorded in the partnership's audit log.</p>
+    </section>
   );
 }

@@ -3,12 +3,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { StudentTable } from "~/components/student-table";
+import { Notice } from "~/components/ui/notice";
 import { Pagination } from "~/components/ui/pagination";
 import { YEAR_GROUPS, yearGroupLabel } from "~/lib/co-planning";
 import { listInstitutions } from "~/models/institutions.server";
 import { viewStudents } from "~/models/students.server";
 import { ensure, requireActionContext } from "~/policies/enforce.server";
-import { canCreateStudents, canListStudents } from "~/policies/student";
+import { canCreateStudents, canListStudents, canManageStudentRetention } from "~/policies/student";
 import { pageFromQuery } from "~/lib/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Students · Staffroom" }];
@@ -35,11 +36,14 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     filters: { institution, year: yearGroup ? String(yearGroup) : "" },
     institutions: institutions.map((i) => ({ id: i.id, name: i.name })),
     canCreate: canCreateStudents(actor),
+    canSeeLeavers: canManageStudentRetention(actor),
+    erased: url.searchParams.get("erased") === "1",
   };
 }
 
 export default function StudentsPage() {
-  const { students, total, page, pageCount, filters, institutions, canCreate } = useLoaderData<typeof loader>();
+  const { students, total, page, pageCount, filters, institutions, canCreate, canSeeLeavers, erased } =
+    useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/students";
   const filtered = Boolean(filters.institution || filters.year);
@@ -51,11 +55,19 @@ export default function StudentsPage() {
         of the groups you teach; others show initials only. Every view of a student's details is recorded in the audit
         log.
       </p>
-      {canCreate ? (
-        <p>
-          <Link className="button" to="/students/new">
-            Add a student
-          </Link>
+      {erased ? (
+        <Notice tone="success">
+          <p>The student&apos;s record has been erased, and their name replaced wherever it was written.</p>
+        </Notice>
+      ) : null}
+      {canCreate || canSeeLeavers ? (
+        <p className="actions">
+          {canCreate ? (
+            <Link className="button" to="/students/new">
+              Add a student
+            </Link>
+          ) : null}
+          {canSeeLeavers ? <Link to="/students/leavers">Leavers and retention</Link> : null}
         </p>
       ) : null}
       <Form method="get" className="filters" aria-label="Filter students">

@@ -18,6 +18,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** postgresql:// URL of the cluster's maintenance database (for CREATE DATABASE). */
     postgresAdminUrl: string;
+    /** The cluster's data directory (the erasure test reads its files' bytes). */
+    postgresDataDir: string;
     /** Name of the migrated PostgreSQL template database. */
     postgresTemplate: string;
     /** Absolute path of the migrated SQLite template file. */
@@ -89,6 +91,7 @@ export default async function setup(project: TestProject) {
     const postgresIds = await seedTemplate(postgresSeededUrl);
     if (process.env.STAFFROOM_TEST_TIMINGS) console.log(`[global-setup] seeding took ${Date.now() - migrated} ms`);
     project.provide("postgresAdminUrl", postgres.url());
+    project.provide("postgresDataDir", postgres.dataDir);
     project.provide("postgresTemplate", POSTGRES_TEMPLATE);
     project.provide("sqliteTemplate", sqliteTemplate);
     project.provide("postgresSeededTemplate", POSTGRES_SEEDED_TEMPLATE);

@@ -10,6 +10,8 @@ import { freePort } from "./ports";
 
 export interface PostgresServer {
   port: number;
+  /** The cluster's data directory (owned by the postgres user when run as root; root reads it). */
+  dataDir: string;
   /** postgresql:// URL of a database on this server. */
   url(database?: string): string;
   createDatabase(name: string, template?: string): Promise<string>;
@@ -57,6 +59,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   const url = (database = "postgres") => `postgresql://staffroom@127.0.0.1:${port}/${database}`;
   return {
     port,
+    dataDir,
     url,
     async createDatabase(name, template) {
       const client = new pg.Client({ connectionString: url() });

@@ -1,6 +1,7 @@
-// Schema of the form that adds or edits a student.
+// Schemas of the student forms: adding or editing a student, marking them as left, the retention period.
 import { z } from "zod";
-import { textField } from "./fields";
+import { ukToday } from "../lesson-dates";
+import { dateField, textField } from "./fields";
 import { COMMUNICATION_MODES, NEED_AREAS, SEN_STATUSES, YEAR_GROUPS } from "../co-planning";
 
 const name = (what: string) =>
@@ -43,3 +44,23 @@ export const studentSchema = z
   });
 
 export type StudentInput = z.infer<typeof studentSchema>;
+
+/** Marking a student as left: the leaving date, today or earlier (a leaver is someone who has gone). */
+export const studentLeftSchema = z.object({
+  leftOn: dateField("Enter the date the student left.", undefined, (value, now) =>
+    value > ukToday(now)
+      ? "Enter today's date or an earlier one: a student is marked as left once they have gone."
+      : null,
+  ),
+});
+
+/** The partnership's retention period for leavers' records, in whole years (decision 019). */
+export const MIN_RETENTION_YEARS = 1;
+export const MAX_RETENTION_YEARS = 25;
+export const studentRetentionSchema = z.object({
+  years: z.coerce
+    .number({ required_error: "Enter a number of years.", invalid_type_error: "Enter a number of years." })
+    .int("Enter a whole number of years.")
+    .min(MIN_RETENTION_YEARS, `Keep records for at least ${MIN_RETENTION_YEARS} year.`)
+    .max(MAX_RETENTION_YEARS, `Keep records for at most ${MAX_RETENTION_YEARS} years.`),
+});

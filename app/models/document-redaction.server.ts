@@ -1,0 +1,145 @@
+// Rewrites a partnership's co-edited documents so a name is nowhere in them: the live text (as a server change, the
+// path a version restore takes, so every open editor receives it and no connected client brings the old text back),
+// the update log (folded into one fresh state in which the deleted text is garbage-collected, then dropped), and each
+// version (read through the headless editor, the text replaced, written afresh).
+import type { SerializedEditorState, SerializedLexicalNode } from "lexical";
+import { $createParagraphNode, $getRoot, $parseSerializedNode } from "lexical";
+import * as Y from "yjs";
+import { rootsToYjsState, yjsStateToEditorStates } from "~/lib/document-schema/headless";
+import type { StudentNameMatcher } from "~/lib/student-name-redaction";
+import { replaceRootContent } from "~/lib/yjs-copy";
+import { applyDocumentChange } from "./collab-documents.server";
+import { compactDocument, docFromUpdates, loadDocumentState, type Fold } from "./collab-log.server";
+import { db } from "./db.server";
+
+type SerializedNode = SerializedLexicalNode & { text?: unknown; children?: SerializedNode[] };
+
+/** The node with every text in it redacted, and whether anything changed. */
+function redactNode(node: SerializedNode, matcher: StudentNameMatcher): { node: SerializedNode; changed: boolean } {
+  let changed = false;
+  const copy: SerializedNode = { ...node };
+  if (typeof node.text === "string" && matcher.test(node.text)) {
+    copy.text = matcher.redact(node.text);
+    changed = true;
+  }
+  if (Array.isArray(node.children)) {
+    copy.children = node.children.map((child) => {
+      const redacted = redactNode(child, matcher);
+      changed ||= redacted.changed;
+      return redacted.node;
+    });
+  }
+  return { node: copy, changed };
+}
+
+/** The root names a stored state holds (a plan: its notes and each text part). */
+function rootNamesOf(state: Uint8Array): string[] {
+  const doc = docFromUpdates([state]);
+  const names = [...doc.share.keys()];
+  doc.destroy();
+  return names;
+}
+
+/**
+ * A fresh state (new items, no history) of the stored one with the name replaced in every root, or null when the
+ * name is not in its text.
+ */
+async function redactedState(state: Uint8Array, matcher: StudentNameMatcher): Promise<Uint8Array | null> {
+  const rootNames = rootNamesOf(state);
+  const editorStates: Record<string, SerializedEditorState> = await yjsStateToEditorStates(state, rootNames);
+  let changed = false;
+  const roots: Record<string, () => void> = {};
+  for (const name of rootNames) {
+    const redacted = redactNode(editorStates[name]!.root as SerializedNode, matcher);
+    changed ||= redacted.changed;
+    roots[name] = () => {
+      const root = $getRoot();
+      root.append(...(redacted.node.children ?? []).map((child) => $parseSerializedNode(child)));
+      if (root.getChildrenSize() === 0) root.append($createParagraphNode());
+    };
+  }
+  return changed ? rootsToYjsState(roots) : null;
+}
+
+/** The state with deleted content garbage-collected: what was typed and removed leaves no text behind. */
+function collected(updates: readonly Uint8Array[]): Uint8Array {
+  const doc = docFromUpdates(updates);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+const foldCollected: Fold = (snapshots, rows) =>
+  collected([...snapshots.map((s) => s.state), ...rows.map((r) => r.data)]);
+
+/** Rewrites one document; true when its live text named the student. */
+async function redactDocument(documentId: string, matcher: StudentNameMatcher): Promise<boolean> {
+  const fresh = await redactedState((await loadDocumentState(documentId)).state, matcher);
+  if (fresh) {
+    const source = docFromUpdates([fresh]);
+    try {
+      await applyDocumentChange(
+        documentId,
+        (doc) => {
+          for (const rootName of source.share.keys()) replaceRootContent(doc, source, rootName, "erasure");
+        },
+        null,
+      );
+    } finally {
+      source.destroy();
+    }
+  }
+  // Always: text typed and deleted since the last compaction is still in the log, whatever the live text says.
+  await compactDocument(documentId, foldCollected);
+  const versions = await db().collabSnapshot.findMany({
+    where: { documentId, kind: { in: ["auto", "named"] } },
+    select: { id: true, state: true },
+  });
+  for (const version of versions) {
+    // A version is a merge of log rows, deleted text included: collect it even where the visible text is clean.
+    const state = (await redactedState(version.state, matcher)) ?? collected([version.state]);
+    await db().collabSnapshot.update({ where: { id: version.id }, data: { state: new Uint8Array(state) } });
+  }
+  return fresh !== null;
+}
+
+/** Rewrites every document of the partnership; returns how many named the student in their live text. */
+export async function redactDocuments(partnershipId: string, matcher: StudentNameMatcher): Promise<number> {
+  const documents = await db().collabDocument.findMany({ where: { partnershipId }, select: { id: true, title: true } });
+  let named = 0;
+  for (const document of documents) {
+    if (matcher.test(document.title)) {
+      await db().collabDocument.update({ where: { id: document.id }, data: { title: matcher.redact(document.title) } });
+    }
+    if (await redactDocument(document.id, matcher)) named++;
+  }
+  return named;
+}
+
+/** Where the student is named in the live text of the partnership's documents (the subject-access export). */
+export async function findDocumentMentions(partnershipId: string, matcher: StudentNameMatcher) {
+  const documents = await db().collabDocument.findMany({
+    where: { partnershipId },
+    select: { id: true, title: true, ownerType: true },
+  });
+  const mentions: Array<{ document: string; ownerType: string; text: string }> = [];
+  for (const document of documents) {
+    const state = (await loadDocumentState(document.id)).state;
+    const editorStates = await yjsStateToEditorStates(state, rootNamesOf(state));
+    for (const editorState of Object.values(editorStates)) {
+      for (const text of textsOf(editorState.root as SerializedNode)) {
+        if (matcher.test(text)) mentions.push({ document: document.title, ownerType: document.ownerType, text });
+      }
+    }
+  }
+  return mentions;
+}
+
+/** Each block's text (a paragraph, a heading, a list item), for quoting a mention in its context. */
+function textsOf(node: SerializedNode): string[] {
+  const children = node.children ?? [];
+  if (children.some((child) => typeof child.text === "string")) {
+    return [children.map((child) => (typeof child.text === "string" ? child.text : "")).join("")];
+  }
+  return children.flatMap(textsOf);
+}
