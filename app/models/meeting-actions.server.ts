@@ -9,6 +9,8 @@ import { canUpdateAction, canWriteMinutes } from "~/policies/meeting";
 import { db } from "./db.server";
 import { allow, loadMeetingGroupFacts, requireFollower, requireMeeting } from "./meeting-facts.server";
 
+const overdue = (today: string) => (a: { status: string; dueDate: string }) => a.status === "open" && a.dueDate < today;
+
 const LOCKED = "These minutes are approved and locked. Ask the chair to open a revision to change them.";
 
 const ACTION_FIELDS = {
@@ -101,12 +103,13 @@ export async function setActionStatus(ctx: ActionContext, input: ActionStatusInp
  * Matters arising of a meeting: every action of the group agreed at an earlier meeting that is still open. An
  * action leaves the list by being done or dropped, never by a meeting passing.
  */
-export async function carriedForwardActions(meeting: { groupId: string; startsAt: Date }) {
-  return db().meetingAction.findMany({
+export async function carriedForwardActions(meeting: { groupId: string; startsAt: Date }, now = new Date()) {
+  const actions = await db().meetingAction.findMany({
     where: { groupId: meeting.groupId, status: "open", meeting: { startsAt: { lt: meeting.startsAt } } },
     orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
     select: ACTION_FIELDS,
   });
+  return actions.map((a) => ({ ...a, overdue: overdue(ukToday(now))(a) }));
 }
 
 /** The actions and decisions agreed at one meeting (against its items or the meeting as a whole). */
@@ -121,8 +124,6 @@ export async function meetingOutcomes(meetingId: string) {
   ]);
   return { actions, decisions };
 }
-
-const overdue = (today: string) => (a: { status: string; dueDate: string }) => a.status === "open" && a.dueDate < today;
 
 /** A member's actions across every group: open ones overdue first, then by due date; closed ones after. */
 export async function listMyActions(actor: Actor, now = new Date()) {

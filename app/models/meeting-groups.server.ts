@@ -149,3 +149,13 @@ export async function getMeetingGroupPage(actor: Actor, groupId: string, filters
     },
   };
 }
+
+/** Active members of the partnership, for the member, chair, owner and lead pickers. */
+export async function listActiveColleagues(partnershipId: string) {
+  const people = await db().user.findMany({
+    where: { partnershipId, deactivatedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, institution: { select: { name: true } } },
+  });
+  return people.map((p) => ({ value: p.id, label: `${p.name} (${p.institution.name})` }));
+}
