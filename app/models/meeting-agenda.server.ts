@@ -9,7 +9,7 @@ import { db } from "./db.server";
 import { allow, requireMeeting } from "./meeting-facts.server";
 
 const NOT_THE_CHAIR = "Only the chair and the coordinator can change the agenda.";
-export const AGENDA_CHANGED =
+const AGENDA_CHANGED =
   "Someone else changed the agenda while you were reordering it. It is shown as it is now: move the items again.";
 
 async function leadOf(meeting: MeetingFacts, leadId: string): Promise<string | null> {

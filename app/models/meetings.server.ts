@@ -75,19 +75,6 @@ export async function scheduleMeeting(ctx: ActionContext, groupId: string, input
   return meeting;
 }
 
-export async function rescheduleMeeting(ctx: ActionContext, meetingId: string, input: MeetingInput) {
-  const meeting = await requireMeeting(ctx.actor, meetingId);
-  allow(canScheduleMeeting(ctx.actor, meeting), NOT_THE_CHAIR);
-  await db().meeting.update({
-    where: { id: meeting.id },
-    data: {
-      ...timesOf(input),
-      siteId: await siteOf(ctx.actor.partnershipId, input.siteId),
-      onlineLink: input.onlineLink,
-    },
-  });
-}
-
 const PERSON = { select: { id: true, name: true, institution: { select: { name: true } } } } as const;
 
 /** Everything the meeting's page shows, for someone who may see it (outsiders of an open group: approved only). */

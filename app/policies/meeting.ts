@@ -6,7 +6,6 @@ import { isCoordinator, samePartnership, type Actor } from "./actor";
 export const MEETING_MINUTES_DOCUMENT = "meeting-minutes";
 
 export const MINUTES_STATUSES = ["draft", "submitted", "approved", "revising"] as const;
-export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
 
 /** What a group rule needs to know. */
 export interface MeetingGroupFacts {
@@ -30,7 +29,7 @@ const runsGroup = (actor: Actor, group: MeetingGroupFacts) =>
   samePartnership(actor, group) && (isCoordinator(actor) || isChair(actor, group));
 
 /** Approved minutes are locked: a correction first opens a reasoned revision. */
-export function minutesLocked(meeting: { minutesStatus: string }): boolean {
+function minutesLocked(meeting: { minutesStatus: string }): boolean {
   return meeting.minutesStatus === "approved";
 }
 

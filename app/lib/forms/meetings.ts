@@ -34,7 +34,7 @@ export const MINUTES_STATUS_LABELS: Record<string, string> = {
 };
 
 /** Records an agenda item or a decision can link to, as "kind:id". */
-export const LINK_KINDS = ["course", "unit", "plan", "strategy", "group"] as const;
+const LINK_KINDS = ["course", "unit", "plan", "strategy", "group"] as const;
 const LINK_PATTERN = new RegExp(`^(${LINK_KINDS.join("|")}):[A-Za-z0-9_-]{1,64}$`);
 
 const links = z
@@ -144,14 +144,3 @@ export const revisionSchema = z.object({
     .min(3, "Say what the revision corrects.")
     .max(1000, "Keep the reason under 1,000 characters."),
 });
-
-/** "kind:id" links as stored (comma-separated) and as forms send them. */
-export function parseLinks(stored: string): Array<{ kind: string; id: string }> {
-  return stored
-    .split(",")
-    .filter(Boolean)
-    .map((link) => {
-      const [kind = "", recordId = ""] = link.split(":");
-      return { kind, id: recordId };
-    });
-}

@@ -2,14 +2,15 @@
 // status and meeting) for whoever may see the group, and one handler per form, each behind the group's policy.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { refusal } from "~/lib/errors";
-import { runIntent, submitForm } from "~/lib/forms/intents.server";
+import { intentOf, runIntent, submitForm } from "~/lib/forms/intents.server";
 import { meetingGroupSchema, meetingSchema } from "~/lib/forms/meetings";
 import { listInstitutions } from "~/models/institutions.server";
 import { requireMeetingGroup } from "~/models/meeting-facts.server";
 import { getMeetingGroupPage, listActiveColleagues, updateMeetingGroup } from "~/models/meeting-groups.server";
 import { actionStatusHandler } from "~/models/meeting-intents.server";
 import { scheduleMeeting } from "~/models/meetings.server";
-import { requireActionContext, requireActor } from "~/policies/enforce.server";
+import { ensure, requireActionContext, requireActor } from "~/policies/enforce.server";
+import { canEditMeetingGroup, canScheduleMeeting } from "~/policies/meeting";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
@@ -37,6 +38,11 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const ctx = requireActionContext(context, request);
   const group = await requireMeetingGroup(ctx.actor, params.groupId ?? "").catch(refusal);
   const formData = await request.formData();
+  // The chair's forms are refused before their input is read.
+  const intent = intentOf(formData);
+  if (intent === "schedule")
+    ensure(canScheduleMeeting(ctx.actor, group), "Only the chair and the coordinator schedule.");
+  if (intent === "settings") ensure(canEditMeetingGroup(ctx.actor, group), "Only the chair and the coordinator can.");
   const changed = (id: string, entity = "meeting-group") =>
     context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
       entity,
