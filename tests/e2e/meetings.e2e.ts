@@ -19,7 +19,7 @@ async function scheduleMeeting(chair: Page, groupUrl: string, date: string) {
   await form.getByLabel("Ends at").fill("17:30");
   await form.getByLabel("Online link (optional)").fill("https://meet.example/course-team");
   await form.getByRole("button", { name: "Schedule the meeting" }).click();
-  await expect(chair.getByRole("heading", { name: "Agenda" })).toBeVisible();
+  await expect(chair.getByRole("heading", { name: "Agenda", exact: true })).toBeVisible();
   return chair.url();
 }
 
@@ -90,8 +90,13 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
   await expect(minutesEditor(sarah)).toContainText("Tom: the college lends its timing gates.");
 
   // Tom records two actions; Sarah marks hers done under My actions; the chair's page follows without a reload.
-  await recordAction(tom, "Fitness testing", "Book the sports hall for testing", "Sarah Whitfield");
-  await recordAction(tom, "Fitness testing", "Bring the timing gates", "Tom Gallagher");
+  await recordAction(
+    tom,
+    "Fitness testing",
+    "Book the sports hall for testing",
+    "Sarah Whitfield (Hollins Park Sports College)",
+  );
+  await recordAction(tom, "Fitness testing", "Bring the timing gates", "Tom Gallagher (Ashbury College)");
   await chair.goto(meetingUrl);
   const sarahsRow = chair.getByRole("row", { name: /Book the sports hall for testing/ });
   await expect(sarahsRow).toContainText("Open");
