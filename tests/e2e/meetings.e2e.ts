@@ -57,6 +57,8 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
 
   // A meeting, an item, a keyboard reorder, and the agenda circulated.
   const meetingUrl = await scheduleMeeting(chair, groupUrl, addDays(ukToday(), 1));
+  // The page is hydrated (and the minutes open) before anything is typed into its forms.
+  await expect(chair.locator(".sync-indicator")).toHaveText("All changes saved");
   await expectNoSeriousA11yViolations(chair);
   await chair.getByLabel("Title").fill("Fitness testing");
   await chair.getByRole("button", { name: "Add the item" }).click();
@@ -64,7 +66,10 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
   const handle = chair.getByRole("button", { name: "Move Fitness testing" });
   await handle.focus();
   await chair.keyboard.press("Space");
+  // dnd-kit marks the handle pressed once the item is lifted; the move then settles before the drop.
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
   await chair.keyboard.press("ArrowUp");
+  await chair.waitForTimeout(300);
   await chair.keyboard.press("Space");
   await expect(chair.getByText("Agenda order saved.")).toBeVisible();
   await expect(chair.getByRole("heading", { level: 3, name: "3. Fitness testing" })).toBeVisible();
