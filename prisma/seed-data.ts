@@ -8,6 +8,7 @@ import type { InstitutionKind } from "~/lib/institutions";
 import { seedCourses } from "./seed/courses";
 import { seedStrategies } from "./seed/strategies";
 import { seedLessonPlans } from "./seed/lessons";
+import { seedMeetings } from "./seed/meetings";
 
 export const DEMO_PARTNERSHIP = { name: "Ashbury Valley 14-19 Partnership", slug: "ashbury-valley" };
 
@@ -171,5 +172,6 @@ export async function seedDemoPartnership(
   await seedCourses(db, seeded.partnershipId);
   await seedStrategies(db, { slug: options.slug, emailDomainSuffix: suffix });
   await seedLessonPlans(db, seeded.partnershipId);
+  await seedMeetings(db, seeded.partnershipId, seeded.userIds, seeded.institutionIds);
   return seeded;
 }

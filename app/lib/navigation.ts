@@ -15,6 +15,8 @@ export function navigationFor(actor: Actor, facts: { hasDeployments?: boolean } 
     { to: "/courses", label: "Courses" },
     { to: "/documents", label: "Documents" },
     { to: "/strategies", label: "Strategies" },
+    { to: "/meeting-groups", label: "Meetings" },
+    { to: "/actions", label: "My actions" },
     ...(canListStudents(actor) ? [{ to: "/students", label: "Students" }] : []),
     { to: "/people", label: "People" },
     { to: "/institutions", label: "Institutions" },

@@ -1,6 +1,6 @@
 // UK days and weeks: the calendar day in London, Monday-to-Sunday weeks, and their start across the clock changes.
 import { describe, expect, it } from "vitest";
-import { addDays, ukDayOf, ukWeekOf } from "./uk-calendar";
+import { addDays, ukDayOf, ukInstant, ukTimeOf, ukWeekOf } from "./uk-calendar";
 
 describe("UK calendar", () => {
   it("counts the day in London, not in UTC", () => {
@@ -24,5 +24,14 @@ describe("UK calendar", () => {
     const autumn = ukWeekOf(new Date("2026-10-22T10:00:00Z"));
     expect(autumn.startsAt).toEqual(new Date("2026-10-18T23:00:00Z"));
     expect(autumn.endsAt).toEqual(new Date("2026-10-26T00:00:00Z"));
+  });
+
+  it("turns a London wall-clock time into its instant on both sides of the October clock change", () => {
+    expect(ukInstant("2026-10-24", "16:00")).toEqual(new Date("2026-10-24T15:00:00Z"));
+    expect(ukInstant("2026-10-26", "16:00")).toEqual(new Date("2026-10-26T16:00:00Z"));
+    // The clocks go back at 02:00 BST on 25 October: 01:30 comes twice, 03:00 is GMT.
+    expect(ukInstant("2026-10-25", "03:00")).toEqual(new Date("2026-10-25T03:00:00Z"));
+    expect(ukTimeOf(new Date("2026-10-24T15:00:00Z"))).toBe("16:00");
+    expect(ukTimeOf(new Date("2026-10-26T16:00:00Z"))).toBe("16:00");
   });
 });

@@ -26,6 +26,28 @@ export function addDays(day: string, count: number): string {
   return new Date(lessonDateOf(day).getTime() + count * DAY_MS).toISOString().slice(0, 10);
 }
 
+const UK_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" });
+
+/** London's offset from UTC at an instant, in hours (0 in winter, 1 in summer). */
+function ukOffsetHours(instant: Date): number {
+  return Number(/GMT([+-]\d+)?/.exec(UK_OFFSET.format(instant))?.[1] ?? 0);
+}
+
+/**
+ * The instant of a London wall-clock time ("YYYY-MM-DD", "HH:MM"), right on both sides of a clock change: the
+ * offset is taken at the answer itself, not at the day's noon.
+ */
+export function ukInstant(day: string, time: string): Date {
+  const asUtc = new Date(`${day}T${time}:00.000Z`).getTime();
+  const first = asUtc - ukOffsetHours(new Date(asUtc)) * 3_600_000;
+  return new Date(asUtc - ukOffsetHours(new Date(first)) * 3_600_000);
+}
+
+/** The London wall-clock time of an instant, "HH:MM". */
+export function ukTimeOf(instant: Date): string {
+  return UK_TIME.format(instant);
+}
+
 /** The instant a UK day starts (midnight in London: 00:00 GMT in winter, 23:00 UTC the day before in summer). */
 function ukMidnight(day: string): Date {
   const noon = new Date(`${day}T12:00:00.000Z`);

@@ -9,8 +9,10 @@ import {
   type DocumentOwnerTypes,
 } from "~/policies/document";
 import { canEditLessonPlan, canReadLessonPlan, type LessonPlanFacts } from "~/policies/lesson-plan";
+import { canReadMinutes, canWriteMinutes, MEETING_MINUTES_DOCUMENT, type MeetingFacts } from "~/policies/meeting";
 import { STRATEGY_DOCUMENT } from "~/policies/strategy";
 import { loadLessonPlanFacts } from "./lesson-plan-facts.server";
+import { loadMeetingFacts } from "./meeting-facts.server";
 
 /** The co-edited body of a lesson plan: readers are the plan's readers, writers its editors. */
 export const LESSON_PLAN_DOCUMENT = "lesson-plan";
@@ -21,8 +23,16 @@ const lessonPlanDocumentRules: DocumentOwnerRules<LessonPlanFacts | null> = {
   canWrite: (actor, _doc, plan) => plan !== null && canEditLessonPlan(actor, plan),
 };
 
+/** A meeting's co-edited minutes: members write until approval locks them; an open group's partnership reads them. */
+const meetingMinutesDocumentRules: DocumentOwnerRules<MeetingFacts | null> = {
+  loadFacts: (doc) => loadMeetingFacts(doc.partnershipId, doc.ownerId),
+  canRead: (actor, _doc, meeting) => meeting !== null && canReadMinutes(actor, meeting),
+  canWrite: (actor, _doc, meeting) => meeting !== null && canWriteMinutes(actor, meeting),
+};
+
 export const DOCUMENT_OWNERS: DocumentOwnerTypes = new Map<string, DocumentOwnerRules<unknown>>([
   [PARTNERSHIP_DOCUMENT, partnershipDocumentRules],
   [STRATEGY_DOCUMENT, strategyDocumentRules],
   [LESSON_PLAN_DOCUMENT, lessonPlanDocumentRules],
+  [MEETING_MINUTES_DOCUMENT, meetingMinutesDocumentRules],
 ]);

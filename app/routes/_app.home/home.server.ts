@@ -4,6 +4,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ukDayOf } from "~/lib/uk-calendar";
 import { supporterHome, teacherHome } from "~/models/home.server";
+import { listUpcomingMeetings } from "~/models/meetings.server";
 import { partnershipActivity } from "~/models/partnership-activity.server";
 import { canViewPartnershipActivity } from "~/policies/activity";
 import { isTeacher } from "~/policies/actor";
@@ -13,10 +14,11 @@ import { canInviteMembers, canManageInstitutions, canViewAuditLog } from "~/poli
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const now = new Date();
-  const [supporter, teacher, activity] = await Promise.all([
+  const [supporter, teacher, activity, meetings] = await Promise.all([
     supporterHome(actor, now),
     isTeacher(actor) ? teacherHome(actor, now) : null,
     canViewPartnershipActivity(actor) ? partnershipActivity(actor, now) : null,
+    listUpcomingMeetings(actor, now, 3),
   ]);
   return {
     role: actor.role,
@@ -25,6 +27,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     supporter,
     teacher,
     activity,
+    meetings,
     runsPartnership: {
       invite: canInviteMembers(actor),
       institutions: canManageInstitutions(actor),

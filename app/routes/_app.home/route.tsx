@@ -5,6 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { Role } from "~/lib/roles";
 import type { loader } from "./home.server";
 import { ActivitySections } from "./activity-sections";
+import { MeetingsSection } from "./meetings-section";
 import type { HomePageData } from "./page-data";
 import { SupporterSections } from "./supporter-sections";
 import { TeacherSections } from "./teacher-sections";
@@ -59,6 +60,7 @@ export default function HomePage() {
       {page.teacher ? <TeacherSections home={page.teacher} /> : null}
       {page.activity ? <ActivitySections activity={page.activity} /> : null}
       {page.role !== "lsa" && deployedNow ? <SupporterSections home={supporter} today={page.today} /> : null}
+      <MeetingsSection meetings={page.meetings} />
       <RunThePartnership can={page.runsPartnership} />
     </>
   );

@@ -1,0 +1,116 @@
+// A table of meeting actions (My actions, a group's tracker, a meeting's items): owner, due date, status, and the
+// one-click "Mark done" (or reopen, or drop with a reason) for whoever may change each action.
+import { Form, Link } from "@remix-run/react";
+import { TableWrap } from "~/components/ui/table-wrap";
+import { formatDate } from "~/lib/format";
+import { ACTION_STATUSES, type ActionStatus } from "~/lib/forms/meetings";
+
+export interface ActionRow {
+  id: string;
+  description: string;
+  dueDate: string;
+  status: string;
+  statusNote: string;
+  overdue?: boolean;
+  owner: { id: string; name: string };
+  meeting: { id: string; startsAt: Date | string };
+  group?: { id: string; name: string };
+}
+
+const dueLabel = (day: string) => formatDate(`${day}T12:00:00Z`);
+
+export function ActionTable({
+  label,
+  actions,
+  mayUpdate,
+  showGroup = false,
+}: {
+  label: string;
+  actions: ActionRow[];
+  /** Whether the signed-in member may change this action. */
+  mayUpdate: (action: ActionRow) => boolean;
+  showGroup?: boolean;
+}) {
+  if (actions.length === 0) return <p>No actions here.</p>;
+  return (
+    <TableWrap label={label}>
+      <table>
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Action</th>
+            {showGroup ? <th scope="col">Group</th> : null}
+            <th scope="col">Owner</th>
+            <th scope="col">Due</th>
+            <th scope="col">Status</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {actions.map((a) => (
+            <tr key={a.id} data-action-id={a.id}>
+              <td>
+                {a.description}{" "}
+                <Link to={`/meetings/${a.meeting.id}`} className="muted">
+                  (agreed {formatDate(a.meeting.startsAt)})
+                </Link>
+              </td>
+              {showGroup ? (
+                <td>{a.group ? <Link to={`/meeting-groups/${a.group.id}`}>{a.group.name}</Link> : null}</td>
+              ) : null}
+              <td>{a.owner.name}</td>
+              <td>
+                {dueLabel(a.dueDate)}
+                {a.overdue ? <strong className="overdue"> Overdue</strong> : null}
+              </td>
+              <td>
+                {ACTION_STATUSES[a.status as ActionStatus] ?? a.status}
+                {a.statusNote ? <span className="muted">: {a.statusNote}</span> : null}
+              </td>
+              <td>{mayUpdate(a) ? <ActionChange action={a} /> : null}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function ActionChange({ action }: { action: ActionRow }) {
+  if (action.status !== "open") {
+    return (
+      <Form method="post">
+        <input type="hidden" name="actionId" value={action.id} />
+        <input type="hidden" name="status" value="open" />
+        <button type="submit" name="intent" value="action-status" className="button button--secondary">
+          Reopen<span className="visually-hidden">: {action.description}</span>
+        </button>
+      </Form>
+    );
+  }
+  return (
+    <>
+      <Form method="post">
+        <input type="hidden" name="actionId" value={action.id} />
+        <input type="hidden" name="status" value="done" />
+        <button type="submit" name="intent" value="action-status" className="button">
+          Mark done<span className="visually-hidden">: {action.description}</span>
+        </button>
+      </Form>
+      <details>
+        <summary>
+          Drop<span className="visually-hidden">: {action.description}</span>
+        </summary>
+        <Form method="post">
+          <input type="hidden" name="actionId" value={action.id} />
+          <input type="hidden" name="status" value="dropped" />
+          <label htmlFor={`drop-note-${action.id}`}>Why is it dropped?</label>
+          <input id={`drop-note-${action.id}`} name="note" required maxLength={1000} />
+          <button type="submit" name="intent" value="action-status" className="button button--secondary">
+            Drop action
+          </button>
+        </Form>
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+// The plain facts the meeting policies decide from, read in one query each, and the gates every meeting page and
+// action passes first: the group or meeting as the rules see it, or a 404/403 DomainError. Kept apart from the
+// meeting models so the document access registry can load a meeting's facts without importing them.
+import { DomainError } from "~/lib/errors";
+import type { Actor } from "~/policies/actor";
+import { canFollowMeetings, canViewMeetingGroup, type MeetingFacts, type MeetingGroupFacts } from "~/policies/meeting";
+import { db } from "./db.server";
+
+export interface MeetingGroupAccess extends MeetingGroupFacts {
+  id: string;
+  name: string;
+}
+
+export interface MeetingAccess extends MeetingFacts {
+  id: string;
+  groupId: string;
+  groupName: string;
+  startsAt: Date;
+}
+
+const GROUP_FACTS = {
+  id: true,
+  name: true,
+  partnershipId: true,
+  chairId: true,
+  minuteTakerId: true,
+  openToPartnership: true,
+  members: { select: { userId: true } },
+} as const;
+
+type GroupRow = {
+  id: string;
+  name: string;
+  partnershipId: string;
+  chairId: string | null;
+  minuteTakerId: string | null;
+  openToPartnership: boolean;
+  members: Array<{ userId: string }>;
+};
+
+function groupFacts(group: GroupRow): MeetingGroupAccess {
+  return {
+    id: group.id,
+    name: group.name,
+    partnershipId: group.partnershipId,
+    chairId: group.chairId,
+    minuteTakerId: group.minuteTakerId,
+    openToPartnership: group.openToPartnership,
+    memberIds: group.members.map((m) => m.userId),
+  };
+}
+
+export async function loadMeetingGroupFacts(partnershipId: string, groupId: string) {
+  const group = await db().meetingGroup.findFirst({ where: { id: groupId, partnershipId }, select: GROUP_FACTS });
+  return group ? groupFacts(group) : null;
+}
+
+export async function loadMeetingFacts(partnershipId: string, meetingId: string): Promise<MeetingAccess | null> {
+  const meeting = await db().meeting.findFirst({
+    where: { id: meetingId, partnershipId },
+    select: { id: true, startsAt: true, minutesStatus: true, group: { select: GROUP_FACTS } },
+  });
+  if (!meeting) return null;
+  const group = groupFacts(meeting.group);
+  return {
+    ...group,
+    id: meeting.id,
+    groupId: group.id,
+    groupName: group.name,
+    startsAt: meeting.startsAt,
+    minutesStatus: meeting.minutesStatus,
+  };
+}
+
+/** The group if the actor may see it at all; otherwise a 404 (never reveal a closed group exists). */
+export async function requireMeetingGroup(actor: Actor, groupId: string): Promise<MeetingGroupAccess> {
+  const group = await loadMeetingGroupFacts(actor.partnershipId, groupId);
+  if (!group || !canViewMeetingGroup(actor, group)) throw new DomainError("not-found", "We could not find that group.");
+  return group;
+}
+
+/** The meeting if the actor may see it (members, the coordinator; others of an open group after approval). */
+export async function requireMeeting(actor: Actor, meetingId: string): Promise<MeetingAccess> {
+  const meeting = await loadMeetingFacts(actor.partnershipId, meetingId);
+  if (!meeting || !canViewMeetingGroup(actor, meeting))
+    throw new DomainError("not-found", "We could not find that meeting.");
+  return meeting;
+}
+
+/** Throws a 403 DomainError with the message unless allowed. */
+export function allow(allowed: boolean, message: string): asserts allowed {
+  if (!allowed) throw new DomainError("forbidden", message);
+}
+
+/** Members and the coordinator follow a group's meetings; others of an open group read approved minutes only. */
+export function requireFollower(actor: Actor, group: MeetingGroupFacts): void {
+  allow(canFollowMeetings(actor, group), "Only the group's members can see its agendas, draft minutes and actions.");
+}

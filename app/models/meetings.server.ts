@@ -1,0 +1,177 @@
+// A group's meetings: schedule one (Europe/London times, at a site or online, with the standing items and its
+// co-edited minutes), what the meeting's page shows (agenda with proposed items, attendance, actions and
+// decisions per item, matters arising carried forward, where the minutes stand), and a member's meetings to come.
+import { $createHeadingNode } from "~/lib/document-schema/nodes";
+import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
+import { invalidField } from "~/lib/errors";
+import { STANDING_ITEMS, type MeetingInput, type StandingItem } from "~/lib/forms/meetings";
+import { ukInstant } from "~/lib/uk-calendar";
+import type { ActionContext, Actor } from "~/policies/actor";
+import {
+  canApproveMinutes,
+  canEditAgenda,
+  canFollowMeetings,
+  canProposeAgendaItem,
+  canReviseMinutes,
+  canScheduleMeeting,
+  canSubmitMinutes,
+  canTakeAttendance,
+  canUpdateAction,
+  canWriteMinutes,
+  MEETING_MINUTES_DOCUMENT,
+} from "~/policies/meeting";
+import { createDocument, getDocumentByOwnerForActor } from "./collab-documents.server";
+import { db } from "./db.server";
+import { carriedForwardActions, meetingOutcomes } from "./meeting-actions.server";
+import { allow, requireMeeting, requireMeetingGroup } from "./meeting-facts.server";
+
+const NOT_THE_CHAIR = "Only the group's chair and the coordinator can schedule its meetings.";
+
+/** The site must be one of the partnership's institutions; "" means online only. */
+async function siteOf(partnershipId: string, siteId: string): Promise<string | null> {
+  if (!siteId) return null;
+  const site = await db().institution.findFirst({ where: { id: siteId, partnershipId, archivedAt: null } });
+  if (!site) throw invalidField("siteId", "Choose one of the partnership's sites.");
+  return site.id;
+}
+
+function timesOf(input: MeetingInput) {
+  return { startsAt: ukInstant(input.date, input.startTime), endsAt: ukInstant(input.date, input.endTime) };
+}
+
+export async function scheduleMeeting(ctx: ActionContext, groupId: string, input: MeetingInput) {
+  const { actor } = ctx;
+  const group = await requireMeetingGroup(actor, groupId);
+  allow(canScheduleMeeting(actor, group), NOT_THE_CHAIR);
+  const meeting = await db().meeting.create({
+    data: {
+      partnershipId: actor.partnershipId,
+      groupId: group.id,
+      ...timesOf(input),
+      siteId: await siteOf(actor.partnershipId, input.siteId),
+      onlineLink: input.onlineLink,
+      createdById: actor.id,
+      items: {
+        create: (Object.keys(STANDING_ITEMS) as StandingItem[]).map((standing, position) => ({
+          position,
+          title: STANDING_ITEMS[standing],
+          purpose: standing === "last_minutes" ? "decision" : "information",
+          standing,
+        })),
+      },
+    },
+  });
+  await createDocument(actor, {
+    ownerType: MEETING_MINUTES_DOCUMENT,
+    ownerId: meeting.id,
+    title: `Minutes: ${group.name}`,
+    initialContent: () => {
+      $getRoot().append(
+        $createHeadingNode("h2").append($createTextNode("Notes of the discussion")),
+        $createParagraphNode(),
+      );
+    },
+  });
+  return meeting;
+}
+
+const PERSON = { select: { id: true, name: true, institution: { select: { name: true } } } } as const;
+
+/** Everything the meeting's page shows, for someone who may see it (outsiders of an open group: approved only). */
+export async function getMeetingPage(actor: Actor, meetingId: string) {
+  const facts = await requireMeeting(actor, meetingId);
+  const follows = canFollowMeetings(actor, facts);
+  allow(
+    follows || facts.minutesStatus === "approved",
+    "Only the group's members can see a meeting before its minutes are approved.",
+  );
+  const meeting = await db().meeting.findFirstOrThrow({
+    where: { id: facts.id },
+    include: {
+      site: { select: { id: true, name: true, town: true } },
+      items: { orderBy: { position: "asc" } },
+      attendance: { include: { user: PERSON } },
+      revisions: { orderBy: { createdAt: "asc" } },
+      group: { select: { id: true, name: true, members: { select: { user: PERSON } } } },
+    },
+  });
+  const [outcomes, mattersArising, minutes, people] = await Promise.all([
+    meetingOutcomes(meeting.id),
+    carriedForwardActions(meeting),
+    getDocumentByOwnerForActor(actor, MEETING_MINUTES_DOCUMENT, meeting.id),
+    db().user.findMany({
+      where: {
+        partnershipId: actor.partnershipId,
+        id: { in: [meeting.minutesSubmittedById, meeting.minutesApprovedById].filter((id) => id !== null) },
+      },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
+  // Proposed items are for the group's eyes; the chair decides whether they join the agenda.
+  const items = meeting.items.filter((item) => item.status === "accepted" || follows);
+  return {
+    meeting: {
+      id: meeting.id,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      site: meeting.site,
+      onlineLink: meeting.onlineLink,
+      agendaVersion: meeting.agendaVersion,
+      agendaCirculatedAt: meeting.agendaCirculatedAt,
+      minutesStatus: meeting.minutesStatus,
+      submittedBy: nameOf(meeting.minutesSubmittedById),
+      submittedAt: meeting.minutesSubmittedAt,
+      approvedBy: nameOf(meeting.minutesApprovedById),
+      approvedAt: meeting.minutesApprovedAt,
+      revisions: meeting.revisions,
+    },
+    group: {
+      id: meeting.group.id,
+      name: meeting.group.name,
+      chairId: facts.chairId,
+      minuteTakerId: facts.minuteTakerId,
+    },
+    members: meeting.group.members.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name)),
+    items,
+    attendance: follows ? meeting.attendance : [],
+    actions: follows ? outcomes.actions : [],
+    decisions: outcomes.decisions,
+    mattersArising: follows ? mattersArising : [],
+    minutesDocumentId: minutes?.document.id ?? null,
+    can: {
+      follow: follows,
+      schedule: canScheduleMeeting(actor, facts),
+      propose: canProposeAgendaItem(actor, facts),
+      editAgenda: canEditAgenda(actor, facts),
+      takeAttendance: canTakeAttendance(actor, facts),
+      writeMinutes: canWriteMinutes(actor, facts),
+      submit: canSubmitMinutes(actor, facts),
+      approve: canApproveMinutes(actor, facts),
+      revise: canReviseMinutes(actor, facts),
+      updateAnyAction: canUpdateAction(actor, facts, { ownerId: "" }),
+    },
+  };
+}
+
+/** The actor's meetings to come, across their groups, soonest first. */
+export async function listUpcomingMeetings(actor: Actor, now = new Date(), take = 5) {
+  return db().meeting.findMany({
+    where: {
+      partnershipId: actor.partnershipId,
+      endsAt: { gte: now },
+      group: { members: { some: { userId: actor.id } } },
+    },
+    orderBy: { startsAt: "asc" },
+    take,
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      onlineLink: true,
+      agendaCirculatedAt: true,
+      site: { select: { name: true } },
+      group: { select: { id: true, name: true } },
+    },
+  });
+}

@@ -1,0 +1,66 @@
+// The chair's forms on the group page: schedule a meeting (date, London times, a site or an online link) and
+// change the group's members, chair, minute-taker and openness.
+import { getFormProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { MeetingGroupForm } from "~/components/meetings/group-form";
+import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import type { IntentReply } from "~/lib/forms/intents.server";
+import { meetingSchema } from "~/lib/forms/meetings";
+import { resultFor, type MeetingGroupPageData } from "./page-data";
+
+type Props = { page: MeetingGroupPageData; reply?: IntentReply };
+
+export function ScheduleSection({ page, reply }: Props) {
+  const [form, fields] = useZodForm(meetingSchema, {
+    id: "schedule",
+    lastResult: resultFor(reply, "schedule"),
+    defaultValue: { startTime: "16:00", endTime: "17:30" },
+  });
+  return (
+    <section className="card" aria-labelledby="schedule-heading">
+      <h2 id="schedule-heading">Schedule a meeting</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <TextField meta={fields.date} type="date" label="Date" />
+        <TextField meta={fields.startTime} type="time" label="Starts at" hint="UK time." />
+        <TextField meta={fields.endTime} type="time" label="Ends at" />
+        <SelectField meta={fields.siteId} label="Site" options={page.sites} placeholder="Online only" />
+        <TextField
+          meta={fields.onlineLink}
+          type="url"
+          label="Online link (optional)"
+          hint="For members joining online, starting https://"
+        />
+        <SubmitButton name="intent" value="schedule" pendingLabel="Scheduling…">
+          Schedule the meeting
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+export function SettingsSection({ page, reply }: Props) {
+  const { group } = page;
+  return (
+    <section className="card" aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Change the group</h2>
+      <MeetingGroupForm
+        id="settings"
+        intent="settings"
+        colleagues={page.colleagues}
+        lastResult={resultFor(reply, "settings")}
+        defaultValue={{
+          name: group.name,
+          purpose: group.purpose,
+          chairId: group.chairId ?? "",
+          minuteTakerId: group.minuteTakerId ?? "",
+          memberIds: group.members.map((m) => m.id),
+          openToPartnership: group.openToPartnership,
+        }}
+        submitLabel="Save the group"
+      />
+    </section>
+  );
+}

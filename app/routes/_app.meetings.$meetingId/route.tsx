@@ -1,0 +1,58 @@
+// One meeting: when and where, the agenda (reordered by the chair, items proposed by members, matters arising),
+// attendance, the co-edited minutes with decisions and actions recorded against each item, and the minutes'
+// submission, approval and revision. Server side: meeting.server.ts.
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/ui/notice";
+import { formatLongDay } from "~/lib/format";
+import type { IntentReply } from "~/lib/forms/intents.server";
+import { ukTimeOf } from "~/lib/uk-calendar";
+import { AgendaSection } from "./agenda-section";
+import { AttendanceSection } from "./attendance-section";
+import type { loader } from "./meeting.server";
+import { MinutesSection } from "./minutes-section";
+import { ProposeSection } from "./propose-section";
+
+export { action, loader } from "./meeting.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.group.name}, ${formatLongDay(data.meeting.startsAt)} · Staffroom` : "Meeting · Staffroom" },
+];
+
+export default function MeetingPage() {
+  const page = useLoaderData<typeof loader>();
+  const reply = useActionData<IntentReply>();
+  const { meeting, group } = page;
+  const startsAt = new Date(meeting.startsAt);
+  return (
+    <>
+      <p>
+        <Link to={`/meeting-groups/${group.id}`}>Back to {group.name}</Link>
+      </p>
+      <h1>
+        {group.name}: {formatLongDay(startsAt)}
+      </h1>
+      <p className="page-intro">
+        {ukTimeOf(startsAt)} to {ukTimeOf(new Date(meeting.endsAt))}
+        {meeting.site ? ` · ${meeting.site.name}, ${meeting.site.town}` : ""}
+        {meeting.onlineLink ? (
+          <>
+            {" · "}
+            <a href={meeting.onlineLink} rel="noreferrer noopener" target="_blank">
+              Join online
+            </a>
+          </>
+        ) : null}
+      </p>
+      {reply?.message ? (
+        <Notice tone={reply.failed ? "error" : "success"}>
+          <p>{reply.message}</p>
+        </Notice>
+      ) : null}
+      <AgendaSection page={page} reply={reply} />
+      {page.can.propose ? <ProposeSection page={page} reply={reply} /> : null}
+      {page.can.follow ? <AttendanceSection page={page} /> : null}
+      <MinutesSection page={page} reply={reply} />
+    </>
+  );
+}
