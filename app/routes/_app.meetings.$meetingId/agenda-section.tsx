@@ -8,7 +8,9 @@ import {
   PointerSensor,
   useSensor,
   useSensors,
+  type Announcements,
   type DragEndEvent,
+  type UniqueIdentifier,
 } from "@dnd-kit/core";
 import {
   arrayMove,
@@ -50,6 +52,9 @@ export function AgendaSection({ page, reply }: Props) {
     fetcher.submit(form, { method: "post" });
   };
   const items = order.map((id) => byId.get(id)).filter((i) => i !== undefined);
+  const accessibility = {
+    announcements: agendaAnnouncements(order, (id) => byId.get(String(id))?.title ?? "The item"),
+  };
   return (
     <section className="card" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">Agenda</h2>
@@ -60,7 +65,13 @@ export function AgendaSection({ page, reply }: Props) {
           : ""}
       </p>
       {fetcher.data?.message ? <p role={fetcher.data.failed ? "alert" : "status"}>{fetcher.data.message}</p> : null}
-      <DndContext id="agenda" sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext
+        id="agenda"
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={accessibility}
+      >
         <SortableContext items={order} strategy={verticalListSortingStrategy}>
           <ol className="agenda">
             {items.map((item, index) => (
@@ -80,6 +91,20 @@ export function AgendaSection({ page, reply }: Props) {
       ) : null}
     </section>
   );
+}
+
+/** What a screen reader hears while an item moves: its title and place, not dnd-kit's internal ids. */
+function agendaAnnouncements(order: string[], titleOf: (id: UniqueIdentifier) => string): Announcements {
+  const place = (id: UniqueIdentifier) => `position ${order.indexOf(String(id)) + 1} of ${order.length}`;
+  return {
+    onDragStart: ({ active }) =>
+      `Picked up ${titleOf(active.id)}, at ${place(active.id)}. Use the arrow keys to move it, Space to drop it, Escape to cancel.`,
+    onDragOver: ({ active, over }) =>
+      over ? `${titleOf(active.id)} would move to ${place(over.id)}.` : `${titleOf(active.id)} is outside the agenda.`,
+    onDragEnd: ({ active, over }) =>
+      over ? `${titleOf(active.id)} dropped at ${place(over.id)}.` : `${titleOf(active.id)} dropped where it was.`,
+    onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled: it stays where it was.`,
+  };
 }
 
 function SortableItem({
