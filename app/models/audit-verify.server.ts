@@ -2,26 +2,14 @@
 // changed after it was recorded, one missing (deleted), one that does not follow its predecessor (inserted or
 // reordered), one outside the chain, or a head or anchor that does not match the entries.
 import { db } from "./db.server";
-import { entryHash, GENESIS_HASH } from "./audit-chain.server";
+import { entryHash, GENESIS_HASH, type ChainedFields } from "./audit-chain.server";
 
 export type ChainVerdict =
   | { ok: true; entries: number; head: { seq: number; hash: string } | null; anchorSeq: number }
   | { ok: false; problem: string; entryId: string | null };
 
-interface StoredEntry {
-  id: string;
-  partnershipId: string;
-  seq: number | null;
-  actorId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  detail: string;
-  ipAddress: string;
-  createdAt: Date;
-  prevHash: string;
-  hash: string;
-}
+/** An entry as stored: its chained fields, its own hash, and no position for one written before the chain. */
+type StoredEntry = Omit<ChainedFields, "seq"> & { seq: number | null; hash: string };
 
 const BATCH = 2_000;
 
