@@ -65,6 +65,8 @@ export async function removeDemoPartnerships(): Promise<string[]> {
       // Institutions and members are referenced by rows that do not cascade with them: those rows go first,
       // then the partnership takes the rest (institutions, documents, audit entries…) with it.
       await tx.deployment.deleteMany({ where: inDemo });
+      await tx.meetingAction.deleteMany({ where: inDemo });
+      await tx.meeting.deleteMany({ where: inDemo });
       await tx.course.deleteMany({ where: inDemo });
       await tx.student.deleteMany({ where: inDemo });
       await tx.invite.deleteMany({ where: inDemo });

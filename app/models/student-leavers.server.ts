@@ -60,7 +60,11 @@ export async function listLeavers(ctx: ActionContext) {
   return {
     years,
     leavers: students
-      .map((student) => ({ ...student, erasureDue: erasureDue(student.leftOn!, years) }))
+      .flatMap((student) =>
+        student.visibility !== "full" || !student.leftOn
+          ? []
+          : [{ ...student, leftOn: student.leftOn, erasureDue: erasureDue(student.leftOn, years) }],
+      )
       .sort((a, b) => a.erasureDue.getTime() - b.erasureDue.getTime()),
   };
 }

@@ -17,8 +17,6 @@ const STUDENTS_PAGE_SIZE = 25;
 interface StudentBase {
   id: string;
   yearGroup: number;
-  /** The leaving date of a student marked as left (a leaver), null while they are on roll. */
-  leftOn: Date | null;
   homeInstitution: { id: string; name: string };
 }
 
@@ -30,6 +28,8 @@ interface StudentInitials extends StudentBase {
 
 interface StudentDetails extends StudentBase {
   visibility: "full";
+  /** The leaving date of a student marked as left (a leaver), null while on roll: part of the full record only. */
+  leftOn: Date | null;
   initials: string;
   firstName: string;
   lastName: string;
@@ -160,7 +160,6 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
     const base = {
       id: row.id,
       yearGroup: row.yearGroup,
-      leftOn: row.leftOn,
       homeInstitution: row.homeInstitution,
       initials: studentInitials(row),
     };
@@ -178,6 +177,7 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
     return {
       ...needToKnow,
       visibility,
+      leftOn: row.leftOn,
       atRisk: row.atRisk,
       notes: row.notes,
       updatedAt: row.updatedAt,

@@ -48,12 +48,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const institutions = canEdit ? await listInstitutions(actor.partnershipId) : [];
   const retentionYears = await studentRetentionYears(actor.partnershipId);
   const canErase = canEraseStudent(actor, facts);
+  // Whether a student has left is part of their full record, not of what initials or need-to-know show.
+  const leftOn = student.visibility === "full" ? student.leftOn : null;
   return {
     student,
     canEdit,
     leaving: {
-      leftOn: student.leftOn ? student.leftOn.toISOString() : null,
-      erasureDue: student.leftOn ? erasureDue(student.leftOn, retentionYears).toISOString() : null,
+      leftOn: leftOn ? leftOn.toISOString() : null,
+      erasureDue: leftOn ? erasureDue(leftOn, retentionYears).toISOString() : null,
       retentionYears,
       today: ukToday(),
       canMarkLeft: canMarkStudentLeft(actor, facts),

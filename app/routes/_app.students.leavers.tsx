@@ -29,10 +29,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     years,
     leavers: leavers.map((l) => ({
       id: l.id,
-      name: l.visibility === "initials" ? l.initials : `${l.firstName} ${l.lastName}`,
+      name: `${l.firstName} ${l.lastName}`,
       yearGroup: l.yearGroup,
       homeInstitution: l.homeInstitution.name,
-      leftOn: l.leftOn!.toISOString(),
+      leftOn: l.leftOn.toISOString(),
       erasureDue: l.erasureDue.toISOString(),
     })),
   };

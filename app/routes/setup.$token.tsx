@@ -1,5 +1,5 @@
 // First-run set-up: the one-time link printed in the server log creates the partnership, its first institution
-// and its coordinator, who is then signed in.
+// and its coordinator, who then sets up two-step sign-in and is signed in.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
@@ -23,6 +23,8 @@ import { clientMeta } from "~/lib/request.server";
 import { completeSetup, SETUP_LINK_GONE, setupLinkState } from "~/models/first-run-setup.server";
 import { refineNewPassword } from "~/models/password-check.server";
 import { startSession } from "~/models/sessions.server";
+import { pendingSignInCookie, SET_UP_PATH } from "~/models/two-step-cookies.server";
+import { beginSecondStep } from "~/models/two-step-sign-in.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up your partnership · Staffroom" }];
 
@@ -54,6 +56,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const meta = clientMeta(request, context);
     const user = await completeSetup(token, submission.value, meta.ipAddress);
+    // A coordinator signs in with two steps (decision 015): the new one sets up their app before anything else.
+    const secondStep = await beginSecondStep(user, { rememberedDeviceToken: null, redirectTo: "/home" });
+    if (secondStep) {
+      const pending = await pendingSignInCookie().serialize(secondStep.pendingToken);
+      throw redirect(SET_UP_PATH, { headers: { "Set-Cookie": pending } });
+    }
     const { cookie } = await startSession(user.id, meta);
     throw redirect("/home", { headers: { "Set-Cookie": cookie.serialize() } });
   } catch (error) {

@@ -5,6 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateTOTP } from "@oslojs/otp";
 import { expect, test } from "@playwright/test";
 import { hashToken } from "../../app/lib/tokens.server";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
@@ -68,6 +70,16 @@ test("the demo says it is the demo; the set-up link makes a real partnership onc
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByLabel("Confirm password").fill(password);
   await page.getByRole("button", { name: "Set up the partnership" }).click();
+
+  // A coordinator signs in with two steps: the new one sets up their app first (the key typed in, not scanned).
+  await expect(page.getByRole("heading", { level: 1, name: "Set up two-step sign-in" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expectNoSeriousA11yViolations(page);
+  const key = decodeBase32IgnorePadding((await page.locator(".two-step-secret").innerText()).replace(/\s/g, ""));
+  await page.getByLabel("Code from your app").fill(generateTOTP(key, 30, 6));
+  await page.getByRole("button", { name: "Confirm and continue" }).click();
+  await expect(page.getByRole("heading", { name: "Your recovery codes" })).toBeVisible();
+  await page.getByRole("link", { name: "I have kept my recovery codes: continue to Staffroom" }).click();
 
   await expectOnHome(page);
   const header = page.getByRole("banner");

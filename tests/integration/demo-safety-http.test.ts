@@ -7,6 +7,7 @@ import { hashToken } from "~/lib/tokens.server";
 import { DEMO_PASSWORD, demoUser } from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
 import { seededDatabase } from "../support/databases";
+import { setUpTwoStep } from "../support/two-step";
 import { HttpClient, SESSION_COOKIE } from "../support/http-client";
 
 const BANNER = "This is the demo partnership.";
@@ -162,7 +163,7 @@ describe("first-run set-up", () => {
     expect(await store.partnership.count({ where: { isDemo: false } })).toBe(0);
   });
 
-  it("creates the partnership and its coordinator once, signs them in, and every link is spent", async () => {
+  it("creates the partnership and its coordinator once, who sets up two-step sign-in, and every link is spent", async () => {
     const link = printedSetupPath(guarded);
     expect((await new HttpClient(guarded.origin).get(link)).status).toBe(200);
     const clients = [0, 1].map(() => new HttpClient(guarded.origin));
@@ -190,8 +191,12 @@ describe("first-run set-up", () => {
     const signIn = await elsewhere.signIn(SETUP_FORM.email, SETUP_FORM.password, undefined, from("198.51.100.42"));
     expect(signIn.status).toBe(302);
     expect(signIn.location).toBe("/login/set-up");
-    // The set-up signed its coordinator in, and the real partnership's pages carry no demo banner.
-    const signedIn = clients[attempts.findIndex((res) => res.status === 302)]!;
+    // The set-up sends its coordinator on to set up two-step sign-in, then in; the real partnership has no banner.
+    const winner = attempts.findIndex((res) => res.status === 302);
+    expect(attempts[winner]!.location).toBe("/login/set-up");
+    const signedIn = clients[winner]!;
+    expect((await signedIn.get("/home")).status, "no session before the second step").toBe(302);
+    await setUpTwoStep(signedIn);
     const home = await signedIn.get("/home", from("198.51.100.42"));
     expect(home.status).toBe(200);
     expect(home.body).toContain("Riverside Learning Partnership");

@@ -2,7 +2,6 @@
 // no session for a member who uses (or must set up) two-step sign-in: the pending sign-in reaches no page and no
 // socket. Code guesses are throttled and audited, a recovery code works once, a remembered browser skips the step
 // for 30 days and not after (nor after a new password), the coordinator's reset is audited, and the demo is exempt.
-import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/models/db.server";
@@ -12,6 +11,7 @@ import { showServerOutputOnFailure, startApp, type AppProcess } from "../support
 import { PROVIDERS, seededDatabase, type SeededDatabase } from "../support/databases";
 import { HttpClient, SESSION_COOKIE, signedInClient, type HttpResult } from "../support/http-client";
 import { connectSocket } from "../support/socket-client";
+import { secretFrom } from "../support/two-step";
 
 const PENDING_COOKIE = "staffroom_two_step";
 const REMEMBERED_COOKIE = "staffroom_remembered";
@@ -46,11 +46,6 @@ describe.each(PROVIDERS)("two-step sign-in over HTTP on %s", (provider) => {
     return { client, res };
   }
 
-  const secretFrom = (body: string) => {
-    const text = /class="two-step-secret"[^>]*>([A-Z2-7 ]+)</.exec(body)?.[1];
-    expect(text, "the set-up page shows the key").toBeTruthy();
-    return decodeBase32IgnorePadding(text!.replace(/\s/g, ""));
-  };
   const recoveryCodesFrom = (body: string) =>
     [...body.matchAll(/<code>([a-z2-7]{5}-[a-z2-7]{5})<\/code>/g)].map((m) => m[1]!);
 
