@@ -26,10 +26,11 @@ export const meta: MetaFunction = () => [{ title: "Two-step sign-in · Your acco
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
+  // Everything on this page changes two-step sign-in: the password is confirmed before it opens (issue 14), so that
+  // nothing typed here is lost to the confirmation, and a borrowed session cannot read a new app's key.
+  requireRecentAuthentication(request, context.session);
   const own = await ownTwoStep(actor);
   const movingPhone = new URL(request.url).searchParams.get("new-phone") === "1";
-  // Every change to two-step sign-in asks for the password first (issue 14), a new app's key included.
-  if (own.enrolled && movingPhone) requireRecentAuthentication(request, context.session);
   const settingUp = !own.enrolled || movingPhone;
   const user = await getShellUser(actor.id);
   return { ...own, setUp: settingUp && user ? await enrolmentView(user) : null };

@@ -32,6 +32,10 @@ test("a member sets up two-step sign-in, then signs in with a code and with a re
 
   await page.goto("/account");
   await page.getByRole("link", { name: "Set up or change two-step sign-in" }).click();
+  // A change to how the member signs in: Staffroom asks for the password first.
+  await expect(page.getByRole("heading", { level: 1, name: "Confirm it's you" })).toBeVisible();
+  await page.getByLabel("Password", { exact: true }).fill(member.password);
+  await page.getByRole("button", { name: /Confirm/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Two-step sign-in" })).toBeVisible();
   await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
   await page.waitForLoadState("networkidle");
@@ -69,6 +73,9 @@ test("a member sets up two-step sign-in, then signs in with a code and with a re
   await expectOnHome(page);
 
   await page.goto("/account/two-step");
+  await expect(page.getByRole("heading", { level: 1, name: "Confirm it's you" })).toBeVisible();
+  await page.getByLabel("Password", { exact: true }).fill(member.password);
+  await page.getByRole("button", { name: /Confirm/ }).click();
   await expect(page.getByText("You have 9 unused recovery codes.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
