@@ -13,7 +13,7 @@ import { showServerOutputOnFailure, startApp, type AppProcess } from "../support
 import { seededDatabase } from "../support/databases";
 import { signedInClient, type HttpClient } from "../support/http-client";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
-import { connectSocket, nextEvent, type TestSocket } from "../support/socket-client";
+import { connectSocket, countAcks, nextEvent, ping, type TestSocket } from "../support/socket-client";
 import { SocketIoYjsProvider } from "~/editor/socket-provider";
 import { waitFor } from "./collab/harness";
 
@@ -344,10 +344,12 @@ describe("deployment, briefing and feedback, live", () => {
         "the access recheck to come round",
       );
       // Two changes in flight, both refused: the editor hears about it once, and nothing is left "unsaved".
+      const answers = countAcks(socket);
       body.insert(0, "Turned away one. ");
       body.insert(0, "Turned away two. ");
       await until(() => refusals.length > 0, "the refusal");
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Both refusals in, so the provider has had its chance to tell the editor twice.
+      await until(() => answers() >= 2, "both changes answered");
       expect(refusals).toEqual(["You can read this document but not change it."]);
       expect(editor.syncState).toMatchObject({ phase: "saved", readOnly: true, unsaved: 0 });
 
@@ -437,7 +439,9 @@ describe("deployment, briefing and feedback, live", () => {
     );
     expect(await removed).toMatchObject({ documentId: document.id, code: "not-found" });
     expect(await edit("later-still")).toEqual({ ok: true });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The server sends a change to the others before it answers the writer, and a socket's messages keep their
+    // order: a round trip on hers after the writer's answer brings anything that was sent to her before it.
+    await ping(reader);
     // Out of the document: nothing written after her removal was decided reaches her.
     expect(changes.some((change) => change.includes("later-still"))).toBe(false);
   });

@@ -70,3 +70,17 @@ export function ping(socket: TestSocket, timeoutMs = 3_000): Promise<number> {
     .emitWithAck("ping")
     .then((reply) => reply.at);
 }
+
+/**
+ * Counts the acknowledgements the socket receives from now on (the answers to emits sent with a callback): a test
+ * waits until every message it sent has been answered instead of waiting a while for a late answer.
+ */
+export function countAcks(socket: TestSocket): () => number {
+  let count = 0;
+  // socket.io-parser's ACK (3) and BINARY_ACK (6). The socket's own listener was added first (at construction), so the
+  // answer's callback has run by the time this one counts it.
+  socket.io.on("packet", ({ type }) => {
+    if (type === 3 || type === 6) count++;
+  });
+  return () => count;
+}

@@ -12,6 +12,7 @@ import type { CollabErrorCode } from "~/lib/collab-events";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import type { Actor } from "~/policies/actor";
 import { actorOf, idOf, useModelDatabase } from "../../support/model-database";
+import { ping } from "../../support/socket-client";
 import { openSocket, sessionCookie, settled, startCollabServer, TestClient, waitFor, type TestServer } from "./harness";
 
 const database = useModelDatabase("sqlite");
@@ -147,7 +148,9 @@ describe("content the editor never writes", () => {
     ]);
     // The provider no longer offers the refused change again (nothing unsaved to resend, nothing sent meanwhile).
     expect(sarah.lastState.unsaved).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A round trip on each socket brings whatever the server sent either of them before it: a second refusal to
+    // Sarah, the refused change to Helen.
+    await Promise.all([ping(sarah.socket), ping(helen.socket)]);
     expect(refusals).toHaveLength(1);
     expect(Y.encodeStateVector(helen.doc)).toEqual(helenBefore);
     expect(await countLogEntries(document.id)).toBe(rowsBefore);
