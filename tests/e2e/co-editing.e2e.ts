@@ -35,8 +35,7 @@ test("a teacher and an FE lecturer co-edit a document live; a leader reads it bu
   const documentUrl = a.url();
 
   // Tom (Ashbury College) opens the same document.
-  const b = await signedInPage(browser, "teacherFe");
-  await b.goto(documentUrl);
+  const b = await signedInPage(browser, "teacherFe", documentUrl);
   await expectSaved(b);
   await expectNoSeriousA11yViolations(b);
 
@@ -70,8 +69,7 @@ test("a teacher and an FE lecturer co-edit a document live; a leader reads it bu
   await expect(editorOf(b, title)).toContainText("Ashbury College students walk over with Mr Gallagher.");
 
   // David (leader) sees the live document read-only and cannot change it.
-  const leader = await signedInPage(browser, "leader");
-  await leader.goto(documentUrl);
+  const leader = await signedInPage(browser, "leader", documentUrl);
   await expectSaved(leader, true);
   await expectNoSeriousA11yViolations(leader);
   const readOnlyEditor = editorOf(leader, title);

@@ -27,8 +27,7 @@ test("an LSA's briefing names her students with their needs, and loses them live
   const planTitle = `Fitness testing with support ${Date.now()}`;
 
   // Sarah plans a lesson for the mixed BTEC group and deploys Joanne to two students of other institutions.
-  const sarah = await signedInPage(browser, "teacher");
-  await sarah.goto("/courses");
+  const sarah = await signedInPage(browser, "teacher", "/courses");
   await sarah.getByRole("link", { name: COURSE, exact: true }).first().click();
   await expect(sarah.getByRole("heading", { level: 1, name: COURSE })).toBeVisible();
   await sarah.getByRole("link", { name: "Plan a lesson" }).click();

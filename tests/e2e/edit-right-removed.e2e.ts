@@ -62,8 +62,7 @@ test("a co-planner removed from the course while writing is told, and the plan s
   const notes = `Lesson notes: ${planTitle}`;
 
   // Sarah (Hollins Park) makes a course co-planned with Tom Gallagher (Ashbury College), and a lesson plan in it.
-  const sarah = await signedInPage(browser, "teacher");
-  await sarah.goto("/courses/new");
+  const sarah = await signedInPage(browser, "teacher", "/courses/new");
   await sarah.getByLabel("Title", { exact: true }).fill(courseTitle);
   await sarah.getByLabel("Kind").selectOption({ label: "Adapted module" });
   await sarah.getByLabel("Subject").selectOption({ label: "PE and sport" });

@@ -21,8 +21,7 @@ test("two co-planners write in two parts at once while a status changes: nothing
   const title = `Sprint starts ${Date.now()}`;
 
   // Sarah (Hollins Park) plans a lesson in the BTEC course she co-plans with Tom (Ashbury College).
-  const sarah = await signedInPage(browser, "teacher");
-  await sarah.goto("/courses");
+  const sarah = await signedInPage(browser, "teacher", "/courses");
   await sarah.getByRole("link", { name: "BTEC First Award in Sport", exact: true }).click();
   await sarah.getByRole("link", { name: "Plan a lesson" }).click();
   await sarah.getByLabel("Title").fill(title);
@@ -33,8 +32,7 @@ test("two co-planners write in two parts at once while a status changes: nothing
   const planUrl = sarah.url();
   await expectNoSeriousA11yViolations(sarah);
 
-  const tom = await signedInPage(browser, "teacherFe");
-  await tom.goto(planUrl);
+  const tom = await signedInPage(browser, "teacherFe", planUrl);
   await saved(tom);
 
   // Both start typing, in different parts, at the same time.

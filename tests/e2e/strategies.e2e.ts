@@ -65,8 +65,7 @@ test("a teacher shares a strategy, finds it by filtering, and a leader rates it 
   await sarah.goto(strategyUrl);
   await expect(sarah.getByText("Nobody has rated it yet.")).toBeVisible();
 
-  const david = await signedInPage(browser, "leader");
-  await david.goto(strategyUrl);
+  const david = await signedInPage(browser, "leader", strategyUrl);
   await expect(david.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(david.getByRole("link", { name: "Edit summary and tags" })).toHaveCount(0);
   await expect(david.getByRole("heading", { name: "Delete this strategy" })).toHaveCount(0);

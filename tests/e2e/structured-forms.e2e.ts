@@ -5,7 +5,7 @@
 // save, failed or not, the forms show what was sent or saved, never blanks. Each state passes the accessibility gate.
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { openHome, sessionOf } from "./support/sessions";
+import { sessionOf } from "./support/sessions";
 
 test.use({ storageState: sessionOf("teacher") });
 
@@ -44,7 +44,6 @@ test("forms keep their values after a save, and a person booked twice is named a
   test.setTimeout(180_000); // about ten page states, each with an accessibility check
   const stamp = Date.now();
   const groupName = `Tourism Y10 ${stamp}`;
-  await openHome(page);
   await page.goto("/courses");
   await page.getByRole("link", { name: COURSE, exact: true }).click();
   await page.getByRole("link", { name: "Add a teaching group" }).click();

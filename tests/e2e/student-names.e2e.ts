@@ -17,8 +17,7 @@ test("a teacher is warned of a student's name in a briefing, uses initials, and 
   test.slow(); // two people, a plan, a deployment and accessibility checks
   const planTitle = `Balance and coordination ${Date.now()}`;
 
-  const sarah = await signedInPage(browser, "teacher");
-  await sarah.goto("/courses");
+  const sarah = await signedInPage(browser, "teacher", "/courses");
   await sarah.getByRole("link", { name: COURSE, exact: true }).first().click();
   await sarah.getByRole("link", { name: "Plan a lesson" }).click();
   await sarah.getByLabel("Title").fill(planTitle);

@@ -31,10 +31,18 @@ export async function openHome(page: Page): Promise<void> {
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 }
 
-/** Another person's browser, already signed in, on their home page. */
-export async function signedInPage(browser: Browser, role: SignedInRole): Promise<Page> {
+/**
+ * Another person's browser, already signed in: on their home page, or straight on the page `at` (one page load, not
+ * the home page first when the story starts elsewhere).
+ */
+export async function signedInPage(browser: Browser, role: SignedInRole, at?: string): Promise<Page> {
   const context = await browser.newContext({ storageState: sessionOf(role) });
   const page = await context.newPage();
-  await openHome(page);
+  if (!at) {
+    await openHome(page);
+    return page;
+  }
+  await page.goto(at);
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   return page;
 }
