@@ -129,7 +129,7 @@ function parseLinks(links: readonly string[]): Array<{ kind: LinkKind; recordId:
 }
 
 /** The records each "kind:id" names, as this viewer may open them (others, or records since deleted, are left out). */
-export async function resolveLinks(actor: Actor, links: ReadonlyArray<{ kind: string; recordId: string }>) {
+async function resolveLinks(actor: Actor, links: ReadonlyArray<{ kind: string; recordId: string }>) {
   const wanted = LINK_KINDS.map((kind) => ({ kind, ids: links.filter((l) => l.kind === kind).map((l) => l.recordId) }));
   const found = await Promise.all(wanted.map(({ kind, ids }) => (ids.length ? FINDERS[kind](actor, { ids }) : [])));
   return found.flat();

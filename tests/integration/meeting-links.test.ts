@@ -51,6 +51,16 @@ describe.each(PROVIDERS)("linked records of meetings on %s", (provider) => {
     return { course, plan, strategy };
   };
 
+  it("seeds a steering-group decision about the BTEC course, which every colleague reads on the course page", async () => {
+    const course = await db().course.findFirstOrThrow({
+      where: { partnershipId: database.demo.partnershipId, title: "BTEC First Award in Sport" },
+    });
+    // The steering group is open and its past minutes approved: a leader outside it reads the decision too.
+    expect(await decisionsAbout(await as("leaderFe"), "course", course.id)).toContainEqual(
+      expect.objectContaining({ text: "Track BTEC unit grades in Staffroom from the spring term." }),
+    );
+  });
+
   it("offers by title only records the member may open, never another partnership's", async () => {
     const { course } = await ours();
     const teacher = await as("teacher");
