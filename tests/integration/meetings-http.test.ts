@@ -1,7 +1,8 @@
 // The meeting cycle through the real built server, on SQLite and PostgreSQL: pages by membership and partnership,
 // bad input answered beside the field (a meeting ending before it starts, an action due in the past), a reorder
-// against a changed agenda refused, an action marked done reaching other pages' sockets, and the approval lock:
-// once the chair approves, a write to the minutes is refused over HTTP and over the socket.
+// against a changed agenda refused (the earlier order kept), an action marked done reaching other pages' sockets,
+// approval refused for minutes changed since submission, and the approval lock: once the chair approves, a write to
+// the minutes is refused over HTTP and, at once, over the socket.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ukToday } from "~/lib/lesson-dates";
@@ -173,6 +174,12 @@ describe.each(PROVIDERS)("meetings over HTTP on %s", (provider) => {
     expect(await edit("Agreed the festival plan. ")).toEqual({ ok: true });
     expect((await minuteTaker.post(`/meetings/${meetingId}`, { intent: "submit" })).status).toBe(200);
     const chair = await signIn("coordinator");
+    // Changed after submission: approval is refused with the reason, and the change is kept for the next submission.
+    expect(await edit("Minibus at 12:50. ")).toEqual({ ok: true });
+    const changed = await chair.post(`/meetings/${meetingId}`, { intent: "approve" });
+    expect(changed.status).toBe(409);
+    expect(changed.body).toContain("The minutes changed after they were submitted.");
+    expect((await minuteTaker.post(`/meetings/${meetingId}`, { intent: "submit" })).status).toBe(200);
     const approved = await chair.post(`/meetings/${meetingId}`, { intent: "approve" });
     expect(approved.status, approved.body.slice(0, 300)).toBe(200);
     const stored = await store.collabUpdate.count({ where: { documentId: document.id } });
