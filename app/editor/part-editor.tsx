@@ -25,6 +25,7 @@ import { LinkPlugin } from "@lexical/react/LexicalLinkPlugin";
 import { CollaborationPlugin } from "@lexical/react/LexicalCollaborationPlugin";
 import { LexicalCollaboration } from "@lexical/react/LexicalCollaborationContext";
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
+import { StudentNamesPlugin } from "./student-names-plugin";
 import type { Provider } from "@lexical/yjs";
 import { isSafeUrl } from "~/lib/document-schema/content-rules";
 import { DOCUMENT_NODES } from "~/lib/document-schema/nodes";
@@ -107,6 +108,7 @@ export function PartEditor({ shared, part, label, describedBy, user, editable, t
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <EditableSync editable={editable} />
+        {editable ? <StudentNamesPlugin /> : null}
         <DocumentRules />
         <CollaborationPlugin
           id={`${shared.documentId}#${part}`}

@@ -28,6 +28,8 @@ export interface CollabLiveChannel {
   applyServerChange(documentId: string, change: (doc: Y.Doc) => void, userId: string | null): Promise<void>;
   /** Closes the document for everyone who has it open, in every process. */
   documentDeleted(documentId: string): Promise<void>;
+  /** Re-decides, in every process, the access of everyone who has the document open (its rules' facts changed). */
+  accessChanged(documentId: string): Promise<void>;
 }
 
 const live = globalThis as unknown as { __staffroomCollabLive?: CollabLiveChannel };
@@ -251,6 +253,14 @@ export async function applyDocumentChange(
   current.transact(() => change(current));
   current.destroy();
   if (updates.length > 0) await appendUpdates(updates.map((data) => ({ documentId, data, userId })));
+}
+
+/**
+ * After a change to what a document's rules decide from (minutes approved): open editors are re-decided at once,
+ * so a write a moment later is refused, rather than at the engine's periodic recheck. Nothing to do without it.
+ */
+export async function documentAccessChanged(documentId: string): Promise<void> {
+  await live.__staffroomCollabLive?.accessChanged(documentId);
 }
 
 /** Deletes the document, its update log and every snapshot, and closes it in open editors. */

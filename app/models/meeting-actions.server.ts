@@ -8,6 +8,7 @@ import type { ActionContext, Actor } from "~/policies/actor";
 import { canUpdateAction, canWriteMinutes } from "~/policies/meeting";
 import { db } from "./db.server";
 import { allow, loadMeetingGroupFacts, requireFollower, requireMeeting } from "./meeting-facts.server";
+import { checkLinks, linksByOwner } from "./meeting-links.server";
 
 const overdue = (today: string) => (a: { status: string; dueDate: string }) => a.status === "open" && a.dueDate < today;
 
@@ -63,6 +64,7 @@ export async function recordAction(ctx: ActionContext, meetingId: string, input:
 export async function recordDecision(ctx: ActionContext, meetingId: string, input: DecisionInput) {
   const meeting = await requireMeeting(ctx.actor, meetingId);
   allow(canWriteMinutes(ctx.actor, meeting), meeting.minutesStatus === "approved" ? LOCKED : "Only members can.");
+  const links = await checkLinks(ctx.actor, input.links);
   return db().meetingDecision.create({
     data: {
       partnershipId: ctx.actor.partnershipId,
@@ -70,7 +72,7 @@ export async function recordDecision(ctx: ActionContext, meetingId: string, inpu
       meetingId: meeting.id,
       itemId: await itemOfMeeting(meeting.id, input.itemId),
       text: input.text,
-      links: input.links.join(","),
+      links: { create: links },
       createdById: ctx.actor.id,
     },
   });
@@ -113,16 +115,17 @@ export async function carriedForwardActions(meeting: { groupId: string; startsAt
 }
 
 /** The actions and decisions agreed at one meeting (against its items or the meeting as a whole). */
-export async function meetingOutcomes(meetingId: string) {
+export async function meetingOutcomes(actor: Actor, meetingId: string) {
   const [actions, decisions] = await Promise.all([
     db().meetingAction.findMany({ where: { meetingId }, orderBy: { createdAt: "asc" }, select: ACTION_FIELDS }),
     db().meetingDecision.findMany({
       where: { meetingId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, itemId: true, text: true, links: true },
+      select: { id: true, itemId: true, text: true, links: { select: { kind: true, recordId: true } } },
     }),
   ]);
-  return { actions, decisions };
+  const links = await linksByOwner(actor, decisions);
+  return { actions, decisions: decisions.map((d) => ({ ...d, links: links.get(d.id) ?? [] })) };
 }
 
 /** A member's actions across every group: open ones overdue first, then by due date; closed ones after. */

@@ -7,10 +7,11 @@ import type { ActionContext } from "~/policies/actor";
 import { canEditAgenda, canProposeAgendaItem, canTakeAttendance, type MeetingFacts } from "~/policies/meeting";
 import { db } from "./db.server";
 import { allow, requireMeeting } from "./meeting-facts.server";
+import { checkLinks } from "./meeting-links.server";
 
 const NOT_THE_CHAIR = "Only the chair and the coordinator can change the agenda.";
 const AGENDA_CHANGED =
-  "Someone else changed the agenda while you were reordering it. It is shown as it is now: move the items again.";
+  "The agenda changed while you were moving items: here is the current order. Move the items again if you still need to.";
 
 async function leadOf(meeting: MeetingFacts, leadId: string): Promise<string | null> {
   if (!leadId) return null;
@@ -24,6 +25,7 @@ export async function addAgendaItem(ctx: ActionContext, meetingId: string, input
   allow(canProposeAgendaItem(ctx.actor, meeting), "Only the group's members can propose agenda items.");
   const accepted = canEditAgenda(ctx.actor, meeting);
   const leadId = await leadOf(meeting, input.leadId);
+  const links = await checkLinks(ctx.actor, input.links);
   return db().$transaction(async (tx) => {
     const last = await tx.agendaItem.aggregate({ where: { meetingId: meeting.id }, _max: { position: true } });
     const item = await tx.agendaItem.create({
@@ -34,7 +36,7 @@ export async function addAgendaItem(ctx: ActionContext, meetingId: string, input
         purpose: input.purpose,
         leadId,
         minutes: input.minutes ?? null,
-        links: input.links.join(","),
+        links: { create: links },
         status: accepted ? "accepted" : "proposed",
         proposedById: ctx.actor.id,
       },

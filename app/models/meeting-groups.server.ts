@@ -8,6 +8,7 @@ import { canCreateMeetingGroup, canEditMeetingGroup, canFollowMeetings, canSched
 import { db, isUniqueViolation } from "./db.server";
 import { allow, requireMeetingGroup } from "./meeting-facts.server";
 import { listGroupActions, type ActionFilters } from "./meeting-actions.server";
+import { linksByOwner } from "./meeting-links.server";
 
 const NAME_IN_USE = "Another group of the partnership has this name: choose another.";
 
@@ -129,8 +130,14 @@ export async function getMeetingGroupPage(actor: Actor, groupId: string, filters
   const decisions = await db().meetingDecision.findMany({
     where: { groupId: facts.id, meetingId: { in: meetings.map((m) => m.id) } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, text: true, links: true, meeting: { select: { id: true, startsAt: true } } },
+    select: {
+      id: true,
+      text: true,
+      links: { select: { kind: true, recordId: true } },
+      meeting: { select: { id: true, startsAt: true } },
+    },
   });
+  const decisionLinks = await linksByOwner(actor, decisions);
   return {
     group: {
       ...group,
@@ -140,7 +147,7 @@ export async function getMeetingGroupPage(actor: Actor, groupId: string, filters
     },
     upcoming: meetings.filter((m) => m.endsAt >= now),
     past: meetings.filter((m) => m.endsAt < now).reverse(),
-    decisions,
+    decisions: decisions.map((d) => ({ ...d, links: decisionLinks.get(d.id) ?? [] })),
     actions: follows ? await listGroupActions(actor, facts.id, filters, now) : [],
     can: {
       follow: follows,

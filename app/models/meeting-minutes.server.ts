@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { DomainError } from "~/lib/errors";
 import type { ActionContext } from "~/policies/actor";
 import { canApproveMinutes, canReviseMinutes, canSubmitMinutes, MEETING_MINUTES_DOCUMENT } from "~/policies/meeting";
+import { documentAccessChanged } from "./collab-documents.server";
 import { docFromUpdates, createVersionSnapshot, loadDocumentState } from "./collab-log.server";
 import { db } from "./db.server";
 import { allow, requireMeeting } from "./meeting-facts.server";
@@ -66,6 +67,7 @@ export async function approveMinutes(ctx: ActionContext, meetingId: string, now 
     data: { minutesStatus: "approved", minutesApprovedAt: now, minutesApprovedById: ctx.actor.id },
   });
   if (approved.count === 0) throw new DomainError("conflict", MINUTES_CHANGED);
+  await documentAccessChanged(documentId);
   await createVersionSnapshot(documentId, "named", {
     name: `Approved minutes (${now.toISOString().slice(0, 10)})`,
     createdById: ctx.actor.id,
@@ -92,6 +94,7 @@ export async function reviseMinutes(ctx: ActionContext, meetingId: string, reaso
   });
   if (opened.count === 0)
     throw new DomainError("conflict", "Someone else opened a revision of these minutes just now.");
+  await documentAccessChanged(documentId);
   await db().minutesRevision.create({
     data: { meetingId: meeting.id, reason, approvedVersionId: approvedVersion?.id ?? "", createdById: ctx.actor.id },
   });

@@ -24,6 +24,7 @@ import { createDocument, getDocumentByOwnerForActor } from "./collab-documents.s
 import { db } from "./db.server";
 import { carriedForwardActions, meetingOutcomes } from "./meeting-actions.server";
 import { allow, requireMeeting, requireMeetingGroup } from "./meeting-facts.server";
+import { linksByOwner } from "./meeting-links.server";
 
 const NOT_THE_CHAIR = "Only the group's chair and the coordinator can schedule its meetings.";
 
@@ -89,14 +90,14 @@ export async function getMeetingPage(actor: Actor, meetingId: string) {
     where: { id: facts.id },
     include: {
       site: { select: { id: true, name: true, town: true } },
-      items: { orderBy: { position: "asc" } },
+      items: { orderBy: { position: "asc" }, include: { links: { select: { kind: true, recordId: true } } } },
       attendance: { include: { user: PERSON } },
       revisions: { orderBy: { createdAt: "asc" } },
       group: { select: { id: true, name: true, members: { select: { user: PERSON } } } },
     },
   });
   const [outcomes, mattersArising, minutes, people] = await Promise.all([
-    meetingOutcomes(meeting.id),
+    meetingOutcomes(actor, meeting.id),
     carriedForwardActions(meeting),
     getDocumentByOwnerForActor(actor, MEETING_MINUTES_DOCUMENT, meeting.id),
     db().user.findMany({
@@ -109,7 +110,9 @@ export async function getMeetingPage(actor: Actor, meetingId: string) {
   ]);
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
   // Proposed items are for the group's eyes; the chair decides whether they join the agenda.
-  const items = meeting.items.filter((item) => item.status === "accepted" || follows);
+  const shown = meeting.items.filter((item) => item.status === "accepted" || follows);
+  const itemLinks = await linksByOwner(actor, shown);
+  const items = shown.map((item) => ({ ...item, links: itemLinks.get(item.id) ?? [] }));
   return {
     meeting: {
       id: meeting.id,

@@ -6,6 +6,7 @@ import type { Actor } from "./actor";
 import {
   canApproveMinutes,
   canCreateMeetingGroup,
+  canLinkRecord,
   canEditAgenda,
   canEditMeetingGroup,
   canFollowMeetings,
@@ -111,6 +112,12 @@ describe.each(ROLES)("meeting policies for a %s", (role) => {
     expect(canUpdateAction(me, meeting(place), { ownerId: "someone" })).toBe(coordinator || takesMinutes(place));
   });
 
+  it("links only records of the partnership that they may open", () => {
+    expect(canLinkRecord(me, { partnershipId: OURS, readable: true })).toBe(true);
+    expect(canLinkRecord(me, { partnershipId: OURS, readable: false })).toBe(false);
+    expect(canLinkRecord(me, { partnershipId: THEIRS, readable: true })).toBe(false);
+  });
+
   it("starts a group as the coordinator or someone who chairs one", () => {
     expect(canCreateMeetingGroup(me, false)).toBe(coordinator);
     expect(canCreateMeetingGroup(me, true)).toBe(true);
@@ -134,6 +141,7 @@ describe.each(ROLES)("meeting policies for a %s", (role) => {
         canApproveMinutes(stranger, theirs(status)),
         canReviseMinutes(stranger, theirs(status)),
         canUpdateAction(stranger, theirs(status), { ownerId: ME }),
+        canLinkRecord(stranger, { partnershipId: OURS, readable: true }),
       ];
       expect(rules, status).toEqual(rules.map(() => false));
     }

@@ -107,3 +107,11 @@ export function canUpdateAction(actor: Actor, group: MeetingGroupFacts, action: 
   if (!samePartnership(actor, group)) return false;
   return action.ownerId === actor.id || runsGroup(actor, group) || isMinuteTaker(actor, group);
 }
+
+/**
+ * An agenda item or a decision links a record (course, unit, lesson plan, strategy, teaching group) only if it is
+ * the partnership's and the person linking may open it (its own policy decides `readable`).
+ */
+export function canLinkRecord(actor: Actor, record: { partnershipId: string; readable: boolean }): boolean {
+  return samePartnership(actor, record) && record.readable;
+}

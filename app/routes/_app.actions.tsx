@@ -44,11 +44,11 @@ export default function MyActionsPage() {
         <p role="status">
           {open.length} open{overdue ? `, ${overdue} overdue` : ""}
         </p>
-        <ActionTable label="My open actions" actions={open} mayUpdate={() => true} showGroup />
+        <ActionTable label="My open actions" actions={open} mayUpdate={() => true} showGroup showOwner={false} />
       </section>
       <section className="card" aria-labelledby="closed-heading">
         <h2 id="closed-heading">Done or dropped</h2>
-        <ActionTable label="My closed actions" actions={closed} mayUpdate={() => true} showGroup />
+        <ActionTable label="My closed actions" actions={closed} mayUpdate={() => true} showGroup showOwner={false} />
       </section>
     </>
   );

@@ -10,6 +10,8 @@ import { getCourse, listCourseActivity, listSchemeOfWork } from "~/models/course
 import { canEditCourse, canManageGroups, canViewCourse, canViewGroup } from "~/policies/course";
 import { ensure, ensureFound, requireActor } from "~/policies/enforce.server";
 import { canCreateLessonPlan } from "~/policies/lesson-plan";
+import { DecisionsAboutThis } from "~/components/meetings/linked-records";
+import { decisionsAbout } from "~/models/meeting-links.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.course.title ?? "Course"} · Courses · Staffroom` },
@@ -19,9 +21,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const course = ensureFound(actor, await getCourse(actor.partnershipId, params.courseId ?? ""));
   ensure(canViewCourse(actor, course));
-  const [plans, activity] = await Promise.all([
+  const [plans, activity, decisions] = await Promise.all([
     listSchemeOfWork(actor.partnershipId, course.id, actor.role === "lsa" ? { onlyDeployedSupporterId: actor.id } : {}),
     listCourseActivity(actor.partnershipId, course.id),
+    decisionsAbout(actor, "course", course.id),
   ]);
   return {
     course: {
@@ -65,6 +68,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       group: p.group?.name ?? "",
     })),
     activity,
+    decisions,
     canEdit: canEditCourse(actor, course),
     canAddGroup: canManageGroups(actor, course),
     canPlan: canCreateLessonPlan(actor, course),
@@ -73,7 +77,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const { course, plans, activity, canEdit, canAddGroup, canPlan, isLsa } = useLoaderData<typeof loader>();
+  const { course, plans, activity, decisions, canEdit, canAddGroup, canPlan, isLsa } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -140,6 +144,7 @@ export default function CoursePage() {
         </ul>
       </section>
 
+      <DecisionsAboutThis decisions={decisions} />
       <ActivitySection activity={activity} />
     </>
   );

@@ -18,7 +18,8 @@ interface SeedMeeting {
   daysFromToday: number;
   site: Key;
   topics: Array<{ title: string; purpose: string; lead: Key; minutes: number }>;
-  decisions: Array<{ topic: number; text: string }>;
+  /** course: the title of a seeded course the decision concerns (a linked record). */
+  decisions: Array<{ topic: number; text: string; course?: string }>;
   actions: Array<{ topic: number; description: string; owner: Key; dueInDays: number; status: string; note?: string }>;
   notes: string[];
 }
@@ -93,7 +94,13 @@ const MEETINGS: SeedMeeting[] = [
       { title: "Student tracking across the partnership", purpose: "discussion", lead: "teacherFe", minutes: 25 },
       { title: "Spring term meeting dates", purpose: "information", lead: "coordinator", minutes: 5 },
     ],
-    decisions: [{ topic: 0, text: "Track BTEC unit grades in Staffroom from the spring term." }],
+    decisions: [
+      {
+        topic: 0,
+        text: "Track BTEC unit grades in Staffroom from the spring term.",
+        course: "BTEC First Award in Sport",
+      },
+    ],
     actions: [
       {
         topic: 0,
@@ -217,6 +224,9 @@ export async function seedMeetings(
     });
     const topicItem = (index: number) => meeting.items[3 + index]!.id;
     for (const decision of seed.decisions) {
+      const course = decision.course
+        ? await db.course.findFirst({ where: { partnershipId, title: decision.course }, select: { id: true } })
+        : null;
       await db.meetingDecision.create({
         data: {
           partnershipId,
@@ -224,6 +234,7 @@ export async function seedMeetings(
           meetingId: meeting.id,
           itemId: topicItem(decision.topic),
           text: decision.text,
+          links: course ? { create: [{ kind: "course", recordId: course.id }] } : undefined,
         },
       });
     }

@@ -1,13 +1,16 @@
 // A course team's meeting cycle, with axe on every page: the coordinator starts a group and a meeting, builds and
-// reorders the agenda by keyboard and circulates it; a teacher and an FE lecturer take the minutes together in two
-// browsers; actions are assigned; the owner marks hers done under "My actions" and the chair's page updates
-// without a reload; at the next meeting the previous minutes are approved and the open action is under matters
-// arising.
-import { expect, test, type Page } from "@playwright/test";
+// reorders the agenda by keyboard (an item linked to the course) and circulates it; a teacher and an FE lecturer
+// take the minutes together in two browsers (a student's name put as initials); actions and a decision about the
+// course are recorded (the course page then lists it); the owner marks hers done under "My actions" and the chair's
+// page updates without a reload; at the next meeting the previous minutes are approved and the open action is under
+// matters arising.
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ukToday } from "../../app/lib/lesson-dates";
 import { addDays } from "../../app/lib/uk-calendar";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
+
+const COURSE = "BTEC First Award in Sport";
 
 const minutesEditor = (page: Page) => page.locator('[contenteditable][aria-label="Minutes"]');
 
@@ -21,6 +24,15 @@ async function scheduleMeeting(chair: Page, groupUrl: string, date: string) {
   await form.getByRole("button", { name: "Schedule the meeting" }).click();
   await expect(chair.getByRole("heading", { name: "Agenda", exact: true })).toBeVisible();
   return chair.url();
+}
+
+/** Links a record through the picker by keyboard: type part of its title, then tick it with Space. */
+async function linkRecord(form: Locator, search: string, record: string) {
+  await form.getByLabel("Find a course, unit, lesson plan, strategy or teaching group").fill(search);
+  const found = form.getByRole("list", { name: "Records found" }).getByLabel(record, { exact: true });
+  await found.focus();
+  await form.page().keyboard.press("Space");
+  await expect(form.getByRole("list", { name: "Chosen records" }).getByLabel(record, { exact: true })).toBeChecked();
 }
 
 async function recordAction(page: Page, item: string, description: string, owner: string) {
@@ -60,9 +72,12 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
   // The page is hydrated (and the minutes open) before anything is typed into its forms.
   await expect(chair.locator(".sync-indicator")).toHaveText("All changes saved");
   await expectNoSeriousA11yViolations(chair);
-  await chair.getByLabel("Title").fill("Fitness testing");
-  await chair.getByRole("button", { name: "Add the item" }).click();
+  const addItem = chair.getByRole("region", { name: "Add an agenda item" });
+  await addItem.getByLabel("Title").fill("Fitness testing");
+  await linkRecord(addItem, "BTEC First", `Course: ${COURSE}`);
+  await addItem.getByRole("button", { name: "Add the item" }).click();
   await expect(chair.getByText("Item added to the agenda.")).toBeVisible();
+  await expect(chair.getByText(`Concerns: Course: ${COURSE}`)).toBeVisible();
   const handle = chair.getByRole("button", { name: "Move Fitness testing" });
   await handle.focus();
   await chair.keyboard.press("Space");
@@ -89,6 +104,14 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
   await sarah.keyboard.press("Control+End");
   await sarah.keyboard.type("Sarah: the bleep test runs in week 3.");
   await expect(minutesEditor(tom)).toContainText("Sarah: the bleep test runs in week 3.");
+  // A student named in the minutes: Sarah is offered initials, and everyone's copy reads them.
+  await sarah.keyboard.type(" Megan sets the pace.");
+  await expect(sarah.getByText(/Some people who read this may not see the full name of Megan Doyle/)).toBeVisible();
+  await expectNoSeriousA11yViolations(sarah);
+  await sarah.getByRole("button", { name: "Use initials" }).click();
+  await expect(sarah.getByText("Names replaced with initials.")).toBeVisible();
+  await expect(minutesEditor(tom)).toContainText("M. D. sets the pace.");
+  await expect(minutesEditor(tom)).not.toContainText("Megan");
   await minutesEditor(tom).click();
   await tom.keyboard.press("Control+End");
   await tom.keyboard.press("Enter");
@@ -103,6 +126,16 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
     "Sarah Whitfield (Hollins Park Sports College)",
   );
   await recordAction(tom, "Fitness testing", "Bring the timing gates", "Tom Gallagher (Ashbury College)");
+  // A decision about the course, linked through the picker by keyboard.
+  await tom.getByText("Record a decision for Fitness testing").click();
+  const decide = tom
+    .locator("form")
+    .filter({ has: tom.getByRole("button", { name: "Record the decision" }) })
+    .first();
+  await decide.getByLabel("Decision").fill("Test fitness in week 3 every year");
+  await linkRecord(decide, "btec first", `Course: ${COURSE}`);
+  await decide.getByRole("button", { name: "Record the decision" }).click();
+  await expect(tom.getByText("Decision recorded.")).toBeVisible();
   await chair.goto(meetingUrl);
   const sarahsRow = chair.getByRole("row", { name: /Book the sports hall for testing/ });
   await expect(sarahsRow).toContainText("Open");
@@ -126,6 +159,16 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
   await tom.goto(meetingUrl);
   await expect(tom.locator(".sync-indicator")).toHaveText("Up to date (read only)");
   await chair.goto(nextUrl);
+  await expectNoSeriousA11yViolations(chair);
+  await chair.goto(groupUrl);
+  await expect(chair.getByRole("region", { name: "Decisions log" })).toContainText(`Course: ${COURSE}`);
+  await chair.getByRole("link", { name: COURSE }).first().click();
+  const about = chair.getByRole("region", { name: "Decisions about this" });
+  await expect(about).toContainText("Test fitness in week 3 every year");
+  await expect(about.getByRole("link", { name: /read the minutes/ })).toHaveAttribute(
+    "href",
+    new URL(meetingUrl).pathname,
+  );
   await expectNoSeriousA11yViolations(chair);
   await chair.goto("/home");
   await expect(chair.getByRole("region", { name: "Your next meetings" })).toContainText(name);

@@ -1,7 +1,8 @@
 // The meeting cycle through the real built server, on SQLite and PostgreSQL: pages by membership and partnership,
 // bad input answered beside the field (a meeting ending before it starts, an action due in the past), a reorder
-// against a changed agenda refused, an action marked done reaching other pages' sockets, and the approval lock:
-// once the chair approves, a write to the minutes is refused over HTTP and over the socket.
+// against a changed agenda refused (the earlier order kept), an action marked done reaching other pages' sockets,
+// approval refused for minutes changed since submission, and the approval lock: once the chair approves, a write to
+// the minutes is refused over HTTP and, at once, over the socket.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ukToday } from "~/lib/lesson-dates";
@@ -15,7 +16,6 @@ import { showServerOutputOnFailure, startApp, type AppProcess } from "../support
 import { PROVIDERS, seededDatabase } from "../support/databases";
 import { signedInClient } from "../support/http-client";
 import { connectSocket, nextEvent, type TestSocket } from "../support/socket-client";
-import { waitFor } from "./collab/harness";
 
 const today = ukToday();
 
@@ -33,8 +33,8 @@ describe.each(PROVIDERS)("meetings over HTTP on %s", (provider) => {
     groupId = (
       await store.meetingGroup.findFirstOrThrow({ where: { partnershipId: demo.partnershipId, name: STEERING_GROUP } })
     ).id;
-    // Access to the minutes is re-decided from facts at most 200 ms old, so the lock is quick to test.
-    app = await startApp({ databaseUrl: url, seedDemo: false, env: { COLLAB_ACCESS_RECHECK_MS: "200" } });
+    // The periodic access recheck is set far beyond the test: approval itself has to lock open editors.
+    app = await startApp({ databaseUrl: url, seedDemo: false, env: { COLLAB_ACCESS_RECHECK_MS: "600000" } });
   }, 180_000);
 
   afterAll(async () => {
@@ -116,10 +116,13 @@ describe.each(PROVIDERS)("meetings over HTTP on %s", (provider) => {
         agendaVersion: String(agendaVersion),
         ...Object.fromEntries(ids.map((id, index) => [`itemIds[${index}]`, id])),
       });
-    expect((await reorder(items.map((i) => i.id).reverse())).status).toBe(200);
+    const chairsOrder = items.map((i) => i.id).reverse();
+    expect((await reorder(chairsOrder)).status).toBe(200);
     const stale = await reorder(items.map((i) => i.id));
     expect(stale.status).toBe(409);
-    expect(stale.body).toContain("Someone else changed the agenda");
+    expect(stale.body).toContain("The agenda changed while you were moving items: here is the current order");
+    const stored = await store.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" } });
+    expect(stored.map((i) => i.id)).toEqual(chairsOrder);
   });
 
   it("marks an action done and tells every open page at once", async () => {
@@ -151,7 +154,7 @@ describe.each(PROVIDERS)("meetings over HTTP on %s", (provider) => {
     expect(refused.status).toBe(403);
   });
 
-  it("locks approved minutes: writes are refused over HTTP and over the socket", async () => {
+  it("locks approved minutes at once: writes are refused over HTTP and over the socket", async () => {
     const meetingId = await schedule(0);
     const document = await minutesOf(meetingId);
     const minuteTaker = await signIn("teacherFe");
@@ -171,13 +174,19 @@ describe.each(PROVIDERS)("meetings over HTTP on %s", (provider) => {
     expect(await edit("Agreed the festival plan. ")).toEqual({ ok: true });
     expect((await minuteTaker.post(`/meetings/${meetingId}`, { intent: "submit" })).status).toBe(200);
     const chair = await signIn("coordinator");
+    // Changed after submission: approval is refused with the reason, and the change is kept for the next submission.
+    expect(await edit("Minibus at 12:50. ")).toEqual({ ok: true });
+    const changed = await chair.post(`/meetings/${meetingId}`, { intent: "approve" });
+    expect(changed.status).toBe(409);
+    expect(changed.body).toContain("The minutes changed after they were submitted.");
+    expect((await minuteTaker.post(`/meetings/${meetingId}`, { intent: "submit" })).status).toBe(200);
     const approved = await chair.post(`/meetings/${meetingId}`, { intent: "approve" });
     expect(approved.status, approved.body.slice(0, 300)).toBe(200);
     const stored = await store.collabUpdate.count({ where: { documentId: document.id } });
 
     const late = await minuteTaker.post(`/meetings/${meetingId}`, { intent: "decision", itemId: "", text: "Late" });
     expect(late.status).toBe(403);
-    await waitFor(async () => (await edit("")).ok === false, 5_000, "the access recheck to come round");
+    // No wait: the open editor was told as the approval was stored.
     expect(await edit("Changed after approval. ")).toMatchObject({ ok: false, code: "forbidden" });
     expect(await store.collabUpdate.count({ where: { documentId: document.id } })).toBe(stored);
     const rejoin = await connectSocket(app.origin, { cookie: minuteTaker.cookieHeader() });

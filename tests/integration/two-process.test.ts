@@ -2,7 +2,14 @@
 // out behind a load balancer: an action handled by process B reaches sockets
 // connected to process A, through the Socket.io Redis adapter.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { ukToday } from "~/lib/lesson-dates";
+import { addDays } from "~/lib/uk-calendar";
 import { createDb, type Db } from "~/models/db.server";
+import { MEETING_MINUTES_DOCUMENT } from "~/policies/meeting";
+import { STEERING_GROUP } from "../../prisma/seed/meetings";
+import { encodeSyncUpdate } from "../../server/realtime/collab/protocol";
+import { waitFor } from "./collab/harness";
 import { DEMO_PASSWORD, demoUser } from "../../prisma/seed-data";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
 import { redisUrl, seededDatabase } from "../support/databases";
@@ -12,16 +19,20 @@ import { connectSocket, disconnected, nextEvent, ping, type TestSocket } from ".
 let a: AppProcess;
 let b: AppProcess;
 let store: Db;
+let partnershipId: string;
 const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
   // The demo partnership and a second one ("other-valley", ".other" addresses), seeded once per run.
-  const { url: databaseUrl } = await seededDatabase("postgresql");
+  const { url: databaseUrl, demo } = await seededDatabase("postgresql");
+  partnershipId = demo.partnershipId;
   store = createDb(databaseUrl);
-  // Both on the same database and Redis; Redis carries room broadcasts between them.
+  // Both on the same database and Redis; Redis carries room broadcasts between them. The periodic access recheck
+  // is far beyond the tests: a lock must reach the other process by being pushed.
+  const env = { COLLAB_ACCESS_RECHECK_MS: "600000" };
   [a, b] = await Promise.all([
-    startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false }),
-    startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false }),
+    startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false, env }),
+    startApp({ databaseUrl, redisUrl: redisUrl(), seedDemo: false, env }),
   ]);
 });
 
@@ -101,6 +112,39 @@ describe("two processes behind one Redis", () => {
     expect((await browser.signOut()).status).toBeGreaterThanOrEqual(300);
     const res = await onB.get("/home");
     expect(res.location).toMatch(/^\/login/);
+  });
+
+  it("minutes approved through process B are locked at once for an editor on process A", async () => {
+    const group = await store.meetingGroup.findFirstOrThrow({ where: { partnershipId, name: STEERING_GROUP } });
+    const chairOnB = await signedInClient(b.origin, demoUser("coordinator").email, DEMO_PASSWORD);
+    const scheduled = await chairOnB.post(`/meeting-groups/${group.id}`, {
+      intent: "schedule",
+      date: addDays(ukToday(), 45),
+      startTime: "16:00",
+      endTime: "17:00",
+      siteId: "",
+      onlineLink: "https://meet.example/two-processes",
+    });
+    const meetingId = scheduled.location!.split("/").pop()!;
+    const minutes = await store.collabDocument.findUniqueOrThrow({
+      where: { ownerType_ownerId: { ownerType: MEETING_MINUTES_DOCUMENT, ownerId: meetingId } },
+    });
+    const minuteTakerOnA = await signedInClient(a.origin, demoUser("teacherFe").email, DEMO_PASSWORD);
+    const editorOnA = await connectSocket(a.origin, { cookie: minuteTakerOnA.cookieHeader() });
+    sockets.push(editorOnA);
+    expect(await editorOnA.timeout(5_000).emitWithAck("collab:join", minutes.id)).toMatchObject({ readOnly: false });
+    const edit = (text: string) => {
+      const doc = new Y.Doc();
+      doc.get("root", Y.XmlText).insert(0, text);
+      const update = encodeSyncUpdate(Y.encodeStateAsUpdate(doc));
+      return editorOnA.timeout(5_000).emitWithAck("collab:sync", minutes.id, update);
+    };
+    expect(await edit("Two sites agreed. ")).toEqual({ ok: true });
+    expect((await minuteTakerOnA.post(`/meetings/${meetingId}`, { intent: "submit" })).status).toBe(200);
+    expect((await chairOnB.post(`/meetings/${meetingId}`, { intent: "approve" })).status).toBe(200);
+    // Redis carries the change of access to process A: the next write there is refused, without a recheck.
+    await waitFor(async () => (await edit("")).ok === false, 3_000, "the lock to reach process A");
+    expect(await edit("Changed after approval. ")).toMatchObject({ ok: false, code: "forbidden" });
   });
 
   // Last: process B is gone afterwards. As in a rolling deploy.

@@ -1,5 +1,6 @@
 // A table of meeting actions (My actions, a group's tracker, a meeting's items): owner, due date, status, and the
-// one-click "Mark done" (or reopen, or drop with a reason) for whoever may change each action.
+// one-click "Mark done" (or reopen, or drop with a reason) for whoever may change each action. On a phone each row
+// stacks into a card (labels from data-label) so "Mark done" stays in view instead of off the side of a scroll.
 import { Form, Link } from "@remix-run/react";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { formatDate } from "~/lib/format";
@@ -24,23 +25,26 @@ export function ActionTable({
   actions,
   mayUpdate,
   showGroup = false,
+  showOwner = true,
 }: {
   label: string;
   actions: ActionRow[];
   /** Whether the signed-in member may change this action. */
   mayUpdate: (action: ActionRow) => boolean;
   showGroup?: boolean;
+  /** My actions leaves the owner out: it is always the reader. */
+  showOwner?: boolean;
 }) {
   if (actions.length === 0) return <p>No actions here.</p>;
   return (
     <TableWrap label={label}>
-      <table>
+      <table className="action-table">
         <caption className="visually-hidden">{label}</caption>
         <thead>
           <tr>
             <th scope="col">Action</th>
             {showGroup ? <th scope="col">Group</th> : null}
-            <th scope="col">Owner</th>
+            {showOwner ? <th scope="col">Owner</th> : null}
             <th scope="col">Due</th>
             <th scope="col">Status</th>
             <th scope="col">Change</th>
@@ -49,25 +53,29 @@ export function ActionTable({
         <tbody>
           {actions.map((a) => (
             <tr key={a.id} data-action-id={a.id}>
-              <td>
+              <td data-label="Action">
                 {a.description}{" "}
                 <Link to={`/meetings/${a.meeting.id}`} className="muted">
                   (agreed {formatDate(a.meeting.startsAt)})
                 </Link>
               </td>
               {showGroup ? (
-                <td>{a.group ? <Link to={`/meeting-groups/${a.group.id}`}>{a.group.name}</Link> : null}</td>
+                <td data-label="Group">
+                  {a.group ? <Link to={`/meeting-groups/${a.group.id}`}>{a.group.name}</Link> : null}
+                </td>
               ) : null}
-              <td>{a.owner.name}</td>
-              <td>
+              {showOwner ? <td data-label="Owner">{a.owner.name}</td> : null}
+              <td data-label="Due">
                 {dueLabel(a.dueDate)}
                 {a.overdue ? <strong className="overdue"> Overdue</strong> : null}
               </td>
-              <td>
+              <td data-label="Status">
                 {ACTION_STATUSES[a.status as ActionStatus] ?? a.status}
                 {a.statusNote ? <span className="muted">: {a.statusNote}</span> : null}
               </td>
-              <td>{mayUpdate(a) ? <ActionChange action={a} /> : null}</td>
+              <td data-label="Change" className="action-table__change">
+                {mayUpdate(a) ? <ActionChange action={a} /> : null}
+              </td>
             </tr>
           ))}
         </tbody>

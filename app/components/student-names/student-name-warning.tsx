@@ -41,9 +41,31 @@ export function StudentNameWarning({ fieldId, text }: { fieldId: string; text: s
     setReplacedText(replaced);
     field.focus();
   };
-  const names = named.map((s) => `${s.firstName} ${s.lastName}`);
   return (
-    <div className="name-warning" aria-live="polite" id={`${fieldId}-names`}>
+    <NameWarning
+      id={`${fieldId}-names`}
+      names={named.map((s) => `${s.firstName} ${s.lastName}`)}
+      replaced={replacedText !== null && replacedText === text}
+      onUseInitials={putInitials}
+    />
+  );
+}
+
+/** The warning itself, for a form field (above) or a co-edited document (app/editor/student-names-plugin.tsx). */
+export function NameWarning({
+  id,
+  names,
+  replaced,
+  onUseInitials,
+}: {
+  id?: string;
+  names: string[];
+  /** Whether "Use initials" was just used and the text is still as it left it. */
+  replaced: boolean;
+  onUseInitials: () => void;
+}) {
+  return (
+    <div className="name-warning" aria-live="polite" id={id}>
       {names.length > 0 ? (
         <div className="alert alert--warning">
           <p>
@@ -51,11 +73,11 @@ export function StudentNameWarning({ fieldId, text }: { fieldId: string; text: s
             {listOfNames(names)}: they will see initials here instead. Use initials to make it read the same for
             everyone.
           </p>
-          <button type="button" className="button button--secondary" onClick={putInitials}>
+          <button type="button" className="button button--secondary" onClick={onUseInitials}>
             Use initials
           </button>
         </div>
-      ) : replacedText !== null && replacedText === text ? (
+      ) : replaced ? (
         <p className="hint">Names replaced with initials.</p>
       ) : null}
     </div>

@@ -33,8 +33,16 @@ export const MINUTES_STATUS_LABELS: Record<string, string> = {
   revising: "Being revised",
 };
 
-/** Records an agenda item or a decision can link to, as "kind:id". */
-const LINK_KINDS = ["course", "unit", "plan", "strategy", "group"] as const;
+/** Records an agenda item or a decision can link to, as "kind:id" ("group": a teaching group). */
+export const LINK_KINDS = ["course", "unit", "plan", "strategy", "group"] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+export const LINK_KIND_LABELS: Record<LinkKind, string> = {
+  course: "Course",
+  unit: "Unit",
+  plan: "Lesson plan",
+  strategy: "Strategy",
+  group: "Teaching group",
+};
 const LINK_PATTERN = new RegExp(`^(${LINK_KINDS.join("|")}):[A-Za-z0-9_-]{1,64}$`);
 
 const links = z

@@ -1,5 +1,6 @@
-// The group's meetings to come and past (with where their minutes stand), and the decisions log.
+// The group's meetings to come and past (with where their minutes stand), and the decisions log (with the records each decision changes).
 import { Link } from "@remix-run/react";
+import { LinkedRecords } from "~/components/meetings/linked-records";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { MINUTES_STATUS_LABELS } from "~/lib/forms/meetings";
 import type { MeetingGroupPageData } from "./page-data";
@@ -56,6 +57,7 @@ export function DecisionsSection({ page }: { page: MeetingGroupPageData }) {
           {page.decisions.map((d) => (
             <li key={d.id}>
               <p>{d.text}</p>
+              <LinkedRecords records={d.links} />
               <p className="muted">
                 <Link to={`/meetings/${d.meeting.id}`}>Meeting of {formatDate(d.meeting.startsAt)}</Link>
               </p>

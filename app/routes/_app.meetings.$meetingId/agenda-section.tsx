@@ -20,9 +20,10 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { Form, useFetcher } from "@remix-run/react";
+import { Form, useFetcher, useRevalidator } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { ActionTable } from "~/components/meetings/action-table";
+import { LinkedRecords } from "~/components/meetings/linked-records";
 import { AGENDA_PURPOSES, type AgendaPurpose } from "~/lib/forms/meetings";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { ActionForm, DecisionForm } from "./outcome-forms";
@@ -34,8 +35,17 @@ export function AgendaSection({ page, reply }: Props) {
   const fetcher = useFetcher<IntentReply>();
   const serverOrder = page.items.map((i) => i.id).join(",");
   const [order, setOrder] = useState(() => page.items.map((i) => i.id));
-  // A reload (someone else's change, a refused reorder) shows the agenda as it is on the server.
+  // A reload (someone else's change) shows the agenda as it is on the server.
   useEffect(() => setOrder(serverOrder.split(",").filter(Boolean)), [serverOrder]);
+  const revalidator = useRevalidator();
+  const refused = fetcher.state === "idle" && fetcher.data?.failed === true;
+  // A refused reorder (the agenda changed meanwhile) puts the order back and fetches the agenda as it is now.
+  useEffect(() => {
+    if (!refused) return;
+    setOrder(serverOrder.split(",").filter(Boolean));
+    revalidator.revalidate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per refusal, not on every render
+  }, [refused, fetcher.data]);
   const sensors = useSensors(
     useSensor(PointerSensor),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -163,6 +173,7 @@ function AgendaItem({
         {lead ? ` · led by ${lead.name}` : ""}
         {item.minutes ? ` · ${item.minutes} minutes` : ""}
       </p>
+      <LinkedRecords records={item.links} />
       {item.status === "proposed" && page.can.editAgenda ? (
         <Form method="post" className="actions">
           <input type="hidden" name="itemId" value={item.id} />
@@ -182,6 +193,7 @@ function AgendaItem({
           {decisions.map((d) => (
             <li key={d.id}>
               <strong>Decision:</strong> {d.text}
+              <LinkedRecords records={d.links} />
             </li>
           ))}
         </ul>

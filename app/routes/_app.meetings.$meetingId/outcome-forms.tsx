@@ -2,6 +2,7 @@
 // errors come back beside the field of the item's own form, with what was typed kept.
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { RecordPicker } from "~/components/meetings/record-picker";
 import { TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -60,7 +61,7 @@ export function DecisionForm({ itemId, itemTitle, reply }: { itemId: string; ite
     defaultValue: { itemId },
   });
   return (
-    <details open={Boolean(fields.text.errors?.length)}>
+    <details open={Boolean(fields.text.errors?.length || fields.links.errors?.length)}>
       <summary>
         Record a decision<span className="visually-hidden"> for {itemTitle}</span>
       </summary>
@@ -68,6 +69,7 @@ export function DecisionForm({ itemId, itemTitle, reply }: { itemId: string; ite
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name={fields.itemId.name} value={itemId} />
         <TextAreaField meta={fields.text} label="Decision" rows={2} />
+        <RecordPicker key={fields.links.key} meta={fields.links} legend="Records it changes (optional)" />
         <SubmitButton name="intent" value="decision" pendingLabel="Recording…">
           Record the decision
         </SubmitButton>

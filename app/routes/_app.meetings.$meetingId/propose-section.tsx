@@ -1,7 +1,8 @@
-// Propose an agenda item (a member) or add one (the chair): title, purpose, lead, minutes allowed.
+// Propose an agenda item (a member) or add one (the chair): title, purpose, lead, minutes allowed, linked records.
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { NumberField } from "~/components/lesson-plan/fields";
+import { RecordPicker } from "~/components/meetings/record-picker";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
@@ -33,6 +34,7 @@ export function ProposeSection({ page, reply }: { page: MeetingPageData; reply?:
           placeholder="No lead"
         />
         <NumberField meta={fields.minutes} label="Minutes allowed (optional)" />
+        <RecordPicker key={fields.links.key} meta={fields.links} />
         <SubmitButton name="intent" value="propose" pendingLabel="Saving…">
           {chairs ? "Add the item" : "Propose the item"}
         </SubmitButton>

@@ -43,6 +43,7 @@ import { addFileResource, addLinkResource, MAX_RESOURCE_BYTES, removeResource } 
 import type { ActionContext } from "~/policies/actor";
 import { canDeleteLessonPlan, canEditLessonPlan } from "~/policies/lesson-plan";
 import { ensure, notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
+import { decisionsAbout } from "~/models/meeting-links.server";
 
 export type PlanPage = ReturnType<typeof useLoaderData<typeof loader>>;
 export type PlanActionData = ReturnType<typeof useActionData<typeof action>>;
@@ -67,6 +68,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return {
     ...page,
     ...(await lessonDayCheck(actor.partnershipId, page)),
+    decisions: await decisionsAbout(actor, "plan", plan.id),
     // Kept in view after the deployment: the other lesson may have moved since, or been confirmed knowingly.
     deploymentClashes: Object.fromEntries([...clashes].map(([id, found]) => [id, listClashes(found)])),
     user: { id: actor.id },

@@ -6,6 +6,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { LiveDocumentScope, LiveDocumentStatus } from "~/components/live-document";
+import { DecisionsAboutThis } from "~/components/meetings/linked-records";
 import { DangerZone } from "~/components/ui/danger-zone";
 import { Notice } from "~/components/ui/notice";
 import { useShellUser } from "~/components/use-shell-user";
@@ -65,6 +66,7 @@ export default function LessonPlanPage() {
       {editing ? <DifferentiationSection page={sections} actionData={actionData} /> : null}
       {editing ? <DeploymentsSection page={sections} actionData={actionData} /> : null}
       <ResourcesSection page={sections} actionData={actionData} />
+      <DecisionsAboutThis decisions={page.decisions} />
       {editing && canDelete ? (
         <DangerZone
           heading="Delete this lesson plan"

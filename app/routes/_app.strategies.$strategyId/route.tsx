@@ -4,6 +4,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { LiveEditor } from "~/components/live-editor";
+import { DecisionsAboutThis } from "~/components/meetings/linked-records";
 import { StrategyTagList, ratingSummary } from "~/components/strategies/strategy-form";
 import { DangerZone } from "~/components/ui/danger-zone";
 import { Notice } from "~/components/ui/notice";
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function StrategyPage() {
   const loaded = useLoaderData<typeof loader>();
-  const { strategy, ratings, uses, description, can, deletion, user } = loaded;
+  const { strategy, ratings, uses, description, can, deletion, user, decisions } = loaded;
   const shellUser = useShellUser();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -96,6 +97,7 @@ export default function StrategyPage() {
         </div>
         <div>
           <WhereUsedSection />
+          <DecisionsAboutThis decisions={decisions} />
           <AddToPlanSection />
         </div>
       </div>

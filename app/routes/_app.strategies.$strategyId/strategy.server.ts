@@ -13,14 +13,16 @@ import {
 import { listPlansToAddTo } from "~/models/strategy-use.server";
 import { notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { mayEditLessonPlans } from "~/policies/strategy";
+import { decisionsAbout } from "~/models/meeting-links.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const found = await getStrategy(actor, params.strategyId ?? "");
   if (!found) notFound("We could not find that strategy.");
   const url = new URL(request.url);
-  const [plansToAdd, deletion] = await Promise.all([
+  const [plansToAdd, decisions, deletion] = await Promise.all([
     listPlansToAddTo(actor, found.strategy.id),
+    decisionsAbout(actor, "strategy", found.strategy.id),
     url.searchParams.get("confirm") === "delete" && found.can.delete
       ? strategyDeletionImpact(actor, found.strategy.id)
       : null,
@@ -30,6 +32,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return {
     ...found,
     plansToAdd,
+    decisions,
     preselectedPlanId: plansToAdd.some((p) => p.id === requestedPlan) ? requestedPlan : "",
     requestedPlanUnavailable: Boolean(requestedPlan) && !plansToAdd.some((p) => p.id === requestedPlan),
     myGeneralRating: myGeneralRating ? { rating: myGeneralRating.rating, comment: myGeneralRating.comment } : null,

@@ -71,6 +71,12 @@ export class AccessFacts {
     return this.loading;
   }
 
+  /** Reloads after a change to the facts just committed: a load already in flight may have read them before it. */
+  async reloadAfterChange(): Promise<DocumentFacts | undefined> {
+    await this.loading?.catch(() => undefined);
+    return this.reload();
+  }
+
   /**
    * Whoever only reads a document sends no changes that would re-decide their access: a change going out
    * to this process's sockets reloads facts older than maxAgeMs, and onReplaced then takes out whoever may

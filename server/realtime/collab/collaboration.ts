@@ -72,6 +72,7 @@ export async function registerCollaboration(
   registerCollabLiveChannel({
     applyServerChange: (documentId, change, userId) => manager.applyServerChange(documentId, change, userId),
     documentDeleted: async (documentId) => manager.documentDeleted(documentId),
+    accessChanged: (documentId) => manager.accessChanged(documentId),
   });
 
   // New policy facts for a document re-decide the access of each of its sockets here.

@@ -227,6 +227,7 @@ export class DocumentManager {
       else if (message.kind === "awareness") applyAwarenessUpdate(entry.awareness, message.payload, "relay");
       else if (message.kind === "deleted") this.discard(entry, "document-deleted", "This document has been deleted.");
       else if (message.kind === "presence-query") this.answerPresenceQuery(entry);
+      else if (message.kind === "access-changed") void this.reloadAccess(entry);
     } catch (error) {
       logger.error("collab: relayed change failed to apply", { documentId: entry.id, error: String(error) });
     }
@@ -249,6 +250,21 @@ export class DocumentManager {
         logger.warn("collab: refresh from database failed", { documentId: entry.id, error: String(error) });
       }
     }
+  }
+
+  /** Its rules' facts changed (minutes approved): re-decide every socket's access now, here and in other processes. */
+  async accessChanged(documentId: string): Promise<void> {
+    this.relay.publish({ kind: "access-changed", documentId, payload: new Uint8Array() });
+    const entry = this.open.get(documentId);
+    if (entry) await this.reloadAccess(entry);
+  }
+
+  private reloadAccess(entry: OpenDocument): Promise<void> {
+    return entry.access.reloadAfterChange().then(
+      () => undefined,
+      (error: unknown) =>
+        logger.warn("collab: reloading access facts failed", { documentId: entry.id, error: String(error) }),
+    );
   }
 
   /** The document was deleted: close it here and tell the other processes. */

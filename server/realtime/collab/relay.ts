@@ -11,10 +11,11 @@ import type { Redis } from "ioredis";
 import { logger } from "../../logger";
 
 // "presence-query": a process that just opened a document asks the others for the presence of their
-// own clients (it missed their earlier announcements; clients renew only every 15 s). Appended last:
-// a kind's number is its place in this list.
-type RelayKind = "update" | "awareness" | "deleted" | "presence-query";
-const KINDS: RelayKind[] = ["update", "awareness", "deleted", "presence-query"];
+// own clients (it missed their earlier announcements; clients renew only every 15 s). "access-changed": a
+// rule's facts changed (minutes approved), so every process re-decides its sockets' access now. Appended
+// last: a kind's number is its place in this list.
+type RelayKind = "update" | "awareness" | "deleted" | "presence-query" | "access-changed";
+const KINDS: RelayKind[] = ["update", "awareness", "deleted", "presence-query", "access-changed"];
 const CHANNEL = "staffroom:collab";
 
 export interface RelayMessage {

@@ -1,0 +1,206 @@
+// The records an agenda item or a decision concerns (a course, a unit, a lesson plan, a strategy, a teaching group):
+// what the picker offers (by title, only what the person may open), the check of what a form sends, the titles the
+// meeting page and decisions log show, and the other way round, "Decisions about this" on a record's own page.
+import { invalidField } from "~/lib/errors";
+import { LINK_KINDS, type LinkKind } from "~/lib/forms/meetings";
+import type { Actor } from "~/policies/actor";
+import { canViewCourse, canViewGroup } from "~/policies/course";
+import { canReadLessonPlan } from "~/policies/lesson-plan";
+import { canLinkRecord, canReadMinutes } from "~/policies/meeting";
+import { canReadStrategy } from "~/policies/strategy";
+import { db } from "./db.server";
+
+export interface LinkedRecord {
+  kind: LinkKind;
+  id: string;
+  title: string;
+  href: string;
+}
+
+const PER_KIND = 6;
+const REFUSED = "You can link only records of this partnership that you can open: choose them from the list.";
+
+const supporters = (deployments: Array<{ supporterId: string }>) => deployments.map((d) => d.supporterId);
+const planners = (course: { planners: Array<{ userId: string }> }) => course.planners.map((p) => p.userId);
+
+/** Some records by id, or (ids absent) every record of the kind in the partnership. */
+type Where = { ids?: string[] };
+const byId = (where: Where) => (where.ids ? { id: { in: where.ids } } : {});
+
+/** Each kind's records matching `where`, as the viewer may open them: one finder per kind, each by its policy. */
+const FINDERS: Record<LinkKind, (actor: Actor, where: Where) => Promise<LinkedRecord[]>> = {
+  async course(actor, where) {
+    const rows = await db().course.findMany({
+      where: { partnershipId: actor.partnershipId, ...byId(where) },
+      select: { id: true, title: true, partnershipId: true },
+      orderBy: { title: "asc" },
+    });
+    return rows
+      .filter((c) => canViewCourse(actor, c))
+      .map((c) => ({ kind: "course", id: c.id, title: c.title, href: `/courses/${c.id}` }));
+  },
+  async unit(actor, where) {
+    const rows = await db().courseUnit.findMany({
+      where: { course: { partnershipId: actor.partnershipId }, ...byId(where) },
+      select: { id: true, title: true, course: { select: { id: true, title: true, partnershipId: true } } },
+      orderBy: { title: "asc" },
+    });
+    return rows
+      .filter((u) => canViewCourse(actor, u.course))
+      .map((u) => ({
+        kind: "unit",
+        id: u.id,
+        title: `${u.title} (${u.course.title})`,
+        href: `/courses/${u.course.id}`,
+      }));
+  },
+  async plan(actor, where) {
+    const rows = await db().lessonPlan.findMany({
+      where: { partnershipId: actor.partnershipId, ...byId(where) },
+      select: {
+        id: true,
+        title: true,
+        partnershipId: true,
+        course: { select: { planners: { select: { userId: true } } } },
+        deployments: { select: { supporterId: true } },
+      },
+      orderBy: { title: "asc" },
+    });
+    return rows
+      .filter((p) =>
+        canReadLessonPlan(actor, {
+          partnershipId: p.partnershipId,
+          plannerIds: planners(p.course),
+          supporterIds: supporters(p.deployments),
+        }),
+      )
+      .map((p) => ({ kind: "plan", id: p.id, title: p.title, href: `/plans/${p.id}` }));
+  },
+  async strategy(actor, where) {
+    const rows = await db().strategy.findMany({
+      where: { partnershipId: actor.partnershipId, ...byId(where) },
+      select: { id: true, title: true, partnershipId: true, createdById: true },
+      orderBy: { title: "asc" },
+    });
+    return rows
+      .filter((s) => canReadStrategy(actor, s))
+      .map((s) => ({ kind: "strategy", id: s.id, title: s.title, href: `/strategies/${s.id}` }));
+  },
+  async group(actor, where) {
+    const rows = await db().teachingGroup.findMany({
+      where: { partnershipId: actor.partnershipId, ...byId(where) },
+      select: {
+        id: true,
+        name: true,
+        partnershipId: true,
+        course: { select: { title: true, planners: { select: { userId: true } } } },
+        lessonPlans: { select: { deployments: { select: { supporterId: true } } } },
+      },
+      orderBy: { name: "asc" },
+    });
+    return rows
+      .filter((g) =>
+        canViewGroup(actor, {
+          partnershipId: g.partnershipId,
+          plannerIds: planners(g.course),
+          deployedSupporterIds: g.lessonPlans.flatMap((p) => supporters(p.deployments)),
+        }),
+      )
+      .map((g) => ({ kind: "group", id: g.id, title: `${g.name} (${g.course.title})`, href: `/groups/${g.id}` }));
+  },
+};
+
+/** What the picker offers for a search: a few records of each kind, by title, that the actor may open. */
+export async function searchLinkableRecords(actor: Actor, query: string): Promise<LinkedRecord[]> {
+  // Matched here rather than by the database: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
+  const needle = query.trim().toLocaleLowerCase("en-GB");
+  if (!needle) return [];
+  const found = await Promise.all(LINK_KINDS.map((kind) => FINDERS[kind](actor, {})));
+  return found.flatMap((records) =>
+    records.filter((r) => r.title.toLocaleLowerCase("en-GB").includes(needle)).slice(0, PER_KIND),
+  );
+}
+
+function parseLinks(links: readonly string[]): Array<{ kind: LinkKind; recordId: string }> {
+  return [...new Set(links)].map((link) => {
+    const [kind, recordId] = link.split(":") as [LinkKind, string];
+    return { kind, recordId };
+  });
+}
+
+/** The records each "kind:id" names, as this viewer may open them (others, or records since deleted, are left out). */
+async function resolveLinks(actor: Actor, links: ReadonlyArray<{ kind: string; recordId: string }>) {
+  const wanted = LINK_KINDS.map((kind) => ({ kind, ids: links.filter((l) => l.kind === kind).map((l) => l.recordId) }));
+  const found = await Promise.all(wanted.map(({ kind, ids }) => (ids.length ? FINDERS[kind](actor, { ids }) : [])));
+  return found.flat();
+}
+
+/**
+ * The links a form sent ("kind:id"), as rows to store: each must be a record of the actor's partnership that they
+ * may open; otherwise the whole form is refused beside the picker (nothing stored).
+ */
+export async function checkLinks(actor: Actor, links: readonly string[]) {
+  const wanted = parseLinks(links);
+  const visible = await resolveLinks(actor, wanted);
+  const ok = (l: { kind: string; recordId: string }) =>
+    canLinkRecord(actor, {
+      partnershipId: actor.partnershipId,
+      readable: visible.some((v) => v.kind === l.kind && v.id === l.recordId),
+    });
+  if (!wanted.every(ok)) throw invalidField("links", REFUSED);
+  return wanted;
+}
+
+/** Each decision's or item's links, resolved for the viewer, by the decision's or item's id. */
+export async function linksByOwner(
+  actor: Actor,
+  rows: ReadonlyArray<{ id: string; links: ReadonlyArray<{ kind: string; recordId: string }> }>,
+): Promise<Map<string, LinkedRecord[]>> {
+  const records = await resolveLinks(
+    actor,
+    rows.flatMap((r) => r.links),
+  );
+  const find = (l: { kind: string; recordId: string }) => records.find((r) => r.kind === l.kind && r.id === l.recordId);
+  return new Map(rows.map((r) => [r.id, r.links.map(find).filter((l) => l !== undefined)]));
+}
+
+/**
+ * "Decisions about this" on a course, plan or strategy page: the decisions linked to the record whose minutes the
+ * viewer may read (the group's members; everyone in the partnership once approved, if the group is open).
+ */
+export async function decisionsAbout(actor: Actor, kind: LinkKind, recordId: string) {
+  const links = await db().meetingLink.findMany({
+    where: { kind, recordId, decision: { partnershipId: actor.partnershipId } },
+    select: {
+      decision: {
+        select: {
+          id: true,
+          text: true,
+          meeting: { select: { id: true, startsAt: true, minutesStatus: true } },
+          group: {
+            select: {
+              name: true,
+              partnershipId: true,
+              chairId: true,
+              minuteTakerId: true,
+              openToPartnership: true,
+              members: { select: { userId: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return links
+    .map((l) => l.decision)
+    .filter((d) => d !== null)
+    .filter((d) =>
+      canReadMinutes(actor, {
+        ...d.group,
+        memberIds: d.group.members.map((m) => m.userId),
+        minutesStatus: d.meeting.minutesStatus,
+      }),
+    )
+    .sort((a, b) => b.meeting.startsAt.getTime() - a.meeting.startsAt.getTime())
+    .map((d) => ({ id: d.id, text: d.text, groupName: d.group.name, meeting: d.meeting }));
+}
