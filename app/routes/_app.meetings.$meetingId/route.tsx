@@ -9,6 +9,7 @@ import type { IntentReply } from "~/lib/forms/intents.server";
 import { ukTimeOf } from "~/lib/uk-calendar";
 import { AgendaSection } from "./agenda-section";
 import { AttendanceSection } from "./attendance-section";
+import { CancelSection, MoveSection } from "./change-section";
 import type { loader } from "./meeting.server";
 import { MinutesSection } from "./minutes-section";
 import { ProposeSection } from "./propose-section";
@@ -44,6 +45,19 @@ export default function MeetingPage() {
           </>
         ) : null}
       </p>
+      {meeting.cancelledAt ? (
+        <Notice tone="warning">
+          <p>
+            <strong>This meeting is cancelled.</strong>
+            {meeting.cancelReason ? ` ${meeting.cancelReason}` : ""}
+          </p>
+        </Notice>
+      ) : null}
+      <p className="no-print">
+        <a href={`/meetings/${meeting.id}/calendar.ics`} download>
+          Add to your calendar (.ics)
+        </a>
+      </p>
       {reply?.message ? (
         <Notice tone={reply.failed ? "error" : "success"}>
           <p>{reply.message}</p>
@@ -53,6 +67,8 @@ export default function MeetingPage() {
       {page.can.propose ? <ProposeSection page={page} reply={reply} /> : null}
       {page.can.follow ? <AttendanceSection page={page} /> : null}
       <MinutesSection page={page} reply={reply} />
+      {page.can.move ? <MoveSection page={page} sites={page.sites} reply={reply} /> : null}
+      {page.can.cancel ? <CancelSection reply={reply} /> : null}
     </>
   );
 }
