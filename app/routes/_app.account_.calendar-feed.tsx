@@ -1,6 +1,6 @@
 // Makes or resets the signed-in member's private calendar link (the account page posts here). Without
 // JavaScript the post lands on this page, which shows the new link once.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { NewCalendarLink, type CalendarFeedReply } from "~/components/calendar-feed-section";
 import { calendarFeedPath, makeCalendarFeedLink } from "~/models/calendar-feed.server";
@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Calendar link · Your account
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   requireActor(context, request);
-  return redirect("/account");
+  return null;
 }
 
 export async function action({ context, request }: ActionFunctionArgs): Promise<CalendarFeedReply> {
@@ -25,7 +25,11 @@ export default function CalendarFeedPage() {
   return (
     <>
       <h1>Your calendar link</h1>
-      {reply ? <NewCalendarLink link={reply.link} /> : null}
+      {reply ? (
+        <NewCalendarLink link={reply.link} />
+      ) : (
+        <p>Make or reset your private calendar link on your account page.</p>
+      )}
       <p>
         <Link to="/account">Back to your account</Link>
       </p>
