@@ -67,6 +67,9 @@ test("the coordinator moves a meeting, then cancels it", async ({ browser }) => 
   test.slow();
   const chair = await signedInPage(browser, "coordinator");
   await scheduleSteeringMeeting(chair, addDays(ukToday(), 40));
+  // Folded under the meeting's time and place, where the page's notices show.
+  const change = chair.getByText("Move or cancel the meeting");
+  await change.click();
   const move = chair.getByRole("region", { name: "Move the meeting" });
   await expect(move).toBeVisible();
   await expectNoSeriousA11yViolations(chair);

@@ -1,5 +1,6 @@
-// The chair's forms for a meeting still to be held: move it (date, London times, a site or an online link) or
-// cancel it with a reason members are told. Both tell the group and update their calendars.
+// The chair's forms for a meeting still to be held, folded under the meeting's time and place (where the page's
+// notices show): move it (date, London times, a site or an online link) or cancel it with a reason members are told.
+// Both tell the group and update their calendars.
 import { getFormProps } from "@conform-to/react";
 import { Form, useSearchParams } from "@remix-run/react";
 import { DangerZone } from "~/components/ui/danger-zone";
@@ -13,7 +14,19 @@ import { resultFor, type MeetingPageData } from "./page-data";
 
 type Props = { page: MeetingPageData; sites: ReadonlyArray<{ value: string; label: string }>; reply?: IntentReply };
 
-export function MoveSection({ page, sites, reply }: Props) {
+export function ChangeMeetingSection({ page, sites, reply }: Props) {
+  const [searchParams] = useSearchParams();
+  const failed = reply?.failed && (reply.intent === "move" || reply.intent === "cancel");
+  return (
+    <details className="card no-print" open={Boolean(failed || searchParams.get("confirm") === "cancel") || undefined}>
+      <summary>Move or cancel the meeting</summary>
+      {page.can.move ? <MoveSection page={page} sites={sites} reply={reply} /> : null}
+      {page.can.cancel ? <CancelSection reply={reply} /> : null}
+    </details>
+  );
+}
+
+function MoveSection({ page, sites, reply }: Props) {
   const { meeting } = page;
   const [form, fields] = useZodForm(meetingSchema, {
     id: "move",
@@ -27,7 +40,7 @@ export function MoveSection({ page, sites, reply }: Props) {
     },
   });
   return (
-    <section className="card no-print" aria-labelledby="move-heading">
+    <section aria-labelledby="move-heading">
       <h2 id="move-heading">Move the meeting</h2>
       <p>Members are told, and calendars that hold the meeting show the new time.</p>
       <Form method="post" {...getFormProps(form)}>
@@ -50,14 +63,14 @@ export function MoveSection({ page, sites, reply }: Props) {
   );
 }
 
-export function CancelSection({ reply }: { reply?: IntentReply }) {
+function CancelSection({ reply }: { reply?: IntentReply }) {
   const [searchParams] = useSearchParams();
   const reasonError = resultFor(reply, "cancel")?.error?.reason?.[0];
   return (
     <DangerZone
       heading="Cancel the meeting"
       headingId="cancel-heading"
-      className="card"
+      className=""
       intent="cancel"
       confirming={searchParams.get("confirm") === "cancel" || Boolean(reasonError)}
       startLabel="Cancel meeting"

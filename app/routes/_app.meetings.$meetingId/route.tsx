@@ -9,7 +9,7 @@ import type { IntentReply } from "~/lib/forms/intents.server";
 import { ukTimeOf } from "~/lib/uk-calendar";
 import { AgendaSection } from "./agenda-section";
 import { AttendanceSection } from "./attendance-section";
-import { CancelSection, MoveSection } from "./change-section";
+import { ChangeMeetingSection } from "./change-section";
 import type { loader } from "./meeting.server";
 import { MinutesSection } from "./minutes-section";
 import { ProposeSection } from "./propose-section";
@@ -58,6 +58,7 @@ export default function MeetingPage() {
           Add to your calendar (.ics)
         </a>
       </p>
+      {page.can.move || page.can.cancel ? <ChangeMeetingSection page={page} sites={page.sites} reply={reply} /> : null}
       {reply?.message ? (
         <Notice tone={reply.failed ? "error" : "success"}>
           <p>{reply.message}</p>
@@ -67,8 +68,6 @@ export default function MeetingPage() {
       {page.can.propose ? <ProposeSection page={page} reply={reply} /> : null}
       {page.can.follow ? <AttendanceSection page={page} /> : null}
       <MinutesSection page={page} reply={reply} />
-      {page.can.move ? <MoveSection page={page} sites={page.sites} reply={reply} /> : null}
-      {page.can.cancel ? <CancelSection reply={reply} /> : null}
     </>
   );
 }
