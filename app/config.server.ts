@@ -73,6 +73,8 @@ export function loadConfig() {
     inviteValidDays: intFromEnv("INVITE_VALID_DAYS", 7),
     /** How long a coordinator's password reset link works, in hours. */
     passwordResetValidHours: intFromEnv("PASSWORD_RESET_VALID_HOURS", 24),
+    /** How often one private calendar feed link may be fetched per hour before it answers 429 (calendar apps poll). */
+    calendarFeedRequestsPerHour: Math.max(1, intFromEnv("CALENDAR_FEED_REQUESTS_PER_HOUR", 30)),
     /** How long a document change waits for others to share its update-log transaction (group commit), in ms. */
     collabCommitWindowMs: intFromEnv("COLLAB_COMMIT_WINDOW_MS", 100),
     /** Access to a co-edited document is re-decided on every change from policy facts at most this old, in ms. */

@@ -3,7 +3,12 @@
 // meeting models so the document access registry can load a meeting's facts without importing them.
 import { DomainError } from "~/lib/errors";
 import type { Actor } from "~/policies/actor";
-import { canFollowMeetings, canViewMeetingGroup, type MeetingFacts, type MeetingGroupFacts } from "~/policies/meeting";
+import {
+  canFollowMeetings,
+  canViewMeetingGroup,
+  type MeetingGroupFacts,
+  type MeetingScheduleFacts,
+} from "~/policies/meeting";
 import { db } from "./db.server";
 
 export interface MeetingGroupAccess extends MeetingGroupFacts {
@@ -11,7 +16,7 @@ export interface MeetingGroupAccess extends MeetingGroupFacts {
   name: string;
 }
 
-export interface MeetingAccess extends MeetingFacts {
+export interface MeetingAccess extends MeetingScheduleFacts {
   id: string;
   groupId: string;
   groupName: string;
@@ -58,7 +63,7 @@ export async function loadMeetingGroupFacts(partnershipId: string, groupId: stri
 export async function loadMeetingFacts(partnershipId: string, meetingId: string): Promise<MeetingAccess | null> {
   const meeting = await db().meeting.findFirst({
     where: { id: meetingId, partnershipId },
-    select: { id: true, startsAt: true, minutesStatus: true, group: { select: GROUP_FACTS } },
+    select: { id: true, startsAt: true, minutesStatus: true, cancelledAt: true, group: { select: GROUP_FACTS } },
   });
   if (!meeting) return null;
   const group = groupFacts(meeting.group);
@@ -69,6 +74,7 @@ export async function loadMeetingFacts(partnershipId: string, meetingId: string)
     groupName: group.name,
     startsAt: meeting.startsAt,
     minutesStatus: meeting.minutesStatus,
+    cancelled: meeting.cancelledAt !== null,
   };
 }
 

@@ -125,7 +125,14 @@ export async function getMeetingGroupPage(actor: Actor, groupId: string, filters
     // Outsiders of an open group see only meetings whose minutes are approved.
     where: { groupId: facts.id, ...(follows ? {} : { minutesStatus: "approved" }) },
     orderBy: { startsAt: "asc" },
-    select: { id: true, startsAt: true, endsAt: true, minutesStatus: true, site: { select: { name: true } } },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      minutesStatus: true,
+      cancelledAt: true,
+      site: { select: { name: true } },
+    },
   });
   const decisions = await db().meetingDecision.findMany({
     where: { groupId: facts.id, meetingId: { in: meetings.map((m) => m.id) } },

@@ -9,8 +9,10 @@ import { ukInstant } from "~/lib/uk-calendar";
 import type { ActionContext, Actor } from "~/policies/actor";
 import {
   canApproveMinutes,
+  canCancelMeeting,
   canEditAgenda,
   canFollowMeetings,
+  canMoveMeeting,
   canProposeAgendaItem,
   canReviseMinutes,
   canScheduleMeeting,
@@ -29,14 +31,14 @@ import { linksByOwner } from "./meeting-links.server";
 const NOT_THE_CHAIR = "Only the group's chair and the coordinator can schedule its meetings.";
 
 /** The site must be one of the partnership's institutions; "" means online only. */
-async function siteOf(partnershipId: string, siteId: string): Promise<string | null> {
+export async function siteOf(partnershipId: string, siteId: string): Promise<string | null> {
   if (!siteId) return null;
   const site = await db().institution.findFirst({ where: { id: siteId, partnershipId, archivedAt: null } });
   if (!site) throw invalidField("siteId", "Choose one of the partnership's sites.");
   return site.id;
 }
 
-function timesOf(input: MeetingInput) {
+export function timesOf(input: MeetingInput) {
   return { startsAt: ukInstant(input.date, input.startTime), endsAt: ukInstant(input.date, input.endTime) };
 }
 
@@ -128,6 +130,8 @@ export async function getMeetingPage(actor: Actor, meetingId: string) {
       approvedBy: nameOf(meeting.minutesApprovedById),
       approvedAt: meeting.minutesApprovedAt,
       revisions: meeting.revisions,
+      cancelledAt: meeting.cancelledAt,
+      cancelReason: meeting.cancelReason,
     },
     group: {
       id: meeting.group.id,
@@ -153,6 +157,8 @@ export async function getMeetingPage(actor: Actor, meetingId: string) {
       approve: canApproveMinutes(actor, facts),
       revise: canReviseMinutes(actor, facts),
       updateAnyAction: canUpdateAction(actor, facts, { ownerId: "" }),
+      move: canMoveMeeting(actor, facts),
+      cancel: canCancelMeeting(actor, facts),
     },
   };
 }
@@ -163,6 +169,7 @@ export async function listUpcomingMeetings(actor: Actor, now = new Date(), take 
     where: {
       partnershipId: actor.partnershipId,
       endsAt: { gte: now },
+      cancelledAt: null,
       group: { members: { some: { userId: actor.id } } },
     },
     orderBy: { startsAt: "asc" },

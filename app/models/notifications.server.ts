@@ -15,7 +15,9 @@ export type NotificationKind =
   | "action-due-tomorrow"
   | "action-overdue"
   | "agenda-circulated"
-  | "minutes-awaiting-approval";
+  | "minutes-awaiting-approval"
+  | "meeting-moved"
+  | "meeting-cancelled";
 
 export interface NotificationInput {
   partnershipId: string;

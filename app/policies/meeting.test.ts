@@ -5,11 +5,14 @@ import { ROLES, type Role } from "~/lib/roles";
 import type { Actor } from "./actor";
 import {
   canApproveMinutes,
+  canCancelMeeting,
   canCreateMeetingGroup,
   canLinkRecord,
+  canDownloadMeetingEvent,
   canEditAgenda,
   canEditMeetingGroup,
   canFollowMeetings,
+  canMoveMeeting,
   canProposeAgendaItem,
   canReadMinutes,
   canReviseMinutes,
@@ -79,6 +82,30 @@ describe.each(ROLES)("meeting policies for a %s", (role) => {
     expect(canEditAgenda(me, meeting(place, "approved")), "locked once approved").toBe(false);
   });
 
+  it.each(PLACES)(
+    "as %s: moves and cancels a meeting as chair or coordinator while it is still to be held",
+    (place) => {
+      for (const status of MINUTES_STATUSES) {
+        const allowed = (coordinator || runs(place)) && status === "draft";
+        for (const cancelled of [false, true]) {
+          const facts = { ...meeting(place, status), cancelled };
+          expect(canMoveMeeting(me, facts), `move ${status}, cancelled ${cancelled}`).toBe(allowed && !cancelled);
+          expect(canCancelMeeting(me, facts), `cancel ${status}, cancelled ${cancelled}`).toBe(allowed && !cancelled);
+        }
+      }
+    },
+  );
+
+  it.each(PLACES)("as %s: downloads a meeting's calendar file when they may see the meeting", (place) => {
+    for (const status of MINUTES_STATUSES) {
+      const followsIt = coordinator || belongs(place);
+      expect(canDownloadMeetingEvent(me, meeting(place, status)), status).toBe(followsIt);
+      expect(canDownloadMeetingEvent(me, meeting(place, status, { openToPartnership: true })), status).toBe(
+        followsIt || status === "approved",
+      );
+    }
+  });
+
   it.each(PLACES)("as %s: proposes items and writes minutes as a member until approval", (place) => {
     for (const status of MINUTES_STATUSES) {
       const allowed = (coordinator || belongs(place)) && status !== "approved";
@@ -133,6 +160,9 @@ describe.each(ROLES)("meeting policies for a %s", (role) => {
         canReadMinutes(stranger, theirs(status)),
         canEditMeetingGroup(stranger, theirs(status)),
         canScheduleMeeting(stranger, theirs(status)),
+        canMoveMeeting(stranger, { ...theirs(status), cancelled: false }),
+        canCancelMeeting(stranger, { ...theirs(status), cancelled: false }),
+        canDownloadMeetingEvent(stranger, theirs(status)),
         canProposeAgendaItem(stranger, theirs(status)),
         canEditAgenda(stranger, theirs(status)),
         canTakeAttendance(stranger, theirs(status)),

@@ -60,9 +60,31 @@ export function canReadMinutes(actor: Actor, meeting: MeetingFacts): boolean {
   return samePartnership(actor, meeting) && meeting.openToPartnership && meeting.minutesStatus === "approved";
 }
 
-/** Schedule, move and cancel a meeting. */
+/** Schedule a meeting. */
 export function canScheduleMeeting(actor: Actor, group: MeetingGroupFacts): boolean {
   return runsGroup(actor, group);
+}
+
+/** What moving or cancelling a meeting also needs: whether it is cancelled already. */
+export interface MeetingScheduleFacts extends MeetingFacts {
+  cancelled: boolean;
+}
+
+/**
+ * Move a meeting (date, times, place) or cancel it: whoever runs the group, while it is still to be held (not
+ * cancelled, and no minutes submitted: once they are, the meeting took place as recorded).
+ */
+export function canMoveMeeting(actor: Actor, meeting: MeetingScheduleFacts): boolean {
+  return runsGroup(actor, meeting) && !meeting.cancelled && meeting.minutesStatus === "draft";
+}
+
+export function canCancelMeeting(actor: Actor, meeting: MeetingScheduleFacts): boolean {
+  return canMoveMeeting(actor, meeting);
+}
+
+/** The meeting as a calendar file (.ics): whoever may see the meeting's page. */
+export function canDownloadMeetingEvent(actor: Actor, meeting: MeetingFacts): boolean {
+  return canReadMinutes(actor, meeting);
 }
 
 /** Members propose agenda items (the chair accepts them); not once the minutes are approved. */

@@ -19,6 +19,8 @@ import { listSessions, revokeSession } from "~/models/sessions.server";
 import { requireActor } from "~/policies/enforce.server";
 import { passRetryAfter } from "~/lib/request.server";
 import { TableWrap } from "~/components/ui/table-wrap";
+import { CalendarFeedSection } from "~/components/calendar-feed-section";
+import { getCalendarFeedStatus } from "~/models/calendar-feed.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Staffroom" }];
 
@@ -26,10 +28,11 @@ export const headers = passRetryAfter;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
-  const [user, sessions, accountChanges] = await Promise.all([
+  const [user, sessions, accountChanges, calendarFeed] = await Promise.all([
     getShellUser(actor.id),
     listSessions(actor.id),
     listAccountNotices(actor.id),
+    getCalendarFeedStatus(actor.id),
   ]);
   return {
     user: {
@@ -41,6 +44,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     },
     sessions: sessions.map((s) => ({ ...s, current: s.id === context.session!.id })),
     accountChanges,
+    calendarFeed,
   };
 }
 
@@ -108,7 +112,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { user, sessions, accountChanges } = useLoaderData<typeof loader>();
+  const { user, sessions, accountChanges, calendarFeed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
   const [form, fields] = useZodForm(changePasswordSchema, {
@@ -160,6 +164,8 @@ export default function AccountPage() {
           <Link to="/account/two-step">Set up or change two-step sign-in</Link>
         </p>
       </section>
+
+      <CalendarFeedSection feed={calendarFeed} />
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Signed-in browsers</h2>

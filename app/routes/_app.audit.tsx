@@ -32,6 +32,8 @@ const ACTION_LABELS: Record<string, string> = {
   "institution.restored": "Restored an institution",
   "audit.pruned": "Removed audit entries past the retention period",
   "versions.pruned": "Removed automatic document versions past the retention period",
+  "calendar-feed.created": "Made their private calendar link",
+  "calendar-feed.reset": "Reset their private calendar link",
 };
 
 /** The verifier's report starts lower case ("entry #3 ... was changed"): here it opens a sentence. */

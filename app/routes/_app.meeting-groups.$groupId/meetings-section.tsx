@@ -11,6 +11,7 @@ function MeetingItem({ meeting }: { meeting: Meeting }) {
   return (
     <li>
       <Link to={`/meetings/${meeting.id}`}>{formatDateTime(meeting.startsAt)}</Link>{" "}
+      {meeting.cancelledAt ? <span className="badge">Cancelled</span> : null}{" "}
       <span className="muted">
         · {meeting.site?.name ?? "Online"} · Minutes: {MINUTES_STATUS_LABELS[meeting.minutesStatus]?.toLowerCase()}
       </span>

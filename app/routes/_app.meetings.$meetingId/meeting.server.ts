@@ -10,6 +10,7 @@ import {
   attendanceSchema,
   decisionSchema,
   reorderAgendaSchema,
+  meetingSchema,
   revisionSchema,
 } from "~/lib/forms/meetings";
 import { recordAction, recordDecision } from "~/models/meeting-actions.server";
@@ -25,12 +26,20 @@ import { requireMeeting } from "~/models/meeting-facts.server";
 import { actionStatusHandler } from "~/models/meeting-intents.server";
 import { approveMinutes, reviseMinutes, submitMinutes } from "~/models/meeting-minutes.server";
 import { getMeetingPage } from "~/models/meetings.server";
+import { listInstitutions } from "~/models/institutions.server";
+import { cancelMeeting, moveMeeting } from "~/models/meeting-schedule.server";
+import { cancelMeetingSchema } from "~/lib/forms/meeting-schedule";
 import { requireActionContext, requireActor } from "~/policies/enforce.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const page = await getMeetingPage(actor, params.meetingId ?? "").catch(refusal);
-  return { ...page, user: { id: actor.id, name: context.user!.name } };
+  const sites = page.can.move ? await listInstitutions(actor.partnershipId) : [];
+  return {
+    ...page,
+    user: { id: actor.id, name: context.user!.name },
+    sites: sites.map((s) => ({ value: s.id, label: `${s.name}, ${s.town}` })),
+  };
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
@@ -102,6 +111,16 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
         return changed("Revision opened: the minutes can be corrected, then submitted again.");
       }),
     "action-status": actionStatusHandler(ctx, context.realtime),
+    move: (formData, intent) =>
+      submitForm(formData, intent, meetingSchema, async (value) => {
+        await moveMeeting(ctx, id, value);
+        return changed("Meeting moved: members have been told.");
+      }),
+    cancel: (formData, intent) =>
+      submitForm(formData, intent, cancelMeetingSchema, async (value) => {
+        await cancelMeeting(ctx, id, value);
+        return changed("Meeting cancelled: members have been told.");
+      }),
   };
   return runIntent(await request.formData(), handlers);
 }

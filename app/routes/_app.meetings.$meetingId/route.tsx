@@ -9,6 +9,7 @@ import type { IntentReply } from "~/lib/forms/intents.server";
 import { ukTimeOf } from "~/lib/uk-calendar";
 import { AgendaSection } from "./agenda-section";
 import { AttendanceSection } from "./attendance-section";
+import { ChangeMeetingSection } from "./change-section";
 import type { loader } from "./meeting.server";
 import { MinutesSection } from "./minutes-section";
 import { ProposeSection } from "./propose-section";
@@ -44,6 +45,20 @@ export default function MeetingPage() {
           </>
         ) : null}
       </p>
+      {meeting.cancelledAt ? (
+        <Notice tone="warning">
+          <p>
+            <strong>This meeting is cancelled.</strong>
+            {meeting.cancelReason ? ` ${meeting.cancelReason}` : ""}
+          </p>
+        </Notice>
+      ) : null}
+      <p className="no-print">
+        <a href={`/meetings/${meeting.id}/calendar.ics`} download>
+          Add to your calendar (.ics)
+        </a>
+      </p>
+      {page.can.move || page.can.cancel ? <ChangeMeetingSection page={page} sites={page.sites} reply={reply} /> : null}
       {reply?.message ? (
         <Notice tone={reply.failed ? "error" : "success"}>
           <p>{reply.message}</p>
