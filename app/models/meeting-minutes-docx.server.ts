@@ -19,6 +19,7 @@ function actionRows(actions: readonly PackAction[]) {
   return actions.map((a) => [a.description, a.owner, a.due, a.note ? `${a.status}: ${a.note}` : a.status]);
 }
 
+const ATTENDANCE_FOR_MEMBERS = "The attendance is shown to the group's members.";
 const ACTION_HEADERS = ["Action", "Owner", "Due", "Status"];
 
 function itemChildren(item: Awaited<ReturnType<typeof loadMeetingPack>>["items"][number]): FileChild[] {
@@ -49,10 +50,12 @@ export async function meetingMinutesDocx(actor: Actor, meetingId: string) {
     fact("Place", pack.onlineLink ? `${pack.place} (online: ${pack.onlineLink})` : pack.place),
     ...pack.revisions.map((revision) => paragraph(revision, { italic: true })),
     heading("Attendance", 2),
-    table(
-      ["Name", "Institution", "Attendance"],
-      pack.attendance.map((a) => [a.name, a.institution, a.status]),
-    ),
+    pack.attendance
+      ? table(
+          ["Name", "Institution", "Attendance"],
+          pack.attendance.map((a) => [a.name, a.institution, a.status]),
+        )
+      : paragraph(ATTENDANCE_FOR_MEMBERS),
     heading("Minutes", 1, { pageBreakBefore: true }),
     ...pack.items.flatMap(itemChildren),
     ...(pack.otherNotes.length ? [heading("Other notes", 2), ...blocksToParagraphs(pack.otherNotes, 1)] : []),

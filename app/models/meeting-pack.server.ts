@@ -4,7 +4,7 @@
 // may not see are put as initials, as everywhere else the reader is sent free text.
 import { mapBlockText, sectionsByHeading, textsOfBlocks, type Block } from "~/lib/document-blocks";
 import { formatDate, formatDateTime, formatLongDay } from "~/lib/format";
-import { ACTION_STATUSES, AGENDA_PURPOSES, ATTENDANCE, MINUTES_STATUS_LABELS } from "~/lib/forms/meetings";
+import { ACTION_STATUSES, AGENDA_PURPOSES, ATTENDANCE } from "~/lib/forms/meetings";
 import { ukDayOf, ukTimeOf } from "~/lib/uk-calendar";
 import type { Actor } from "~/policies/actor";
 import { readDocumentBlocks } from "./document-blocks.server";
@@ -22,9 +22,14 @@ export interface PackAction {
 
 type MeetingPage = Awaited<ReturnType<typeof getMeetingPage>>;
 
+const DRAFT_LABELS: Record<string, string> = {
+  submitted: "Draft minutes, submitted for approval",
+  revising: "Draft minutes, being revised",
+};
+
 function minutesStanding(meeting: MeetingPage["meeting"]) {
   const approved = meeting.minutesStatus === "approved";
-  const label = approved ? "Approved minutes" : `Draft minutes (${MINUTES_STATUS_LABELS[meeting.minutesStatus]})`;
+  const label = approved ? "Approved minutes" : (DRAFT_LABELS[meeting.minutesStatus] ?? "Draft minutes");
   const detail =
     approved && meeting.approvedAt
       ? `Approved by ${meeting.approvedBy ?? "the chair"} on ${formatDateTime(meeting.approvedAt)}.`
@@ -32,7 +37,9 @@ function minutesStanding(meeting: MeetingPage["meeting"]) {
   return { approved, label, detail };
 }
 
+/** Who came, for the group's members (others of an open group read the approved minutes, not the register). */
 function attendanceOf(page: MeetingPage) {
+  if (!page.can.follow) return null;
   const statusOf = new Map(page.attendance.filter((a) => a.userId).map((a) => [a.userId, a.status]));
   const label = (status: string | undefined) =>
     status ? (ATTENDANCE[status as keyof typeof ATTENDANCE] ?? status) : "Not recorded";

@@ -73,11 +73,15 @@ export default function MeetingPackPage() {
       </section>
       <section aria-labelledby="pack-attendance">
         <h2 id="pack-attendance">Attendance</h2>
-        <PrintTable
-          caption="Attendance"
-          headers={["Name", "Institution", "Attendance"]}
-          rows={pack.attendance.map((a) => [a.name, a.institution, a.status])}
-        />
+        {pack.attendance ? (
+          <PrintTable
+            caption="Attendance"
+            headers={["Name", "Institution", "Attendance"]}
+            rows={pack.attendance.map((a) => [a.name, a.institution, a.status])}
+          />
+        ) : (
+          <p>The attendance is shown to the group&rsquo;s members.</p>
+        )}
       </section>
       <section aria-labelledby="pack-minutes" className="print-pack__break">
         <h2 id="pack-minutes">Minutes</h2>
