@@ -7,7 +7,7 @@ import { BlocksView } from "~/components/print/blocks-view";
 import { PrintBar } from "~/components/print/print-bar";
 import { PrintTable } from "~/components/print/print-tables";
 import { refusal } from "~/lib/errors";
-import { loadMeetingPack, type PackAction } from "~/models/meeting-pack.server";
+import { loadMeetingPack, type MeetingPack, type PackAction } from "~/models/meeting-pack.server";
 import { requireActor } from "~/policies/enforce.server";
 import printStyles from "~/styles/print-pack.css?url";
 
@@ -29,6 +29,49 @@ function Actions({ caption, actions }: { caption: string; actions: readonly Pack
       headers={["Action", "Owner", "Due", "Status"]}
       rows={actions.map((a) => [a.description, a.owner, a.due, a.note ? `${a.status}: ${a.note}` : a.status])}
     />
+  );
+}
+
+/** The minutes item by item: what was written under each item's heading, then its decisions and actions. */
+function MinutesSection({ pack }: { pack: MeetingPack }) {
+  return (
+    <section aria-labelledby="pack-minutes" className="print-pack__break">
+      <h2 id="pack-minutes">Minutes</h2>
+      {pack.items.map((item) => (
+        <article key={item.number} aria-labelledby={`pack-item-${item.number}`} className="print-pack__item">
+          <h3 id={`pack-item-${item.number}`}>
+            {item.number}. {item.title}
+          </h3>
+          {item.notes.length ? (
+            <BlocksView blocks={item.notes} headingLevel={4} />
+          ) : (
+            <p className="print-pack__muted">Nothing minuted.</p>
+          )}
+          {item.mattersArising.length ? (
+            <Actions caption={`Actions carried forward to ${item.title}`} actions={item.mattersArising} />
+          ) : null}
+          {item.decisions.length ? (
+            <>
+              <h4>Decided</h4>
+              <ul>
+                {item.decisions.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {item.actions.length ? (
+            <Actions caption={`Actions agreed under ${item.title}`} actions={item.actions} />
+          ) : null}
+        </article>
+      ))}
+      {pack.otherNotes.length ? (
+        <article aria-labelledby="pack-other" className="print-pack__item">
+          <h3 id="pack-other">Other notes</h3>
+          <BlocksView blocks={pack.otherNotes} headingLevel={4} />
+        </article>
+      ) : null}
+    </section>
   );
 }
 
@@ -83,43 +126,7 @@ export default function MeetingPackPage() {
           <p>The attendance is shown to the group&rsquo;s members.</p>
         )}
       </section>
-      <section aria-labelledby="pack-minutes" className="print-pack__break">
-        <h2 id="pack-minutes">Minutes</h2>
-        {pack.items.map((item) => (
-          <article key={item.number} aria-labelledby={`pack-item-${item.number}`} className="print-pack__item">
-            <h3 id={`pack-item-${item.number}`}>
-              {item.number}. {item.title}
-            </h3>
-            {item.notes.length ? (
-              <BlocksView blocks={item.notes} headingLevel={4} />
-            ) : (
-              <p className="print-pack__muted">Nothing minuted.</p>
-            )}
-            {item.mattersArising.length ? (
-              <Actions caption={`Actions carried forward to ${item.title}`} actions={item.mattersArising} />
-            ) : null}
-            {item.decisions.length ? (
-              <>
-                <h4>Decided</h4>
-                <ul>
-                  {item.decisions.map((text) => (
-                    <li key={text}>{text}</li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            {item.actions.length ? (
-              <Actions caption={`Actions agreed under ${item.title}`} actions={item.actions} />
-            ) : null}
-          </article>
-        ))}
-        {pack.otherNotes.length ? (
-          <article aria-labelledby="pack-other" className="print-pack__item">
-            <h3 id="pack-other">Other notes</h3>
-            <BlocksView blocks={pack.otherNotes} headingLevel={4} />
-          </article>
-        ) : null}
-      </section>
+      <MinutesSection pack={pack} />
       <section aria-labelledby="pack-decisions" className="print-pack__break">
         <h2 id="pack-decisions">Decisions</h2>
         {pack.decisions.length ? (
