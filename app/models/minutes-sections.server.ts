@@ -61,7 +61,7 @@ async function minutesDocumentIdOf(meetingId: string): Promise<string | null> {
 }
 
 /** Adds the missing sections to the live root, each before the next item's heading (at the end if none follows). */
-function addMissingSections(doc: Y.Doc, titles: readonly string[]): number {
+export function addMissingSections(doc: Y.Doc, titles: readonly string[]): number {
   const root = doc.get(YJS_ROOT_NAME, Y.XmlText);
   let added = 0;
   titles.forEach((title, position) => {
