@@ -191,7 +191,7 @@ describe.each(PROVIDERS)("the meeting pack on %s", (provider) => {
     expect(refused.res.status).toBe(404);
     expect(refused.buffer.toString()).not.toContain("festival");
     expect((await stranger.get(`/meetings/${meetingId}/print`)).status).toBe(404);
-  });
+  }, 120_000);
 
   it("labels approved minutes as approved, and lets the open group's other members read them", async () => {
     const approved = await store.meeting.findFirstOrThrow({

@@ -161,5 +161,5 @@ describe("a lesson plan's print view and Word file", () => {
     expect(refused.res.status).toBe(404);
     expect(refused.buffer.toString()).not.toContain("bleep");
     expect((await stranger.get(`/plans/${planId}/print`)).status).toBe(404);
-  });
+  }, 120_000);
 });
