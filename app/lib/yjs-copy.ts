@@ -88,3 +88,17 @@ export function replaceRootContent(target: Y.Doc, source: Y.Doc, rootName: strin
     fillXmlText(to, from);
   }, origin);
 }
+
+/**
+ * Inserts copies of the blocks of the XmlText root `rootName` of `source` into that of `target` at block `index`
+ * (a Lexical root holds only blocks, one embed each), leaving the rest as it is: new sections of the minutes.
+ */
+export function insertRootBlocks(target: Y.Doc, source: Y.Doc, rootName: string, index: number): void {
+  const from = source.get(rootName, Y.XmlText);
+  const to = target.get(rootName, Y.XmlText);
+  let at = Math.min(index, to.length);
+  for (const op of from.toDelta() as Array<{ insert: unknown; attributes?: Attributes }>) {
+    embedCopy(to, at, op.insert, op.attributes);
+    at += 1;
+  }
+}

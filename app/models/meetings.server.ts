@@ -1,13 +1,12 @@
 // A group's meetings: schedule one (Europe/London times, at a site or online, with the standing items and its
 // co-edited minutes), what the meeting's page shows (agenda with proposed items, attendance, actions and
 // decisions per item, matters arising carried forward, where the minutes stand), and a member's meetings to come.
-import { $createHeadingNode } from "~/lib/document-schema/nodes";
-import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import { invalidField } from "~/lib/errors";
 import { STANDING_ITEMS, type MeetingInput, type StandingItem } from "~/lib/forms/meetings";
 import { ukInstant } from "~/lib/uk-calendar";
 import type { ActionContext, Actor } from "~/policies/actor";
 import {
+  canAddMinutesSections,
   canApproveMinutes,
   canCancelMeeting,
   canEditAgenda,
@@ -27,6 +26,7 @@ import { db } from "./db.server";
 import { carriedForwardActions, meetingOutcomes } from "./meeting-actions.server";
 import { allow, requireMeeting, requireMeetingGroup } from "./meeting-facts.server";
 import { linksByOwner } from "./meeting-links.server";
+import { minutesSectionsContent } from "./minutes-sections.server";
 
 const NOT_THE_CHAIR = "Only the group's chair and the coordinator can schedule its meetings.";
 
@@ -68,12 +68,8 @@ export async function scheduleMeeting(ctx: ActionContext, groupId: string, input
     ownerType: MEETING_MINUTES_DOCUMENT,
     ownerId: meeting.id,
     title: `Minutes: ${group.name}`,
-    initialContent: () => {
-      $getRoot().append(
-        $createHeadingNode("h2").append($createTextNode("Notes of the discussion")),
-        $createParagraphNode(),
-      );
-    },
+    // A section per agenda item: the standing items now, later items as they are added.
+    initialContent: minutesSectionsContent(Object.values(STANDING_ITEMS)),
   });
   return meeting;
 }
@@ -153,6 +149,7 @@ export async function getMeetingPage(actor: Actor, meetingId: string) {
       editAgenda: canEditAgenda(actor, facts),
       takeAttendance: canTakeAttendance(actor, facts),
       writeMinutes: canWriteMinutes(actor, facts),
+      addSections: canAddMinutesSections(actor, facts),
       submit: canSubmitMinutes(actor, facts),
       approve: canApproveMinutes(actor, facts),
       revise: canReviseMinutes(actor, facts),

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "~/lib/roles";
 import type { Actor } from "./actor";
 import {
+  canAddMinutesSections,
   canApproveMinutes,
   canCancelMeeting,
   canCreateMeetingGroup,
@@ -119,6 +120,14 @@ describe.each(ROLES)("meeting policies for a %s", (role) => {
     expect(canTakeAttendance(me, meeting(place, "approved"))).toBe(false);
   });
 
+  it.each(PLACES)("as %s: adds the minutes' sections for new items as chair, minute-taker or coordinator", (place) => {
+    for (const status of MINUTES_STATUSES) {
+      expect(canAddMinutesSections(me, meeting(place, status)), status).toBe(
+        status !== "approved" && (coordinator || takesMinutes(place)),
+      );
+    }
+  });
+
   it.each(PLACES)("as %s: submits, approves and revises minutes at the right stage", (place) => {
     for (const status of MINUTES_STATUSES) {
       const submittable = status !== "approved";
@@ -167,6 +176,7 @@ describe.each(ROLES)("meeting policies for a %s", (role) => {
         canEditAgenda(stranger, theirs(status)),
         canTakeAttendance(stranger, theirs(status)),
         canWriteMinutes(stranger, theirs(status)),
+        canAddMinutesSections(stranger, theirs(status)),
         canSubmitMinutes(stranger, theirs(status)),
         canApproveMinutes(stranger, theirs(status)),
         canReviseMinutes(stranger, theirs(status)),

@@ -108,6 +108,12 @@ export function canWriteMinutes(actor: Actor, meeting: MeetingFacts): boolean {
   return canFollowMeetings(actor, meeting) && !minutesLocked(meeting);
 }
 
+/** The chair, the minute-taker (and the coordinator) add the minutes' sections for agenda items added later. */
+export function canAddMinutesSections(actor: Actor, meeting: MeetingFacts): boolean {
+  if (minutesLocked(meeting) || !samePartnership(actor, meeting)) return false;
+  return runsGroup(actor, meeting) || isMinuteTaker(actor, meeting);
+}
+
 /** The minute-taker (or the chair, or the coordinator) submits a draft or a revision, or submits again after edits. */
 export function canSubmitMinutes(actor: Actor, meeting: MeetingFacts): boolean {
   if (minutesLocked(meeting)) return false;

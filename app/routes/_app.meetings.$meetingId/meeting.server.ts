@@ -25,6 +25,7 @@ import {
 import { requireMeeting } from "~/models/meeting-facts.server";
 import { actionStatusHandler } from "~/models/meeting-intents.server";
 import { approveMinutes, reviseMinutes, submitMinutes } from "~/models/meeting-minutes.server";
+import { addMinutesSections, followAgendaInEmptyMinutes } from "~/models/minutes-sections.server";
 import { getMeetingPage } from "~/models/meetings.server";
 import { listInstitutions } from "~/models/institutions.server";
 import { cancelMeeting, moveMeeting } from "~/models/meeting-schedule.server";
@@ -55,28 +56,33 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     });
     return outcome;
   };
+  // Minutes with nothing written yet keep a section per agenda item as the agenda changes.
+  const agendaChanged = async <T>(outcome: T): Promise<T> => {
+    await followAgendaInEmptyMinutes(id, ctx.actor.id);
+    return changed(outcome);
+  };
   const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
   const handlers: Record<string, IntentHandler> = {
     propose: (formData, intent) =>
       submitForm(formData, intent, agendaItemSchema, async (value) => {
         const item = await addAgendaItem(ctx, id, value);
-        return changed({
+        return agendaChanged({
           message: item.status === "accepted" ? "Item added to the agenda." : "Item proposed: the chair will decide.",
           resetForm: true,
         });
       }),
     "accept-item": async (formData, intent) => {
       await acceptAgendaItem(ctx, id, field(formData, "itemId"));
-      return changed({ intent, message: "Item accepted onto the agenda." });
+      return agendaChanged({ intent, message: "Item accepted onto the agenda." });
     },
     "remove-item": async (formData, intent) => {
       await removeAgendaItem(ctx, id, field(formData, "itemId"));
-      return changed({ intent, message: "Item removed from the agenda." });
+      return agendaChanged({ intent, message: "Item removed from the agenda." });
     },
     reorder: (formData, intent) =>
       submitForm(formData, intent, reorderAgendaSchema, async (value) => {
         await reorderAgenda(ctx, id, value.itemIds, value.agendaVersion);
-        return changed("Agenda order saved.");
+        return agendaChanged("Agenda order saved.");
       }),
     circulate: async (_formData, intent) => {
       await circulateAgenda(ctx, id);
@@ -110,6 +116,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
         await reviseMinutes(ctx, id, value.reason);
         return changed("Revision opened: the minutes can be corrected, then submitted again.");
       }),
+    "add-sections": async (_formData, intent) => {
+      const added = await addMinutesSections(ctx, id);
+      const message =
+        added === 0 ? "Every agenda item already has a section." : `Sections added to the minutes: ${added}.`;
+      return { intent, message };
+    },
     "action-status": actionStatusHandler(ctx, context.realtime),
     move: (formData, intent) =>
       submitForm(formData, intent, meetingSchema, async (value) => {

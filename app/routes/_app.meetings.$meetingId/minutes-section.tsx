@@ -74,6 +74,11 @@ export function MinutesSection({ page, reply }: Props) {
             {meeting.minutesStatus === "submitted" ? "Submit the minutes again" : "Submit the minutes for approval"}
           </button>
         ) : null}
+        {can.addSections ? (
+          <button type="submit" name="intent" value="add-sections" className="button button--secondary">
+            Add sections for new items
+          </button>
+        ) : null}
         {can.approve ? (
           <button type="submit" name="intent" value="approve" className="button">
             Approve the minutes

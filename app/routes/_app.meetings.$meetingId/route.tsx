@@ -3,6 +3,7 @@
 // submission, approval and revision. Server side: meeting.server.ts.
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PrintLinks } from "~/components/print/print-links";
 import { Notice } from "~/components/ui/notice";
 import { formatLongDay } from "~/lib/format";
 import type { IntentReply } from "~/lib/forms/intents.server";
@@ -59,6 +60,11 @@ export default function MeetingPage() {
         </a>
       </p>
       {page.can.move || page.can.cancel ? <ChangeMeetingSection page={page} sites={page.sites} reply={reply} /> : null}
+      <PrintLinks
+        print={`/meetings/${meeting.id}/print`}
+        word={`/meetings/${meeting.id}/minutes.docx`}
+        wordLabel="Download the minutes as Word (.docx)"
+      />
       {reply?.message ? (
         <Notice tone={reply.failed ? "error" : "success"}>
           <p>{reply.message}</p>

@@ -7,6 +7,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { LiveDocumentScope, LiveDocumentStatus } from "~/components/live-document";
 import { DecisionsAboutThis } from "~/components/meetings/linked-records";
+import { PrintLinks } from "~/components/print/print-links";
 import { DangerZone } from "~/components/ui/danger-zone";
 import { Notice } from "~/components/ui/notice";
 import { useShellUser } from "~/components/use-shell-user";
@@ -42,6 +43,11 @@ export default function LessonPlanPage() {
   return (
     <div className={editing ? "plan plan--editing" : "plan plan--reading"}>
       <PlanHeader page={page} actionData={actionData} editing={editing} />
+      <PrintLinks
+        print={`/plans/${page.plan.id}/print`}
+        word={`/plans/${page.plan.id}/export.docx`}
+        wordLabel="Download as Word (.docx)"
+      />
       {actionData?.message && !actionData.failed ? (
         <Notice tone="success">
           <p>{actionData.message}</p>
