@@ -1,0 +1,55 @@
+// A member's own notifications, as the bell and the notifications page show them: only their own, only those they
+// chose to see in Staffroom, newest first; marking read touches nothing but their own rows.
+import { DomainError } from "~/lib/errors";
+import type { Actor } from "~/policies/actor";
+import { db } from "./db.server";
+
+const NOTIFICATIONS_PAGE_SIZE = 20;
+
+export type InboxFilter = "all" | "unread";
+
+const mine = (actor: Actor) => ({ recipientId: actor.id, partnershipId: actor.partnershipId, inApp: true });
+
+export async function countUnreadNotifications(userId: string): Promise<number> {
+  return db().notification.count({ where: { recipientId: userId, inApp: true, readAt: null } });
+}
+
+export async function listNotifications(actor: Actor, options: { filter: InboxFilter; page: number }) {
+  const where = { ...mine(actor), ...(options.filter === "unread" ? { readAt: null } : {}) };
+  const page = Math.max(1, options.page);
+  const [rows, total, unread] = await Promise.all([
+    db().notification.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * NOTIFICATIONS_PAGE_SIZE,
+      take: NOTIFICATIONS_PAGE_SIZE,
+      select: { id: true, kind: true, title: true, body: true, href: true, createdAt: true, readAt: true },
+    }),
+    db().notification.count({ where }),
+    countUnreadNotifications(actor.id),
+  ]);
+  return {
+    notifications: rows,
+    total,
+    unread,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE)),
+  };
+}
+
+/** Marks one of the actor's notifications read (or unread again); another member's is "not found". */
+export async function setNotificationRead(actor: Actor, notificationId: string, read: boolean, now = new Date()) {
+  const { count } = await db().notification.updateMany({
+    where: { id: notificationId, ...mine(actor) },
+    data: { readAt: read ? now : null },
+  });
+  if (count === 0) throw new DomainError("not-found", "We could not find that notification.");
+}
+
+export async function markAllNotificationsRead(actor: Actor, now = new Date()): Promise<number> {
+  const { count } = await db().notification.updateMany({
+    where: { ...mine(actor), readAt: null },
+    data: { readAt: now },
+  });
+  return count;
+}
