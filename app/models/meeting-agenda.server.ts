@@ -7,6 +7,7 @@ import type { ActionContext } from "~/policies/actor";
 import { canEditAgenda, canProposeAgendaItem, canTakeAttendance, type MeetingFacts } from "~/policies/meeting";
 import { db } from "./db.server";
 import { allow, requireMeeting } from "./meeting-facts.server";
+import { notifyAgendaCirculated } from "./meeting-notifications.server";
 
 const NOT_THE_CHAIR = "Only the chair and the coordinator can change the agenda.";
 const AGENDA_CHANGED =
@@ -97,6 +98,7 @@ export async function circulateAgenda(ctx: ActionContext, meetingId: string, now
   const meeting = await requireMeeting(ctx.actor, meetingId);
   allow(canEditAgenda(ctx.actor, meeting), NOT_THE_CHAIR);
   await db().meeting.update({ where: { id: meeting.id }, data: { agendaCirculatedAt: now } });
+  await notifyAgendaCirculated(ctx, meeting, now);
   return meeting;
 }
 
