@@ -2,6 +2,7 @@
 // chose to see in Staffroom, newest first; marking read touches nothing but their own rows.
 import { DomainError } from "~/lib/errors";
 import type { Actor } from "~/policies/actor";
+import { canReadNotification } from "~/policies/notification";
 import { db } from "./db.server";
 
 const NOTIFICATIONS_PAGE_SIZE = 20;
@@ -39,11 +40,13 @@ export async function listNotifications(actor: Actor, options: { filter: InboxFi
 
 /** Marks one of the actor's notifications read (or unread again); another member's is "not found". */
 export async function setNotificationRead(actor: Actor, notificationId: string, read: boolean, now = new Date()) {
-  const { count } = await db().notification.updateMany({
-    where: { id: notificationId, ...mine(actor) },
-    data: { readAt: read ? now : null },
+  const notification = await db().notification.findUnique({
+    where: { id: notificationId },
+    select: { id: true, partnershipId: true, recipientId: true, inApp: true },
   });
-  if (count === 0) throw new DomainError("not-found", "We could not find that notification.");
+  if (!notification || !notification.inApp || !canReadNotification(actor, notification))
+    throw new DomainError("not-found", "We could not find that notification.");
+  await db().notification.update({ where: { id: notification.id }, data: { readAt: read ? now : null } });
 }
 
 export async function markAllNotificationsRead(actor: Actor, now = new Date()): Promise<number> {

@@ -19,6 +19,8 @@ import { listSessions, revokeSession } from "~/models/sessions.server";
 import { requireActor } from "~/policies/enforce.server";
 import { passRetryAfter } from "~/lib/request.server";
 import { TableWrap } from "~/components/ui/table-wrap";
+import { NotificationChoices } from "~/components/notification-choices";
+import { listDeliveryChoices } from "~/models/notification-preferences.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Staffroom" }];
 
@@ -41,6 +43,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     },
     sessions: sessions.map((s) => ({ ...s, current: s.id === context.session!.id })),
     accountChanges,
+    notificationChoices: await listDeliveryChoices(actor.id),
   };
 }
 
@@ -108,7 +111,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { user, sessions, accountChanges } = useLoaderData<typeof loader>();
+  const { user, sessions, accountChanges, notificationChoices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
   const [form, fields] = useZodForm(changePasswordSchema, {
@@ -153,6 +156,8 @@ export default function AccountPage() {
           </SubmitButton>
         </Form>
       </section>
+
+      <NotificationChoices choices={notificationChoices} />
 
       <section aria-labelledby="two-step-heading" className="card narrow">
         <h2 id="two-step-heading">Two-step sign-in</h2>
