@@ -72,7 +72,7 @@ describe("email through SMTP", () => {
       "inApp.action-assigned": "on",
       "email.action-assigned": "immediate",
     });
-    expect(saved.location).toBe("/account?notifications=saved#notification-choices");
+    expect(saved.location).toMatch(/^\/account\?notifications=saved/);
 
     const once = event({ dedupeKey: "action-assigned:action-1" });
     expect(await notify(once)).toEqual([user("teacher")]);
@@ -86,7 +86,7 @@ describe("email through SMTP", () => {
     expect(mail.text).toContain("http://staffroom.test/actions");
     const row = await db().emailOutbox.findFirstOrThrow({ where: { recipientId: user("teacher") } });
     expect(row).toMatchObject({ status: "sent", attempts: 1 });
-    expect(mail.messageId).toBe(row.messageId.replace(/[<>]/g, ""));
+    expect(mail.messageId).toBe(row.messageId);
     expect(header(mail, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     unsubscribeLink = /<(http:\/\/staffroom\.test\/unsubscribe\/[^>]+)>/.exec(header(mail, "list-unsubscribe"))![1]!;
     expect(mail.text).toContain(unsubscribeLink);

@@ -64,7 +64,7 @@ async function assignAction(app: AppProcess, ownerKey: string, description: stri
     startTime: "16:00",
     endTime: "17:00",
     siteId: "",
-    onlineLink: "",
+    onlineLink: "https://meet.example/steering",
   });
   expect(scheduled.status, scheduled.body.slice(0, 300)).toBe(302);
   const recorded = await chair.post(scheduled.location!, {
