@@ -45,7 +45,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
 
 /** Where a member hears of a kind: in Staffroom (the bell) and by email, at once, in the daily digest or not. */
 export const EMAIL_CHOICES = ["off", "immediate", "digest"] as const;
-export type EmailChoice = (typeof EMAIL_CHOICES)[number];
+type EmailChoice = (typeof EMAIL_CHOICES)[number];
 
 export interface DeliveryChoice {
   inApp: boolean;

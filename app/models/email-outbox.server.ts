@@ -11,7 +11,7 @@ import { unsubscribeUrl } from "./unsubscribe-links.server";
 type Tx = Pick<Db, "emailOutbox">;
 
 /** After this many failed attempts a message is given up on (shown as failed on the outbox page). */
-export const MAX_EMAIL_ATTEMPTS = 8;
+const MAX_EMAIL_ATTEMPTS = 8;
 
 const OUTBOX_PAGE_SIZE = 30;
 

@@ -34,7 +34,7 @@ function signature(payload: string): string {
   return createHmac("sha256", unsubscribeKey()).update(payload).digest("base64url");
 }
 
-export function unsubscribeToken(userId: string, kinds: readonly NotificationKind[]): string {
+function unsubscribeToken(userId: string, kinds: readonly NotificationKind[]): string {
   const payload = Buffer.from(`${userId}:${kinds.join(",")}`).toString("base64url");
   return `${payload}.${signature(payload)}`;
 }
