@@ -39,7 +39,7 @@ export function NotificationChoices({ choices }: { choices: Array<{ kind: Notifi
                   <th scope="row" id={`kind-${kind}`}>
                     {NOTIFICATION_KIND_LABELS[kind]}
                   </th>
-                  <td>
+                  <td data-label="In Staffroom">
                     <input
                       type="checkbox"
                       name={`inApp.${kind}`}
@@ -50,7 +50,7 @@ export function NotificationChoices({ choices }: { choices: Array<{ kind: Notifi
                       in Staffroom
                     </span>
                   </td>
-                  <td>
+                  <td data-label="By email">
                     <select name={`email.${kind}`} defaultValue={email} aria-labelledby={`kind-${kind} email-${kind}`}>
                       <option value="off">No email</option>
                       <option value="immediate">At once</option>

@@ -1,7 +1,8 @@
 // The meeting events that tell someone: an action assigned to them, an agenda circulated to the group, minutes
 // submitted and waiting for the chair's approval. Called by the meeting models right after the change is stored;
 // the dedupe keys make a repeated request (a double click, a retry) tell nobody twice.
-import { formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { lessonDateOf } from "~/lib/uk-calendar";
 import type { ActionContext } from "~/policies/actor";
 import { db } from "./db.server";
 import type { MeetingAccess } from "./meeting-facts.server";
@@ -16,7 +17,7 @@ export async function notifyActionAssigned(
     kind: "action-assigned",
     recipientIds: [action.ownerId],
     actorId: ctx.actor.id,
-    title: `An action for you, due ${action.dueDate}: ${action.description}`,
+    title: `An action for you, due ${formatDate(lessonDateOf(action.dueDate))}: ${action.description}`,
     href: "/actions",
     subjectType: "meeting-action",
     subjectId: action.id,

@@ -1,6 +1,7 @@
 // The notifications that come from time passing rather than from someone's act: an action due tomorrow or overdue,
 // a briefing not yet read the day before the lesson. Run on a timer in every process (server/ops/scheduled-
 // notifications.ts); each is told once through its dedupe key, however often and wherever the job runs.
+import { formatDate } from "~/lib/format";
 import { addDays, lessonDateOf, ukDayOf } from "~/lib/uk-calendar";
 import { db } from "./db.server";
 import { notify } from "./notifications.server";
@@ -44,7 +45,7 @@ async function notifyActionsOverdue(today: string): Promise<number> {
       kind: "action-overdue",
       recipientIds: [action.ownerId],
       actorId: null,
-      title: `Your action is overdue (due ${action.dueDate}): ${action.description}`,
+      title: `Your action is overdue (due ${formatDate(lessonDateOf(action.dueDate))}): ${action.description}`,
       href: "/actions",
       subjectType: "meeting-action",
       subjectId: action.id,
