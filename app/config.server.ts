@@ -34,6 +34,30 @@ function trustProxyHopsFromEnv(): number {
   return intFromEnv("TRUST_PROXY_HOPS", 0);
 }
 
+/** Email delivery (decision 025): without SMTP_URL the outbox is still written, and nothing is sent. */
+function mailConfig(production: boolean, port: number) {
+  const digestHour = intFromEnv("DIGEST_HOUR", 7);
+  if (digestHour > 23) throw new Error(`DIGEST_HOUR must be an hour from 0 to 23, got ${digestHour}`);
+  return {
+    /** smtp:// or smtps:// URL of the mail server (user and password in it); empty: emails wait in the outbox. */
+    smtpUrl: process.env.SMTP_URL || "",
+    /** The From of every email. */
+    mailFrom: process.env.MAIL_FROM || "Staffroom <staffroom@localhost>",
+    /** The address people reach Staffroom at, for the links in emails. */
+    publicUrl: (process.env.PUBLIC_URL || (production ? "" : `http://localhost:${port}`)).replace(/\/$/, ""),
+    /** The hour (Europe/London) at which the daily digest of notifications is sent. */
+    digestHour,
+    /** Key that signs unsubscribe links (32 bytes, hex or base64); unset: a key file in DATA_DIR. */
+    unsubscribeKey: process.env.UNSUBSCRIBE_KEY || "",
+    /** How long a process may hold an email it is sending before another may try it again, in seconds. */
+    mailLeaseSeconds: intFromEnv("MAIL_LEASE_SECONDS", 120),
+    /** How often the sender looks for due emails, and the first retry's wait, in ms (retries back off from there). */
+    mailPollMs: intFromEnv("MAIL_POLL_MS", 5_000),
+    /** How often this process looks for due and overdue actions, unread briefings and the digest, in minutes. */
+    notificationScheduleMinutes: intFromEnv("NOTIFICATION_SCHEDULE_MINUTES", 15),
+  };
+}
+
 export function loadConfig() {
   const production = process.env.NODE_ENV === "production";
   const dataDir = path.resolve(process.env.DATA_DIR || "data");
@@ -103,6 +127,7 @@ export function loadConfig() {
     versionRetentionDays: intFromEnv("VERSION_RETENTION_DAYS", 365),
     /** How often this process erases leavers past their partnership's retention period, in hours; 0 turns it off. */
     studentErasureEveryHours: intFromEnv("STUDENT_ERASURE_EVERY_HOURS", 24),
+    ...mailConfig(production, intFromEnv("PORT", 3000)),
     /** Where `npm run build` wrote the app (vite.config.ts reads the same variable). */
     buildDir: process.env.BUILD_DIR || "build",
   };

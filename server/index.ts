@@ -26,6 +26,10 @@ import { scheduleMaintenance } from "./maintenance";
 import { scheduleBackups } from "./ops/scheduled-backups";
 import { announceSetupLink } from "./setup-link";
 import { scheduleStudentErasure } from "./ops/scheduled-erasure";
+import { startMailSender } from "./ops/mail-sender";
+import { scheduleNotifications } from "./ops/scheduled-notifications";
+import { oneClickUnsubscribe } from "./http/unsubscribe";
+import { setNotificationHooks } from "~/models/notification-hooks.server";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -85,6 +89,7 @@ async function main() {
   }
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
+  app.post("/unsubscribe/:token", oneClickUnsubscribe());
   app.use(requireSameOrigin(cfg.allowedOrigins, cfg.trustProxyHops));
   app.use(checkRequestBodies({ maxBodyBytes: cfg.maxBodyBytes, maxUploadBytes: cfg.maxUploadBytes }));
   app.use(resolveSession());
@@ -119,6 +124,12 @@ async function main() {
   const stopMaintenance = scheduleMaintenance();
   const stopBackups = scheduleBackups(cfg);
   const stopErasure = scheduleStudentErasure(cfg);
+  const mailSender = startMailSender(cfg);
+  setNotificationHooks({
+    unreadChanged: (userId, unread) => hub.emitToUser(userId, "notifications:unread", { unread }),
+    outboxWritten: () => mailSender.nudge(),
+  });
+  const stopNotifications = scheduleNotifications(cfg);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -131,6 +142,8 @@ async function main() {
     stopMaintenance();
     stopBackups();
     stopErasure();
+    stopNotifications();
+    await mailSender.stop();
     await realtime.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await disconnectDb();

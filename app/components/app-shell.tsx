@@ -4,6 +4,7 @@ import { Form, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { NavItem } from "~/lib/navigation";
 import { ROLE_LABELS, type Role } from "~/lib/roles";
+import { NotificationBell } from "./notification-bell";
 
 export interface ShellUser {
   name: string;
@@ -25,6 +26,7 @@ export function AppShell({ user, nav, children }: { user: ShellUser; nav: NavIte
             <small>{user.partnershipName}</small>
           </a>
           <div className="who">
+            <NotificationBell />
             <span>
               <span className="who__name">{user.name}</span>
               <br className="who__role" />

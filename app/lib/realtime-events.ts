@@ -11,6 +11,8 @@ export interface ServerToClientEvents extends CollabServerToClientEvents {
     action: "created" | "updated" | "deleted";
     by: string;
   }) => void;
+  /** This member's count of unread notifications changed (the bell in every open tab; sent to their own sockets). */
+  "notifications:unread": (payload: { unread: number }) => void;
   /** The server is about to close this socket, with the reason (deactivated, signed out). */
   "session:ended": (payload: { reason: "deactivated" | "signed-out" | "expired" }) => void;
 }

@@ -8,6 +8,12 @@ export interface RealtimeHub {
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void;
+  /** Sends to every socket of one member, in every process (their notifications). */
+  emitToUser<E extends keyof ServerToClientEvents>(
+    userId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
   /** Closes every socket of a user, in every process. */
   disconnectUser(userId: string, reason: "deactivated" | "signed-out"): Promise<void>;
   /** Closes the sockets opened with one session, in every process. */

@@ -18,6 +18,7 @@ import {
 import { canReadLessonPlan } from "~/policies/lesson-plan";
 import { auditAction } from "./audit.server";
 import { db } from "./db.server";
+import { notifyFeedbackReturned, notifySupporter } from "./deployment-notifications.server";
 import { loadLessonPlanFacts, type LessonPlanAccess } from "./lesson-plan-facts.server";
 
 const DEPLOYMENTS_PAGE_SIZE = 20;
@@ -123,6 +124,7 @@ export async function deploySupporter(ctx: ActionContext, plan: LessonPlanAccess
     subjectId: deployment.id,
     detail: { lessonPlanId: planId, supporterId: supporter.id, students: studentIds.length },
   });
+  await notifySupporter(ctx, "deployment-assigned", deployment, deployment.createdAt);
   return deployment;
 }
 
@@ -153,11 +155,13 @@ export async function saveBriefing(ctx: ActionContext, { id: deploymentId }: Pla
     subjectType: "deployment",
     subjectId: deploymentId,
   });
+  await notifySupporter(ctx, "deployment-changed", deployment, deployment.updatedAt);
   return deployment;
 }
 
 export async function removeDeployment(ctx: ActionContext, deployment: PlanDeployment) {
   const deploymentId = deployment.id;
+  const removed = await db().deployment.findUniqueOrThrow({ where: { id: deploymentId } });
   await db().$transaction([
     db().deploymentStudent.deleteMany({ where: { deploymentId } }),
     db().deployment.delete({ where: { id: deploymentId } }),
@@ -168,6 +172,7 @@ export async function removeDeployment(ctx: ActionContext, deployment: PlanDeplo
     subjectId: deploymentId,
     detail: { supporterId: deployment.supporterId },
   });
+  await notifySupporter(ctx, "deployment-removed", removed, new Date());
 }
 
 /** The supporter confirms they have read the briefing (the page has asked canMarkBriefingRead). */
@@ -199,6 +204,7 @@ export async function recordDeploymentFeedback(
     subjectId: deploymentId,
     detail: { lessonPlanId: deployment.lessonPlanId },
   });
+  await notifyFeedbackReturned(ctx, deployment);
   return deployment;
 }
 

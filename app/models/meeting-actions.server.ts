@@ -9,6 +9,7 @@ import { canUpdateAction, canWriteMinutes } from "~/policies/meeting";
 import { db } from "./db.server";
 import { allow, loadMeetingGroupFacts, requireFollower, requireMeeting } from "./meeting-facts.server";
 import { checkLinks, linksByOwner } from "./meeting-links.server";
+import { notifyActionAssigned } from "./meeting-notifications.server";
 
 const overdue = (today: string) => (a: { status: string; dueDate: string }) => a.status === "open" && a.dueDate < today;
 
@@ -47,7 +48,7 @@ export async function recordAction(ctx: ActionContext, meetingId: string, input:
   });
   if (!owner || owner.deactivatedAt)
     throw invalidField("ownerId", `${owner?.name ?? "That member"} has left the partnership: choose someone else.`);
-  return db().meetingAction.create({
+  const action = await db().meetingAction.create({
     data: {
       partnershipId: ctx.actor.partnershipId,
       groupId: meeting.groupId,
@@ -59,6 +60,8 @@ export async function recordAction(ctx: ActionContext, meetingId: string, input:
       createdById: ctx.actor.id,
     },
   });
+  await notifyActionAssigned(ctx, action);
+  return action;
 }
 
 export async function recordDecision(ctx: ActionContext, meetingId: string, input: DecisionInput) {

@@ -8,6 +8,7 @@ import { canEditAgenda, canProposeAgendaItem, canTakeAttendance, type MeetingFac
 import { db } from "./db.server";
 import { allow, requireMeeting } from "./meeting-facts.server";
 import { checkLinks } from "./meeting-links.server";
+import { notifyAgendaCirculated } from "./meeting-notifications.server";
 
 const NOT_THE_CHAIR = "Only the chair and the coordinator can change the agenda.";
 const AGENDA_CHANGED =
@@ -99,6 +100,7 @@ export async function circulateAgenda(ctx: ActionContext, meetingId: string, now
   const meeting = await requireMeeting(ctx.actor, meetingId);
   allow(canEditAgenda(ctx.actor, meeting), NOT_THE_CHAIR);
   await db().meeting.update({ where: { id: meeting.id }, data: { agendaCirculatedAt: now } });
+  await notifyAgendaCirculated(ctx, meeting, now);
   return meeting;
 }
 

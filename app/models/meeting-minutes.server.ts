@@ -9,6 +9,7 @@ import { documentAccessChanged } from "./collab-documents.server";
 import { docFromUpdates, createVersionSnapshot, loadDocumentState } from "./collab-log.server";
 import { db } from "./db.server";
 import { allow, requireMeeting } from "./meeting-facts.server";
+import { notifyMinutesAwaitingApproval } from "./meeting-notifications.server";
 
 export const MINUTES_CHANGED =
   "The minutes changed after they were submitted. Read the changes; the minute-taker submits them again before approval.";
@@ -48,6 +49,7 @@ export async function submitMinutes(ctx: ActionContext, meetingId: string, now =
       minutesSubmittedById: ctx.actor.id,
     },
   });
+  await notifyMinutesAwaitingApproval(ctx, meeting, now);
 }
 
 export async function approveMinutes(ctx: ActionContext, meetingId: string, now = new Date()) {

@@ -21,6 +21,8 @@ import { passRetryAfter } from "~/lib/request.server";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { CalendarFeedSection } from "~/components/calendar-feed-section";
 import { getCalendarFeedStatus } from "~/models/calendar-feed.server";
+import { NotificationChoices } from "~/components/notification-choices";
+import { listDeliveryChoices } from "~/models/notification-preferences.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Staffroom" }];
 
@@ -45,6 +47,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     sessions: sessions.map((s) => ({ ...s, current: s.id === context.session!.id })),
     accountChanges,
     calendarFeed,
+    notificationChoices: await listDeliveryChoices(actor.id),
   };
 }
 
@@ -112,7 +115,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { user, sessions, accountChanges, calendarFeed } = useLoaderData<typeof loader>();
+  const { user, sessions, accountChanges, calendarFeed, notificationChoices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
   const [form, fields] = useZodForm(changePasswordSchema, {
@@ -157,6 +160,8 @@ export default function AccountPage() {
           </SubmitButton>
         </Form>
       </section>
+
+      <NotificationChoices choices={notificationChoices} />
 
       <section aria-labelledby="two-step-heading" className="card narrow">
         <h2 id="two-step-heading">Two-step sign-in</h2>

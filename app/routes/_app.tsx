@@ -11,6 +11,7 @@ import { navigationFor } from "~/lib/navigation";
 import { listUndismissedAccountNotices } from "~/models/account-notices.server";
 import { getShellUser } from "~/models/members.server";
 import { hasDeployments } from "~/models/deployments.server";
+import { countUnreadNotifications } from "~/models/notification-inbox.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -27,6 +28,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     demo: user.partnership.isDemo,
     nav: navigationFor(actor, { hasDeployments: actor.role !== "lsa" && (await hasDeployments(actor)) }),
     accountNotices: await listUndismissedAccountNotices(actor.id),
+    unreadNotifications: await countUnreadNotifications(actor.id),
   };
 }
 

@@ -10,6 +10,9 @@ export function createRealtimeHub(realtime: RealtimeServer): RealtimeHub {
     emitToPartnership(partnershipId, event, ...args) {
       io.to(partnershipRoom(partnershipId)).emit(event, ...args);
     },
+    emitToUser(userId, event, ...args) {
+      io.to(userRoom(userId)).emit(event, ...args);
+    },
     async disconnectUser(userId, reason) {
       io.to(userRoom(userId)).emit("session:ended", { reason });
       io.in(userRoom(userId)).disconnectSockets(true);
