@@ -18,6 +18,10 @@ export type SearchKind = keyof typeof SEARCH_KINDS;
 export const isSearchKind = (value: unknown): value is SearchKind =>
   typeof value === "string" && Object.hasOwn(SEARCH_KINDS, value);
 
+/** Private-use characters around a highlighted word in a snippet: never in indexed text, rendered as <mark>. */
+export const HIGHLIGHT_START = "\uE000";
+export const HIGHLIGHT_END = "\uE001";
+
 /** Longer than anyone types; anything past it is pasted by accident (or by a script) and refused with a message. */
 export const MAX_QUERY_LENGTH = 300;
 const MAX_TOKENS = 12;
@@ -119,3 +123,27 @@ export function parseSearchRequest(params: URLSearchParams): SearchRequest {
 
 /** Statuses of minutes and actions, besides a lesson plan's. */
 const MEETING_LIKE_STATUSES = new Set(["submitted", "approved", "revising", "open", "done", "dropped"]);
+
+export interface SearchHit {
+  kind: SearchKind;
+  title: string;
+  /** Plain text with HIGHLIGHT_START/END around matched words (rendered as <mark>, never as HTML). */
+  snippet: string;
+  href: string;
+  occurredAt: string;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export type SearchFacets = Record<
+  "kind" | "institution" | "course" | "keyStage" | "need" | "tag" | "status",
+  FacetValue[]
+>;
+
+export type SearchOutcome =
+  | { ok: true; hits: SearchHit[]; total: number; facets: SearchFacets; pageCount: number }
+  | { ok: false; message: string };

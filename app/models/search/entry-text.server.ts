@@ -43,7 +43,7 @@ export function facetValues(values: Iterable<string>): string {
   return distinct.length === 0 ? "" : `|${distinct.join("|")}|`;
 }
 
-/** The characters that mark highlights in snippets are never part of indexed text (see search-snippets). */
+/** The characters that mark highlights in snippets (HIGHLIGHT_START/END) are never part of indexed text. */
 export function indexableText(...parts: (string | null | undefined)[]): string {
   return parts
     .filter((p): p is string => !!p && p.trim() !== "")

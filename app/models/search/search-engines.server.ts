@@ -3,13 +3,9 @@
 // nothing the user typed is ever read as query syntax. The caller gives the WHERE conditions (visibility, facets) on
 // the entry `e`, already as SQL with parameters.
 import { Prisma } from "~/generated/sqlite/client";
-import type { SearchSort, SearchToken } from "~/lib/forms/search";
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchSort, type SearchToken } from "~/lib/forms/search";
 import type { Db } from "../db.server";
 import { providerOf } from "./search-hooks.server";
-
-/** Private-use characters around a highlighted word in a snippet (never part of indexed text: entry-text). */
-export const HIGHLIGHT_START = "\uE000";
-export const HIGHLIGHT_END = "\uE001";
 
 export interface RankedRow {
   id: number;

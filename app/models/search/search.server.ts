@@ -3,38 +3,23 @@
 // screened for the student names the member may not see.
 import { Prisma } from "~/generated/sqlite/client";
 import { KEY_STAGES, LESSON_STATUSES, NEED_AREAS, LESSON_PHASES, SUBJECTS } from "~/lib/co-planning";
-import { parseSearchQuery, SEARCH_KINDS, type SearchKind, type SearchRequest } from "~/lib/forms/search";
+import {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  parseSearchQuery,
+  SEARCH_KINDS,
+  type SearchFacets,
+  type SearchKind,
+  type SearchOutcome,
+  type SearchRequest,
+} from "~/lib/forms/search";
 import type { Actor } from "~/policies/actor";
 import { db } from "../db.server";
 import { studentNameScreen } from "../student-names.server";
-import { HIGHLIGHT_END, HIGHLIGHT_START, searchEngine, type FacetRow } from "./search-engines.server";
+import { searchEngine, type FacetRow } from "./search-engines.server";
 import { filtersSql, visibleToSql } from "./search-visibility.server";
 
 export const SEARCH_PAGE_SIZE = 20;
-
-export interface SearchHit {
-  kind: SearchKind;
-  title: string;
-  /** Plain text with HIGHLIGHT_START/END around matched words (rendered as <mark>, never as HTML). */
-  snippet: string;
-  href: string;
-  occurredAt: string;
-}
-
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-}
-
-export type SearchFacets = Record<
-  "kind" | "institution" | "course" | "keyStage" | "need" | "tag" | "status",
-  FacetValue[]
->;
-
-export type SearchOutcome =
-  | { ok: true; hits: SearchHit[]; total: number; facets: SearchFacets; pageCount: number }
-  | { ok: false; message: string };
 
 const TAG_LABELS = (tag: string) => {
   const [kind, value = ""] = tag.split(":");
