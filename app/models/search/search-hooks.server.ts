@@ -57,8 +57,13 @@ function mattersToSearch(model: string, operation: string, args: Row): boolean {
   return !!data && "title" in data;
 }
 
-const queues = new WeakMap<object, SearchIndexQueue>();
-const providers = new WeakMap<object, DatabaseProvider>();
+/**
+ * Kept on the client object under global symbols: the Remix build and the Node server load this module separately
+ * but share one client (db.server.ts), and either may ask.
+ */
+const QUEUE = Symbol.for("staffroom.search.queue");
+const PROVIDER = Symbol.for("staffroom.search.provider");
+type Marked = { [QUEUE]?: SearchIndexQueue; [PROVIDER]?: DatabaseProvider };
 
 /** The client, extended so that its writes keep the search index in step (refreshed through `base`). */
 export function withSearchIndexing(base: Db, provider: DatabaseProvider): Db {
@@ -84,21 +89,21 @@ export function withSearchIndexing(base: Db, provider: DatabaseProvider): Db {
       },
     },
   }) as unknown as Db;
-  for (const client of [base, extended]) {
-    queues.set(client, queue);
-    providers.set(client, provider);
+  for (const client of [base, extended] as Marked[]) {
+    Object.defineProperty(client, QUEUE, { value: queue });
+    Object.defineProperty(client, PROVIDER, { value: provider });
   }
   return extended;
 }
 
 /** Which engine a client talks to (the search engines differ; the Prisma client types do not). */
 export function providerOf(store: Db): DatabaseProvider {
-  const provider = providers.get(store);
+  const provider = (store as Marked)[PROVIDER];
   if (!provider) throw new Error("search: a database client not made by createDb");
   return provider;
 }
 
 /** Runs the refreshes the client's writes have queued (tests and seeds wait for them; the server lets them run). */
 export async function flushSearchIndex(store: Db): Promise<void> {
-  await queues.get(store)?.flush();
+  await (store as Marked)[QUEUE]?.flush();
 }
