@@ -2,12 +2,12 @@
 // the policies' visibility (an LSA, a teacher of another institution, a member of another partnership, with counts),
 // hostile queries, and a co-edited body findable after an edit through the socket.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseSearchRequest } from "~/lib/forms/search";
+import { parseSearchRequest, type SearchOutcome } from "~/lib/forms/search";
 import { createDocument } from "~/models/collab-documents.server";
 import { db } from "~/models/db.server";
 import { flushSearchIndex } from "~/models/search/search-hooks.server";
 import { rebuildSearchIndex } from "~/models/search/search-index.server";
-import { searchEverything, type SearchOutcome } from "~/models/search/search.server";
+import { searchEverything } from "~/models/search/search.server";
 import type { Actor } from "~/policies/actor";
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import { PROVIDERS } from "../support/databases";
