@@ -1,6 +1,7 @@
 // The demo partnership: five fictional institutions of the kinds in DOMAIN.md and
 // staff in every role spread across all five. Used on first start of the
 // embedded default, by `npm run db:seed`, and by the tests.
+import { flushSearchIndex } from "~/models/search/search-hooks.server";
 import type { Db } from "~/models/db.server";
 import { hashPassword } from "~/models/passwords.server";
 import type { Role } from "~/lib/roles";
@@ -173,5 +174,7 @@ export async function seedDemoPartnership(
   await seedStrategies(db, { slug: options.slug, emailDomainSuffix: suffix });
   await seedLessonPlans(db, seeded.partnershipId);
   await seedMeetings(db, seeded.partnershipId, seeded.userIds, seeded.institutionIds);
+  // The seed's writes queued their search entries: written before the seed returns (and the client closes).
+  await flushSearchIndex(db);
   return seeded;
 }

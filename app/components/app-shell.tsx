@@ -2,6 +2,7 @@
 // navigation (only sections that exist and that this role may use), the page.
 import { Form, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { HeaderSearch } from "~/components/search/header-search";
 import type { NavItem } from "~/lib/navigation";
 import { ROLE_LABELS, type Role } from "~/lib/roles";
 import { NotificationBell } from "./notification-bell";
@@ -25,6 +26,7 @@ export function AppShell({ user, nav, children }: { user: ShellUser; nav: NavIte
             Staffroom
             <small>{user.partnershipName}</small>
           </a>
+          <HeaderSearch />
           <div className="who">
             <NotificationBell />
             <span>

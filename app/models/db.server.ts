@@ -9,6 +9,7 @@ import pg from "pg";
 import { PrismaClient as SqliteClient, type Prisma } from "~/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { config } from "~/config.server";
+import { withSearchIndexing } from "./search/search-hooks.server";
 import { markTransactionCallbacks, serialisedSqlite } from "./sqlite-serialised.server";
 
 /**
@@ -35,13 +36,13 @@ export function sqliteFilePath(url: string): string {
 export function createDb(url: string): Db {
   if (databaseProvider(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return withSearchIndexing(new PostgresClient({ adapter }) as unknown as Db, "postgresql");
   }
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // One connection per process: a query outside a transaction must wait for any open one (see the module).
   const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }));
-  return markTransactionCallbacks(new SqliteClient({ adapter }));
+  return markTransactionCallbacks(withSearchIndexing(new SqliteClient({ adapter }), "sqlite"));
 }
 
 /**

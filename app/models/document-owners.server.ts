@@ -8,14 +8,18 @@ import {
   type DocumentOwnerRules,
   type DocumentOwnerTypes,
 } from "~/policies/document";
-import { canEditLessonPlan, canReadLessonPlan, type LessonPlanFacts } from "~/policies/lesson-plan";
+import {
+  canEditLessonPlan,
+  canReadLessonPlan,
+  LESSON_PLAN_DOCUMENT,
+  type LessonPlanFacts,
+} from "~/policies/lesson-plan";
 import { canReadMinutes, canWriteMinutes, MEETING_MINUTES_DOCUMENT, type MeetingFacts } from "~/policies/meeting";
 import { STRATEGY_DOCUMENT } from "~/policies/strategy";
 import { loadLessonPlanFacts } from "./lesson-plan-facts.server";
 import { loadMeetingFacts } from "./meeting-facts.server";
 
-/** The co-edited body of a lesson plan: readers are the plan's readers, writers its editors. */
-export const LESSON_PLAN_DOCUMENT = "lesson-plan";
+export { LESSON_PLAN_DOCUMENT };
 
 const lessonPlanDocumentRules: DocumentOwnerRules<LessonPlanFacts | null> = {
   loadFacts: (doc) => loadLessonPlanFacts(doc.partnershipId, doc.ownerId),

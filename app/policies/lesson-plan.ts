@@ -8,6 +8,9 @@
 //                (their own briefing and feedback: app/policies/deployment.ts)
 import { isCoordinator, isLeader, isLsa, isTeacher, samePartnership, type Actor } from "./actor";
 
+/** The co-edited body of a lesson plan (CollabDocument.ownerType): readers are the plan's readers, writers its editors. */
+export const LESSON_PLAN_DOCUMENT = "lesson-plan";
+
 /** What the rules need to know about a course to decide who may plan in it. */
 export interface CoursePlanningFacts {
   partnershipId: string;

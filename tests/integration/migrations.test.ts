@@ -21,11 +21,19 @@ function migrationFolders(dir: string): string[] {
     .sort();
 }
 
+/**
+ * Each engine's own full-text index (decision 022) is not part of the shared schema: SQLite's FTS5 table (and its
+ * shadow tables) and PostgreSQL's tsvector column.
+ */
+const ENGINE_SPECIFIC_COLUMNS = new Set(["SearchEntry.searchVector"]);
+
 function sqliteTables(file: string): Map<string, string[]> {
   const sqlite = new Database(file, { readonly: true });
   try {
     const tables = sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'SearchEntryFts%'",
+      )
       .all() as { name: string }[];
     return new Map(
       tables.map(({ name }) => [
@@ -46,7 +54,8 @@ async function postgresTables(url: string): Promise<Map<string, string[]>> {
       "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name",
     );
     const tables = new Map<string, string[]>();
-    for (const row of rows) tables.set(row.table_name, [...(tables.get(row.table_name) ?? []), row.column_name].sort());
+    for (const row of rows.filter((r) => !ENGINE_SPECIFIC_COLUMNS.has(`${r.table_name}.${r.column_name}`)))
+      tables.set(row.table_name, [...(tables.get(row.table_name) ?? []), row.column_name].sort());
     return tables;
   } finally {
     await client.end();

@@ -1,0 +1,85 @@
+// What every search entry builder shares: the row it writes, the plain text of a stored co-edited document (read from
+// its snapshot and log when the index is refreshed, never when someone searches), and the facet encoding.
+import * as Y from "yjs";
+import { yjsStateToLines } from "~/lib/document-schema/headless";
+// The client type itself, not db.server: that module builds its clients with withSearchIndexing.
+import type { PrismaClient as Db } from "~/generated/sqlite/client";
+
+/** One SearchEntry as the builders produce it (the id and indexedAt are the database's). */
+export interface SearchEntryData {
+  partnershipId: string;
+  kind: string;
+  recordId: string;
+  title: string;
+  body: string;
+  href: string;
+  institutionId: string | null;
+  courseId: string | null;
+  keyStage: string;
+  needs: string;
+  tags: string;
+  status: string;
+  occurredAt: Date;
+  lessonPlanId: string | null;
+  groupId: string | null;
+  meetingId: string | null;
+}
+
+export const NO_FACETS = {
+  institutionId: null,
+  courseId: null,
+  keyStage: "",
+  needs: "",
+  tags: "",
+  status: "",
+  lessonPlanId: null,
+  groupId: null,
+  meetingId: null,
+} as const satisfies Partial<SearchEntryData>;
+
+/** A multi-valued facet as stored: "|a|b|" (empty when there are none), so LIKE '%|a|%' finds one value. */
+export function facetValues(values: Iterable<string>): string {
+  const distinct = [...new Set([...values].filter((v) => v !== ""))].sort();
+  return distinct.length === 0 ? "" : `|${distinct.join("|")}|`;
+}
+
+/** The characters that mark highlights in snippets (HIGHLIGHT_START/END) are never part of indexed text. */
+export function indexableText(...parts: (string | null | undefined)[]): string {
+  return parts
+    .filter((p): p is string => !!p && p.trim() !== "")
+    .join("\n")
+    .replace(/[\uE000\uE001]/g, "");
+}
+
+/**
+ * The text of the named roots of stored documents, by document id: the compaction snapshots and log merged, as the
+ * collaboration engine loads them. Reads through the given client, so a seed's own client indexes its own database.
+ */
+export async function storedDocumentTexts(
+  store: Db,
+  documentIds: readonly string[],
+  rootNames: readonly string[],
+): Promise<Map<string, string>> {
+  if (documentIds.length === 0) return new Map();
+  const [snapshots, rows] = await store.$transaction([
+    store.collabSnapshot.findMany({
+      where: { documentId: { in: [...documentIds] }, kind: "compaction" },
+      select: { documentId: true, state: true },
+    }),
+    store.collabUpdate.findMany({
+      where: { documentId: { in: [...documentIds] } },
+      orderBy: { id: "asc" },
+      select: { documentId: true, data: true },
+    }),
+  ]);
+  const parts = new Map<string, Uint8Array[]>();
+  for (const { documentId, state } of snapshots) parts.set(documentId, [...(parts.get(documentId) ?? []), state]);
+  for (const { documentId, data } of rows) parts.set(documentId, [...(parts.get(documentId) ?? []), data]);
+  const texts = new Map<string, string>();
+  for (const [documentId, updates] of parts) {
+    const state = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const lines = await yjsStateToLines(state, rootNames);
+    texts.set(documentId, indexableText(...rootNames.map((name) => lines[name])));
+  }
+  return texts;
+}

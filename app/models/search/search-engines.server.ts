@@ -1,0 +1,120 @@
+// The two full-text engines behind one interface: SQLite FTS5 (Porter stemming, bm25, snippet()) and PostgreSQL
+// (English Snowball stemming, ts_rank, ts_headline). Both build their query from parsed tokens, as bound parameters:
+// nothing the user typed is ever read as query syntax. The caller gives the WHERE conditions (visibility, facets) on
+// the entry `e`, already as SQL with parameters.
+import { Prisma } from "~/generated/sqlite/client";
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchSort, type SearchToken } from "~/lib/forms/search";
+import type { Db } from "../db.server";
+import { providerOf } from "./search-hooks.server";
+
+export interface RankedRow {
+  id: number;
+  kind: string;
+  recordId: string;
+  title: string;
+  href: string;
+  occurredAt: Date | string;
+}
+
+export interface FacetRow {
+  kind: string;
+  institutionId: string | null;
+  courseId: string | null;
+  keyStage: string;
+  needs: string;
+  tags: string;
+  status: string;
+  count: number | bigint;
+}
+
+export interface SearchEngine {
+  ranked(
+    tokens: SearchToken[],
+    where: Prisma.Sql,
+    sort: SearchSort,
+    limit: number,
+    offset: number,
+  ): Promise<RankedRow[]>;
+  facets(tokens: SearchToken[], where: Prisma.Sql): Promise<FacetRow[]>;
+  snippets(tokens: SearchToken[], ids: number[]): Promise<Map<number, string>>;
+  /** A date as the engine stores DateTime columns, for comparisons in raw SQL. */
+  timestamp(date: Date): Date | string;
+}
+
+const ENTRY_COLUMNS = Prisma.sql`e."id", e."kind", e."recordId", e."title", e."href", e."occurredAt"`;
+const FACET_COLUMNS = Prisma.sql`e."kind", e."institutionId", e."courseId", e."keyStage", e."needs", e."tags", e."status"`;
+
+/** FTS5's query language, from tokens of letters and digits only: "word", "word"*, "several words". */
+function fts5Match(tokens: SearchToken[]): string {
+  return tokens
+    .map((t) => (t.type === "phrase" ? `"${t.words.join(" ")}"` : t.type === "prefix" ? `"${t.word}"*` : `"${t.word}"`))
+    .join(" AND ");
+}
+
+function sqliteEngine(store: Db): SearchEngine {
+  const matching = (tokens: SearchToken[], where: Prisma.Sql) =>
+    Prisma.sql`FROM "SearchEntryFts" JOIN "SearchEntry" e ON e."id" = "SearchEntryFts".rowid
+      WHERE "SearchEntryFts" MATCH ${fts5Match(tokens)} AND ${where}`;
+  return {
+    ranked: (tokens, where, sort, limit, offset) =>
+      store.$queryRaw<RankedRow[]>(Prisma.sql`SELECT ${ENTRY_COLUMNS} ${matching(tokens, where)}
+        ORDER BY ${sort === "recent" ? Prisma.sql`e."occurredAt" DESC` : Prisma.sql`bm25("SearchEntryFts", 8.0, 1.0)`}, e."id"
+        LIMIT ${limit} OFFSET ${offset}`),
+    facets: (tokens, where) =>
+      store.$queryRaw<FacetRow[]>(Prisma.sql`SELECT ${FACET_COLUMNS}, COUNT(*) AS "count" ${matching(tokens, where)}
+        GROUP BY ${FACET_COLUMNS}`),
+    snippets: async (tokens, ids) => {
+      if (ids.length === 0) return new Map();
+      const rows = await store.$queryRaw<{ id: number | bigint; snippet: string }[]>(Prisma.sql`
+        SELECT rowid AS "id", snippet("SearchEntryFts", 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 24) AS "snippet"
+        FROM "SearchEntryFts" WHERE "SearchEntryFts" MATCH ${fts5Match(tokens)} AND rowid IN (${Prisma.join(ids)})`);
+      return new Map(rows.map((r) => [Number(r.id), r.snippet]));
+    },
+    // Prisma's SQLite DateTime text (the better-sqlite3 adapter's iso8601 format).
+    timestamp: (date) => date.toISOString().replace("Z", "+00:00"),
+  };
+}
+
+/** A tsquery from tokens, each through the function that reads it as plain words (never as tsquery syntax). */
+function tsQuery(tokens: SearchToken[]): Prisma.Sql {
+  const parts = tokens.map((t) =>
+    t.type === "phrase"
+      ? Prisma.sql`phraseto_tsquery('english', ${t.words.join(" ")})`
+      : t.type === "prefix"
+        ? Prisma.sql`to_tsquery('english', ${`${t.word}:*`})`
+        : Prisma.sql`plainto_tsquery('english', ${t.word})`,
+  );
+  return Prisma.join(parts, " && ");
+}
+
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+function postgresEngine(store: Db): SearchEngine {
+  const matching = (tokens: SearchToken[], where: Prisma.Sql) =>
+    Prisma.sql`FROM "SearchEntry" e, (SELECT ${tsQuery(tokens)} AS query) q
+      WHERE e."searchVector" @@ q.query AND ${where}`;
+  return {
+    ranked: (tokens, where, sort, limit, offset) =>
+      store.$queryRaw<RankedRow[]>(Prisma.sql`SELECT ${ENTRY_COLUMNS} ${matching(tokens, where)}
+        ORDER BY ${sort === "recent" ? Prisma.sql`e."occurredAt" DESC` : Prisma.sql`ts_rank(e."searchVector", q.query) DESC`}, e."id"
+        LIMIT ${limit} OFFSET ${offset}`),
+    facets: (tokens, where) =>
+      store.$queryRaw<
+        FacetRow[]
+      >(Prisma.sql`SELECT ${FACET_COLUMNS}, COUNT(*)::int AS "count" ${matching(tokens, where)}
+        GROUP BY ${FACET_COLUMNS}`),
+    snippets: async (tokens, ids) => {
+      if (ids.length === 0) return new Map();
+      const rows = await store.$queryRaw<{ id: number; snippet: string }[]>(Prisma.sql`
+        SELECT e."id", ts_headline('english', e."body", q.query, ${HEADLINE_OPTIONS}) AS "snippet"
+        FROM "SearchEntry" e, (SELECT ${tsQuery(tokens)} AS query) q WHERE e."id" IN (${Prisma.join(ids)})`);
+      return new Map(rows.map((r) => [Number(r.id), r.snippet]));
+    },
+    timestamp: (date) => date,
+  };
+}
+
+/** The engine of the database the client is connected to. */
+export function searchEngine(store: Db): SearchEngine {
+  return providerOf(store) === "postgresql" ? postgresEngine(store) : sqliteEngine(store);
+}
