@@ -9,6 +9,8 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Ce
     bom: true,
     escape_formulas: true,
     record_delimiter: "windows",
+    // A line break inside a cell is quoted too (csv-stringify quotes only the record delimiter itself).
+    quoted_match: /[\r\n]/,
   });
 }
 

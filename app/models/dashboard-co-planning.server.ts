@@ -7,7 +7,7 @@ import { AggregateQuery, num, str } from "./dashboard-sql.server";
 import type { DashboardQuery } from "./dashboard-deployment.server";
 
 const plansLink = (range: DateRange, filter: Record<string, string>) =>
-  `/dashboards/plans?${rangeQuery(range, filter)}`;
+  `/dashboards/records/plans?${rangeQuery(range, filter)}`;
 
 /** The condition that a group (alias g) has a student from an institution other than its site. */
 export const CROSS_SITE_GROUP = `EXISTS (SELECT 1 FROM "GroupStudent" gs JOIN "Student" st ON st."id" = gs."studentId"

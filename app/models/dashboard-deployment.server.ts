@@ -73,7 +73,7 @@ const COUNTS = (q: AggregateQuery) => `COUNT(*) AS sessions, SUM(d."minutes") AS
   SUM(${readBeforeLesson(q)}) AS read_before, SUM(CASE WHEN d."feedbackAt" IS NOT NULL THEN 1 ELSE 0 END) AS feedback`;
 
 const drill = (range: DateRange, filter: Record<string, string>) =>
-  `/dashboards/deployment/records?${rangeQuery(range, filter)}`;
+  `/dashboards/records/deployments?${rangeQuery(range, filter)}`;
 
 async function perInstitution(query: DashboardQuery) {
   const q = new AggregateQuery();

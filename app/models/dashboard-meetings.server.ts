@@ -6,11 +6,13 @@ import { AggregateQuery, num, str } from "./dashboard-sql.server";
 import type { DashboardQuery } from "./dashboard-deployment.server";
 
 function meetingsIn(q: AggregateQuery, { actor, scope, range }: DashboardQuery): string {
+  // Placeholders are positional on SQLite: build the SQL's parts in the order they appear in it.
+  const ours = `m."partnershipId" = ${q.p(actor.partnershipId)} AND ${q.inRange(`m."startsAt"`, range)}`;
   const member =
     scope.kind === "partnership"
       ? "1 = 1"
       : `m."groupId" IN (SELECT "groupId" FROM "MeetingGroupMember" WHERE "userId" = ${q.p(scope.plannerId)})`;
-  return `m."partnershipId" = ${q.p(actor.partnershipId)} AND ${q.inRange(`m."startsAt"`, range)} AND ${member}`;
+  return `${ours} AND ${member}`;
 }
 
 const countWhere = (condition: string, alias: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${alias}`;

@@ -7,7 +7,10 @@ import { currentProvider, db } from "./db.server";
 
 type Param = string | number;
 
-/** One query being built: its parameters and the SQL dialect's pieces for them. */
+/**
+ * One query being built: its parameters and the SQL dialect's pieces for them. SQLite's placeholders are positional,
+ * so the SQL must be assembled in the order p() was called: build each part where it appears in the text.
+ */
 export class AggregateQuery {
   readonly params: Param[] = [];
   readonly postgres = currentProvider() === "postgresql";

@@ -9,13 +9,15 @@ import type { DashboardQuery } from "./dashboard-deployment.server";
 
 /** The ratings counted: given in the range; for a teacher, only those given for plans of their courses. */
 function ratingsIn(q: AggregateQuery, { scope, range }: DashboardQuery): string {
+  // Placeholders are positional on SQLite: build the SQL's parts in the order they appear in it.
+  const inRange = q.inRange(`r."updatedAt"`, range);
   const scoped =
     scope.kind === "partnership"
       ? "1 = 1"
       : `r."lessonPlanId" IS NOT NULL AND ${q.courseInScope(`rp."courseId"`, scope)}`;
   return `SELECT r."id", r."strategyId", r."rating" FROM "StrategyRating" r
     LEFT JOIN "LessonPlan" rp ON rp."id" = r."lessonPlanId"
-    WHERE ${q.inRange(`r."updatedAt"`, range)} AND ${scoped}`;
+    WHERE ${inRange} AND ${scoped}`;
 }
 
 /** Plan links counted: plans of in-scope courses dated in the range. */
@@ -114,7 +116,7 @@ export async function strategiesDashboard(query: DashboardQuery): Promise<Dashbo
       ],
       rows: months.map((r) => ({
         cells: r,
-        href: `/dashboards/plans?${rangeQuery(
+        href: `/dashboards/records/plans?${rangeQuery(
           { from: `${r.month}-01`, to: monthEnd(r.month) },
           { withStrategies: "1" },
         )}`,
