@@ -1,6 +1,7 @@
 // The records behind a dashboard figure (its drill-down): the deployments or lesson plans a row counted, filtered as
 // the row's link says, in the same scope and range as the figure. At most RECORDS_LIMIT, newest lesson first.
 import { DEPLOYMENT_MODES, LESSON_STATUSES, NEED_AREAS } from "~/lib/co-planning";
+import type { DashboardTable } from "~/lib/dashboards";
 import { AggregateQuery, num, str } from "./dashboard-sql.server";
 import {
   deploymentsIn,
@@ -99,4 +100,67 @@ export async function planRecords({ actor, scope, range }: DashboardQuery, filte
     course: str(r.course),
     status: LESSON_STATUSES.label(str(r.status)),
   }));
+}
+
+export const RECORD_KINDS = ["deployments", "plans"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+export const isRecordKind = (value: unknown): value is RecordKind => RECORD_KINDS.some((k) => k === value);
+
+const yesNo = (value: boolean) => (value ? "Yes" : "No");
+
+/** The records behind a figure as a table: what the drill-down page shows and its CSV holds. */
+export async function recordsTable(
+  kind: RecordKind,
+  query: DashboardQuery,
+  params: URLSearchParams,
+): Promise<DashboardTable> {
+  if (kind === "deployments") {
+    const rows = await deploymentRecords(query, parseDeploymentFilter(params));
+    return {
+      id: "deployments",
+      caption: "LSA deployments",
+      columns: [
+        { key: "day", label: "Lesson date" },
+        { key: "plan", label: "Lesson plan" },
+        { key: "course", label: "Course" },
+        { key: "supporter", label: "Supporter" },
+        { key: "mode", label: "Support pattern" },
+        { key: "minutes", label: "Minutes" },
+        { key: "briefed", label: "Briefed" },
+        { key: "readBefore", label: "Read before the lesson" },
+        { key: "feedback", label: "Feedback returned" },
+      ],
+      rows: rows.map((r) => ({
+        cells: {
+          day: r.day,
+          plan: r.plan,
+          course: r.course,
+          supporter: r.supporter,
+          mode: r.mode,
+          minutes: r.minutes,
+          briefed: yesNo(r.briefed),
+          readBefore: yesNo(r.readBefore),
+          feedback: yesNo(r.feedback),
+        },
+        href: `/plans/${r.planId}`,
+      })),
+      empty: "No deployment matches.",
+    };
+  }
+  const rows = await planRecords(query, parsePlanFilter(params));
+  return {
+    id: "plans",
+    caption: "Lesson plans",
+    columns: [
+      { key: "day", label: "Lesson date" },
+      { key: "title", label: "Lesson plan" },
+      { key: "course", label: "Course" },
+      { key: "status", label: "Status" },
+    ],
+    rows: rows.map((r) => ({
+      cells: { day: r.day, title: r.title, course: r.course, status: r.status },
+      href: `/plans/${r.id}`,
+    })),
+    empty: "No lesson plan matches.",
+  };
 }

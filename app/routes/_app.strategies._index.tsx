@@ -97,6 +97,11 @@ export default function StrategiesPage() {
           </Link>
         ) : null}
       </Form>
+      <p>
+        <a href={`/strategies.csv${strategyFiltersQuery({ ...filters, page: 1 })}`} download>
+          Download {filtered ? "these strategies" : "the library"} as CSV
+        </a>
+      </p>
       <p role="status" aria-live="polite">
         {loading
           ? "Loading…"
