@@ -21,11 +21,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const range = parseDateRange(searchParams);
   const table = await recordsTable(params.kind, { actor, scope, range }, searchParams);
   const filters = Object.fromEntries([...searchParams].filter(([name]) => name !== "from" && name !== "to"));
-  return { kind: params.kind, range, table, filters };
+  return { kind: params.kind, range, table, filters, limit: RECORDS_LIMIT };
 }
 
 export default function DashboardRecordsPage() {
-  const { kind, range, table, filters } = useLoaderData<typeof loader>();
+  const { kind, range, table, filters, limit } = useLoaderData<typeof loader>();
   const query = rangeQuery(range, filters);
   return (
     <>
@@ -37,7 +37,7 @@ export default function DashboardRecordsPage() {
       <h1>{table.caption} behind the figure</h1>
       <p className="page-intro">
         Lessons dated {range.from} to {range.to}
-        {table.rows.length >= RECORDS_LIMIT ? `: the latest ${RECORDS_LIMIT}` : ""}.
+        {table.rows.length >= limit ? `: the latest ${limit}` : ""}.
       </p>
       <DateRangeForm range={range} hidden={filters} />
       <p role="status">

@@ -49,7 +49,7 @@ function Patterns({ prefix, count }: { prefix: string; count: number }) {
   );
 }
 
-const shorten = (text: string) => (text.length > 30 ? `${text.slice(0, 29)}…` : text);
+const shorten = (text: string) => (text.length > 27 ? `${text.slice(0, 26)}…` : text);
 
 /** Bars for each datum; several series are stacked, in order, with a legend. */
 export function BarChart({ id, data, series }: { id: string; data: ChartDatum[]; series: ChartSeries[] }) {
