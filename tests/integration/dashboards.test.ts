@@ -11,6 +11,7 @@ import { deploymentDashboard } from "~/models/dashboard-deployment.server";
 import { meetingsDashboard } from "~/models/dashboard-meetings.server";
 import { deploymentRecords, planRecords } from "~/models/dashboard-records.server";
 import { strategiesDashboard } from "~/models/dashboard-strategies.server";
+import { featurePractice, loadGallery, unfeaturePractice } from "~/models/gallery.server";
 import type { Actor } from "~/policies/actor";
 import { dashboardScopeFor } from "~/policies/dashboard";
 import { PROVIDERS } from "../support/databases";
@@ -409,6 +410,48 @@ describe.each(PROVIDERS)("partnership dashboards on %s", (provider) => {
     }
     // And a foreign id in a drill-down filter finds nothing of ours.
     expect(await deploymentRecords(theirs, { institutionId: fixture.ids.A })).toEqual([]);
+  });
+});
+
+describe.each(PROVIDERS)("shared practice gallery on %s", (provider) => {
+  const database = useModelDatabase(provider);
+  let fixture: Awaited<ReturnType<typeof buildFixture>>;
+  const ctx = async (key: keyof typeof fixture.ids) => ({ actor: await actorOf(fixture.ids[key]), ipAddress: "" });
+
+  it("shows reviewed plans with LSA feedback and strategies ranked by rated impact; a leader features one", async () => {
+    fixture = await buildFixture();
+    const leader = await ctx("leader");
+    const gallery = await loadGallery(leader.actor);
+    expect(gallery.plans.map((p) => [p.title, p.feedback.map((f) => f.text)])).toEqual([["Warm-ups", ["Went well."]]]);
+    expect(gallery.strategies.map((s) => [s.title, s.mean, s.ratings])).toEqual([
+      ["Talk partners", 4, 2],
+      ["Student tracking and target-setting", 3.7, 3],
+    ]);
+    const planId = gallery.plans[0]!.id;
+    const strategyId = gallery.strategies[1]!.id;
+    await featurePractice(leader, { subjectType: "strategy", subjectId: strategyId, reason: "Heads rank it first." });
+    await featurePractice(leader, { subjectType: "plan", subjectId: planId, reason: "A model briefing." });
+    const featured = await loadGallery(leader.actor);
+    expect(featured.strategies[0]).toMatchObject({
+      title: "Student tracking and target-setting",
+      featured: "Heads rank it first.",
+    });
+    expect(featured.plans[0]!.featured).toBe("A model briefing.");
+    await unfeaturePractice(leader, { subjectType: "plan", subjectId: planId });
+    expect((await loadGallery(leader.actor)).plans[0]!.featured).toBeNull();
+  });
+
+  it("lets only the coordinator and leaders feature, never another partnership's record; an LSA sees plans they supported", async () => {
+    const strategyId = (await loadGallery((await ctx("coord")).actor)).strategies[0]!.id;
+    const refused = (key: "t1" | "l1") =>
+      ctx(key).then((c) => featurePractice(c, { subjectType: "strategy", subjectId: strategyId, reason: "Mine." }));
+    await expect(refused("t1")).rejects.toMatchObject({ status: 403 });
+    await expect(refused("l1")).rejects.toMatchObject({ status: 403 });
+    const stranger = { actor: await actorOf(idOf(database.other.userIds, "leader")), ipAddress: "" };
+    await expect(
+      featurePractice(stranger, { subjectType: "strategy", subjectId: strategyId, reason: "x" }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect((await loadGallery((await ctx("l2")).actor)).plans.map((p) => p.title)).toEqual(["Warm-ups"]);
   });
 });
 
