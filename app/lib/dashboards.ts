@@ -25,7 +25,7 @@ const isDay = (value: string | null): value is string =>
   value !== null && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 
 /** The academic year (1 September to 31 August) that `today` falls in: what leaders review by default. */
-export function academicYearOf(today: string): DateRange {
+function academicYearOf(today: string): DateRange {
   const [year, month] = today.split("-").map(Number) as [number, number];
   const start = month >= 9 ? year : year - 1;
   return { from: `${start}-09-01`, to: `${start + 1}-08-31` };
@@ -53,7 +53,7 @@ export interface TableColumn {
   format?: "percent" | "decimal";
 }
 
-export interface TableRow {
+interface TableRow {
   cells: Record<string, Cell>;
   /** The drill-down: the records behind this row's figures. */
   href?: string;

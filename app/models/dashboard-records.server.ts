@@ -13,7 +13,7 @@ import { CROSS_SITE_GROUP } from "./dashboard-co-planning.server";
 
 export const RECORDS_LIMIT = 200;
 
-export function parseDeploymentFilter(params: URLSearchParams): DeploymentFilter {
+function parseDeploymentFilter(params: URLSearchParams): DeploymentFilter {
   const mode = params.get("mode") ?? "";
   const need = params.get("need") ?? "";
   const outsideFrom = params.get("outsideFrom");
@@ -58,7 +58,7 @@ export interface PlanFilter {
   status?: string;
 }
 
-export function parsePlanFilter(params: URLSearchParams): PlanFilter {
+function parsePlanFilter(params: URLSearchParams): PlanFilter {
   const pair = (params.get("pair") ?? "").split(",").filter(Boolean);
   const status = params.get("status") ?? "";
   return {
@@ -102,7 +102,7 @@ export async function planRecords({ actor, scope, range }: DashboardQuery, filte
   }));
 }
 
-export const RECORD_KINDS = ["deployments", "plans"] as const;
+const RECORD_KINDS = ["deployments", "plans"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 export const isRecordKind = (value: unknown): value is RecordKind => RECORD_KINDS.some((k) => k === value);
 

@@ -3,7 +3,7 @@
 // the courses they co-plan and ratings given for those plans.
 import { NEED_AREAS } from "~/lib/co-planning";
 import { rangeQuery, round2, type DashboardTable } from "~/lib/dashboards";
-import { HEADS_STRATEGY_RANKING, titleNamesStudyStrategy } from "~/lib/heads-strategy-ranking";
+import { HEADS_RANKING_SOURCE, HEADS_STRATEGY_RANKING, titleNamesStudyStrategy } from "~/lib/heads-strategy-ranking";
 import { AggregateQuery, num, str } from "./dashboard-sql.server";
 import type { DashboardQuery } from "./dashboard-deployment.server";
 
@@ -161,7 +161,7 @@ export async function strategiesDashboard(query: DashboardQuery): Promise<Dashbo
     },
     {
       id: "heads-ranking",
-      caption: "The headteachers' ranking in the study, beside our own ratings",
+      caption: `Our ratings beside the study: ${HEADS_RANKING_SOURCE}`,
       columns: [
         { key: "strategy", label: "Strategy in the study" },
         { key: "rank", label: "Heads' rank (1 = most effective)" },

@@ -9,8 +9,8 @@ import { canFeaturePractice } from "~/policies/dashboard";
 import { db } from "./db.server";
 import { studentNameScreen } from "./student-names.server";
 
-export const GALLERY_PLANS = 30;
-export const GALLERY_STRATEGIES = 20;
+const GALLERY_PLANS = 30;
+const GALLERY_STRATEGIES = 20;
 export type PracticeKind = "plan" | "strategy";
 
 async function featuredOf(partnershipId: string, subjectType: PracticeKind, ids: string[]) {
