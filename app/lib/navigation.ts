@@ -1,6 +1,7 @@
 // The main navigation for a role: only sections that exist and that the role may use.
 import { canInviteMembers, canViewAuditLog } from "~/policies/membership";
 import type { Actor } from "~/policies/actor";
+import { canViewDashboards } from "~/policies/dashboard";
 import { canListStudents } from "~/policies/student";
 
 export interface NavItem {
@@ -15,6 +16,8 @@ export function navigationFor(actor: Actor, facts: { hasDeployments?: boolean } 
     { to: "/courses", label: "Courses" },
     { to: "/documents", label: "Documents" },
     { to: "/strategies", label: "Strategies" },
+    { to: "/gallery", label: "Shared practice" },
+    ...(canViewDashboards(actor) ? [{ to: "/dashboards", label: "Dashboards" }] : []),
     { to: "/meeting-groups", label: "Meetings" },
     { to: "/actions", label: "My actions" },
     ...(canListStudents(actor) ? [{ to: "/students", label: "Students" }] : []),

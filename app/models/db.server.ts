@@ -101,6 +101,12 @@ export function db(): Db {
   return globalForDb.__staffroomDb.client;
 }
 
+/** Which database db() talks to, for the few queries whose SQL differs between the two (dashboard aggregates). */
+export function currentProvider(): DatabaseProvider {
+  db();
+  return databaseProvider(globalForDb.__staffroomDb!.url);
+}
+
 /** The process-wide plain driver connection to the database db() uses, opened on first use. */
 export function driverConnection(): DriverConnection {
   db();

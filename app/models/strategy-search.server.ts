@@ -7,11 +7,11 @@ import { db } from "./db.server";
 export const STRATEGIES_PAGE_SIZE = 20;
 
 /**
- * One page of the library. A partnership's library is hundreds of strategies, not
+ * One page of the library (the CSV download asks for one page of every match). A partnership's library is hundreds of strategies, not
  * millions, and "highest rated" sorts by an average no index holds: so the tag
  * filters run in the database, then search, sort and paging run over the matches.
  */
-export async function listStrategies(actor: Actor, filters: StrategyFilters) {
+export async function listStrategies(actor: Actor, filters: StrategyFilters, pageSize = STRATEGIES_PAGE_SIZE) {
   const tagFilters = [
     ["need", filters.need],
     ["subject", filters.subject],
@@ -76,10 +76,10 @@ export async function listStrategies(actor: Actor, filters: StrategyFilters) {
     }
   });
   const total = summarised.length;
-  const pageCount = Math.max(1, Math.ceil(total / STRATEGIES_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
   return {
-    strategies: summarised.slice((page - 1) * STRATEGIES_PAGE_SIZE, page * STRATEGIES_PAGE_SIZE),
+    strategies: summarised.slice((page - 1) * pageSize, page * pageSize),
     total,
     page,
     pageCount,

@@ -36,6 +36,17 @@ function isFiltered(filters: StrategyFilters): boolean {
   return Boolean(filters.q || filters.need || filters.subject || filters.keyStage || filters.phase);
 }
 
+/** The matches as a CSV download, filtered as the page is (every page of them). */
+function CsvLink({ filters, filtered }: { filters: StrategyFilters; filtered: boolean }) {
+  return (
+    <p>
+      <a href={`/strategies.csv${strategyFiltersQuery({ ...filters, page: 1 })}`} download>
+        Download {filtered ? "these strategies" : "the library"} as CSV
+      </a>
+    </p>
+  );
+}
+
 export default function StrategiesPage() {
   const { strategies, total, page, pageCount, filters, canShare } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
@@ -97,6 +108,7 @@ export default function StrategiesPage() {
           </Link>
         ) : null}
       </Form>
+      <CsvLink filters={filters} filtered={filtered} />
       <p role="status" aria-live="polite">
         {loading
           ? "Loading…"

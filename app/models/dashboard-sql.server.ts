@@ -1,0 +1,67 @@
+// The dashboards' aggregate SQL on both databases: day, week and month buckets of stored instants, positional
+// parameters, and the scope every figure is counted in (the partnership, or a teacher's co-planned courses).
+// Stored instants are ISO text on SQLite ("2026-11-10T00:00:00.000+00:00") and timestamps on PostgreSQL.
+import type { DashboardScope } from "~/policies/dashboard";
+import type { DateRange } from "~/lib/dashboards";
+import { currentProvider, db } from "./db.server";
+
+type Param = string | number;
+
+/**
+ * One query being built: its parameters and the SQL dialect's pieces for them. SQLite's placeholders are positional,
+ * so the SQL must be assembled in the order p() was called: build each part where it appears in the text.
+ */
+export class AggregateQuery {
+  readonly params: Param[] = [];
+  readonly postgres = currentProvider() === "postgresql";
+
+  /** A placeholder bound to value. */
+  p(value: Param): string {
+    this.params.push(value);
+    return this.postgres ? `$${this.params.length}` : "?";
+  }
+
+  /** The UTC calendar day of an instant column, "YYYY-MM-DD". */
+  day(column: string): string {
+    return this.postgres ? `to_char(${column}, 'YYYY-MM-DD')` : `substr(${column}, 1, 10)`;
+  }
+
+  /** The instant to the minute, "YYYY-MM-DDTHH:MM" (UTC). */
+  minute(column: string): string {
+    return this.postgres ? `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI')` : `substr(${column}, 1, 16)`;
+  }
+
+  /** The Monday of the instant's week, "YYYY-MM-DD". */
+  week(column: string): string {
+    return this.postgres
+      ? `to_char(date_trunc('week', ${column}), 'YYYY-MM-DD')`
+      : `date(substr(${column}, 1, 10), '-6 days', 'weekday 1')`;
+  }
+
+  month(column: string): string {
+    return this.postgres ? `to_char(${column}, 'YYYY-MM')` : `substr(${column}, 1, 7)`;
+  }
+
+  /** The instant's day is inside the range. */
+  inRange(column: string, range: DateRange): string {
+    return `${this.day(column)} BETWEEN ${this.p(range.from)} AND ${this.p(range.to)}`;
+  }
+
+  /** A course column counts for this scope: any course of the partnership, or one the teacher co-plans. */
+  courseInScope(courseColumn: string, scope: DashboardScope): string {
+    if (scope.kind === "partnership") return "1 = 1";
+    return `${courseColumn} IN (SELECT "courseId" FROM "CoursePlanner" WHERE "userId" = ${this.p(scope.plannerId)})`;
+  }
+
+  async rows(sql: string): Promise<Array<Record<string, unknown>>> {
+    return db().$queryRawUnsafe(sql, ...this.params);
+  }
+}
+
+/** A COUNT, SUM or AVG as a number, whatever the driver returned (bigint, numeric string, Decimal, null). */
+export function num(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  return Number(value);
+}
+
+export const str = (value: unknown): string => (value === null || value === undefined ? "" : String(value));
