@@ -18,6 +18,7 @@ import {
 import { canReadLessonPlan } from "~/policies/lesson-plan";
 import { auditAction } from "./audit.server";
 import { db } from "./db.server";
+import { deleteCommentsAbout } from "./comment-deletion.server";
 import { loadLessonPlanFacts, type LessonPlanAccess } from "./lesson-plan-facts.server";
 
 const DEPLOYMENTS_PAGE_SIZE = 20;
@@ -39,7 +40,11 @@ export interface DeploymentAccess extends DeploymentFacts {
   id: string;
 }
 
-async function loadDeploymentFacts(partnershipId: string, deploymentId: string): Promise<DeploymentAccess | null> {
+/** A deployment as the rules see it (its supporter and its plan's facts), or null when it is not in the partnership. */
+export async function loadDeploymentFacts(
+  partnershipId: string,
+  deploymentId: string,
+): Promise<DeploymentAccess | null> {
   const deployment = await db().deployment.findFirst({
     where: { id: deploymentId, partnershipId },
     select: { id: true, partnershipId: true, supporterId: true, lessonPlanId: true },
@@ -162,6 +167,7 @@ export async function removeDeployment(ctx: ActionContext, deployment: PlanDeplo
     db().deploymentStudent.deleteMany({ where: { deploymentId } }),
     db().deployment.delete({ where: { id: deploymentId } }),
   ]);
+  await deleteCommentsAbout("deployment", [deploymentId]);
   await auditAction(ctx, {
     action: "deployment.removed",
     subjectType: "deployment",
