@@ -50,7 +50,7 @@ export function resolveAnchor(doc: Y.Doc, anchor: EncodedAnchor): ResolvedAnchor
   const start = decode(doc, anchor.anchorStart);
   const end = decode(doc, anchor.anchorEnd);
   if (!start || !end) return { state: "deleted" };
-  const text = textBetween(start, end);
+  const text = textBetween(doc, start, end);
   if (text === null || text.trim() === "") return { state: "deleted" };
   return { state: "live", start, end, text };
 }
@@ -83,10 +83,18 @@ function rootOf(type: Node): Node {
   return current;
 }
 
-function textBetween(start: YPoint, end: YPoint): string | null {
+/** The root as a Y.XmlText: a root no one has asked for by name yet is still a generic type after loading. */
+function asXmlText(doc: Y.Doc, root: Node): Y.XmlText | null {
+  if (root instanceof Y.XmlText) return root;
+  for (const [name, type] of doc.share) if (type === root) return doc.get(name, Y.XmlText);
+  return null;
+}
+
+function textBetween(doc: Y.Doc, start: YPoint, end: YPoint): string | null {
   const root = rootOf(start.type);
-  if (root !== rootOf(end.type) || !(root instanceof Y.XmlText)) return null;
-  const slots = characters(root);
+  const text = root === rootOf(end.type) ? asXmlText(doc, root) : null;
+  if (!text) return null;
+  const slots = characters(text);
   const from = slots.findIndex((s) => s.type === start.type && s.index >= start.index);
   let to = -1;
   for (let i = slots.length - 1; i >= 0; i--) {

@@ -5,6 +5,7 @@
 // everyone viewing the plan through partnership:changed.
 import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CommentPanel } from "~/components/comments/comment-panel";
 import { LiveDocumentScope, LiveDocumentStatus } from "~/components/live-document";
 import { DangerZone } from "~/components/ui/danger-zone";
 import { Notice } from "~/components/ui/notice";
@@ -65,6 +66,7 @@ export default function LessonPlanPage() {
       {editing ? <DifferentiationSection page={sections} actionData={actionData} /> : null}
       {editing ? <DeploymentsSection page={sections} actionData={actionData} /> : null}
       <ResourcesSection page={sections} actionData={actionData} />
+      {body ? <CommentPanel subjectType="document" subjectId={body.documentId} subjectTitle="this plan" /> : null}
       {editing && canDelete ? (
         <DangerZone
           heading="Delete this lesson plan"
