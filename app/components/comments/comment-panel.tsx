@@ -180,7 +180,7 @@ function DocumentDraft({
         people={data.people}
         subjectTitle={title}
         error={post.fieldError}
-        autoFocus
+        focusOnMount
       />
       <div className="button-row">
         <button type="submit" className="button button--small" disabled={post.busy}>

@@ -104,7 +104,7 @@ function CommentItem({
             defaultValue={comment.body}
             defaultMentions={comment.mentions}
             error={edit.fieldError}
-            autoFocus
+            focusOnMount
           />
           <div className="button-row">
             <button type="submit" className="button button--small" disabled={edit.busy}>

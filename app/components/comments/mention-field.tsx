@@ -1,7 +1,7 @@
 // The text of a comment with `@` mentions: typing @ and part of a name lists the partnership's members by name and
 // institution (arrow keys, Enter or Tab to choose, Escape to close); someone who may not read what the comment is on
 // is listed as such and cannot be chosen. The chosen members go with the text as `mentionIds`.
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { MentionCandidate } from "~/lib/comments";
 
 interface MentionFieldProps {
@@ -12,13 +12,14 @@ interface MentionFieldProps {
   defaultValue?: string;
   defaultMentions?: Array<{ id: string; name: string }>;
   error?: string;
-  autoFocus?: boolean;
+  /** Moves focus here when it appears (the box opened by Ctrl+Alt+M or Edit). */
+  focusOnMount?: boolean;
 }
 
 const QUERY = /(?:^|\s)@([^@\n]{0,40})$/;
 
 export function MentionField(props: MentionFieldProps) {
-  const { label, people, subjectTitle, defaultValue = "", defaultMentions = [], error, autoFocus } = props;
+  const { label, people, subjectTitle, defaultValue = "", defaultMentions = [], error, focusOnMount } = props;
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(defaultValue);
@@ -26,6 +27,9 @@ export function MentionField(props: MentionFieldProps) {
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [refusal, setRefusal] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusOnMount) area.current?.focus();
+  }, [focusOnMount]);
 
   const options = useMemo(() => {
     if (query === null) return [];
@@ -86,7 +90,6 @@ export function MentionField(props: MentionFieldProps) {
         name="body"
         rows={3}
         value={text}
-        autoFocus={autoFocus}
         aria-describedby={error ? `${hintId} ${errorId}` : hintId}
         aria-invalid={error ? true : undefined}
         aria-autocomplete="list"
