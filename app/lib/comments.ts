@@ -2,7 +2,7 @@
 // form schemas, the shape the panel reads, and how a comment's stored text splits into plain text and safe links.
 import { z } from "zod";
 
-export const COMMENT_SUBJECT_TYPES = ["document", "deployment", "meeting-action", "strategy-rating"] as const;
+const COMMENT_SUBJECT_TYPES = ["document", "deployment", "meeting-action", "strategy-rating"] as const;
 export type CommentSubjectType = (typeof COMMENT_SUBJECT_TYPES)[number];
 
 export function isCommentSubjectType(value: string): value is CommentSubjectType {
@@ -78,8 +78,6 @@ export interface CommentsData {
   threads: ThreadView[];
   people: MentionCandidate[];
 }
-
-export type CommentsReply = { ok: true; threadId?: string } | { ok: false; message: string };
 
 export type BodyToken = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
 

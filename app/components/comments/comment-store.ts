@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import type { EncodedAnchor } from "~/lib/comment-anchors";
 import type { ThreadView } from "~/lib/comments";
 
-export interface CommentDraft extends EncodedAnchor {
+interface CommentDraft extends EncodedAnchor {
   part: string;
   quote: string;
 }
