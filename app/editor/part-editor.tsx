@@ -30,6 +30,7 @@ import type { Provider } from "@lexical/yjs";
 import { isSafeUrl } from "~/lib/document-schema/content-rules";
 import { DOCUMENT_NODES } from "~/lib/document-schema/nodes";
 import { colourFor } from "~/lib/document-schema/presence";
+import { CommentAnchorsPlugin } from "./comment-anchors-plugin";
 import type { SharedDocument } from "./shared-document";
 import { editorTheme } from "./theme";
 import { EditorToolbar } from "./toolbar";
@@ -104,6 +105,7 @@ export function PartEditor({ shared, part, label, describedBy, user, editable, t
             }
             ErrorBoundary={LexicalErrorBoundary}
           />
+          <CommentAnchorsPlugin shared={shared} part={part} />
         </div>
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />

@@ -17,6 +17,7 @@ import {
   loadDocumentFacts,
 } from "~/policies/document";
 import { db } from "./db.server";
+import { deleteCommentsAbout } from "./comment-deletion.server";
 import { DOCUMENT_OWNERS } from "./document-owners.server";
 import { appendUpdates, createVersionSnapshot, docFromUpdates, loadDocumentState } from "./collab-log.server";
 
@@ -282,5 +283,6 @@ async function removeDocument(documentId: string): Promise<void> {
     db().collabSnapshot.deleteMany({ where: { documentId } }),
     db().collabDocument.deleteMany({ where: { id: documentId } }),
   ]);
+  await deleteCommentsAbout("document", [documentId]);
   await live.__staffroomCollabLive?.documentDeleted(documentId);
 }

@@ -64,6 +64,8 @@ export async function removeDemoPartnerships(): Promise<string[]> {
     async (tx) => {
       // Institutions and members are referenced by rows that do not cascade with them: those rows go first,
       // then the partnership takes the rest (institutions, documents, audit entries…) with it.
+      await tx.comment.deleteMany({ where: { thread: inDemo } });
+      await tx.commentThread.deleteMany({ where: inDemo });
       await tx.deployment.deleteMany({ where: inDemo });
       await tx.meetingAction.deleteMany({ where: inDemo });
       await tx.meeting.deleteMany({ where: inDemo });

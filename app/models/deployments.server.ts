@@ -19,6 +19,7 @@ import { canReadLessonPlan } from "~/policies/lesson-plan";
 import { auditAction } from "./audit.server";
 import { db } from "./db.server";
 import { notifyFeedbackReturned, notifySupporter } from "./deployment-notifications.server";
+import { deleteCommentsAbout } from "./comment-deletion.server";
 import { loadLessonPlanFacts, type LessonPlanAccess } from "./lesson-plan-facts.server";
 
 const DEPLOYMENTS_PAGE_SIZE = 20;
@@ -40,7 +41,11 @@ export interface DeploymentAccess extends DeploymentFacts {
   id: string;
 }
 
-async function loadDeploymentFacts(partnershipId: string, deploymentId: string): Promise<DeploymentAccess | null> {
+/** A deployment as the rules see it (its supporter and its plan's facts), or null when it is not in the partnership. */
+export async function loadDeploymentFacts(
+  partnershipId: string,
+  deploymentId: string,
+): Promise<DeploymentAccess | null> {
   const deployment = await db().deployment.findFirst({
     where: { id: deploymentId, partnershipId },
     select: { id: true, partnershipId: true, supporterId: true, lessonPlanId: true },
@@ -166,6 +171,7 @@ export async function removeDeployment(ctx: ActionContext, deployment: PlanDeplo
     db().deploymentStudent.deleteMany({ where: { deploymentId } }),
     db().deployment.delete({ where: { id: deploymentId } }),
   ]);
+  await deleteCommentsAbout("deployment", [deploymentId]);
   await auditAction(ctx, {
     action: "deployment.removed",
     subjectType: "deployment",

@@ -11,6 +11,7 @@ import type { ActionContext, Actor } from "~/policies/actor";
 import { auditAction } from "./audit.server";
 import { createDocument, deleteDocumentsOfOwner } from "./collab-documents.server";
 import { db } from "./db.server";
+import { deleteCommentsAbout } from "./comment-deletion.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import type { LessonPlanAccess, PlanningCourse } from "./lesson-plan-facts.server";
 import { planTextRoots } from "./lesson-plan-text.server";
@@ -305,6 +306,10 @@ export async function deleteLessonPlan(ctx: ActionContext, access: Pick<LessonPl
     db().lessonPlan.delete({ where: { id: planId } }),
   ]);
   await deleteDocumentsOfOwner(LESSON_PLAN_DOCUMENT, planId);
+  await deleteCommentsAbout(
+    "deployment",
+    deployments.map((d) => d.id),
+  );
   await auditAction(ctx, {
     action: "lesson_plan.deleted",
     subjectType: "lesson_plan",

@@ -17,6 +17,7 @@ import {
   canWriteStrategyDescription,
 } from "~/policies/strategy";
 import { canReadLessonPlan } from "~/policies/lesson-plan";
+import { deleteCommentsAbout } from "./comment-deletion.server";
 import { auditAction } from "./audit.server";
 import { createDocument, deleteDocumentsOfOwner, getDocumentByOwnerForActor } from "./collab-documents.server";
 import { db, isUniqueViolation } from "./db.server";
@@ -188,6 +189,11 @@ export async function deleteStrategy(ctx: ActionContext, strategyId: string) {
   }
   const impact = await strategyDeletionImpact(actor, strategy.id);
   await deleteDocumentsOfOwner(STRATEGY_DOCUMENT, strategy.id);
+  const ratings = await db().strategyRating.findMany({ where: { strategyId: strategy.id }, select: { id: true } });
+  await deleteCommentsAbout(
+    "strategy-rating",
+    ratings.map((r) => r.id),
+  );
   // Explicit deletes rather than relying on ON DELETE CASCADE, which SQLite only honours with foreign_keys on.
   await db().$transaction([
     db().lessonPlanStrategy.deleteMany({ where: { strategyId: strategy.id } }),

@@ -1,6 +1,7 @@
 // One deployment as its supporter sees it: the lesson, the students, the
 // briefing (the four need-to-knows and independence), "I have read it", and
 // feedback for the teacher after the lesson (which appears live in the plan).
+import { CommentPanel } from "~/components/comments/comment-panel";
 import { getFormProps } from "@conform-to/react";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -232,6 +233,7 @@ export default function DeploymentPage() {
         ) : null}
       </section>
       <FeedbackSection />
+      <CommentPanel subjectType="deployment" subjectId={d.id} subjectTitle="this briefing" />
       {d.canReadPlan ? (
         <p>
           <Link to={`/plans/${d.lesson.id}`}>Open the whole lesson plan</Link>

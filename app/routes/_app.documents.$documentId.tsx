@@ -3,6 +3,7 @@
 // current state, restore), and deletion for the coordinator.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CommentPanel } from "~/components/comments/comment-panel";
 import { LiveEditor } from "~/components/live-editor";
 import { useShellUser } from "~/components/use-shell-user";
 import { DangerZone } from "~/components/ui/danger-zone";
@@ -97,6 +98,7 @@ export default function DocumentPage() {
           label={title}
         />
       </VersionHistorySection>
+      <CommentPanel subjectType="document" subjectId={document.id} subjectTitle="this document" />
       {canDelete ? (
         <DangerZone
           heading="Delete this document"

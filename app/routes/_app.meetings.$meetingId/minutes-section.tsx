@@ -2,6 +2,7 @@
 // (submitted, approved by whom and when, revisions with their reasons); submit, approve and revise.
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { CommentPanel } from "~/components/comments/comment-panel";
 import { LiveEditor } from "~/components/live-editor";
 import { TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors } from "~/components/ui/field";
@@ -68,6 +69,9 @@ export function MinutesSection({ page, reply }: Props) {
       ) : (
         <p>This meeting has no minutes document.</p>
       )}
+      {page.minutesDocumentId ? (
+        <CommentPanel subjectType="document" subjectId={page.minutesDocumentId} subjectTitle="these minutes" />
+      ) : null}
       <Form method="post" className="actions">
         {can.submit ? (
           <button type="submit" name="intent" value="submit" className="button">

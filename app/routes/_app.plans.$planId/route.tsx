@@ -5,6 +5,7 @@
 // everyone viewing the plan through partnership:changed.
 import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CommentPanel } from "~/components/comments/comment-panel";
 import { LiveDocumentScope, LiveDocumentStatus } from "~/components/live-document";
 import { DecisionsAboutThis } from "~/components/meetings/linked-records";
 import { PrintLinks } from "~/components/print/print-links";
@@ -73,6 +74,7 @@ export default function LessonPlanPage() {
       {editing ? <DeploymentsSection page={sections} actionData={actionData} /> : null}
       <ResourcesSection page={sections} actionData={actionData} />
       <DecisionsAboutThis decisions={page.decisions} />
+      {body ? <CommentPanel subjectType="document" subjectId={body.documentId} subjectTitle="this plan" /> : null}
       {editing && canDelete ? (
         <DangerZone
           heading="Delete this lesson plan"

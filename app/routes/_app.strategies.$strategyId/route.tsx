@@ -3,6 +3,7 @@
 // (?plan=<id> preselects a plan); and confirmed deletion for author or coordinator.
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CommentPanel } from "~/components/comments/comment-panel";
 import { LiveEditor } from "~/components/live-editor";
 import { DecisionsAboutThis } from "~/components/meetings/linked-records";
 import { StrategyTagList, ratingSummary } from "~/components/strategies/strategy-form";
@@ -75,6 +76,7 @@ export default function StrategyPage() {
                   readOnly={!description.canWrite}
                   label={descriptionLabel}
                 />
+                <CommentPanel subjectType="document" subjectId={description.id} subjectTitle="this strategy" />
               </>
             ) : (
               <p className="muted">This strategy has no description yet; its summary above says what it is.</p>

@@ -1,0 +1,86 @@
+// Conversations in the plan and on a briefing: Joanne (an LSA at Brookfield) asks about her briefing on the
+// deployment page and Sarah (Hollins Park) answers, which Joanne sees without reloading; Sarah selects words in the
+// plan's text, comments with Ctrl+Alt+M and mentions Tom Gallagher (Ashbury College, her co-planner); Tom, with the
+// plan open, sees the comment arrive, replies and resolves it. Each page with the panel passes the accessibility gate.
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { sessionOf, signedInPage } from "./support/sessions";
+
+test.use({ storageState: sessionOf("teacher") });
+
+test("an LSA asks about her briefing and the teacher answers; a teacher mentions a colleague elsewhere, who replies and resolves", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const stamp = Date.now();
+  const question = `Should I sit with Kyle for the starter as well? ${stamp}`;
+  const answer = `Yes please, and step back once he has started. ${stamp}`;
+
+  // Joanne opens her first deployment and asks a question under the briefing.
+  const lsa = await signedInPage(browser, "lsa");
+  await lsa
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "My deployments", exact: true })
+    .click();
+  await lsa.locator('a[href^="/deployments/c"]').first().click();
+  await expect(lsa.getByRole("heading", { level: 1, name: /Briefing/ })).toBeVisible();
+  const lsaPanel = lsa.getByRole("complementary", { name: /Comments/ });
+  await lsaPanel.getByLabel("New comment").fill(question);
+  await lsaPanel.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(lsaPanel.getByText(question)).toBeVisible();
+  await expectNoSeriousA11yViolations(lsa);
+
+  // Sarah opens the same briefing and answers; Joanne's open page shows the answer by itself.
+  await page.goto(new URL(lsa.url()).pathname);
+  const panel = page.getByRole("complementary", { name: /Comments/ });
+  const thread = panel.getByRole("article").filter({ hasText: question });
+  await thread.getByLabel("Reply").fill(answer);
+  await thread.getByRole("button", { name: "Reply", exact: true }).click();
+  await expect(thread.getByText(answer)).toBeVisible();
+  await expect(lsaPanel.getByText(answer)).toBeVisible({ timeout: 15_000 });
+
+  // Sarah goes to the plan; Tom has it open too.
+  await page.getByRole("link", { name: "Back to the lesson plan" }).click();
+  await expect(page).toHaveURL(/\/plans\/[^/]+$/);
+  const planPath = new URL(page.url()).pathname;
+  const tom = await signedInPage(browser, "teacherFe");
+  await tom.goto(planPath);
+  const tomPanel = tom.getByRole("complementary", { name: /Comments/ });
+  await expect(tomPanel).toBeVisible();
+
+  const body = page.locator('.collab-editor__content[data-part="root"][contenteditable="true"]');
+  await expect(body).toBeVisible({ timeout: 20_000 });
+  await body.locator("h1, h2, h3, p").first().click({ clickCount: 3 });
+  await page.keyboard.press("Control+Alt+m");
+  const planPanel = page.getByRole("complementary", { name: /Comments/ });
+  const box = planPanel.getByLabel("Your comment on the selected words");
+  await expect(box).toBeFocused();
+  await box.pressSequentially("@Tom");
+  await expect(planPanel.getByRole("option", { name: /Tom Gallagher/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await box.press("Enter");
+  await box.pressSequentially(`can you check the warm-up timings? ${stamp}`);
+  await planPanel.getByRole("button", { name: "Comment", exact: true }).click();
+  const planThread = planPanel.getByRole("article").filter({ hasText: `warm-up timings? ${stamp}` });
+  await expect(planThread).toBeVisible();
+  await expect(planThread.getByText(`@Tom Gallagher can you check`)).toBeVisible();
+
+  // Tom sees it arrive, replies and resolves.
+  const tomThread = tomPanel.getByRole("article").filter({ hasText: `warm-up timings? ${stamp}` });
+  await expect(tomThread).toBeVisible({ timeout: 15_000 });
+  await tomThread.getByLabel("Reply").fill(`Timings look right to me. ${stamp}`);
+  await tomThread.getByRole("button", { name: "Reply", exact: true }).click();
+  await expect(tomThread.getByText(`Timings look right to me. ${stamp}`)).toBeVisible();
+  await expectNoSeriousA11yViolations(tom);
+  await tomThread.getByRole("button", { name: "Resolve" }).click();
+  await expect(tomThread).toBeHidden();
+  await tomPanel.getByLabel("Resolved").check();
+  await expect(tomPanel.getByRole("article").filter({ hasText: `warm-up timings? ${stamp}` })).toBeVisible();
+  await expect(planPanel.getByRole("article").filter({ hasText: `warm-up timings? ${stamp}` })).toBeHidden({
+    timeout: 15_000,
+  });
+
+  await lsa.context().close();
+  await tom.context().close();
+});
