@@ -15,7 +15,7 @@ export const SEARCH_KINDS = {
   resource: "Resources",
 } as const;
 export type SearchKind = keyof typeof SEARCH_KINDS;
-export const isSearchKind = (value: unknown): value is SearchKind =>
+const isSearchKind = (value: unknown): value is SearchKind =>
   typeof value === "string" && Object.hasOwn(SEARCH_KINDS, value);
 
 /** Private-use characters around a highlighted word in a snippet: never in indexed text, rendered as <mark>. */
@@ -23,7 +23,7 @@ export const HIGHLIGHT_START = "\uE000";
 export const HIGHLIGHT_END = "\uE001";
 
 /** Longer than anyone types; anything past it is pasted by accident (or by a script) and refused with a message. */
-export const MAX_QUERY_LENGTH = 300;
+const MAX_QUERY_LENGTH = 300;
 const MAX_TOKENS = 12;
 /** Words shorter than this as a prefix (a*) would match half the index. */
 const MIN_PREFIX_LENGTH = 2;
@@ -68,7 +68,7 @@ export function parseSearchQuery(raw: string): ParsedQuery {
   return { ok: true, tokens };
 }
 
-export const SEARCH_SORTS = ["relevance", "recent"] as const;
+const SEARCH_SORTS = ["relevance", "recent"] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export interface SearchFilters {
@@ -124,7 +124,7 @@ export function parseSearchRequest(params: URLSearchParams): SearchRequest {
 /** Statuses of minutes and actions, besides a lesson plan's. */
 const MEETING_LIKE_STATUSES = new Set(["submitted", "approved", "revising", "open", "done", "dropped"]);
 
-export interface SearchHit {
+interface SearchHit {
   kind: SearchKind;
   title: string;
   /** Plain text with HIGHLIGHT_START/END around matched words (rendered as <mark>, never as HTML). */
@@ -133,7 +133,7 @@ export interface SearchHit {
   occurredAt: string;
 }
 
-export interface FacetValue {
+interface FacetValue {
   value: string;
   label: string;
   count: number;

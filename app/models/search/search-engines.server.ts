@@ -7,7 +7,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchSort, type SearchToken } fro
 import type { Db } from "../db.server";
 import { providerOf } from "./search-hooks.server";
 
-export interface RankedRow {
+interface RankedRow {
   id: number;
   kind: string;
   recordId: string;

@@ -67,7 +67,7 @@ export async function refreshSearchEntries(store: Db, kind: SearchKind, ids: rea
 }
 
 /** Removes the entries of a kind whose record is gone (after a bulk delete whose ids were not known). */
-export async function pruneSearchEntries(store: Db, kind: SearchKind): Promise<void> {
+async function pruneSearchEntries(store: Db, kind: SearchKind): Promise<void> {
   // The table name comes from SOURCES, never from input.
   const table = Prisma.raw(`"${SOURCES[kind].table}"`);
   await store.$executeRaw(

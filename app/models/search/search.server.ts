@@ -19,7 +19,7 @@ import { studentNameScreen } from "../student-names.server";
 import { searchEngine, type FacetRow } from "./search-engines.server";
 import { filtersSql, visibleToSql } from "./search-visibility.server";
 
-export const SEARCH_PAGE_SIZE = 20;
+const SEARCH_PAGE_SIZE = 20;
 
 const TAG_LABELS = (tag: string) => {
   const [kind, value = ""] = tag.split(":");
