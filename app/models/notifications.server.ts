@@ -8,7 +8,6 @@ import { enqueueEmail } from "./email-outbox.server";
 import { nudgeEmailSender, publishUnreadCounts } from "./notification-hooks.server";
 import { deliveryChoicesFor } from "./notification-preferences.server";
 
-
 export interface NotificationInput {
   partnershipId: string;
   kind: NotificationKind;
