@@ -59,6 +59,9 @@ export async function removeDemoPartnerships(): Promise<string[]> {
   const demos = await db().partnership.findMany({ where: { isDemo: true }, select: { id: true, name: true } });
   const ids = demos.map((d) => d.id);
   const throttleKeys = await throttleKeysOf(ids);
+  const memberIds = (await db().user.findMany({ where: { partnershipId: { in: ids } }, select: { id: true } })).map(
+    (u) => u.id,
+  );
   const inDemo = { partnershipId: { in: ids } };
   await db().$transaction(
     async (tx) => {
@@ -72,6 +75,11 @@ export async function removeDemoPartnerships(): Promise<string[]> {
       await tx.course.deleteMany({ where: inDemo });
       await tx.student.deleteMany({ where: inDemo });
       await tx.invite.deleteMany({ where: inDemo });
+      // Kept apart from the members and the partnership (no foreign keys), so named here: the outbox holds
+      // addresses, the index holds text.
+      await tx.emailOutbox.deleteMany({ where: inDemo });
+      await tx.searchEntry.deleteMany({ where: inDemo });
+      await tx.notificationPreference.deleteMany({ where: { userId: { in: memberIds } } });
       await tx.user.deleteMany({ where: inDemo });
       await tx.partnership.deleteMany({ where: { id: { in: ids } } });
       await tx.throttleBucket.deleteMany({ where: { key: { in: throttleKeys } } });

@@ -8,6 +8,7 @@ import {
   canViewMeetingGroup,
   type MeetingGroupFacts,
   type MeetingScheduleFacts,
+  MEETING_MINUTES_DOCUMENT,
 } from "~/policies/meeting";
 import { db } from "./db.server";
 
@@ -101,4 +102,13 @@ export function allow(allowed: boolean, message: string): asserts allowed {
 /** Members and the coordinator follow a group's meetings; others of an open group read approved minutes only. */
 export function requireFollower(actor: Actor, group: MeetingGroupFacts): void {
   allow(canFollowMeetings(actor, group), "Only the group's members can see its agendas, draft minutes and actions.");
+}
+
+/** The id of a meeting's minutes document, or null before it has one. */
+export async function minutesDocumentIdOf(meetingId: string): Promise<string | null> {
+  const document = await db().collabDocument.findUnique({
+    where: { ownerType_ownerId: { ownerType: MEETING_MINUTES_DOCUMENT, ownerId: meetingId } },
+    select: { id: true },
+  });
+  return document?.id ?? null;
 }

@@ -4,23 +4,20 @@
 import * as Y from "yjs";
 import { DomainError } from "~/lib/errors";
 import type { ActionContext } from "~/policies/actor";
-import { canApproveMinutes, canReviseMinutes, canSubmitMinutes, MEETING_MINUTES_DOCUMENT } from "~/policies/meeting";
+import { canApproveMinutes, canReviseMinutes, canSubmitMinutes } from "~/policies/meeting";
 import { documentAccessChanged } from "./collab-documents.server";
 import { docFromUpdates, createVersionSnapshot, loadDocumentState } from "./collab-log.server";
 import { db } from "./db.server";
-import { allow, requireMeeting } from "./meeting-facts.server";
+import { allow, minutesDocumentIdOf, requireMeeting } from "./meeting-facts.server";
 import { notifyMinutesAwaitingApproval } from "./meeting-notifications.server";
 
 export const MINUTES_CHANGED =
   "The minutes changed after they were submitted. Read the changes; the minute-taker submits them again before approval.";
 
 async function minutesDocumentId(meetingId: string): Promise<string> {
-  const document = await db().collabDocument.findUnique({
-    where: { ownerType_ownerId: { ownerType: MEETING_MINUTES_DOCUMENT, ownerId: meetingId } },
-    select: { id: true },
-  });
-  if (!document) throw new DomainError("not-found", "This meeting has no minutes document.");
-  return document.id;
+  const documentId = await minutesDocumentIdOf(meetingId);
+  if (!documentId) throw new DomainError("not-found", "This meeting has no minutes document.");
+  return documentId;
 }
 
 /** Which edits the stored minutes include: the same whatever compaction did, different after any change. */

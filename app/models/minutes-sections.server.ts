@@ -8,11 +8,11 @@ import { $createHeadingNode, YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 import { DomainError } from "~/lib/errors";
 import { insertRootBlocks, replaceRootContent } from "~/lib/yjs-copy";
 import type { ActionContext } from "~/policies/actor";
-import { canAddMinutesSections, MEETING_MINUTES_DOCUMENT } from "~/policies/meeting";
+import { canAddMinutesSections } from "~/policies/meeting";
 import { applyDocumentChange } from "./collab-documents.server";
 import { docFromUpdates } from "./collab-log.server";
 import { db } from "./db.server";
-import { allow, requireMeeting } from "./meeting-facts.server";
+import { allow, minutesDocumentIdOf, requireMeeting } from "./meeting-facts.server";
 
 /** The content of sections with these titles: a heading and an empty paragraph to write in, each. */
 export function minutesSectionsContent(titles: readonly string[]) {
@@ -50,14 +50,6 @@ async function agendaTitles(meetingId: string): Promise<string[]> {
     select: { title: true },
   });
   return items.map((item) => item.title.trim());
-}
-
-async function minutesDocumentIdOf(meetingId: string): Promise<string | null> {
-  const document = await db().collabDocument.findUnique({
-    where: { ownerType_ownerId: { ownerType: MEETING_MINUTES_DOCUMENT, ownerId: meetingId } },
-    select: { id: true },
-  });
-  return document?.id ?? null;
 }
 
 /** Adds the missing sections to the live root, each before the next item's heading (at the end if none follows). */

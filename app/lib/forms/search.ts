@@ -68,8 +68,7 @@ export function parseSearchQuery(raw: string): ParsedQuery {
   return { ok: true, tokens };
 }
 
-const SEARCH_SORTS = ["relevance", "recent"] as const;
-export type SearchSort = (typeof SEARCH_SORTS)[number];
+export type SearchSort = "relevance" | "recent";
 
 export interface SearchFilters {
   kind: SearchKind | null;

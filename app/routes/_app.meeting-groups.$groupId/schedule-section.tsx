@@ -3,7 +3,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { MeetingGroupForm } from "~/components/meetings/group-form";
-import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { MeetingTimeFields } from "~/components/meetings/meeting-time-fields";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import type { IntentReply } from "~/lib/forms/intents.server";
@@ -22,17 +22,7 @@ export function ScheduleSection({ page, reply }: Props) {
     <section className="card" aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">Schedule a meeting</h2>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <TextField meta={fields.date} type="date" label="Date" />
-        <TextField meta={fields.startTime} type="time" label="Starts at" hint="UK time." />
-        <TextField meta={fields.endTime} type="time" label="Ends at" />
-        <SelectField meta={fields.siteId} label="Site" options={page.sites} placeholder="Online only" />
-        <TextField
-          meta={fields.onlineLink}
-          type="url"
-          label="Online link (optional)"
-          hint="For members joining online, starting https://"
-        />
+        <MeetingTimeFields fields={fields} form={form} sites={page.sites} />
         <SubmitButton name="intent" value="schedule" pendingLabel="Scheduling…">
           Schedule the meeting
         </SubmitButton>

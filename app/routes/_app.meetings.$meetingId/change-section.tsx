@@ -4,7 +4,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, useSearchParams } from "@remix-run/react";
 import { DangerZone } from "~/components/ui/danger-zone";
-import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { MeetingTimeFields } from "~/components/meetings/meeting-time-fields";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import type { IntentReply } from "~/lib/forms/intents.server";
@@ -44,17 +44,7 @@ function MoveSection({ page, sites, reply }: Props) {
       <h2 id="move-heading">Move the meeting</h2>
       <p>Members are told, and calendars that hold the meeting show the new time.</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <TextField meta={fields.date} type="date" label="Date" />
-        <TextField meta={fields.startTime} type="time" label="Starts at" hint="UK time." />
-        <TextField meta={fields.endTime} type="time" label="Ends at" />
-        <SelectField meta={fields.siteId} label="Site" options={sites} placeholder="Online only" />
-        <TextField
-          meta={fields.onlineLink}
-          type="url"
-          label="Online link (optional)"
-          hint="For members joining online, starting https://"
-        />
+        <MeetingTimeFields fields={fields} form={form} sites={sites} />
         <SubmitButton name="intent" value="move" pendingLabel="Moving…">
           Move the meeting
         </SubmitButton>
