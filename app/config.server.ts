@@ -138,3 +138,10 @@ export function config(): AppConfig {
   cached ??= loadConfig();
   return cached;
 }
+
+/** Reads the environment again. For tests that set variables in their own process: Vitest's workers share
+ * modules between files, so another file may already have read the configuration. */
+export function reloadConfig(): AppConfig {
+  cached = loadConfig();
+  return cached;
+}

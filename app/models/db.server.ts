@@ -9,7 +9,7 @@ import pg from "pg";
 import { PrismaClient as SqliteClient, type Prisma } from "~/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { config } from "~/config.server";
-import { withSearchIndexing } from "./search/search-hooks.server";
+import { flushSearchIndex, withSearchIndexing } from "./search/search-hooks.server";
 import { markTransactionCallbacks, serialisedSqlite } from "./sqlite-serialised.server";
 
 /**
@@ -119,14 +119,24 @@ export function driverConnection(): DriverConnection {
 export async function useDatabase(url: string): Promise<Db> {
   const previous = globalForDb.__staffroomDb;
   globalForDb.__staffroomDb = { url, client: createDb(url) };
-  await Promise.all([previous?.client.$disconnect(), closeDriver(previous?.driver)]);
+  await closeClient(previous);
   return globalForDb.__staffroomDb.client;
+}
+
+/**
+ * Lets the search refreshes the client's writes queued finish first: one cut off mid-transaction would keep its
+ * pooled connection, and ending the pool would wait for it for ever.
+ */
+async function closeClient(current: { client: Db; driver?: DriverConnection } | undefined): Promise<void> {
+  if (!current) return;
+  await flushSearchIndex(current.client);
+  await Promise.all([current.client.$disconnect(), closeDriver(current.driver)]);
 }
 
 export async function disconnectDb(): Promise<void> {
   const current = globalForDb.__staffroomDb;
   globalForDb.__staffroomDb = undefined;
-  await Promise.all([current?.client.$disconnect(), closeDriver(current?.driver)]);
+  await closeClient(current);
 }
 
 /**

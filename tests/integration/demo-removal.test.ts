@@ -22,7 +22,9 @@ async function rowsPerTable(provider: DatabaseProvider): Promise<Record<string, 
   const tables = await db().$queryRawUnsafe<Array<{ name: string }>>(
     provider === "postgresql"
       ? "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'"
-      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
+      : // FTS5's shadow tables hold the index's own bookkeeping (its version, its structure record) even when it
+        // indexes nothing; the full-text table itself ("SearchEntryFts") is counted like any other.
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'SearchEntryFts\\_%' ESCAPE '\\'",
   );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {

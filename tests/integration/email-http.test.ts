@@ -12,6 +12,7 @@ import { showServerOutputOnFailure, startApp, type AppProcess } from "../support
 import { seededDatabase, type SeededDatabase } from "../support/databases";
 import { signedInClient } from "../support/http-client";
 import { idOf } from "../support/model-database";
+import { useProcessEnv } from "../support/process-env";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { waitFor } from "./collab/harness";
 
@@ -21,7 +22,7 @@ const MAIL_ENV = {
   UNSUBSCRIBE_KEY: "a".repeat(64),
   MAIL_FROM: "Staffroom <staffroom@school.example>",
 };
-Object.assign(process.env, MAIL_ENV);
+useProcessEnv(MAIL_ENV);
 
 let smtp: TestSmtpServer;
 let app: AppProcess;

@@ -8,11 +8,12 @@ import { notify } from "~/models/notifications.server";
 import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
 import { seededDatabase, type SeededDatabase } from "../support/databases";
 import { idOf } from "../support/model-database";
+import { useProcessEnv } from "../support/process-env";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { waitFor } from "./collab/harness";
 
 const MAIL_ENV = { PUBLIC_URL: "http://staffroom.test", UNSUBSCRIBE_KEY: "b".repeat(64) };
-Object.assign(process.env, MAIL_ENV);
+useProcessEnv(MAIL_ENV);
 const RECIPIENTS = ["teacher", "teacherFe", "teacherDance", "teacherDeaf", "teacherSpecial", "lsa"] as const;
 
 let smtp: TestSmtpServer;
