@@ -7,7 +7,7 @@ import { ukToday } from "~/lib/lesson-dates";
 import type { ActionContext, Actor } from "~/policies/actor";
 import { canUpdateAction, canWriteMinutes } from "~/policies/meeting";
 import { db } from "./db.server";
-import { allow, loadMeetingGroupFacts, requireFollower, requireMeeting } from "./meeting-facts.server";
+import { allow, refusalFor, loadMeetingGroupFacts, requireFollower, requireMeeting } from "./meeting-facts.server";
 import { checkLinks, linksByOwner } from "./meeting-links.server";
 import { notifyActionAssigned } from "./meeting-notifications.server";
 
@@ -38,7 +38,10 @@ async function itemOfMeeting(meetingId: string, itemId: string): Promise<string 
 
 export async function recordAction(ctx: ActionContext, meetingId: string, input: ActionInput, now = new Date()) {
   const meeting = await requireMeeting(ctx.actor, meetingId);
-  allow(canWriteMinutes(ctx.actor, meeting), meeting.minutesStatus === "approved" ? LOCKED : "Only members can.");
+  allow(
+    canWriteMinutes(ctx.actor, meeting),
+    refusalFor(meeting, meeting.minutesStatus === "approved" ? LOCKED : "Only members can."),
+  );
   if (input.dueDate < ukToday(now))
     throw invalidField("dueDate", "The due date has passed: choose today or a later day.");
   if (!meeting.memberIds.includes(input.ownerId)) throw invalidField("ownerId", "Choose a member of the group.");
@@ -66,7 +69,10 @@ export async function recordAction(ctx: ActionContext, meetingId: string, input:
 
 export async function recordDecision(ctx: ActionContext, meetingId: string, input: DecisionInput) {
   const meeting = await requireMeeting(ctx.actor, meetingId);
-  allow(canWriteMinutes(ctx.actor, meeting), meeting.minutesStatus === "approved" ? LOCKED : "Only members can.");
+  allow(
+    canWriteMinutes(ctx.actor, meeting),
+    refusalFor(meeting, meeting.minutesStatus === "approved" ? LOCKED : "Only members can."),
+  );
   const links = await checkLinks(ctx.actor, input.links);
   return db().meetingDecision.create({
     data: {

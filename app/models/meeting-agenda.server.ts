@@ -6,7 +6,7 @@ import type { AgendaItemInput } from "~/lib/forms/meetings";
 import type { ActionContext } from "~/policies/actor";
 import { canEditAgenda, canProposeAgendaItem, canTakeAttendance, type MeetingFacts } from "~/policies/meeting";
 import { db } from "./db.server";
-import { allow, requireMeeting } from "./meeting-facts.server";
+import { allow, refusalFor, requireMeeting } from "./meeting-facts.server";
 import { checkLinks } from "./meeting-links.server";
 import { notifyAgendaCirculated } from "./meeting-notifications.server";
 
@@ -23,7 +23,10 @@ async function leadOf(meeting: MeetingFacts, leadId: string): Promise<string | n
 /** Members propose; what the chair adds is accepted at once. New items go to the end. */
 export async function addAgendaItem(ctx: ActionContext, meetingId: string, input: AgendaItemInput) {
   const meeting = await requireMeeting(ctx.actor, meetingId);
-  allow(canProposeAgendaItem(ctx.actor, meeting), "Only the group's members can propose agenda items.");
+  allow(
+    canProposeAgendaItem(ctx.actor, meeting),
+    refusalFor(meeting, "Only the group's members can propose agenda items."),
+  );
   const accepted = canEditAgenda(ctx.actor, meeting);
   const leadId = await leadOf(meeting, input.leadId);
   const links = await checkLinks(ctx.actor, input.links);
@@ -55,7 +58,7 @@ async function requireItem(meetingId: string, itemId: string) {
 
 export async function acceptAgendaItem(ctx: ActionContext, meetingId: string, itemId: string) {
   const meeting = await requireMeeting(ctx.actor, meetingId);
-  allow(canEditAgenda(ctx.actor, meeting), NOT_THE_CHAIR);
+  allow(canEditAgenda(ctx.actor, meeting), refusalFor(meeting, NOT_THE_CHAIR));
   const item = await requireItem(meeting.id, itemId);
   await db().agendaItem.update({ where: { id: item.id }, data: { status: "accepted" } });
 }
@@ -63,7 +66,7 @@ export async function acceptAgendaItem(ctx: ActionContext, meetingId: string, it
 /** Removes an item; standing items stay, and an item with actions or decisions keeps them (on the meeting). */
 export async function removeAgendaItem(ctx: ActionContext, meetingId: string, itemId: string) {
   const meeting = await requireMeeting(ctx.actor, meetingId);
-  allow(canEditAgenda(ctx.actor, meeting), NOT_THE_CHAIR);
+  allow(canEditAgenda(ctx.actor, meeting), refusalFor(meeting, NOT_THE_CHAIR));
   const item = await requireItem(meeting.id, itemId);
   if (item.standing) throw new DomainError("invalid", "Standing items stay on every agenda.");
   await db().$transaction([
@@ -78,7 +81,7 @@ export async function removeAgendaItem(ctx: ActionContext, meetingId: string, it
  */
 export async function reorderAgenda(ctx: ActionContext, meetingId: string, itemIds: string[], agendaVersion: number) {
   const meeting = await requireMeeting(ctx.actor, meetingId);
-  allow(canEditAgenda(ctx.actor, meeting), NOT_THE_CHAIR);
+  allow(canEditAgenda(ctx.actor, meeting), refusalFor(meeting, NOT_THE_CHAIR));
   return db().$transaction(async (tx) => {
     // Compare-and-set: only one of two concurrent reorders moves the version on.
     const claimed = await tx.meeting.updateMany({
@@ -98,7 +101,7 @@ export async function reorderAgenda(ctx: ActionContext, meetingId: string, itemI
 /** Sends the agenda to the members: it shows as circulated on their home pages. */
 export async function circulateAgenda(ctx: ActionContext, meetingId: string, now = new Date()) {
   const meeting = await requireMeeting(ctx.actor, meetingId);
-  allow(canEditAgenda(ctx.actor, meeting), NOT_THE_CHAIR);
+  allow(canEditAgenda(ctx.actor, meeting), refusalFor(meeting, NOT_THE_CHAIR));
   await db().meeting.update({ where: { id: meeting.id }, data: { agendaCirculatedAt: now } });
   await notifyAgendaCirculated(ctx, meeting, now);
   return meeting;
@@ -111,7 +114,10 @@ export async function setAttendance(
   input: { userId: string; guestName: string; status: string },
 ) {
   const meeting = await requireMeeting(ctx.actor, meetingId);
-  allow(canTakeAttendance(ctx.actor, meeting), "Only the chair and the minute-taker take attendance.");
+  allow(
+    canTakeAttendance(ctx.actor, meeting),
+    refusalFor(meeting, "Only the chair and the minute-taker take attendance."),
+  );
   if (input.userId) {
     if (!meeting.memberIds.includes(input.userId)) throw invalidField("userId", "Choose a member of the group.");
     await db().meetingAttendance.upsert({

@@ -7,7 +7,7 @@ import {
   canFollowMeetings,
   canViewMeetingGroup,
   type MeetingGroupFacts,
-  type MeetingScheduleFacts,
+  type MeetingFacts,
   MEETING_MINUTES_DOCUMENT,
 } from "~/policies/meeting";
 import { db } from "./db.server";
@@ -17,7 +17,7 @@ export interface MeetingGroupAccess extends MeetingGroupFacts {
   name: string;
 }
 
-export interface MeetingAccess extends MeetingScheduleFacts {
+export interface MeetingAccess extends MeetingFacts {
   id: string;
   groupId: string;
   groupName: string;
@@ -92,6 +92,14 @@ export async function requireMeeting(actor: Actor, meetingId: string): Promise<M
   if (!meeting || !canViewMeetingGroup(actor, meeting))
     throw new DomainError("not-found", "We could not find that meeting.");
   return meeting;
+}
+
+/** Why a change to a cancelled meeting is refused, whoever asks: it will not take place. */
+const MEETING_CANCELLED = "This meeting is cancelled: its agenda, attendance, actions and decisions are closed.";
+
+/** The refusal for a change to a meeting: that it is cancelled, when it is; otherwise the rule's own message. */
+export function refusalFor(meeting: { cancelled: boolean }, message: string): string {
+  return meeting.cancelled ? MEETING_CANCELLED : message;
 }
 
 /** Throws a 403 DomainError with the message unless allowed. */

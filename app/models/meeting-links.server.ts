@@ -176,7 +176,7 @@ export async function decisionsAbout(actor: Actor, kind: LinkKind, recordId: str
         select: {
           id: true,
           text: true,
-          meeting: { select: { id: true, startsAt: true, minutesStatus: true } },
+          meeting: { select: { id: true, startsAt: true, minutesStatus: true, cancelledAt: true } },
           group: {
             select: {
               name: true,
@@ -199,6 +199,7 @@ export async function decisionsAbout(actor: Actor, kind: LinkKind, recordId: str
         ...d.group,
         memberIds: d.group.members.map((m) => m.userId),
         minutesStatus: d.meeting.minutesStatus,
+        cancelled: d.meeting.cancelledAt !== null,
       }),
     )
     .sort((a, b) => b.meeting.startsAt.getTime() - a.meeting.startsAt.getTime())

@@ -3,12 +3,12 @@
 // kept as a named version), and a later correction opens a reasoned revision that keeps the approved one visible.
 import * as Y from "yjs";
 import { DomainError } from "~/lib/errors";
-import type { ActionContext } from "~/policies/actor";
+import type { ActionContext, Actor } from "~/policies/actor";
 import { canApproveMinutes, canReviseMinutes, canSubmitMinutes } from "~/policies/meeting";
 import { documentAccessChanged } from "./collab-documents.server";
 import { docFromUpdates, createVersionSnapshot, loadDocumentState } from "./collab-log.server";
 import { db } from "./db.server";
-import { allow, minutesDocumentIdOf, requireMeeting } from "./meeting-facts.server";
+import { allow, minutesDocumentIdOf, refusalFor, requireMeeting, type MeetingAccess } from "./meeting-facts.server";
 import { notifyMinutesAwaitingApproval } from "./meeting-notifications.server";
 
 export const MINUTES_CHANGED =
@@ -97,4 +97,48 @@ export async function reviseMinutes(ctx: ActionContext, meetingId: string, reaso
   await db().minutesRevision.create({
     data: { meetingId: meeting.id, reason, approvedVersionId: approvedVersion?.id ?? "", createdById: ctx.actor.id },
   });
+}
+
+/** The group's meeting before this one (cancelled ones aside): its minutes are approved at this one. */
+async function previousMeetingOf(meeting: { id: string; groupId: string; startsAt: Date }) {
+  return db().meeting.findFirst({
+    where: { groupId: meeting.groupId, id: { not: meeting.id }, startsAt: { lt: meeting.startsAt }, cancelledAt: null },
+    orderBy: { startsAt: "desc" },
+    select: { id: true, startsAt: true, minutesStatus: true, minutesApprovedAt: true, minutesApprovedById: true },
+  });
+}
+
+/** The "minutes of the last meeting" item: where the previous meeting's minutes stand, and whether the actor approves. */
+export async function previousMinutes(actor: Actor, meeting: MeetingAccess) {
+  const previous = await previousMeetingOf(meeting);
+  if (!previous) return null;
+  const approver = previous.minutesApprovedById
+    ? await db().user.findFirst({
+        where: { id: previous.minutesApprovedById, partnershipId: actor.partnershipId },
+        select: { name: true },
+      })
+    : null;
+  return {
+    id: previous.id,
+    startsAt: previous.startsAt,
+    minutesStatus: previous.minutesStatus,
+    approvedAt: previous.minutesApprovedAt,
+    approvedBy: approver?.name ?? null,
+    // A cancelled meeting does not take place: the minutes wait for the next one held.
+    canApprove: !meeting.cancelled && canApproveMinutes(actor, { ...meeting, minutesStatus: previous.minutesStatus }),
+  };
+}
+
+/**
+ * The chair approves the last meeting's minutes at this one. The form names the meeting it showed: if another has
+ * come between since, nothing is approved; the same rules and changed-since-submission refusal as on its own page.
+ */
+export async function approvePreviousMinutes(ctx: ActionContext, meetingId: string, previousId: string) {
+  const meeting = await requireMeeting(ctx.actor, meetingId);
+  allow(!meeting.cancelled, refusalFor(meeting, ""));
+  const previous = await previousMeetingOf(meeting);
+  if (!previous || previous.id !== previousId)
+    throw new DomainError("conflict", "The meeting before this one changed: check which minutes you are approving.");
+  await approveMinutes(ctx, previous.id);
+  return previous.id;
 }

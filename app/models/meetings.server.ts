@@ -26,6 +26,7 @@ import { db } from "./db.server";
 import { carriedForwardActions, meetingOutcomes } from "./meeting-actions.server";
 import { allow, requireMeeting, requireMeetingGroup } from "./meeting-facts.server";
 import { linksByOwner } from "./meeting-links.server";
+import { previousMinutes } from "./meeting-minutes.server";
 import { minutesSectionsContent } from "./minutes-sections.server";
 
 const NOT_THE_CHAIR = "Only the group's chair and the coordinator can schedule its meetings.";
@@ -94,7 +95,7 @@ export async function getMeetingPage(actor: Actor, meetingId: string) {
       group: { select: { id: true, name: true, members: { select: { user: PERSON } } } },
     },
   });
-  const [outcomes, mattersArising, minutes, people] = await Promise.all([
+  const [outcomes, mattersArising, minutes, people, previous] = await Promise.all([
     meetingOutcomes(actor, meeting.id),
     carriedForwardActions(meeting),
     getDocumentByOwnerForActor(actor, MEETING_MINUTES_DOCUMENT, meeting.id),
@@ -105,6 +106,7 @@ export async function getMeetingPage(actor: Actor, meetingId: string) {
       },
       select: { id: true, name: true },
     }),
+    follows ? previousMinutes(actor, facts) : null,
   ]);
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
   // Proposed items are for the group's eyes; the chair decides whether they join the agenda.
@@ -141,6 +143,7 @@ export async function getMeetingPage(actor: Actor, meetingId: string) {
     actions: follows ? outcomes.actions : [],
     decisions: outcomes.decisions,
     mattersArising: follows ? mattersArising : [],
+    previous,
     minutesDocumentId: minutes?.document.id ?? null,
     can: {
       follow: follows,

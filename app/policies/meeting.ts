@@ -16,9 +16,10 @@ export interface MeetingGroupFacts {
   openToPartnership: boolean;
 }
 
-/** What a meeting rule needs: its group's facts and where its minutes stand. */
+/** What a meeting rule needs: its group's facts, where its minutes stand and whether it was cancelled. */
 export interface MeetingFacts extends MeetingGroupFacts {
   minutesStatus: string;
+  cancelled: boolean;
 }
 
 const isChair = (actor: Actor, group: MeetingGroupFacts) => group.chairId === actor.id;
@@ -31,6 +32,11 @@ const runsGroup = (actor: Actor, group: MeetingGroupFacts) =>
 /** Approved minutes are locked: a correction first opens a reasoned revision. */
 function minutesLocked(meeting: { minutesStatus: string }): boolean {
   return meeting.minutesStatus === "approved";
+}
+
+/** A meeting is closed once its minutes are approved, or once it is cancelled (it will not take place). */
+function closed(meeting: MeetingFacts): boolean {
+  return minutesLocked(meeting) || meeting.cancelled;
 }
 
 /** The coordinator, and anyone who chairs a group, start new groups (a course team, the heads' group). */
@@ -65,20 +71,15 @@ export function canScheduleMeeting(actor: Actor, group: MeetingGroupFacts): bool
   return runsGroup(actor, group);
 }
 
-/** What moving or cancelling a meeting also needs: whether it is cancelled already. */
-export interface MeetingScheduleFacts extends MeetingFacts {
-  cancelled: boolean;
-}
-
 /**
  * Move a meeting (date, times, place) or cancel it: whoever runs the group, while it is still to be held (not
  * cancelled, and no minutes submitted: once they are, the meeting took place as recorded).
  */
-export function canMoveMeeting(actor: Actor, meeting: MeetingScheduleFacts): boolean {
+export function canMoveMeeting(actor: Actor, meeting: MeetingFacts): boolean {
   return runsGroup(actor, meeting) && !meeting.cancelled && meeting.minutesStatus === "draft";
 }
 
-export function canCancelMeeting(actor: Actor, meeting: MeetingScheduleFacts): boolean {
+export function canCancelMeeting(actor: Actor, meeting: MeetingFacts): boolean {
   return canMoveMeeting(actor, meeting);
 }
 
@@ -87,30 +88,30 @@ export function canDownloadMeetingEvent(actor: Actor, meeting: MeetingFacts): bo
   return canReadMinutes(actor, meeting);
 }
 
-/** Members propose agenda items (the chair accepts them); not once the minutes are approved. */
+/** Members propose agenda items (the chair accepts them); not once the minutes are approved or it is cancelled. */
 export function canProposeAgendaItem(actor: Actor, meeting: MeetingFacts): boolean {
-  return canFollowMeetings(actor, meeting) && !minutesLocked(meeting);
+  return canFollowMeetings(actor, meeting) && !closed(meeting);
 }
 
 /** Accept, edit, reorder and remove items, and circulate the agenda: the chair (and the coordinator). */
 export function canEditAgenda(actor: Actor, meeting: MeetingFacts): boolean {
-  return runsGroup(actor, meeting) && !minutesLocked(meeting);
+  return runsGroup(actor, meeting) && !closed(meeting);
 }
 
 /** Attendance is taken by the chair or the minute-taker (and the coordinator), until the minutes are approved. */
 export function canTakeAttendance(actor: Actor, meeting: MeetingFacts): boolean {
-  if (minutesLocked(meeting) || !samePartnership(actor, meeting)) return false;
+  if (closed(meeting) || !samePartnership(actor, meeting)) return false;
   return runsGroup(actor, meeting) || isMinuteTaker(actor, meeting);
 }
 
 /** Members write the minutes together, with their decisions and actions, until the minutes are approved. */
 export function canWriteMinutes(actor: Actor, meeting: MeetingFacts): boolean {
-  return canFollowMeetings(actor, meeting) && !minutesLocked(meeting);
+  return canFollowMeetings(actor, meeting) && !closed(meeting);
 }
 
 /** The chair, the minute-taker (and the coordinator) add the minutes' sections for agenda items added later. */
 export function canAddMinutesSections(actor: Actor, meeting: MeetingFacts): boolean {
-  if (minutesLocked(meeting) || !samePartnership(actor, meeting)) return false;
+  if (closed(meeting) || !samePartnership(actor, meeting)) return false;
   return runsGroup(actor, meeting) || isMinuteTaker(actor, meeting);
 }
 

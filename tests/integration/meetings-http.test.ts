@@ -2,7 +2,8 @@
 // bad input answered beside the field (a meeting ending before it starts, an action due in the past), a reorder
 // against a changed agenda refused (the earlier order kept), an action marked done reaching other pages' sockets,
 // approval refused for minutes changed since submission, and the approval lock: once the chair approves, a write to
-// the minutes is refused over HTTP and, at once, over the socket.
+// the minutes is refused over HTTP and, at once, over the socket; the last meeting's minutes approved at the next
+// meeting by the chair only; a cancelled meeting closed to changes; an action owner who left answered beside the field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ukToday } from "~/lib/lesson-dates";
@@ -197,5 +198,109 @@ describe.each(PROVIDERS)("meetings over HTTP on %s", (provider) => {
     });
     const page = await chair.get(`/meetings/${meetingId}`);
     expect(page.body).toContain("approved by Helen Okafor");
+  });
+
+  it("approves the last meeting's minutes at the next meeting, by the chair only", async () => {
+    const first = await schedule(40);
+    const next = await schedule(47);
+    const minuteTaker = await signIn("teacherFe");
+    expect((await minuteTaker.post(`/meetings/${first}`, { intent: "submit" })).status).toBe(200);
+    const chair = await signIn("coordinator");
+    const page = await chair.get(`/meetings/${next}`);
+    expect(page.body).toContain(`href="/meetings/${first}"`);
+    expect(page.body).toContain("Approve the minutes of");
+    const member = await signIn("teacher");
+    expect((await member.get(`/meetings/${next}`)).body).not.toContain("Approve the minutes of");
+    const refused = await member.post(`/meetings/${next}`, { intent: "approve-previous", previousMeetingId: first });
+    expect(refused.status).toBe(403);
+    // The form names the meeting it showed: a meeting that is not the one before is never approved from here.
+    const wrong = await chair.post(`/meetings/${first}`, { intent: "approve-previous", previousMeetingId: next });
+    expect(wrong.status).toBe(409);
+    expect((await store.meeting.findUniqueOrThrow({ where: { id: first } })).minutesStatus).toBe("submitted");
+    const approved = await chair.post(`/meetings/${next}`, { intent: "approve-previous", previousMeetingId: first });
+    expect(approved.status, approved.body.slice(0, 300)).toBe(200);
+    expect(approved.body).toContain("Minutes approved and locked.");
+    expect(await store.meeting.findUniqueOrThrow({ where: { id: first } })).toMatchObject({
+      minutesStatus: "approved",
+      minutesApprovedById: users.get("coordinator"),
+    });
+    expect((await chair.get(`/meetings/${next}`)).body).toContain("approved by Helen Okafor");
+  });
+
+  it("closes a cancelled meeting: proposals, agenda edits, attendance, actions and decisions refused", async () => {
+    const meetingId = await schedule(50);
+    const chair = await signIn("coordinator");
+    const cancelled = await chair.post(`/meetings/${meetingId}`, { intent: "cancel", reason: "Snow closure." });
+    expect(cancelled.status, cancelled.body.slice(0, 300)).toBe(200);
+    const items = await store.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" } });
+    const { agendaVersion } = await store.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const member = await signIn("teacher");
+    const attempts: Array<{ by: typeof chair; form: Record<string, string> }> = [
+      { by: member, form: { intent: "propose", title: "Kit audit", purpose: "discussion", leadId: "", minutes: "" } },
+      {
+        by: chair,
+        form: {
+          intent: "reorder",
+          agendaVersion: String(agendaVersion),
+          ...Object.fromEntries([...items].reverse().map((item, index) => [`itemIds[${index}]`, item.id])),
+        },
+      },
+      { by: chair, form: { intent: "circulate" } },
+      { by: chair, form: { intent: "attendance", userId: users.get("teacher")!, guestName: "", status: "present" } },
+      {
+        by: member,
+        form: {
+          intent: "action",
+          itemId: "",
+          description: "Book the hall",
+          ownerId: users.get("teacher")!,
+          dueDate: addDays(today, 60),
+        },
+      },
+      { by: member, form: { intent: "decision", itemId: "", text: "Move the festival" } },
+      { by: chair, form: { intent: "approve-previous", previousMeetingId: "" } },
+    ];
+    for (const { by, form } of attempts) {
+      const refused = await by.post(`/meetings/${meetingId}`, form);
+      expect(refused.status, form.intent).toBe(403);
+      expect(refused.body, form.intent).toContain("This meeting is cancelled");
+    }
+    const stored = await store.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      include: { items: { orderBy: { position: "asc" } }, attendance: true, actions: true, decisions: true },
+    });
+    expect(stored.items.map((i) => i.id)).toEqual(items.map((i) => i.id));
+    expect(stored).toMatchObject({ agendaCirculatedAt: null, attendance: [], actions: [], decisions: [] });
+    const page = await chair.get(`/meetings/${meetingId}`);
+    expect(page.body).toContain("This meeting is cancelled.");
+    expect(page.body).toContain("Its agenda, attendance, actions and decisions are closed.");
+    for (const intent of ["propose", "attendance", "action", "decision", "circulate"])
+      expect(page.body, intent).not.toContain(`value="${intent}"`);
+  });
+
+  it("answers an action owner who left the partnership beside the field, and saves nothing", async () => {
+    const meetingId = await schedule(51);
+    const { members } = await store.meetingGroup.findUniqueOrThrow({
+      where: { id: groupId },
+      select: { members: { select: { userId: true } } },
+    });
+    const busy = new Set(["coordinator", "teacher", "teacherFe", "teacherDeaf"].map((key) => users.get(key)));
+    const leaver = members.map((m) => m.userId).find((id) => !busy.has(id))!;
+    await store.user.update({ where: { id: leaver }, data: { deactivatedAt: new Date() } });
+    try {
+      const chair = await signIn("coordinator");
+      const refused = await chair.post(`/meetings/${meetingId}`, {
+        intent: "action",
+        itemId: "",
+        description: "Collect the bibs",
+        ownerId: leaver,
+        dueDate: addDays(today, 7),
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toContain("has left the partnership: choose someone else.");
+      expect(await store.meetingAction.count({ where: { meetingId } })).toBe(0);
+    } finally {
+      await store.user.update({ where: { id: leaver }, data: { deactivatedAt: null } });
+    }
   });
 });

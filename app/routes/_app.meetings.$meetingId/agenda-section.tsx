@@ -28,6 +28,7 @@ import { AGENDA_PURPOSES, type AgendaPurpose } from "~/lib/forms/meetings";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { ActionForm, DecisionForm } from "./outcome-forms";
 import type { AgendaItemData, MeetingPageData } from "./page-data";
+import { PreviousMinutes } from "./previous-minutes";
 
 type Props = { page: MeetingPageData; reply?: IntentReply };
 
@@ -185,6 +186,7 @@ function AgendaItem({
           </button>
         </Form>
       ) : null}
+      {item.standing === "last_minutes" && page.can.follow ? <PreviousMinutes previous={page.previous} /> : null}
       {item.standing === "matters_arising" && page.can.follow ? (
         <ActionTable label="Open actions from earlier meetings" actions={page.mattersArising} mayUpdate={mayUpdate} />
       ) : null}

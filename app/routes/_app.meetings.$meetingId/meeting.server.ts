@@ -24,7 +24,7 @@ import {
 } from "~/models/meeting-agenda.server";
 import { requireMeeting } from "~/models/meeting-facts.server";
 import { actionStatusHandler } from "~/models/meeting-intents.server";
-import { approveMinutes, reviseMinutes, submitMinutes } from "~/models/meeting-minutes.server";
+import { approveMinutes, approvePreviousMinutes, reviseMinutes, submitMinutes } from "~/models/meeting-minutes.server";
 import { addMinutesSections, followAgendaInEmptyMinutes } from "~/models/minutes-sections.server";
 import { getMeetingPage } from "~/models/meetings.server";
 import { listInstitutions } from "~/models/institutions.server";
@@ -47,10 +47,10 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const ctx = requireActionContext(context, request);
   const meeting = await requireMeeting(ctx.actor, params.meetingId ?? "").catch(refusal);
   const id = meeting.id;
-  const changed = <T>(outcome: T): T => {
+  const changed = <T>(outcome: T, about = id): T => {
     context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
       entity: "meeting",
-      id,
+      id: about,
       action: "updated",
       by: ctx.actor.id,
     });
@@ -110,6 +110,11 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     approve: async (_formData, intent) => {
       await approveMinutes(ctx, id);
       return changed({ intent, message: "Minutes approved and locked." });
+    },
+    "approve-previous": async (formData, intent) => {
+      const previousId = await approvePreviousMinutes(ctx, id, field(formData, "previousMeetingId"));
+      changed(null);
+      return changed({ intent, message: "Minutes approved and locked." }, previousId);
     },
     revise: (formData, intent) =>
       submitForm(formData, intent, revisionSchema, async (value) => {

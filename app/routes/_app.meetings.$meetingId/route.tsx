@@ -52,6 +52,7 @@ export default function MeetingPage() {
             <strong>This meeting is cancelled.</strong>
             {meeting.cancelReason ? ` ${meeting.cancelReason}` : ""}
           </p>
+          <p>Its agenda, attendance, actions and decisions are closed.</p>
         </Notice>
       ) : null}
       <p className="no-print">
