@@ -84,3 +84,36 @@ test("an LSA asks about her briefing and the teacher answers; a teacher mentions
   await lsa.context().close();
   await tom.context().close();
 });
+
+test("a teacher comments on one of her actions and on a strategy rating, each from its own disclosure", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+
+  // My actions: the first action's "Comments (0)" opens the conversation; the count follows what is said.
+  await page.goto("/actions");
+  const action = page.locator(".action-table tbody tr").first();
+  const actionComments = action.locator("details.record-comments");
+  await expect(actionComments.locator("summary")).toHaveText(/^Comments \(\d+\)/);
+  const before = Number(/\((\d+)\)/.exec((await actionComments.locator("summary").textContent()) ?? "")![1]);
+  await actionComments.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  const actionPanel = actionComments.getByRole("complementary", { name: /Comments/ });
+  await actionPanel.getByLabel("New comment").fill(`The minibus is booked. ${stamp}`);
+  await actionPanel.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(actionPanel.getByText(`The minibus is booked. ${stamp}`)).toBeVisible();
+  await expect(actionComments.locator("summary")).toHaveText(new RegExp(`^Comments \\(${before + 1}\\)`));
+  await expectNoSeriousA11yViolations(page);
+
+  // A strategy's ratings: each has its own conversation.
+  await page.goto("/strategies");
+  await page.getByRole("link", { name: "Visual timetables and now/next boards" }).first().click();
+  const rating = page.locator(".rating-list > li").first();
+  await rating.locator("details.record-comments summary").click();
+  const ratingPanel = rating.getByRole("complementary", { name: /Comments/ });
+  await ratingPanel.getByLabel("New comment").fill(`Which year groups was this with? ${stamp}`);
+  await ratingPanel.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(ratingPanel.getByText(`Which year groups was this with? ${stamp}`)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

@@ -1,6 +1,6 @@
-// Notifications across two processes on PostgreSQL and Redis, through the built server: an action assigned on
-// process B rings the bell (a socket event with the unread count) of the owner connected to process A, once, and
-// nobody else's; and the permission cells of every notification endpoint and socket event: a member's
+// Notifications across two processes on PostgreSQL and Redis, through the built server: an action assigned, or a
+// mention made through the comments endpoint, on process B rings the bell (a socket event with the unread count) of
+// the member connected to process A, once, and nobody else's; and the permission cells of every notification endpoint and socket event: a member's
 // notifications are theirs alone (never read or marked by a colleague or another partnership), the outbox is the
 // coordinator's, nothing without signing in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import { showServerOutputOnFailure, startApp, type AppProcess } from "../support
 import { redisUrl, seededDatabase, type SeededDatabase } from "../support/databases";
 import { signedInClient } from "../support/http-client";
 import { idOf } from "../support/model-database";
-import { connectSocket, type TestSocket } from "../support/socket-client";
+import { connectSocket, ping, type TestSocket } from "../support/socket-client";
 import { waitFor } from "./collab/harness";
 
 let a: AppProcess;
@@ -46,12 +46,19 @@ const signIn = (app: AppProcess, key: Parameters<typeof demoUser>[0], suffix = "
 
 /** Every "notifications:unread" a member's socket hears. */
 async function bellOf(app: AppProcess, key: Parameters<typeof demoUser>[0], suffix = "") {
+  return (await listenedBell(app, key, suffix)).heard;
+}
+
+async function listenedBell(app: AppProcess, key: Parameters<typeof demoUser>[0], suffix = "") {
   const socket = await connectSocket(app.origin, { cookie: (await signIn(app, key, suffix)).cookieHeader() });
   sockets.push(socket);
   const heard: number[] = [];
   socket.on("notifications:unread", ({ unread }) => heard.push(unread));
-  return heard;
+  return { socket, heard };
 }
+
+const unreadOf = (userId: string) =>
+  store.notification.count({ where: { recipientId: userId, readAt: null, inApp: true } });
 
 async function assignAction(app: AppProcess, ownerKey: string, description: string) {
   const chair = await signIn(app, "coordinator");
@@ -93,6 +100,43 @@ describe("notifications across two processes", () => {
     expect(stranger).toEqual([]);
     const page = await (await signIn(a, "teacher")).get("/notifications?show=unread");
     expect(page.body).toContain("Book the minibus for the festival");
+  });
+
+  it("a mention through the comments endpoint on process B rings the mentioned member's bell on process A once, and no one else's", async () => {
+    const mentionedId = idOf(seeded.demo.userIds, "teacherDance");
+    const mentioned = await listenedBell(a, "teacherDance");
+    const quiet = await Promise.all([
+      listenedBell(a, "teacher"), // the author
+      listenedBell(a, "teacherFe"),
+      listenedBell(a, "lsa"),
+      listenedBell(a, "teacher", ".other"),
+    ]);
+    const before = await unreadOf(mentionedId);
+    const rating = await store.strategyRating.findFirstOrThrow({
+      where: { strategy: { partnershipId: seeded.demo.partnershipId } },
+    });
+    const { name } = await store.user.findUniqueOrThrow({ where: { id: mentionedId } });
+    const author = await signIn(b, "teacher");
+    const mention = async (body: string) => {
+      const res = await author.post(`/comments/strategy-rating/${rating.id}.data`, {
+        intent: "start",
+        body: `@${name} ${body}`,
+        mentionIds: mentionedId,
+      });
+      expect(res.status, res.body.slice(0, 300)).toBe(200);
+    };
+    await mention("did this work with your Year 9 dancers?");
+    await waitFor(() => mentioned.heard.length > 0, 10_000, "the mentioned member's bell");
+    // A second mention, sent the same way after the first, arrives after anything the first could still send: the
+    // bell then shows that the first rang exactly once.
+    await mention("and with Year 10?");
+    await waitFor(() => mentioned.heard.length > 1, 10_000, "the second ring");
+    expect(mentioned.heard).toEqual([before + 1, before + 2]);
+    expect(await unreadOf(mentionedId)).toBe(before + 2);
+    for (const { socket, heard } of quiet) {
+      await ping(socket);
+      expect(heard).toEqual([]);
+    }
   });
 
   it("keeps each member's notifications to themselves: read, marked, counted", async () => {

@@ -2,6 +2,7 @@
 // one-click "Mark done" (or reopen, or drop with a reason) for whoever may change each action. On a phone each row
 // stacks into a card (labels from data-label) so "Mark done" stays in view instead of off the side of a scroll.
 import { Form, Link } from "@remix-run/react";
+import { RecordComments } from "~/components/comments/record-comments";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { formatDate } from "~/lib/format";
 import { ACTION_STATUSES, type ActionStatus } from "~/lib/forms/meetings";
@@ -58,6 +59,7 @@ export function ActionTable({
                 <Link to={`/meetings/${a.meeting.id}`} className="muted">
                   (agreed {formatDate(a.meeting.startsAt)})
                 </Link>
+                <RecordComments subjectType="meeting-action" subjectId={a.id} subjectTitle="this action" />
               </td>
               {showGroup ? (
                 <td data-label="Group">

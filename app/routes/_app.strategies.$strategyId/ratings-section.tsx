@@ -1,6 +1,7 @@
 // Impact ratings: the distribution, every rating with its comment, and the form to rate (again).
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { RecordComments } from "~/components/comments/record-comments";
 import { ratingSummary } from "~/components/strategies/strategy-form";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors, SelectField } from "~/components/ui/field";
@@ -64,6 +65,7 @@ export function RatingsSection() {
                     : "general rating"} · {formatDateTime(r.updatedAt)}
               </span>
               {r.comment ? <p className="preserve-lines">{r.comment}</p> : null}
+              <RecordComments subjectType="strategy-rating" subjectId={r.id} subjectTitle="this rating" />
             </li>
           ))}
         </ul>
