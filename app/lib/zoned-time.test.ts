@@ -10,7 +10,9 @@ const clock = (iso: string) => {
 describe("zonedDateTime", () => {
   const original = process.env.TZ;
   afterEach(() => {
-    process.env.TZ = original;
+    // Assigning undefined would set the string "undefined", which later files of this worker would inherit.
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
   });
 
   it("reads British Summer Time before the last Sunday of October and GMT after it", () => {

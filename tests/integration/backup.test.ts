@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createDb, sqliteFilePath, type Db } from "~/models/db.server";
+import { flushSearchIndex } from "~/models/search/search-hooks.server";
 import { backupDatabase, pruneBackups, restoreDatabase } from "../../server/ops/backup";
 import { emptyDatabase, PROVIDERS, seededDatabase } from "../support/databases";
 
@@ -89,6 +90,9 @@ describe.each(PROVIDERS)("backup and restore on %s", (provider) => {
         data: new Uint8Array(4096).map((_, i) => i % 251),
       },
     });
+    // The upload's search entry is written just after it (search-hooks.server.ts): let it land before the backup,
+    // so the backup holds the upload and its entry alike.
+    await flushSearchIndex(store);
     // A writer appending to a document's update log for as long as the backup takes, and a little longer.
     let writing = true;
     let written = 0;
