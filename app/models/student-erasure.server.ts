@@ -8,6 +8,8 @@ import type { ActionContext } from "~/policies/actor";
 import { auditAction, recordAudit } from "./audit.server";
 import { db } from "./db.server";
 import { redactDocuments } from "./document-redaction.server";
+import { flushSearchIndex } from "./search/search-hooks.server";
+import { rebuildSearchIndex } from "./search/search-index.server";
 import { redactFreeText } from "./student-free-text.server";
 
 /** Who erases: the coordinator (an action context), or the retention schedule (the system, no actor). */
@@ -64,6 +66,10 @@ export async function eraseStudent(by: ErasureBy, studentId: string): Promise<Er
     db().differentiationNote.deleteMany({ where: { studentId } }),
     db().student.deleteMany({ where: { id: studentId, partnershipId } }),
   ]);
+  // The search index copies text (co-edited text included) that the steps above redacted: write it afresh, so that
+  // no entry keeps the name until the record's next edit. Erasures are rare; the whole index is the simple, sure way.
+  await flushSearchIndex(db());
+  await rebuildSearchIndex(db());
   const entry = {
     action: "student.erased",
     subjectType: "student",
