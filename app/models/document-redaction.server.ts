@@ -5,7 +5,7 @@
 import type { SerializedEditorState, SerializedLexicalNode } from "lexical";
 import { $createParagraphNode, $getRoot, $parseSerializedNode } from "lexical";
 import * as Y from "yjs";
-import { rootsToYjsState, yjsStateToEditorStates } from "~/lib/document-schema/headless";
+import { rootsToYjsState, yjsStateToEditorStates, yjsStateToRawLines } from "~/lib/document-schema/headless";
 import type { StudentNameMatcher } from "~/lib/student-name-redaction";
 import { replaceRootContent } from "~/lib/yjs-copy";
 import { applyDocumentChange } from "./collab-documents.server";
@@ -44,26 +44,6 @@ async function readableEditorStates(
   }
 }
 
-/** Every run of text in a stored state, straight from the Yjs types: for documents the editor cannot read. */
-function rawTextsOf(state: Uint8Array): string[] {
-  const doc = docFromUpdates([state]);
-  const texts: string[] = [];
-  const walk = (type: Y.XmlText) => {
-    let line = "";
-    for (const op of type.toDelta() as Array<{ insert?: unknown }>) {
-      if (typeof op.insert === "string") line += op.insert;
-      else if (op.insert instanceof Y.XmlText) walk(op.insert);
-    }
-    if (line.trim()) texts.push(line);
-  };
-  try {
-    for (const name of doc.share.keys()) walk(doc.get(name, Y.XmlText));
-    return texts;
-  } finally {
-    doc.destroy();
-  }
-}
-
 /** The root names a stored state holds (a plan: its notes and each text part). */
 function rootNamesOf(state: Uint8Array): string[] {
   const doc = docFromUpdates([state]);
@@ -81,7 +61,7 @@ async function redactedState(state: Uint8Array, matcher: StudentNameMatcher): Pr
   const editorStates = await readableEditorStates(state, rootNames);
   if (editorStates === null) {
     // A document the editor's schema cannot read (stored before validation): nothing to do unless it names them.
-    if (!rawTextsOf(state).some((text) => matcher.test(text))) return null;
+    if (!Object.values(yjsStateToRawLines(state, rootNames)).some((text) => matcher.test(text))) return null;
     throw new Error(
       "A co-edited document that names the student cannot be read, so the name cannot be erased from it.",
     );
@@ -164,10 +144,11 @@ export async function findDocumentMentions(partnershipId: string, matcher: Stude
   const mentions: Array<{ document: string; ownerType: string; text: string }> = [];
   for (const document of documents) {
     const state = (await loadDocumentState(document.id)).state;
-    const editorStates = await readableEditorStates(state, rootNamesOf(state));
+    const rootNames = rootNamesOf(state);
+    const editorStates = await readableEditorStates(state, rootNames);
     const texts = editorStates
       ? Object.values(editorStates).flatMap((editorState) => textsOf(editorState.root as SerializedNode))
-      : rawTextsOf(state);
+      : Object.values(yjsStateToRawLines(state, rootNames)).flatMap((lines) => lines.split("\n"));
     for (const text of texts) {
       if (matcher.test(text)) mentions.push({ document: document.title, ownerType: document.ownerType, text });
     }

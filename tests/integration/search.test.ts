@@ -1,6 +1,7 @@
 // Search everything, on SQLite (FTS5) and PostgreSQL (tsvector): stemming, relevance, phrases and prefixes, facets,
 // the policies' visibility (an LSA, a teacher of another institution, a member of another partnership, with counts),
 // hostile queries, and a co-edited body findable after an edit through the socket.
+import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSearchRequest, type SearchOutcome } from "~/lib/forms/search";
 import { createDocument } from "~/models/collab-documents.server";
@@ -177,6 +178,29 @@ describe.each(PROVIDERS)("search on %s", (provider) => {
     expect(hitsOf(await search(await as("teacher"), "q=xylocarp")).total).toBe(0);
     await rebuildSearchIndex(db());
     expect(hitsOf(await search(await as("teacher"), "q=xylocarp")).total).toBe(3);
+  });
+
+  it("still indexes a document the editor cannot read, from its raw text, and the rebuild goes on", async () => {
+    const teacher = await as("teacher");
+    const document = await createDocument(teacher, {
+      ownerType: PARTNERSHIP_DOCUMENT,
+      ownerId: `unreadable-${provider}`,
+      title: "Old minutes",
+    });
+    // A node type nobody registered, stored as if written before the server checked changes.
+    const bad = new Y.Doc();
+    const node = new Y.XmlText();
+    node.setAttribute("__type", "marquee");
+    node.insert(0, "Zanthoxylum visit notes");
+    bad.get("root", Y.XmlText).insertEmbed(0, node);
+    await db().collabUpdate.create({
+      data: { documentId: document.id, data: new Uint8Array(Y.encodeStateAsUpdate(bad)), userId: null },
+    });
+    await rebuildSearchIndex(db());
+    expect(hitsOf(await search(teacher, "q=zanthoxylum")).hits.map((h) => h.href)).toEqual([
+      `/documents/${document.id}`,
+    ]);
+    expect(hitsOf(await search(teacher, "q=xylocarp")).total).toBe(3);
   });
 
   describe("a co-edited document", () => {

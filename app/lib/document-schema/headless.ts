@@ -155,6 +155,30 @@ export async function yjsStateToLines(
   );
 }
 
+/**
+ * Each root's text read straight from the Yjs types, one line per block, by root name: for a document the editor
+ * cannot read (a node type it does not know, stored before the server checked changes). Search still finds its words
+ * and erasure can still tell whether it names someone, where the editor would throw.
+ */
+export function yjsStateToRawLines(state: Uint8Array, rootNames: readonly string[]): Record<string, string> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const lines = (type: Y.XmlText, into: string[]) => {
+    let line = "";
+    for (const op of type.toDelta() as Array<{ insert?: unknown }>) {
+      if (typeof op.insert === "string") line += op.insert;
+      else if (op.insert instanceof Y.XmlText) lines(op.insert, into);
+    }
+    if (line.trim()) into.push(line);
+    return into;
+  };
+  try {
+    return Object.fromEntries(rootNames.map((name) => [name, lines(doc.get(name, Y.XmlText), []).join("\n")]));
+  } finally {
+    doc.destroy();
+  }
+}
+
 function blockLines(): string {
   return $getRoot().getTextContent().replace(/\n\n/g, "\n").replace(/\s+$/, "");
 }

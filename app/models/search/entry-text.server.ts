@@ -1,7 +1,7 @@
 // What every search entry builder shares: the row it writes, the plain text of a stored co-edited document (read from
 // its snapshot and log when the index is refreshed, never when someone searches), and the facet encoding.
 import * as Y from "yjs";
-import { yjsStateToLines } from "~/lib/document-schema/headless";
+import { yjsStateToLines, yjsStateToRawLines } from "~/lib/document-schema/headless";
 // The client type itself, not db.server: that module builds its clients with withSearchIndexing.
 import type { PrismaClient as Db } from "~/generated/sqlite/client";
 
@@ -78,7 +78,9 @@ export async function storedDocumentTexts(
   const texts = new Map<string, string>();
   for (const [documentId, updates] of parts) {
     const state = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    const lines = await yjsStateToLines(state, rootNames);
+    // A document the editor cannot read is still indexed, from its raw text: one such document must not stop a
+    // rebuild of the whole index (erasure rebuilds it).
+    const lines = await yjsStateToLines(state, rootNames).catch(() => yjsStateToRawLines(state, rootNames));
     texts.set(documentId, indexableText(...rootNames.map((name) => lines[name])));
   }
   return texts;
