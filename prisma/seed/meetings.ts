@@ -143,9 +143,23 @@ const MEMBERS = [
   "leader",
 ];
 
+/** What the minute-taker wrote under each standing item of a past meeting. */
+const STANDING_NOTES: Record<keyof typeof STANDING_ITEMS, string> = {
+  apologies: "Apologies as recorded in the attendance.",
+  last_minutes: "The minutes of the last meeting were agreed as a true record.",
+  matters_arising: "Open actions were reviewed; see the action list.",
+};
+
+/** The minutes as the app starts them (a heading per agenda item, standing items first), past meetings' filled in. */
 function minutesState(notes: string[], topics: SeedMeeting["topics"], past: boolean): Uint8Array {
   return lexicalContentToYjsState(() => {
     const root = $getRoot();
+    for (const [standing, title] of Object.entries(STANDING_ITEMS) as Array<[keyof typeof STANDING_ITEMS, string]>) {
+      root.append($createHeadingNode("h2").append($createTextNode(title)));
+      root.append(
+        past ? $createParagraphNode().append($createTextNode(STANDING_NOTES[standing])) : $createParagraphNode(),
+      );
+    }
     for (const [index, topic] of topics.entries()) {
       root.append($createHeadingNode("h2").append($createTextNode(topic.title)));
       const text = past ? (notes[index] ?? "Discussed; see the actions.") : "";

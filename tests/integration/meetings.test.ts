@@ -9,6 +9,7 @@ import { meetingSchema, type MeetingInput } from "~/lib/forms/meetings";
 import { ukToday } from "~/lib/lesson-dates";
 import { addDays } from "~/lib/uk-calendar";
 import { applyDocumentChange, getDocumentByOwnerForActor } from "~/models/collab-documents.server";
+import { loadDocumentState } from "~/models/collab-log.server";
 import { db } from "~/models/db.server";
 import { listMyActions, recordAction, recordDecision, setActionStatus } from "~/models/meeting-actions.server";
 import { addAgendaItem, reorderAgenda, setAttendance } from "~/models/meeting-agenda.server";
@@ -71,6 +72,21 @@ describe.each(PROVIDERS)("meetings on %s", (provider) => {
     expect(upcoming.mattersArising.map((a) => a.description)).toContain("Write a one-page briefing template for LSAs");
     expect(upcoming.mattersArising.every((a) => a.status === "open")).toBe(true);
     expect((await listUpcomingMeetings(teacher)).map((m) => m.group.name)).toContain(STEERING_GROUP);
+    // Seeded minutes look like minutes the app starts: a heading per agenda item, the standing items first.
+    for (const { id } of [...page.past, ...page.upcoming]) {
+      const meeting = await getMeetingPage(teacher, id);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await loadDocumentState(meeting.minutesDocumentId!)).state);
+      const headings = (doc.get("root", Y.XmlText).toDelta() as Array<{ insert: unknown }>)
+        .map((op) => op.insert)
+        .filter((block): block is Y.XmlText => block instanceof Y.XmlText && block.getAttribute("__type") === "heading")
+        .map((block) =>
+          (block.toDelta() as Array<{ insert: unknown }>)
+            .map((op) => (typeof op.insert === "string" ? op.insert : ""))
+            .join(""),
+        );
+      expect(headings).toEqual(meeting.items.map((item) => item.title));
+    }
   });
 
   it("refuses a meeting that ends before it starts, and turns London times into instants", async () => {
