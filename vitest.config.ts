@@ -5,6 +5,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { SlowFirstSequencer } from "./tests/support/sequencer";
 
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
@@ -20,6 +21,7 @@ export default defineConfig({
     // Much of a test file's time is spent waiting on child processes (servers, the Prisma CLI), so run a
     // few more files at once than Vitest's default of cores - 1 (which is one file at a time on 2 cores).
     maxWorkers: Math.min(4, os.availableParallelism() + 1),
+    sequence: { sequencer: SlowFirstSequencer },
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,

@@ -29,6 +29,8 @@ const STEPS = [
   {
     name: "Vitest",
     cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
+    // The server the build step bundled from this same source: the harness need not bundle it again.
+    env: { STAFFROOM_TEST_SERVER_BUNDLE: path.join(process.env.BUILD_DIR || "build", "server.mjs") },
     report: VITEST_JSON,
     read: readVitest,
   },
@@ -36,12 +38,12 @@ const STEPS = [
 ];
 
 /** Runs a command; with `collect`, its output is gathered and returned instead of shown as it comes. */
-function run(cmd, { collect = false } = {}) {
+function run(cmd, { collect = false, env = {} } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd[0], cmd.slice(1), {
       cwd: root,
       stdio: collect ? ["ignore", "pipe", "pipe"] : "inherit",
-      env: process.env,
+      env: { ...process.env, ...env },
     });
     let output = "";
     child.stdout?.on("data", (chunk) => (output += chunk));
@@ -131,7 +133,7 @@ function seconds(ms) {
 async function runStep(step, timings) {
   if (!step.together) {
     console.log(`\n==> ${step.name}: ${step.cmd.join(" ")}`);
-    return run(step.cmd);
+    return run(step.cmd, { env: step.env });
   }
   console.log(`\n==> ${step.name}: ${step.together.map((part) => part.cmd.join(" ")).join(" & ")}`);
   const codes = await Promise.all(

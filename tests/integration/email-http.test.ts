@@ -61,6 +61,16 @@ const event = (overrides: Partial<NotificationInput>): NotificationInput => ({
 });
 
 const mailTo = (email: string) => smtp.accepted.filter((m) => m.to && JSON.stringify(m.to).includes(email));
+/**
+ * Waits until every outbox row is marked sent. A sent row is never claimed again and each email has one row (its
+ * dedupe key), so no copy can still be on its way: what the SMTP server holds then is all it will get.
+ */
+const outboxSent = () =>
+  waitFor(
+    async () => (await db().emailOutbox.count({ where: { status: { not: "sent" } } })) === 0,
+    20_000,
+    "the outbox sent",
+  );
 const header = (mail: (typeof smtp.accepted)[number], name: string) =>
   mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "") ?? "";
 
@@ -79,7 +89,7 @@ describe("email through SMTP", () => {
     expect(await notify(once)).toEqual([user("teacher")]);
     expect(await notify(once)).toEqual([]);
     await waitFor(() => mailTo(demoUser("teacher").email).length > 0, 20_000, "the email");
-    await new Promise((r) => setTimeout(r, 1_000));
+    await outboxSent();
     const mails = mailTo(demoUser("teacher").email);
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
@@ -136,7 +146,7 @@ describe("email through SMTP", () => {
 
     const email = demoUser("teacherFe").email;
     await waitFor(() => mailTo(email).length > 0, 20_000, "the digest");
-    await new Promise((r) => setTimeout(r, 1_000));
+    await outboxSent();
     const digests = mailTo(email);
     expect(digests).toHaveLength(1);
     const text = digests[0]!.text ?? "";

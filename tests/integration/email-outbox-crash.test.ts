@@ -76,15 +76,20 @@ describe("the email outbox across a crash", () => {
     const first = await start();
     await held;
     await first.kill();
-    await new Promise((r) => setTimeout(r, 300));
+    // The SMTP server must see the client gone before it answers, or it would count the held message accepted.
+    await smtp.heldClientGone();
     smtp.release();
     expect(smtp.accepted).toHaveLength(2);
     expect(await db().emailOutbox.count({ where: { status: "sending" } })).toBe(1);
 
     await start();
     await waitFor(() => smtp.accepted.length >= RECIPIENTS.length, 60_000, "every email");
-    // Longer than a lease: anything sent twice would have come by now.
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Every row sent: none can be claimed again, so anything sent twice has come by now.
+    await waitFor(
+      async () => (await db().emailOutbox.count({ where: { status: { not: "sent" } } })) === 0,
+      60_000,
+      "every row sent",
+    );
     const ids = smtp.accepted.map((mail) => mail.messageId).sort();
     expect(ids).toEqual(due.map((row) => row.messageId).sort());
     expect(await db().emailOutbox.count({ where: { status: "sent" } })).toBe(RECIPIENTS.length);

@@ -29,6 +29,8 @@ export interface AppOptions {
   cookieSecure?: string | undefined;
   env?: Record<string, string | undefined>;
   startTimeoutMs?: number;
+  /** The port to try first (the harness's own test of a taken port); a free one by default. */
+  port?: number;
 }
 
 export interface AppProcess {
@@ -58,9 +60,23 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
+/** Another process took the port between freePort() and the server's listen: worth one more try on another port. */
+class PortTaken extends Error {}
+
 export async function startApp(options: AppOptions): Promise<AppProcess> {
   assertBuilt();
-  const port = await freePort();
+  const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const port = attempt === 1 && options.port ? options.port : await freePort();
+      return await startOnce(options, port, deadline);
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startOnce(options: AppOptions, port: number, deadline: number): Promise<AppProcess> {
   const origin = `http://localhost:${port}`;
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -117,25 +133,26 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     },
   };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
+      if (output.includes("EADDRINUSE")) throw new PortTaken(`port ${port} was taken:\n${output}`);
       throw new Error(
         `The Staffroom server exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${output}`,
       );
     }
-    const healthy = await fetch(`${origin}/healthz`, {
+    // Only this child's answer counts (/healthz names its pid): whatever else took the port meanwhile does not.
+    const answeredBy = await fetch(`${origin}/healthz`, {
       headers: { connection: "close" },
       signal: AbortSignal.timeout(2_000),
     })
-      .then((res) => res.status === 200)
-      .catch(() => false);
-    if (healthy) return app;
+      .then(async (res) => (res.status === 200 ? ((await res.json()) as { pid?: number }).pid : undefined))
+      .catch(() => undefined);
+    if (answeredBy === child.pid) return app;
     if (Date.now() > deadline) {
       await app.kill();
       throw new Error(`The Staffroom server did not answer /healthz within the time limit:\n${output}`);
     }
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

@@ -2,7 +2,8 @@
 // a migrated template database and a copy of it seeded with the demo partnership and
 // the "other" one. Test files get fresh databases cut from the templates
 // (tests/support/databases.ts), so no test pays for migrations or seeding. The server the
-// tests start (app-process.ts) is bundled from the current source here too, once for every start.
+// tests start (app-process.ts) is bundled from the current source here too, once for every start
+// (under `npm test`, which has just built it, the build's bundle serves instead).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -42,7 +43,8 @@ declare module "vitest" {
 const run = promisify(execFile);
 
 /** Bundles the server from the current source in a child process (scripts/build-server.mjs), off this event loop. */
-async function bundleServer(outFile: string): Promise<string> {
+async function bundleServer(outDir: string): Promise<string> {
+  const outFile = path.join(outDir, "server.mjs");
   const script = path.join(root, "scripts", "build-server.mjs");
   await run(process.execPath, [script, outFile], { cwd: root, env: { ...process.env, NODE_ENV: "production" } }).catch(
     (error: { stdout?: string; stderr?: string }) => {
@@ -50,6 +52,24 @@ async function bundleServer(outFile: string): Promise<string> {
     },
   );
   return outFile;
+}
+
+/** Inside the project, where Node finds the packages the bundle leaves out; removed after the run. */
+function scratchServerDir(): string {
+  fs.mkdirSync(path.join(root, ".cache"), { recursive: true });
+  return fs.mkdtempSync(path.join(root, ".cache", "test-server-"));
+}
+
+/**
+ * The server `npm run build` bundled moments ago from this same source: `npm test` (scripts/test.mjs) names it in
+ * STAFFROOM_TEST_SERVER_BUNDLE so the run does not bundle it a second time.
+ */
+function prebuiltServer(): Promise<string> | null {
+  const named = process.env.STAFFROOM_TEST_SERVER_BUNDLE;
+  if (!named) return null;
+  const bundle = path.resolve(root, named);
+  if (!fs.existsSync(bundle)) throw new Error(`STAFFROOM_TEST_SERVER_BUNDLE names ${bundle}, which does not exist`);
+  return Promise.resolve(bundle);
 }
 
 const POSTGRES_TEMPLATE = "staffroom_template";
@@ -73,10 +93,7 @@ export default async function setup(project: TestProject) {
     const sqliteTemplate = path.join(scratchDir, "template.db");
     const sqliteReady = migrateDeploy(PRISMA_CONFIG.sqlite, `file:${sqliteTemplate}`);
     sqliteReady.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
-    // Inside the project, where Node finds the packages the bundle leaves out.
-    fs.mkdirSync(path.join(root, ".cache"), { recursive: true });
-    serverDir = fs.mkdtempSync(path.join(root, ".cache", "test-server-"));
-    const serverReady = bundleServer(path.join(serverDir, "server.mjs"));
+    const serverReady = prebuiltServer() ?? bundleServer((serverDir = scratchServerDir()));
     serverReady.catch(() => undefined);
     [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
     const postgresTemplateUrl = await postgres.createDatabase(POSTGRES_TEMPLATE);

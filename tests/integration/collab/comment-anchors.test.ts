@@ -24,7 +24,7 @@ import {
   type TestServer,
 } from "./harness";
 
-const ITERATIONS = Number(process.env.COLLAB_ITERATIONS ?? 120);
+const ITERATIONS = Number(process.env.COLLAB_ITERATIONS ?? 100);
 const WORDS = "brown fox";
 const database = useModelDatabase("sqlite");
 let server: TestServer;
