@@ -60,7 +60,7 @@ interface RemixManifest {
 }
 type ViteManifest = Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
 
-export interface RouteJavaScript {
+interface RouteJavaScript {
   route: string;
   /** Gzipped bytes of every chunk a first visit loads: the client entry, root, the layouts and the route, each once. */
   firstLoad: number;
@@ -110,7 +110,7 @@ function isPage(remix: RemixManifest, routeId: string): boolean {
   return (route.imports ?? []).length > 0;
 }
 
-export function measureRoutes(
+function measureRoutes(
   remix: RemixManifest,
   vite: ViteManifest,
   gzipSize: (file: string) => number,
@@ -129,12 +129,15 @@ export function measureRoutes(
 
 function readManifests(buildDir: string): { remix: RemixManifest; vite: ViteManifest } {
   const assets = path.join(buildDir, "client", "assets");
+  const viteFile = path.join(buildDir, ".vite", "client-manifest.json");
+  if (!fs.existsSync(assets) || !fs.existsSync(viteFile)) {
+    throw new Error(`No client build in ${buildDir}: npm run build`);
+  }
   const [remixFile, ...others] = fs.readdirSync(assets).filter((name) => /^manifest-[\w-]+\.js$/.test(name));
   if (!remixFile || others.length > 0) throw new Error(`Expected one Remix manifest in ${assets}; run npm run build`);
   const source = fs.readFileSync(path.join(assets, remixFile), "utf8");
   const remix = JSON.parse(source.slice(source.indexOf("=") + 1).replace(/;\s*$/, "")) as RemixManifest;
   // Written because vite.config.ts sets build.manifest; Remix moves it out of the public folder.
-  const viteFile = path.join(buildDir, ".vite", "client-manifest.json");
   return { remix, vite: JSON.parse(fs.readFileSync(viteFile, "utf8")) as ViteManifest };
 }
 

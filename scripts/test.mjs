@@ -26,7 +26,10 @@ const STEPS = [
     ],
   },
   // Reads the manifests the build just wrote: a second or two (issue 18's route JavaScript budget).
-  { name: "Route JavaScript budget", cmd: ["npx", "tsx", "bench/route-js.ts"] },
+  {
+    name: "Route JavaScript budget",
+    cmd: ["npx", "tsx", "bench/route-js.ts", "--results", path.join(resultsDir, "route-js.json")],
+  },
   // Vitest and Playwright one after the other: side by side they took 291 s against 308 s (1 Dec 2026, two cores),
   // too small a gain for a Playwright story running with half the CPU it is timed for.
   {
