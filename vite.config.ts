@@ -11,7 +11,8 @@ declare module "@remix-run/node" {
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   server: { port: 3000 },
-  build: { target: "es2022" },
+  // The manifest lets bench/route-js.ts see lazily loaded chunks (Remix's own manifest lists only static imports).
+  build: { target: "es2022", manifest: true },
   ssr: {
     // Native and server-only packages stay outside the server bundle.
     external: ["better-sqlite3", "@node-rs/argon2", "pg", "ioredis", "socket.io", "@socket.io/redis-adapter"],

@@ -1,5 +1,6 @@
 // `npm test`: every check CI runs, in order, stopping at the first failure:
-// derived schema fresh -> lint, types and production build (side by side) -> Vitest -> Playwright.
+// derived schema fresh -> lint, types and production build (side by side) -> route JavaScript budget -> Vitest ->
+// Playwright.
 // Ends with one summary line, "N passed, N failed[, N skipped]", summed from the
 // JSON reports Vitest and Playwright write under test-results/.
 import { spawn } from "node:child_process";
@@ -23,6 +24,11 @@ const STEPS = [
       { name: "Type check", cmd: ["npx", "tsc", "--noEmit"] },
       { name: "Production build", cmd: ["npm", "run", "build"] },
     ],
+  },
+  // Reads the manifests the build just wrote: a second or two (issue 18's route JavaScript budget).
+  {
+    name: "Route JavaScript budget",
+    cmd: ["npx", "tsx", "bench/route-js.ts", "--results", path.join(resultsDir, "route-js.json")],
   },
   // Vitest and Playwright one after the other: side by side they took 291 s against 308 s (1 Dec 2026, two cores),
   // too small a gain for a Playwright story running with half the CPU it is timed for.

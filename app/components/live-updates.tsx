@@ -3,16 +3,15 @@
 // this session (sign-out elsewhere, deactivation, role change), the tab goes to
 // the sign-in page instead of failing later. Uses the tab's one socket.
 import { useRevalidator } from "@remix-run/react";
-import { useEffect, useRef } from "react";
-import { collabSocket } from "~/editor/collab-socket";
+import { useRef } from "react";
+import { useTabSocket } from "./use-tab-socket";
 
 export function LiveUpdates() {
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
 
-  useEffect(() => {
-    const socket = collabSocket();
+  useTabSocket((socket) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onChanged = () => {
       // Several changes in a burst cause one reload.
@@ -24,12 +23,11 @@ export function LiveUpdates() {
     };
     socket.on("partnership:changed", onChanged);
     socket.on("session:ended", onEnded);
-    if (!socket.connected) socket.connect();
     return () => {
       clearTimeout(timer);
       socket.off("partnership:changed", onChanged);
       socket.off("session:ended", onEnded);
     };
-  }, []);
+  });
   return null;
 }

@@ -2,7 +2,7 @@
 // server pushes "notifications:unread" to the member's own sockets, in every process, whenever the count changes).
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { collabSocket } from "~/editor/collab-socket";
+import { useTabSocket } from "./use-tab-socket";
 
 export function NotificationBell() {
   const shell = useRouteLoaderData<{ unreadNotifications?: number }>("routes/_app");
@@ -11,15 +11,11 @@ export function NotificationBell() {
   // A reload of the page's data (navigation, revalidation) is as fresh as a push.
   useEffect(() => setUnread(loaded), [loaded]);
 
-  useEffect(() => {
-    const socket = collabSocket();
+  useTabSocket((socket) => {
     const onUnread = (payload: { unread: number }) => setUnread(payload.unread);
     socket.on("notifications:unread", onUnread);
-    if (!socket.connected) socket.connect();
-    return () => {
-      socket.off("notifications:unread", onUnread);
-    };
-  }, []);
+    return () => socket.off("notifications:unread", onUnread);
+  });
 
   const label = unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
   return (

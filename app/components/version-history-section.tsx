@@ -3,10 +3,14 @@
 // list of versions with naming and restoring for those who may write. The
 // route owns the data (loadVersionHistory) and the intents (runVersionIntent).
 import { Link, useFetcher, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { SerializedEditorState } from "lexical";
+import { lazy, Suspense, type ReactNode } from "react";
 import { Notice } from "~/components/ui/notice";
-import { VersionHistoryPanel, VersionViewer, type VersionListItem } from "~/editor/version-history";
+import { VersionHistoryPanel, type VersionListItem } from "~/editor/version-history";
 import { formatDateTime } from "~/lib/format";
+
+// Lexical comes with the viewer, only when a reader opens a version: the page's first load stays without it.
+const VersionViewer = lazy(() => import("~/editor/version-viewer").then((m) => ({ default: m.VersionViewer })));
 
 export interface VersionHistorySectionProps {
   versions: VersionListItem[];
@@ -14,9 +18,9 @@ export interface VersionHistorySectionProps {
     id: string;
     name: string;
     createdAt: string | Date;
-    editorState: Parameters<typeof VersionViewer>[0]["editorState"];
+    editorState: SerializedEditorState;
     /** The document's other parts in this version (a lesson plan's text parts), shown before its main text. */
-    parts?: Array<{ name: string; label: string; editorState: Parameters<typeof VersionViewer>[0]["editorState"] }>;
+    parts?: Array<{ name: string; label: string; editorState: SerializedEditorState }>;
   } | null;
   versionNotFound: boolean;
   canManage: boolean;
@@ -54,17 +58,19 @@ export function VersionHistorySection({
               <h2 id="viewing-heading">
                 Viewing {viewing.name || "an automatic version"} ({formatDateTime(viewing.createdAt)})
               </h2>
-              {viewing.parts?.map((part) => (
-                <div key={part.name} className="version-view__part">
-                  <h3>{part.label}</h3>
-                  <VersionViewer editorState={part.editorState} label={`${part.label}, in this version`} />
-                </div>
-              ))}
-              {viewing.parts?.length ? <h3>Lesson notes</h3> : null}
-              <VersionViewer
-                editorState={viewing.editorState}
-                label={`Version: ${viewing.name || formatDateTime(viewing.createdAt)}`}
-              />
+              <Suspense fallback={<p role="status">Opening this version…</p>}>
+                {viewing.parts?.map((part) => (
+                  <div key={part.name} className="version-view__part">
+                    <h3>{part.label}</h3>
+                    <VersionViewer editorState={part.editorState} label={`${part.label}, in this version`} />
+                  </div>
+                ))}
+                {viewing.parts?.length ? <h3>Lesson notes</h3> : null}
+                <VersionViewer
+                  editorState={viewing.editorState}
+                  label={`Version: ${viewing.name || formatDateTime(viewing.createdAt)}`}
+                />
+              </Suspense>
               <p>
                 <Link to="." replace preventScrollReset>
                   Close this version

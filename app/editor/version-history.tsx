@@ -1,16 +1,7 @@
-// Version history: the list of versions (when, by whom, automatic or named),
-// a form to name the current state, and a read-only view of any version to
-// show beside the live document. The page owns the data and actions (loader +
-// fetchers); these components only present them.
+// Version history: the list of versions (when, by whom, automatic or named) and
+// a form to name the current state; version-viewer.tsx shows a version itself.
+// The page owns the data and actions (loader + fetchers); these components only present them.
 import { useState } from "react";
-import { LexicalComposer } from "@lexical/react/LexicalComposer";
-import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
-import { ContentEditable } from "@lexical/react/LexicalContentEditable";
-import { LexicalErrorBoundary } from "@lexical/react/LexicalErrorBoundary";
-import { ListPlugin } from "@lexical/react/LexicalListPlugin";
-import type { SerializedEditorState } from "lexical";
-import { DOCUMENT_NODES } from "~/lib/document-schema/nodes";
-import { editorTheme } from "./theme";
 
 export interface VersionListItem {
   id: string;
@@ -96,35 +87,5 @@ export function VersionHistoryPanel({
         </ol>
       )}
     </aside>
-  );
-}
-
-/** A stored version, read only. Re-mount (key) per version: initial state is read once. */
-export function VersionViewer({ editorState, label }: { editorState: SerializedEditorState; label: string }) {
-  return (
-    <LexicalComposer
-      initialConfig={{
-        namespace: "staffroom-version",
-        nodes: [...DOCUMENT_NODES],
-        theme: editorTheme,
-        editable: false,
-        editorState: JSON.stringify(editorState),
-        onError: (error) => {
-          throw error;
-        },
-      }}
-    >
-      <RichTextPlugin
-        contentEditable={
-          <ContentEditable
-            className="collab-editor__content collab-editor__content--version"
-            aria-label={label}
-            aria-readonly
-          />
-        }
-        ErrorBoundary={LexicalErrorBoundary}
-      />
-      <ListPlugin />
-    </LexicalComposer>
   );
 }

@@ -143,3 +143,7 @@ export function parseCodes<T extends string>(stored: string, is: (value: unknown
 export function joinCodes(codes: readonly string[]): string {
   return [...new Set(codes)].join(",");
 }
+
+/** How the course list can be sorted (in the URL as ?sort=). */
+export const COURSE_SORTS = ["title", "recent", "subject"] as const;
+export type CourseSort = (typeof COURSE_SORTS)[number];

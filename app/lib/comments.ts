@@ -1,5 +1,5 @@
 // What a comment is, shared by the comment panel and the server: the subjects a thread can be on, the limits, the
-// form schemas, the shape the panel reads, and how a comment's stored text splits into plain text and safe links.
+// form schemas and the shape the panel reads (comment-body.ts splits a comment's text into plain text and links).
 import { z } from "zod";
 
 const COMMENT_SUBJECT_TYPES = ["document", "deployment", "meeting-action", "strategy-rating"] as const;
@@ -77,22 +77,4 @@ export interface CommentsData {
   subject: { type: CommentSubjectType; id: string; title: string };
   threads: ThreadView[];
   people: MentionCandidate[];
-}
-
-export type BodyToken = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
-
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'}]/gi;
-
-/** The body as plain text and links: only http(s) addresses become links, everything else stays text. */
-export function commentBodyTokens(text: string): BodyToken[] {
-  const tokens: BodyToken[] = [];
-  let last = 0;
-  for (const match of text.matchAll(URL_PATTERN)) {
-    const at = match.index ?? 0;
-    if (at > last) tokens.push({ kind: "text", text: text.slice(last, at) });
-    tokens.push({ kind: "link", text: match[0], href: match[0] });
-    last = at + match[0].length;
-  }
-  if (last < text.length) tokens.push({ kind: "text", text: text.slice(last) });
-  return tokens;
 }

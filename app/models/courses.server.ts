@@ -2,7 +2,7 @@
 // recent activity), creating, editing (details, delivery sites) and deleting a course. Units are changed in
 // course-units.server.ts, co-planners in course-planners.server.ts. Every query is scoped to the actor's partnership.
 import { DomainError, invalidField } from "~/lib/errors";
-import type { CourseSort } from "~/lib/forms/courses";
+import type { CourseSort } from "~/lib/co-planning";
 import type { ActionContext } from "~/policies/actor";
 import { canPlanCourses } from "~/policies/course";
 import { auditAction } from "./audit.server";

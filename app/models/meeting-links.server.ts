@@ -2,7 +2,7 @@
 // what the picker offers (by title, only what the person may open), the check of what a form sends, the titles the
 // meeting page and decisions log show, and the other way round, "Decisions about this" on a record's own page.
 import { invalidField } from "~/lib/errors";
-import { LINK_KINDS, type LinkKind } from "~/lib/forms/meetings";
+import { LINK_KINDS, type LinkKind } from "~/lib/meeting-vocabulary";
 import type { Actor } from "~/policies/actor";
 import { canViewCourse, canViewGroup } from "~/policies/course";
 import { canReadLessonPlan } from "~/policies/lesson-plan";

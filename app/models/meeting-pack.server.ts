@@ -4,7 +4,7 @@
 // may not see are put as initials, as everywhere else the reader is sent free text.
 import { mapBlockText, sectionsByHeading, textsOfBlocks, type Block } from "~/lib/document-blocks";
 import { formatDate, formatDateTime, formatLongDay } from "~/lib/format";
-import { ACTION_STATUSES, AGENDA_PURPOSES, ATTENDANCE } from "~/lib/forms/meetings";
+import { ACTION_STATUSES, AGENDA_PURPOSES, ATTENDANCE } from "~/lib/meeting-vocabulary";
 import { ukDayOf, ukTimeOf } from "~/lib/uk-calendar";
 import type { Actor } from "~/policies/actor";
 import { readDocumentBlocks } from "./document-blocks.server";

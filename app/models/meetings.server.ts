@@ -2,7 +2,8 @@
 // co-edited minutes), what the meeting's page shows (agenda with proposed items, attendance, actions and
 // decisions per item, matters arising carried forward, where the minutes stand), and a member's meetings to come.
 import { invalidField } from "~/lib/errors";
-import { STANDING_ITEMS, type MeetingInput, type StandingItem } from "~/lib/forms/meetings";
+import { type MeetingInput } from "~/lib/forms/meetings";
+import { STANDING_ITEMS, type StandingItem } from "~/lib/meeting-vocabulary";
 import { ukInstant } from "~/lib/uk-calendar";
 import type { ActionContext, Actor } from "~/policies/actor";
 import {

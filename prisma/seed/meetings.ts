@@ -5,7 +5,7 @@
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import { lexicalContentToYjsState } from "~/lib/document-schema/headless";
 import { $createHeadingNode } from "~/lib/document-schema/nodes";
-import { STANDING_ITEMS } from "~/lib/forms/meetings";
+import { STANDING_ITEMS } from "~/lib/meeting-vocabulary";
 import { ukToday } from "~/lib/lesson-dates";
 import { addDays, ukInstant } from "~/lib/uk-calendar";
 import type { Db } from "~/models/db.server";

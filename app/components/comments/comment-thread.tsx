@@ -3,7 +3,8 @@
 // or reopen.
 import { useState } from "react";
 import { formatDateTime } from "~/lib/format";
-import { commentBodyTokens, type CommentView, type MentionCandidate, type ThreadView } from "~/lib/comments";
+import { commentBodyTokens } from "~/lib/comment-body";
+import type { CommentView, MentionCandidate, ThreadView } from "~/lib/comments";
 import { CommentForm, useCommentPost } from "./comment-form";
 import { MentionField } from "./mention-field";
 

@@ -1,8 +1,13 @@
 // A dashboard figure as a page shows it: its heading, the chart (when it has one) beside the data table that is the
 // truth, each row's link to the records behind it, and the CSV download of the same table.
 import { Link } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { formatCell, type DashboardTable } from "~/lib/dashboards";
-import { BarChart, type ChartSeries } from "./bar-chart";
+import type { ChartSeries } from "./bar-chart";
+
+// visx comes with the chart, in its own chunk: the server still renders the chart, and the page waits for the chunk
+// only to hydrate it.
+const BarChart = lazy(() => import("./bar-chart").then((m) => ({ default: m.BarChart })));
 
 /** Which tables are drawn, by which column's labels and which figures. */
 export interface ChartSpec {
@@ -34,7 +39,11 @@ export function DashboardTableSection({
         <p>{table.empty}</p>
       ) : (
         <div className={chart ? "dashboard-figure__body" : undefined}>
-          {chart ? <BarChart id={table.id} data={data} series={chart.series} /> : null}
+          {chart ? (
+            <Suspense fallback={null}>
+              <BarChart id={table.id} data={data} series={chart.series} />
+            </Suspense>
+          ) : null}
           <div className="table-scroll">
             <table className="data-table">
               <caption className="visually-hidden">{table.caption}</caption>

@@ -5,7 +5,7 @@ import { Form, Link } from "@remix-run/react";
 import { RecordComments } from "~/components/comments/record-comments";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { formatDate } from "~/lib/format";
-import { ACTION_STATUSES, type ActionStatus } from "~/lib/forms/meetings";
+import { ACTION_STATUSES, type ActionStatus } from "~/lib/meeting-vocabulary";
 
 export interface ActionRow {
   id: string;

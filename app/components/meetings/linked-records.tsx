@@ -2,7 +2,7 @@
 // and on a course, plan or strategy page the decisions about it, each with its meeting and a link to the minutes.
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/lib/format";
-import { LINK_KIND_LABELS, type LinkKind } from "~/lib/forms/meetings";
+import { LINK_KIND_LABELS, type LinkKind } from "~/lib/meeting-vocabulary";
 
 export interface LinkedRecordView {
   kind: LinkKind;

@@ -4,7 +4,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { FieldOf } from "~/components/ui/field";
-import { LINK_KIND_LABELS, type LinkKind } from "~/lib/forms/meetings";
+import { LINK_KIND_LABELS, type LinkKind } from "~/lib/meeting-vocabulary";
 
 export interface PickedRecord {
   kind: LinkKind;

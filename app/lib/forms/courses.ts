@@ -4,10 +4,6 @@ import { textField } from "./fields";
 import { COURSE_KINDS, KEY_STAGES, SUBJECTS } from "../co-planning";
 import { TIME_PATTERN } from "../timetable";
 
-/** How the course list can be sorted (in the URL as ?sort=). */
-export const COURSE_SORTS = ["title", "recent", "subject"] as const;
-export type CourseSort = (typeof COURSE_SORTS)[number];
-
 const id = (message: string) => textField({ required_error: message }).trim().min(1, message).max(64, message);
 const ids = z.array(textField().trim().min(1).max(64)).max(50, "Choose at most 50.").default([]);
 

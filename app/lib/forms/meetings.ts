@@ -1,48 +1,24 @@
 // The forms of groups that meet and their meetings: one zod schema per form, shared by the page (hints) and the
-// action (validation), with the closed lists (purposes, attendance, action statuses) and their labels.
+// action (validation); the closed lists they check against are in ../meeting-vocabulary.ts.
 import { z } from "zod";
+import {
+  ACTION_STATUSES,
+  AGENDA_PURPOSES,
+  ATTENDANCE,
+  LINK_KINDS,
+  type ActionStatus,
+  type AgendaPurpose,
+  type AttendanceStatus,
+} from "../meeting-vocabulary";
 import { TIME_PATTERN } from "../timetable";
 import { dateField, textField } from "./fields";
 
 const id = (message: string) => textField({ required_error: message }).trim().min(1, message).max(64, message);
 
-export const AGENDA_PURPOSES = { information: "Information", discussion: "Discussion", decision: "Decision" } as const;
-export type AgendaPurpose = keyof typeof AGENDA_PURPOSES;
 const PURPOSE_KEYS = Object.keys(AGENDA_PURPOSES) as [AgendaPurpose, ...AgendaPurpose[]];
-
-/** The items every agenda starts with, in order. */
-export const STANDING_ITEMS = {
-  apologies: "Apologies",
-  last_minutes: "Minutes of the last meeting",
-  matters_arising: "Matters arising",
-} as const;
-export type StandingItem = keyof typeof STANDING_ITEMS;
-
-export const ATTENDANCE = { present: "Present", apologies: "Apologies", absent: "Absent" } as const;
-export type AttendanceStatus = keyof typeof ATTENDANCE;
 const ATTENDANCE_KEYS = Object.keys(ATTENDANCE) as [AttendanceStatus, ...AttendanceStatus[]];
-
-export const ACTION_STATUSES = { open: "Open", done: "Done", dropped: "Dropped" } as const;
-export type ActionStatus = keyof typeof ACTION_STATUSES;
 const ACTION_STATUS_KEYS = Object.keys(ACTION_STATUSES) as [ActionStatus, ...ActionStatus[]];
 
-export const MINUTES_STATUS_LABELS: Record<string, string> = {
-  draft: "Draft",
-  submitted: "Submitted for approval",
-  approved: "Approved",
-  revising: "Being revised",
-};
-
-/** Records an agenda item or a decision can link to, as "kind:id" ("group": a teaching group). */
-export const LINK_KINDS = ["course", "unit", "plan", "strategy", "group"] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
-export const LINK_KIND_LABELS: Record<LinkKind, string> = {
-  course: "Course",
-  unit: "Unit",
-  plan: "Lesson plan",
-  strategy: "Strategy",
-  group: "Teaching group",
-};
 const LINK_PATTERN = new RegExp(`^(${LINK_KINDS.join("|")}):[A-Za-z0-9_-]{1,64}$`);
 
 const links = z

@@ -2,7 +2,7 @@
 import { Link } from "@remix-run/react";
 import { LinkedRecords } from "~/components/meetings/linked-records";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { MINUTES_STATUS_LABELS } from "~/lib/forms/meetings";
+import { MINUTES_STATUS_LABELS } from "~/lib/meeting-vocabulary";
 import type { MeetingGroupPageData } from "./page-data";
 
 type Meeting = MeetingGroupPageData["upcoming"][number];

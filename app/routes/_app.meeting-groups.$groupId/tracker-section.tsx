@@ -3,7 +3,7 @@
 import { Form } from "@remix-run/react";
 import { ActionTable } from "~/components/meetings/action-table";
 import { formatDate } from "~/lib/format";
-import { ACTION_STATUSES } from "~/lib/forms/meetings";
+import { ACTION_STATUSES } from "~/lib/meeting-vocabulary";
 import type { MeetingGroupPageData } from "./page-data";
 
 export function TrackerSection({ page }: { page: MeetingGroupPageData }) {

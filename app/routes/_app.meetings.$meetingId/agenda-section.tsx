@@ -1,34 +1,19 @@
-// The agenda: items in order (the chair drags them, or moves them by keyboard: Space to lift, arrows, Space to
-// drop), each with its purpose, lead and time, proposed items the chair accepts, and under each item what was
-// decided and the actions agreed; "matters arising" lists every open action carried forward from earlier meetings.
-import {
-  closestCenter,
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-  type UniqueIdentifier,
-} from "@dnd-kit/core";
-import {
-  arrayMove,
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-  verticalListSortingStrategy,
-} from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
+// The agenda: items in order (the chair reorders them: agenda-sortable.tsx), each with its purpose, lead and time,
+// proposed items the chair accepts, and under each item what was decided and the actions agreed; "matters arising"
+// lists every open action carried forward from earlier meetings.
 import { Form, useFetcher, useRevalidator } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { ActionTable } from "~/components/meetings/action-table";
 import { LinkedRecords } from "~/components/meetings/linked-records";
-import { AGENDA_PURPOSES, type AgendaPurpose } from "~/lib/forms/meetings";
+import { AGENDA_PURPOSES, type AgendaPurpose } from "~/lib/meeting-vocabulary";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { ActionForm, DecisionForm } from "./outcome-forms";
 import type { AgendaItemData, MeetingPageData } from "./page-data";
+import type { AgendaEntry } from "./agenda-sortable";
 import { PreviousMinutes } from "./previous-minutes";
+
+// dnd-kit comes with the sortable list, for the chair only; everyone else (and the chair until it loads) sees the list.
+const SortableAgenda = lazy(() => import("./agenda-sortable").then((m) => ({ default: m.SortableAgenda })));
 
 type Props = { page: MeetingPageData; reply?: IntentReply };
 
@@ -47,14 +32,8 @@ export function AgendaSection({ page, reply }: Props) {
     revalidator.revalidate();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per refusal, not on every render
   }, [refused, fetcher.data]);
-  const sensors = useSensors(
-    useSensor(PointerSensor),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
   const byId = new Map(page.items.map((i) => [i.id, i]));
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    const next = arrayMove(order, order.indexOf(String(active.id)), order.indexOf(String(over.id)));
+  const onReorder = (next: string[]) => {
     setOrder(next);
     const form = new FormData();
     form.set("intent", "reorder");
@@ -62,10 +41,23 @@ export function AgendaSection({ page, reply }: Props) {
     next.forEach((id, index) => form.set(`itemIds[${index}]`, id));
     fetcher.submit(form, { method: "post" });
   };
-  const items = order.map((id) => byId.get(id)).filter((i) => i !== undefined);
-  const accessibility = {
-    announcements: agendaAnnouncements(order, (id) => byId.get(String(id))?.title ?? "The item"),
-  };
+  const entries: AgendaEntry[] = order
+    .map((id) => byId.get(id))
+    .filter((i) => i !== undefined)
+    .map((item, index) => ({
+      id: item.id,
+      title: item.title,
+      content: <AgendaItem item={item} number={index + 1} page={page} reply={reply} />,
+    }));
+  const list = (
+    <ol className="agenda">
+      {entries.map((entry) => (
+        <li key={entry.id} className="agenda__item">
+          <div>{entry.content}</div>
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <section className="card" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">Agenda</h2>
@@ -76,23 +68,13 @@ export function AgendaSection({ page, reply }: Props) {
           : ""}
       </p>
       {fetcher.data?.message ? <p role={fetcher.data.failed ? "alert" : "status"}>{fetcher.data.message}</p> : null}
-      <DndContext
-        id="agenda"
-        sensors={sensors}
-        collisionDetection={closestCenter}
-        onDragEnd={onDragEnd}
-        accessibility={accessibility}
-      >
-        <SortableContext items={order} strategy={verticalListSortingStrategy}>
-          <ol className="agenda">
-            {items.map((item, index) => (
-              <SortableItem key={item.id} id={item.id} label={item.title} enabled={page.can.editAgenda}>
-                <AgendaItem item={item} number={index + 1} page={page} reply={reply} />
-              </SortableItem>
-            ))}
-          </ol>
-        </SortableContext>
-      </DndContext>
+      {page.can.editAgenda ? (
+        <Suspense fallback={list}>
+          <SortableAgenda entries={entries} onReorder={onReorder} />
+        </Suspense>
+      ) : (
+        list
+      )}
       {page.can.editAgenda ? (
         <Form method="post">
           <button type="submit" name="intent" value="circulate" className="button button--secondary">
@@ -101,44 +83,6 @@ export function AgendaSection({ page, reply }: Props) {
         </Form>
       ) : null}
     </section>
-  );
-}
-
-/** What a screen reader hears while an item moves: its title and place, not dnd-kit's internal ids. */
-function agendaAnnouncements(order: string[], titleOf: (id: UniqueIdentifier) => string): Announcements {
-  const place = (id: UniqueIdentifier) => `position ${order.indexOf(String(id)) + 1} of ${order.length}`;
-  return {
-    onDragStart: ({ active }) =>
-      `Picked up ${titleOf(active.id)}, at ${place(active.id)}. Use the arrow keys to move it, Space to drop it, Escape to cancel.`,
-    onDragOver: ({ active, over }) =>
-      over ? `${titleOf(active.id)} would move to ${place(over.id)}.` : `${titleOf(active.id)} is outside the agenda.`,
-    onDragEnd: ({ active, over }) =>
-      over ? `${titleOf(active.id)} dropped at ${place(over.id)}.` : `${titleOf(active.id)} dropped where it was.`,
-    onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled: it stays where it was.`,
-  };
-}
-
-function SortableItem({
-  id,
-  label,
-  enabled,
-  children,
-}: {
-  id: string;
-  label: string;
-  enabled: boolean;
-  children: ReactNode;
-}) {
-  const { attributes, listeners, setNodeRef, transform, transition } = useSortable({ id, disabled: !enabled });
-  return (
-    <li ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition }} className="agenda__item">
-      {enabled ? (
-        <button type="button" className="agenda__handle" {...attributes} {...listeners} aria-label={`Move ${label}`}>
-          ⠿
-        </button>
-      ) : null}
-      <div>{children}</div>
-    </li>
   );
 }
 

@@ -1,6 +1,6 @@
 // Attendance in one click each: present, apologies or absent for every member, and guests by name.
 import { Form, useFetcher } from "@remix-run/react";
-import { ATTENDANCE, type AttendanceStatus } from "~/lib/forms/meetings";
+import { ATTENDANCE, type AttendanceStatus } from "~/lib/meeting-vocabulary";
 import type { MeetingPageData } from "./page-data";
 
 const STATUSES = Object.entries(ATTENDANCE) as Array<[AttendanceStatus, string]>;

@@ -10,7 +10,8 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { formatDateTime } from "~/lib/format";
 import type { IntentReply } from "~/lib/forms/intents.server";
-import { MINUTES_STATUS_LABELS, revisionSchema } from "~/lib/forms/meetings";
+import { revisionSchema } from "~/lib/forms/meetings";
+import { MINUTES_STATUS_LABELS } from "~/lib/meeting-vocabulary";
 import { resultFor, type MeetingPageData } from "./page-data";
 
 type Props = { page: MeetingPageData; reply?: IntentReply };

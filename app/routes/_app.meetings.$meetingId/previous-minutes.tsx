@@ -2,7 +2,7 @@
 // approval of them here, as the partnership approves minutes at the next meeting.
 import { Form, Link } from "@remix-run/react";
 import { formatDateTime, formatLongDay } from "~/lib/format";
-import { MINUTES_STATUS_LABELS } from "~/lib/forms/meetings";
+import { MINUTES_STATUS_LABELS } from "~/lib/meeting-vocabulary";
 import type { MeetingPageData } from "./page-data";
 
 export function PreviousMinutes({ previous }: { previous: MeetingPageData["previous"] }) {

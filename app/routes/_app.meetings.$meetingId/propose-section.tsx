@@ -7,7 +7,8 @@ import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import type { IntentReply } from "~/lib/forms/intents.server";
-import { AGENDA_PURPOSES, agendaItemSchema } from "~/lib/forms/meetings";
+import { agendaItemSchema } from "~/lib/forms/meetings";
+import { AGENDA_PURPOSES } from "~/lib/meeting-vocabulary";
 import { resultFor, type MeetingPageData } from "./page-data";
 
 const PURPOSES = Object.entries(AGENDA_PURPOSES).map(([value, label]) => ({ value, label }));
