@@ -15,7 +15,7 @@ export interface RoundResult {
   unacknowledged: number;
 }
 
-export interface PairedSummary {
+interface PairedSummary {
   name: string;
   env: Record<string, string>;
   medianCpuMicrosPerDelivery: number;
