@@ -14,7 +14,8 @@
 //
 // A variant is `name[:VAR=value,VAR=value]`; names starting y-websocket or
 // hocuspocus (y-websocket@tuned, say) run those peers, socketio-floor the
-// experiment in servers/socketio-floor.ts, any other name Staffroom. Writes bench/results/<--name, default paired>.json.
+// experiment in servers/socketio-floor.ts, any other name Staffroom. Writes bench/results/<--name, default paired>.json
+// and .md: per round, each variant's figures, whether it delivered, converged and stored everything, and its ratios.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,12 +23,13 @@ import { $createParagraphNode, $getRoot } from "lexical";
 import { lexicalContentToYjsState } from "~/lib/document-schema/headless";
 import { FULL, runLoad } from "./load-runner";
 import { hocuspocusServer } from "./servers/hocuspocus";
-import { repoRoot } from "./servers/process";
+import { writePairedMarkdown, type PairedReport, type RoundResult } from "./paired-report";
+import { gitRevision, repoRoot } from "./servers/process";
 import { socketIoFloorServer } from "./servers/socketio-floor";
 import { staffroomServer } from "./servers/staffroom";
-import type { BenchServer } from "./servers/types";
+import type { BenchServer, RunningServer } from "./servers/types";
 import { yWebsocketServer } from "./servers/y-websocket";
-import { median, type LoadShape, type Target } from "./shared";
+import { median, type LoadResult, type LoadShape, type Target } from "./shared";
 
 const option = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -82,12 +84,6 @@ async function startWith(variant: Variant, workDir: string, shape: LoadShape, in
   }
 }
 
-interface RoundResult {
-  cpuMicrosPerDelivery: number;
-  p99Ms: number;
-  deliveredRatio: number;
-}
-
 async function main() {
   const variants = parseVariants(option("variants") ?? "base;y-websocket");
   if (new Set(variants.map((v) => v.name)).size !== variants.length) throw new Error("variant names must differ");
@@ -117,16 +113,15 @@ async function main() {
           return runLoad(target, shape, path.join(workDir, "load-result.json"));
         }),
       );
-      const line = started.map(({ variant }, i) => {
-        const steady = loads[i]!.steady;
-        const result = {
-          cpuMicrosPerDelivery: steady.cpuMicrosPerDelivery,
-          p99Ms: steady.latencyMs.p99,
-          deliveredRatio: steady.deliveredRatio,
-        };
+      const line: string[] = [];
+      for (const [i, { variant, running }] of started.entries()) {
+        const result = await roundResult(loads[i]!, running);
         results.get(variant.name)!.push(result);
-        return `${variant.name} ${result.cpuMicrosPerDelivery} µs, p99 ${result.p99Ms} ms, delivered ${(result.deliveredRatio * 100).toFixed(2)}%`;
-      });
+        line.push(
+          `${variant.name} ${result.cpuMicrosPerDelivery} µs, p99 ${result.p99Ms} ms, delivered ${(result.deliveredRatio * 100).toFixed(2)}%, ` +
+            `converged ${result.converged}, persisted ${result.persistedRooms}/${result.rooms}`,
+        );
+      }
       console.log(`round ${round}/${rounds}: ${line.join(" | ")}`);
     } finally {
       for (const { running, workDir } of started) {
@@ -137,17 +132,24 @@ async function main() {
   }
 
   const baseline = variants[0]!.name;
+  const firstRows = results.get(baseline)!;
+  const round3 = (n: number) => Number(n.toFixed(3));
   const summary = variants.map(({ name, env }) => {
     const rows = results.get(name)!;
-    const ratios = rows.map((r, i) => r.cpuMicrosPerDelivery / results.get(baseline)![i]!.cpuMicrosPerDelivery);
+    // Each round's figure over the first variant's in the same round.
+    const cpuRatios = rows.map((r, i) => round3(r.cpuMicrosPerDelivery / firstRows[i]!.cpuMicrosPerDelivery));
+    const p99Ratios = rows.map((r, i) => round3(r.p99Ms / firstRows[i]!.p99Ms));
     return {
       name,
       env: Object.fromEntries(env),
       medianCpuMicrosPerDelivery: median(rows.map((r) => r.cpuMicrosPerDelivery)),
       medianP99Ms: median(rows.map((r) => r.p99Ms)),
       worstDeliveredRatio: Math.min(...rows.map((r) => r.deliveredRatio)),
-      /** CPU per delivery relative to the first variant, in the same round (the median of the rounds). */
-      medianCpuRatioToFirst: Number(median(ratios).toFixed(3)),
+      everyRoundConvergedAndPersisted: rows.every((r) => r.converged && r.persistedRooms === r.rooms),
+      cpuRatiosToFirst: cpuRatios,
+      p99RatiosToFirst: p99Ratios,
+      medianCpuRatioToFirst: round3(median(cpuRatios)),
+      medianP99RatioToFirst: round3(median(p99Ratios)),
       rounds: rows,
     };
   });
@@ -158,11 +160,37 @@ async function main() {
   }
   const name = option("name") ?? "paired";
   const out = path.join(repoRoot, "bench", "results", `${name}.json`);
-  fs.writeFileSync(
-    out,
-    `${JSON.stringify({ when: new Date().toISOString(), roomsPerServer: shape.rooms, rounds, node: process.version, cpus: os.cpus().length, summary }, null, 2)}\n`,
-  );
-  console.log(`wrote ${path.relative(repoRoot, out)}`);
+  const report: PairedReport = {
+    when: new Date().toISOString(),
+    revision: gitRevision(),
+    command: `npm run bench:collab:paired -- ${process.argv.slice(2).join(" ")}`,
+    roomsPerServer: shape.rooms,
+    rounds,
+    node: process.version,
+    cpus: os.cpus().length,
+    summary,
+  };
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(out.replace(/\.json$/, ".md"), writePairedMarkdown(report));
+  console.log(`wrote ${path.relative(repoRoot, out)} and its .md`);
+}
+
+/** One variant's round: the steady window, and whether every room converged and was stored as it converged. */
+async function roundResult(load: LoadResult, running: RunningServer): Promise<RoundResult> {
+  const steady = load.steady;
+  const converged = load.steadyConvergence.converged && load.finalConvergence.converged && load.problems.length === 0;
+  await running.stop();
+  const stored = await running.storedFingerprints().catch(() => ({}) as Record<string, string>);
+  const prints = Object.entries(load.finalConvergence.fingerprints);
+  return {
+    cpuMicrosPerDelivery: steady.cpuMicrosPerDelivery,
+    p99Ms: steady.latencyMs.p99,
+    deliveredRatio: steady.deliveredRatio,
+    converged,
+    rooms: prints.length,
+    persistedRooms: prints.filter(([room, print]) => stored[room] === print).length,
+    unacknowledged: load.finalConvergence.unacknowledged,
+  };
 }
 
 main().catch((error: unknown) => {

@@ -17,7 +17,7 @@ import { lexicalContentToYjsState } from "~/lib/document-schema/headless";
 import { probeCore } from "./core-probe";
 import { hocuspocusServer } from "./servers/hocuspocus";
 import { FULL, QUICK, runLoad } from "./load-runner";
-import { repoRoot } from "./servers/process";
+import { gitRevision, repoRoot } from "./servers/process";
 import { staffroomServer } from "./servers/staffroom";
 import type { BenchServer, RunningServer } from "./servers/types";
 import { yWebsocketServer } from "./servers/y-websocket";
@@ -73,21 +73,6 @@ async function waitForQuiet(maxWaitSeconds: number): Promise<number> {
     busy = await busyCores();
   }
   return Math.round(busy * 100) / 100;
-}
-
-/** The commit measured, and whether the engine's files differed from it (others work in the same tree). */
-function gitRevision(): string {
-  try {
-    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repoRoot }).toString().trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "server", "app/models", "app/policies"], {
-      cwd: repoRoot,
-    })
-      .toString()
-      .trim();
-    return dirty ? `${head} + uncommitted changes in server/ or app/` : head;
-  } catch {
-    return "unknown";
-  }
 }
 
 function flag(name: string): boolean {

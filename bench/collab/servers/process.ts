@@ -2,7 +2,7 @@
 // with taskset, run by node directly (node --import tsx, not the tsx CLI, which
 // would put a wrapper process between us and the pid whose CPU we measure).
 import fs from "node:fs";
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 
@@ -154,4 +154,19 @@ export function lastJsonLine<T>(stdout: string): T {
   const line = stdout.trim().split("\n").filter(Boolean).at(-1);
   if (!line) throw new Error("the helper printed nothing");
   return JSON.parse(line) as T;
+}
+
+/** The commit measured, and whether the engine's files differed from it (others work in the same tree). */
+export function gitRevision(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repoRoot }).toString().trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "server", "app/models", "app/policies"], {
+      cwd: repoRoot,
+    })
+      .toString()
+      .trim();
+    return dirty ? `${head} + uncommitted changes in server/ or app/` : head;
+  } catch {
+    return "unknown";
+  }
 }

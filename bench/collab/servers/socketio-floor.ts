@@ -60,7 +60,8 @@ async function serve() {
     parser: socketParser,
     perMessageDeflate: false,
   });
-  const writeRoom = createRoomWriter(io as never);
+  // The batch window of Staffroom's default (collaboration.ts).
+  const writeRoom = createRoomWriter(io as never, 5);
   const docs = new Map<string, { doc: InstanceType<typeof Y.Doc>; awareness: InstanceType<typeof Awareness> }>();
 
   const open = (name: string) => {

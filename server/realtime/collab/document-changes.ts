@@ -42,6 +42,7 @@ export class DocumentChanges {
     entry.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === entry.applying) entry.appliedChange = true;
       entry.sizeBytes += update.byteLength;
+      entry.lastChangeAt = Date.now();
       const except = isClientOrigin(origin) ? origin.socketId : null;
       this.deps.fanout(entry.id, encodeSyncUpdate(update), except);
       // Whoever only reads sends nothing that would re-decide their access: a change going out does.

@@ -36,6 +36,8 @@ export interface OpenDocument {
    */
   storedRows: Set<number>;
   lastWriteAt: number;
+  /** When the in-memory document last changed (applied, before it is stored). */
+  lastChangeAt: number;
   editorsSinceVersion: Map<string, number>;
   lastVersionAt: number;
   unloadTimer: NodeJS.Timeout | null;
@@ -76,6 +78,7 @@ export function openDocument(
     baseSnapshots: new Set(stored.snapshotIds),
     storedRows: new Set(stored.rowIds),
     lastWriteAt: Date.now(),
+    lastChangeAt: Date.now(),
     editorsSinceVersion: new Map(),
     lastVersionAt: Date.now(),
     unloadTimer: null,

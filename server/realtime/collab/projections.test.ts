@@ -68,4 +68,18 @@ describe("Projections", () => {
     await expect(projections.settle()).resolves.toBeUndefined();
     expect(failing).toHaveBeenCalled();
   });
+
+  it("waits while the document keeps changing, even when the timer fires late (a stalled process)", async () => {
+    vi.useFakeTimers();
+    const { project, projections, entry } = setup();
+    projections.noteChanged(entry, "user-sarah");
+    await vi.advanceTimersByTimeAsync(900);
+    // Applied, not yet stored (so not yet noted): still a change, and the copy waits for a quiet second after it.
+    entry.lastChangeAt = Date.now();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(project).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(project).toHaveBeenCalledTimes(1);
+    expect(project.mock.calls[0]![2]).toBe("user-sarah");
+  });
 });

@@ -7,11 +7,11 @@ import { logger } from "../../logger";
 import type { OpenDocument } from "./open-document";
 
 export class Projections {
-  private readonly pending = new Map<OpenDocument, { timer: NodeJS.Timeout; userId: string | null }>();
+  private readonly pending = new Map<OpenDocument, { timer: NodeJS.Timeout; userId: string | null; notedAt: number }>();
   private readonly running = new Set<Promise<void>>();
 
   constructor(
-    /** Copy this long after the last edit here (edits keep pushing it back, up to the next quiet moment). */
+    /** Copy this long after the last change here (changes keep pushing it back, up to the next quiet moment). */
     private readonly delayMs: number,
     private readonly projections: ReadonlyMap<string, DocumentProjection> = DOCUMENT_PROJECTIONS,
   ) {}
@@ -19,11 +19,30 @@ export class Projections {
   /** An edit made here is stored: copy out after the next quiet moment. */
   noteChanged(entry: OpenDocument, userId: string | null): void {
     if (!this.projections.has(entry.record.ownerType)) return;
-    const previous = this.pending.get(entry);
-    if (previous) clearTimeout(previous.timer);
-    const timer = setTimeout(() => void this.flush(entry), this.delayMs);
+    const waiting = this.pending.get(entry);
+    // One timer per document, not one per edit: when it fires, it looks at when the document last changed.
+    if (waiting) {
+      waiting.userId = userId ?? waiting.userId;
+      waiting.notedAt = Date.now();
+    } else this.pending.set(entry, { timer: this.arm(entry, this.delayMs), userId, notedAt: Date.now() });
+  }
+
+  /**
+   * Decides after the I/O of the loop turn the timer fired in: after a stall (a busy machine), timers run before
+   * the changes that waited in the sockets meanwhile are read, and a copy then would be neither quiet nor cheap.
+   */
+  private arm(entry: OpenDocument, ms: number): NodeJS.Timeout {
+    const timer = setTimeout(() => setImmediate(() => this.due(entry)), ms);
     timer.unref?.();
-    this.pending.set(entry, { timer, userId: userId ?? previous?.userId ?? null });
+    return timer;
+  }
+
+  private due(entry: OpenDocument): void {
+    const waiting = this.pending.get(entry);
+    if (!waiting) return;
+    const quietMs = Date.now() - Math.max(entry.lastChangeAt, waiting.notedAt);
+    if (quietMs < this.delayMs) waiting.timer = this.arm(entry, this.delayMs - quietMs);
+    else void this.flush(entry);
   }
 
   /** Copies out now if an edit is waiting (the document is leaving memory). */

@@ -1,7 +1,8 @@
 // The room writer sends one pre-encoded event to every member of a room but the
 // sender, on WebSocket (the pre-encoded frame) and on long-polling (engine.io
 // encodes it), and to nobody outside the room; straight to an idle WebSocket,
-// through engine.io behind anything it has queued, in order either way.
+// through engine.io behind anything it has queued, in order either way; what one
+// batch window sends a member goes in one write.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
@@ -73,7 +74,7 @@ describe("createRoomWriter", () => {
     const overWebSocket = await join("collab:d1", "websocket");
     const overPolling = await join("collab:d1", "polling");
     const elsewhere = await join("collab:d2", "websocket");
-    const write = createRoomWriter(io);
+    const write = createRoomWriter(io, 0);
 
     const message = new Uint8Array([2, 3, 7, 8, 9]);
     write("collab:d1", idOf(sender.client), "collab:sync", "d1", message);
@@ -96,7 +97,7 @@ describe("createRoomWriter", () => {
     const { io, join } = await setUp();
     const a = await join("collab:d1", "websocket");
     const b = await join("collab:d1", "websocket");
-    const write = createRoomWriter(io);
+    const write = createRoomWriter(io, 0);
     write("collab:nobody", null, "collab:sync", "x", new Uint8Array([1]));
     write("collab:d1", null, "collab:sync", "d1", new Uint8Array([4]));
     await expect.poll(() => a.received.length + b.received.length).toBe(2);
@@ -107,7 +108,7 @@ describe("createRoomWriter", () => {
   it("writes straight to an idle WebSocket, and behind what engine.io has queued otherwise, keeping the order", async () => {
     const { io, join } = await setUp();
     const member = await join("collab:d1", "websocket");
-    const write = createRoomWriter(io);
+    const write = createRoomWriter(io, 0);
     const engine = countEngineWrites(io, member.client);
 
     write("collab:d1", null, "collab:sync", "d1", new Uint8Array([1]));
@@ -123,5 +124,39 @@ describe("createRoomWriter", () => {
     expect(member.received.map(([what]) => what)).toEqual(["d1", "error:e1", "error:e2", "error:e3", "d1"]);
     expect(member.received[4]![1]).toEqual(new Uint8Array([2]));
     expect(engine.writes).toBe(1);
+  });
+
+  it("sends what a batch window holds for a member in one write, after anything engine.io sent before it", async () => {
+    const { io, join } = await setUp();
+    const member = await join("collab:d1", "websocket");
+    const write = createRoomWriter(io, 20);
+    const socket = io.of("/").sockets.get(idOf(member.client))!;
+    const sender = (socket.conn as unknown as { transport: { socket: { _sender: { sendFrame(f: Buffer[]): void } } } })
+      .transport.socket._sender;
+    const writes: number[] = [];
+    const original = sender.sendFrame.bind(sender);
+    sender.sendFrame = (frames) => {
+      writes.push(frames.length);
+      original(frames);
+    };
+
+    write("collab:d1", null, "collab:sync", "d1", new Uint8Array([1]));
+    write("collab:d1", null, "collab:sync", "d1", new Uint8Array([2]));
+    write("collab:d1", null, "collab:sync", "d1", new Uint8Array([3]));
+    expect(writes).toEqual([]);
+    await expect.poll(() => member.received.length).toBe(3);
+    expect(writes).toEqual([1]);
+    expect(member.received.map(([, bytes]) => bytes[0])).toEqual([1, 2, 3]);
+
+    // Something engine.io sends (an emit, an ack, a ping) first sends what waits for that member: the order holds.
+    write("collab:d1", null, "collab:sync", "d1", new Uint8Array([4]));
+    socket.emit("collab:error", { documentId: "e1", code: "not-joined", message: "test" });
+    write("collab:d1", null, "collab:sync", "d1", new Uint8Array([5]));
+    await expect.poll(() => member.received.length).toBe(6);
+    expect(member.received.slice(3).map(([what, bytes]) => `${what}${bytes[0] ?? ""}`)).toEqual([
+      "d14",
+      "error:e1",
+      "d15",
+    ]);
   });
 });

@@ -12,6 +12,11 @@
 // it goes through engine.io, behind what is queued: the order of everything a
 // socket receives is kept either way (room-writer.test.ts).
 //
+// Frames for an idle WebSocket wait a few milliseconds (batchMs) for others to
+// the same member, then go in one write: on this machine a socket write costs
+// more than the JavaScript of a delivery (decision 026). Anything engine.io is
+// about to send that member (an ack, a ping, an emit) sends them first.
+//
 // Only for this process's sockets: other processes get the change through the
 // relay (relay.ts) and fan it out themselves.
 import { PacketType } from "socket.io-msgpack-parser";
@@ -31,9 +36,11 @@ export type RoomWriter = <E extends keyof ServerToClientEvents>(
   ...args: Parameters<ServerToClientEvents[E]>
 ) => void;
 
-export function createRoomWriter(io: StaffroomServer): RoomWriter {
+/** batchMs: how long a member's first waiting frame waits for others (0: until the end of the loop turn). */
+export function createRoomWriter(io: StaffroomServer, batchMs: number): RoomWriter {
   const nsp = io.of("/");
   const encoder = new socketParser.Encoder();
+  const batches = new FrameBatches(batchMs);
   return (room, except, event, ...args) => {
     const members = nsp.adapter.rooms.get(room);
     if (!members || members.size === 0 || (members.size === 1 && except !== null && members.has(except))) return;
@@ -44,14 +51,10 @@ export function createRoomWriter(io: StaffroomServer): RoomWriter {
     const frame = Buffer.concat(
       Sender.frame(encoded, { readOnly: false, mask: false, rsv1: false, opcode: 2, fin: true }),
     );
-    const frames = [frame];
-    const options = { wsPreEncodedFrame: frames };
     for (const id of members) {
       if (id === except) continue;
       const conn = nsp.sockets.get(id)?.conn as unknown as EngineConnection | undefined;
-      if (!conn || writeDirect(conn, frames)) continue;
-      // engine.io sends a packet whose options carry wsPreEncodedFrame as that frame (on WebSocket; polling encodes it).
-      conn.write(encoded, options);
+      if (conn) batches.send(conn, encoded, frame);
     }
   };
 }
@@ -66,17 +69,62 @@ interface EngineConnection {
     socket?: { readyState: number; _sender?: { sendFrame?(frames: Buffer[]): void; _queue?: unknown[] } };
   };
   write(data: Buffer, options: { wsPreEncodedFrame: Buffer[] }): void;
+  on(event: "packetCreate", listener: () => void): void;
 }
 
 const WS_OPEN = 1;
 
-/** Writes the frame straight to the member's WebSocket when nothing is queued before it; false otherwise. */
-function writeDirect(conn: EngineConnection, frames: Buffer[]): boolean {
-  if (conn.readyState !== "open" || conn.upgrading || conn.writeBuffer.length > 0) return false;
+/** The frames waiting for each member's next write, all flushed together at the end of the batch window. */
+class FrameBatches {
+  private readonly pending = new Map<EngineConnection, { encoded: Buffer[]; frames: Buffer[] }>();
+  private readonly watched = new WeakSet<EngineConnection>();
+  private scheduled = false;
+
+  constructor(private readonly batchMs: number) {}
+
+  send(conn: EngineConnection, encoded: Buffer, frame: Buffer): void {
+    const batch = this.pending.get(conn);
+    if (batch) {
+      batch.encoded.push(encoded);
+      batch.frames.push(frame);
+      return;
+    }
+    const sender = directSender(conn);
+    if (!sender) return conn.write(encoded, { wsPreEncodedFrame: [frame] });
+    this.pending.set(conn, { encoded: [encoded], frames: [frame] });
+    if (!this.watched.has(conn)) {
+      this.watched.add(conn);
+      conn.on("packetCreate", () => this.flush(conn));
+    }
+    if (!this.scheduled) {
+      this.scheduled = true;
+      const flushAll = () => {
+        this.scheduled = false;
+        for (const waiting of [...this.pending.keys()]) this.flush(waiting);
+      };
+      if (this.batchMs > 0) setTimeout(flushAll, this.batchMs);
+      else setImmediate(flushAll);
+    }
+  }
+
+  private flush(conn: EngineConnection): void {
+    const batch = this.pending.get(conn);
+    if (!batch) return;
+    this.pending.delete(conn);
+    if (conn.readyState !== "open") return;
+    const sender = directSender(conn);
+    if (sender) return sender.sendFrame([batch.frames.length === 1 ? batch.frames[0]! : Buffer.concat(batch.frames)]);
+    // engine.io sends a packet whose options carry wsPreEncodedFrame as that frame (on WebSocket; polling encodes it).
+    batch.encoded.forEach((encoded, i) => conn.write(encoded, { wsPreEncodedFrame: [batch.frames[i]!] }));
+  }
+}
+
+/** The member's WebSocket sender when nothing is queued before it (engine.io's buffer or ws's); null otherwise. */
+function directSender(conn: EngineConnection): { sendFrame(frames: Buffer[]): void } | null {
+  if (conn.readyState !== "open" || conn.upgrading || conn.writeBuffer.length > 0) return null;
   const { transport } = conn;
   const sender =
     transport.name === "websocket" && transport.socket?.readyState === WS_OPEN ? transport.socket._sender : undefined;
-  if (!sender?.sendFrame || (sender._queue?.length ?? 0) > 0) return false;
-  sender.sendFrame(frames);
-  return true;
+  if (!sender?.sendFrame || (sender._queue?.length ?? 0) > 0) return null;
+  return sender as { sendFrame(frames: Buffer[]): void };
 }
