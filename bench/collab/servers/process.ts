@@ -47,6 +47,22 @@ export function productionNodeFlags(): string[] {
 }
 
 /**
+ * The environment defaults `npm start` sets for the allocator (assignments of the form NAME=${NAME:-value} before
+ * `node` in package.json's start script, such as GLIBC_TUNABLES), so the benchmark's server gets them too; a value
+ * already in `env` wins, as it does under npm start.
+ */
+export function productionEnvDefaults(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const defaults: Record<string, string> = {};
+  for (const [, name, value] of (pkg.scripts?.start ?? "").matchAll(/\b([A-Z_]+)=\$\{\1:-([^}]*)\}/g)) {
+    defaults[name!] = env[name!] || value!;
+  }
+  return defaults;
+}
+
+/**
  * The checkout a Staffroom process runs from: this one, or BENCH_STAFFROOM_ROOT (another checkout with its own build
  * and node_modules), so a paired run can put an earlier revision beside the working tree
  * (`--variants "base;before:BENCH_STAFFROOM_ROOT=/path/to/checkout;hocuspocus"`).

@@ -11,6 +11,7 @@ import {
   checkoutRoot,
   freePort,
   lastJsonLine,
+  productionEnvDefaults,
   productionNodeFlags,
   runPinned,
   spawnPinned,
@@ -34,6 +35,7 @@ const EDITOR_EMAILS = DEMO_USERS.filter((u) => u.role === "coordinator" || u.rol
 function serverEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...productionEnvDefaults(),
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
