@@ -1,6 +1,7 @@
 // Starting and stopping the processes of the benchmark: each pinned to one core
-// with taskset, run by node directly (node --import tsx, not the tsx CLI, which
-// would put a wrapper process between us and the pid whose CPU we measure).
+// with taskset, run by node directly (node --import tsx for TypeScript, not the tsx
+// CLI, which would put a wrapper process between us and the pid whose CPU we measure;
+// plain node for a compiled .mjs such as Staffroom's build/server.mjs).
 import fs from "node:fs";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
@@ -24,7 +25,8 @@ export interface PinnedProcess {
  * nice (nice -15) or none. chrt, nice and taskset all exec, so the pid is node's.
  */
 export function pinnedCommand(core: number, script: string, nodeArgs: string[] = []): [string, string[]] {
-  const pinned = ["taskset", "-c", String(core), process.execPath, "--import", "tsx", ...nodeArgs, script];
+  const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const pinned = ["taskset", "-c", String(core), process.execPath, ...loader, ...nodeArgs, script];
   const sched = process.env.BENCH_SCHED ?? "rr";
   if (sched === "rr") return ["chrt", ["-r", "10", ...pinned]];
   if (sched === "nice") return ["nice", ["-n", "-15", ...pinned]];
@@ -34,7 +36,6 @@ export function pinnedCommand(core: number, script: string, nodeArgs: string[] =
 /**
  * The Node.js flags `npm start` runs the production server with (the flags between `node` and the compiled
  * server, build/server.mjs, in package.json's start script), so the benchmark measures the server as deployed.
- * Source maps are left to tsx here, which turns them on itself.
  */
 export function productionNodeFlags(): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
@@ -42,7 +43,23 @@ export function productionNodeFlags(): string[] {
   };
   const match = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+\S*\/server\.mjs\b/.exec(pkg.scripts?.start ?? "");
   if (!match) throw new Error('package.json\'s start script does not run "node [flags] build/server.mjs"');
-  return match[1]!.split(/\s+/).filter((flag) => flag && flag !== "--enable-source-maps");
+  return match[1]!.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The environment defaults `npm start` sets for the allocator (assignments of the form NAME=${NAME:-value} before
+ * `node` in package.json's start script, such as GLIBC_TUNABLES), so the benchmark's server gets them too; a value
+ * already in `env` wins, as it does under npm start.
+ */
+export function productionEnvDefaults(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const defaults: Record<string, string> = {};
+  for (const [, name, value] of (pkg.scripts?.start ?? "").matchAll(/\b([A-Z_]+)=\$\{\1:-([^}]*)\}/g)) {
+    defaults[name!] = env[name!] || value!;
+  }
+  return defaults;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   checkoutRoot,
   freePort,
   lastJsonLine,
+  productionEnvDefaults,
   productionNodeFlags,
   runPinned,
   spawnPinned,
@@ -19,12 +20,22 @@ import {
 
 const HELPER = "bench/collab/servers/staffroom-db.ts";
 
+/**
+ * What `npm start` runs: the compiled server (build/server.mjs) under plain node. A checkout from before the
+ * server was compiled (BENCH_STAFFROOM_ROOT, for a paired run against an old revision) has none and runs its
+ * server/index.ts through tsx, as it was deployed then.
+ */
+function serverEntry(): string {
+  return fs.existsSync(path.join(checkoutRoot(), "build", "server.mjs")) ? "build/server.mjs" : "server/index.ts";
+}
+
 /** Members who may edit partnership documents (coordinators and teachers). */
 const EDITOR_EMAILS = DEMO_USERS.filter((u) => u.role === "coordinator" || u.role === "teacher").map((u) => u.email);
 
 function serverEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...productionEnvDefaults(),
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
@@ -71,7 +82,7 @@ export const staffroomServer: BenchServer = {
     // With the Node.js flags `npm start` uses in production (package.json), so what we measure is what we deploy;
     // BENCH_STAFFROOM_NODE_FLAGS adds some, for a paired experiment (a variant's env) only.
     const extraFlags = (process.env.BENCH_STAFFROOM_NODE_FLAGS ?? "").split(" ").filter(Boolean);
-    const proc = spawnPinned(0, "server/index.ts", [], env, [...productionNodeFlags(), ...extraFlags]);
+    const proc = spawnPinned(0, serverEntry(), [], env, [...productionNodeFlags(), ...extraFlags]);
     const origin = `http://127.0.0.1:${port}`;
     await waitUntil(
       async () => (await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) })).status === 200,
