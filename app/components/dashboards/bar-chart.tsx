@@ -24,6 +24,8 @@ interface Layout {
   width: number;
   /** Room for the labels left of the bars (0: labels sit above them). */
   labelWidth: number;
+  /** Room left of the bars' start, for half of the axis's first figure. */
+  left: number;
   row: number;
   /** Where the bar starts below the row's top (labels above the bar need a line of their own). */
   barTop: number;
@@ -37,6 +39,7 @@ interface Layout {
 const WIDE: Layout = {
   width: 640,
   labelWidth: 210,
+  left: 0,
   row: 30,
   barTop: 4,
   barHeight: 22,
@@ -47,6 +50,7 @@ const WIDE: Layout = {
 const COMPACT: Layout = {
   width: 340,
   labelWidth: 0,
+  left: 8,
   row: 42,
   barTop: 18,
   barHeight: 18,
@@ -101,11 +105,11 @@ function ChartDrawing({
   series: ChartSeries[];
   className: string;
 }) {
-  const { width, labelWidth, row, barTop, barHeight, right } = layout;
+  const { width, labelWidth, left, row, barTop, barHeight, right } = layout;
   const height = TOP + Math.max(1, data.length) * row + AXIS;
   const total = (d: ChartDatum) => series.reduce((sum, s) => sum + (d.values[s.key] ?? 0), 0);
   const max = Math.max(1, ...data.map(total));
-  const x = scaleLinear<number>({ domain: [0, max], range: [0, width - labelWidth - right], nice: true });
+  const x = scaleLinear<number>({ domain: [0, max], range: [0, width - labelWidth - left - right], nice: true });
   const y = scaleBand<string>({ domain: data.map((_, i) => String(i)), range: [TOP, TOP + data.length * row] });
   const patternId = `chart-${id}-${className}`;
   return (
@@ -118,7 +122,7 @@ function ChartDrawing({
       focusable="false"
     >
       <Patterns prefix={patternId} count={series.length} />
-      <Group left={labelWidth}>
+      <Group left={labelWidth + left}>
         {data.map((d, index) => {
           let offset = 0;
           const top = (y(String(index)) ?? 0) + barTop;

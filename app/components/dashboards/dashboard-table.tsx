@@ -32,9 +32,19 @@ function FigureRow({ table, row, hasLinks }: { table: DashboardTable; row: Row; 
       {table.columns.map((c, j) => {
         const text = formatCell(row.cells[c.key] ?? null, c.format);
         if (j === 0) {
+          const short = table.matrix ? table.columns.find((column) => column.label === name)?.short : undefined;
           return (
             <th key={c.key} scope="row">
-              {text}
+              {short && short !== name ? (
+                <>
+                  <span className="matrix__full">{text}</span>
+                  <span className="matrix__short" aria-hidden="true">
+                    {short}
+                  </span>
+                </>
+              ) : (
+                text
+              )}
             </th>
           );
         }
