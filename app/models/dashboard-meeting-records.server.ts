@@ -7,7 +7,7 @@ import { AggregateQuery, num, str } from "./dashboard-sql.server";
 import type { DashboardQuery } from "./dashboard-deployment.server";
 import { meetingsIn } from "./dashboard-meetings.server";
 
-export interface MeetingFilter {
+interface MeetingFilter {
   /** Attendance of this institution's members only, at the meetings they were expected at. */
   institutionId?: string;
   groupId?: string;
