@@ -51,12 +51,16 @@ export interface TableColumn {
   label: string;
   /** A percentage or figure to one decimal place, shown as such. */
   format?: "percent" | "decimal";
+  /** What the page's column head shows where the label is long (a matrix's institutions); the label is read out. */
+  short?: string;
 }
 
 interface TableRow {
   cells: Record<string, Cell>;
   /** The drill-down: the records behind this row's figures. */
   href?: string;
+  /** The records behind one cell's figure, by column key (a matrix, where each cell is its own figure). */
+  cellHrefs?: Record<string, string>;
 }
 
 /** One dashboard figure set: the truth the chart beside it draws, and what the CSV holds. */
@@ -67,6 +71,8 @@ export interface DashboardTable {
   rows: TableRow[];
   /** Said instead of an empty table. */
   empty: string;
+  /** Rows and columns are the same things (institutions): the page draws it as a matrix. */
+  matrix?: boolean;
 }
 
 export function formatCell(value: Cell, format?: TableColumn["format"]): string {

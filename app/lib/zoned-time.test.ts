@@ -1,6 +1,6 @@
 // London wall-clock readings on both sides of the clock changes, whatever the server process's own time zone.
 import { afterEach, describe, expect, it } from "vitest";
-import { zonedDateTime } from "./zoned-time";
+import { offsetSpans, zonedDateTime } from "./zoned-time";
 
 const clock = (iso: string) => {
   const z = zonedDateTime(new Date(iso), "Europe/London");
@@ -36,5 +36,19 @@ describe("zonedDateTime", () => {
     expect(reading.toZonedDateTime("UTC").toInstant().toString()).toBe("2026-10-29T16:00:00.000Z");
     const summer = zonedDateTime(new Date("2026-10-22T15:00:00Z"), "Europe/London").toPlainDateTime();
     expect(summer.toZonedDateTime("Europe/London").toInstant().toString()).toBe("2026-10-22T15:00:00.000Z");
+  });
+});
+
+describe("offsetSpans", () => {
+  it("finds British Summer Time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October", () => {
+    const iso = (spans: ReturnType<typeof offsetSpans>) =>
+      spans.map((s) => [s.from.toISOString(), s.to.toISOString(), s.offsetMinutes]);
+    expect(iso(offsetSpans(2026, "Europe/London"))).toEqual([
+      ["2026-03-29T01:00:00.000Z", "2026-10-25T01:00:00.000Z", 60],
+    ]);
+    expect(iso(offsetSpans(2027, "Europe/London"))).toEqual([
+      ["2027-03-28T01:00:00.000Z", "2027-10-31T01:00:00.000Z", 60],
+    ]);
+    expect(offsetSpans(2026, "UTC")).toEqual([]);
   });
 });

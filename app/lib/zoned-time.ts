@@ -127,3 +127,50 @@ export function zonedDateTime(instant: Date, timeZone: string): ZonedDateTime {
     toString: () => text,
   };
 }
+
+/** A stretch of time in which a zone's clocks differ from UTC (British Summer Time: +60 minutes). */
+export interface OffsetSpan {
+  from: Date;
+  to: Date;
+  offsetMinutes: number;
+}
+
+const offsetMinutesAt = (epoch: number, timeZone: string) =>
+  Math.round((Date.parse(`${isoOf(wallClockOf(epoch, timeZone))}Z`) - epoch) / 60_000);
+
+const DAY = 86_400_000;
+const spanCache = new Map<string, OffsetSpan[]>();
+
+/**
+ * The spans of `year` (UTC) in which `timeZone` is offset from UTC, so a database without time zones can read a
+ * stored UTC instant on that zone's wall clock: for Europe/London in 2026, 29 March 01:00Z to 25 October 01:00Z, +60.
+ */
+export function offsetSpans(year: number, timeZone: string): OffsetSpan[] {
+  const key = `${timeZone}|${year}`;
+  const cached = spanCache.get(key);
+  if (cached) return cached;
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  const spans: OffsetSpan[] = [];
+  let spanStart = start;
+  let offset = offsetMinutesAt(start, timeZone);
+  // Day by day (clocks change at most once a day), then to the minute by halving the day of a change.
+  for (let day = start + DAY; day <= end; day += DAY) {
+    const next = day < end ? offsetMinutesAt(day, timeZone) : Number.NaN;
+    if (next === offset) continue;
+    let change = day;
+    if (day < end) {
+      let low = day - DAY;
+      while (change - low > 60_000) {
+        const middle = low + Math.floor((change - low) / 120_000) * 60_000;
+        if (offsetMinutesAt(middle, timeZone) === offset) low = middle;
+        else change = middle;
+      }
+    }
+    if (offset !== 0) spans.push({ from: new Date(spanStart), to: new Date(change), offsetMinutes: offset });
+    spanStart = change;
+    offset = next;
+  }
+  spanCache.set(key, spans);
+  return spans;
+}

@@ -61,6 +61,50 @@ async function crossSitePerWeek({ actor, scope, range }: DashboardQuery) {
   return rows.map((r) => ({ week: str(r.week), sessions: num(r.sessions) }));
 }
 
+/** The shortest distinct form of each name: its first word, else its first two, else the whole name. */
+function shortNames(names: string[]): Map<string, string> {
+  const cut = (name: string, words: number) => name.split(/\s+/).slice(0, words).join(" ");
+  const distinct = (words: number) => new Set(names.map((n) => cut(n, words))).size === names.length;
+  const words = distinct(1) ? 1 : distinct(2) ? 2 : Infinity;
+  return new Map(names.map((n) => [n, cut(n, words)]));
+}
+
+type InstitutionPair = Awaited<ReturnType<typeof institutionPairs>>[number];
+
+/**
+ * Which institutions plan together as a matrix: a row and a column per institution that co-plans with another, each
+ * cell the lesson plans in the range of the courses with co-planners from both (empty where they share no course).
+ */
+function institutionMatrix(pairs: InstitutionPair[], range: DateRange): DashboardTable {
+  const institutions = new Map(pairs.flatMap((p) => [[p.a.id, p.a.name] as const, [p.b.id, p.b.name] as const]));
+  const ordered = [...institutions].sort(([, a], [, b]) => a.localeCompare(b, "en-GB"));
+  const short = shortNames(ordered.map(([, name]) => name));
+  const pairOf = new Map(
+    pairs.flatMap((p) => [[`${p.a.id}|${p.b.id}`, p] as const, [`${p.b.id}|${p.a.id}`, p] as const]),
+  );
+  return {
+    id: "institutions-planning-together",
+    caption:
+      "Institutions that plan together: lesson plans in the range of the courses with co-planners from both (a dash where they share no course)",
+    matrix: true,
+    columns: [
+      { key: "institution", label: "Institution" },
+      ...ordered.map(([id, name]) => ({ key: id, label: name, short: short.get(name) })),
+    ],
+    rows: ordered.map(([rowId, name]) => {
+      const cells: Record<string, number | string | null> = { institution: name };
+      const cellHrefs: Record<string, string> = {};
+      for (const [columnId] of ordered) {
+        const pair = pairOf.get(`${rowId}|${columnId}`);
+        cells[columnId] = pair ? pair.plans : null;
+        if (pair) cellHrefs[columnId] = plansLink(range, { pair: `${pair.a.id},${pair.b.id}` });
+      }
+      return { cells, cellHrefs };
+    }),
+    empty: "No course has co-planners from two institutions yet.",
+  };
+}
+
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -75,21 +119,7 @@ export async function coPlanningDashboard(query: DashboardQuery): Promise<Dashbo
     crossSitePerWeek(query),
   ]);
   return [
-    {
-      id: "institutions-planning-together",
-      caption: "Institutions that plan together (courses with co-planners from both, and their plans in the range)",
-      columns: [
-        { key: "institution", label: "Institution" },
-        { key: "with", label: "Plans with" },
-        { key: "courses", label: "Courses" },
-        { key: "plans", label: "Lesson plans" },
-      ],
-      rows: pairs.map((r) => ({
-        cells: { institution: r.a.name, with: r.b.name, courses: r.courses, plans: r.plans },
-        href: plansLink(range, { pair: `${r.a.id},${r.b.id}` }),
-      })),
-      empty: "No course has co-planners from two institutions yet.",
-    },
+    institutionMatrix(pairs, range),
     {
       id: "plans-by-status",
       caption: "Lesson plans dated in the range, by status, per course",

@@ -6,7 +6,11 @@ import { DEPLOYMENT_MODES, NEED_AREAS } from "~/lib/co-planning";
 import { percent, rangeQuery, type DashboardTable, type DateRange } from "~/lib/dashboards";
 import type { Actor } from "~/policies/actor";
 import type { DashboardScope } from "~/policies/dashboard";
+import { offsetSpans } from "~/lib/zoned-time";
 import { AggregateQuery, num, str } from "./dashboard-sql.server";
+
+/** The clock lessons are timetabled on (the app has no per-partnership time zone: see app/lib/uk-calendar). */
+const UK_TIME_ZONE = "Europe/London";
 
 export interface DeploymentFilter {
   institutionId?: string;
@@ -62,22 +66,30 @@ function supportsNeed(q: AggregateQuery, need: string): string {
     WHERE ds."deploymentId" = d."id" AND (',' || s."needAreas" || ',') LIKE ${q.p(`%,${need},%`)})`;
 }
 
-/** Read before the lesson began: compared to the minute, in UTC (a lesson's start is a UK clock time). */
-export function readBeforeLesson(q: AggregateQuery): string {
+/**
+ * Read before the lesson began, compared to the minute on London's clock: a lesson's start is a UK clock time, and
+ * in British Summer Time a briefing read at 08:30 UTC was read at 09:30, after a 09:00 lesson began.
+ */
+export function readBeforeLesson(q: AggregateQuery, range: DateRange): string {
   const start = `(${q.day(`p."lessonDate"`)} || 'T' || CASE WHEN p."startTime" = '' THEN '00:00' ELSE p."startTime" END)`;
-  return `CASE WHEN d."readAt" IS NOT NULL AND ${q.minute(`d."readAt"`)} < ${start} THEN 1 ELSE 0 END`;
+  // A reading can only be on the wrong side of a start within the offset of it, so the range's years are enough.
+  const spans = [];
+  for (let year = Number(range.from.slice(0, 4)); year <= Number(range.to.slice(0, 4)); year++) {
+    spans.push(...offsetSpans(year, UK_TIME_ZONE));
+  }
+  return `CASE WHEN d."readAt" IS NOT NULL AND ${q.wallMinute(`d."readAt"`, spans)} < ${start} THEN 1 ELSE 0 END`;
 }
 
-const COUNTS = (q: AggregateQuery) => `COUNT(*) AS sessions, SUM(d."minutes") AS minutes,
+const COUNTS = (q: AggregateQuery, range: DateRange) => `COUNT(*) AS sessions, SUM(d."minutes") AS minutes,
   COUNT(DISTINCT d."supporterId") AS supporters, SUM(CASE WHEN d."briefedAt" IS NOT NULL THEN 1 ELSE 0 END) AS briefed,
-  SUM(${readBeforeLesson(q)}) AS read_before, SUM(CASE WHEN d."feedbackAt" IS NOT NULL THEN 1 ELSE 0 END) AS feedback`;
+  SUM(${readBeforeLesson(q, range)}) AS read_before, SUM(CASE WHEN d."feedbackAt" IS NOT NULL THEN 1 ELSE 0 END) AS feedback`;
 
 const drill = (range: DateRange, filter: Record<string, string>) =>
   `/dashboards/records/deployments?${rangeQuery(range, filter)}`;
 
 async function perInstitution(query: DashboardQuery) {
   const q = new AggregateQuery();
-  const rows = await q.rows(`SELECT i."id" AS id, i."name" AS name, ${COUNTS(q)}
+  const rows = await q.rows(`SELECT i."id" AS id, i."name" AS name, ${COUNTS(q, query.range)}
     ${deploymentsIn(q, query, `JOIN "Institution" i ON i."id" = ${SITE}`)}
     GROUP BY i."id", i."name" ORDER BY i."name"`);
   return rows.map((r) => ({

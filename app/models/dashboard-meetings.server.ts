@@ -1,11 +1,12 @@
 // The meetings dashboard: attendance per institution (members' attendance at meetings in the range, guests aside)
 // and actions open, done and overdue per meeting group. A teacher's figures are those of the groups they belong to.
-import { percent, type DashboardTable } from "~/lib/dashboards";
+// Each row drills down to the meetings it counted (dashboard-meeting-records.server.ts).
+import { percent, rangeQuery, type DashboardTable, type DateRange } from "~/lib/dashboards";
 import { ukToday } from "~/lib/lesson-dates";
 import { AggregateQuery, num, str } from "./dashboard-sql.server";
 import type { DashboardQuery } from "./dashboard-deployment.server";
 
-function meetingsIn(q: AggregateQuery, { actor, scope, range }: DashboardQuery): string {
+export function meetingsIn(q: AggregateQuery, { actor, scope, range }: DashboardQuery): string {
   // Placeholders are positional on SQLite: build the SQL's parts in the order they appear in it.
   const ours = `m."partnershipId" = ${q.p(actor.partnershipId)} AND ${q.inRange(`m."startsAt"`, range)}`;
   const member =
@@ -14,6 +15,10 @@ function meetingsIn(q: AggregateQuery, { actor, scope, range }: DashboardQuery):
       : `m."groupId" IN (SELECT "groupId" FROM "MeetingGroupMember" WHERE "userId" = ${q.p(scope.plannerId)})`;
   return `${ours} AND ${member}`;
 }
+
+/** The drill-down: the meetings behind a row, in the same range (and scope: the records page applies it again). */
+const meetingsLink = (range: DateRange, filter: Record<string, string>) =>
+  `/dashboards/records/meetings?${rangeQuery(range, filter)}`;
 
 const countWhere = (condition: string, alias: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${alias}`;
 
@@ -27,6 +32,7 @@ async function attendancePerInstitution(query: DashboardQuery) {
     WHERE ${meetingsIn(q, query)}
     GROUP BY i."id", i."name" ORDER BY i."name"`);
   return rows.map((r) => ({
+    id: str(r.id),
     name: str(r.name),
     meetings: num(r.meetings),
     present: num(r.present),
@@ -75,7 +81,7 @@ export async function meetingsDashboard(query: DashboardQuery, today = ukToday()
           absent: r.absent,
           rate: percent(r.present, r.present + r.apologies + r.absent),
         },
-        href: "/meeting-groups",
+        href: meetingsLink(query.range, { institution: r.id }),
       })),
       empty: "No attendance is recorded for meetings in this range.",
     },
@@ -90,7 +96,7 @@ export async function meetingsDashboard(query: DashboardQuery, today = ukToday()
       ],
       rows: actions.map((r) => ({
         cells: { group: r.name, open: r.open, overdue: r.overdue, done: r.done },
-        href: `/meeting-groups/${r.id}`,
+        href: meetingsLink(query.range, { group: r.id }),
       })),
       empty: "No action was agreed at meetings in this range.",
     },

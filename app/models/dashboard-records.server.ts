@@ -1,5 +1,5 @@
-// The records behind a dashboard figure (its drill-down): the deployments or lesson plans a row counted, filtered as
-// the row's link says, in the same scope and range as the figure. At most RECORDS_LIMIT, newest lesson first.
+// The records behind a dashboard figure (its drill-down): the deployments, lesson plans or meetings a row counted,
+// filtered as the row's link says, in the same scope and range as the figure. At most RECORDS_LIMIT, newest first.
 import { DEPLOYMENT_MODES, LESSON_STATUSES, NEED_AREAS } from "~/lib/co-planning";
 import type { DashboardTable } from "~/lib/dashboards";
 import { AggregateQuery, num, str } from "./dashboard-sql.server";
@@ -10,6 +10,7 @@ import {
   type DeploymentFilter,
 } from "./dashboard-deployment.server";
 import { CROSS_SITE_GROUP } from "./dashboard-co-planning.server";
+import { meetingRecords, meetingRecordsTable, parseMeetingFilter } from "./dashboard-meeting-records.server";
 
 export const RECORDS_LIMIT = 200;
 
@@ -30,7 +31,7 @@ export async function deploymentRecords(query: DashboardQuery, filter: Deploymen
   const rows =
     await q.rows(`SELECT d."id" AS id, p."id" AS plan_id, p."title" AS plan, ${q.day(`p."lessonDate"`)} AS day,
       c."title" AS course, su."name" AS supporter, d."mode" AS mode, d."minutes" AS minutes,
-      CASE WHEN d."briefedAt" IS NOT NULL THEN 1 ELSE 0 END AS briefed, ${readBeforeLesson(q)} AS read_before,
+      CASE WHEN d."briefedAt" IS NOT NULL THEN 1 ELSE 0 END AS briefed, ${readBeforeLesson(q, query.range)} AS read_before,
       CASE WHEN d."feedbackAt" IS NOT NULL THEN 1 ELSE 0 END AS feedback
     ${deploymentsIn(q, query, "", filter)}
     ORDER BY p."lessonDate" DESC, p."title" LIMIT ${RECORDS_LIMIT}`);
@@ -102,7 +103,7 @@ export async function planRecords({ actor, scope, range }: DashboardQuery, filte
   }));
 }
 
-const RECORD_KINDS = ["deployments", "plans"] as const;
+const RECORD_KINDS = ["deployments", "plans", "meetings"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 export const isRecordKind = (value: unknown): value is RecordKind => RECORD_KINDS.some((k) => k === value);
 
@@ -114,6 +115,9 @@ export async function recordsTable(
   query: DashboardQuery,
   params: URLSearchParams,
 ): Promise<DashboardTable> {
+  if (kind === "meetings") {
+    return meetingRecordsTable(await meetingRecords(query, parseMeetingFilter(params), RECORDS_LIMIT));
+  }
   if (kind === "deployments") {
     const rows = await deploymentRecords(query, parseDeploymentFilter(params));
     return {

@@ -3,6 +3,7 @@
 // Stored instants are ISO text on SQLite ("2026-11-10T00:00:00.000+00:00") and timestamps on PostgreSQL.
 import type { DashboardScope } from "~/policies/dashboard";
 import type { DateRange } from "~/lib/dashboards";
+import type { OffsetSpan } from "~/lib/zoned-time";
 import { currentProvider, db } from "./db.server";
 
 type Param = string | number;
@@ -29,6 +30,25 @@ export class AggregateQuery {
   /** The instant to the minute, "YYYY-MM-DDTHH:MM" (UTC). */
   minute(column: string): string {
     return this.postgres ? `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI')` : `substr(${column}, 1, 16)`;
+  }
+
+  /**
+   * The instant to the minute on a zone's wall clock, "YYYY-MM-DDTHH:MM", given the spans in which the zone is offset
+   * from UTC (app/lib/zoned-time's offsetSpans): SQLite has no time zones, so both engines shift by the spans.
+   */
+  wallMinute(column: string, spans: OffsetSpan[]): string {
+    const utc = this.minute(column);
+    if (spans.length === 0) return utc;
+    const cases = spans.map((span) => {
+      const minutes = Math.trunc(span.offsetMinutes);
+      const shifted = this.postgres
+        ? `to_char(${column} + interval '${minutes} minutes', 'YYYY-MM-DD"T"HH24:MI')`
+        : `strftime('%Y-%m-%dT%H:%M', ${column}, '${minutes >= 0 ? "+" : ""}${minutes} minutes')`;
+      const from = this.p(span.from.toISOString().slice(0, 16));
+      const to = this.p(span.to.toISOString().slice(0, 16));
+      return `WHEN ${utc} >= ${from} AND ${utc} < ${to} THEN ${shifted}`;
+    });
+    return `CASE ${cases.join(" ")} ELSE ${utc} END`;
   }
 
   /** The Monday of the instant's week, "YYYY-MM-DD". */

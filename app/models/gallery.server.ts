@@ -1,17 +1,21 @@
 // The shared practice gallery: reviewed lesson plans with their evaluation and the LSAs' feedback, strategies ranked
 // by rated impact, and what the coordinator or a leader featured (with why). Reviewed plans follow the lesson-plan
 // rule (an LSA sees only plans they were deployed in); student names in the free text go through the name screen.
+// Featuring and unfeaturing are audited, as other changes to shared records are.
 import { invalidField } from "~/lib/errors";
 import type { ActionContext, Actor } from "~/policies/actor";
 import { isLsa } from "~/policies/actor";
 import { ensure, notFound } from "~/policies/enforce.server";
 import { canFeaturePractice } from "~/policies/dashboard";
+import { auditAction } from "./audit.server";
 import { db } from "./db.server";
 import { studentNameScreen } from "./student-names.server";
 
 const GALLERY_PLANS = 30;
 const GALLERY_STRATEGIES = 20;
 export type PracticeKind = "plan" | "strategy";
+/** The audit log's names for the featured records (as their own models write them). */
+const AUDIT_SUBJECT: Record<PracticeKind, string> = { plan: "lesson_plan", strategy: "strategy" };
 
 async function featuredOf(partnershipId: string, subjectType: PracticeKind, ids: string[]) {
   const rows = await db().featuredPractice.findMany({
@@ -109,9 +113,10 @@ async function practiceFacts(subjectType: PracticeKind, subjectId: string) {
 
 /** Features a plan or strategy with the reason (a second featuring replaces the reason). */
 export async function featurePractice(
-  { actor }: ActionContext,
+  ctx: ActionContext,
   input: { subjectType: PracticeKind; subjectId: string; reason: string },
 ) {
+  const { actor } = ctx;
   const facts = await practiceFacts(input.subjectType, input.subjectId);
   if (!facts || facts.partnershipId !== actor.partnershipId) notFound();
   ensure(canFeaturePractice(actor, facts), "Only the coordinator and leaders feature practice.");
@@ -123,15 +128,26 @@ export async function featurePractice(
     create: { ...key, reason, featuredById: actor.id },
     update: { reason, featuredById: actor.id },
   });
+  await auditAction(ctx, {
+    action: "practice.featured",
+    subjectType: AUDIT_SUBJECT[input.subjectType],
+    subjectId: input.subjectId,
+    detail: { reason },
+  });
 }
 
-export async function unfeaturePractice(
-  { actor }: ActionContext,
-  input: { subjectType: PracticeKind; subjectId: string },
-) {
+export async function unfeaturePractice(ctx: ActionContext, input: { subjectType: PracticeKind; subjectId: string }) {
+  const { actor } = ctx;
   ensure(
     canFeaturePractice(actor, { partnershipId: actor.partnershipId }),
     "Only the coordinator and leaders feature practice.",
   );
-  await db().featuredPractice.deleteMany({ where: { partnershipId: actor.partnershipId, ...input } });
+  const { count } = await db().featuredPractice.deleteMany({ where: { partnershipId: actor.partnershipId, ...input } });
+  if (count > 0) {
+    await auditAction(ctx, {
+      action: "practice.unfeatured",
+      subjectType: AUDIT_SUBJECT[input.subjectType],
+      subjectId: input.subjectId,
+    });
+  }
 }

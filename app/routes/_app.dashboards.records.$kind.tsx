@@ -1,12 +1,19 @@
-// The records behind a dashboard figure (its drill-down): the deployments or lesson plans it counted, filtered as the
-// figure's link says, in the viewer's scope and the URL's date range; each opens its lesson plan.
+// The records behind a dashboard figure (its drill-down): the deployments, lesson plans or meetings it counted,
+// filtered as the figure's link says, in the viewer's scope and the URL's date range; each opens its plan or meeting.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DateRangeForm } from "~/components/dashboards/date-range-form";
-import { formatCell, parseDateRange, rangeQuery } from "~/lib/dashboards";
-import { RECORDS_LIMIT, isRecordKind, recordsTable } from "~/models/dashboard-records.server";
+import { formatCell, parseDateRange, rangeQuery, type DashboardSlug } from "~/lib/dashboards";
+import { RECORDS_LIMIT, isRecordKind, recordsTable, type RecordKind } from "~/models/dashboard-records.server";
 import { ensure, notFound, requireActor } from "~/policies/enforce.server";
 import { dashboardScopeFor } from "~/policies/dashboard";
+
+/** The dashboard whose figures each kind of record is behind. */
+const DASHBOARD_OF: Record<RecordKind, DashboardSlug> = {
+  deployments: "deployment",
+  plans: "co-planning",
+  meetings: "meetings",
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.table.caption ?? "Records"} · Staffroom` },
@@ -30,13 +37,11 @@ export default function DashboardRecordsPage() {
   return (
     <>
       <p className="no-print">
-        <Link to={`/dashboards/${kind === "deployments" ? "deployment" : "co-planning"}?${rangeQuery(range)}`}>
-          Back to the dashboard
-        </Link>
+        <Link to={`/dashboards/${DASHBOARD_OF[kind]}?${rangeQuery(range)}`}>Back to the dashboard</Link>
       </p>
       <h1>{table.caption} behind the figure</h1>
       <p className="page-intro">
-        Lessons dated {range.from} to {range.to}
+        {kind === "meetings" ? "Meetings" : "Lessons"} dated {range.from} to {range.to}
         {table.rows.length >= limit ? `: the latest ${limit}` : ""}.
       </p>
       <DateRangeForm range={range} hidden={filters} />

@@ -20,7 +20,11 @@ test("a leader reads the deployment dashboard's table, drills down and downloads
 
   // The chart is drawn for sight; the table beside it is what a screen reader (and this test) reads.
   const section = page.getByRole("region", { name: "LSA support per support pattern" });
-  await expect(section.locator("svg.chart__svg")).toHaveAttribute("aria-hidden", "true");
+  // Drawn twice, for a wide and a narrow column: the column's width shows one.
+  await expect(section.locator("svg.chart__svg--wide")).toHaveAttribute("aria-hidden", "true");
+  await expect(section.locator("svg.chart__svg--compact")).toHaveAttribute("aria-hidden", "true");
+  await expect(section.locator("svg.chart__svg--wide")).toBeVisible();
+  await expect(section.locator("svg.chart__svg--compact")).toBeHidden();
   const table = section.getByRole("table", { name: "LSA support per support pattern" });
   const firstRow = table.getByRole("row").nth(1);
   const pattern = (await firstRow.getByRole("rowheader").innerText()).trim();
@@ -50,4 +54,38 @@ test("a leader reads the deployment dashboard's table, drills down and downloads
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Shared practice" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Shared practice" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+});
+
+test("on a 375 px phone every dashboard fits the width, draws its charts for it and passes the accessibility check", async ({
+  browser,
+}) => {
+  test.slow();
+  const page = await signedInPage(browser, "leader");
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const slug of ["deployment", "strategies", "co-planning", "meetings"]) {
+    await page.goto(`/dashboards/${slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // No sideways scrolling of the page: wide tables scroll inside their own box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), slug).toBeLessThanOrEqual(375);
+    const charts = page.locator(".chart");
+    for (let i = 0; i < (await charts.count()); i++) {
+      await expect(charts.nth(i).locator("svg.chart__svg--compact")).toBeVisible();
+      await expect(charts.nth(i).locator("svg.chart__svg--wide")).toBeHidden();
+    }
+    await expectNoSeriousA11yViolations(page);
+  }
+  // The co-planning matrix: a column and a row head per institution, read out in full.
+  await page.goto("/dashboards/co-planning");
+  const matrix = page.getByRole("table", { name: /^Institutions that plan together/ });
+  await expect(matrix.getByRole("columnheader", { name: "Hollins Park Sports College" })).toBeAttached();
+  await expect(matrix.getByRole("rowheader", { name: "Hollins Park Sports College" })).toBeAttached();
+  // The meetings drill-down keeps the figure's filter and date range.
+  await page.goto("/dashboards/meetings?from=2026-09-01&to=2027-08-31");
+  const records = page.getByRole("link", { name: /^See records/ }).first();
+  if (await records.count()) {
+    await expect(records).toHaveAttribute(
+      "href",
+      /\/dashboards\/records\/meetings\?from=2026-09-01&to=2027-08-31&(institution|group)=/,
+    );
+  }
 });

@@ -40,6 +40,22 @@ test("on a 375 px screen the header and menu take one short band, and Sign out s
     .evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
   expect(new Set(tops).size).toBe(1);
   await expectNoSeriousA11yViolations(page);
+
+  // The quick search box gives way to a Search button there, which opens it by keyboard.
+  await expect(page.getByRole("combobox", { name: "Search Staffroom" })).toBeHidden();
+  const search = page.getByRole("link", { name: "Search" });
+  await search.focus();
+  await page.keyboard.press("Enter");
+  const box = page.getByRole("combobox", { name: "Search Staffroom" });
+  await expect(box).toBeFocused();
+  await page.keyboard.type("sport");
+  await expect(page.getByRole("listbox", { name: "Quick results" }).getByRole("option").first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // Escape closes the list, a second Escape the band, and the focus goes back to the button.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await expect(box).toBeHidden();
+  await expect(search).toBeFocused();
 });
 
 test("printing leaves out the navigation and the buttons, and keeps the page's content", async ({ page }) => {

@@ -9,6 +9,7 @@ import { db } from "~/models/db.server";
 import { coPlanningDashboard } from "~/models/dashboard-co-planning.server";
 import { deploymentDashboard } from "~/models/dashboard-deployment.server";
 import { meetingsDashboard } from "~/models/dashboard-meetings.server";
+import { meetingRecords } from "~/models/dashboard-meeting-records.server";
 import { deploymentRecords, planRecords } from "~/models/dashboard-records.server";
 import { strategiesDashboard } from "~/models/dashboard-strategies.server";
 import { featurePractice, loadGallery, unfeaturePractice } from "~/models/gallery.server";
@@ -227,7 +228,7 @@ async function buildFixture() {
   await action(steering, m1, "2026-10-20", "done");
   await action(heads, m3, "2026-11-20", "dropped");
   await action(steering, m2, "2027-02-01", "open");
-  return { ids: { A, B, C, coord, leader, t1, t2, l1, l2, k1, k2 } };
+  return { ids: { pid, A, B, C, coord, leader, t1, t2, l1, l2, k1, k2 } };
 }
 
 const table = (tables: DashboardTable[], id: string) => {
@@ -292,6 +293,45 @@ describe.each(PROVIDERS)("partnership dashboards on %s", (provider) => {
     expect(await deploymentRecords(q, { need: "semh" })).toHaveLength(1);
   });
 
+  it("compares a briefing's reading with the lesson's start on London's clock in British Summer Time", async () => {
+    // A 09:00 lesson on 14 June 2027: read at 07:30 UTC (08:30 BST) is before it, at 08:30 UTC (09:30 BST) after it.
+    const { pid, k1, l1, l2 } = fixture.ids;
+    const plan = await db().lessonPlan.create({
+      data: {
+        partnershipId: pid,
+        courseId: k1,
+        title: "Summer sports day",
+        lessonDate: at("2027-06-14T00:00:00.000Z"),
+        startTime: "09:00",
+      },
+    });
+    for (const [supporterId, readAt] of [
+      [l1, "2027-06-14T07:30:00.000Z"],
+      [l2, "2027-06-14T08:30:00.000Z"],
+    ] as const) {
+      await db().deployment.create({
+        data: {
+          partnershipId: pid,
+          lessonPlanId: plan.id,
+          supporterId,
+          mode: "group",
+          minutes: 30,
+          briefedAt: at("2027-06-10T12:00:00.000Z"),
+          readAt: at(readAt),
+        },
+      });
+    }
+    const june = { ...(await query("leader")), range: { from: "2027-06-01", to: "2027-06-30" } };
+    const records = await deploymentRecords(june, {});
+    expect(records.map((r) => [r.supporter, r.readBefore]).sort()).toEqual([
+      ["l1 (fixture)", true],
+      ["l2 (fixture)", false],
+    ]);
+    expect(table(await deploymentDashboard(june), "briefings")).toEqual([
+      { sessions: 2, briefed: 2, readBefore: 50, feedback: 0 },
+    ]);
+  });
+
   it("rates strategies with their spread, per need, over time, beside the heads' ranking", async () => {
     const tables = await strategiesDashboard(await query("coord"));
     expect(table(tables, "use-over-time")).toEqual([{ month: "2026-10", uses: 3, strategies: 2 }]);
@@ -334,9 +374,19 @@ describe.each(PROVIDERS)("partnership dashboards on %s", (provider) => {
 
   it("shows which institutions plan together, plans by status and cross-site sessions per week", async () => {
     const tables = await coPlanningDashboard(await query("leader"));
-    expect(table(tables, "institutions-planning-together")).toEqual([
-      { institution: "Ashby Sports College", with: "Brook Special School", courses: 1, plans: 2 },
+    // A matrix: a row and a column per institution that co-plans, each cell its own drill-down.
+    const matrix = tables.find((t) => t.id === "institutions-planning-together")!;
+    expect(matrix.columns.map((c) => [c.label, c.short])).toEqual([
+      ["Institution", undefined],
+      ["Ashby Sports College", "Ashby"],
+      ["Brook Special School", "Brook"],
     ]);
+    const { A, B } = fixture.ids;
+    expect(table(tables, "institutions-planning-together")).toEqual([
+      { institution: "Ashby Sports College", [A]: null, [B]: 2 },
+      { institution: "Brook Special School", [A]: 2, [B]: null },
+    ]);
+    expect(matrix.rows[0]!.cellHrefs).toEqual({ [B]: expect.stringContaining(`pair=${A}%2C${B}`) });
     expect(table(tables, "plans-by-status")).toEqual([
       { course: "BTEC First in Sport", draft: 0, ready: 0, taught: 1, reviewed: 1 },
       { course: "NVQ Level 1 Catering", draft: 1, ready: 0, taught: 0, reviewed: 0 },
@@ -358,6 +408,25 @@ describe.each(PROVIDERS)("partnership dashboards on %s", (provider) => {
       { group: "Heads' group", open: 0, overdue: 0, done: 0 },
       { group: "Practitioners' steering group", open: 2, overdue: 1, done: 1 },
     ]);
+  });
+
+  it("drills down from attendance and actions to the meetings they counted, in the same range", async () => {
+    const q = await query("coord");
+    const attendance = table(await meetingsDashboard(q, TODAY), "attendance");
+    expect(attendance).toHaveLength(2);
+    const brook = await meetingRecords(q, { institutionId: fixture.ids.B }, 50, TODAY);
+    expect(brook).toEqual([
+      expect.objectContaining({ day: "2026-10-08", present: 0, apologies: 1, absent: 0, open: 2, overdue: 1, done: 1 }),
+    ]);
+    const heads = await db().meetingGroup.findFirstOrThrow({
+      where: { partnershipId: fixture.ids.pid, name: "Heads' group" },
+    });
+    expect(await meetingRecords(q, { groupId: heads.id }, 50, TODAY)).toEqual([
+      expect.objectContaining({ day: "2026-11-01", group: "Heads' group", present: 1, open: 0, done: 0 }),
+    ]);
+    // The January meeting is outside the range; a teacher sees only their groups' meetings.
+    expect((await meetingRecords(q, {}, 50, TODAY)).map((m) => m.day)).toEqual(["2026-11-01", "2026-10-08"]);
+    expect((await meetingRecords(await query("t1"), {}, 50, TODAY)).map((m) => m.day)).toEqual(["2026-10-08"]);
   });
 
   it("gives a teacher only the figures of the courses they co-plan (and the meeting groups they belong to)", async () => {

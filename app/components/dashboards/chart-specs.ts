@@ -1,5 +1,5 @@
 // Which dashboard tables get a chart beside them, and what it draws. Tables without an entry are shown as tables only
-// (the heads' ranking, briefings in total: a chart would add nothing).
+// (the heads' ranking, briefings in total: a chart would add nothing; the matrix of institutions is its own picture).
 import { LESSON_STATUSES } from "~/lib/co-planning";
 import type { ChartSpec } from "./dashboard-table";
 
@@ -10,7 +10,6 @@ export const CHART_SPECS: Record<string, ChartSpec> = {
   "outside-own-institution": { labelKey: "institution", series: [{ key: "sessions", label: "Sessions elsewhere" }] },
   "use-over-time": { labelKey: "month", series: [{ key: "uses", label: "Uses in lesson plans" }] },
   "per-strategy": { labelKey: "strategy", series: [{ key: "mean", label: "Mean impact" }] },
-  "institutions-planning-together": { labelKey: "with", series: [{ key: "plans", label: "Lesson plans" }] },
   "plans-by-status": {
     labelKey: "course",
     series: LESSON_STATUSES.codes.map((status) => ({ key: status, label: LESSON_STATUSES.label(status) })),

@@ -123,7 +123,7 @@ export function parseSearchRequest(params: URLSearchParams): SearchRequest {
 /** Statuses of minutes and actions, besides a lesson plan's. */
 const MEETING_LIKE_STATUSES = new Set(["submitted", "approved", "revising", "open", "done", "dropped"]);
 
-interface SearchHit {
+export interface SearchHit {
   kind: SearchKind;
   title: string;
   /** Plain text with HIGHLIGHT_START/END around matched words (rendered as <mark>, never as HTML). */
