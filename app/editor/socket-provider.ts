@@ -228,6 +228,7 @@ export class SocketIoYjsProvider extends ObservableV2<ProviderEvents> {
     this.socket.emit("collab:sync", this.documentId, frame(messageYjsSyncStep2, update), (reply: CollabAck) => {
       if (reply.ok) {
         for (const seq of [...this.unacked]) if (seq <= covers) this.unacked.delete(seq);
+        this.retryDelay = 500; // the server takes changes again: the next hiccup starts its back-off afresh
         this.publishState();
       } else {
         this.handleRefusal(reply.code, reply.message, () => this.resync());
@@ -246,6 +247,7 @@ export class SocketIoYjsProvider extends ObservableV2<ProviderEvents> {
       this.socket.emit("collab:sync", this.documentId, frame(messageYjsUpdate, update), (reply: CollabAck) => {
         if (reply.ok) {
           this.unacked.delete(seq);
+          this.retryDelay = 500;
           this.publishState();
         } else if (generation === this.generation) {
           this.handleRefusal(reply.code, reply.message, () => this.resync());
@@ -307,7 +309,9 @@ export class SocketIoYjsProvider extends ObservableV2<ProviderEvents> {
       this.synced = false;
     }
     // Rate limited, busy, unavailable, or a refused change: back off, then resync (step 2 resends what is unsaved).
-    this.clearResync();
+    // Changes in flight behind a refused one are refused one by one ("builds on changes the server does not have"):
+    // the retry already waiting resends them all, so they neither move it nor lengthen the next wait.
+    if (this.resyncTimer) return;
     const delay = this.retryDelay;
     this.retryDelay = Math.min(this.retryDelay * 2, 15_000);
     this.resyncTimer = setTimeout(() => {
