@@ -36,7 +36,9 @@ async function generateStrategies(store: Db, world: CourseWorld, random: Random,
       evidence: random.pick(SENTENCES),
       institutionId: author.institutionId,
       createdById: author.id,
-      createdAt: new Date(Date.now() - (size.strategies - n) * 3_600_000),
+      // One a day or so, the newest yesterday: stamped as shared then, not when the generator ran.
+      createdAt: new Date(Date.now() - (size.strategies - n) * 30 * 3_600_000),
+      updatedAt: new Date(Date.now() - (size.strategies - n) * 30 * 3_600_000),
     });
     const tags = [
       ...random.some(NEEDS, 1 + random.int(2)).map((value) => ({ kind: "need", value })),

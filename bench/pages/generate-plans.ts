@@ -26,6 +26,18 @@ interface PlanRows {
   deploymentStudents: object[];
 }
 
+/**
+ * Written two weeks before the lesson (or lately, for lessons coming up) and last changed a few days later, never
+ * in the future: what "this week" and "recently updated" lists read, so bulk inserts must not all be stamped now.
+ */
+function stamps(lessonDate: Date, random: Random) {
+  const now = Date.now();
+  const planned = lessonDate.getTime() - 14 * DAY;
+  const createdAt = planned < now - DAY ? planned : now - (1 + random.int(60)) * DAY;
+  const updatedAt = Math.min(createdAt + random.int(5) * DAY + random.int(DAY), now - 3_600_000);
+  return { createdAt: new Date(createdAt), updatedAt: new Date(updatedAt) };
+}
+
 function today(): number {
   const now = new Date();
   return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -86,7 +98,7 @@ export async function generatePlans(
       textInDocument: true,
       createdById: author,
       updatedById: author,
-      createdAt: new Date(lessonDate.getTime() - 10 * DAY),
+      ...stamps(lessonDate, random),
     });
     const documentId = makeId("lpd", n);
     rows.documents.push({
@@ -155,6 +167,7 @@ export async function generatePlans(
         readAt: briefedAt && random.chance(0.7) ? new Date(briefedAt.getTime() + DAY / 2) : null,
         feedback: past && random.chance(0.5) ? random.pick(SENTENCES) : "",
         feedbackAt: past && random.chance(0.5) ? new Date(lessonDate.getTime() + DAY / 2) : null,
+        ...stamps(lessonDate, random),
       });
       if (group)
         rows.deploymentStudents.push(

@@ -19,6 +19,10 @@ export interface QueryCount {
   path: string;
   status: number;
   statements: number;
+  /** Milliseconds in the driver (SQLite only: PostgreSQL's driver answers asynchronously). */
+  sqlMs: number | null;
+  /** The three slowest statements (SQLite). */
+  slowest: { sql: string; ms: number }[];
   /** Statements run more than twice in the request with the same SQL (N+1 suspects), most repeated first. */
   repeated: { sql: string; times: number }[];
 }
@@ -99,16 +103,22 @@ export async function countQueries(
       "x-bench-request": id,
     });
     const answer = (await (await fetch(`http://127.0.0.1:${server.queryPort}/requests/${id}`)).json()) as {
-      statements: string[] | null;
+      statements: { sql: string; ms: number | null }[] | null;
     };
     const statements = answer.statements ?? [];
     const times = new Map<string, number>();
-    for (const sql of statements) times.set(sql, (times.get(sql) ?? 0) + 1);
+    for (const { sql } of statements) times.set(sql, (times.get(sql) ?? 0) + 1);
+    const timed = statements.filter((s): s is { sql: string; ms: number } => s.ms !== null);
+    const slowest = [...timed]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3)
+      .map((s) => ({ sql: s.sql.slice(0, 300), ms: Math.round(s.ms * 10) / 10 }));
     const repeated = [...times]
       .filter(([, n]) => n > 2)
       .sort((a, b) => b[1] - a[1])
       .map(([sql, n]) => ({ sql: sql.slice(0, 160), times: n }));
-    counts.push({ name: target.name, path, status, statements: statements.length, repeated });
+    const sqlMs = timed.length > 0 ? Math.round(timed.reduce((sum, s) => sum + s.ms, 0) * 10) / 10 : null;
+    counts.push({ name: target.name, path, status, statements: statements.length, sqlMs, slowest, repeated });
   }
   return counts;
 }

@@ -15,12 +15,15 @@ const waiting = new Map();
 
 function record(sql) {
   const statements = current.getStore();
-  if (statements)
-    statements.push(
-      String(sql ?? "")
-        .replace(/\s+/g, " ")
-        .trim(),
-    );
+  if (!statements) return null;
+  const entry = {
+    sql: String(sql ?? "")
+      .replace(/\s+/g, " ")
+      .trim(),
+    ms: null,
+  };
+  statements.push(entry);
+  return entry;
 }
 
 const Database = require("better-sqlite3");
@@ -30,8 +33,15 @@ probe.close();
 for (const method of ["run", "get", "all", "iterate"]) {
   const original = statementPrototype[method];
   statementPrototype[method] = function (...args) {
-    record(this.source);
-    return original.apply(this, args);
+    const entry = record(this.source);
+    if (!entry) return original.apply(this, args);
+    // SQLite's driver is synchronous: the call's duration is the statement's (iterate's first step only).
+    const started = performance.now();
+    try {
+      return original.apply(this, args);
+    } finally {
+      entry.ms = performance.now() - started;
+    }
   };
 }
 const exec = Database.prototype.exec;

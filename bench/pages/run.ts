@@ -2,7 +2,8 @@
 // issues 16 and 18 budget against the production server (signed-in requests, /healthz in the same interleaved run),
 // counts each page's SQL statements at two sizes (what grows with rows a page does not show is an N+1), and writes
 // bench/results/pages.json and pages.md. Options: --engines sqlite,postgresql --plans 10000 --small 1000
-// --rounds 40 --warmup 3 --name pages --keep DIR (keep and reuse the generated SQLite files in DIR).
+// --rounds 40 --warmup 3 --name pages --keep DIR (keep and reuse the generated SQLite files in DIR);
+// --merge pages-sqlite,pages-postgresql writes pages.json/md from two runs of one engine each (run side by side).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "3" },
     name: { type: "string", default: "pages" },
     keep: { type: "string" },
+    merge: { type: "string" },
   },
 });
 
@@ -130,4 +132,16 @@ async function main() {
   log(`written bench/results/${args.name}.json and .md`);
 }
 
-await main();
+/** One report from runs of one engine each (their revision, date and machine note are the first's). */
+function merge(names: string[]) {
+  const runs = names.map(
+    (name) =>
+      JSON.parse(fs.readFileSync(path.join(repoRoot, "bench", "results", `${name}.json`), "utf8")) as PagesResults,
+  );
+  const merged: PagesResults = { ...runs[0]!, engines: Object.assign({}, ...runs.map((r) => r.engines)) };
+  writePagesReport(merged, args.name);
+  log(`written bench/results/${args.name}.json and .md from ${names.join(", ")}`);
+}
+
+if (args.merge) merge(args.merge.split(","));
+else await main();
