@@ -19,7 +19,7 @@ async function generateStrategies(store: Db, world: CourseWorld, random: Random,
     where: { partnershipId: world.partnershipId },
     select: { id: true },
   });
-  const bodies = await descriptionBodies(random, 24);
+  const bodies = await descriptionBodies(random, Math.ceil(size.bodyVariants * 0.6));
   const raters = world.people.filter((p) => p.role !== "lsa" || random.chance(0.5));
   const rows = { strategies: [] as object[], tags: [] as object[], ratings: [] as object[], documents: [] as object[] };
   const snapshots: object[] = [];
@@ -89,7 +89,7 @@ interface MeetingRows {
 
 async function generateMeetings(store: Db, world: CourseWorld, random: Random, size: PagesSize) {
   const existing = await store.meeting.count({ where: { partnershipId: world.partnershipId } });
-  const bodies = await minutesBodies(random, 12);
+  const bodies = await minutesBodies(random, Math.ceil(size.bodyVariants * 0.3));
   const coordinator = world.people.find((p) => p.name === demoUser("coordinator").name)!.id;
   const today = ukToday();
   const rows: MeetingRows = {

@@ -55,7 +55,7 @@ export async function generatePlans(
   const existingDeployments = await store.deployment.count({ where: { partnershipId: world.partnershipId } });
   const count = Math.max(0, size.plans - existing);
   const deploymentCount = Math.max(0, size.deployments - existingDeployments);
-  const bodies = await planBodies(random, 40);
+  const bodies = await planBodies(random, size.bodyVariants);
   const supporters = world.people.filter((p) => p.role === "lsa").map((p) => p.id);
   const teachers = world.people.filter((p) => p.role === "teacher").map((p) => p.id);
   const positions = new Map<string, number>();

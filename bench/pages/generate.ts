@@ -22,6 +22,8 @@ export interface PagesSize {
   deployments: number;
   strategies: number;
   meetings: number;
+  /** Distinct co-edited plan bodies (strategies and minutes get fewer); see bench/pages/bodies.ts. */
+  bodyVariants: number;
 }
 
 /** Issue 16's large partnership (five institutions: the demo's). */
@@ -33,6 +35,7 @@ export const FULL_SIZE: PagesSize = {
   deployments: 40_000,
   strategies: 600,
   meetings: 300,
+  bodyVariants: 40,
 };
 
 /** The same partnership with fewer plans (and their deployments): what grows with the plans alone shows up. */
