@@ -209,6 +209,22 @@ describe.each(PROVIDERS)("the comments endpoint on %s", (provider) => {
     expect(await store.comment.findUnique({ where: { id: commentId } })).toBeNull();
   });
 
+  it("counts a list's comments in one request, only on records the reader may read", async () => {
+    const c = CASES[2]!; // meeting actions: the other LSA is not in the steering group
+    const id = await c.find(store, seeded);
+    const reader = await signIn(c.reader);
+    const started = await reader.post(`/comments/${c.type}/${id}.data`, { intent: "start", body: "Counted?" });
+    expect(started.status, started.body.slice(0, 300)).toBe(200);
+    const expected = await store.comment.count({ where: { thread: { subjectType: c.type, subjectId: id } } });
+    const path = `/comment-counts/${c.type}?ids=${id},not-a-record`;
+    const counted = await reader.get(path);
+    expect(counted.status, counted.body.slice(0, 300)).toBe(200);
+    expect(JSON.parse(counted.body)).toEqual({ counts: { [id]: expected } });
+    expect(JSON.parse((await (await signIn(c.outsider!)).get(path)).body)).toEqual({ counts: {} });
+    expect(JSON.parse((await (await signIn(c.reader, ".other")).get(path)).body)).toEqual({ counts: {} });
+    expect((await reader.get("/comment-counts/planet?ids=x")).status).toBe(404);
+  });
+
   // A plain request (a script, a proxy's health check, anything but Remix's fetchers) gets JSON with the real status
   // too: a resource route's `data()` used to reach it wrapped, with a 200, whatever the refusal.
   it("answers plain requests, without .data, with the same statuses as the panel sees", async () => {
