@@ -271,7 +271,7 @@ async function tellPeople(actor: Actor, subject: CommentSubject, members: Map<st
 }
 
 /** How many subjects one counts request may name (a page's rows). */
-export const MAX_COUNTED_SUBJECTS = 200;
+const MAX_COUNTED_SUBJECTS = 200;
 
 /**
  * The number of comments on each subject the actor may read, for a list of records' "Comments (n)" disclosures in one

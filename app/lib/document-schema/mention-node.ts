@@ -12,7 +12,7 @@ import {
   type Spread,
 } from "lexical";
 
-export type SerializedMentionNode = Spread<{ personId: string; mentionId: string }, SerializedTextNode>;
+type SerializedMentionNode = Spread<{ personId: string; mentionId: string }, SerializedTextNode>;
 
 /** Lexical's text mode "token": the node is selected and deleted as one piece. */
 const TOKEN_MODE = 1;
@@ -61,10 +61,6 @@ export class MentionNode extends TextNode {
 
   override canInsertTextAfter(): false {
     return false;
-  }
-
-  getPersonId(): string {
-    return this.getLatest().__personId;
   }
 }
 
