@@ -125,6 +125,8 @@ export function loadConfig() {
     auditRetentionDays: intFromEnv("AUDIT_RETENTION_DAYS", 730),
     /** Automatic document versions older than this many days are removed (named ones are kept); 0 keeps them. */
     versionRetentionDays: intFromEnv("VERSION_RETENTION_DAYS", 365),
+    /** Emails sent more than this many days ago leave the outbox; 0 keeps them. */
+    outboxRetentionDays: intFromEnv("OUTBOX_RETENTION_DAYS", 90),
     /** How often this process erases leavers past their partnership's retention period, in hours; 0 turns it off. */
     studentErasureEveryHours: intFromEnv("STUDENT_ERASURE_EVERY_HOURS", 24),
     ...mailConfig(production, intFromEnv("PORT", 3000)),

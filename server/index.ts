@@ -106,6 +106,7 @@ async function main() {
           clientIp: req.ip ?? "",
           cspNonce: res.locals.cspNonce as string,
           realtime: hub,
+          singleFetch: req.path.endsWith(".data"),
         };
       },
     }),

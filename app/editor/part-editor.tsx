@@ -25,6 +25,7 @@ import { LinkPlugin } from "@lexical/react/LexicalLinkPlugin";
 import { CollaborationPlugin } from "@lexical/react/LexicalCollaborationPlugin";
 import { LexicalCollaboration } from "@lexical/react/LexicalCollaborationContext";
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
+import { MentionsPlugin } from "./mentions-plugin";
 import { StudentNamesPlugin } from "./student-names-plugin";
 import type { Provider } from "@lexical/yjs";
 import { isSafeUrl } from "~/lib/document-schema/content-rules";
@@ -111,6 +112,7 @@ export function PartEditor({ shared, part, label, describedBy, user, editable, t
         <LinkPlugin validateUrl={isSafeUrl} />
         <EditableSync editable={editable} />
         {editable ? <StudentNamesPlugin /> : null}
+        {editable ? <MentionsPlugin documentId={shared.documentId} userId={user.id} /> : null}
         <DocumentRules />
         <CollaborationPlugin
           id={`${shared.documentId}#${part}`}

@@ -6,6 +6,7 @@ import { $getRoot } from "lexical";
 import { useEffect, useState } from "react";
 import { NameWarning } from "~/components/student-names/student-name-warning";
 import { useStudentNameCheck } from "~/components/student-names/use-student-name-check";
+import { $isMentionNode } from "~/lib/document-schema/mention-node";
 
 export function StudentNamesPlugin() {
   const [editor] = useLexicalComposerContext();
@@ -25,6 +26,7 @@ export function StudentNamesPlugin() {
     editor.update(
       () => {
         for (const node of $getRoot().getAllTextNodes()) {
+          if ($isMentionNode(node)) continue; // a colleague's name, never a student's
           const before = node.getTextContent();
           const after = withInitials(before);
           if (after !== before) node.setTextContent(after);

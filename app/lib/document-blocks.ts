@@ -36,7 +36,8 @@ const UNDERLINE = 8;
 const CODE = 16;
 
 function runsOf(node: Node, href?: string): Run[] {
-  if (node.type === "text" && typeof node.text === "string") {
+  // A mention prints as the name it shows ("@Dan Osei").
+  if ((node.type === "text" || node.type === "mention") && typeof node.text === "string") {
     const format = typeof node.format === "number" ? node.format : 0;
     const run: Run = { text: node.text };
     if (format & BOLD) run.bold = true;

@@ -12,5 +12,10 @@ declare module "@remix-run/node" {
     /** This response's Content-Security-Policy nonce, for the scripts the page renders. */
     cspNonce: string;
     realtime: RealtimeHub;
+    /**
+     * The request came through Remix's single fetch (a `.data` address, as fetchers call): a resource route answers
+     * it with `data()`, and anyone else with a plain Response, so both see the real status (resource-replies.server).
+     */
+    singleFetch?: boolean;
   }
 }

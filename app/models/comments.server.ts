@@ -269,3 +269,28 @@ async function tellPeople(actor: Actor, subject: CommentSubject, members: Map<st
     });
   }
 }
+
+/** How many subjects one counts request may name (a page's rows). */
+const MAX_COUNTED_SUBJECTS = 200;
+
+/**
+ * The number of comments on each subject the actor may read, for a list of records' "Comments (n)" disclosures in one
+ * request; a subject they may not read (or that is not there) is left out, as its panel would say it is unavailable.
+ */
+export async function countComments(
+  actor: Actor,
+  type: CommentSubjectType,
+  ids: readonly string[],
+): Promise<Record<string, number>> {
+  const wanted = [...new Set(ids)].slice(0, MAX_COUNTED_SUBJECTS);
+  const subjects = await Promise.all(wanted.map((id) => loadCommentSubject(actor.partnershipId, type, id)));
+  const readable = subjects.flatMap((s) => (s && canReadComments(actor, s.factsFor(actor)) ? [s.id] : []));
+  if (readable.length === 0) return {};
+  const threads = await db().commentThread.findMany({
+    where: { partnershipId: actor.partnershipId, subjectType: type, subjectId: { in: readable } },
+    select: { subjectId: true, _count: { select: { comments: true } } },
+  });
+  const counts: Record<string, number> = Object.fromEntries(readable.map((id) => [id, 0]));
+  for (const thread of threads) counts[thread.subjectId] = (counts[thread.subjectId] ?? 0) + thread._count.comments;
+  return counts;
+}

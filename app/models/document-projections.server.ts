@@ -1,9 +1,11 @@
 // What the live engine copies out of a document while people write, by owner type: a lesson plan's text parts to
-// its columns, and every searched document's text to its search entry (so search never reads the update log).
+// its columns, and every searched document's text to its search entry (so search never reads the update log). Every
+// kind also tells the members its mentions name (once each, document-mentions.server.ts).
 import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import { MEETING_MINUTES_DOCUMENT } from "~/policies/meeting";
 import { STRATEGY_DOCUMENT } from "~/policies/strategy";
 import { db } from "./db.server";
+import { notifyDocumentMentions } from "./document-mentions.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import { copyPlanTextOut } from "./lesson-plan-text.server";
 import { refreshSearchEntries } from "./search/search-index.server";
@@ -28,7 +30,16 @@ const partnershipDocumentEntry: DocumentProjection = async (ownerId) => {
   return true;
 };
 
-export const DOCUMENT_PROJECTIONS: ReadonlyMap<string, DocumentProjection> = new Map([
+/** The projection, then the mentions' notifications (after the copy, so a failure to notify never stops it). */
+const withMentions =
+  (ownerType: string, project: DocumentProjection): DocumentProjection =>
+  async (ownerId, state, userId) => {
+    const changed = await project(ownerId, state, userId);
+    await notifyDocumentMentions(ownerType, ownerId, state);
+    return changed;
+  };
+
+const PROJECTIONS: ReadonlyArray<[string, DocumentProjection]> = [
   [
     LESSON_PLAN_DOCUMENT,
     async (ownerId: string, state: Uint8Array, userId: string | null) => {
@@ -40,4 +51,8 @@ export const DOCUMENT_PROJECTIONS: ReadonlyMap<string, DocumentProjection> = new
   [STRATEGY_DOCUMENT, searchEntryOf("strategy")],
   [MEETING_MINUTES_DOCUMENT, searchEntryOf("minutes")],
   [PARTNERSHIP_DOCUMENT, partnershipDocumentEntry],
-]);
+];
+
+export const DOCUMENT_PROJECTIONS: ReadonlyMap<string, DocumentProjection> = new Map(
+  PROJECTIONS.map(([ownerType, project]) => [ownerType, withMentions(ownerType, project)]),
+);

@@ -1,6 +1,7 @@
-// The retention schedule (decision 017): audit entries older than AUDIT_RETENTION_DAYS and automatic document
-// versions older than VERSION_RETENTION_DAYS are removed by the hourly housekeeping; 0 keeps them for ever.
-// Named versions are kept (someone chose to keep them), and so is each document's newest automatic version.
+// The retention schedule (decision 017): audit entries older than AUDIT_RETENTION_DAYS, automatic document versions
+// older than VERSION_RETENTION_DAYS and emails sent more than OUTBOX_RETENTION_DAYS ago are removed by the hourly
+// housekeeping; 0 keeps them for ever. Named versions are kept (someone chose to keep them), and so is each
+// document's newest automatic version; emails not sent yet (pending, failed) stay for the coordinator to see.
 import { appendInTransaction, CHAIN_TRANSACTION, claimChain } from "./audit-chain.server";
 import { recordAudit } from "./audit.server";
 import { db } from "./db.server";
@@ -78,9 +79,22 @@ async function pruneAutomaticVersions(partnershipId: string, olderThan: Date): P
   return removed;
 }
 
+/**
+ * Removes the partnership's emails sent before `olderThan` from the outbox. Their dedupe keys go with them, which is
+ * safe: every key names one event (a notification, a day's digest) that is never written again that long after.
+ */
+async function pruneSentEmails(partnershipId: string, olderThan: Date): Promise<number> {
+  const { count } = await db().emailOutbox.deleteMany({
+    where: { partnershipId, status: "sent", sentAt: { lt: olderThan } },
+  });
+  return count;
+}
+
 export interface RetentionPeriods {
   auditRetentionDays: number;
   versionRetentionDays: number;
+  /** Unset or 0 keeps sent emails for ever. */
+  outboxRetentionDays?: number;
 }
 
 /** One run of the schedule over every partnership, as of `now`; returns what each lost and its chain's head. */
@@ -96,8 +110,10 @@ export async function applyRetentionSchedule(periods: RetentionPeriods, now = ne
       periods.versionRetentionDays > 0
         ? await pruneAutomaticVersions(id, new Date(now.getTime() - periods.versionRetentionDays * DAY_MS))
         : 0;
+    const outbox = periods.outboxRetentionDays ?? 0;
+    const emailsRemoved = outbox > 0 ? await pruneSentEmails(id, new Date(now.getTime() - outbox * DAY_MS)) : 0;
     const head = await db().auditChain.findUnique({ where: { partnershipId: id }, select: { seq: true, hash: true } });
-    results.push({ slug, auditRemoved, versionsRemoved, head });
+    results.push({ slug, auditRemoved, versionsRemoved, emailsRemoved, head });
   }
   return results;
 }

@@ -1,7 +1,8 @@
 // The comments of one subject (a document, a deployment, a meeting action, a strategy rating), for the comment
 // panel's fetcher: GET lists its threads and the people `@` may offer; POST starts, replies, edits, deletes, resolves
 // and reopens. Whoever may not read the subject gets a 404 with a message (the panel shows it; nothing leaks), and
-// every change tells open pages to reload their comments (partnership:changed, in every process).
+// every change tells open pages to reload their comments (partnership:changed, in every process). Refusals carry their
+// real status (403, 404, 400, 410) for the panel's fetchers and for plain requests alike (resourceReply).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { DomainError } from "~/lib/errors";
 import {
@@ -13,6 +14,7 @@ import {
   threadIdSchema,
 } from "~/lib/comments";
 import { failedReply, intentOf, submitForm, type IntentHandler } from "~/lib/forms/intents.server";
+import { resourceReply } from "~/lib/resource-replies.server";
 import {
   deleteComment,
   editComment,
@@ -40,10 +42,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   try {
     const { type, id } = subjectOf(params);
     const access = await requireCommentSubject(actor, type, id);
-    return data(await listComments(actor, access), { headers: NO_STORE });
+    return resourceReply(context, data(await listComments(actor, access), { headers: NO_STORE }));
   } catch (error) {
     if (error instanceof DomainError)
-      return data({ unavailable: error.message }, { status: error.status, headers: NO_STORE });
+      return resourceReply(context, data({ unavailable: error.message }, { status: error.status, headers: NO_STORE }));
     throw error;
   }
 }
@@ -89,11 +91,13 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     };
     // Not runIntent: it throws refusals as responses, and the panel needs them as messages (a deleted thread, say).
     const handler = Object.hasOwn(handlers, intent) ? handlers[intent] : undefined;
-    if (!handler) return failedReply({ intent, message: "Choose what to do with the comment." });
-    return await handler(form, intent);
+    if (!handler)
+      return resourceReply(context, failedReply({ intent, message: "Choose what to do with the comment." }));
+    return resourceReply(context, await handler(form, intent));
   } catch (error) {
     // A refusal comes back to the panel as a message (a thrown response would replace the page).
-    if (error instanceof DomainError) return failedReply({ intent, message: error.message }, error.status);
+    if (error instanceof DomainError)
+      return resourceReply(context, failedReply({ intent, message: error.message }, error.status));
     throw error;
   }
 }

@@ -208,4 +208,69 @@ describe.each(PROVIDERS)("the comments endpoint on %s", (provider) => {
     expect(deleted.status, deleted.body.slice(0, 300)).toBe(200);
     expect(await store.comment.findUnique({ where: { id: commentId } })).toBeNull();
   });
+
+  it("counts a list's comments in one request, only on records the reader may read", async () => {
+    const c = CASES[2]!; // meeting actions: the other LSA is not in the steering group
+    const id = await c.find(store, seeded);
+    const reader = await signIn(c.reader);
+    const started = await reader.post(`/comments/${c.type}/${id}.data`, { intent: "start", body: "Counted?" });
+    expect(started.status, started.body.slice(0, 300)).toBe(200);
+    const expected = await store.comment.count({ where: { thread: { subjectType: c.type, subjectId: id } } });
+    const path = `/comment-counts/${c.type}?ids=${id},not-a-record`;
+    const counted = await reader.get(path);
+    expect(counted.status, counted.body.slice(0, 300)).toBe(200);
+    expect(JSON.parse(counted.body)).toEqual({ counts: { [id]: expected } });
+    expect(JSON.parse((await (await signIn(c.outsider!)).get(path)).body)).toEqual({ counts: {} });
+    expect(JSON.parse((await (await signIn(c.reader, ".other")).get(path)).body)).toEqual({ counts: {} });
+    expect((await reader.get("/comment-counts/planet?ids=x")).status).toBe(404);
+  });
+
+  // A plain request (a script, a proxy's health check, anything but Remix's fetchers) gets JSON with the real status
+  // too: a resource route's `data()` used to reach it wrapped, with a 200, whatever the refusal.
+  it("answers plain requests, without .data, with the same statuses as the panel sees", async () => {
+    const c = CASES[0]!;
+    const id = await c.find(store, seeded);
+    const path = `/comments/${c.type}/${id}`;
+    const question = `Plain question (${provider})`;
+    const reader = await signIn(c.reader);
+    const listed = await reader.get(path);
+    expect(listed.status, listed.body.slice(0, 300)).toBe(200);
+    expect(listed.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(listed.headers.get("cache-control")).toBe("no-store");
+    expect(JSON.parse(listed.body)).toMatchObject({ subject: { type: c.type, id } });
+
+    const started = await reader.post(path, { intent: "start", body: question, mentionIds: "", ...c.anchor });
+    expect(started.status, started.body.slice(0, 300)).toBe(200);
+    expect(JSON.parse(started.body)).toMatchObject({ intent: "start", message: "Comment added." });
+    const thread = await store.commentThread.findFirstOrThrow({
+      where: { subjectId: id, comments: { some: { body: question } } },
+      include: { comments: true },
+    });
+    const commentId = thread.comments[0]!.id;
+    const before = await stateOf(c.type, id);
+
+    const refusals: Array<[string, HttpClient, string, Record<string, string>, number]> = [
+      ["an empty comment", reader, path, { intent: "start", body: "  ", mentionIds: "", ...c.anchor }, 400],
+      ["20,000 characters", reader, path, { intent: "start", body: "x".repeat(20_000), ...c.anchor }, 400],
+      ["no intent", reader, path, { body: question }, 400],
+      ["someone else's comment", await signIn(c.colleague), path, { intent: "delete", commentId }, 403],
+      ["an outsider", await signIn(c.outsider!), path, { intent: "reply", threadId: thread.id, body: "Hi" }, 404],
+      ["another partnership", await signIn(c.reader, ".other"), path, { intent: "resolve", threadId: thread.id }, 404],
+      ["an unknown kind of subject", reader, `/comments/planet/${id}`, { intent: "delete", commentId }, 404],
+      ["a reply to a deleted thread", reader, path, { intent: "reply", threadId: "gone-thread", body: "Hi" }, 410],
+    ];
+    for (const [what, client, address, form, status] of refusals) {
+      const refused = await client.post(address, form);
+      expect(refused.status, `${what}: ${refused.body.slice(0, 300)}`).toBe(status);
+      expect(JSON.parse(refused.body), what).toMatchObject({ failed: true });
+      expect(refused.body).not.toContain(question);
+    }
+    const peek = await (await signIn(c.outsider!)).get(path);
+    expect(peek.status).toBe(404);
+    expect(JSON.parse(peek.body)).toEqual({ unavailable: expect.stringContaining("could not find") });
+    // Past the body limit, the server refuses before the route runs.
+    const huge = await reader.post(path, { intent: "start", body: "x".repeat(1_100_000), ...c.anchor });
+    expect(huge.status).toBe(413);
+    expect(await stateOf(c.type, id)).toBe(before);
+  });
 });

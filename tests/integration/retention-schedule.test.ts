@@ -1,6 +1,7 @@
 // The retention schedule on an explicit clock: audit entries past AUDIT_RETENTION_DAYS go from the start of the
 // chain and the rest still verifies from the anchor the pruning recorded; automatic versions past
-// VERSION_RETENTION_DAYS go, but named versions and each document's newest automatic one stay.
+// VERSION_RETENTION_DAYS go, but named versions and each document's newest automatic one stay; emails sent more than
+// OUTBOX_RETENTION_DAYS ago leave the outbox, and emails still to send stay however old.
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { recordAudit } from "~/models/audit.server";
@@ -119,6 +120,38 @@ describe.each(PROVIDERS)("the retention schedule on %s", (provider) => {
     const audit = await db().auditEvent.findFirstOrThrow({ where: { partnershipId, action: "versions.pruned" } });
     expect(JSON.parse(audit.detail)).toMatchObject({ removed: 3 });
     expect(await verifyAuditChain(partnershipId)).toMatchObject({ ok: true });
+  });
+
+  it("removes emails sent before the outbox period, and keeps recent ones and those not sent", async () => {
+    const partnershipId = await newPartnership();
+    const user = await db().user.findFirstOrThrow({ select: { id: true } });
+    const email = (key: string, status: string, createdAt: string, sentAt: string | null) =>
+      db().emailOutbox.create({
+        data: {
+          partnershipId,
+          recipientId: user.id,
+          toAddress: "someone@example.org",
+          kind: "mentioned",
+          dedupeKey: `${key}-${partnershipId}`,
+          messageId: `<${key}-${partnershipId}@test>`,
+          subject: key,
+          text: "",
+          unsubscribeKinds: "mentioned",
+          status,
+          createdAt: day(createdAt),
+          sentAt: sentAt ? day(sentAt) : null,
+        },
+      });
+    await email("old-sent", "sent", "2026-01-05", "2026-01-05");
+    await email("recent-sent", "sent", "2026-05-20", "2026-05-20");
+    await email("old-failed", "failed", "2026-01-05", null);
+    await email("old-pending", "pending", "2026-01-05", null);
+    const [result] = (
+      await applyRetentionSchedule({ auditRetentionDays: 0, versionRetentionDays: 0, outboxRetentionDays: 90 }, NOW)
+    ).filter((r) => r.emailsRemoved > 0);
+    expect(result?.emailsRemoved).toBe(1);
+    const kept = await db().emailOutbox.findMany({ where: { partnershipId }, orderBy: { subject: "asc" } });
+    expect(kept.map((e) => e.subject)).toEqual(["old-failed", "old-pending", "recent-sent"]);
   });
 
   it("keeps everything when the periods are 0", async () => {

@@ -36,8 +36,10 @@ export function CommentPanel({ subjectType, subjectId, subjectTitle }: CommentPa
   const documentId = subjectType === "document" ? subjectId : null;
   const shared = useDocumentComments(documentId);
   useEffect(() => {
-    if (documentId && data) updateDocumentComments(documentId, { threads: data.threads });
-  }, [documentId, data]);
+    if (documentId && data) {
+      updateDocumentComments(documentId, { threads: data.threads, people: data.people, title: subjectTitle });
+    }
+  }, [documentId, data, subjectTitle]);
   const [filter, setFilter] = useState<Filter>("open");
   const threads = (data?.threads ?? []).filter((t) => filter === "all" || (filter === "open") !== t.resolved);
   const setActive = useCallback(

@@ -1,9 +1,9 @@
 // What the comment panel and the editors of one document tell each other, in the browser: the panel publishes the
-// threads it loaded and the one in focus; an editor asks for a new thread on its selection and publishes which
-// anchors lost their words. Plain state with listeners, so the panel does not load the editor's chunk.
+// threads it loaded, the one in focus and the people `@` may offer (for mentions in the text too); an editor asks for
+// a new thread on its selection and publishes which anchors lost their words. Plain state with listeners, so the panel does not load the editor's chunk.
 import { useEffect, useState } from "react";
 import type { EncodedAnchor } from "~/lib/comment-anchors";
-import type { ThreadView } from "~/lib/comments";
+import type { MentionCandidate, ThreadView } from "~/lib/comments";
 
 interface CommentDraft extends EncodedAnchor {
   part: string;
@@ -18,12 +18,24 @@ interface DocumentComments {
   deleted: ReadonlySet<string>;
   /** Set when an editor had no selection to comment on: the panel says so. */
   hint: string | null;
+  /** The partnership's members, marked by whether they may read the document (from the comments endpoint). */
+  people: MentionCandidate[];
+  /** What the document is called in sentences ("this plan"). */
+  title: string;
 }
 
 const stores = new Map<string, DocumentComments>();
 const listeners = new Map<string, Set<() => void>>();
 
-const EMPTY: DocumentComments = { threads: [], activeThreadId: null, draft: null, deleted: new Set(), hint: null };
+const EMPTY: DocumentComments = {
+  threads: [],
+  activeThreadId: null,
+  draft: null,
+  deleted: new Set(),
+  hint: null,
+  people: [],
+  title: "this document",
+};
 
 export function documentComments(documentId: string): DocumentComments {
   return stores.get(documentId) ?? EMPTY;

@@ -1,9 +1,9 @@
 // The conversation on one record in a list (a meeting action, a strategy rating): a "Comments (n)" disclosure that
-// opens the same comment panel as a deployment's, loading the thread only when opened; the count comes from the same
-// endpoint, so it shows exactly what the reader may read.
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
-import type { CommentsData, CommentSubjectType } from "~/lib/comments";
+// opens the same comment panel as a deployment's, loading the thread only when opened. The list loads every row's
+// count in one request (useCommentCounts), counting only what the reader may read; a row they may not read is not shown.
+import { useState } from "react";
+import type { CommentSubjectType } from "~/lib/comments";
+import type { CommentCounts } from "./comment-counts";
 import { CommentPanel } from "./comment-panel";
 
 interface RecordCommentsProps {
@@ -11,20 +11,14 @@ interface RecordCommentsProps {
   subjectId: string;
   /** What the record is called in sentences and in the disclosure's name ("this action"). */
   subjectTitle: string;
+  /** The list's counts (useCommentCounts). */
+  counts: CommentCounts;
 }
 
-export function RecordComments({ subjectType, subjectId, subjectTitle }: RecordCommentsProps) {
-  const counter = useFetcher<CommentsData | { unavailable: string }>();
-  const load = useRef(counter.load);
-  load.current = counter.load;
-  const action = `/comments/${subjectType}/${subjectId}`;
-  useEffect(() => {
-    load.current(action);
-  }, [action]);
+export function RecordComments({ subjectType, subjectId, subjectTitle, counts }: RecordCommentsProps) {
   const [open, setOpen] = useState(false);
-  const data = counter.data;
-  if (data && "unavailable" in data) return null;
-  const count = data ? data.threads.reduce((sum, t) => sum + t.comments.length, 0) : null;
+  const count = counts ? counts[subjectId] : null;
+  if (count === undefined) return null;
   return (
     <details className="record-comments" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>

@@ -2,6 +2,7 @@
 // one-click "Mark done" (or reopen, or drop with a reason) for whoever may change each action. On a phone each row
 // stacks into a card (labels from data-label) so "Mark done" stays in view instead of off the side of a scroll.
 import { Form, Link } from "@remix-run/react";
+import { useCommentCounts } from "~/components/comments/comment-counts";
 import { RecordComments } from "~/components/comments/record-comments";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { formatDate } from "~/lib/format";
@@ -36,6 +37,10 @@ export function ActionTable({
   /** My actions leaves the owner out: it is always the reader. */
   showOwner?: boolean;
 }) {
+  const counts = useCommentCounts(
+    "meeting-action",
+    actions.map((a) => a.id),
+  );
   if (actions.length === 0) return <p>No actions here.</p>;
   return (
     <TableWrap label={label}>
@@ -59,7 +64,12 @@ export function ActionTable({
                 <Link to={`/meetings/${a.meeting.id}`} className="muted">
                   (agreed {formatDate(a.meeting.startsAt)})
                 </Link>
-                <RecordComments subjectType="meeting-action" subjectId={a.id} subjectTitle="this action" />
+                <RecordComments
+                  subjectType="meeting-action"
+                  subjectId={a.id}
+                  subjectTitle="this action"
+                  counts={counts}
+                />
               </td>
               {showGroup ? (
                 <td data-label="Group">

@@ -5,7 +5,7 @@
 
 /** Element nodes, kept in a Y.XmlText, and the node types each may contain. */
 const BLOCK = ["paragraph", "heading", "quote", "list"] as const;
-const INLINE = ["text", "tab", "linebreak", "link", "autolink"] as const;
+const INLINE = ["text", "tab", "linebreak", "link", "autolink", "mention"] as const;
 const LEAF_TEXT = ["text", "tab", "linebreak"] as const;
 
 export const ELEMENT_CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -21,7 +21,7 @@ export const ELEMENT_CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = new Ma
 ]);
 
 /** Text-level nodes, kept in a Y.Map. */
-export const TEXT_NODE_TYPES: ReadonlySet<string> = new Set(LEAF_TEXT);
+export const TEXT_NODE_TYPES: ReadonlySet<string> = new Set([...LEAF_TEXT, "mention"]);
 
 type ValueRule = (value: unknown) => boolean;
 
@@ -63,6 +63,15 @@ const LINK_PROPERTIES: Record<string, ValueRule> = {
   __title: shortText(2048),
 };
 
+/** A member's id (a cuid) or a mention's own id; empty only in the blank node Lexical's binding starts from. */
+const idOrEmpty: ValueRule = (value) => typeof value === "string" && /^[A-Za-z0-9_-]{0,64}$/.test(value);
+const MENTION_PROPERTIES: Record<string, ValueRule> = {
+  ...TEXT_PROPERTIES,
+  __mode: oneOf(1), // a token, deleted whole: its text is the name it shows
+  __personId: idOrEmpty,
+  __mentionId: idOrEmpty,
+};
+
 /** The properties each node type may carry besides `__type`, with the values each may take. */
 const NODE_PROPERTIES: ReadonlyMap<string, Readonly<Record<string, ValueRule>>> = new Map([
   // The root's own properties (it has no `__type`): those of an element, less the text ones.
@@ -95,6 +104,7 @@ const NODE_PROPERTIES: ReadonlyMap<string, Readonly<Record<string, ValueRule>>> 
   ["autolink", { ...LINK_PROPERTIES, __isUnlinked: boolean }],
   ["text", TEXT_PROPERTIES],
   ["tab", TEXT_PROPERTIES],
+  ["mention", MENTION_PROPERTIES],
   ["linebreak", {}],
 ]);
 

@@ -5,6 +5,7 @@ import type { Klass, LexicalNode } from "lexical";
 import { HeadingNode, QuoteNode } from "@lexical/rich-text";
 import { ListItemNode, ListNode } from "@lexical/list";
 import { AutoLinkNode, LinkNode } from "@lexical/link";
+import { MentionNode } from "./mention-node";
 
 export const DOCUMENT_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HeadingNode,
@@ -13,6 +14,7 @@ export const DOCUMENT_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   ListItemNode,
   LinkNode,
   AutoLinkNode,
+  MentionNode,
 ];
 
 // Server code that writes a document's first content builds it from the same nodes as the browser's editor.

@@ -1,6 +1,7 @@
 // Impact ratings: the distribution, every rating with its comment, and the form to rate (again).
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useCommentCounts } from "~/components/comments/comment-counts";
 import { RecordComments } from "~/components/comments/record-comments";
 import { ratingSummary } from "~/components/strategies/strategy-form";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
@@ -13,6 +14,10 @@ import type { action, loader } from "./strategy.server";
 
 export function RatingsSection() {
   const { ratings, uses, can, myGeneralRating } = useLoaderData<typeof loader>();
+  const commentCounts = useCommentCounts(
+    "strategy-rating",
+    ratings.items.map((r) => r.id),
+  );
   const actionData = useActionData<typeof action>();
   const [form, fields] = useZodForm(rateStrategySchema, {
     id: "rate-strategy",
@@ -65,7 +70,12 @@ export function RatingsSection() {
                     : "general rating"} · {formatDateTime(r.updatedAt)}
               </span>
               {r.comment ? <p className="preserve-lines">{r.comment}</p> : null}
-              <RecordComments subjectType="strategy-rating" subjectId={r.id} subjectTitle="this rating" />
+              <RecordComments
+                subjectType="strategy-rating"
+                subjectId={r.id}
+                subjectTitle="this rating"
+                counts={commentCounts}
+              />
             </li>
           ))}
         </ul>
