@@ -41,7 +41,11 @@ function MemberAttendance({
           ))}
         </fetcher.Form>
       ) : (
-        <span> · {shown ? ATTENDANCE[shown as AttendanceStatus] : "Not recorded"}</span>
+        // The list lays the status out at the row's end: no separator to dangle there, one for screen readers.
+        <strong className="attendance__status">
+          <span className="visually-hidden">: </span>
+          {shown ? ATTENDANCE[shown as AttendanceStatus] : "Not recorded"}
+        </strong>
       )}
     </li>
   );
