@@ -5,6 +5,7 @@ import { isLoopbackAddress } from "~/lib/loopback";
 import type { ClientMeta } from "~/lib/request.server";
 import { recordAudit } from "./audit.server";
 import { db } from "./db.server";
+import { flushSearchIndex } from "./search/search-hooks.server";
 
 const INSTALLATION_ID = "installation";
 
@@ -63,6 +64,8 @@ export async function removeDemoPartnerships(): Promise<string[]> {
     (u) => u.id,
   );
   const inDemo = { partnershipId: { in: ids } };
+  // Index refreshes queued by earlier writes land first, so none writes a demo record's entry after they are deleted.
+  await flushSearchIndex(db());
   await db().$transaction(
     async (tx) => {
       // Institutions and members are referenced by rows that do not cascade with them: those rows go first,
@@ -91,5 +94,8 @@ export async function removeDemoPartnerships(): Promise<string[]> {
     },
     { timeout: 120_000 },
   );
+  // The deletions queue refreshes of their own; they find the records gone and leave no entry behind.
+  await flushSearchIndex(db());
+  await db().searchEntry.deleteMany({ where: inDemo });
   return demos.map((d) => d.name);
 }
