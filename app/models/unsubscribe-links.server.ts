@@ -7,27 +7,39 @@ import path from "node:path";
 import { config } from "~/config.server";
 import { isNotificationKind, type NotificationKind } from "~/lib/notification-kinds";
 
-let signingKey: Buffer | undefined;
+/** The key, and the setting it came from: read again when the configuration changes (tests reload it). */
+let signing: { source: string; key: Buffer } | undefined;
 
 /** UNSUBSCRIBE_KEY, or a key made once and kept in DATA_DIR (every process on one server shares it). */
 function unsubscribeKey(): Buffer {
-  if (signingKey) return signingKey;
   const cfg = config();
-  if (cfg.unsubscribeKey) {
-    const text = cfg.unsubscribeKey;
-    signingKey = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
-    if (signingKey.length !== 32) throw new Error("UNSUBSCRIBE_KEY must be 32 bytes, as 64 hex digits or in base64");
-    return signingKey;
-  }
-  const file = path.join(cfg.dataDir, "unsubscribe.key");
-  fs.mkdirSync(cfg.dataDir, { recursive: true });
+  const source = cfg.unsubscribeKey ? `env:${cfg.unsubscribeKey}` : `file:${cfg.dataDir}`;
+  if (signing?.source === source) return signing.key;
+  signing = { source, key: cfg.unsubscribeKey ? keyFromSetting(cfg.unsubscribeKey) : keyFromFile(cfg.dataDir) };
+  return signing.key;
+}
+
+function keyFromSetting(text: string): Buffer {
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  if (key.length !== 32) throw new Error("UNSUBSCRIBE_KEY must be 32 bytes, as 64 hex digits or in base64");
+  return key;
+}
+
+function keyFromFile(dataDir: string): Buffer {
+  const file = path.join(dataDir, "unsubscribe.key");
+  fs.mkdirSync(dataDir, { recursive: true });
+  // Written whole under a private name, then linked into place: a link fails if the key exists, so of two processes
+  // starting at once one makes the key, and neither can read a file the other has created but not yet written.
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
+  fs.writeFileSync(draft, randomBytes(32).toString("hex"), { mode: 0o600 });
   try {
-    // "wx": of two processes starting at once, one writes the key and the other reads it.
-    fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+    fs.linkSync(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    fs.unlinkSync(draft);
   }
-  return (signingKey = Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex"));
+  return Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex");
 }
 
 function signature(payload: string): string {
