@@ -3,7 +3,8 @@
 // counts each page's SQL statements at two sizes (what grows with rows a page does not show is an N+1), and writes
 // bench/results/pages.json and pages.md. Options: --engines sqlite,postgresql --plans 10000 --small 1000
 // --rounds 40 --warmup 3 --name pages --keep DIR (keep and reuse the generated SQLite files in DIR);
-// --merge pages-sqlite,pages-postgresql writes pages.json/md from two runs of one engine each (run side by side).
+// --merge pages-sqlite,pages-postgresql writes pages.json/md from two runs of one engine each (run side by side);
+// --only REGEX times and counts only the targets whose label matches (with /healthz always), for working on a few pages.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     name: { type: "string", default: "pages" },
     keep: { type: "string" },
     merge: { type: "string" },
+    only: { type: "string" },
   },
 });
 
@@ -47,7 +49,8 @@ async function generatedDatabase(
     const file = path.join(args.keep ?? scratch, `pages-${plans}.db`);
     url = `file:${file}`;
     if (args.keep && fs.existsSync(file)) {
-      log(`reusing ${file}`);
+      log(`reusing ${file} (applying any newer migrations)`);
+      await migrateDeploy(PRISMA_CONFIG[engine], url);
       return { url, generated: null };
     }
     fs.rmSync(file, { force: true });
@@ -63,7 +66,10 @@ async function generatedDatabase(
 async function measureEngine(engine: DatabaseProvider, url: string, timed: boolean) {
   const store = bareClient(url);
   const partnership = await store.partnership.findFirstOrThrow({ where: { isDemo: true }, select: { id: true } });
-  const targets = await pageTargets(store, partnership.id);
+  const only = args.only ? new RegExp(args.only, "i") : null;
+  const targets = (await pageTargets(store, partnership.id)).filter(
+    (target) => !only || target.budget === "baseline" || only.test(target.name),
+  );
   const counts = await store.lessonPlan.count({ where: { partnershipId: partnership.id } });
   await store.$disconnect();
   const server = await startPagesServer(url);
