@@ -83,6 +83,7 @@ export const DEPLOYMENT_EVENT = {
   updatedAt: true,
   lessonPlan: {
     select: {
+      updatedAt: true,
       lessonDate: true,
       startTime: true,
       durationMinutes: true,
@@ -103,6 +104,7 @@ interface DeploymentEventRow {
   supporterRole: string;
   updatedAt: Date;
   lessonPlan: {
+    updatedAt: Date;
     lessonDate: Date | null;
     startTime: string;
     durationMinutes: number;
@@ -124,6 +126,9 @@ const SUPPORT_LABELS: Record<string, string> = {
   notetaker: "Notetaking",
 };
 
+/** Seconds from here to a deployment's last change: a SEQUENCE that rises whenever its lesson or its role changes. */
+const SEQUENCE_EPOCH = Date.UTC(2026, 0, 1);
+
 /**
  * One deployment, on the lesson's date: at the plan's start time (else its group's session that weekday) for the
  * plan's length, at that session's site (else the group's). No time known: an all-day event. Null: no date yet.
@@ -139,8 +144,11 @@ export function deploymentEvent(deployment: DeploymentEventRow, origin: string):
   const startsAt = startTime ? ukInstant(day, startTime) : null;
   const endsAt = startsAt ? new Date(startsAt.getTime() + plan.durationMinutes * 60_000) : null;
   const page = `${origin}/deployments/${deployment.id}`;
+  const changed = Math.max(deployment.updatedAt.getTime(), plan.updatedAt.getTime());
   return {
     id: `deployment-${deployment.id}@staffroom`,
+    // A lesson moved to another day or time must replace the copy calendars hold, as a moved meeting does.
+    sequence: Math.max(0, Math.floor((changed - SEQUENCE_EPOCH) / 1000)),
     ...(startsAt && endsAt
       ? { start: london(startsAt), end: london(endsAt), timezone: TIME_ZONE }
       : { start: plainDate(day), allDay: true }),
@@ -148,7 +156,7 @@ export function deploymentEvent(deployment: DeploymentEventRow, origin: string):
     location: site ? placeOf(site) : null,
     description: `${plan.course.title}\n\nYour briefing in Staffroom: ${page}`,
     url: page,
-    lastModified: deployment.updatedAt,
+    lastModified: new Date(changed),
   };
 }
 
