@@ -28,13 +28,32 @@ export const QUICK: LoadShape = {
   rampStepSeconds: 3,
 };
 
-export function runLoad(target: Target, shape: LoadShape, resultPath: string): Promise<LoadResult> {
+/**
+ * Files through which the load generators of a paired run start their measured windows together: each writes
+ * `ready` once connected (and keeps warming up), then waits for `go`, which holds the time (ms since the epoch) at
+ * which they all end the warm-up.
+ */
+export interface StartBarrier {
+  ready: string;
+  go: string;
+}
+
+export function runLoad(
+  target: Target,
+  shape: LoadShape,
+  resultPath: string,
+  barrier?: StartBarrier,
+): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? "").split(" ").filter(Boolean);
     const [command, args] = pinnedCommand(1, "bench/collab/load.ts", nodeArgs);
     const child = spawn(command, args, {
       cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: "production", BENCH_LOAD: JSON.stringify({ target, shape, resultPath }) },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        BENCH_LOAD: JSON.stringify({ target, shape, resultPath, barrier }),
+      },
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.once("exit", (code) => {

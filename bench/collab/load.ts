@@ -30,12 +30,14 @@ import {
   type Target,
   type WindowResult,
 } from "./shared";
+import type { StartBarrier } from "./load-runner";
 import { createWire, REMOTE, type Wire } from "./wires";
 
 interface LoadInput {
   target: Target;
   shape: LoadShape;
   resultPath: string;
+  barrier?: StartBarrier;
 }
 
 const input = JSON.parse(process.env.BENCH_LOAD ?? "null") as LoadInput | null;
@@ -381,6 +383,24 @@ async function checkConvergence(): Promise<ConvergenceResult> {
 
 const clients: Client[] = [];
 
+/**
+ * The warm-up: warmupSeconds of edits. In a paired run, the load generators first wait (without editing) until
+ * all have connected, then warm up until the same moment: the servers are measured over the same seconds, on
+ * documents that have grown alike, whichever was started first.
+ */
+async function warmUp(): Promise<void> {
+  const barrier = input!.barrier;
+  if (!barrier) {
+    editing = true;
+    return sleep(shape.warmupSeconds * 1000);
+  }
+  fs.writeFileSync(barrier.ready, String(Date.now()));
+  while (!fs.existsSync(barrier.go)) await sleep(20);
+  const endAt = Number(fs.readFileSync(barrier.go, "utf8"));
+  editing = true;
+  await sleep(Math.max(0, endAt - Date.now()));
+}
+
 async function main() {
   const connectStarted = performance.now();
   for (let room = 0; room < shape.rooms; room++) {
@@ -401,8 +421,7 @@ async function main() {
   const applier = setInterval(applyPending, 50);
 
   rate = shape.editsPerSecond;
-  editing = true;
-  await sleep(shape.warmupSeconds * 1000);
+  await warmUp();
   editing = false;
   await sleep(500);
 

@@ -1,7 +1,9 @@
 // `npm run bench:collab:paired`: compares variants of Staffroom (environment
 // settings) and the peers under the SAME machine conditions. All variants run
 // at once, every server on core 0 and one load generator per server on core 1,
-// each with an equal share of the rooms; each round starts them all afresh.
+// each with an equal share of the rooms; each round starts them all afresh, in
+// an order rotated from round to round, and the load generators connect, then
+// warm up and measure over the same seconds (a start barrier).
 //
 // Why: on a shared virtual machine, back-to-back runs of the same server differ
 // by up to 1.8x in CPU per delivery (bench/results/collab-findings.md), which
@@ -21,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { $createParagraphNode, $getRoot } from "lexical";
 import { lexicalContentToYjsState } from "~/lib/document-schema/headless";
-import { FULL, runLoad } from "./load-runner";
+import { FULL, runLoad, type StartBarrier } from "./load-runner";
 import { hocuspocusServer } from "./servers/hocuspocus";
 import { writePairedMarkdown, type PairedReport, type RoundResult } from "./paired-report";
 import { gitRevision, repoRoot } from "./servers/process";
@@ -94,15 +96,22 @@ async function main() {
   const results = new Map<string, RoundResult[]>(variants.map((v) => [v.name, []]));
 
   for (let round = 1; round <= rounds; round++) {
-    // Setup one at a time (it signs in, seeds rooms); the measured phase runs all at once.
+    // Setup one at a time (it signs in, seeds rooms); the measured phase runs all at once. Each round starts the
+    // variants in another order (rotated), so that none is always the first to start or to be served.
+    const order = variants.map((_, i) => variants[(i + round - 1) % variants.length]!);
     const started = [];
-    for (const variant of variants) {
+    for (const variant of order) {
       const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-paired-${variant.name}-`));
       started.push({ variant, workDir, running: await startWith(variant, workDir, shape, initialState) });
     }
     try {
-      const loads = await Promise.all(
-        started.map(({ variant, workDir, running }) => {
+      const barrierDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-paired-barrier-"));
+      const barriers = started.map((_, i) => ({
+        ready: path.join(barrierDir, `ready-${i}`),
+        go: path.join(barrierDir, "go"),
+      }));
+      const loading = Promise.all(
+        started.map(({ variant, workDir, running }, i) => {
           const target: Target = {
             kind: variant.server.kind,
             port: running.port,
@@ -110,9 +119,12 @@ async function main() {
             rooms: running.rooms,
             cookies: running.cookies,
           };
-          return runLoad(target, shape, path.join(workDir, "load-result.json"));
+          return runLoad(target, shape, path.join(workDir, "load-result.json"), barriers[i]);
         }),
       );
+      await startTogether(barriers, shape.warmupSeconds, loading);
+      const loads = await loading;
+      fs.rmSync(barrierDir, { recursive: true, force: true });
       const line: string[] = [];
       for (const [i, { variant, running }] of started.entries()) {
         const result = await roundResult(loads[i]!, running);
@@ -122,7 +134,7 @@ async function main() {
             `converged ${result.converged}, persisted ${result.persistedRooms}/${result.rooms}`,
         );
       }
-      console.log(`round ${round}/${rounds}: ${line.join(" | ")}`);
+      console.log(`round ${round}/${rounds} (started in this order): ${line.join(" | ")}`);
     } finally {
       for (const { running, workDir } of started) {
         await running.stop().catch(() => {});
@@ -173,6 +185,20 @@ async function main() {
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(out.replace(/\.json$/, ".md"), writePairedMarkdown(report));
   console.log(`wrote ${path.relative(repoRoot, out)} and its .md`);
+}
+
+/**
+ * Once every load generator has connected (its ready file), tells them all the same time to end the warm-up, at
+ * least warmupSeconds away: their measured windows then cover the same seconds.
+ */
+async function startTogether(barriers: StartBarrier[], warmupSeconds: number, loading: Promise<unknown>) {
+  let failed = false;
+  loading.catch(() => (failed = true));
+  while (!failed && !barriers.every((b) => fs.existsSync(b.ready))) await new Promise((r) => setTimeout(r, 50));
+  if (failed) return;
+  const go = barriers[0]!.go;
+  fs.writeFileSync(`${go}.tmp`, String(Date.now() + warmupSeconds * 1000));
+  fs.renameSync(`${go}.tmp`, go);
 }
 
 /** One variant's round: the steady window, and whether every room converged and was stored as it converged. */

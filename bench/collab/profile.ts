@@ -2,12 +2,16 @@
 // self time per package and per function, and total (inclusive) time of the
 // functions named on the command line; --skip drops the first seconds (start-up). Usage:
 //   tsx bench/collab/profile.ts FILE.cpuprofile [--top 40] [--skip 20] [--until 30] [--total fnName,fnName]
-// Percentages are of busy (non-idle) time.
+// Percentages are of busy (non-idle) time. Frames in a bundle with a source map beside it (Staffroom's
+// build/server.mjs) count for the module they came from (server/realtime/collab/presence.ts, say).
 import fs from "node:fs";
+import { SourceMap } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 interface Profile {
@@ -51,14 +55,41 @@ function packageOf(url: string): string {
   if (m) return m[1]!;
   if (url.startsWith("node:")) return url;
   const local = /\/work\/[^/]+\/(.*)$/.exec(url);
-  return local ? local[1]!.split("/").slice(0, 3).join("/") : url;
+  if (!local) return url;
+  const parts = local[1]!.split("/");
+  // Our own code by module (its file), everything else by its first three folders.
+  return /\.(ts|tsx)$/.test(local[1]!) ? local[1]! : parts.slice(0, 3).join("/");
+}
+
+const sourceMaps = new Map<string, SourceMap | null>();
+function sourceMapOf(url: string): SourceMap | null {
+  if (!url.startsWith("file://")) return null;
+  if (!sourceMaps.has(url)) {
+    const file = fileURLToPath(url);
+    const mapFile = `${file}.map`;
+    sourceMaps.set(url, fs.existsSync(mapFile) ? new SourceMap(JSON.parse(fs.readFileSync(mapFile, "utf8"))) : null);
+  }
+  return sourceMaps.get(url)!;
+}
+
+/** The frame's url and line in the original source when its file has a source map (both 0-based in, 0-based out). */
+function originalFrame(frame: ProfileNode["callFrame"]): { url: string; lineNumber: number } {
+  const map = sourceMapOf(frame.url);
+  const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as
+    { originalSource?: string; originalLine?: number } | undefined;
+  if (!entry?.originalSource) return frame;
+  const source = entry.originalSource.startsWith("file://")
+    ? fileURLToPath(entry.originalSource)
+    : path.resolve(path.dirname(fileURLToPath(frame.url)), entry.originalSource);
+  return { url: source, lineNumber: entry.originalLine ?? frame.lineNumber };
 }
 
 const byPackage = new Map<string, number>();
 const byFunction = new Map<string, number>();
 for (const [id, us] of selfMicros) {
   const node = byId.get(id)!;
-  const { functionName, url, lineNumber } = node.callFrame;
+  const { functionName } = node.callFrame;
+  const { url, lineNumber } = originalFrame(node.callFrame);
   byPackage.set(packageOf(url), (byPackage.get(packageOf(url)) ?? 0) + us);
   const key = `${functionName || "(anonymous)"} ${packageOf(url)}:${lineNumber + 1}`;
   byFunction.set(key, (byFunction.get(key) ?? 0) + us);
@@ -72,6 +103,22 @@ console.log("\nself time by package:");
 for (const [name, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${pct(us)}  ${name}`);
 console.log("\nself time by function:");
 for (const [name, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${name}`);
+
+// Inclusive time of each of our own modules (a sample counts once per module on its stack): what each piece costs
+// with everything it calls.
+const inclusiveByModule = new Map<string, number>();
+for (const [id, self] of selfMicros) {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const name = packageOf(originalFrame(byId.get(at)!.callFrame).url);
+    if (/\.tsx?$/.test(name)) seen.add(name);
+  }
+  for (const name of seen) inclusiveByModule.set(name, (inclusiveByModule.get(name) ?? 0) + self);
+}
+console.log("\ntotal (inclusive) time by our module:");
+for (const [name, us] of [...inclusiveByModule].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+  console.log(`${pct(us)}  ${name}`);
+}
 
 if (totalsFor.length > 0) {
   console.log("\ntotal (inclusive) time:");

@@ -26,6 +26,10 @@ const HELPER = "bench/collab/servers/staffroom-db.ts";
  * server/index.ts through tsx, as it was deployed then.
  */
 function serverEntry(): string {
+  // BENCH_STAFFROOM_SERVER: another bundle of the same checkout (`node scripts/build-server.mjs build/server-x.mjs`),
+  // for pairing a change to the server against the build beside it, with everything else the same.
+  const bundle = process.env.BENCH_STAFFROOM_SERVER;
+  if (bundle) return bundle;
   return fs.existsSync(path.join(checkoutRoot(), "build", "server.mjs")) ? "build/server.mjs" : "server/index.ts";
 }
 
