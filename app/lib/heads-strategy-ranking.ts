@@ -29,13 +29,21 @@ export const HEADS_STRATEGY_RANKING: ReadonlyArray<{ strategy: string; rank: num
   { strategy: "Summer schools", rank: 15 },
 ];
 
+// Plain lower-casing: English has no locale-specific case rules, and the locale-aware form cost the strategies
+// dashboard a tenth of a second at 600 strategies (bench:pages).
 const normalise = (text: string) =>
   text
-    .toLocaleLowerCase("en-GB")
+    .toLowerCase()
     .replace(/[^a-z0-9/]+/g, " ")
     .trim();
 
-/** Whether a partnership strategy's title names a study strategy ("Student tracking and target-setting" names two). */
-export function titleNamesStudyStrategy(title: string, studyStrategy: string): boolean {
-  return ` ${normalise(title)} `.includes(` ${normalise(studyStrategy)} `);
+const NORMALISED_STUDY = HEADS_STRATEGY_RANKING.map((s) => ({
+  strategy: s.strategy,
+  words: ` ${normalise(s.strategy)} `,
+}));
+
+/** The study strategies a partnership strategy's title names ("Student tracking and target-setting" names two). */
+export function studyStrategiesNamedBy(title: string): Set<string> {
+  const words = ` ${normalise(title)} `;
+  return new Set(NORMALISED_STUDY.filter((s) => words.includes(s.words)).map((s) => s.strategy));
 }

@@ -3,28 +3,41 @@
 // with students from an institution other than the group's site).
 import { LESSON_STATUSES } from "~/lib/co-planning";
 import { rangeQuery, type DashboardTable, type DateRange } from "~/lib/dashboards";
-import { AggregateQuery, num, str } from "./dashboard-sql.server";
+import { addDays, AggregateQuery, num, str } from "./dashboard-sql.server";
 import type { DashboardQuery } from "./dashboard-deployment.server";
 
 const plansLink = (range: DateRange, filter: Record<string, string>) =>
   `/dashboards/records/plans?${rangeQuery(range, filter)}`;
 
+/** One collator for every comparison: a locale argument to localeCompare builds one per call. */
+const byName = new Intl.Collator("en-GB");
+
 /** The condition that a group (alias g) has a student from an institution other than its site. */
 export const CROSS_SITE_GROUP = `EXISTS (SELECT 1 FROM "GroupStudent" gs JOIN "Student" st ON st."id" = gs."studentId"
   WHERE gs."groupId" = g."id" AND st."homeInstitutionId" <> g."siteId")`;
 
+/**
+ * Pairs of institutions with co-planners on the same course: the institutions planning each in-scope course (once
+ * each), paired per course, with the course's plans in the range counted once per course beforehand.
+ */
 async function institutionPairs({ actor, scope, range }: DashboardQuery) {
   const q = new AggregateQuery();
-  const rows = await q.rows(`SELECT ia."id" AS a_id, ia."name" AS a_name, ib."id" AS b_id, ib."name" AS b_name,
-      COUNT(DISTINCT c."id") AS courses, COUNT(DISTINCT p."id") AS plans
-    FROM "Course" c
-    JOIN "CoursePlanner" cpa ON cpa."courseId" = c."id" JOIN "User" ua ON ua."id" = cpa."userId"
-    JOIN "CoursePlanner" cpb ON cpb."courseId" = c."id" JOIN "User" ub ON ub."id" = cpb."userId"
-    JOIN "Institution" ia ON ia."id" = ua."institutionId" JOIN "Institution" ib ON ib."id" = ub."institutionId"
-    LEFT JOIN "LessonPlan" p ON p."courseId" = c."id" AND p."lessonDate" IS NOT NULL
-      AND ${q.inRange(`p."lessonDate"`, range)}
-    WHERE c."partnershipId" = ${q.p(actor.partnershipId)} AND c."archivedAt" IS NULL
-      AND ia."name" < ib."name" AND ${q.courseInScope(`c."id"`, scope)}
+  const rows = await q.rows(`WITH planning AS (
+      SELECT DISTINCT cp."courseId" AS course, u."institutionId" AS institution
+      FROM "Course" c JOIN "CoursePlanner" cp ON cp."courseId" = c."id" JOIN "User" u ON u."id" = cp."userId"
+      WHERE c."partnershipId" = ${q.p(actor.partnershipId)} AND c."archivedAt" IS NULL
+        AND ${q.courseInScope(`c."id"`, scope)}),
+    dated AS (
+      SELECT p."courseId" AS course, COUNT(*) AS plans FROM "LessonPlan" p
+      WHERE p."partnershipId" = ${q.p(actor.partnershipId)} AND p."lessonDate" IS NOT NULL
+        AND ${q.inRange(`p."lessonDate"`, range)}
+      GROUP BY p."courseId")
+    SELECT ia."id" AS a_id, ia."name" AS a_name, ib."id" AS b_id, ib."name" AS b_name,
+      COUNT(*) AS courses, SUM(COALESCE(dp.plans, 0)) AS plans
+    FROM planning a JOIN planning b ON b.course = a.course
+    JOIN "Institution" ia ON ia."id" = a.institution JOIN "Institution" ib ON ib."id" = b.institution
+    LEFT JOIN dated dp ON dp.course = a.course
+    WHERE ia."name" < ib."name"
     GROUP BY ia."id", ia."name", ib."id", ib."name" ORDER BY ia."name", ib."name"`);
   return rows.map((r) => ({
     a: { id: str(r.a_id), name: str(r.a_name) },
@@ -34,29 +47,33 @@ async function institutionPairs({ actor, scope, range }: DashboardQuery) {
   }));
 }
 
+/** Plans per course and status, counted from the plans' index before the course titles are looked up. */
 async function statusPerCourse({ actor, scope, range }: DashboardQuery) {
   const q = new AggregateQuery();
-  const rows = await q.rows(`SELECT c."id" AS id, c."title" AS title, p."status" AS status, COUNT(*) AS plans
-    FROM "LessonPlan" p JOIN "Course" c ON c."id" = p."courseId"
-    WHERE p."partnershipId" = ${q.p(actor.partnershipId)} AND p."lessonDate" IS NOT NULL
-      AND ${q.inRange(`p."lessonDate"`, range)} AND ${q.courseInScope(`p."courseId"`, scope)}
-    GROUP BY c."id", c."title", p."status"`);
+  const rows = await q.rows(`SELECT c."id" AS id, c."title" AS title, x.status AS status, x.plans AS plans
+    FROM (SELECT p."courseId" AS course, p."status" AS status, COUNT(*) AS plans FROM "LessonPlan" p
+      WHERE p."partnershipId" = ${q.p(actor.partnershipId)} AND p."lessonDate" IS NOT NULL
+        AND ${q.inRange(`p."lessonDate"`, range)} AND ${q.courseInScope(`p."courseId"`, scope)}
+      GROUP BY p."courseId", p."status") x
+    JOIN "Course" c ON c."id" = x.course`);
   const courses = new Map<string, { id: string; title: string; counts: Record<string, number> }>();
   for (const r of rows) {
     const course = courses.get(str(r.id)) ?? { id: str(r.id), title: str(r.title), counts: {} };
     course.counts[str(r.status)] = num(r.plans);
     courses.set(course.id, course);
   }
-  return [...courses.values()].sort((a, b) => a.title.localeCompare(b.title, "en-GB"));
+  return [...courses.values()].sort((a, b) => byName.compare(a.title, b.title));
 }
 
+/** The cross-site groups are found once (not per lesson), then their dated lessons counted per week. */
 async function crossSitePerWeek({ actor, scope, range }: DashboardQuery) {
   const q = new AggregateQuery();
   const week = q.week(`p."lessonDate"`);
   const rows = await q.rows(`SELECT ${week} AS week, COUNT(*) AS sessions
-    FROM "LessonPlan" p JOIN "TeachingGroup" g ON g."id" = p."groupId"
+    FROM "LessonPlan" p
     WHERE p."partnershipId" = ${q.p(actor.partnershipId)} AND p."lessonDate" IS NOT NULL
-      AND ${q.inRange(`p."lessonDate"`, range)} AND ${q.courseInScope(`p."courseId"`, scope)} AND ${CROSS_SITE_GROUP}
+      AND ${q.inRange(`p."lessonDate"`, range)} AND ${q.courseInScope(`p."courseId"`, scope)}
+      AND p."groupId" IN (SELECT g."id" FROM "TeachingGroup" g WHERE ${CROSS_SITE_GROUP})
     GROUP BY ${week} ORDER BY week`);
   return rows.map((r) => ({ week: str(r.week), sessions: num(r.sessions) }));
 }
@@ -77,7 +94,7 @@ type InstitutionPair = Awaited<ReturnType<typeof institutionPairs>>[number];
  */
 function institutionMatrix(pairs: InstitutionPair[], range: DateRange): DashboardTable {
   const institutions = new Map(pairs.flatMap((p) => [[p.a.id, p.a.name] as const, [p.b.id, p.b.name] as const]));
-  const ordered = [...institutions].sort(([, a], [, b]) => a.localeCompare(b, "en-GB"));
+  const ordered = [...institutions].sort(([, a], [, b]) => byName.compare(a, b));
   const short = shortNames(ordered.map(([, name]) => name));
   const pairOf = new Map(
     pairs.flatMap((p) => [[`${p.a.id}|${p.b.id}`, p] as const, [`${p.b.id}|${p.a.id}`, p] as const]),
@@ -103,12 +120,6 @@ function institutionMatrix(pairs: InstitutionPair[], range: DateRange): Dashboar
     }),
     empty: "No course has co-planners from two institutions yet.",
   };
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 export async function coPlanningDashboard(query: DashboardQuery): Promise<DashboardTable[]> {

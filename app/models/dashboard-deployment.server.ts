@@ -12,10 +12,12 @@ import { AggregateQuery, num, str } from "./dashboard-sql.server";
 /** The clock lessons are timetabled on (the app has no per-partnership time zone: see app/lib/uk-calendar). */
 const UK_TIME_ZONE = "Europe/London";
 
+type NeedArea = (typeof NEED_AREAS.codes)[number];
+
 export interface DeploymentFilter {
   institutionId?: string;
   mode?: string;
-  need?: string;
+  need?: NeedArea;
   /** Only supporters deployed away from their own institution ("" for any home institution). */
   outsideFrom?: string;
 }
@@ -27,44 +29,52 @@ export interface DashboardQuery {
 }
 
 const SITE = `COALESCE(g."siteId", c."leadInstitutionId")`;
+/** The joins SITE reads. */
+const SITE_JOINS = `JOIN "Course" c ON c."id" = p."courseId" LEFT JOIN "TeachingGroup" g ON g."id" = p."groupId"`;
 
 /**
- * FROM and WHERE for the deployments counted: the partnership's, in plans of in-scope courses dated in the range,
- * narrowed by the filter. `joins` go before WHERE (their placeholders must come first too).
+ * The deployments counted, found through their plans: the plans dated in the range from LessonPlan_dashboard_idx,
+ * then each plan's deployments from Deployment_dashboard_idx, so no row of either table is read. `where` is the
+ * conditions after these; `joins` go before WHERE (their placeholders must come first too).
  */
-export function deploymentsIn(
-  q: AggregateQuery,
-  { actor, scope, range }: DashboardQuery,
-  joins = "",
-  filter: DeploymentFilter = {},
-) {
-  const where = [
-    `d."partnershipId" = ${q.p(actor.partnershipId)}`,
-    `p."lessonDate" IS NOT NULL`,
-    q.inRange(`p."lessonDate"`, range),
-    q.courseInScope(`p."courseId"`, scope),
-  ];
+function countedDeployments(q: AggregateQuery, { actor, scope, range }: DashboardQuery, joins: string) {
+  return {
+    from: `FROM "LessonPlan" p JOIN "Deployment" d ON d."lessonPlanId" = p."id" ${joins}`,
+    where: [
+      `p."partnershipId" = ${q.p(actor.partnershipId)}`,
+      `d."partnershipId" = ${q.p(actor.partnershipId)}`,
+      `p."lessonDate" IS NOT NULL`,
+      q.inRange(`p."lessonDate"`, range),
+      q.courseInScope(`p."courseId"`, scope),
+    ],
+  };
+}
+
+/**
+ * FROM and WHERE for the deployments counted (the records behind a figure): the partnership's, in plans of in-scope
+ * courses dated in the range, narrowed by the filter.
+ */
+export function deploymentsIn(q: AggregateQuery, query: DashboardQuery, filter: DeploymentFilter = {}) {
+  const { from, where } = countedDeployments(q, query, `${SITE_JOINS} JOIN "User" su ON su."id" = d."supporterId"`);
   if (filter.institutionId) where.push(`${SITE} = ${q.p(filter.institutionId)}`);
   if (filter.mode) where.push(`d."mode" = ${q.p(filter.mode)}`);
-  if (filter.need) where.push(supportsNeed(q, filter.need));
+  if (filter.need) where.push(supportsNeed(filter.need));
   if (filter.outsideFrom !== undefined) {
     where.push(`su."institutionId" <> ${SITE}`);
     if (filter.outsideFrom) where.push(`su."institutionId" = ${q.p(filter.outsideFrom)}`);
   }
-  return `FROM "Deployment" d
-    JOIN "LessonPlan" p ON p."id" = d."lessonPlanId"
-    JOIN "Course" c ON c."id" = p."courseId"
-    LEFT JOIN "TeachingGroup" g ON g."id" = p."groupId"
-    JOIN "User" su ON su."id" = d."supporterId"
-    ${joins}
-    WHERE ${where.join(" AND ")}`;
+  return `${from} WHERE ${where.join(" AND ")}`;
 }
 
-/** The deployment supports at least one student with this area of need (needAreas is comma-separated). */
-function supportsNeed(q: AggregateQuery, need: string): string {
-  return `EXISTS (SELECT 1 FROM "DeploymentStudent" ds JOIN "Student" s ON s."id" = ds."studentId"
-    WHERE ds."deploymentId" = d."id" AND (',' || s."needAreas" || ',') LIKE ${q.p(`%,${need},%`)})`;
+/**
+ * The deployment supports at least one student with this area of need: its needMask bit, which the database keeps
+ * from the students' comma-separated needAreas (migration dashboard_indexes; the bits follow NEED_AREAS' order).
+ */
+function supportsNeed(need: NeedArea): string {
+  return `(d."needMask" & ${needBit(need)}) <> 0`;
 }
+
+const needBit = (need: NeedArea) => 1 << NEED_AREAS.codes.indexOf(need);
 
 /**
  * Read before the lesson began, compared to the minute on London's clock: a lesson's start is a UK clock time, and
@@ -80,19 +90,36 @@ export function readBeforeLesson(q: AggregateQuery, range: DateRange): string {
   return `CASE WHEN d."readAt" IS NOT NULL AND ${q.wallMinute(`d."readAt"`, spans)} < ${start} THEN 1 ELSE 0 END`;
 }
 
-const COUNTS = (q: AggregateQuery, range: DateRange) => `COUNT(*) AS sessions, SUM(d."minutes") AS minutes,
-  COUNT(DISTINCT d."supporterId") AS supporters, SUM(CASE WHEN d."briefedAt" IS NOT NULL THEN 1 ELSE 0 END) AS briefed,
-  SUM(${readBeforeLesson(q, range)}) AS read_before, SUM(CASE WHEN d."feedbackAt" IS NOT NULL THEN 1 ELSE 0 END) AS feedback`;
-
 const drill = (range: DateRange, filter: Record<string, string>) =>
   `/dashboards/records/deployments?${rangeQuery(range, filter)}`;
 
+/**
+ * One pass over the deployments: sessions per lesson site and supporter, then summed per site (every figure of the
+ * per-institution table; the supporters are the site's rows) and per home institution of supporters working away
+ * from it. The supporter's institution is looked up once per supporter, not per deployment.
+ */
 async function perInstitution(query: DashboardQuery) {
   const q = new AggregateQuery();
-  const rows = await q.rows(`SELECT i."id" AS id, i."name" AS name, ${COUNTS(q, query.range)}
-    ${deploymentsIn(q, query, `JOIN "Institution" i ON i."id" = ${SITE}`)}
-    GROUP BY i."id", i."name" ORDER BY i."name"`);
-  return rows.map((r) => ({
+  const figures = `COUNT(*) AS sessions, SUM(d."minutes") AS minutes,
+    SUM(CASE WHEN d."briefedAt" IS NOT NULL THEN 1 ELSE 0 END) AS briefed,
+    SUM(${readBeforeLesson(q, query.range)}) AS read_before,
+    SUM(CASE WHEN d."feedbackAt" IS NOT NULL THEN 1 ELSE 0 END) AS feedback`;
+  const { from, where } = countedDeployments(q, query, SITE_JOINS);
+  const rows = await q.rows(`WITH per_supporter AS (
+      SELECT ${SITE} AS site, d."supporterId" AS supporter, ${figures} ${from}
+      WHERE ${where.join(" AND ")} GROUP BY ${SITE}, d."supporterId")
+    SELECT 'lesson' AS side, i."id" AS id, i."name" AS name, SUM(ps.sessions) AS sessions, SUM(ps.minutes) AS minutes,
+      COUNT(*) AS supporters, SUM(ps.briefed) AS briefed, SUM(ps.read_before) AS read_before,
+      SUM(ps.feedback) AS feedback
+    FROM per_supporter ps JOIN "User" su ON su."id" = ps.supporter JOIN "Institution" i ON i."id" = ps.site
+    GROUP BY i."id", i."name"
+    UNION ALL
+    SELECT 'home', hi."id", hi."name", SUM(ps.sessions), SUM(ps.minutes), COUNT(DISTINCT ps.supporter), 0, 0, 0
+    FROM per_supporter ps JOIN "User" su ON su."id" = ps.supporter JOIN "Institution" hi ON hi."id" = su."institutionId"
+    WHERE su."institutionId" <> ps.site
+    GROUP BY hi."id", hi."name"
+    ORDER BY 1, 3`);
+  const figuresOf = (r: Record<string, unknown>) => ({
     id: str(r.id),
     name: str(r.name),
     sessions: num(r.sessions),
@@ -101,59 +128,45 @@ async function perInstitution(query: DashboardQuery) {
     briefed: num(r.briefed),
     readBefore: num(r.read_before),
     feedback: num(r.feedback),
-  }));
-}
-
-async function perMode(query: DashboardQuery) {
-  const q = new AggregateQuery();
-  const rows = await q.rows(`SELECT d."mode" AS mode, COUNT(*) AS sessions, SUM(d."minutes") AS minutes
-    ${deploymentsIn(q, query)} GROUP BY d."mode"`);
-  const found = new Map(rows.map((r) => [str(r.mode), { sessions: num(r.sessions), minutes: num(r.minutes) }]));
-  return DEPLOYMENT_MODES.codes
-    .map((mode) => ({ mode, ...(found.get(mode) ?? { sessions: 0, minutes: 0 }) }))
-    .filter((r) => r.sessions > 0);
+  });
+  return {
+    institutions: rows.filter((r) => r.side === "lesson").map(figuresOf),
+    outside: rows.filter((r) => r.side === "home").map(figuresOf),
+  };
 }
 
 /**
- * One query: for each area of need, the deployments (and their minutes) supporting a student with it. Each deployment
- * is flagged per need in one pass over its students, then the flags are summed: a subquery per need per deployment
- * took seconds at 40,000 deployments (bench:pages).
+ * One pass: sessions and minutes per support pattern, each with those supporting a student of each area of need
+ * (the needMask bits); the need figures are the patterns' summed, every pattern included.
  */
-async function perNeed(query: DashboardQuery) {
+async function perModeAndNeed(query: DashboardQuery) {
   const q = new AggregateQuery();
-  const flags = NEED_AREAS.codes.map(
-    (need, i) => `MAX(CASE WHEN (',' || s."needAreas" || ',') LIKE ${q.p(`%,${need},%`)} THEN 1 ELSE 0 END) AS f${i}`,
-  );
-  const sums = NEED_AREAS.codes.map((_, i) => `SUM(f${i}) AS n${i}, SUM(f${i} * minutes) AS m${i}`);
-  const students = `JOIN "DeploymentStudent" ds ON ds."deploymentId" = d."id" JOIN "Student" s ON s."id" = ds."studentId"`;
-  const [row = {}] = await q.rows(`SELECT ${sums.join(", ")} FROM (
-    SELECT d."id", d."minutes" AS minutes, ${flags.join(", ")} ${deploymentsIn(q, query, students)}
-    GROUP BY d."id", d."minutes") per_deployment`);
-  return NEED_AREAS.codes.map((need, i) => ({ need, sessions: num(row[`n${i}`]), minutes: num(row[`m${i}`]) }));
-}
-
-async function outsideOwnInstitution(query: DashboardQuery) {
-  const q = new AggregateQuery();
-  const rows = await q.rows(`SELECT hi."id" AS id, hi."name" AS name, COUNT(*) AS sessions, SUM(d."minutes") AS minutes,
-      COUNT(DISTINCT d."supporterId") AS supporters
-    ${deploymentsIn(q, query, `JOIN "Institution" hi ON hi."id" = su."institutionId"`, { outsideFrom: "" })}
-    GROUP BY hi."id", hi."name" ORDER BY hi."name"`);
-  return rows.map((r) => ({
-    id: str(r.id),
-    name: str(r.name),
-    sessions: num(r.sessions),
-    minutes: num(r.minutes),
-    supporters: num(r.supporters),
-  }));
+  // Grouped by pattern and needMask first: the need of each deployment is then read once per group, not per row.
+  const needs = NEED_AREAS.codes.map((need, i) => {
+    const supports = `(x.needs & ${needBit(need)}) <> 0`;
+    return `SUM(CASE WHEN ${supports} THEN x.sessions ELSE 0 END) AS n${i},
+      SUM(CASE WHEN ${supports} THEN x.minutes ELSE 0 END) AS m${i}`;
+  });
+  const { from, where } = countedDeployments(q, query, "");
+  const rows = await q.rows(`SELECT x.mode AS mode, SUM(x.sessions) AS sessions, SUM(x.minutes) AS minutes,
+      ${needs.join(", ")}
+    FROM (SELECT d."mode" AS mode, d."needMask" AS needs, COUNT(*) AS sessions, SUM(d."minutes") AS minutes
+      ${from} WHERE ${where.join(" AND ")} GROUP BY d."mode", d."needMask") x
+    GROUP BY x.mode`);
+  const found = new Map(rows.map((r) => [str(r.mode), { sessions: num(r.sessions), minutes: num(r.minutes) }]));
+  const modes = DEPLOYMENT_MODES.codes
+    .map((mode) => ({ mode, ...(found.get(mode) ?? { sessions: 0, minutes: 0 }) }))
+    .filter((r) => r.sessions > 0);
+  const sum = (column: string) => rows.reduce((total, r) => total + num(r[column]), 0);
+  const needRows = NEED_AREAS.codes.map((need, i) => ({ need, sessions: sum(`n${i}`), minutes: sum(`m${i}`) }));
+  return { modes, needs: needRows };
 }
 
 export async function deploymentDashboard(query: DashboardQuery): Promise<DashboardTable[]> {
   const { range } = query;
-  const [institutions, modes, needs, outside] = await Promise.all([
+  const [{ institutions, outside }, { modes, needs }] = await Promise.all([
     perInstitution(query),
-    perMode(query),
-    perNeed(query),
-    outsideOwnInstitution(query),
+    perModeAndNeed(query),
   ]);
   const total = institutions.reduce(
     (sum, r) => ({

@@ -33,7 +33,7 @@ export async function deploymentRecords(query: DashboardQuery, filter: Deploymen
       c."title" AS course, su."name" AS supporter, d."mode" AS mode, d."minutes" AS minutes,
       CASE WHEN d."briefedAt" IS NOT NULL THEN 1 ELSE 0 END AS briefed, ${readBeforeLesson(q, query.range)} AS read_before,
       CASE WHEN d."feedbackAt" IS NOT NULL THEN 1 ELSE 0 END AS feedback
-    ${deploymentsIn(q, query, "", filter)}
+    ${deploymentsIn(q, query, filter)}
     ORDER BY p."lessonDate" DESC, p."title" LIMIT ${RECORDS_LIMIT}`);
   return rows.map((r) => ({
     id: str(r.id),

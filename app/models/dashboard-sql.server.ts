@@ -62,9 +62,14 @@ export class AggregateQuery {
     return this.postgres ? `to_char(${column}, 'YYYY-MM')` : `substr(${column}, 1, 7)`;
   }
 
-  /** The instant's day is inside the range. */
+  /**
+   * The instant's day is inside the range: bounds on the column itself, so an index on it finds the rows (a function
+   * of the column hides it from the planner), then the day compared as before.
+   */
   inRange(column: string, range: DateRange): string {
-    return `${this.day(column)} BETWEEN ${this.p(range.from)} AND ${this.p(range.to)}`;
+    const bound = (day: string) => (this.postgres ? `CAST(${this.p(day)} AS date)` : this.p(day));
+    const seek = `${column} >= ${bound(range.from)} AND ${column} < ${bound(addDays(range.to, 1))}`;
+    return `${seek} AND ${this.day(column)} BETWEEN ${this.p(range.from)} AND ${this.p(range.to)}`;
   }
 
   /** A course column counts for this scope: any course of the partnership, or one the teacher co-plans. */
@@ -82,6 +87,13 @@ export class AggregateQuery {
 export function num(value: unknown): number {
   if (value === null || value === undefined) return 0;
   return Number(value);
+}
+
+/** The calendar day `days` after a "YYYY-MM-DD" day. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 export const str = (value: unknown): string => (value === null || value === undefined ? "" : String(value));

@@ -3,38 +3,43 @@
 // the courses they co-plan and ratings given for those plans.
 import { NEED_AREAS } from "~/lib/co-planning";
 import { rangeQuery, round2, type DashboardTable } from "~/lib/dashboards";
-import { HEADS_RANKING_SOURCE, HEADS_STRATEGY_RANKING, titleNamesStudyStrategy } from "~/lib/heads-strategy-ranking";
+import { HEADS_RANKING_SOURCE, HEADS_STRATEGY_RANKING, studyStrategiesNamedBy } from "~/lib/heads-strategy-ranking";
 import { AggregateQuery, num, str } from "./dashboard-sql.server";
 import type { DashboardQuery } from "./dashboard-deployment.server";
 
-/** The ratings counted: given in the range; for a teacher, only those given for plans of their courses. */
+/** One collator for every comparison: a locale argument to localeCompare builds one per call. */
+const byTitle = new Intl.Collator("en-GB");
+
+/**
+ * Per strategy, the ratings counted (given in the range; for a teacher, only those given for plans of their courses)
+ * as sums the figures are computed from: their count, total, sum of squares, lowest and highest.
+ */
 function ratingsIn(q: AggregateQuery, { scope, range }: DashboardQuery): string {
   // Placeholders are positional on SQLite: build the SQL's parts in the order they appear in it.
   const inRange = q.inRange(`r."updatedAt"`, range);
   const scoped =
     scope.kind === "partnership"
-      ? "1 = 1"
-      : `r."lessonPlanId" IS NOT NULL AND ${q.courseInScope(`rp."courseId"`, scope)}`;
-  return `SELECT r."id", r."strategyId", r."rating" FROM "StrategyRating" r
-    LEFT JOIN "LessonPlan" rp ON rp."id" = r."lessonPlanId"
-    WHERE ${inRange} AND ${scoped}`;
+      ? ""
+      : `AND r."lessonPlanId" IS NOT NULL AND r."lessonPlanId" IN (SELECT rp."id" FROM "LessonPlan" rp
+          WHERE ${q.courseInScope(`rp."courseId"`, scope)})`;
+  return `SELECT r."strategyId", COUNT(*) AS ratings, SUM(r."rating") AS total, SUM(r."rating" * r."rating") AS squares,
+      MIN(r."rating") AS low, MAX(r."rating") AS high
+    FROM "StrategyRating" r WHERE ${inRange} ${scoped} GROUP BY r."strategyId"`;
 }
 
 /** Plan links counted: plans of in-scope courses dated in the range. */
 function usesIn(q: AggregateQuery, { actor, scope, range }: DashboardQuery): string {
-  return `SELECT lps."strategyId", p."lessonDate" FROM "LessonPlanStrategy" lps
-    JOIN "LessonPlan" p ON p."id" = lps."lessonPlanId"
+  return `SELECT lps."strategyId", p."lessonDate" FROM "LessonPlan" p
+    JOIN "LessonPlanStrategy" lps ON lps."lessonPlanId" = p."id"
     WHERE p."partnershipId" = ${q.p(actor.partnershipId)} AND p."lessonDate" IS NOT NULL
       AND ${q.inRange(`p."lessonDate"`, range)} AND ${q.courseInScope(`p."courseId"`, scope)}`;
 }
 
-const RATING_STATS = `COUNT(r."id") AS ratings, AVG(r."rating") AS mean, MIN(r."rating") AS low, MAX(r."rating") AS high,
-  AVG(r."rating" * r."rating") AS mean_square`;
-
+/** The rating figures from a row of sums (mean, spread and standard deviation over the ratings summed). */
 function spread(row: Record<string, unknown>) {
   const ratings = num(row.ratings);
-  const mean = num(row.mean);
-  const variance = Math.max(0, num(row.mean_square) - mean * mean);
+  const mean = ratings > 0 ? num(row.total) / ratings : 0;
+  const variance = ratings > 0 ? Math.max(0, num(row.squares) / ratings - mean * mean) : 0;
   return {
     ratings,
     mean: ratings > 0 ? round2(mean) : null,
@@ -44,35 +49,40 @@ function spread(row: Record<string, unknown>) {
   };
 }
 
-async function perStrategy(query: DashboardQuery) {
+/**
+ * One statement: each strategy used or rated (uses, rating figures) and each area of need (the ratings of the
+ * strategies tagged with it), both from the ratings summed once per strategy.
+ */
+async function perStrategyAndNeed(query: DashboardQuery) {
   const q = new AggregateQuery();
   const uses = usesIn(q, query);
   const ratings = ratingsIn(q, query);
-  const rows = await q.rows(`SELECT s."id" AS id, s."title" AS title, u.uses AS uses, ${RATING_STATS}
-    FROM "Strategy" s
-    LEFT JOIN (SELECT x."strategyId", COUNT(*) AS uses FROM (${uses}) x GROUP BY x."strategyId") u ON u."strategyId" = s."id"
-    LEFT JOIN (${ratings}) r ON r."strategyId" = s."id"
-    WHERE s."partnershipId" = ${q.p(query.actor.partnershipId)}
-    GROUP BY s."id", s."title", u.uses`);
-  return rows
-    .map((r) => ({ id: str(r.id), title: str(r.title), uses: num(r.uses), ...spread(r) }))
-    .filter((r) => r.uses > 0 || r.ratings > 0)
-    .sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0) || b.ratings - a.ratings || a.title.localeCompare(b.title, "en-GB"));
-}
-
-async function perNeed(query: DashboardQuery) {
-  const q = new AggregateQuery();
-  const ratings = ratingsIn(q, query);
-  const rows = await q.rows(`SELECT t."value" AS need, COUNT(DISTINCT r."strategyId") AS rated, ${RATING_STATS}
+  const rows =
+    await q.rows(`WITH uses AS (SELECT x."strategyId", COUNT(*) AS uses FROM (${uses}) x GROUP BY x."strategyId"),
+      rated AS (${ratings})
+    SELECT 'strategy' AS kind, s."id" AS id, s."title" AS title, u.uses AS uses, 0 AS rated, r.ratings AS ratings,
+      r.total AS total, r.squares AS squares, r.low AS low, r.high AS high
+    FROM "Strategy" s LEFT JOIN uses u ON u."strategyId" = s."id" LEFT JOIN rated r ON r."strategyId" = s."id"
+    WHERE s."partnershipId" = ${q.p(query.actor.partnershipId)} AND (u.uses IS NOT NULL OR r.ratings IS NOT NULL)
+    UNION ALL
+    SELECT 'need', t."value", '', 0, COUNT(r."strategyId"), SUM(r.ratings), SUM(r.total), SUM(r.squares), MIN(r.low),
+      MAX(r.high)
     FROM "Strategy" s JOIN "StrategyTag" t ON t."strategyId" = s."id" AND t."kind" = 'need'
-    LEFT JOIN (${ratings}) r ON r."strategyId" = s."id"
+    LEFT JOIN rated r ON r."strategyId" = s."id"
     WHERE s."partnershipId" = ${q.p(query.actor.partnershipId)}
     GROUP BY t."value"`);
-  const found = new Map(rows.map((r) => [str(r.need), { rated: num(r.rated), ...spread(r) }]));
-  return NEED_AREAS.codes.map((need) => ({
+  const strategies = rows
+    .filter((r) => r.kind === "strategy")
+    .map((r) => ({ id: str(r.id), title: str(r.title), uses: num(r.uses), ...spread(r) }))
+    .sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0) || b.ratings - a.ratings || byTitle.compare(a.title, b.title));
+  const found = new Map(
+    rows.filter((r) => r.kind === "need").map((r) => [str(r.id), { rated: num(r.rated), ...spread(r) }]),
+  );
+  const needs = NEED_AREAS.codes.map((need) => ({
     need,
     ...(found.get(need) ?? { rated: 0, ratings: 0, mean: null, low: null, high: null, sd: null }),
   }));
+  return { strategies, needs };
 }
 
 async function perMonth(query: DashboardQuery) {
@@ -98,9 +108,12 @@ function monthEnd(month: string): string {
 }
 
 export async function strategiesDashboard(query: DashboardQuery): Promise<DashboardTable[]> {
-  const [strategies, needs, months] = await Promise.all([perStrategy(query), perNeed(query), perMonth(query)]);
+  const [{ strategies, needs }, months] = await Promise.all([perStrategyAndNeed(query), perMonth(query)]);
+  const rated = strategies
+    .filter((o) => o.mean !== null)
+    .map((o) => ({ ...o, names: studyStrategiesNamedBy(o.title) }));
   const study = HEADS_STRATEGY_RANKING.map((s) => {
-    const ours = strategies.filter((o) => titleNamesStudyStrategy(o.title, s.strategy) && o.mean !== null);
+    const ours = rated.filter((o) => o.names.has(s.strategy));
     const ratings = ours.reduce((n, o) => n + o.ratings, 0);
     const mean = ratings > 0 ? round2(ours.reduce((sum, o) => sum + (o.mean ?? 0) * o.ratings, 0) / ratings) : null;
     return { ...s, ours, ratings, mean };
