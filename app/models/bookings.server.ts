@@ -43,12 +43,19 @@ function lessonBooking(plan: PlanTimes): Booking | null {
   };
 }
 
-async function supporterLessons(partnershipId: string, supporterId: string, days: Date[]) {
+/** Lessons the supporters (partnership members) are deployed in on those days, with who is deployed. */
+async function supportersLessons(partnershipId: string, supporterIds: readonly string[], days: Date[]) {
+  if (supporterIds.length === 0 || days.length === 0) return [];
   const deployments = await db().deployment.findMany({
-    where: { partnershipId, supporterId, lessonPlan: { lessonDate: { in: days } } },
-    select: { id: true, lessonPlan: { select: planSelect } },
+    where: {
+      partnershipId,
+      supporterId: { in: [...supporterIds] },
+      supporter: { partnershipId },
+      lessonPlan: { lessonDate: { in: days } },
+    },
+    select: { id: true, supporterId: true, lessonPlan: { select: planSelect } },
   });
-  return deployments.map((d) => ({ deploymentId: d.id, plan: d.lessonPlan }));
+  return deployments.map((d) => ({ deploymentId: d.id, supporterId: d.supporterId, plan: d.lessonPlan }));
 }
 
 /**
@@ -62,19 +69,31 @@ export async function supporterClashes(partnershipId: string, planId: string, su
   ]);
   const candidate = plan ? lessonBooking(plan) : null;
   if (!plan?.lessonDate || !candidate || !supporter) return { person: "", clashes: [] };
-  const others = await supporterLessons(partnershipId, supporterId, [plan.lessonDate]);
+  const others = await supportersLessons(partnershipId, [supporterId], [plan.lessonDate]);
   const bookings = others.map((o) => lessonBooking(o.plan)).filter((b): b is Booking => b !== null);
   return { person: supporter.name, clashes: findClashes(candidate, bookings) };
 }
 
-/** For the plan page: what each deployed supporter is also booked for at this lesson's time, by supporter id. */
+/**
+ * For the plan page: what each deployed supporter is also booked for at this lesson's time, by supporter id. One
+ * query for every supporter's lessons that day, so the page's statements do not grow with its deployments.
+ */
 export async function planDeploymentClashes(partnershipId: string, planId: string, supporterIds: readonly string[]) {
-  const found = await Promise.all(
-    [...new Set(supporterIds)].map(
-      async (id) => [id, (await supporterClashes(partnershipId, planId, id)).clashes] as const,
-    ),
-  );
-  return new Map(found.filter(([, clashes]) => clashes.length > 0));
+  const clashes = new Map<string, Clash[]>();
+  if (supporterIds.length === 0) return clashes;
+  const plan = await db().lessonPlan.findFirst({ where: { id: planId, partnershipId }, select: planSelect });
+  const candidate = plan ? lessonBooking(plan) : null;
+  if (!plan?.lessonDate || !candidate) return clashes;
+  const lessons = await supportersLessons(partnershipId, [...new Set(supporterIds)], [plan.lessonDate]);
+  for (const supporterId of new Set(lessons.map((l) => l.supporterId))) {
+    const bookings = lessons
+      .filter((l) => l.supporterId === supporterId)
+      .map((l) => lessonBooking(l.plan))
+      .filter((b): b is Booking => b !== null);
+    const found = findClashes(candidate, bookings);
+    if (found.length > 0) clashes.set(supporterId, found);
+  }
+  return clashes;
 }
 
 /** For a list of the supporter's own deployments: what each clashes with, by deployment id. */
@@ -86,7 +105,7 @@ export async function clashesOfDeployments(
   const days = [...new Set(deployments.flatMap((d) => (d.lessonPlan.lessonDate ? [d.lessonPlan.lessonDate] : [])))];
   const clashes = new Map<string, Clash[]>();
   if (days.length === 0) return clashes;
-  const lessons = await supporterLessons(partnershipId, supporterId, days);
+  const lessons = await supportersLessons(partnershipId, [supporterId], days);
   const bookings = lessons.map((l) => lessonBooking(l.plan)).filter((b): b is Booking => b !== null);
   for (const lesson of lessons) {
     const booking = lessonBooking(lesson.plan);
