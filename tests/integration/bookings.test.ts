@@ -61,7 +61,9 @@ describe.each(PROVIDERS)("bookings of a person on %s", (provider) => {
   it("finds each deployed supporter's own clash on a plan with several deployments, in one pass", async () => {
     const f = await createLessonFixture(db(), database.demo, " (several)");
     const partnershipId = database.demo.partnershipId;
-    const [lsa, lsaDeaf, teacher] = ["lsa", "lsaDeaf", "teacherSpecial"].map((k) => idOf(database.demo.userIds, k));
+    const lsa = idOf(database.demo.userIds, "lsa");
+    const lsaDeaf = idOf(database.demo.userIds, "lsaDeaf");
+    const teacher = idOf(database.demo.userIds, "teacherSpecial");
     const lesson = (title: string, startTime: string, durationMinutes: number, supporterIds: string[]) =>
       db().lessonPlan.create({
         data: {
