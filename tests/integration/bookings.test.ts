@@ -88,6 +88,8 @@ describe.each(PROVIDERS)("bookings of a person on %s", (provider) => {
     expect([...clashes.keys()].sort()).toEqual([lsa, lsaDeaf].sort());
     expect(clashes.get(lsa)).toMatchObject([{ booking: { id: lsaOther.id }, overlapMinutes: 30 }]);
     expect(clashes.get(lsaDeaf)).toMatchObject([{ booking: { id: deafOther.id }, overlapMinutes: 15 }]);
+    // Named with its time and place: the group's site.
+    expect(clashes.get(lsa)![0]!.booking.label).toMatch(/^Swimming, .*2027.* 09:30-10:30 at \S/);
     // Each is what the deploy form's one-supporter check finds.
     for (const id of [lsa, lsaDeaf, teacher]) {
       expect((await supporterClashes(partnershipId, plan.id, id)).clashes).toEqual(clashes.get(id) ?? []);
