@@ -4,51 +4,69 @@ import { describeClashes, endTimeOf, findClashes, type Booking, type Clash } fro
 import { invalidField } from "~/lib/errors";
 import { formatDate } from "~/lib/format";
 import { dayLabel } from "~/lib/timetable";
-import { db } from "./db.server";
+import { Prisma } from "~/generated/sqlite/client";
+import { currentProvider, db } from "./db.server";
 
-const planSelect = {
-  id: true,
-  title: true,
-  lessonDate: true,
-  startTime: true,
-  durationMinutes: true,
-  course: { select: { leadInstitution: { select: { id: true, name: true } } } },
-  group: { select: { site: { select: { id: true, name: true } } } },
-} as const;
+/** A lesson's time and place: its group's site, or without a group the course's lead institution. */
+const LESSON_TIMES = Prisma.sql`p."id", p."title", p."lessonDate", p."startTime", p."durationMinutes",
+  COALESCE(site."id", lead."id") AS "siteId", COALESCE(site."name", lead."name") AS "siteName"`;
+const LESSON_PLACES = Prisma.sql`JOIN "Course" c ON c."id" = p."courseId"
+  JOIN "Institution" lead ON lead."id" = c."leadInstitutionId"
+  LEFT JOIN "TeachingGroup" g ON g."id" = p."groupId"
+  LEFT JOIN "Institution" site ON site."id" = g."siteId"`;
 
-interface PlanTimes {
+interface PlanTimesRow {
   id: string;
   title: string;
-  lessonDate: Date | null;
+  // SQLite answers stored instants as ISO text and integers as bigints where PostgreSQL has timestamps and numbers.
+  lessonDate: Date | string | null;
   startTime: string;
-  durationMinutes: number;
-  course: { leadInstitution: { id: string; name: string } };
-  group: { site: { id: string; name: string } } | null;
+  durationMinutes: number | bigint;
+  siteId: string;
+  siteName: string;
 }
 
 /** A lesson as a booking (by the plan's id, so two deployments in one lesson never clash); null without a time. */
-function lessonBooking(plan: PlanTimes): Booking | null {
+function lessonBooking(plan: PlanTimesRow): Booking | null {
   if (!plan.lessonDate || !plan.startTime) return null;
-  const day = plan.lessonDate.toISOString().slice(0, 10);
-  // A lesson without a group happens at the course's lead institution, as far as anyone has said.
-  const site = plan.group?.site ?? plan.course.leadInstitution;
-  const endTime = endTimeOf(plan.startTime, plan.durationMinutes);
+  const day = new Date(plan.lessonDate).toISOString().slice(0, 10);
+  const endTime = endTimeOf(plan.startTime, Number(plan.durationMinutes));
   return {
     id: plan.id,
     day,
     startTime: plan.startTime,
     endTime,
-    siteId: site.id,
-    label: `${plan.title}, ${formatDate(day)} ${plan.startTime}-${endTime} at ${site.name}`,
+    siteId: plan.siteId,
+    label: `${plan.title}, ${formatDate(day)} ${plan.startTime}-${endTime} at ${plan.siteName}`,
   };
 }
 
-async function supporterLessons(partnershipId: string, supporterId: string, days: Date[]) {
-  const deployments = await db().deployment.findMany({
-    where: { partnershipId, supporterId, lessonPlan: { lessonDate: { in: days } } },
-    select: { id: true, lessonPlan: { select: planSelect } },
-  });
-  return deployments.map((d) => ({ deploymentId: d.id, plan: d.lessonPlan }));
+async function planTimes(partnershipId: string, planId: string): Promise<PlanTimesRow | null> {
+  const rows = await db().$queryRaw<PlanTimesRow[]>`SELECT ${LESSON_TIMES} FROM "LessonPlan" p ${LESSON_PLACES}
+    WHERE p."id" = ${planId} AND p."partnershipId" = ${partnershipId}`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Lessons the supporters (members of the partnership) are deployed in on those days (lesson dates are stored at
+ * midnight UTC), with who is deployed: one statement for any number of supporters and days.
+ */
+async function supportersLessons(partnershipId: string, supporterIds: readonly string[], days: readonly Date[]) {
+  if (supporterIds.length === 0 || days.length === 0) return [];
+  const dayOf =
+    currentProvider() === "postgresql"
+      ? Prisma.sql`to_char(p."lessonDate", 'YYYY-MM-DD')`
+      : Prisma.sql`substr(p."lessonDate", 1, 10)`;
+  const rows = await db().$queryRaw<Array<PlanTimesRow & { deploymentId: string; supporterId: string }>>`
+    SELECT d."id" AS "deploymentId", d."supporterId", ${LESSON_TIMES}
+    FROM "Deployment" d
+    JOIN "User" u ON u."id" = d."supporterId" AND u."partnershipId" = ${partnershipId}
+    JOIN "LessonPlan" p ON p."id" = d."lessonPlanId"
+    ${LESSON_PLACES}
+    WHERE d."partnershipId" = ${partnershipId}
+      AND d."supporterId" IN (${Prisma.join([...supporterIds])})
+      AND ${dayOf} IN (${Prisma.join([...new Set(days.map((day) => day.toISOString().slice(0, 10)))])})`;
+  return rows.map(({ deploymentId, supporterId, ...plan }) => ({ deploymentId, supporterId, plan }));
 }
 
 /**
@@ -57,24 +75,36 @@ async function supporterLessons(partnershipId: string, supporterId: string, days
  */
 export async function supporterClashes(partnershipId: string, planId: string, supporterId: string) {
   const [plan, supporter] = await Promise.all([
-    db().lessonPlan.findFirst({ where: { id: planId, partnershipId }, select: planSelect }),
+    planTimes(partnershipId, planId),
     db().user.findFirst({ where: { id: supporterId, partnershipId }, select: { name: true } }),
   ]);
   const candidate = plan ? lessonBooking(plan) : null;
   if (!plan?.lessonDate || !candidate || !supporter) return { person: "", clashes: [] };
-  const others = await supporterLessons(partnershipId, supporterId, [plan.lessonDate]);
+  const others = await supportersLessons(partnershipId, [supporterId], [new Date(plan.lessonDate)]);
   const bookings = others.map((o) => lessonBooking(o.plan)).filter((b): b is Booking => b !== null);
   return { person: supporter.name, clashes: findClashes(candidate, bookings) };
 }
 
-/** For the plan page: what each deployed supporter is also booked for at this lesson's time, by supporter id. */
+/**
+ * For the plan page: what each deployed supporter is also booked for at this lesson's time, by supporter id. One
+ * query for every supporter's lessons that day, so the page's statements do not grow with its deployments.
+ */
 export async function planDeploymentClashes(partnershipId: string, planId: string, supporterIds: readonly string[]) {
-  const found = await Promise.all(
-    [...new Set(supporterIds)].map(
-      async (id) => [id, (await supporterClashes(partnershipId, planId, id)).clashes] as const,
-    ),
-  );
-  return new Map(found.filter(([, clashes]) => clashes.length > 0));
+  const clashes = new Map<string, Clash[]>();
+  if (supporterIds.length === 0) return clashes;
+  const plan = await planTimes(partnershipId, planId);
+  const candidate = plan ? lessonBooking(plan) : null;
+  if (!plan?.lessonDate || !candidate) return clashes;
+  const lessons = await supportersLessons(partnershipId, [...new Set(supporterIds)], [new Date(plan.lessonDate)]);
+  for (const supporterId of new Set(lessons.map((l) => l.supporterId))) {
+    const bookings = lessons
+      .filter((l) => l.supporterId === supporterId)
+      .map((l) => lessonBooking(l.plan))
+      .filter((b): b is Booking => b !== null);
+    const found = findClashes(candidate, bookings);
+    if (found.length > 0) clashes.set(supporterId, found);
+  }
+  return clashes;
 }
 
 /** For a list of the supporter's own deployments: what each clashes with, by deployment id. */
@@ -86,7 +116,7 @@ export async function clashesOfDeployments(
   const days = [...new Set(deployments.flatMap((d) => (d.lessonPlan.lessonDate ? [d.lessonPlan.lessonDate] : [])))];
   const clashes = new Map<string, Clash[]>();
   if (days.length === 0) return clashes;
-  const lessons = await supporterLessons(partnershipId, supporterId, days);
+  const lessons = await supportersLessons(partnershipId, [supporterId], days);
   const bookings = lessons.map((l) => lessonBooking(l.plan)).filter((b): b is Booking => b !== null);
   for (const lesson of lessons) {
     const booking = lessonBooking(lesson.plan);

@@ -67,38 +67,49 @@ export async function listCourses(partnershipId: string, filters: CourseFilters 
   return { courses, total, page, pageCount: Math.max(1, Math.ceil(total / COURSES_PAGE_SIZE)) };
 }
 
-/** A course with everything its pages show except lesson plans and activity. */
+/**
+ * A course with everything its pages show except lesson plans and activity. The units' plan counts and the groups'
+ * student counts are grouped over this course's rows only (a relation count aggregates its whole table first).
+ */
 export async function getCourse(partnershipId: string, courseId: string) {
-  const course = await db().course.findFirst({
-    where: { id: courseId, partnershipId },
-    include: {
-      leadInstitution: { select: { id: true, name: true } },
-      units: {
-        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-        include: { _count: { select: { lessonPlans: true } } },
-      },
-      sites: { include: { institution: { select: { id: true, name: true } } } },
-      planners: {
-        orderBy: { createdAt: "asc" },
-        include: { user: { select: { id: true, name: true, role: true, institution: { select: { name: true } } } } },
-      },
-      groups: {
-        orderBy: { name: "asc" },
-        include: {
-          site: { select: { name: true } },
-          _count: { select: { students: true } },
-          lessonPlans: { select: { deployments: { select: { supporterId: true } } } },
+  const [course, planCounts, studentCounts] = await Promise.all([
+    db().course.findFirst({
+      where: { id: courseId, partnershipId },
+      include: {
+        leadInstitution: { select: { id: true, name: true } },
+        units: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
+        sites: { include: { institution: { select: { id: true, name: true } } } },
+        planners: {
+          orderBy: { createdAt: "asc" },
+          include: { user: { select: { id: true, name: true, role: true, institution: { select: { name: true } } } } },
+        },
+        groups: {
+          orderBy: { name: "asc" },
+          include: {
+            site: { select: { name: true } },
+            lessonPlans: { select: { deployments: { select: { supporterId: true } } } },
+          },
         },
       },
-    },
-  });
+    }),
+    db().lessonPlan.groupBy({ by: ["unitId"], where: { courseId, partnershipId }, _count: { _all: true } }),
+    db().groupStudent.groupBy({
+      by: ["groupId"],
+      where: { group: { courseId, partnershipId } },
+      _count: { _all: true },
+    }),
+  ]);
   if (!course) return null;
+  const plansIn = new Map(planCounts.map((c) => [c.unitId, c._count._all]));
+  const studentsIn = new Map(studentCounts.map((c) => [c.groupId, c._count._all]));
   return {
     ...course,
+    units: course.units.map((unit) => ({ ...unit, _count: { lessonPlans: plansIn.get(unit.id) ?? 0 } })),
     sites: course.sites.map((s) => s.institution).sort((a, b) => a.name.localeCompare(b.name)),
     plannerIds: course.planners.map((p) => p.userId),
     groups: course.groups.map(({ lessonPlans, ...group }) => ({
       ...group,
+      _count: { students: studentsIn.get(group.id) ?? 0 },
       deployedSupporterIds: [...new Set(lessonPlans.flatMap((plan) => plan.deployments.map((d) => d.supporterId)))],
     })),
   };

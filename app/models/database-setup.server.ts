@@ -13,6 +13,11 @@ export async function applySqlitePragmas(): Promise<void> {
   await db().$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`);
   // Deleted rows are overwritten with zeros, so an erased student's details do not linger in free pages (decision 019).
   await db().$queryRawUnsafe("PRAGMA secure_delete = ON");
+  // Without table statistics the planner takes any index on an equality (Deployment by partnershipId: every row of
+  // the partnership) over a selective range (the week's lessons), so pages scanned tens of thousands of rows. The
+  // open-time optimize analyses tables without statistics or grown tenfold since, on a bounded sample of each index.
+  await db().$queryRawUnsafe("PRAGMA analysis_limit = 1000");
+  await db().$queryRawUnsafe("PRAGMA optimize = 0x10002");
 }
 
 /**

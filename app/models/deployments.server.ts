@@ -321,8 +321,3 @@ export async function listMyDeployments(
     when,
   };
 }
-
-/** Whether the member has any deployment at all (for the "My deployments" navigation item). */
-export async function hasDeployments(actor: Actor): Promise<boolean> {
-  return (await db().deployment.count({ where: { partnershipId: actor.partnershipId, supporterId: actor.id } })) > 0;
-}

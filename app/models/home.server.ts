@@ -26,6 +26,7 @@ function planFacts(plan: {
   };
 }
 
+/** A lesson's own columns; what it belongs to comes from withLessonDetails, in one query per table for the page. */
 const lessonSelect = {
   id: true,
   title: true,
@@ -33,10 +34,9 @@ const lessonSelect = {
   startTime: true,
   durationMinutes: true,
   status: true,
-  course: { select: { title: true, planners: { select: { userId: true } } } },
-  group: { select: { name: true, site: { select: { name: true } } } },
   partnershipId: true,
-  deployments: { select: { supporterId: true } },
+  courseId: true,
+  groupId: true,
 } as const;
 
 const deploymentSelect = {
@@ -49,7 +49,6 @@ const deploymentSelect = {
   minutes: true,
   briefedAt: true,
   readAt: true,
-  _count: { select: { students: true } },
   lessonPlan: { select: lessonSelect },
 } as const;
 
@@ -58,6 +57,61 @@ const byLessonTime = (direction: "asc" | "desc") => [
   { lessonPlan: { startTime: direction } },
   { createdAt: "asc" as const },
 ];
+
+type LessonColumns = {
+  id: string;
+  title: string;
+  lessonDate: Date | null;
+  startTime: string;
+  durationMinutes: number;
+  status: string;
+  partnershipId: string;
+  courseId: string;
+  groupId: string | null;
+};
+
+type LessonRow = LessonColumns & {
+  course: { title: string; planners: Array<{ userId: string }> };
+  group: { name: string; site: { name: string } } | null;
+  deployments: Array<{ supporterId: string }>;
+};
+
+/**
+ * The lessons with their course (title, planners), group (name, site) and deployed supporters, for their policy and
+ * summary: one query per table for all of them, none for an empty list.
+ */
+async function withLessonDetails<T extends LessonColumns>(lessons: readonly T[]): Promise<Array<T & LessonRow>> {
+  if (lessons.length === 0) return [];
+  const unique = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))];
+  const planIds = unique(lessons.map((l) => l.id));
+  const courseIds = unique(lessons.map((l) => l.courseId));
+  const groupIds = unique(lessons.map((l) => l.groupId));
+  const [courses, planners, groups, deployments] = await Promise.all([
+    db().course.findMany({ where: { id: { in: courseIds } }, select: { id: true, title: true } }),
+    db().coursePlanner.findMany({ where: { courseId: { in: courseIds } }, select: { courseId: true, userId: true } }),
+    groupIds.length > 0
+      ? db().teachingGroup.findMany({
+          where: { id: { in: groupIds } },
+          select: { id: true, name: true, site: { select: { name: true } } },
+        })
+      : [],
+    db().deployment.findMany({
+      where: { lessonPlanId: { in: planIds } },
+      select: { lessonPlanId: true, supporterId: true },
+    }),
+  ]);
+  const courseById = new Map(courses.map((c) => [c.id, c]));
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  return lessons.map((lesson) => ({
+    ...lesson,
+    course: {
+      title: courseById.get(lesson.courseId)?.title ?? "",
+      planners: planners.filter((p) => p.courseId === lesson.courseId),
+    },
+    group: lesson.groupId ? (groupById.get(lesson.groupId) ?? null) : null,
+    deployments: deployments.filter((d) => d.lessonPlanId === lesson.id),
+  }));
+}
 
 type DeploymentRow = {
   id: string;
@@ -69,22 +123,31 @@ type DeploymentRow = {
   minutes: number;
   briefedAt: Date | null;
   readAt: Date | null;
-  _count: { students: number };
+  studentCount: number;
   lessonPlan: LessonRow;
 };
 
-type LessonRow = {
-  id: string;
-  title: string;
-  lessonDate: Date | null;
-  startTime: string;
-  durationMinutes: number;
-  status: string;
-  partnershipId: string;
-  course: { title: string; planners: Array<{ userId: string }> };
-  group: { name: string; site: { name: string } } | null;
-  deployments: Array<{ supporterId: string }>;
-};
+/** The deployments with their lessons' details and how many students each supports, in one query per table. */
+async function withDeploymentDetails(
+  rows: ReadonlyArray<Omit<DeploymentRow, "lessonPlan" | "studentCount"> & { lessonPlan: LessonColumns }>,
+): Promise<DeploymentRow[]> {
+  if (rows.length === 0) return [];
+  const [lessons, counts] = await Promise.all([
+    withLessonDetails(rows.map((d) => d.lessonPlan)),
+    db().deploymentStudent.groupBy({
+      by: ["deploymentId"],
+      where: { deploymentId: { in: rows.map((d) => d.id) } },
+      _count: { _all: true },
+    }),
+  ]);
+  const lessonById = new Map(lessons.map((l) => [l.id, l]));
+  const countById = new Map(counts.map((c) => [c.deploymentId, c._count._all]));
+  return rows.map((d) => ({
+    ...d,
+    lessonPlan: lessonById.get(d.lessonPlan.id)!,
+    studentCount: countById.get(d.id) ?? 0,
+  }));
+}
 
 function lessonSummary(plan: LessonRow) {
   return {
@@ -108,7 +171,7 @@ function deploymentSummary(d: DeploymentRow) {
     phase: d.phase,
     mode: d.mode,
     minutes: d.minutes,
-    studentCount: d._count.students,
+    studentCount: d.studentCount,
     briefed: d.briefedAt !== null,
     read: d.readAt !== null,
   };
@@ -142,17 +205,19 @@ export async function supporterHome(actor: Actor, now = new Date()) {
       .deployment.count({ where: own })
       .then((n) => n > 0),
   ]);
+  // Both lists' lessons in one pass: the first rows are the upcoming ones.
+  const detailed = await withDeploymentDetails([...upcoming, ...feedbackDue]);
   const visible = (rows: DeploymentRow[]) =>
     rows
       .filter((d) => canViewDeployment(actor, { ...d, plan: planFacts(d.lessonPlan) }))
       .map((d) => deploymentSummary(d));
-  const next = visible(upcoming);
+  const next = visible(detailed.slice(0, upcoming.length));
   return {
     daysAhead: DAYS_AHEAD,
     next,
     moreUpcoming: Math.max(0, upcomingCount - next.length),
     briefingsToRead: next.filter((d) => d.briefed && !d.read),
-    feedbackDue: visible(feedbackDue),
+    feedbackDue: visible(detailed.slice(upcoming.length)),
     feedbackDueCount,
     hasAny,
   };
@@ -171,7 +236,7 @@ async function teachersWeek(actor: Actor, now: Date) {
     orderBy: [{ lessonDate: "asc" }, { startTime: "asc" }, { title: "asc" }],
   });
   const days: Array<{ date: string; lessons: Array<ReturnType<typeof lessonSummary>> }> = [];
-  for (const plan of lessons.filter((p) => canReadLessonPlan(actor, planFacts(p)))) {
+  for (const plan of (await withLessonDetails(lessons)).filter((p) => canReadLessonPlan(actor, planFacts(p)))) {
     const lesson = lessonSummary(plan);
     const day = days.at(-1);
     if (day && day.date === lesson.date) day.lessons.push(lesson);
@@ -202,12 +267,16 @@ async function plansThatNeedTeacher(actor: Actor, now: Date) {
     query({ status: { notIn: TAUGHT }, objectives: "", lessonDate: { gte: lessonDateOf(today) } }, "asc"),
     query({ evaluation: "", OR: [{ status: { in: TAUGHT } }, { lessonDate: { lt: lessonDateOf(today) } }] }, "desc"),
   ]);
-  const editable = (rows: LessonRow[]) =>
-    rows.filter((p) => canEditLessonPlan(actor, planFacts(p))).map((p) => lessonSummary(p));
+  const detailed = await withLessonDetails([...drafts, ...withoutObjectives, ...withoutEvaluation]);
+  const editable = (from: number, count: number) =>
+    detailed
+      .slice(from, from + count)
+      .filter((p) => canEditLessonPlan(actor, planFacts(p)))
+      .map((p) => lessonSummary(p));
   return {
-    drafts: editable(drafts),
-    withoutObjectives: editable(withoutObjectives),
-    withoutEvaluation: editable(withoutEvaluation),
+    drafts: editable(0, drafts.length),
+    withoutObjectives: editable(drafts.length, withoutObjectives.length),
+    withoutEvaluation: editable(drafts.length + withoutObjectives.length, withoutEvaluation.length),
   };
 }
 

@@ -9,26 +9,24 @@ import { LiveUpdates } from "~/components/live-updates";
 import { isRole } from "~/lib/roles";
 import { navigationFor } from "~/lib/navigation";
 import { listUndismissedAccountNotices } from "~/models/account-notices.server";
-import { getShellUser } from "~/models/members.server";
-import { hasDeployments } from "~/models/deployments.server";
-import { countUnreadNotifications } from "~/models/notification-inbox.server";
+import { getShellFacts } from "~/models/shell.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
-  const user = await getShellUser(actor.id);
-  if (!user || !isRole(user.role)) notFound();
+  const [shell, accountNotices] = await Promise.all([getShellFacts(actor.id), listUndismissedAccountNotices(actor.id)]);
+  if (!shell || !isRole(shell.role)) notFound();
   return {
     user: {
-      name: user.name,
-      role: user.role,
-      institutionName: user.institution.name,
-      partnershipName: user.partnership.name,
+      name: shell.name,
+      role: shell.role,
+      institutionName: shell.institutionName,
+      partnershipName: shell.partnershipName,
     },
-    demo: user.partnership.isDemo,
-    nav: navigationFor(actor, { hasDeployments: actor.role !== "lsa" && (await hasDeployments(actor)) }),
-    accountNotices: await listUndismissedAccountNotices(actor.id),
-    unreadNotifications: await countUnreadNotifications(actor.id),
+    demo: shell.isDemo,
+    nav: navigationFor(actor, { hasDeployments: actor.role !== "lsa" && shell.hasDeployments }),
+    accountNotices,
+    unreadNotifications: shell.unreadNotifications,
   };
 }
 

@@ -58,6 +58,45 @@ describe.each(PROVIDERS)("bookings of a person on %s", (provider) => {
     expect((await planDeploymentClashes(database.demo.partnershipId, first.id, [lsa])).get(lsa)).toHaveLength(1);
   });
 
+  it("finds each deployed supporter's own clash on a plan with several deployments, in one pass", async () => {
+    const f = await createLessonFixture(db(), database.demo, " (several)");
+    const partnershipId = database.demo.partnershipId;
+    const lsa = idOf(database.demo.userIds, "lsa");
+    const lsaDeaf = idOf(database.demo.userIds, "lsaDeaf");
+    const teacher = idOf(database.demo.userIds, "teacherSpecial");
+    const lesson = (title: string, startTime: string, durationMinutes: number, supporterIds: string[]) =>
+      db().lessonPlan.create({
+        data: {
+          partnershipId,
+          courseId: f.courseId,
+          groupId: f.groupId,
+          title,
+          lessonDate: new Date("2027-01-24T00:00:00.000Z"),
+          startTime,
+          durationMinutes,
+          deployments: { create: supporterIds.map((supporterId) => ({ partnershipId, supporterId, mode: "group" })) },
+        },
+      });
+    // A Sunday again; the plan runs 10:00-11:00 with three supporters deployed.
+    const plan = await lesson("Team games", "10:00", 60, [lsa, lsaDeaf, teacher]);
+    const lsaOther = await lesson("Swimming", "09:30", 60, [lsa]);
+    const deafOther = await lesson("Orienteering", "10:45", 30, [lsaDeaf]);
+    await lesson("Touching: dance", "11:00", 30, [teacher]);
+    await lesson("Someone else's", "10:00", 60, [idOf(database.demo.userIds, "teacher")]);
+
+    const clashes = await planDeploymentClashes(partnershipId, plan.id, [lsa, lsaDeaf, teacher, lsa]);
+    expect([...clashes.keys()].sort()).toEqual([lsa, lsaDeaf].sort());
+    expect(clashes.get(lsa)).toMatchObject([{ booking: { id: lsaOther.id }, overlapMinutes: 30 }]);
+    expect(clashes.get(lsaDeaf)).toMatchObject([{ booking: { id: deafOther.id }, overlapMinutes: 15 }]);
+    // Named with its time and place: the group's site.
+    expect(clashes.get(lsa)![0]!.booking.label).toMatch(/^Swimming, .*2027.* 09:30-10:30 at \S/);
+    // Each is what the deploy form's one-supporter check finds.
+    for (const id of [lsa, lsaDeaf, teacher]) {
+      expect((await supporterClashes(partnershipId, plan.id, id)).clashes).toEqual(clashes.get(id) ?? []);
+    }
+    expect((await planDeploymentClashes(database.other.partnershipId, plan.id, [lsa])).size).toBe(0);
+  });
+
   it("finds a teacher's sessions with other groups that overlap, leaving touching ones out", async () => {
     const f = await createLessonFixture(db(), database.demo, " (bookings)");
     const teacher = idOf(database.demo.userIds, "teacher");

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "LessonPlan_partnershipId_updatedAt_idx" ON "LessonPlan"("partnershipId", "updatedAt");
+
