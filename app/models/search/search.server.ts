@@ -98,10 +98,6 @@ export async function searchEverything(
 ): Promise<SearchOutcome> {
   const parsed = parseSearchQuery(request.q);
   if (!parsed.ok) return parsed;
-  // A match on a name the member may not read would tell them which records mention that student.
-  const queryScreen = await studentNameScreen(actor, [request.q]);
-  if (queryScreen(request.q) !== request.q)
-    return { ok: false, message: "Search for a student by name only if you may see their full record." };
   const engine = searchEngine(db());
   const where = Prisma.join([visibleToSql(actor), filtersSql(request.filters, engine.timestamp)], " AND ");
   const facetRows = await engine.facets(parsed.tokens, where);
@@ -113,7 +109,11 @@ export async function searchEverything(
     parsed.tokens,
     rows.map((r) => Number(r.id)),
   );
-  const screen = await studentNameScreen(actor, [...rows.map((r) => r.title), ...snippets.values()]);
+  // One screen for the query and the page (the partnership's students read once). A match on a name the member may
+  // not read would tell them which records mention that student: nothing found is sent.
+  const screen = await studentNameScreen(actor, [request.q, ...rows.map((r) => r.title), ...snippets.values()]);
+  if (screen(request.q) !== request.q)
+    return { ok: false, message: "Search for a student by name only if you may see their full record." };
   return {
     ok: true,
     total,
