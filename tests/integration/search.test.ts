@@ -187,7 +187,8 @@ describe.each(PROVIDERS)("search on %s", (provider) => {
     }
     await flushSearchIndex(db());
     const page = async (query: string) => {
-      const outcome = hitsOf(await searchEverything(teacher, parseSearchRequest(new URLSearchParams(query)), 2));
+      const request = parseSearchRequest(new URLSearchParams(query));
+      const outcome = hitsOf(await searchEverything(teacher, request, { pageSize: 2 }));
       return { titles: outcome.hits.map((h) => h.title), pageCount: outcome.pageCount, total: outcome.total };
     };
     expect(await page("q=okapi&sort=recent")).toEqual({
@@ -198,6 +199,16 @@ describe.each(PROVIDERS)("search on %s", (provider) => {
     expect((await page("q=okapi&sort=recent&page=2")).titles).toEqual(["Okapi warm-up"]);
     const byRelevance = [...(await page("q=okapi")).titles, ...(await page("q=okapi&page=2")).titles];
     expect(byRelevance.sort()).toEqual(["Okapi drills", "Okapi match", "Okapi warm-up"]);
+  });
+
+  it("answers the header's quick search with a few hits and how many match, without counting facets", async () => {
+    const request = parseSearchRequest(new URLSearchParams("q=xylocarp"));
+    const quick = hitsOf(await searchEverything(await as("teacher"), request, { pageSize: 2, facets: false }));
+    expect(quick.total).toBe(3);
+    expect(quick.pageCount).toBe(2);
+    expect(quick.hits).toHaveLength(2);
+    expect(Object.values(quick.facets).flat()).toEqual([]);
+    expect(hitsOf(await searchEverything(await as("lsa"), request, { facets: false })).total).toBe(1);
   });
 
   it("refuses a query naming a student the member may see only by initials, and finds nothing for them", async () => {

@@ -37,6 +37,8 @@ export interface SearchEngine {
     offset: number,
   ): Promise<RankedRow[]>;
   facets(tokens: SearchToken[], where: Prisma.Sql): Promise<FacetRow[]>;
+  /** How many match, when the facets are not wanted (the header's quick search). */
+  count(tokens: SearchToken[], where: Prisma.Sql): Promise<number>;
   snippets(tokens: SearchToken[], ids: number[]): Promise<Map<number, string>>;
   /** A date as the engine stores DateTime columns, for comparisons in raw SQL. */
   timestamp(date: Date): Date | string;
@@ -79,6 +81,12 @@ function sqliteEngine(store: Db): SearchEngine {
         facetSetsOf(Prisma.sql`SELECT e."facetSetId", COUNT(*) AS "count" ${matching(tokens, where)}
           GROUP BY e."facetSetId"`),
       ),
+    count: async (tokens, where) => {
+      const [row] = await store.$queryRaw<{ count: number | bigint }[]>(
+        Prisma.sql`SELECT COUNT(*) AS "count" ${matching(tokens, where)}`,
+      );
+      return Number(row?.count ?? 0);
+    },
     snippets: async (tokens, ids) => {
       if (ids.length === 0) return new Map();
       // "+rowid": one pass over the matches, rather than the query run again for each id (slow for a prefix).
@@ -120,6 +128,12 @@ function postgresEngine(store: Db): SearchEngine {
         facetSetsOf(Prisma.sql`SELECT e."facetSetId", COUNT(*)::int AS "count" ${matching(tokens, where)}
           GROUP BY e."facetSetId"`),
       ),
+    count: async (tokens, where) => {
+      const [row] = await store.$queryRaw<{ count: number }[]>(
+        Prisma.sql`SELECT COUNT(*)::int AS "count" ${matching(tokens, where)}`,
+      );
+      return Number(row?.count ?? 0);
+    },
     snippets: async (tokens, ids) => {
       if (ids.length === 0) return new Map();
       const rows = await store.$queryRaw<{ id: number; snippet: string }[]>(Prisma.sql`
