@@ -82,6 +82,7 @@ export async function removeDemoPartnerships(): Promise<string[]> {
       // addresses, the index holds text.
       await tx.emailOutbox.deleteMany({ where: inDemo });
       await tx.searchEntry.deleteMany({ where: inDemo });
+      await tx.searchFacetSet.deleteMany({ where: inDemo });
       await tx.notificationPreference.deleteMany({ where: { userId: { in: memberIds } } });
       await tx.user.deleteMany({ where: inDemo });
       await tx.partnership.deleteMany({ where: { id: { in: ids } } });
@@ -97,5 +98,6 @@ export async function removeDemoPartnerships(): Promise<string[]> {
   // The deletions queue refreshes of their own; they find the records gone and leave no entry behind.
   await flushSearchIndex(db());
   await db().searchEntry.deleteMany({ where: inDemo });
+  await db().searchFacetSet.deleteMany({ where: inDemo });
   return demos.map((d) => d.name);
 }

@@ -22,7 +22,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const search = parseSearchRequest(params);
   if (!search.q) return { search, outcome: null };
-  const outcome = await searchEverything(actor, search, params.get("quick") === "1" ? QUICK_HITS : undefined);
+  // The quick search shows a few hits and how many there are: no facets to count.
+  const quick = params.get("quick") === "1";
+  const outcome = await searchEverything(actor, search, quick ? { pageSize: QUICK_HITS, facets: false } : {});
   return { search, outcome };
 }
 

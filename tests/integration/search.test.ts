@@ -121,6 +121,114 @@ describe.each(PROVIDERS)("search on %s", (provider) => {
     expect(plans.facets.keyStage.map((f) => [f.value, f.count])).toEqual([["ks4", 2]]);
   });
 
+  it("moves a record's counts to its new facet values, and counts an entry written directly", async () => {
+    const coordinator = await as("coordinator");
+    const partnershipId = database.demo.partnershipId;
+    const needs = async () =>
+      hitsOf(await search(coordinator, "q=pangolin")).facets.need.map((f) => [f.value, f.count]);
+    const strategy = await db().strategy.create({
+      data: {
+        partnershipId,
+        title: "Pangolin pauses",
+        summary: "Wait.",
+        tags: { create: [{ kind: "need", value: "semh" }] },
+      },
+    });
+    await flushSearchIndex(db());
+    expect(await needs()).toEqual([["semh", 1]]);
+    await db().strategy.update({
+      where: { id: strategy.id },
+      data: { tags: { deleteMany: {}, create: [{ kind: "need", value: "cognition_learning" }] } },
+    });
+    await flushSearchIndex(db());
+    expect(await needs()).toEqual([["cognition_learning", 1]]);
+    // Not through the index's builders: the database gives the entry its facet set all the same.
+    const direct = await db().searchEntry.create({
+      data: {
+        partnershipId,
+        kind: "document",
+        recordId: `direct-${provider}`,
+        title: "Pangolin notes",
+        href: "/documents/direct",
+        needs: "|semh|cognition_learning|",
+        occurredAt: new Date(),
+      },
+    });
+    const outcome = hitsOf(await search(coordinator, "q=pangolin"));
+    expect(outcome.total).toBe(2);
+    expect(outcome.facets.need.map((f) => [f.value, f.count])).toEqual([
+      ["cognition_learning", 2],
+      ["semh", 1],
+    ]);
+    expect(outcome.facets.kind.map((f) => [f.value, f.count]).sort()).toEqual([
+      ["document", 1],
+      ["strategy", 1],
+    ]);
+    await db().searchEntry.delete({ where: { id: direct.id } });
+  });
+
+  it("sorts newest first and pages through the matches, each hit once", async () => {
+    const teacher = await as("teacher");
+    const course = await db().course.findFirstOrThrow({ where: { title: "BTEC Sport (search)" } });
+    for (const [title, day] of [
+      ["Okapi warm-up", "2026-03-02"],
+      ["Okapi drills", "2026-03-09"],
+      ["Okapi match", "2026-03-16"],
+    ] as const) {
+      await db().lessonPlan.create({
+        data: {
+          partnershipId: database.demo.partnershipId,
+          courseId: course.id,
+          title,
+          mainActivity: "Okapi stations.",
+          lessonDate: new Date(`${day}T00:00:00Z`),
+        },
+      });
+    }
+    await flushSearchIndex(db());
+    const page = async (query: string) => {
+      const request = parseSearchRequest(new URLSearchParams(query));
+      const outcome = hitsOf(await searchEverything(teacher, request, { pageSize: 2 }));
+      return { titles: outcome.hits.map((h) => h.title), pageCount: outcome.pageCount, total: outcome.total };
+    };
+    expect(await page("q=okapi&sort=recent")).toEqual({
+      titles: ["Okapi match", "Okapi drills"],
+      pageCount: 2,
+      total: 3,
+    });
+    expect((await page("q=okapi&sort=recent&page=2")).titles).toEqual(["Okapi warm-up"]);
+    const byRelevance = [...(await page("q=okapi")).titles, ...(await page("q=okapi&page=2")).titles];
+    expect(byRelevance.sort()).toEqual(["Okapi drills", "Okapi match", "Okapi warm-up"]);
+  });
+
+  it("answers the header's quick search with a few hits and how many match, without counting facets", async () => {
+    const request = parseSearchRequest(new URLSearchParams("q=xylocarp"));
+    const quick = hitsOf(await searchEverything(await as("teacher"), request, { pageSize: 2, facets: false }));
+    expect(quick.total).toBe(3);
+    expect(quick.pageCount).toBe(2);
+    expect(quick.hits).toHaveLength(2);
+    expect(Object.values(quick.facets).flat()).toEqual([]);
+    expect(hitsOf(await searchEverything(await as("lsa"), request, { facets: false })).total).toBe(1);
+  });
+
+  it("refuses a query naming a student the member may see only by initials, and finds nothing for them", async () => {
+    await db().student.create({
+      data: {
+        partnershipId: database.demo.partnershipId,
+        homeInstitutionId: idOf(database.demo.institutionIds, "hollins"),
+        firstName: "Quenby",
+        lastName: "Ashgrove",
+        yearGroup: 9,
+      },
+    });
+    const refused = await search(await as("lsa"), "q=%22Quenby+Ashgrove%22");
+    expect(refused).toEqual({
+      ok: false,
+      message: "Search for a student by name only if you may see their full record.",
+    });
+    expect(hitsOf(await search(await as("coordinator"), "q=%22Quenby+Ashgrove%22")).total).toBe(0);
+  });
+
   it("shows an LSA only the plans they are deployed in, in the hits and the counts", async () => {
     const outcome = hitsOf(await search(await as("lsa"), "q=xylocarp"));
     expect(outcome.hits.map((h) => h.href)).toEqual([`/plans/${ids.deployedPlan}`]);

@@ -16,10 +16,11 @@ interface RankedRow {
   occurredAt: Date | string;
 }
 
+/** One facet set of the matches and how many have it; an absent institution or course is "". */
 export interface FacetRow {
   kind: string;
-  institutionId: string | null;
-  courseId: string | null;
+  institutionId: string;
+  courseId: string;
   keyStage: string;
   needs: string;
   tags: string;
@@ -36,13 +37,18 @@ export interface SearchEngine {
     offset: number,
   ): Promise<RankedRow[]>;
   facets(tokens: SearchToken[], where: Prisma.Sql): Promise<FacetRow[]>;
+  /** How many match, when the facets are not wanted (the header's quick search). */
+  count(tokens: SearchToken[], where: Prisma.Sql): Promise<number>;
   snippets(tokens: SearchToken[], ids: number[]): Promise<Map<number, string>>;
   /** A date as the engine stores DateTime columns, for comparisons in raw SQL. */
   timestamp(date: Date): Date | string;
 }
 
 const ENTRY_COLUMNS = Prisma.sql`e."id", e."kind", e."recordId", e."title", e."href", e."occurredAt"`;
-const FACET_COLUMNS = Prisma.sql`e."kind", e."institutionId", e."courseId", e."keyStage", e."needs", e."tags", e."status"`;
+
+/** The facet values of the matches' facet sets, with how many matches have each set (`grouped` names them). */
+const facetSetsOf = (grouped: Prisma.Sql) => Prisma.sql`SELECT s."kind", s."institutionId", s."courseId", s."keyStage",
+  s."needs", s."tags", s."status", g."count" FROM (${grouped}) g JOIN "SearchFacetSet" s ON s."id" = g."facetSetId"`;
 
 /** FTS5's query language, from tokens of letters and digits only: "word", "word"*, "several words". */
 function fts5Match(tokens: SearchToken[]): string {
@@ -51,23 +57,42 @@ function fts5Match(tokens: SearchToken[]): string {
     .join(" AND ");
 }
 
+/**
+ * Every match is read through the narrow covering index (its rows' bodies make reading the rows themselves slow):
+ * ranking, filtering and counting touch only the index, and only the page's rows are read whole.
+ */
 function sqliteEngine(store: Db): SearchEngine {
   const matching = (tokens: SearchToken[], where: Prisma.Sql) =>
-    Prisma.sql`FROM "SearchEntryFts" JOIN "SearchEntry" e ON e."id" = "SearchEntryFts".rowid
-      WHERE "SearchEntryFts" MATCH ${fts5Match(tokens)} AND ${where}`;
+    Prisma.sql`FROM "SearchEntryFts" JOIN "SearchEntry" e INDEXED BY "SearchEntry_search_covering_idx"
+      ON e."id" = "SearchEntryFts".rowid WHERE "SearchEntryFts" MATCH ${fts5Match(tokens)} AND ${where}`;
   return {
-    ranked: (tokens, where, sort, limit, offset) =>
-      store.$queryRaw<RankedRow[]>(Prisma.sql`SELECT ${ENTRY_COLUMNS} ${matching(tokens, where)}
-        ORDER BY ${sort === "recent" ? Prisma.sql`e."occurredAt" DESC` : Prisma.sql`bm25("SearchEntryFts", 8.0, 1.0)`}, e."id"
-        LIMIT ${limit} OFFSET ${offset}`),
+    ranked: (tokens, where, sort, limit, offset) => {
+      const [key, direction] =
+        sort === "recent"
+          ? [Prisma.sql`e."occurredAt"`, Prisma.sql`DESC`]
+          : [Prisma.sql`bm25("SearchEntryFts", 8.0, 1.0)`, Prisma.sql`ASC`];
+      return store.$queryRaw<RankedRow[]>(Prisma.sql`SELECT ${ENTRY_COLUMNS}
+        FROM (SELECT e."id", ${key} AS "sortKey" ${matching(tokens, where)}
+          ORDER BY "sortKey" ${direction}, e."id" LIMIT ${limit} OFFSET ${offset}) page
+        JOIN "SearchEntry" e ON e."id" = page."id" ORDER BY page."sortKey" ${direction}, page."id"`);
+    },
     facets: (tokens, where) =>
-      store.$queryRaw<FacetRow[]>(Prisma.sql`SELECT ${FACET_COLUMNS}, COUNT(*) AS "count" ${matching(tokens, where)}
-        GROUP BY ${FACET_COLUMNS}`),
+      store.$queryRaw<FacetRow[]>(
+        facetSetsOf(Prisma.sql`SELECT e."facetSetId", COUNT(*) AS "count" ${matching(tokens, where)}
+          GROUP BY e."facetSetId"`),
+      ),
+    count: async (tokens, where) => {
+      const [row] = await store.$queryRaw<{ count: number | bigint }[]>(
+        Prisma.sql`SELECT COUNT(*) AS "count" ${matching(tokens, where)}`,
+      );
+      return Number(row?.count ?? 0);
+    },
     snippets: async (tokens, ids) => {
       if (ids.length === 0) return new Map();
+      // "+rowid": one pass over the matches, rather than the query run again for each id (slow for a prefix).
       const rows = await store.$queryRaw<{ id: number | bigint; snippet: string }[]>(Prisma.sql`
         SELECT rowid AS "id", snippet("SearchEntryFts", 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 24) AS "snippet"
-        FROM "SearchEntryFts" WHERE "SearchEntryFts" MATCH ${fts5Match(tokens)} AND rowid IN (${Prisma.join(ids)})`);
+        FROM "SearchEntryFts" WHERE "SearchEntryFts" MATCH ${fts5Match(tokens)} AND +rowid IN (${Prisma.join(ids)})`);
       return new Map(rows.map((r) => [Number(r.id), r.snippet]));
     },
     // Prisma's SQLite DateTime text (the better-sqlite3 adapter's iso8601 format).
@@ -99,10 +124,16 @@ function postgresEngine(store: Db): SearchEngine {
         ORDER BY ${sort === "recent" ? Prisma.sql`e."occurredAt" DESC` : Prisma.sql`ts_rank(e."searchVector", q.query) DESC`}, e."id"
         LIMIT ${limit} OFFSET ${offset}`),
     facets: (tokens, where) =>
-      store.$queryRaw<
-        FacetRow[]
-      >(Prisma.sql`SELECT ${FACET_COLUMNS}, COUNT(*)::int AS "count" ${matching(tokens, where)}
-        GROUP BY ${FACET_COLUMNS}`),
+      store.$queryRaw<FacetRow[]>(
+        facetSetsOf(Prisma.sql`SELECT e."facetSetId", COUNT(*)::int AS "count" ${matching(tokens, where)}
+          GROUP BY e."facetSetId"`),
+      ),
+    count: async (tokens, where) => {
+      const [row] = await store.$queryRaw<{ count: number }[]>(
+        Prisma.sql`SELECT COUNT(*)::int AS "count" ${matching(tokens, where)}`,
+      );
+      return Number(row?.count ?? 0);
+    },
     snippets: async (tokens, ids) => {
       if (ids.length === 0) return new Map();
       const rows = await store.$queryRaw<{ id: number; snippet: string }[]>(Prisma.sql`

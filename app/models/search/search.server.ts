@@ -34,6 +34,8 @@ function count(rows: FacetRow[], values: (row: FacetRow) => (string | null)[]): 
   return counts;
 }
 
+const NO_FACETS: SearchFacets = { kind: [], institution: [], course: [], keyStage: [], need: [], tag: [], status: [] };
+
 const split = (stored: string) => stored.split("|").filter(Boolean);
 
 async function facetsOf(actor: Actor, rows: FacetRow[]): Promise<SearchFacets> {
@@ -91,21 +93,25 @@ function screenedSnippet(snippet: string, screen: (text: string) => string): str
   return screened === plain ? snippet : screened;
 }
 
+/** What a search sends back besides the hits: the facets, or (the header's quick search) only how many match. */
+interface SearchShape {
+  pageSize?: number;
+  facets?: boolean;
+}
+
 export async function searchEverything(
   actor: Actor,
   request: SearchRequest,
-  pageSize = SEARCH_PAGE_SIZE,
+  { pageSize = SEARCH_PAGE_SIZE, facets = true }: SearchShape = {},
 ): Promise<SearchOutcome> {
   const parsed = parseSearchQuery(request.q);
   if (!parsed.ok) return parsed;
-  // A match on a name the member may not read would tell them which records mention that student.
-  const queryScreen = await studentNameScreen(actor, [request.q]);
-  if (queryScreen(request.q) !== request.q)
-    return { ok: false, message: "Search for a student by name only if you may see their full record." };
   const engine = searchEngine(db());
   const where = Prisma.join([visibleToSql(actor), filtersSql(request.filters, engine.timestamp)], " AND ");
-  const facetRows = await engine.facets(parsed.tokens, where);
-  const total = facetRows.reduce((sum, row) => sum + Number(row.count), 0);
+  const facetRows = facets ? await engine.facets(parsed.tokens, where) : [];
+  const total = facets
+    ? facetRows.reduce((sum, row) => sum + Number(row.count), 0)
+    : await engine.count(parsed.tokens, where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(request.page, pageCount);
   const rows = await engine.ranked(parsed.tokens, where, request.sort, pageSize, (page - 1) * pageSize);
@@ -113,12 +119,16 @@ export async function searchEverything(
     parsed.tokens,
     rows.map((r) => Number(r.id)),
   );
-  const screen = await studentNameScreen(actor, [...rows.map((r) => r.title), ...snippets.values()]);
+  // One screen for the query and the page (the partnership's students read once). A match on a name the member may
+  // not read would tell them which records mention that student: nothing found is sent.
+  const screen = await studentNameScreen(actor, [request.q, ...rows.map((r) => r.title), ...snippets.values()]);
+  if (screen(request.q) !== request.q)
+    return { ok: false, message: "Search for a student by name only if you may see their full record." };
   return {
     ok: true,
     total,
     pageCount,
-    facets: await facetsOf(actor, facetRows),
+    facets: facets ? await facetsOf(actor, facetRows) : NO_FACETS,
     hits: rows.map((row) => ({
       kind: row.kind as SearchKind,
       title: screen(row.title),
