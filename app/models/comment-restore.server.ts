@@ -10,7 +10,7 @@ interface Moved extends EncodedAnchor {
   id: string;
 }
 
-export interface AnchorKeeper {
+interface AnchorKeeper {
   /** Runs the restore's change on the document, noting where each thread was and finding its words after. */
   around(doc: Y.Doc, replace: () => void): void;
   /** Stores the new anchors (after the change is applied). */
