@@ -5,7 +5,7 @@
 // mentioned (document-mentions.server.ts); nothing here notifies anyone.
 import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from "@lexical/react/LexicalTypeaheadMenuPlugin";
 import type { TextNode } from "lexical";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useDocumentComments } from "~/components/comments/comment-store";
 import type { MentionCandidate } from "~/lib/comments";
@@ -36,6 +36,17 @@ export function MentionsPlugin({ documentId, userId }: MentionsPluginProps) {
   const { people, title } = useDocumentComments(documentId);
   const [query, setQuery] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The typed "@Na" of a refused choice: the menu stays shut on it (the refusal would vanish as it reopened), and
+  // opens again once the text after the @ changes.
+  const refusedQuery = useRef<string | null>(null);
+  const trigger = useCallback((text: string) => {
+    const match = mentionTrigger(text);
+    return match && match.matchingString === refusedQuery.current ? null : match;
+  }, []);
+  const opened = useCallback(() => {
+    refusedQuery.current = null;
+    setRefusal(null);
+  }, []);
 
   const options = useMemo(() => {
     if (query === null) return [];
@@ -47,9 +58,10 @@ export function MentionsPlugin({ documentId, userId }: MentionsPluginProps) {
   }, [people, query, userId]);
 
   const choose = useCallback(
-    (option: PersonOption, typed: TextNode | null, closeMenu: () => void) => {
+    (option: PersonOption, typed: TextNode | null, closeMenu: () => void, matching: string) => {
       const { person } = option;
       if (!person.canRead) {
+        refusedQuery.current = matching;
         setRefusal(`${person.name} cannot see ${title}, so they cannot be mentioned here.`);
         closeMenu();
         return;
@@ -69,8 +81,8 @@ export function MentionsPlugin({ documentId, userId }: MentionsPluginProps) {
       <LexicalTypeaheadMenuPlugin<PersonOption>
         onQueryChange={setQuery}
         onSelectOption={choose}
-        onOpen={() => setRefusal(null)}
-        triggerFn={mentionTrigger}
+        onOpen={opened}
+        triggerFn={trigger}
         options={options}
         anchorClassName="mention-menu__anchor"
         menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) =>

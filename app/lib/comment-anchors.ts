@@ -169,3 +169,49 @@ export function lexicalPointOfYPoint(
   }
   return { path, offset: before + 1, kind: "element" };
 }
+
+/** A root's text with each run of whitespace (paragraph breaks too) as one space, and where each code unit sits. */
+function flatText(root: Y.XmlText): { text: string; slots: Slot[] } {
+  let text = "";
+  const slots: Slot[] = [];
+  for (const slot of characters(root)) {
+    const space = /^\s$/.test(slot.char);
+    if (space && (text === "" || text.endsWith(" "))) continue;
+    text += space ? " " : slot.char;
+    for (let unit = 0; unit < (space ? 1 : slot.char.length); unit++) slots.push(slot);
+  }
+  return { text, slots };
+}
+
+/** Where a live anchor starts in its root's flattened text, to find its words near there again; null if deleted. */
+export function anchorOffset(doc: Y.Doc, rootName: string, anchor: EncodedAnchor): number | null {
+  const resolved = resolveAnchor(doc, anchor);
+  if (resolved.state === "deleted") return null;
+  const { start } = resolved;
+  const at = flatText(doc.get(rootName, Y.XmlText)).slots.findIndex(
+    (s) => s.type === start.type && s.index >= start.index,
+  );
+  return at < 0 ? null : at;
+}
+
+/**
+ * An anchor on the words `quote` in a root (whitespace and paragraph breaks compared loosely), at the occurrence
+ * nearest `near` (a flattened offset) or the first; null when the words are not there.
+ */
+export function findQuote(doc: Y.Doc, rootName: string, quote: string, near: number | null): EncodedAnchor | null {
+  const wanted = quote.trim().replace(/\s+/g, " ");
+  if (!wanted) return null;
+  const { text, slots } = flatText(doc.get(rootName, Y.XmlText));
+  let best = -1;
+  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+    if (best < 0 || (near !== null && Math.abs(at - near) < Math.abs(best - near))) best = at;
+    if (near === null) break;
+  }
+  if (best < 0) return null;
+  const first = slots[best]!;
+  const last = slots[best + wanted.length - 1]!;
+  return encodeAnchor(
+    { type: first.type, index: first.index },
+    { type: last.type, index: last.index + last.char.length },
+  );
+}

@@ -18,6 +18,7 @@ import {
 } from "~/policies/document";
 import { db } from "./db.server";
 import { deleteCommentsAbout } from "./comment-deletion.server";
+import { keepCommentAnchors } from "./comment-restore.server";
 import { DOCUMENT_OWNERS } from "./document-owners.server";
 import { appendUpdates, createVersionSnapshot, docFromUpdates, loadDocumentState } from "./collab-log.server";
 
@@ -219,15 +220,18 @@ export async function restoreVersion(actor: Actor, documentId: string, versionId
     createdById: actor.id,
   });
   const source = docFromUpdates([version.state]);
+  const anchors = await keepCommentAnchors(documentId);
   try {
     await applyDocumentChange(
       documentId,
-      (doc) => {
-        // Every root the version holds (a plan's notes and each of its text parts), not only the notes.
-        for (const rootName of source.share.keys()) replaceRootContent(doc, source, rootName, "restore");
-      },
+      (doc) =>
+        anchors.around(doc, () => {
+          // Every root the version holds (a plan's notes and each of its text parts), not only the notes.
+          for (const rootName of source.share.keys()) replaceRootContent(doc, source, rootName, "restore");
+        }),
       actor.id,
     );
+    await anchors.save();
   } finally {
     source.destroy();
   }

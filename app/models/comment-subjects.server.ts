@@ -11,7 +11,7 @@ import { canEditRating, canReadStrategy, STRATEGY_DOCUMENT } from "~/policies/st
 import { db } from "./db.server";
 import { loadDeploymentFacts } from "./deployments.server";
 import { DOCUMENT_OWNERS, LESSON_PLAN_DOCUMENT } from "./document-owners.server";
-import { loadMeetingGroupFacts } from "./meeting-facts.server";
+import { GROUP_FACTS, groupFacts } from "./meeting-facts.server";
 
 export interface CommentSubject {
   type: CommentSubjectType;
@@ -85,62 +85,93 @@ const loadDeployment: Loader = async (partnershipId, id) => {
   };
 };
 
-const loadMeetingAction: Loader = async (partnershipId, id) => {
-  const action = await db().meetingAction.findFirst({
-    where: { id, partnershipId },
-    select: { groupId: true, meetingId: true, ownerId: true, description: true },
+/** Each id's subject, the missing left out: a list's records in a few queries, however many (the counts of a page). */
+type BatchLoader = (partnershipId: string, ids: readonly string[]) => Promise<CommentSubject[]>;
+
+/** One query per subject, for the kinds no page lists (a document, a deployment): each is asked about alone. */
+const oneByOne =
+  (load: Loader): BatchLoader =>
+  async (partnershipId, ids) =>
+    (await Promise.all(ids.map((id) => load(partnershipId, id)))).filter((s): s is CommentSubject => s !== null);
+
+const loadMeetingActions: BatchLoader = async (partnershipId, ids) => {
+  const actions = await db().meetingAction.findMany({
+    where: { id: { in: [...ids] }, partnershipId },
+    select: {
+      id: true,
+      meetingId: true,
+      ownerId: true,
+      description: true,
+      group: { select: GROUP_FACTS },
+    },
   });
-  const group = action ? await loadMeetingGroupFacts(partnershipId, action.groupId) : null;
-  if (!action || !group) return null;
-  return {
-    type: "meeting-action",
-    id,
-    partnershipId,
-    title: `the action "${action.description.slice(0, 60)}"`,
-    href: `/meetings/${action.meetingId}`,
-    coPlannerIds: [],
-    factsFor: (actor) => ({
+  return actions.map((action) => {
+    const group = groupFacts(action.group);
+    return {
+      type: "meeting-action",
+      id: action.id,
       partnershipId,
-      readable: canFollowMeetings(actor, group),
-      editable: canUpdateAction(actor, group, action),
-    }),
-  };
+      title: `the action "${action.description.slice(0, 60)}"`,
+      href: `/meetings/${action.meetingId}`,
+      coPlannerIds: [],
+      factsFor: (actor) => ({
+        partnershipId,
+        readable: canFollowMeetings(actor, group),
+        editable: canUpdateAction(actor, group, action),
+      }),
+    };
+  });
 };
 
-const loadStrategyRating: Loader = async (partnershipId, id) => {
-  const rating = await db().strategyRating.findFirst({
-    where: { id, strategy: { partnershipId } },
-    select: { userId: true, strategyId: true, strategy: { select: { title: true, createdById: true } } },
+const loadStrategyRatings: BatchLoader = async (partnershipId, ids) => {
+  const ratings = await db().strategyRating.findMany({
+    where: { id: { in: [...ids] }, strategy: { partnershipId } },
+    select: {
+      id: true,
+      userId: true,
+      strategyId: true,
+      strategy: { select: { title: true, createdById: true } },
+    },
   });
-  if (!rating) return null;
-  const strategy = { partnershipId, createdById: rating.strategy.createdById };
-  return {
-    type: "strategy-rating",
-    id,
-    partnershipId,
-    title: `a rating of ${rating.strategy.title}`,
-    href: `/strategies/${rating.strategyId}`,
-    coPlannerIds: [],
-    factsFor: (actor) => ({
+  return ratings.map((rating) => {
+    const strategy = { partnershipId, createdById: rating.strategy.createdById };
+    return {
+      type: "strategy-rating",
+      id: rating.id,
       partnershipId,
-      readable: canReadStrategy(actor, strategy),
-      editable: canEditRating(actor, strategy, rating),
-    }),
-  };
+      title: `a rating of ${rating.strategy.title}`,
+      href: `/strategies/${rating.strategyId}`,
+      coPlannerIds: [],
+      factsFor: (actor) => ({
+        partnershipId,
+        readable: canReadStrategy(actor, strategy),
+        editable: canEditRating(actor, strategy, rating),
+      }),
+    };
+  });
 };
 
-const LOADERS: Record<CommentSubjectType, Loader> = {
-  document: loadDocument,
-  deployment: loadDeployment,
-  "meeting-action": loadMeetingAction,
-  "strategy-rating": loadStrategyRating,
+const LOADERS: Record<CommentSubjectType, BatchLoader> = {
+  document: oneByOne(loadDocument),
+  deployment: oneByOne(loadDeployment),
+  "meeting-action": loadMeetingActions,
+  "strategy-rating": loadStrategyRatings,
 };
 
 /** The subject in the actor's partnership (never another's), or null. */
-export function loadCommentSubject(
+export async function loadCommentSubject(
   partnershipId: string,
   type: CommentSubjectType,
   id: string,
 ): Promise<CommentSubject | null> {
-  return LOADERS[type](partnershipId, id);
+  return (await LOADERS[type](partnershipId, [id]))[0] ?? null;
+}
+
+/** The subjects among ids in the partnership (never another's), in no particular order; the missing left out. */
+export function loadCommentSubjects(
+  partnershipId: string,
+  type: CommentSubjectType,
+  ids: readonly string[],
+): Promise<CommentSubject[]> {
+  return ids.length === 0 ? Promise.resolve([]) : LOADERS[type](partnershipId, ids);
 }

@@ -1,6 +1,7 @@
 // Comment threads and their comments: listed for whoever may read the subject, started, replied to, edited, deleted,
 // resolved and reopened, each behind the comment policy; mentions, replies and comments on a plan tell the people
 // concerned (notify). A thread and its first comment are written in one statement, so nothing is half-saved.
+import { Prisma } from "~/generated/sqlite/client";
 import { DomainError } from "~/lib/errors";
 import type { CommentsData, CommentSubjectType, ThreadView } from "~/lib/comments";
 import type { ActionContext, Actor } from "~/policies/actor";
@@ -13,7 +14,7 @@ import {
   type CommentSubjectFacts,
 } from "~/policies/comment";
 import { checkMentions, loadMembers, mayRead, mentionCandidates, personOf, type Member } from "./comment-people.server";
-import { loadCommentSubject, type CommentSubject } from "./comment-subjects.server";
+import { loadCommentSubject, loadCommentSubjects, type CommentSubject } from "./comment-subjects.server";
 import { db } from "./db.server";
 import { notify } from "./notifications.server";
 
@@ -283,14 +284,17 @@ export async function countComments(
   ids: readonly string[],
 ): Promise<Record<string, number>> {
   const wanted = [...new Set(ids)].slice(0, MAX_COUNTED_SUBJECTS);
-  const subjects = await Promise.all(wanted.map((id) => loadCommentSubject(actor.partnershipId, type, id)));
-  const readable = subjects.flatMap((s) => (s && canReadComments(actor, s.factsFor(actor)) ? [s.id] : []));
+  const subjects = await loadCommentSubjects(actor.partnershipId, type, wanted);
+  const readable = subjects.flatMap((s) => (canReadComments(actor, s.factsFor(actor)) ? [s.id] : []));
   if (readable.length === 0) return {};
-  const threads = await db().commentThread.findMany({
-    where: { partnershipId: actor.partnershipId, subjectType: type, subjectId: { in: readable } },
-    select: { subjectId: true, _count: { select: { comments: true } } },
-  });
+  // One grouped statement for the whole list, however many records it names.
+  const rows = await db().$queryRaw<Array<{ subjectId: string; comments: number | bigint }>>`
+    SELECT t."subjectId" AS "subjectId", COUNT(*) AS "comments"
+    FROM "CommentThread" t JOIN "Comment" c ON c."threadId" = t."id"
+    WHERE t."partnershipId" = ${actor.partnershipId} AND t."subjectType" = ${type}
+      AND t."subjectId" IN (${Prisma.join(readable)})
+    GROUP BY t."subjectId"`;
   const counts: Record<string, number> = Object.fromEntries(readable.map((id) => [id, 0]));
-  for (const thread of threads) counts[thread.subjectId] = (counts[thread.subjectId] ?? 0) + thread._count.comments;
+  for (const row of rows) counts[row.subjectId] = Number(row.comments);
   return counts;
 }

@@ -24,7 +24,8 @@ export interface MeetingAccess extends MeetingFacts {
   startsAt: Date;
 }
 
-const GROUP_FACTS = {
+/** The group's columns the meeting rules read (also selected through a relation by the comment subjects). */
+export const GROUP_FACTS = {
   id: true,
   name: true,
   partnershipId: true,
@@ -44,7 +45,7 @@ type GroupRow = {
   members: Array<{ userId: string }>;
 };
 
-function groupFacts(group: GroupRow): MeetingGroupAccess {
+export function groupFacts(group: GroupRow): MeetingGroupAccess {
   return {
     id: group.id,
     name: group.name,

@@ -65,6 +65,9 @@ test("an LSA asks about her briefing and the teacher answers; a teacher mentions
   const planThread = planPanel.getByRole("article").filter({ hasText: `warm-up timings? ${stamp}` });
   await expect(planThread).toBeVisible();
   await expect(planThread.getByText(`@Tom Gallagher can you check`)).toBeVisible();
+  // Alt+Shift+↓ moves to a conversation in the list, from wherever the focus is.
+  await page.keyboard.press("Alt+Shift+ArrowDown");
+  await expect(planPanel.locator("article.comment-thread:focus")).toHaveCount(1);
 
   // Tom sees it arrive, replies and resolves.
   const tomThread = tomPanel.getByRole("article").filter({ hasText: `warm-up timings? ${stamp}` });

@@ -1,7 +1,7 @@
 // Mentions inside a plan's text, with axe: Sarah types @ in the plan body, the list offers her colleagues by name and
 // institution, and choosing Tom Gallagher (Ashbury College) puts a chip in the text. Tom's bell counts the mention,
-// told by the server once the text is saved, and his notifications page leads to it. (Both LSAs are deployed in this
-// lesson, so the refusal of someone who may not read it is covered by tests/integration/document-mentions.test.ts.)
+// told by the server once the text is saved, and his notifications page leads to it. (Someone who may not read the
+// plan: editor-mention-refused.e2e.ts, and a forged mention node: tests/integration/document-mentions.test.ts.)
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { sessionOf, signedInPage } from "./support/sessions";
