@@ -73,6 +73,22 @@ export interface DashboardTable {
   empty: string;
   /** Rows and columns are the same things (institutions): the page draws it as a matrix. */
   matrix?: boolean;
+  /** Weeks or months in order: always shown whole (the first rows of a time series would hide the latest). */
+  timeSeries?: boolean;
+  /** Set when the page shows only the first rows: how many the whole table has (the CSV always has them all). */
+  totalRows?: number;
+}
+
+/** A long table (600 strategies, 150 courses) shows its first rows, chart and all, until someone asks for the rest. */
+export const ROWS_SHOWN = 25;
+
+/** The page's tables, each long ranked one cut to its first rows unless it is the one asked for in full (`?all=<id>`). */
+export function firstRowsOf(tables: DashboardTable[], shownInFull: string | null): DashboardTable[] {
+  return tables.map((table) =>
+    table.matrix || table.timeSeries || table.id === shownInFull || table.rows.length <= ROWS_SHOWN
+      ? table
+      : { ...table, rows: table.rows.slice(0, ROWS_SHOWN), totalRows: table.rows.length },
+  );
 }
 
 export function formatCell(value: Cell, format?: TableColumn["format"]): string {

@@ -149,6 +149,7 @@ export async function coPlanningDashboard(query: DashboardQuery): Promise<Dashbo
     },
     {
       id: "cross-site-sessions",
+      timeSeries: true,
       caption: "Cross-site sessions per week (lessons of groups with students from another institution than the site)",
       columns: [
         { key: "week", label: "Week beginning" },

@@ -121,6 +121,7 @@ export async function strategiesDashboard(query: DashboardQuery): Promise<Dashbo
   return [
     {
       id: "use-over-time",
+      timeSeries: true,
       caption: "Strategy use over time (links from lesson plans, by month of the lesson)",
       columns: [
         { key: "month", label: "Month" },

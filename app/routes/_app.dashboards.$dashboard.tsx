@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CHART_SPECS } from "~/components/dashboards/chart-specs";
 import { DashboardTableSection } from "~/components/dashboards/dashboard-table";
 import { DateRangeForm } from "~/components/dashboards/date-range-form";
-import { DASHBOARDS, isDashboardSlug, parseDateRange, rangeQuery } from "~/lib/dashboards";
+import { DASHBOARDS, firstRowsOf, isDashboardSlug, parseDateRange, rangeQuery } from "~/lib/dashboards";
 import { dashboardTables } from "~/models/dashboards.server";
 import { ensure, notFound, requireActor } from "~/policies/enforce.server";
 import { dashboardScopeFor } from "~/policies/dashboard";
@@ -20,8 +20,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   ensure(scope !== null, "Dashboards are for teachers, leaders and the coordinator.");
   const slug = params.dashboard;
   if (!isDashboardSlug(slug)) notFound();
-  const range = parseDateRange(new URL(request.url).searchParams);
-  const tables = await dashboardTables(slug, actor, scope, range);
+  const search = new URL(request.url).searchParams;
+  const range = parseDateRange(search);
+  const tables = firstRowsOf(await dashboardTables(slug, actor, scope, range), search.get("all"));
   const title = DASHBOARDS.find((d) => d.slug === slug)!.title;
   return { slug, title, range, tables, scoped: scope.kind === "planned-courses" };
 }
@@ -59,6 +60,7 @@ export default function DashboardPage() {
           table={table}
           chart={CHART_SPECS[table.id]}
           csvHref={`/dashboards/${slug}/${table.id}.csv?${rangeQuery(range)}`}
+          allHref={`/dashboards/${slug}?${rangeQuery(range, { all: table.id })}#${table.id}-heading`}
         />
       ))}
     </>

@@ -118,10 +118,13 @@ export function DashboardTableSection({
   table,
   chart,
   csvHref,
+  allHref,
 }: {
   table: DashboardTable;
   chart?: ChartSpec;
   csvHref: string;
+  /** The page with this table in full, for a table cut to its first rows. */
+  allHref: string;
 }) {
   const headingId = `${table.id}-heading`;
   const data = chart
@@ -145,6 +148,15 @@ export function DashboardTableSection({
           <FigureTable table={table} />
         </div>
       )}
+      {table.totalRows ? (
+        <p className="dashboard-figure__more">
+          The chart and the table show the first {table.rows.length} of {table.totalRows} rows.{" "}
+          <Link to={allHref}>
+            Show all {table.totalRows}
+            <span className="visually-hidden"> ({table.caption})</span>
+          </Link>
+        </p>
+      ) : null}
       <p className="dashboard-figure__download">
         <a href={csvHref} download>
           Download this table as CSV<span className="visually-hidden"> ({table.caption})</span>
