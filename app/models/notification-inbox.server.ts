@@ -6,16 +6,13 @@ import type { Actor } from "~/policies/actor";
 import { canReadNotification } from "~/policies/notification";
 import { db } from "./db.server";
 import { asSeenBy, loadQuotedSubjects } from "./notification-access.server";
+import { countUnreadNotifications } from "./notification-count.server";
 
 const NOTIFICATIONS_PAGE_SIZE = 20;
 
 export type InboxFilter = "all" | "unread";
 
 const mine = (actor: Actor) => ({ recipientId: actor.id, partnershipId: actor.partnershipId, inApp: true });
-
-export async function countUnreadNotifications(userId: string): Promise<number> {
-  return db().notification.count({ where: { recipientId: userId, inApp: true, readAt: null } });
-}
 
 export async function listNotifications(actor: Actor, options: { filter: InboxFilter; page: number }) {
   const where = { ...mine(actor), ...(options.filter === "unread" ? { readAt: null } : {}) };
