@@ -104,12 +104,14 @@ describe.each(PROVIDERS)("a comment's notification after access is lost, on %s",
 
     // Her removal is still news for the digest; the comment is not.
     expect(await queueDailyDigests(ukInstant(addDays(ukToday(), 1), "08:00"))).toBeGreaterThanOrEqual(1);
+    const digestsTo = (email: string) => smtp.accepted.filter((m) => JSON.stringify(m.to).includes(email));
+    await waitFor(() => digestsTo(demoUser("lsa").email).length > 0, 20_000, "the digest");
     await waitFor(
       async () => (await db().emailOutbox.count({ where: { status: { not: "sent" } } })) === 0,
       20_000,
       "the outbox sent",
     );
-    const digests = smtp.accepted.filter((m) => JSON.stringify(m.to).includes(demoUser("lsa").email));
+    const digests = digestsTo(demoUser("lsa").email);
     expect(digests).toHaveLength(1);
     const text = digests[0]!.text ?? "";
     expect(text).toContain("Your deployment is removed");
