@@ -1,11 +1,14 @@
 // The daily email digest: at DIGEST_HOUR (London), each member's notifications waiting for the digest become one
 // email, grouped by kind, with a link per kind to stop those emails. Written to the outbox in one transaction with
 // the notifications' digestedAt, and keyed by member and day, so running it twice (or in two processes) sends one.
+// A comment on something the member can no longer open is left out (it is marked digested all the same).
 import { config } from "~/config.server";
+import { isRole } from "~/lib/roles";
 import { isNotificationKind, NOTIFICATION_KIND_LABELS, type NotificationKind } from "~/lib/notification-kinds";
 import { ukDayOf, ukTimeOf } from "~/lib/uk-calendar";
 import { db } from "./db.server";
 import { enqueueEmail } from "./email-outbox.server";
+import { loadQuotedSubjects, mayStillRead, type QuotedSubjects } from "./notification-access.server";
 import { nudgeEmailSender } from "./notification-hooks.server";
 import { unsubscribeUrl } from "./unsubscribe-links.server";
 
@@ -28,6 +31,27 @@ function digestText(userId: string, day: string, items: DigestItem[]): { text: s
   return { text: `Your Staffroom digest for ${day}\n\n${sections.join("\n\n")}`, kinds };
 }
 
+type Recipient = { id: string; role: string; partnershipId: string; institutionId: string };
+
+/** What the member may still read now. */
+function stillReadable<I extends DigestItem & { partnershipId: string; subjectType: string; subjectId: string }>(
+  recipient: Recipient,
+  items: I[],
+  subjects: QuotedSubjects,
+): I[] {
+  const { role } = recipient;
+  const actor = isRole(role) ? { ...recipient, role } : null;
+  return items.filter((item) => mayStillRead(actor, item, subjects));
+}
+
+function markDigested(
+  items: readonly { id: string }[],
+  now: Date,
+  tx: Pick<ReturnType<typeof db>, "notification"> = db(),
+) {
+  return tx.notification.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { digestedAt: now } });
+}
+
 /** Queues today's digests once it is DIGEST_HOUR or later in London; returns how many were queued. */
 export async function queueDailyDigests(now = new Date()): Promise<number> {
   const hour = Number(ukTimeOf(now).slice(0, 2));
@@ -36,17 +60,32 @@ export async function queueDailyDigests(now = new Date()): Promise<number> {
   const waiting = await db().notification.findMany({
     where: { emailDigest: true, digestedAt: null, createdAt: { lte: now } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, kind: true, title: true, href: true, recipientId: true, partnershipId: true },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      href: true,
+      recipientId: true,
+      partnershipId: true,
+      subjectType: true,
+      subjectId: true,
+    },
   });
   const byRecipient = new Map<string, typeof waiting>();
   for (const item of waiting) byRecipient.set(item.recipientId, [...(byRecipient.get(item.recipientId) ?? []), item]);
+  const subjects = await loadQuotedSubjects(waiting);
   let queued = 0;
-  for (const [recipientId, items] of byRecipient) {
+  for (const [recipientId, waitingFor] of byRecipient) {
     const recipient = await db().user.findFirst({
       where: { id: recipientId, deactivatedAt: null },
-      select: { id: true, email: true },
+      select: { id: true, email: true, role: true, partnershipId: true, institutionId: true },
     });
     if (!recipient) continue;
+    const items = stillReadable(recipient, waitingFor, subjects);
+    if (items.length === 0) {
+      await markDigested(waitingFor, now);
+      continue;
+    }
     const { text, kinds } = digestText(recipientId, day, items);
     const written = await db().$transaction(async (tx) => {
       const fresh = await enqueueEmail(
@@ -62,8 +101,7 @@ export async function queueDailyDigests(now = new Date()): Promise<number> {
         tx,
       );
       // A digest already went today: what came since waits for tomorrow's.
-      if (fresh)
-        await tx.notification.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { digestedAt: now } });
+      if (fresh) await markDigested(waitingFor, now, tx);
       return fresh;
     });
     if (written) queued++;

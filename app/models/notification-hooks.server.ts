@@ -1,7 +1,7 @@
 // How a notification written in a model reaches the live side of the process: the Node server registers hooks at
 // start (the bell's count over Socket.io, a nudge to the email sender). Kept on globalThis because the Remix build
 // and the server bundle load this module separately; without a server (scripts, model tests) nothing is pushed.
-import { countUnreadNotifications } from "./notification-inbox.server";
+import { countUnreadNotifications } from "./notification-count.server";
 
 export interface NotificationHooks {
   /** A member's unread count changed: tell their open tabs, in every process. */

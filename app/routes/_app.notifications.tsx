@@ -104,7 +104,7 @@ export default function NotificationsPage() {
           {notifications.map((n) => (
             <li key={n.id} className={n.readAt ? "notification" : "notification notification--unread"}>
               <div>
-                <Link to={n.href}>{n.title}</Link>
+                {n.href ? <Link to={n.href}>{n.title}</Link> : <span>{n.title}</span>}
                 {n.body ? <p className="notification__body">{n.body}</p> : null}
                 <p className="notification__meta">
                   {n.readAt ? "Read" : <strong>Unread</strong>} ·{" "}

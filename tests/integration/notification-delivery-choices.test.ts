@@ -3,7 +3,8 @@
 // daily digest takes only those chosen for it.
 import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
-import { countUnreadNotifications, listNotifications } from "~/models/notification-inbox.server";
+import { countUnreadNotifications } from "~/models/notification-count.server";
+import { listNotifications } from "~/models/notification-inbox.server";
 import { saveDeliveryChoices } from "~/models/notification-preferences.server";
 import { notify } from "~/models/notifications.server";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";

@@ -1,10 +1,13 @@
 // The events that tell someone, through the models that make them happen: a supporter hears they are briefed
 // again and that their deployment was removed (and the removed deployment's own notifications go), the teacher
-// hears of the supporter's feedback, the group of a circulated agenda; a repeat of the same change tells nobody twice.
+// hears of the supporter's feedback, the group of a circulated agenda, the chair (or, without one, the coordinators)
+// of minutes awaiting approval; a repeat of the same change tells nobody twice.
 import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { removeDeployment, recordDeploymentFeedback, saveBriefing } from "~/models/deployments.server";
 import { circulateAgenda } from "~/models/meeting-agenda.server";
+import { submitMinutes } from "~/models/meeting-minutes.server";
+import { STEERING_GROUP } from "../../prisma/seed/meetings";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
 
 describe("notification events on sqlite", () => {
@@ -57,5 +60,30 @@ describe("notification events on sqlite", () => {
     const rows = await db().notification.findMany({ where: { kind: "agenda-circulated", subjectId: meeting.id } });
     const expected = meeting.group.members.map((m) => m.userId).filter((id) => id !== chair.actor.id);
     expect(rows.map((n) => n.recipientId).sort()).toEqual(expected.sort());
+  });
+
+  it("tells the chair once that submitted minutes await approval, or every coordinator in a group without a chair", async () => {
+    const meeting = await db().meeting.findFirstOrThrow({
+      where: { partnershipId: database.demo.partnershipId, minutesStatus: "draft", group: { name: STEERING_GROUP } },
+      include: { group: true },
+    });
+    const minuteTaker = await ctxOf("teacherFe");
+    expect(meeting.group).toMatchObject({ chairId: user("coordinator"), minuteTakerId: minuteTaker.actor.id });
+    const at = new Date("2031-01-11T10:00:00Z");
+    await submitMinutes(minuteTaker, meeting.id, at);
+    await submitMinutes(minuteTaker, meeting.id, at);
+    const awaiting = () => told({ kind: "minutes-awaiting-approval" });
+    const first = await awaiting();
+    expect(first.map((n) => n.recipientId)).toEqual([user("coordinator")]);
+    expect(first[0]).toMatchObject({ href: `/meetings/${meeting.id}`, subjectType: "meeting", subjectId: meeting.id });
+    expect(first[0]!.title).toContain("waiting for your approval");
+
+    await db().meetingGroup.update({ where: { id: meeting.groupId }, data: { chairId: null } });
+    await submitMinutes(minuteTaker, meeting.id, new Date("2031-01-12T10:00:00Z"));
+    const coordinators = await db().user.findMany({
+      where: { partnershipId: database.demo.partnershipId, role: "coordinator", deactivatedAt: null },
+    });
+    const second = (await awaiting()).filter((n) => n.id !== first[0]!.id);
+    expect(second.map((n) => n.recipientId).sort()).toEqual(coordinators.map((c) => c.id).sort());
   });
 });
