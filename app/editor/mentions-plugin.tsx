@@ -36,15 +36,21 @@ export function MentionsPlugin({ documentId, userId }: MentionsPluginProps) {
   const { people, title } = useDocumentComments(documentId);
   const [query, setQuery] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  // The typed "@Na" of a refused choice: the menu stays shut on it (the refusal would vanish as it reopened), and
-  // opens again once the text after the @ changes.
-  const refusedQuery = useRef<string | null>(null);
+  // The refused choice: the menu stays shut while the text after the @ still leads to that person (the refusal would
+  // vanish as it reopened), and opens again once it no longer does. The menu's own match can lag a keystroke behind
+  // fast typing, so "Joann" refused and "Joanne" typed by then still count as the same refusal.
+  const refused = useRef<{ query: string; name: string } | null>(null);
   const trigger = useCallback((text: string) => {
     const match = mentionTrigger(text);
-    return match && match.matchingString === refusedQuery.current ? null : match;
+    const last = refused.current;
+    const typed = match?.matchingString;
+    if (typed !== undefined && last && typed.startsWith(last.query) && last.name.includes(typed.toLowerCase())) {
+      return null;
+    }
+    return match;
   }, []);
   const opened = useCallback(() => {
-    refusedQuery.current = null;
+    refused.current = null;
     setRefusal(null);
   }, []);
 
@@ -61,7 +67,7 @@ export function MentionsPlugin({ documentId, userId }: MentionsPluginProps) {
     (option: PersonOption, typed: TextNode | null, closeMenu: () => void, matching: string) => {
       const { person } = option;
       if (!person.canRead) {
-        refusedQuery.current = matching;
+        refused.current = { query: matching, name: person.name.toLowerCase() };
         setRefusal(`${person.name} cannot see ${title}, so they cannot be mentioned here.`);
         closeMenu();
         return;
