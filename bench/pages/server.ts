@@ -15,7 +15,7 @@ export interface PagesServer {
   stop(): Promise<void>;
 }
 
-export async function startPagesServer(databaseUrl: string): Promise<PagesServer> {
+export async function startPagesServer(databaseUrl: string, extraNodeArgs: string[] = []): Promise<PagesServer> {
   const bundle = path.join(repoRoot, "build", "server.mjs");
   if (!fs.existsSync(bundle)) throw new Error("The production build is missing: run `npm run build` first.");
   const [port, queryPort] = [await freePort(), await freePort()];
@@ -36,7 +36,7 @@ export async function startPagesServer(databaseUrl: string): Promise<PagesServer
   };
   for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key];
   const counter = path.join(import.meta.dirname, "query-counter.mjs");
-  const child = spawn(process.execPath, [...productionNodeFlags(), "--import", counter, bundle], {
+  const child = spawn(process.execPath, [...productionNodeFlags(), ...extraNodeArgs, "--import", counter, bundle], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],
