@@ -1,52 +1,29 @@
 // Email, for real, through the built server and a real SMTP server the test starts: a notification a member asked
 // to hear of at once arrives once, with its one-click unsubscribe link and headers (RFC 8058); the link works
 // without signing in and stops that kind of email; the daily digest groups a day's items by kind, once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ukToday } from "~/lib/lesson-dates";
 import { addDays, ukInstant } from "~/lib/uk-calendar";
-import { db, disconnectDb, useDatabase } from "~/models/db.server";
+import { db } from "~/models/db.server";
 import { queueDailyDigests } from "~/models/notification-digest.server";
 import { notify, type NotificationInput } from "~/models/notifications.server";
 import { DEMO_PASSWORD, demoUser } from "../../prisma/seed-data";
-import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
-import { seededDatabase, type SeededDatabase } from "../support/databases";
+import type { AppProcess } from "../support/app-process";
+import type { SeededDatabase } from "../support/databases";
 import { signedInClient } from "../support/http-client";
 import { idOf } from "../support/model-database";
-import { useProcessEnv } from "../support/process-env";
-import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
+import { useMailApp } from "../support/mail-app";
+import type { TestSmtpServer } from "../support/smtp-server";
 import { waitFor } from "./collab/harness";
 
-// This process writes notifications (and their emails' links) as the server does: the same address and key.
-const MAIL_ENV = {
-  PUBLIC_URL: "http://staffroom.test",
-  UNSUBSCRIBE_KEY: "a".repeat(64),
-  MAIL_FROM: "Staffroom <staffroom@school.example>",
-};
-useProcessEnv(MAIL_ENV);
-
+// This process writes notifications (and their emails' links) as the server does: useMailApp gives it the same
+// address and key.
+const mail = useMailApp("sqlite", "a".repeat(64));
 let smtp: TestSmtpServer;
 let app: AppProcess;
 let seeded: SeededDatabase;
+beforeAll(() => ({ smtp, app, seeded } = mail()));
 const user = (key: string) => idOf(seeded.demo.userIds, key);
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  seeded = await seededDatabase("sqlite");
-  await useDatabase(seeded.url);
-  app = await startApp({
-    databaseUrl: seeded.url,
-    seedDemo: false,
-    env: { ...MAIL_ENV, SMTP_URL: smtp.url, MAIL_POLL_MS: "200", NOTIFICATION_SCHEDULE_MINUTES: "0" },
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await app?.stop();
-  await smtp?.close();
-  await disconnectDb();
-});
-
-showServerOutputOnFailure(() => app);
 
 const event = (overrides: Partial<NotificationInput>): NotificationInput => ({
   partnershipId: seeded.demo.partnershipId,

@@ -2,54 +2,30 @@
 // mentioned in a comment on a plan she supports keeps the notification after her deployment is removed, but the
 // notifications page no longer shows the comment's words, nor what it was on, nor a link; the daily digest built
 // afterwards, received by a real SMTP server, leaves it out; and the unread count still matches the list.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ukToday } from "~/lib/lesson-dates";
 import { addDays, ukInstant } from "~/lib/uk-calendar";
 import { LESSON_PLAN_DOCUMENT } from "~/models/document-owners.server";
-import { db, disconnectDb, useDatabase } from "~/models/db.server";
+import { db } from "~/models/db.server";
 import { queueDailyDigests } from "~/models/notification-digest.server";
 import { DEMO_PASSWORD, demoUser, type DemoUserKey } from "../../prisma/seed-data";
-import { showServerOutputOnFailure, startApp, type AppProcess } from "../support/app-process";
-import { PROVIDERS, seededDatabase, type SeededDatabase } from "../support/databases";
+import type { AppProcess } from "../support/app-process";
+import { PROVIDERS, type SeededDatabase } from "../support/databases";
 import { signedInClient } from "../support/http-client";
 import { idOf } from "../support/model-database";
-import { useProcessEnv } from "../support/process-env";
-import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
+import { useMailApp } from "../support/mail-app";
+import type { TestSmtpServer } from "../support/smtp-server";
 import { waitFor } from "./collab/harness";
-
-// This process builds the digest as the server would: the same address and key.
-const MAIL_ENV = {
-  PUBLIC_URL: "http://staffroom.test",
-  UNSUBSCRIBE_KEY: "b".repeat(64),
-  MAIL_FROM: "Staffroom <staffroom@school.example>",
-};
-useProcessEnv(MAIL_ENV);
 
 const SECRET = "Maya needs the hearing loop for the starter";
 
 describe.each(PROVIDERS)("a comment's notification after access is lost, on %s", (provider) => {
+  // This process builds the digest as the server would: useMailApp gives it the same address and key.
+  const mail = useMailApp(provider, "b".repeat(64));
   let smtp: TestSmtpServer;
   let app: AppProcess;
   let seeded: SeededDatabase;
-
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    seeded = await seededDatabase(provider);
-    await useDatabase(seeded.url);
-    app = await startApp({
-      databaseUrl: seeded.url,
-      seedDemo: false,
-      env: { ...MAIL_ENV, SMTP_URL: smtp.url, MAIL_POLL_MS: "200", NOTIFICATION_SCHEDULE_MINUTES: "0" },
-    });
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    await smtp?.close();
-    await disconnectDb();
-  });
-
-  showServerOutputOnFailure(() => app);
+  beforeAll(() => ({ smtp, app, seeded } = mail()));
 
   const signIn = (key: DemoUserKey) => signedInClient(app.origin, demoUser(key).email, DEMO_PASSWORD);
 
