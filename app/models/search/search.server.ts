@@ -15,7 +15,7 @@ import {
 } from "~/lib/forms/search";
 import type { Actor } from "~/policies/actor";
 import { db } from "../db.server";
-import { studentNameScreen } from "../student-names.server";
+import { screenStudentNames } from "../student-names.server";
 import { searchEngine, type FacetRow } from "./search-engines.server";
 import { filtersSql, visibleToSql } from "./search-visibility.server";
 
@@ -86,13 +86,6 @@ function statusLabel(status: string): string {
   return status.charAt(0).toUpperCase() + status.slice(1);
 }
 
-/** A snippet naming a student the reader may see only by initials loses its highlights rather than leak the name. */
-function screenedSnippet(snippet: string, screen: (text: string) => string): string {
-  const plain = snippet.replaceAll(HIGHLIGHT_START, "").replaceAll(HIGHLIGHT_END, "");
-  const screened = screen(plain);
-  return screened === plain ? snippet : screened;
-}
-
 /** What a search sends back besides the hits: the facets, or (the header's quick search) only how many match. */
 interface SearchShape {
   pageSize?: number;
@@ -119,20 +112,26 @@ export async function searchEverything(
     parsed.tokens,
     rows.map((r) => Number(r.id)),
   );
-  // One screen for the query and the page (the partnership's students read once). A match on a name the member may
-  // not read would tell them which records mention that student: nothing found is sent.
-  const screen = await studentNameScreen(actor, [request.q, ...rows.map((r) => r.title), ...snippets.values()]);
-  if (screen(request.q) !== request.q)
+  const marked = rows.map((row) => snippets.get(Number(row.id)) ?? "");
+  const plain = marked.map((snippet) => snippet.replaceAll(HIGHLIGHT_START, "").replaceAll(HIGHLIGHT_END, ""));
+  // One screen for the query and the page. A match on a name the member may not read would tell them which records
+  // mention that student: nothing found is sent. A snippet naming such a student loses its highlights, not the name.
+  const [query, ...screened] = await screenStudentNames(actor, [request.q, ...rows.map((r) => r.title), ...plain]);
+  if (query !== request.q)
     return { ok: false, message: "Search for a student by name only if you may see their full record." };
+  const snippetAt = (i: number) => {
+    const text = screened[rows.length + i]!;
+    return text === plain[i] ? marked[i]! : text;
+  };
   return {
     ok: true,
     total,
     pageCount,
     facets: facets ? await facetsOf(actor, facetRows) : NO_FACETS,
-    hits: rows.map((row) => ({
+    hits: rows.map((row, i) => ({
       kind: row.kind as SearchKind,
-      title: screen(row.title),
-      snippet: screenedSnippet(snippets.get(Number(row.id)) ?? "", screen),
+      title: screened[i]!,
+      snippet: snippetAt(i),
       href: row.href,
       occurredAt: new Date(row.occurredAt).toISOString(),
     })),
