@@ -26,58 +26,41 @@ const TAG_LABELS = (tag: string) => {
   return kind === "subject" ? SUBJECTS.label(value) : `${LESSON_PHASES.label(value)} (phase)`;
 };
 
-function count(rows: FacetRow[], values: (row: FacetRow) => (string | null)[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    for (const value of values(row)) if (value) counts.set(value, (counts.get(value) ?? 0) + Number(row.count));
-  }
-  return counts;
-}
-
 const NO_FACETS: SearchFacets = { kind: [], institution: [], course: [], keyStage: [], need: [], tag: [], status: [] };
 
-const split = (stored: string) => stored.split("|").filter(Boolean);
+/**
+ * The rows of one facet as counted values, most first: a stored combination (`|a|b|`) counts for each of its values,
+ * and none ("") is not a value.
+ */
+function facetValues(
+  rows: FacetRow[],
+  facet: FacetRow["facet"],
+  label: (value: string) => string | undefined = () => undefined,
+) {
+  const counts = new Map<string, { label: string; count: number }>();
+  for (const row of rows) {
+    if (row.facet !== facet) continue;
+    for (const value of row.value.split("|")) {
+      if (!value) continue;
+      const counted = counts.get(value) ?? { label: row.label ?? label(value) ?? value, count: 0 };
+      counted.count += Number(row.count);
+      counts.set(value, counted);
+    }
+  }
+  return [...counts]
+    .map(([value, { label, count }]) => ({ value, label, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
 
-async function facetsOf(actor: Actor, rows: FacetRow[]): Promise<SearchFacets> {
-  const institutions = count(rows, (r) => [r.institutionId]);
-  const courses = count(rows, (r) => [r.courseId]);
-  const [institutionNames, courseTitles] = await Promise.all([
-    db().institution.findMany({
-      where: { partnershipId: actor.partnershipId, id: { in: [...institutions.keys()] } },
-      select: { id: true, name: true },
-    }),
-    db().course.findMany({
-      where: { partnershipId: actor.partnershipId, id: { in: [...courses.keys()] } },
-      select: { id: true, title: true },
-    }),
-  ]);
-  const values = (counts: Map<string, number>, label: (value: string) => string | undefined) =>
-    [...counts]
-      .map(([value, n]) => ({ value, label: label(value) ?? value, count: n }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+function facetsOf(rows: FacetRow[]): SearchFacets {
   return {
-    kind: values(
-      count(rows, (r) => [r.kind]),
-      (v) => SEARCH_KINDS[v as SearchKind],
-    ),
-    institution: values(institutions, (v) => institutionNames.find((i) => i.id === v)?.name),
-    course: values(courses, (v) => courseTitles.find((c) => c.id === v)?.title),
-    keyStage: values(
-      count(rows, (r) => split(r.keyStage)),
-      KEY_STAGES.label,
-    ),
-    need: values(
-      count(rows, (r) => split(r.needs)),
-      NEED_AREAS.label,
-    ),
-    tag: values(
-      count(rows, (r) => split(r.tags)),
-      TAG_LABELS,
-    ),
-    status: values(
-      count(rows, (r) => [r.status]),
-      statusLabel,
-    ),
+    kind: facetValues(rows, "kind", (v) => SEARCH_KINDS[v as SearchKind]),
+    institution: facetValues(rows, "institution"),
+    course: facetValues(rows, "course"),
+    keyStage: facetValues(rows, "keyStage", KEY_STAGES.label),
+    need: facetValues(rows, "needs", NEED_AREAS.label),
+    tag: facetValues(rows, "tags", TAG_LABELS),
+    status: facetValues(rows, "status", statusLabel),
   };
 }
 
@@ -101,9 +84,9 @@ export async function searchEverything(
   if (!parsed.ok) return parsed;
   const engine = searchEngine(db());
   const where = Prisma.join([visibleToSql(actor), filtersSql(request.filters, engine.timestamp)], " AND ");
-  const facetRows = facets ? await engine.facets(parsed.tokens, where) : [];
+  const facetRows = facets ? await engine.facets(parsed.tokens, where, actor.partnershipId) : [];
   const total = facets
-    ? facetRows.reduce((sum, row) => sum + Number(row.count), 0)
+    ? facetRows.reduce((sum, row) => sum + (row.facet === "kind" ? Number(row.count) : 0), 0)
     : await engine.count(parsed.tokens, where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(request.page, pageCount);
@@ -127,7 +110,7 @@ export async function searchEverything(
     ok: true,
     total,
     pageCount,
-    facets: facets ? await facetsOf(actor, facetRows) : NO_FACETS,
+    facets: facets ? facetsOf(facetRows) : NO_FACETS,
     hits: rows.map((row, i) => ({
       kind: row.kind as SearchKind,
       title: screened[i]!,
