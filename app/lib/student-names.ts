@@ -81,10 +81,21 @@ function candidatesOf<S extends NamedStudent>(students: readonly S[]): Candidate
 
 const WORD_BREAK = /[^\p{L}\p{N}]+/u;
 
+/**
+ * The words of the texts as names are looked for in them (folded, and each also without a possessive "s"): a student
+ * may be named in a text only if the first word of their folded first name is one of these.
+ */
+export function nameWords(texts: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) {
+    for (const word of fold(text).split(WORD_BREAK)) words.add(word).add(word.replace(/s$/, ""));
+  }
+  return words;
+}
+
 /** The students whose first name's first word is a word of the text: a cheap sieve before the one pattern. */
 function possiblyNamed<S extends NamedStudent>(text: string, students: readonly S[]): S[] {
-  const words = new Set<string>();
-  for (const word of fold(text).split(WORD_BREAK)) words.add(word).add(word.replace(/s$/, ""));
+  const words = nameWords([text]);
   return students.filter((s) => words.has(fold(s.firstName).split(WORD_BREAK)[0] ?? ""));
 }
 

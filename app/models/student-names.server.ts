@@ -1,7 +1,8 @@
 // Student names in free text as a reader receives it: a student the reader may see only as initials is named by
 // initials in every briefing, feedback, note and comment the reader is sent (app/lib/student-names.ts matches),
 // and the names a writer typed that they may see themselves, for the warning as they write.
-import { findStudentNames, replaceStudentNames, type NamedStudent } from "~/lib/student-names";
+import { Prisma } from "~/generated/sqlite/client";
+import { findStudentNames, nameWords, replaceStudentNames, type NamedStudent } from "~/lib/student-names";
 import type { Actor } from "~/policies/actor";
 import { seesEveryStudentInFull, studentInitials, studentVisibility } from "~/policies/student";
 import { db } from "./db.server";
@@ -28,9 +29,26 @@ async function partnershipStudents(partnershipId: string): Promise<PartnershipSt
   return rows.map((row) => ({ ...row, initials: studentInitials(row) }));
 }
 
-/** The students the texts mention, each with how much of them the actor may see. */
-async function mentionedStudents(actor: Actor, texts: readonly string[]) {
-  const everyone = await partnershipStudents(actor.partnershipId);
+/** More words than this and the sieve in SQL would be a long parameter list: every student is read instead. */
+const MAX_SIEVE_WORDS = 2000;
+
+/**
+ * The partnership's students who may be named in the texts: those whose first name's first word, folded as the
+ * matching folds it, is a word of the texts. A first name of ASCII letters only folds to its lower case in both
+ * engines; any other (accents, spaces, hyphens, apostrophes) is read whatever the words, and the matching sorts it.
+ */
+async function studentsPossiblyNamed(partnershipId: string, texts: readonly string[]): Promise<PartnershipStudent[]> {
+  const words = nameWords(texts);
+  if (words.size > MAX_SIEVE_WORDS) return partnershipStudents(partnershipId);
+  const rows = await db().$queryRaw<{ id: string; firstName: string; lastName: string }[]>(Prisma.sql`
+    SELECT "id", "firstName", "lastName" FROM "Student" WHERE "partnershipId" = ${partnershipId}
+      AND (lower("firstName") IN (${Prisma.join([...words])})
+        OR ltrim(lower("firstName"), 'abcdefghijklmnopqrstuvwxyz') <> '')`);
+  return rows.map((row) => ({ ...row, initials: studentInitials(row) }));
+}
+
+/** The students the texts mention among `everyone`, each with how much of them the actor may see. */
+async function mentionedStudents(actor: Actor, texts: readonly string[], everyone: PartnershipStudent[]) {
   const mentioned = new Set(texts.flatMap((text) => findStudentNames(text, everyone).flatMap((m) => m.students)));
   const facts = await listStudentFacts(
     actor.partnershipId,
@@ -38,7 +56,7 @@ async function mentionedStudents(actor: Actor, texts: readonly string[]) {
   );
   const now = new Date();
   const visibility = new Map(facts.map((f) => [f.id, studentVisibility(actor, f, now)]));
-  return { everyone, mentioned: [...mentioned], visibility };
+  return { mentioned: [...mentioned], visibility };
 }
 
 /**
@@ -49,16 +67,35 @@ async function mentionedStudents(actor: Actor, texts: readonly string[]) {
 export async function studentNameScreen(actor: Actor, texts: Iterable<string>): Promise<NameScreen> {
   const written = [...texts].filter((text) => text.trim());
   if (seesEveryStudentInFull(actor) || written.length === 0) return unchanged;
-  const { everyone, mentioned, visibility } = await mentionedStudents(actor, written);
+  const everyone = await partnershipStudents(actor.partnershipId);
+  const { mentioned, visibility } = await mentionedStudents(actor, written, everyone);
   if (mentioned.length === 0) return unchanged;
   const hidden = (s: PartnershipStudent) => (visibility.get(s.id) ?? "initials") === "initials";
   return (text) => replaceStudentNames(text, everyone, hidden);
 }
 
+/**
+ * The texts as `actor` may receive them, each with the names of students they may see only by initials as initials.
+ * Unlike studentNameScreen, only the students the texts may name are read: the texts are all known here.
+ */
+export async function screenStudentNames(actor: Actor, texts: readonly string[]): Promise<string[]> {
+  const written = texts.filter((text) => text.trim());
+  if (seesEveryStudentInFull(actor) || written.length === 0) return [...texts];
+  const everyone = await studentsPossiblyNamed(actor.partnershipId, written);
+  const { mentioned, visibility } = await mentionedStudents(actor, written, everyone);
+  if (mentioned.length === 0) return [...texts];
+  const hidden = (s: PartnershipStudent) => (visibility.get(s.id) ?? "initials") === "initials";
+  return texts.map((text) => replaceStudentNames(text, everyone, hidden));
+}
+
 /** The students a writer named in `text` whom they may see by name themselves: what the writing warning lists. */
 export async function namesTheWriterMaySee(actor: Actor, text: string): Promise<NamedStudent[]> {
   if (!text.trim()) return [];
-  const { mentioned, visibility } = await mentionedStudents(actor, [text]);
+  const { mentioned, visibility } = await mentionedStudents(
+    actor,
+    [text],
+    await studentsPossiblyNamed(actor.partnershipId, [text]),
+  );
   return mentioned
     .filter((s) => (visibility.get(s.id) ?? "initials") !== "initials")
     .map(({ firstName, lastName, initials }) => ({ firstName, lastName, initials }));

@@ -229,6 +229,36 @@ describe.each(PROVIDERS)("search on %s", (provider) => {
     expect(hitsOf(await search(await as("coordinator"), "q=%22Quenby+Ashgrove%22")).total).toBe(0);
   });
 
+  it("puts initials for the students an LSA may not see by name in titles and snippets, and drops those highlights", async () => {
+    const student = (firstName: string, lastName: string) =>
+      db().student.create({
+        data: {
+          partnershipId: database.demo.partnershipId,
+          homeInstitutionId: idOf(database.demo.institutionIds, "hollins"),
+          firstName,
+          lastName,
+          yearGroup: 8,
+        },
+      });
+    await student("Quillon", "Brackett");
+    await student("Zoë-Anne", "Fairweather");
+    await db().strategy.create({
+      data: {
+        partnershipId: database.demo.partnershipId,
+        title: "Yarrowfield games with Quillon",
+        summary: "Zoë-Anne Fairweather leads the yarrowfield warm-up.",
+      },
+    });
+    await flushSearchIndex(db());
+    const [lsaHit] = hitsOf(await search(await as("lsa"), "q=yarrowfield")).hits;
+    expect(lsaHit?.title).toBe("Yarrowfield games with Q. B.");
+    expect(lsaHit?.snippet).toContain("Z. F. leads the yarrowfield");
+    expect(lsaHit?.snippet).not.toMatch(/\uE000|Zoë|Fairweather/);
+    const [coordinatorHit] = hitsOf(await search(await as("coordinator"), "q=yarrowfield")).hits;
+    expect(coordinatorHit?.title).toBe("Yarrowfield games with Quillon");
+    expect(coordinatorHit?.snippet).toContain("Zoë-Anne Fairweather leads the \uE000yarrowfield\uE001");
+  });
+
   it("shows an LSA only the plans they are deployed in, in the hits and the counts", async () => {
     const outcome = hitsOf(await search(await as("lsa"), "q=xylocarp"));
     expect(outcome.hits.map((h) => h.href)).toEqual([`/plans/${ids.deployedPlan}`]);

@@ -16,15 +16,15 @@ interface RankedRow {
   occurredAt: Date | string;
 }
 
-/** One facet set of the matches and how many have it; an absent institution or course is "". */
+/**
+ * One facet value of the matches and how many have it: `kind`, `institution`, `course` and `status` one value each
+ * ("" for none), `keyStage`, `needs` and `tags` a stored combination (`|a|b|`) for the model to split. Institutions
+ * and courses come with their names.
+ */
 export interface FacetRow {
-  kind: string;
-  institutionId: string;
-  courseId: string;
-  keyStage: string;
-  needs: string;
-  tags: string;
-  status: string;
+  facet: "kind" | "institution" | "course" | "keyStage" | "needs" | "tags" | "status";
+  value: string;
+  label: string | null;
   count: number | bigint;
 }
 
@@ -36,7 +36,7 @@ export interface SearchEngine {
     limit: number,
     offset: number,
   ): Promise<RankedRow[]>;
-  facets(tokens: SearchToken[], where: Prisma.Sql): Promise<FacetRow[]>;
+  facets(tokens: SearchToken[], where: Prisma.Sql, partnershipId: string): Promise<FacetRow[]>;
   /** How many match, when the facets are not wanted (the header's quick search). */
   count(tokens: SearchToken[], where: Prisma.Sql): Promise<number>;
   snippets(tokens: SearchToken[], ids: number[]): Promise<Map<number, string>>;
@@ -46,9 +46,24 @@ export interface SearchEngine {
 
 const ENTRY_COLUMNS = Prisma.sql`e."id", e."kind", e."recordId", e."title", e."href", e."occurredAt"`;
 
-/** The facet values of the matches' facet sets, with how many matches have each set (`grouped` names them). */
-const facetSetsOf = (grouped: Prisma.Sql) => Prisma.sql`SELECT s."kind", s."institutionId", s."courseId", s."keyStage",
-  s."needs", s."tags", s."status", g."count" FROM (${grouped}) g JOIN "SearchFacetSet" s ON s."id" = g."facetSetId"`;
+/**
+ * The facet values of the matches, from how many matches have each facet set (`grouped`): a few hundred rows, each
+ * set's values added up per facet in the database, with the names of institutions and courses of the partnership.
+ */
+function facetValuesOf(grouped: Prisma.Sql, partnershipId: string): Prisma.Sql {
+  const plain = (column: FacetRow["facet"]) =>
+    Prisma.sql`SELECT ${Prisma.raw(`'${column}' AS "facet", s."${column}" AS "value"`)}, CAST(NULL AS TEXT) AS "label",
+      SUM(s."count") AS "count" FROM s GROUP BY ${Prisma.raw(`s."${column}"`)}`;
+  return Prisma.sql`WITH s AS MATERIALIZED (SELECT f.*, g."count" FROM (${grouped}) g JOIN "SearchFacetSet" f ON f."id" = g."facetSetId")
+    ${plain("kind")} UNION ALL ${plain("status")} UNION ALL ${plain("keyStage")} UNION ALL ${plain("needs")}
+    UNION ALL ${plain("tags")}
+    UNION ALL SELECT 'institution', s."institutionId", i."name", SUM(s."count") FROM s
+      LEFT JOIN "Institution" i ON i."id" = s."institutionId" AND i."partnershipId" = ${partnershipId}
+      GROUP BY s."institutionId", i."name"
+    UNION ALL SELECT 'course', s."courseId", c."title", SUM(s."count") FROM s
+      LEFT JOIN "Course" c ON c."id" = s."courseId" AND c."partnershipId" = ${partnershipId}
+      GROUP BY s."courseId", c."title"`;
+}
 
 /** FTS5's query language, from tokens of letters and digits only: "word", "word"*, "several words". */
 function fts5Match(tokens: SearchToken[]): string {
@@ -76,10 +91,12 @@ function sqliteEngine(store: Db): SearchEngine {
           ORDER BY "sortKey" ${direction}, e."id" LIMIT ${limit} OFFSET ${offset}) page
         JOIN "SearchEntry" e ON e."id" = page."id" ORDER BY page."sortKey" ${direction}, page."id"`);
     },
-    facets: (tokens, where) =>
+    facets: (tokens, where, partnershipId) =>
       store.$queryRaw<FacetRow[]>(
-        facetSetsOf(Prisma.sql`SELECT e."facetSetId", COUNT(*) AS "count" ${matching(tokens, where)}
-          GROUP BY e."facetSetId"`),
+        facetValuesOf(
+          Prisma.sql`SELECT e."facetSetId", COUNT(*) AS "count" ${matching(tokens, where)} GROUP BY e."facetSetId"`,
+          partnershipId,
+        ),
       ),
     count: async (tokens, where) => {
       const [row] = await store.$queryRaw<{ count: number | bigint }[]>(
@@ -123,10 +140,12 @@ function postgresEngine(store: Db): SearchEngine {
       store.$queryRaw<RankedRow[]>(Prisma.sql`SELECT ${ENTRY_COLUMNS} ${matching(tokens, where)}
         ORDER BY ${sort === "recent" ? Prisma.sql`e."occurredAt" DESC` : Prisma.sql`ts_rank(e."searchVector", q.query) DESC`}, e."id"
         LIMIT ${limit} OFFSET ${offset}`),
-    facets: (tokens, where) =>
+    facets: (tokens, where, partnershipId) =>
       store.$queryRaw<FacetRow[]>(
-        facetSetsOf(Prisma.sql`SELECT e."facetSetId", COUNT(*)::int AS "count" ${matching(tokens, where)}
-          GROUP BY e."facetSetId"`),
+        facetValuesOf(
+          Prisma.sql`SELECT e."facetSetId", COUNT(*)::int AS "count" ${matching(tokens, where)} GROUP BY e."facetSetId"`,
+          partnershipId,
+        ),
       ),
     count: async (tokens, where) => {
       const [row] = await store.$queryRaw<{ count: number }[]>(

@@ -15,7 +15,7 @@ import {
 } from "~/lib/forms/search";
 import type { Actor } from "~/policies/actor";
 import { db } from "../db.server";
-import { studentNameScreen } from "../student-names.server";
+import { screenStudentNames } from "../student-names.server";
 import { searchEngine, type FacetRow } from "./search-engines.server";
 import { filtersSql, visibleToSql } from "./search-visibility.server";
 
@@ -26,71 +26,47 @@ const TAG_LABELS = (tag: string) => {
   return kind === "subject" ? SUBJECTS.label(value) : `${LESSON_PHASES.label(value)} (phase)`;
 };
 
-function count(rows: FacetRow[], values: (row: FacetRow) => (string | null)[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    for (const value of values(row)) if (value) counts.set(value, (counts.get(value) ?? 0) + Number(row.count));
-  }
-  return counts;
-}
-
 const NO_FACETS: SearchFacets = { kind: [], institution: [], course: [], keyStage: [], need: [], tag: [], status: [] };
 
-const split = (stored: string) => stored.split("|").filter(Boolean);
+/**
+ * The rows of one facet as counted values, most first: a stored combination (`|a|b|`) counts for each of its values,
+ * and none ("") is not a value.
+ */
+function facetValues(
+  rows: FacetRow[],
+  facet: FacetRow["facet"],
+  label: (value: string) => string | undefined = () => undefined,
+) {
+  const counts = new Map<string, { label: string; count: number }>();
+  for (const row of rows) {
+    if (row.facet !== facet) continue;
+    for (const value of row.value.split("|")) {
+      if (!value) continue;
+      const counted = counts.get(value) ?? { label: row.label ?? label(value) ?? value, count: 0 };
+      counted.count += Number(row.count);
+      counts.set(value, counted);
+    }
+  }
+  return [...counts]
+    .map(([value, { label, count }]) => ({ value, label, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
 
-async function facetsOf(actor: Actor, rows: FacetRow[]): Promise<SearchFacets> {
-  const institutions = count(rows, (r) => [r.institutionId]);
-  const courses = count(rows, (r) => [r.courseId]);
-  const [institutionNames, courseTitles] = await Promise.all([
-    db().institution.findMany({
-      where: { partnershipId: actor.partnershipId, id: { in: [...institutions.keys()] } },
-      select: { id: true, name: true },
-    }),
-    db().course.findMany({
-      where: { partnershipId: actor.partnershipId, id: { in: [...courses.keys()] } },
-      select: { id: true, title: true },
-    }),
-  ]);
-  const values = (counts: Map<string, number>, label: (value: string) => string | undefined) =>
-    [...counts]
-      .map(([value, n]) => ({ value, label: label(value) ?? value, count: n }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+function facetsOf(rows: FacetRow[]): SearchFacets {
   return {
-    kind: values(
-      count(rows, (r) => [r.kind]),
-      (v) => SEARCH_KINDS[v as SearchKind],
-    ),
-    institution: values(institutions, (v) => institutionNames.find((i) => i.id === v)?.name),
-    course: values(courses, (v) => courseTitles.find((c) => c.id === v)?.title),
-    keyStage: values(
-      count(rows, (r) => split(r.keyStage)),
-      KEY_STAGES.label,
-    ),
-    need: values(
-      count(rows, (r) => split(r.needs)),
-      NEED_AREAS.label,
-    ),
-    tag: values(
-      count(rows, (r) => split(r.tags)),
-      TAG_LABELS,
-    ),
-    status: values(
-      count(rows, (r) => [r.status]),
-      statusLabel,
-    ),
+    kind: facetValues(rows, "kind", (v) => SEARCH_KINDS[v as SearchKind]),
+    institution: facetValues(rows, "institution"),
+    course: facetValues(rows, "course"),
+    keyStage: facetValues(rows, "keyStage", KEY_STAGES.label),
+    need: facetValues(rows, "needs", NEED_AREAS.label),
+    tag: facetValues(rows, "tags", TAG_LABELS),
+    status: facetValues(rows, "status", statusLabel),
   };
 }
 
 function statusLabel(status: string): string {
   if (LESSON_STATUSES.is(status)) return LESSON_STATUSES.label(status);
   return status.charAt(0).toUpperCase() + status.slice(1);
-}
-
-/** A snippet naming a student the reader may see only by initials loses its highlights rather than leak the name. */
-function screenedSnippet(snippet: string, screen: (text: string) => string): string {
-  const plain = snippet.replaceAll(HIGHLIGHT_START, "").replaceAll(HIGHLIGHT_END, "");
-  const screened = screen(plain);
-  return screened === plain ? snippet : screened;
 }
 
 /** What a search sends back besides the hits: the facets, or (the header's quick search) only how many match. */
@@ -108,9 +84,9 @@ export async function searchEverything(
   if (!parsed.ok) return parsed;
   const engine = searchEngine(db());
   const where = Prisma.join([visibleToSql(actor), filtersSql(request.filters, engine.timestamp)], " AND ");
-  const facetRows = facets ? await engine.facets(parsed.tokens, where) : [];
+  const facetRows = facets ? await engine.facets(parsed.tokens, where, actor.partnershipId) : [];
   const total = facets
-    ? facetRows.reduce((sum, row) => sum + Number(row.count), 0)
+    ? facetRows.reduce((sum, row) => sum + (row.facet === "kind" ? Number(row.count) : 0), 0)
     : await engine.count(parsed.tokens, where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(request.page, pageCount);
@@ -119,20 +95,26 @@ export async function searchEverything(
     parsed.tokens,
     rows.map((r) => Number(r.id)),
   );
-  // One screen for the query and the page (the partnership's students read once). A match on a name the member may
-  // not read would tell them which records mention that student: nothing found is sent.
-  const screen = await studentNameScreen(actor, [request.q, ...rows.map((r) => r.title), ...snippets.values()]);
-  if (screen(request.q) !== request.q)
+  const marked = rows.map((row) => snippets.get(Number(row.id)) ?? "");
+  const plain = marked.map((snippet) => snippet.replaceAll(HIGHLIGHT_START, "").replaceAll(HIGHLIGHT_END, ""));
+  // One screen for the query and the page. A match on a name the member may not read would tell them which records
+  // mention that student: nothing found is sent. A snippet naming such a student loses its highlights, not the name.
+  const [query, ...screened] = await screenStudentNames(actor, [request.q, ...rows.map((r) => r.title), ...plain]);
+  if (query !== request.q)
     return { ok: false, message: "Search for a student by name only if you may see their full record." };
+  const snippetAt = (i: number) => {
+    const text = screened[rows.length + i]!;
+    return text === plain[i] ? marked[i]! : text;
+  };
   return {
     ok: true,
     total,
     pageCount,
-    facets: facets ? await facetsOf(actor, facetRows) : NO_FACETS,
-    hits: rows.map((row) => ({
+    facets: facets ? facetsOf(facetRows) : NO_FACETS,
+    hits: rows.map((row, i) => ({
       kind: row.kind as SearchKind,
-      title: screen(row.title),
-      snippet: screenedSnippet(snippets.get(Number(row.id)) ?? "", screen),
+      title: screened[i]!,
+      snippet: snippetAt(i),
       href: row.href,
       occurredAt: new Date(row.occurredAt).toISOString(),
     })),
