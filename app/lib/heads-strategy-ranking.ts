@@ -47,3 +47,19 @@ export function studyStrategiesNamedBy(title: string): Set<string> {
   const words = ` ${normalise(title)} `;
   return new Set(NORMALISED_STUDY.filter((s) => words.includes(s.words)).map((s) => s.strategy));
 }
+
+/**
+ * A word (lower case) of each study strategy that a title naming it contains: its longest. A title without any of
+ * them, in ASCII, names none, so the strategies dashboard reads out only the titles that may (`studyStrategiesNamedBy`
+ * decides).
+ */
+export const STUDY_STRATEGY_KEYWORDS = [
+  ...new Set(
+    NORMALISED_STUDY.map((s) =>
+      s.words
+        .trim()
+        .split(" ")
+        .reduce((a, b) => (b.length > a.length ? b : a)),
+    ),
+  ),
+];

@@ -18,7 +18,9 @@ export const CROSS_SITE_GROUP = `EXISTS (SELECT 1 FROM "GroupStudent" gs JOIN "S
 
 /**
  * Pairs of institutions with co-planners on the same course: the institutions planning each in-scope course (once
- * each), paired per course, with the course's plans in the range counted once per course beforehand.
+ * each), paired per course, with the course's plans in the range counted once per course beforehand. The pairs are
+ * summed by institution id before the names are looked up: joining the institutions first let SQLite pair every
+ * course's planners again for each pair of institutions.
  */
 async function institutionPairs({ actor, scope, range }: DashboardQuery) {
   const q = new AggregateQuery();
@@ -31,14 +33,17 @@ async function institutionPairs({ actor, scope, range }: DashboardQuery) {
       SELECT p."courseId" AS course, COUNT(*) AS plans FROM "LessonPlan" p
       WHERE p."partnershipId" = ${q.p(actor.partnershipId)} AND p."lessonDate" IS NOT NULL
         AND ${q.inRange(`p."lessonDate"`, range)}
-      GROUP BY p."courseId")
-    SELECT ia."id" AS a_id, ia."name" AS a_name, ib."id" AS b_id, ib."name" AS b_name,
-      COUNT(*) AS courses, SUM(COALESCE(dp.plans, 0)) AS plans
-    FROM planning a JOIN planning b ON b.course = a.course
-    JOIN "Institution" ia ON ia."id" = a.institution JOIN "Institution" ib ON ib."id" = b.institution
-    LEFT JOIN dated dp ON dp.course = a.course
+      GROUP BY p."courseId"),
+    pairs AS (
+      SELECT a.institution AS a, b.institution AS b, COUNT(*) AS courses, SUM(COALESCE(dp.plans, 0)) AS plans
+      FROM planning a JOIN planning b ON b.course = a.course AND b.institution <> a.institution
+      LEFT JOIN dated dp ON dp.course = a.course
+      GROUP BY a.institution, b.institution)
+    SELECT ia."id" AS a_id, ia."name" AS a_name, ib."id" AS b_id, ib."name" AS b_name, x.courses AS courses,
+      x.plans AS plans
+    FROM pairs x JOIN "Institution" ia ON ia."id" = x.a JOIN "Institution" ib ON ib."id" = x.b
     WHERE ia."name" < ib."name"
-    GROUP BY ia."id", ia."name", ib."id", ib."name" ORDER BY ia."name", ib."name"`);
+    ORDER BY ia."name", ib."name"`);
   return rows.map((r) => ({
     a: { id: str(r.a_id), name: str(r.a_name) },
     b: { id: str(r.b_id), name: str(r.b_name) },

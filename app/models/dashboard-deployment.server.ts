@@ -87,7 +87,12 @@ export function readBeforeLesson(q: AggregateQuery, range: DateRange): string {
   for (let year = Number(range.from.slice(0, 4)); year <= Number(range.to.slice(0, 4)); year++) {
     spans.push(...offsetSpans(year, UK_TIME_ZONE));
   }
-  return `CASE WHEN d."readAt" IS NOT NULL AND ${q.wallMinute(`d."readAt"`, spans)} < ${start} THEN 1 ELSE 0 END`;
+  // Most briefings are read on an earlier day: read before the UTC midnight that begins the lesson's day, a reading
+  // is at the latest 01:00 on London's clock that day, so it is before any lesson starting from 01:00 on, with no
+  // clock arithmetic per deployment.
+  return `CASE WHEN d."readAt" IS NULL THEN 0
+    WHEN d."readAt" < p."lessonDate" AND p."startTime" >= '01:00' THEN 1
+    WHEN ${q.wallMinute(`d."readAt"`, spans)} < ${start} THEN 1 ELSE 0 END`;
 }
 
 const drill = (range: DateRange, filter: Record<string, string>) =>

@@ -3,7 +3,12 @@
 // the courses they co-plan and ratings given for those plans.
 import { NEED_AREAS } from "~/lib/co-planning";
 import { rangeQuery, round2, type DashboardTable } from "~/lib/dashboards";
-import { HEADS_RANKING_SOURCE, HEADS_STRATEGY_RANKING, studyStrategiesNamedBy } from "~/lib/heads-strategy-ranking";
+import {
+  HEADS_RANKING_SOURCE,
+  HEADS_STRATEGY_RANKING,
+  STUDY_STRATEGY_KEYWORDS,
+  studyStrategiesNamedBy,
+} from "~/lib/heads-strategy-ranking";
 import { AggregateQuery, num, str } from "./dashboard-sql.server";
 import type { DashboardQuery } from "./dashboard-deployment.server";
 
@@ -50,20 +55,58 @@ function spread(row: Record<string, unknown>) {
 }
 
 /**
- * One statement: each strategy used or rated (uses, rating figures) and each area of need (the ratings of the
- * strategies tagged with it), both from the ratings summed once per strategy.
+ * A strategy's place by the figures the table ranks by: its mean to two places as shown (JavaScript's rounding of the
+ * same double, so ties are the table's ties), then its ratings. Titles break ties in JavaScript, with a collator.
  */
-async function perStrategyAndNeed(query: DashboardQuery) {
+function rankOf(q: AggregateQuery): string {
+  const hundredths = `(CAST(r.total AS ${q.postgres ? "double precision" : "REAL"}) / r.ratings) * 100 + 0.5`;
+  const mean = q.postgres ? `floor(${hundredths})` : `CAST(${hundredths} AS INTEGER)`;
+  return `RANK() OVER (ORDER BY COALESCE(${mean}, 0) DESC, COALESCE(r.ratings, 0) DESC)`;
+}
+
+/**
+ * The title may name a study strategy: it has one's keyword, or a character outside printable ASCII (where SQL's
+ * lower case may not be JavaScript's).
+ */
+function mayNameStudyStrategy(q: AggregateQuery, title: string): string {
+  const unusual = q.postgres ? `${title} ~ '[^ -~]'` : `${title} GLOB '*[^ -~]*'`;
+  const keywords = STUDY_STRATEGY_KEYWORDS.map((word) => `lower(${title}) LIKE ${q.p(`%${word}%`)}`);
+  return `(${unusual} OR ${keywords.join(" OR ")})`;
+}
+
+/** Highest mean first, then most ratings, then by title: the per-strategy table's order. */
+const byRank = (a: { title: string; mean: number | null; ratings: number }, b: typeof a) =>
+  (b.mean ?? 0) - (a.mean ?? 0) || b.ratings - a.ratings || byTitle.compare(a.title, b.title);
+
+/**
+ * One statement: each strategy used or rated (uses, rating figures) and each area of need (the ratings of the
+ * strategies tagged with it), both from the ratings summed once per strategy. Given `shown`, the figures of only the
+ * strategies that may rank among the first `shown` (ties at the cut included), the count of all, and for the heads'
+ * ranking the titles and ratings of the other rated ones.
+ */
+async function perStrategyAndNeed(query: DashboardQuery, shown: number | null) {
   const q = new AggregateQuery();
   const uses = usesIn(q, query);
   const ratings = ratingsIn(q, query);
+  const partnership = q.p(query.actor.partnershipId);
+  // The whole table (the CSV, or ?all) needs no places; the page's first rows need them, and the heads' ranking
+  // the other rated strategies whose titles may name a study strategy.
+  const place = shown === null ? "" : `, ${rankOf(q)} AS place, COUNT(*) OVER () AS strategies`;
+  const kind = shown === null ? "'strategy'" : `CASE WHEN f.place <= ${q.p(shown)} THEN 'strategy' ELSE 'rated' END`;
+  const cut =
+    shown === null
+      ? ""
+      : `WHERE f.place <= ${q.p(shown)} OR (f.ratings IS NOT NULL AND ${mayNameStudyStrategy(q, "f.title")})`;
   const rows =
     await q.rows(`WITH uses AS (SELECT x."strategyId", COUNT(*) AS uses FROM (${uses}) x GROUP BY x."strategyId"),
-      rated AS (${ratings})
-    SELECT 'strategy' AS kind, s."id" AS id, s."title" AS title, u.uses AS uses, 0 AS rated, r.ratings AS ratings,
-      r.total AS total, r.squares AS squares, r.low AS low, r.high AS high
-    FROM "Strategy" s LEFT JOIN uses u ON u."strategyId" = s."id" LEFT JOIN rated r ON r."strategyId" = s."id"
-    WHERE s."partnershipId" = ${q.p(query.actor.partnershipId)} AND (u.uses IS NOT NULL OR r.ratings IS NOT NULL)
+      rated AS (${ratings}),
+      figures AS (SELECT s."id" AS id, s."title" AS title, u.uses AS uses, r.ratings AS ratings, r.total AS total,
+          r.squares AS squares, r.low AS low, r.high AS high${place}
+        FROM "Strategy" s LEFT JOIN uses u ON u."strategyId" = s."id" LEFT JOIN rated r ON r."strategyId" = s."id"
+        WHERE s."partnershipId" = ${partnership} AND (u.uses IS NOT NULL OR r.ratings IS NOT NULL))
+    SELECT ${kind} AS kind, f.id AS id, f.title AS title, f.uses AS uses, ${shown === null ? "0" : "f.strategies"} AS rated,
+      f.ratings AS ratings, f.total AS total, f.squares AS squares, f.low AS low, f.high AS high
+    FROM figures f ${cut}
     UNION ALL
     SELECT 'need', t."value", '', 0, COUNT(r."strategyId"), SUM(r.ratings), SUM(r.total), SUM(r.squares), MIN(r.low),
       MAX(r.high)
@@ -71,10 +114,19 @@ async function perStrategyAndNeed(query: DashboardQuery) {
     LEFT JOIN rated r ON r."strategyId" = s."id"
     WHERE s."partnershipId" = ${q.p(query.actor.partnershipId)}
     GROUP BY t."value"`);
-  const strategies = rows
+  const figuresOf = (r: Record<string, unknown>) => ({
+    id: str(r.id),
+    title: str(r.title),
+    uses: num(r.uses),
+    ...spread(r),
+  });
+  const ranking = rows
     .filter((r) => r.kind === "strategy")
-    .map((r) => ({ id: str(r.id), title: str(r.title), uses: num(r.uses), ...spread(r) }))
-    .sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0) || b.ratings - a.ratings || byTitle.compare(a.title, b.title));
+    .map(figuresOf)
+    .sort(byRank);
+  const strategies = shown === null ? ranking : ranking.slice(0, shown);
+  const total = shown === null ? strategies.length : num(rows.find((r) => r.kind === "strategy")?.rated);
+  const rated = [...ranking, ...rows.filter((r) => r.kind === "rated").map(figuresOf)].filter((o) => o.mean !== null);
   const found = new Map(
     rows.filter((r) => r.kind === "need").map((r) => [str(r.id), { rated: num(r.rated), ...spread(r) }]),
   );
@@ -82,7 +134,7 @@ async function perStrategyAndNeed(query: DashboardQuery) {
     need,
     ...(found.get(need) ?? { rated: 0, ratings: 0, mean: null, low: null, high: null, sd: null }),
   }));
-  return { strategies, needs };
+  return { strategies, total, rated, needs };
 }
 
 async function perMonth(query: DashboardQuery) {
@@ -107,13 +159,21 @@ function monthEnd(month: string): string {
   return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 }
 
-export async function strategiesDashboard(query: DashboardQuery): Promise<DashboardTable[]> {
-  const [{ strategies, needs }, months] = await Promise.all([perStrategyAndNeed(query), perMonth(query)]);
-  const rated = strategies
-    .filter((o) => o.mean !== null)
-    .map((o) => ({ ...o, names: studyStrategiesNamedBy(o.title) }));
+/**
+ * The dashboard's tables; given `shown`, the per-strategy table holds only its first `shown` rows (and says how many
+ * it has), as the page shows it. The heads' ranking counts every rated strategy either way.
+ */
+export async function strategiesDashboard(
+  query: DashboardQuery,
+  shown: number | null = null,
+): Promise<DashboardTable[]> {
+  const [{ strategies, total, rated: ratedStrategies, needs }, months] = await Promise.all([
+    perStrategyAndNeed(query, shown),
+    perMonth(query),
+  ]);
+  const rated = ratedStrategies.map((o) => ({ ...o, names: studyStrategiesNamedBy(o.title) }));
   const study = HEADS_STRATEGY_RANKING.map((s) => {
-    const ours = rated.filter((o) => o.names.has(s.strategy));
+    const ours = rated.filter((o) => o.names.has(s.strategy)).sort(byRank);
     const ratings = ours.reduce((n, o) => n + o.ratings, 0);
     const mean = ratings > 0 ? round2(ours.reduce((sum, o) => sum + (o.mean ?? 0) * o.ratings, 0) / ratings) : null;
     return { ...s, ours, ratings, mean };
@@ -153,6 +213,7 @@ export async function strategiesDashboard(query: DashboardQuery): Promise<Dashbo
         },
         href: `/strategies/${r.id}`,
       })),
+      ...(total > strategies.length ? { totalRows: total } : {}),
       empty: "No strategy was used or rated in this range.",
     },
     {

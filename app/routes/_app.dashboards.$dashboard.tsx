@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CHART_SPECS } from "~/components/dashboards/chart-specs";
 import { DashboardTableSection } from "~/components/dashboards/dashboard-table";
 import { DateRangeForm } from "~/components/dashboards/date-range-form";
-import { DASHBOARDS, firstRowsOf, isDashboardSlug, parseDateRange, rangeQuery } from "~/lib/dashboards";
+import { DASHBOARDS, isDashboardSlug, parseDateRange, rangeQuery } from "~/lib/dashboards";
 import { dashboardTables } from "~/models/dashboards.server";
 import { ensure, notFound, requireActor } from "~/policies/enforce.server";
 import { dashboardScopeFor } from "~/policies/dashboard";
@@ -22,7 +22,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   if (!isDashboardSlug(slug)) notFound();
   const search = new URL(request.url).searchParams;
   const range = parseDateRange(search);
-  const tables = firstRowsOf(await dashboardTables(slug, actor, scope, range), search.get("all"));
+  const tables = await dashboardTables(slug, actor, scope, range, { shownInFull: search.get("all") });
   const title = DASHBOARDS.find((d) => d.slug === slug)!.title;
   return { slug, title, range, tables, scoped: scope.kind === "planned-courses" };
 }
