@@ -63,9 +63,9 @@ function studentRows(actor: Actor, groupIds: readonly string[], studentIds: read
         JOIN "LessonPlan" p ON p."id" = d."lessonPlanId"
         WHERE ds."studentId" = s."id" AND d."supporterId" = ${actor.id}) AS "latestLessonDate"
     FROM "Student" s JOIN "Institution" i ON i."id" = s."homeInstitutionId"
-    WHERE s."partnershipId" = ${actor.partnershipId} AND ((s."leftOn" IS NULL AND EXISTS (SELECT 1
-      FROM "GroupStudent" gs WHERE gs."studentId" = s."id" AND ${inList(Prisma.sql`gs."groupId"`, groupIds)}))
-      OR ${inList(Prisma.sql`s."id"`, studentIds)})
+    WHERE s."partnershipId" = ${actor.partnershipId} AND (${inList(Prisma.sql`s."id"`, studentIds)}
+      OR (s."leftOn" IS NULL AND s."id" IN (SELECT gs."studentId" FROM "GroupStudent" gs
+        WHERE ${inList(Prisma.sql`gs."groupId"`, groupIds)})))
     ORDER BY s."lastName" ASC, s."firstName" ASC, s."id" ASC`;
 }
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { ukWeekOf } from "~/lib/uk-calendar";
 import { db } from "~/models/db.server";
+import { listMyDeployments } from "~/models/deployments.server";
 import { supporterHome, teacherHome } from "~/models/home.server";
 import { partnershipActivity } from "~/models/partnership-activity.server";
 import { PROVIDERS } from "../support/databases";
@@ -213,5 +214,54 @@ describe.each(PROVIDERS)("home statements on %s", (provider) => {
     expect(home.needs.withoutObjectives).toEqual([]);
     expect(home.week.days).toEqual([]);
     expect(home.courses).toEqual([expect.objectContaining({ id: fixture.courseId, coPlans: true, groups: [] })]);
+  });
+
+  it("My deployments pages in SQL: twenty at a time in lesson order, with their students and the count of all", async () => {
+    const fixture = await createLessonFixture(db(), database.demo, " (my deployments)");
+    const lsa = await newcomer("lsa", "pages.lsa");
+    const days = [14, 3, 25, 7, 1, 19, 22, 5, 11, 2, 16, 9, 24, 4, 13, 20, 6, 18, 8, 23, 10, 15, 21, 12, 17];
+    for (const day of days) {
+      const lesson = await db().lessonPlan.create({
+        data: {
+          partnershipId: partnershipId(),
+          courseId: fixture.courseId,
+          groupId: day === 1 ? fixture.groupId : null,
+          title: `Pages: day ${day}`,
+          lessonDate: on(day),
+        },
+      });
+      await db().deployment.create({
+        data: {
+          partnershipId: partnershipId(),
+          lessonPlanId: lesson.id,
+          supporterId: lsa,
+          mode: "group",
+          students:
+            day === 1
+              ? { create: [{ studentId: fixture.studentIds.mld1 }, { studentId: fixture.studentIds.deaf }] }
+              : undefined,
+        },
+      });
+    }
+    const actor = await actorOf(lsa);
+    const first = await listMyDeployments(actor);
+    expect(first).toMatchObject({ total: 25, hasAny: true, page: 1, pageCount: 2, when: "upcoming" });
+    expect(first.deployments.map((d) => d.lessonPlan.title)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Pages: day ${i + 1}`),
+    );
+    expect(first.deployments[0]!.students.map((s) => s.studentId).sort()).toEqual(
+      [fixture.studentIds.mld1, fixture.studentIds.deaf].sort(),
+    );
+    expect(first.deployments[0]!.lessonPlan).toMatchObject({
+      course: { title: expect.stringContaining("(my deployments)") },
+      group: { id: fixture.groupId, site: { name: "Hollins Park Sports College" } },
+    });
+    expect(first.deployments[1]).toMatchObject({ students: [], lessonPlan: { group: null }, supporterId: lsa });
+    const second = await listMyDeployments(actor, { page: 2 });
+    expect(second.deployments.map((d) => d.lessonPlan.title)).toEqual(
+      [21, 22, 23, 24, 25].map((day) => `Pages: day ${day}`),
+    );
+    expect(await listMyDeployments(actor, { page: 3 })).toMatchObject({ deployments: [], total: 25, hasAny: true });
+    expect(await listMyDeployments(actor, { when: "past" })).toMatchObject({ deployments: [], total: 0, hasAny: true });
   });
 });
