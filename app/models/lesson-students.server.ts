@@ -36,7 +36,7 @@ interface StudentRow {
   needAreas: string;
   communicationMode: string;
   taughtByActor: number | bigint | boolean;
-  undatedDeployments: number | bigint;
+  undatedDeployments: number | bigint | null;
   latestLessonDate: Date | string | null;
 }
 
@@ -51,21 +51,21 @@ const inList = (column: Prisma.Sql, ids: readonly string[]) =>
  */
 function studentRows(actor: Actor, groupIds: readonly string[], studentIds: readonly string[]) {
   return db().$queryRaw<StudentRow[]>`
+    WITH "shown" AS (SELECT s."id" FROM "Student" s WHERE s."partnershipId" = ${actor.partnershipId}
+      AND (${inList(Prisma.sql`s."id"`, studentIds)} OR (s."leftOn" IS NULL AND s."id" IN (SELECT gs."studentId"
+        FROM "GroupStudent" gs WHERE ${inList(Prisma.sql`gs."groupId"`, groupIds)})))),
+    "own" AS (SELECT ds."studentId", MAX(p."lessonDate") AS "latestLessonDate",
+        SUM(CASE WHEN p."lessonDate" IS NULL THEN 1 ELSE 0 END) AS "undatedDeployments"
+      FROM "DeploymentStudent" ds JOIN "Deployment" d ON d."id" = ds."deploymentId"
+      JOIN "LessonPlan" p ON p."id" = d."lessonPlanId"
+      WHERE ds."studentId" IN (SELECT "id" FROM "shown") AND d."supporterId" = ${actor.id} GROUP BY ds."studentId")
     SELECT s."id", s."partnershipId", s."homeInstitutionId", i."name" AS "homeInstitution", s."firstName",
       s."lastName", s."yearGroup", s."senStatus", s."needAreas", s."communicationMode",
       EXISTS (SELECT 1 FROM "GroupStudent" gs JOIN "GroupTeacher" gt ON gt."groupId" = gs."groupId"
         WHERE gs."studentId" = s."id" AND gt."userId" = ${actor.id}) AS "taughtByActor",
-      (SELECT COUNT(*) FROM "DeploymentStudent" ds JOIN "Deployment" d ON d."id" = ds."deploymentId"
-        JOIN "LessonPlan" p ON p."id" = d."lessonPlanId"
-        WHERE ds."studentId" = s."id" AND d."supporterId" = ${actor.id} AND p."lessonDate" IS NULL)
-        AS "undatedDeployments",
-      (SELECT MAX(p."lessonDate") FROM "DeploymentStudent" ds JOIN "Deployment" d ON d."id" = ds."deploymentId"
-        JOIN "LessonPlan" p ON p."id" = d."lessonPlanId"
-        WHERE ds."studentId" = s."id" AND d."supporterId" = ${actor.id}) AS "latestLessonDate"
-    FROM "Student" s JOIN "Institution" i ON i."id" = s."homeInstitutionId"
-    WHERE s."partnershipId" = ${actor.partnershipId} AND (${inList(Prisma.sql`s."id"`, studentIds)}
-      OR (s."leftOn" IS NULL AND s."id" IN (SELECT gs."studentId" FROM "GroupStudent" gs
-        WHERE ${inList(Prisma.sql`gs."groupId"`, groupIds)})))
+      o."undatedDeployments", o."latestLessonDate"
+    FROM "shown" JOIN "Student" s ON s."id" = "shown"."id" JOIN "Institution" i ON i."id" = s."homeInstitutionId"
+    LEFT JOIN "own" o ON o."studentId" = s."id"
     ORDER BY s."lastName" ASC, s."firstName" ASC, s."id" ASC`;
 }
 
