@@ -21,6 +21,7 @@ import { db } from "./db.server";
 import { notifyFeedbackReturned, notifySupporter } from "./deployment-notifications.server";
 import { deleteCommentsAbout } from "./comment-deletion.server";
 import { loadLessonPlanFacts, type LessonPlanAccess } from "./lesson-plan-facts.server";
+import { myDeploymentsPage } from "./my-deployments-sql.server";
 
 const DEPLOYMENTS_PAGE_SIZE = 20;
 
@@ -273,49 +274,16 @@ export async function listMyDeployments(
 ) {
   const when = options.when ?? "upcoming";
   const page = Math.max(1, options.page ?? 1);
-  const today = lessonDateOf(ukDayOf(options.now ?? new Date()));
-  const where = {
-    partnershipId: actor.partnershipId,
-    supporterId: actor.id,
-    lessonPlan:
-      when === "upcoming"
-        ? { OR: [{ lessonDate: { gte: today } }, { lessonDate: null }] }
-        : { lessonDate: { lt: today } },
-  };
-  const direction = when === "upcoming" ? ("asc" as const) : ("desc" as const);
-  const [rows, total, upcomingCount] = await Promise.all([
-    db().deployment.findMany({
-      where,
-      include: {
-        students: { select: { studentId: true } },
-        lessonPlan: {
-          select: {
-            id: true,
-            title: true,
-            lessonDate: true,
-            startTime: true,
-            durationMinutes: true,
-            status: true,
-            course: { select: { title: true } },
-            group: { select: { id: true, name: true, site: { select: { name: true } } } },
-          },
-        },
-      },
-      orderBy: [
-        { lessonPlan: { lessonDate: direction } },
-        { lessonPlan: { startTime: direction } },
-        { createdAt: "asc" },
-      ],
-      skip: (page - 1) * DEPLOYMENTS_PAGE_SIZE,
-      take: DEPLOYMENTS_PAGE_SIZE,
-    }),
-    db().deployment.count({ where }),
-    db().deployment.count({ where: { partnershipId: actor.partnershipId, supporterId: actor.id } }),
-  ]);
+  const { deployments, total, hasAny } = await myDeploymentsPage(actor, {
+    upcoming: when === "upcoming",
+    today: lessonDateOf(ukDayOf(options.now ?? new Date())),
+    skip: (page - 1) * DEPLOYMENTS_PAGE_SIZE,
+    take: DEPLOYMENTS_PAGE_SIZE,
+  });
   return {
-    deployments: rows,
+    deployments,
     total,
-    hasAny: upcomingCount > 0,
+    hasAny,
     page,
     pageCount: Math.max(1, Math.ceil(total / DEPLOYMENTS_PAGE_SIZE)),
     when,

@@ -2,16 +2,13 @@
 // strategies shared, per institution, with the latest plans and strategies to open. Counts and titles only: no
 // students. Every query is scoped to the actor's partnership; rows pass the lesson-plan and strategy policies.
 import { DomainError } from "~/lib/errors";
-import { lessonDateOf, ukWeekOf } from "~/lib/uk-calendar";
+import { ukWeekOf } from "~/lib/uk-calendar";
 import type { Actor } from "~/policies/actor";
 import { canViewPartnershipActivity } from "~/policies/activity";
-import { canReadLessonPlan } from "~/policies/lesson-plan";
-import { canReadStrategy } from "~/policies/strategy";
-import { db } from "./db.server";
+import { activityCounts, activityLists, type Measure } from "./partnership-activity-sql.server";
 
 const LIST_LIMIT = 8;
 
-type Measure = "plansWritten" | "plansUpdated" | "lessonsTaught" | "deployments" | "strategiesShared";
 type Counts = Record<Measure, number>;
 
 const zero = (): Counts => ({
@@ -22,119 +19,46 @@ const zero = (): Counts => ({
   strategiesShared: 0,
 });
 
-async function weekRows(partnershipId: string, now: Date) {
-  const week = ukWeekOf(now);
-  const stamped = { gte: week.startsAt, lt: week.endsAt };
-  const lessonDays = { gte: lessonDateOf(week.monday), lte: lessonDateOf(week.sunday) };
-  const [institutions, members, plans, taught, deployments, strategies] = await Promise.all([
-    db().institution.findMany({
-      where: { partnershipId, archivedAt: null },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    db().user.findMany({ where: { partnershipId }, select: { id: true, name: true, institutionId: true } }),
-    db().lessonPlan.findMany({
-      where: { partnershipId, updatedAt: stamped },
-      orderBy: { updatedAt: "desc" },
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        lessonDate: true,
-        createdAt: true,
-        updatedAt: true,
-        createdById: true,
-        updatedById: true,
-        course: { select: { title: true, planners: { select: { userId: true } } } },
-        deployments: { select: { supporterId: true } },
-      },
-    }),
-    db().lessonPlan.findMany({
-      where: { partnershipId, lessonDate: lessonDays, status: { in: ["taught", "reviewed"] } },
-      select: { id: true, group: { select: { siteId: true } } },
-    }),
-    db().deployment.findMany({
-      where: { partnershipId, lessonPlan: { lessonDate: lessonDays } },
-      select: {
-        id: true,
-        readAt: true,
-        briefedAt: true,
-        feedbackAt: true,
-        supporter: { select: { institutionId: true } },
-      },
-    }),
-    db().strategy.findMany({
-      where: { partnershipId, createdAt: stamped },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, title: true, partnershipId: true, createdById: true, createdAt: true, institutionId: true },
-    }),
-  ]);
-  return { week, institutions, members, plans, taught, deployments, strategies };
-}
-
 /**
  * This week (Monday to Sunday in the UK) across the partnership. Plans written and updated count for the
  * institution of the member who did it; lessons taught for the site they were taught at; deployments for the
- * supporter's institution; strategies for the institution they were shared from.
+ * supporter's institution; strategies for the institution they were shared from. The people who may see it read
+ * every plan and strategy of their partnership (policies/activity.ts), so the partnership's rows are what they read.
  */
 export async function partnershipActivity(actor: Actor, now = new Date()) {
   if (!canViewPartnershipActivity(actor))
     throw new DomainError("forbidden", "The partnership's activity is for leaders and the coordinator.");
-  const rows = await weekRows(actor.partnershipId, now);
-  const member = new Map(rows.members.map((m) => [m.id, m]));
-  const plans = rows.plans.filter((p) =>
-    canReadLessonPlan(actor, {
-      partnershipId: actor.partnershipId,
-      plannerIds: p.course.planners.map((x) => x.userId),
-      supporterIds: p.deployments.map((d) => d.supporterId),
-    }),
-  );
-  const strategies = rows.strategies.filter((s) => canReadStrategy(actor, s));
-
-  const counts = new Map(rows.institutions.map((i) => [i.id, zero()]));
+  const week = ukWeekOf(now);
+  const [rows, lists] = await Promise.all([
+    activityCounts(actor.partnershipId, week),
+    activityLists(actor.partnershipId, week, LIST_LIMIT),
+  ]);
+  const institutions = rows
+    .filter((row) => row.measure === "institution")
+    .sort((a, b) => a.n - b.n)
+    .map((row) => ({ id: row.institutionId!, name: row.name!, counts: zero() }));
+  const byId = new Map(institutions.map((i) => [i.id, i.counts]));
   const total = zero();
-  const add = (institutionId: string | null | undefined, measure: Measure) => {
-    total[measure] += 1;
-    const row = institutionId ? counts.get(institutionId) : undefined;
-    if (row) row[measure] += 1;
-  };
-  for (const p of plans) {
-    const written = p.createdAt >= rows.week.startsAt;
-    if (written) add(member.get(p.createdById ?? "")?.institutionId, "plansWritten");
-    else add(member.get(p.updatedById ?? "")?.institutionId, "plansUpdated");
+  const deployments = { notBriefed: 0, notRead: 0, feedbackGiven: 0 };
+  for (const { measure, institutionId, n } of rows) {
+    if (measure === "institution") continue;
+    if (measure in deployments) {
+      deployments[measure as keyof typeof deployments] = n;
+      continue;
+    }
+    total[measure as Measure] += n;
+    const counts = institutionId ? byId.get(institutionId) : undefined;
+    if (counts) counts[measure as Measure] += n;
   }
-  for (const p of rows.taught) add(p.group?.siteId, "lessonsTaught");
-  for (const d of rows.deployments) add(d.supporter.institutionId, "deployments");
-  for (const s of strategies) add(s.institutionId, "strategiesShared");
-
-  const institutionName = new Map(rows.institutions.map((i) => [i.id, i.name]));
   return {
-    week: { monday: rows.week.monday, sunday: rows.week.sunday },
+    week: { monday: week.monday, sunday: week.sunday },
     total,
-    institutions: rows.institutions.map((i) => ({ id: i.id, name: i.name, counts: counts.get(i.id)! })),
-    deployments: {
-      notBriefed: rows.deployments.filter((d) => !d.briefedAt).length,
-      notRead: rows.deployments.filter((d) => d.briefedAt && !d.readAt).length,
-      feedbackGiven: rows.deployments.filter((d) => d.feedbackAt).length,
-    },
-    recentPlans: plans.slice(0, LIST_LIMIT).map((p) => {
-      const by = member.get(p.updatedById ?? p.createdById ?? "");
-      return {
-        id: p.id,
-        title: p.title,
-        course: p.course.title,
-        status: p.status,
-        lessonDate: p.lessonDate ? p.lessonDate.toISOString().slice(0, 10) : null,
-        updatedAt: p.updatedAt,
-        written: p.createdAt >= rows.week.startsAt,
-        by: by?.name ?? null,
-      };
-    }),
-    strategies: strategies.slice(0, LIST_LIMIT).map((s) => ({
-      id: s.id,
-      title: s.title,
-      createdAt: s.createdAt,
-      institution: s.institutionId ? (institutionName.get(s.institutionId) ?? null) : null,
+    institutions,
+    deployments,
+    recentPlans: lists.plans.map((p) => ({
+      ...p,
+      lessonDate: p.lessonDate ? p.lessonDate.toISOString().slice(0, 10) : null,
     })),
+    strategies: lists.strategies,
   };
 }

@@ -1,5 +1,6 @@
 // Students of the partnership. Every read of student records goes through
-// viewStudents, which applies the visibility rule (app/policies/student.ts):
+// viewStudents (or, for a lesson's students, lessonStudents in lesson-students.server.ts,
+// which shares its audit), applying the visibility rule (app/policies/student.ts):
 // full details for those allowed, a supporter's need-to-know for the students of
 // her deployments, initials otherwise, and one `student.viewed` audit entry per
 // student shown beyond initials (once per person, student, page and address in
@@ -184,6 +185,16 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
       groups: row.groups.map((g) => ({ id: g.group.id, name: g.group.name, courseTitle: g.group.course.title })),
     };
   });
+  await recordStudentViews(ctx, students, via);
+  return { students, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Audits each student shown beyond initials as student.viewed, unless already recorded lately (see below). */
+export async function recordStudentViews(
+  ctx: ActionContext,
+  students: ReadonlyArray<{ id: string; visibility: StudentView["visibility"] }>,
+  via: string,
+) {
   const shown = await notViewedLately(
     ctx,
     students.filter((s) => s.visibility !== "initials"),
@@ -199,7 +210,6 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
       detail: s.visibility === "need-to-know" ? { via, view: "need-to-know" } : { via },
     })),
   );
-  return { students, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /**
