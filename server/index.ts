@@ -17,6 +17,7 @@ import { checkRequestBodies } from "./http/request-bodies";
 import { logUnhandledError } from "./http/unhandled-errors";
 import { contentSecurityPolicy } from "./http/content-security-policy";
 import { logRefusals } from "./http/refusal-log";
+import { staticFiles } from "./http/static-files";
 import { createRealtimeServer } from "./realtime/socket";
 import { createRealtimeHub } from "./realtime/hub";
 import { registerCollaboration } from "./realtime/collab/collaboration";
@@ -77,8 +78,8 @@ async function main() {
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (cfg.production) {
     const buildDir = path.resolve(root, cfg.buildDir);
-    app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    app.use("/assets", staticFiles(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(staticFiles(path.join(buildDir, "client"), { maxAge: "1h" }));
     const buildPath = path.join(buildDir, "server/index.js");
     build = (await import(buildPath)) as ServerBuild;
   } else {
@@ -87,7 +88,7 @@ async function main() {
     app.use(viteServer.middlewares);
     build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   }
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.use(staticFiles(path.join(root, "public"), { maxAge: "1h" }));
 
   app.post("/unsubscribe/:token", oneClickUnsubscribe());
   app.use(requireSameOrigin(cfg.allowedOrigins, cfg.trustProxyHops));

@@ -15,6 +15,14 @@ type SessionRow = {
   reauthenticatedAt: Date | null;
 };
 
+type SessionAndUserRow = SessionRow & {
+  email: string;
+  name: string;
+  role: string;
+  partnershipId: string;
+  institutionId: string;
+};
+
 function toDatabaseSession(row: SessionRow): DatabaseSession {
   return {
     id: row.id,
@@ -33,22 +41,23 @@ function toDatabaseSession(row: SessionRow): DatabaseSession {
 export class PrismaSessionAdapter implements Adapter {
   constructor(private readonly getDb: () => Db) {}
 
+  /**
+   * Every request's session check, so one raw statement: a model query with its user costs two statements and about
+   * four times the CPU in Prisma, and would read the password hash for nothing.
+   */
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await this.getDb().session.findUnique({ where: { id: sessionId }, include: { user: true } });
-    if (!row || row.user.deactivatedAt) return [null, null];
-    const { user, ...session } = row;
+    const rows = await this.getDb().$queryRaw<SessionAndUserRow[]>`
+      SELECT s."id", s."userId", s."expiresAt", s."absoluteExpiresAt", s."createdAt", s."userAgent", s."ipAddress",
+        s."reauthenticatedAt", u."email", u."name", u."role", u."partnershipId", u."institutionId"
+      FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      WHERE s."id" = ${sessionId} AND u."deactivatedAt" IS NULL`;
+    const row = rows[0];
+    if (!row) return [null, null];
+    const { email, name, role, partnershipId, institutionId, ...session } = row;
     return [
       toDatabaseSession(session),
-      {
-        id: user.id,
-        attributes: {
-          email: user.email,
-          name: user.name,
-          role: user.role,
-          partnershipId: user.partnershipId,
-          institutionId: user.institutionId,
-        },
-      },
+      { id: row.userId, attributes: { email, name, role, partnershipId, institutionId } },
     ];
   }
 

@@ -1,6 +1,8 @@
 // What the shell of every signed-in page shows about the member, in one statement: their name, role, institution and
 // partnership, whether they have ever been deployed as a supporter (the navigation's "My deployments"), and how many
-// in-app notifications they have not read. It runs on every page, so it costs one round trip, not five.
+// in-app notifications they have not read, and their account notices not yet dismissed. It runs on every page, so it
+// costs one round trip, not five (a second one only while a notice waits).
+import { listUndismissedAccountNotices } from "./account-notices.server";
 import { db } from "./db.server";
 
 interface ShellRow {
@@ -11,6 +13,7 @@ interface ShellRow {
   isDemo: boolean | number;
   deployed: boolean | number | bigint;
   unread: number | bigint;
+  noticed: boolean | number | bigint;
 }
 
 /** The member's shell facts; null when they are not stored (a session outliving its member). */
@@ -20,7 +23,8 @@ export async function getShellFacts(userId: string) {
       EXISTS (SELECT 1 FROM "Deployment" d WHERE d."partnershipId" = u."partnershipId" AND d."supporterId" = u."id")
         AS "deployed",
       (SELECT COUNT(*) FROM "Notification" n WHERE n."recipientId" = u."id" AND n."inApp" = TRUE AND n."readAt" IS NULL)
-        AS "unread"
+        AS "unread",
+      EXISTS (SELECT 1 FROM "AccountNotice" a WHERE a."userId" = u."id" AND a."dismissedAt" IS NULL) AS "noticed"
     FROM "User" u
     JOIN "Institution" i ON i."id" = u."institutionId"
     JOIN "Partnership" p ON p."id" = u."partnershipId"
@@ -36,5 +40,6 @@ export async function getShellFacts(userId: string) {
     isDemo: Boolean(Number(row.isDemo)),
     hasDeployments: Boolean(Number(row.deployed)),
     unreadNotifications: Number(row.unread),
+    accountNotices: Number(row.noticed) ? await listUndismissedAccountNotices(userId) : [],
   };
 }

@@ -8,13 +8,12 @@ import { ErrorContent } from "~/components/error-page";
 import { LiveUpdates } from "~/components/live-updates";
 import { isRole } from "~/lib/roles";
 import { navigationFor } from "~/lib/navigation";
-import { listUndismissedAccountNotices } from "~/models/account-notices.server";
 import { getShellFacts } from "~/models/shell.server";
 import { notFound, requireActor } from "~/policies/enforce.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
-  const [shell, accountNotices] = await Promise.all([getShellFacts(actor.id), listUndismissedAccountNotices(actor.id)]);
+  const shell = await getShellFacts(actor.id);
   if (!shell || !isRole(shell.role)) notFound();
   return {
     user: {
@@ -25,7 +24,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     },
     demo: shell.isDemo,
     nav: navigationFor(actor, { hasDeployments: actor.role !== "lsa" && shell.hasDeployments }),
-    accountNotices,
+    accountNotices: shell.accountNotices,
     unreadNotifications: shell.unreadNotifications,
   };
 }

@@ -1,6 +1,8 @@
 // The signed-in shell's facts from one statement, on SQLite and PostgreSQL: the member's names, whether they were
-// ever deployed, and their unread in-app notifications (read ones and email-only ones left out).
+// ever deployed, their unread in-app notifications (read ones and email-only ones left out) and their account notices
+// not yet dismissed.
 import { describe, expect, it } from "vitest";
+import { dismissAccountNotice, noticeAccountChange } from "~/models/account-notices.server";
 import { db } from "~/models/db.server";
 import { getShellFacts } from "~/models/shell.server";
 import { PROVIDERS } from "../support/databases";
@@ -46,5 +48,19 @@ describe.each(PROVIDERS)("the shell of a signed-in page on %s", (provider) => {
     }
     expect((await getShellFacts(idOf(database.demo.userIds, "lsa")))!.hasDeployments).toBe(true);
     expect(await getShellFacts("no-such-member")).toBeNull();
+  });
+
+  it("lists the member's own account notices until they dismiss them, and nobody else's", async () => {
+    const { partnershipId } = database.demo;
+    const member = idOf(database.demo.userIds, "teacherFe");
+    const colleague = idOf(database.demo.userIds, "teacherDeaf");
+    expect((await getShellFacts(member))!.accountNotices).toEqual([]);
+    await noticeAccountChange({ id: member, partnershipId }, "password-changed", "Your password was changed.");
+    await noticeAccountChange({ id: member, partnershipId }, "role-changed", "Your role is now Leader.");
+    const shown = (await getShellFacts(member))!.accountNotices;
+    expect(shown.map((n) => n.message).sort()).toEqual(["Your password was changed.", "Your role is now Leader."]);
+    expect((await getShellFacts(colleague))!.accountNotices).toEqual([]);
+    for (const notice of shown) await dismissAccountNotice(member, notice.id);
+    expect((await getShellFacts(member))!.accountNotices).toEqual([]);
   });
 });
