@@ -5,27 +5,9 @@ import { Prisma } from "~/generated/sqlite/client";
 import { groupTags, type StrategyFilters, type StrategySort } from "~/lib/forms/strategies";
 import type { Actor } from "~/policies/actor";
 import { currentProvider, db } from "./db.server";
+import { titleKey } from "./sql-title-order.server";
 
 export const STRATEGIES_PAGE_SIZE = 20;
-
-/**
- * ASCII spaces and punctuation in the order localeCompare (ICU, "en-GB") gives them, all before digits and letters;
- * "$" is left out because its own code already sorts it last of them. Each maps to a control character in this order
- * (the last, "~", to a space, free by then), so a byte-wise comparison of the lower-cased title orders ASCII titles
- * exactly as localeCompare did when the library sorted in JavaScript.
- */
-const PUNCTUATION_ORDER = " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~";
-const PUNCTUATION_KEYS = [...PUNCTUATION_ORDER].map((_, i) => String.fromCharCode(i + 1)).join("");
-
-/** A byte-wise sort key of a title column: lower case, punctuation in ICU's order (see PUNCTUATION_ORDER). */
-function titleKey(column: Prisma.Sql, postgres: boolean): Prisma.Sql {
-  if (postgres) return Prisma.sql`translate(lower(${column}), ${PUNCTUATION_ORDER}, ${PUNCTUATION_KEYS})`;
-  let key = Prisma.sql`LOWER(${column})`;
-  for (let i = 0; i < PUNCTUATION_ORDER.length; i++) {
-    key = Prisma.sql`REPLACE(${key}, ${PUNCTUATION_ORDER[i]}, ${PUNCTUATION_KEYS[i]})`;
-  }
-  return key;
-}
 
 /** The strategies that match the filters: the partnership's, with every chosen tag, whose text holds the search. */
 function matching(actor: Actor, filters: StrategyFilters): Prisma.Sql {
