@@ -64,53 +64,63 @@ export async function listRatings(actor: Actor, strategyId: string) {
   };
 }
 
+interface PlanUseRow {
+  id: string;
+  title: string;
+  lessonDate: Date | string | null;
+  note: string;
+  courseId: string;
+  courseTitle: string;
+  leadInstitutionId: string;
+  leadInstitutionName: string;
+  supportedByViewer: boolean | number | bigint;
+}
+
 /** The lesson plans that use the strategy and the viewer may read, and their courses' institutions. */
 export async function listPlanUses(actor: Actor, strategyId: string) {
-  const links = await db().lessonPlanStrategy.findMany({
-    where: {
-      strategyId,
-      strategy: { partnershipId: actor.partnershipId },
-      lessonPlan: { partnershipId: actor.partnershipId },
-    },
-    include: {
-      lessonPlan: {
-        select: {
-          id: true,
-          title: true,
-          lessonDate: true,
-          partnershipId: true,
-          deployments: { select: { supporterId: true } },
-          course: {
-            select: {
-              id: true,
-              title: true,
-              leadInstitution: { select: { id: true, name: true } },
-              sites: { select: { institution: { select: { id: true, name: true } } } },
-            },
-          },
-        },
-      },
-    },
-  });
-  const visible = links.filter((link) => readable(actor, link.lessonPlan));
+  // Whether the viewer is deployed to the plan is all the read rule needs of its supporters (LSAs read only those).
+  const links = await db().$queryRaw<PlanUseRow[]>`
+    SELECT p."id", p."title", p."lessonDate", l."note", c."id" AS "courseId", c."title" AS "courseTitle",
+      i."id" AS "leadInstitutionId", i."name" AS "leadInstitutionName",
+      EXISTS (SELECT 1 FROM "Deployment" d WHERE d."lessonPlanId" = p."id" AND d."supporterId" = ${actor.id})
+        AS "supportedByViewer"
+    FROM "LessonPlanStrategy" l
+    JOIN "Strategy" s ON s."id" = l."strategyId"
+    JOIN "LessonPlan" p ON p."id" = l."lessonPlanId"
+    JOIN "Course" c ON c."id" = p."courseId"
+    JOIN "Institution" i ON i."id" = c."leadInstitutionId"
+    WHERE l."strategyId" = ${strategyId} AND s."partnershipId" = ${actor.partnershipId}
+      AND p."partnershipId" = ${actor.partnershipId}`;
+  const visible = links.filter((link) =>
+    canReadLessonPlan(actor, {
+      partnershipId: actor.partnershipId,
+      plannerIds: [],
+      supporterIds: Number(link.supportedByViewer) ? [actor.id] : [],
+    }),
+  );
+  const courseIds = [...new Set(visible.map((link) => link.courseId))];
+  const sites =
+    courseIds.length === 0
+      ? []
+      : await db().$queryRaw<Array<{ id: string; name: string }>>`
+          SELECT DISTINCT i."id", i."name" FROM "CourseSite" cs JOIN "Institution" i ON i."id" = cs."institutionId"
+          WHERE cs."courseId" IN (${Prisma.join(courseIds)})`;
   const institutions = new Map<string, string>();
-  for (const { lessonPlan } of visible) {
-    institutions.set(lessonPlan.course.leadInstitution.id, lessonPlan.course.leadInstitution.name);
-    for (const site of lessonPlan.course.sites) institutions.set(site.institution.id, site.institution.name);
-  }
-  const time = (d: Date | null) => d?.getTime() ?? 0;
+  for (const link of visible) institutions.set(link.leadInstitutionId, link.leadInstitutionName);
+  for (const site of sites) institutions.set(site.id, site.name);
+  const time = (d: Date | string | null) => (d === null ? 0 : new Date(d).getTime());
   const screen = await studentNameScreen(
     actor,
     visible.map((link) => link.note),
   );
   return {
     plans: visible
-      .sort((a, b) => time(b.lessonPlan.lessonDate) - time(a.lessonPlan.lessonDate))
+      .sort((a, b) => time(b.lessonDate) - time(a.lessonDate))
       .map((link) => ({
-        id: link.lessonPlan.id,
-        title: link.lessonPlan.title,
-        lessonDate: link.lessonPlan.lessonDate,
-        courseTitle: link.lessonPlan.course.title,
+        id: link.id,
+        title: link.title,
+        lessonDate: link.lessonDate === null ? null : new Date(link.lessonDate),
+        courseTitle: link.courseTitle,
         note: screen(link.note),
       })),
     institutions: [...institutions.values()].sort((a, b) => a.localeCompare(b, "en-GB")),
