@@ -2,9 +2,11 @@
 // (only those the viewer may read), their courses' institutions, the ratings
 // with their aggregate, and the plans a member could add it to.
 import type { Actor } from "~/policies/actor";
-import { canEditLessonPlan, canReadLessonPlan } from "~/policies/lesson-plan";
+import { Prisma } from "~/generated/sqlite/client";
+import { canReadLessonPlan } from "~/policies/lesson-plan";
 import { mayEditLessonPlans } from "~/policies/strategy";
-import { db } from "./db.server";
+import { currentProvider, db } from "./db.server";
+import { titleKey } from "./sql-title-order.server";
 import { studentNameScreen } from "./student-names.server";
 
 /** At most this many plans are offered in the "add to a lesson plan" list. */
@@ -62,53 +64,63 @@ export async function listRatings(actor: Actor, strategyId: string) {
   };
 }
 
+interface PlanUseRow {
+  id: string;
+  title: string;
+  lessonDate: Date | string | null;
+  note: string;
+  courseId: string;
+  courseTitle: string;
+  leadInstitutionId: string;
+  leadInstitutionName: string;
+  supportedByViewer: boolean | number | bigint;
+}
+
 /** The lesson plans that use the strategy and the viewer may read, and their courses' institutions. */
 export async function listPlanUses(actor: Actor, strategyId: string) {
-  const links = await db().lessonPlanStrategy.findMany({
-    where: {
-      strategyId,
-      strategy: { partnershipId: actor.partnershipId },
-      lessonPlan: { partnershipId: actor.partnershipId },
-    },
-    include: {
-      lessonPlan: {
-        select: {
-          id: true,
-          title: true,
-          lessonDate: true,
-          partnershipId: true,
-          deployments: { select: { supporterId: true } },
-          course: {
-            select: {
-              id: true,
-              title: true,
-              leadInstitution: { select: { id: true, name: true } },
-              sites: { select: { institution: { select: { id: true, name: true } } } },
-            },
-          },
-        },
-      },
-    },
-  });
-  const visible = links.filter((link) => readable(actor, link.lessonPlan));
+  // Whether the viewer is deployed to the plan is all the read rule needs of its supporters (LSAs read only those).
+  const links = await db().$queryRaw<PlanUseRow[]>`
+    SELECT p."id", p."title", p."lessonDate", l."note", c."id" AS "courseId", c."title" AS "courseTitle",
+      i."id" AS "leadInstitutionId", i."name" AS "leadInstitutionName",
+      EXISTS (SELECT 1 FROM "Deployment" d WHERE d."lessonPlanId" = p."id" AND d."supporterId" = ${actor.id})
+        AS "supportedByViewer"
+    FROM "LessonPlanStrategy" l
+    JOIN "Strategy" s ON s."id" = l."strategyId"
+    JOIN "LessonPlan" p ON p."id" = l."lessonPlanId"
+    JOIN "Course" c ON c."id" = p."courseId"
+    JOIN "Institution" i ON i."id" = c."leadInstitutionId"
+    WHERE l."strategyId" = ${strategyId} AND s."partnershipId" = ${actor.partnershipId}
+      AND p."partnershipId" = ${actor.partnershipId}`;
+  const visible = links.filter((link) =>
+    canReadLessonPlan(actor, {
+      partnershipId: actor.partnershipId,
+      plannerIds: [],
+      supporterIds: Number(link.supportedByViewer) ? [actor.id] : [],
+    }),
+  );
+  const courseIds = [...new Set(visible.map((link) => link.courseId))];
+  const sites =
+    courseIds.length === 0
+      ? []
+      : await db().$queryRaw<Array<{ id: string; name: string }>>`
+          SELECT DISTINCT i."id", i."name" FROM "CourseSite" cs JOIN "Institution" i ON i."id" = cs."institutionId"
+          WHERE cs."courseId" IN (${Prisma.join(courseIds)})`;
   const institutions = new Map<string, string>();
-  for (const { lessonPlan } of visible) {
-    institutions.set(lessonPlan.course.leadInstitution.id, lessonPlan.course.leadInstitution.name);
-    for (const site of lessonPlan.course.sites) institutions.set(site.institution.id, site.institution.name);
-  }
-  const time = (d: Date | null) => d?.getTime() ?? 0;
+  for (const link of visible) institutions.set(link.leadInstitutionId, link.leadInstitutionName);
+  for (const site of sites) institutions.set(site.id, site.name);
+  const time = (d: Date | string | null) => (d === null ? 0 : new Date(d).getTime());
   const screen = await studentNameScreen(
     actor,
     visible.map((link) => link.note),
   );
   return {
     plans: visible
-      .sort((a, b) => time(b.lessonPlan.lessonDate) - time(a.lessonPlan.lessonDate))
+      .sort((a, b) => time(b.lessonDate) - time(a.lessonDate))
       .map((link) => ({
-        id: link.lessonPlan.id,
-        title: link.lessonPlan.title,
-        lessonDate: link.lessonPlan.lessonDate,
-        courseTitle: link.lessonPlan.course.title,
+        id: link.id,
+        title: link.title,
+        lessonDate: link.lessonDate === null ? null : new Date(link.lessonDate),
+        courseTitle: link.courseTitle,
         note: screen(link.note),
       })),
     institutions: [...institutions.values()].sort((a, b) => a.localeCompare(b, "en-GB")),
@@ -117,44 +129,57 @@ export async function listPlanUses(actor: Actor, strategyId: string) {
   };
 }
 
-/** Plans the actor may edit that do not use the strategy yet: upcoming first (soonest first), then undated, then past. */
+interface PlanToAddRow {
+  id: string;
+  title: string;
+  lessonDate: Date | string | null;
+  courseTitle: string;
+}
+
+/**
+ * Plans the actor may edit that do not use the strategy yet: upcoming first (soonest first), then undated (by title),
+ * then past (most recent first), at most PLANS_OFFERED. Each part is read in order from the (partnership, lesson date)
+ * index and cut at PLANS_OFFERED, so the statement reads a few hundred rows however many plans the partnership has.
+ */
 export async function listPlansToAddTo(actor: Actor, strategyId: string) {
   if (!mayEditLessonPlans(actor)) return [];
-  const plans = await db().lessonPlan.findMany({
-    where: {
-      partnershipId: actor.partnershipId,
-      strategies: { none: { strategyId } },
-      ...(actor.role === "teacher" ? { course: { planners: { some: { userId: actor.id } } } } : {}),
-    },
-    select: {
-      id: true,
-      title: true,
-      lessonDate: true,
-      partnershipId: true,
-      course: { select: { title: true, planners: { select: { userId: true } } } },
-      deployments: { select: { supporterId: true } },
-    },
-    orderBy: { lessonDate: "asc" },
-    take: 500,
-  });
+  const postgres = currentProvider() === "postgresql";
   const startOfToday = new Date();
   startOfToday.setHours(0, 0, 0, 0);
-  const rank = (d: Date | null) => (d === null ? 1 : d >= startOfToday ? 0 : 2);
-  return plans
-    .filter((p) =>
-      canEditLessonPlan(actor, {
-        partnershipId: p.partnershipId,
-        plannerIds: p.course.planners.map((c) => c.userId),
-        supporterIds: p.deployments.map((d) => d.supporterId),
-      }),
-    )
-    .sort((a, b) => {
-      const byRank = rank(a.lessonDate) - rank(b.lessonDate);
-      if (byRank !== 0) return byRank;
-      if (!a.lessonDate || !b.lessonDate) return a.title.localeCompare(b.title, "en-GB");
-      const diff = a.lessonDate.getTime() - b.lessonDate.getTime();
-      return rank(a.lessonDate) === 2 ? -diff : diff;
-    })
-    .slice(0, PLANS_OFFERED)
-    .map((p) => ({ id: p.id, title: p.title, lessonDate: p.lessonDate, courseTitle: p.course.title }));
+  // SQLite stores instants as ISO text with "+00:00"; PostgreSQL compares timestamps.
+  const today = postgres
+    ? Prisma.sql`CAST(${startOfToday.toISOString()} AS TIMESTAMP)`
+    : Prisma.sql`${startOfToday.toISOString().replace("Z", "+00:00")}`;
+  // The lesson-plan policy's editors: the coordinator, or a teacher who co-plans the plan's course.
+  const editable = Prisma.sql`p."partnershipId" = ${actor.partnershipId}
+    AND NOT EXISTS (SELECT 1 FROM "LessonPlanStrategy" l WHERE l."lessonPlanId" = p."id" AND l."strategyId" = ${strategyId})
+    ${
+      actor.role === "teacher"
+        ? Prisma.sql`AND EXISTS (SELECT 1 FROM "CoursePlanner" cp WHERE cp."courseId" = p."courseId" AND cp."userId" = ${actor.id})`
+        : Prisma.empty
+    }`;
+  const part = (rank: number, where: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`
+    SELECT * FROM (
+      SELECT p."id", p."title", p."lessonDate", p."courseId", ${Prisma.raw(String(rank))} AS "rank",
+        ROW_NUMBER() OVER (ORDER BY ${order}) AS "position"
+      FROM "LessonPlan" p WHERE ${editable} AND ${where} ORDER BY ${order} LIMIT ${PLANS_OFFERED}
+    ) ${Prisma.raw(`"part${rank}"`)}`;
+  const byTitle = Prisma.sql`${titleKey(Prisma.sql`p."title"`, postgres)}${Prisma.raw(postgres ? ' COLLATE "C"' : "")},
+    p."title"${Prisma.raw(postgres ? ' COLLATE "C"' : "")} DESC, p."id"`;
+  const rows = await db().$queryRaw<PlanToAddRow[]>`
+    SELECT o."id", o."title", o."lessonDate", c."title" AS "courseTitle"
+    FROM (
+      ${part(0, Prisma.sql`p."lessonDate" >= ${today}`, Prisma.sql`p."lessonDate", p."id"`)}
+      UNION ALL ${part(1, Prisma.sql`p."lessonDate" IS NULL`, byTitle)}
+      UNION ALL ${part(2, Prisma.sql`p."lessonDate" < ${today}`, Prisma.sql`p."lessonDate" DESC, p."id"`)}
+    ) o
+    JOIN "Course" c ON c."id" = o."courseId"
+    ORDER BY o."rank", o."position"
+    LIMIT ${PLANS_OFFERED}`;
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    lessonDate: r.lessonDate === null ? null : new Date(r.lessonDate),
+    courseTitle: r.courseTitle,
+  }));
 }
