@@ -36,7 +36,12 @@ export async function loadLessonPlanPage(
   const { canEdit, canDelete } = options;
   const [deployments, body, units, groups, members, impact] = await Promise.all([
     listPlanDeployments(actor.partnershipId, plan.id),
-    getDocumentByOwnerForActor(actor, LESSON_PLAN_DOCUMENT, plan.id),
+    // The plan's facts, just checked by the route, decide the rights on its document too.
+    getDocumentByOwnerForActor(actor, LESSON_PLAN_DOCUMENT, plan.id, {
+      ownerType: LESSON_PLAN_DOCUMENT,
+      ownerId: plan.id,
+      value: access,
+    }),
     canEdit
       ? db().courseUnit.findMany({
           where: { courseId: plan.courseId },

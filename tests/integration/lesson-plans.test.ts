@@ -20,7 +20,7 @@ import {
 import { yjsStateToPlainText } from "~/lib/document-schema/headless";
 import { lessonStudents } from "~/models/lesson-students.server";
 import { duplicateLessonPlan } from "~/models/lesson-plan-duplicate.server";
-import { requireLessonPlan, requirePlanningCourse } from "~/models/lesson-plan-facts.server";
+import { loadLessonPlanFacts, requireLessonPlan, requirePlanningCourse } from "~/models/lesson-plan-facts.server";
 import {
   addDifferentiationNote,
   createLessonPlan,
@@ -249,6 +249,18 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
         plan.id,
       ),
     ).toBeNull();
+    // The facts a page checks, read in one statement: the course's co-planners and the deployed supporter, and
+    // nothing for another partnership. Passed on to the document, they decide as the document's own read of them.
+    const facts = await loadLessonPlanFacts(database.demo.partnershipId, plan.id);
+    expect(facts).toMatchObject({ id: plan.id, courseId: f.courseId, groupId: f.groupId, supporterIds: [joanne.id] });
+    expect(facts!.plannerIds).toContain(teacher.id);
+    expect(await loadLessonPlanFacts(database.other.partnershipId, plan.id)).toBeNull();
+    for (const actor of [joanne, teacher, await who("leader")]) {
+      const given = { ownerType: "lesson-plan", ownerId: plan.id, value: await requireLessonPlan(actor, plan.id) };
+      expect(await getDocumentByOwnerForActor(actor, "lesson-plan", plan.id, given)).toEqual(
+        await getDocumentByOwnerForActor(actor, "lesson-plan", plan.id),
+      );
+    }
 
     // Students must be in the lesson's group; supporters must be active members of this partnership.
     await expect(
