@@ -8,7 +8,8 @@ import { briefingOf, listDeployableMembers, listPlanDeployments } from "./deploy
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import type { LessonPlanAccess } from "./lesson-plan-facts.server";
 import { lessonStudents } from "./lesson-students.server";
-import { fromLessonDate, getLessonPlan, lessonPlanDeletionImpact } from "./lesson-plans.server";
+import { getLessonPlan } from "./lesson-plan-read.server";
+import { fromLessonDate, lessonPlanDeletionImpact } from "./lesson-plans.server";
 import { screenTexts, studentNameScreen } from "./student-names.server";
 
 /**

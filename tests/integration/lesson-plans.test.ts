@@ -10,6 +10,7 @@ import { db } from "~/models/db.server";
 import {
   deploySupporter,
   getDeployment,
+  listDeployableMembers,
   listMyDeployments,
   markBriefingRead,
   recordDeploymentFeedback,
@@ -21,6 +22,7 @@ import { yjsStateToPlainText } from "~/lib/document-schema/headless";
 import { lessonStudents } from "~/models/lesson-students.server";
 import { duplicateLessonPlan } from "~/models/lesson-plan-duplicate.server";
 import { loadLessonPlanFacts, requireLessonPlan, requirePlanningCourse } from "~/models/lesson-plan-facts.server";
+import { getLessonPlan } from "~/models/lesson-plan-read.server";
 import {
   addDifferentiationNote,
   createLessonPlan,
@@ -441,6 +443,50 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       note: "Pair with a buddy",
     });
     await addFileResource(ctx(teacher), original, { title: "Sheet", fileName: "sheet.pdf", bytes: PDF });
+    // The page's whole read of the plan (four statements) is what the model's relations hold, field for field.
+    const relations = { orderBy: { createdAt: "asc" } } as const;
+    expect(await getLessonPlan(teacher, original)).toEqual(
+      await db().lessonPlan.findFirst({
+        where: { id: plan.id },
+        include: {
+          course: { select: { id: true, title: true } },
+          unit: { select: { id: true, title: true } },
+          group: { select: { id: true, name: true, site: { select: { id: true, name: true } } } },
+          strategies: {
+            ...relations,
+            select: {
+              strategyId: true,
+              note: true,
+              createdAt: true,
+              strategy: { select: { id: true, title: true, summary: true } },
+            },
+          },
+          differentiation: { ...relations, select: { id: true, studentId: true, needArea: true, note: true } },
+          resources: {
+            ...relations,
+            select: {
+              id: true,
+              kind: true,
+              title: true,
+              url: true,
+              fileName: true,
+              mimeType: true,
+              sizeBytes: true,
+              createdAt: true,
+            },
+          },
+        },
+      }),
+    );
+    expect(await getLessonPlan(await actorOf(idOf(database.other.userIds, "coordinator")), original)).toBeNull();
+    // The deploy form's choice: every active member with their institution, by name, LSAs first.
+    const members = await listDeployableMembers(database.demo.partnershipId);
+    const activeMembers = await db().user.findMany({
+      where: { partnershipId: database.demo.partnershipId, deactivatedAt: null },
+      select: { id: true, name: true, role: true, jobTitle: true, institution: { select: { name: true } } },
+      orderBy: { name: "asc" },
+    });
+    expect(members).toEqual(activeMembers.sort((a, b) => Number(b.role === "lsa") - Number(a.role === "lsa")));
     await deploySupporter(ctx(teacher), original, {
       supporterId: idOf(database.demo.userIds, "lsa"),
       supporterRole: "lsa",
