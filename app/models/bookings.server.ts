@@ -5,6 +5,7 @@ import { invalidField } from "~/lib/errors";
 import { formatDate } from "~/lib/format";
 import { dayLabel } from "~/lib/timetable";
 import { Prisma } from "~/generated/sqlite/client";
+import { addDays } from "./dashboard-sql.server";
 import { currentProvider, db } from "./db.server";
 
 /** A lesson's time and place: its group's site, or without a group the course's lead institution. */
@@ -49,14 +50,18 @@ async function planTimes(partnershipId: string, planId: string): Promise<PlanTim
 
 /**
  * Lessons the supporters (members of the partnership) are deployed in on those days (lesson dates are stored at
- * midnight UTC), with who is deployed: one statement for any number of supporters and days.
+ * midnight UTC), with who is deployed: one statement for any number of supporters and days. The plans are sought
+ * by the span of the days on the lesson date column itself (a function of the column hides it from the planner,
+ * which then read every deployment of the partnership), then each plan's day is compared as before.
  */
 async function supportersLessons(partnershipId: string, supporterIds: readonly string[], days: readonly Date[]) {
   if (supporterIds.length === 0 || days.length === 0) return [];
-  const dayOf =
-    currentProvider() === "postgresql"
-      ? Prisma.sql`to_char(p."lessonDate", 'YYYY-MM-DD')`
-      : Prisma.sql`substr(p."lessonDate", 1, 10)`;
+  const postgres = currentProvider() === "postgresql";
+  const dayOf = postgres
+    ? Prisma.sql`to_char(p."lessonDate", 'YYYY-MM-DD')`
+    : Prisma.sql`substr(p."lessonDate", 1, 10)`;
+  const bound = (day: string) => (postgres ? Prisma.sql`CAST(${day} AS date)` : Prisma.sql`${day}`);
+  const dayList = [...new Set(days.map((day) => day.toISOString().slice(0, 10)))].sort();
   const rows = await db().$queryRaw<Array<PlanTimesRow & { deploymentId: string; supporterId: string }>>`
     SELECT d."id" AS "deploymentId", d."supporterId", ${LESSON_TIMES}
     FROM "Deployment" d
@@ -65,7 +70,9 @@ async function supportersLessons(partnershipId: string, supporterIds: readonly s
     ${LESSON_PLACES}
     WHERE d."partnershipId" = ${partnershipId}
       AND d."supporterId" IN (${Prisma.join([...supporterIds])})
-      AND ${dayOf} IN (${Prisma.join([...new Set(days.map((day) => day.toISOString().slice(0, 10)))])})`;
+      AND p."partnershipId" = ${partnershipId}
+      AND p."lessonDate" >= ${bound(dayList[0]!)} AND p."lessonDate" < ${bound(addDays(dayList.at(-1)!, 1))}
+      AND ${dayOf} IN (${Prisma.join(dayList)})`;
   return rows.map(({ deploymentId, supporterId, ...plan }) => ({ deploymentId, supporterId, plan }));
 }
 

@@ -15,7 +15,9 @@ import {
   canWriteDocument,
   isKnownDocumentOwnerType,
   loadDocumentFacts,
+  type DocumentFacts,
 } from "~/policies/document";
+import type { CollabDocument } from "~/generated/sqlite/client";
 import { db } from "./db.server";
 import { deleteCommentsAbout } from "./comment-deletion.server";
 import { keepCommentAnchors } from "./comment-restore.server";
@@ -113,7 +115,11 @@ export async function loadDocumentRecord(documentId: string) {
 export async function getDocumentForActor(actor: Actor, documentId: string) {
   const document = await db().collabDocument.findUnique({ where: { id: documentId } });
   if (!document || document.partnershipId !== actor.partnershipId) return null;
-  const facts = await loadDocumentFacts(DOCUMENT_OWNERS, document);
+  return documentRights(actor, document, await loadDocumentFacts(DOCUMENT_OWNERS, document));
+}
+
+function documentRights(actor: Actor, document: CollabDocument, facts: DocumentFacts | undefined) {
+  if (document.partnershipId !== actor.partnershipId) return null;
   if (!canReadDocument(DOCUMENT_OWNERS, actor, document, facts)) return null;
   return {
     document,
@@ -122,10 +128,20 @@ export async function getDocumentForActor(actor: Actor, documentId: string) {
   };
 }
 
-export async function getDocumentByOwnerForActor(actor: Actor, ownerType: string, ownerId: string) {
+/**
+ * The owner's document with the actor's rights on it, or null (show 404). A page that has just loaded the owner's
+ * facts for its own policy check passes them, so they are not read again (the rules still decide from them).
+ */
+export async function getDocumentByOwnerForActor(
+  actor: Actor,
+  ownerType: string,
+  ownerId: string,
+  facts?: DocumentFacts,
+) {
   const document = await db().collabDocument.findUnique({ where: { ownerType_ownerId: { ownerType, ownerId } } });
   if (!document) return null;
-  return getDocumentForActor(actor, document.id);
+  if (!facts) return getDocumentForActor(actor, document.id);
+  return documentRights(actor, document, facts);
 }
 
 async function requireDocument(actor: Actor, documentId: string, need: "read" | "write" | "delete") {

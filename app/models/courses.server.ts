@@ -6,6 +6,7 @@ import type { CourseSort } from "~/lib/co-planning";
 import type { ActionContext } from "~/policies/actor";
 import { canPlanCourses } from "~/policies/course";
 import { auditAction } from "./audit.server";
+import { deployedSupportersByGroup } from "./course-overview.server";
 import { deleteDocumentsOfOwner } from "./collab-documents.server";
 import { db } from "./db.server";
 
@@ -72,7 +73,7 @@ export async function listCourses(partnershipId: string, filters: CourseFilters 
  * student counts are grouped over this course's rows only (a relation count aggregates its whole table first).
  */
 export async function getCourse(partnershipId: string, courseId: string) {
-  const [course, planCounts, studentCounts] = await Promise.all([
+  const [course, planCounts, studentCounts, supporters] = await Promise.all([
     db().course.findFirst({
       where: { id: courseId, partnershipId },
       include: {
@@ -85,10 +86,7 @@ export async function getCourse(partnershipId: string, courseId: string) {
         },
         groups: {
           orderBy: { name: "asc" },
-          include: {
-            site: { select: { name: true } },
-            lessonPlans: { select: { deployments: { select: { supporterId: true } } } },
-          },
+          include: { site: { select: { name: true } } },
         },
       },
     }),
@@ -98,6 +96,7 @@ export async function getCourse(partnershipId: string, courseId: string) {
       where: { group: { courseId, partnershipId } },
       _count: { _all: true },
     }),
+    deployedSupportersByGroup(partnershipId, courseId),
   ]);
   if (!course) return null;
   const plansIn = new Map(planCounts.map((c) => [c.unitId, c._count._all]));
@@ -107,81 +106,12 @@ export async function getCourse(partnershipId: string, courseId: string) {
     units: course.units.map((unit) => ({ ...unit, _count: { lessonPlans: plansIn.get(unit.id) ?? 0 } })),
     sites: course.sites.map((s) => s.institution).sort((a, b) => a.name.localeCompare(b.name)),
     plannerIds: course.planners.map((p) => p.userId),
-    groups: course.groups.map(({ lessonPlans, ...group }) => ({
+    groups: course.groups.map((group) => ({
       ...group,
       _count: { students: studentsIn.get(group.id) ?? 0 },
-      deployedSupporterIds: [...new Set(lessonPlans.flatMap((plan) => plan.deployments.map((d) => d.supporterId)))],
+      deployedSupporterIds: supporters.get(group.id) ?? [],
     })),
   };
-}
-
-/**
- * The scheme of work: the course's lesson plans by unit order, then position and date.
- * onlyDeployedSupporterId: an LSA sees only the plans they are deployed in.
- */
-export async function listSchemeOfWork(
-  partnershipId: string,
-  courseId: string,
-  options: { onlyDeployedSupporterId?: string } = {},
-) {
-  const plans = await db().lessonPlan.findMany({
-    where: {
-      partnershipId,
-      courseId,
-      ...(options.onlyDeployedSupporterId
-        ? { deployments: { some: { supporterId: options.onlyDeployedSupporterId } } }
-        : {}),
-    },
-    select: {
-      id: true,
-      title: true,
-      lessonDate: true,
-      position: true,
-      status: true,
-      createdAt: true,
-      unit: { select: { id: true, title: true, position: true } },
-      group: { select: { id: true, name: true } },
-    },
-  });
-  const time = (d: Date | null) => (d ? d.getTime() : Number.MAX_SAFE_INTEGER);
-  return plans.sort(
-    (a, b) =>
-      (a.unit?.position ?? Number.MAX_SAFE_INTEGER) - (b.unit?.position ?? Number.MAX_SAFE_INTEGER) ||
-      a.position - b.position ||
-      time(a.lessonDate) - time(b.lessonDate) ||
-      a.createdAt.getTime() - b.createdAt.getTime(),
-  );
-}
-
-/**
- * Recent audit entries about the course, its groups and its lesson plans.
- * Student entries are left out: they are personal data, read in the audit log only.
- */
-export async function listCourseActivity(partnershipId: string, courseId: string, take = 15) {
-  const [plans, groups] = await Promise.all([
-    db().lessonPlan.findMany({ where: { partnershipId, courseId }, select: { id: true } }),
-    db().teachingGroup.findMany({ where: { partnershipId, courseId }, select: { id: true } }),
-  ]);
-  const subjectIds = [courseId, ...plans.map((p) => p.id), ...groups.map((g) => g.id)];
-  const events = await db().auditEvent.findMany({
-    where: { partnershipId, subjectId: { in: subjectIds }, NOT: { action: { startsWith: "student." } } },
-    orderBy: { createdAt: "desc" },
-    take,
-  });
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))];
-  const actors = await db().user.findMany({
-    where: { id: { in: actorIds }, partnershipId },
-    select: { id: true, name: true },
-  });
-  const names = new Map(actors.map((a) => [a.id, a.name]));
-  return events.map((e) => ({
-    id: e.id,
-    action: e.action,
-    subjectType: e.subjectType,
-    createdAt: e.createdAt,
-    actorName: e.actorId ? (names.get(e.actorId) ?? "Former member") : "System",
-    detail: JSON.parse(e.detail) as Record<string, unknown>,
-  }));
 }
 
 /** Teachers and the coordinator of the partnership who can be co-planners or group teachers. */

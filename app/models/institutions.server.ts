@@ -20,6 +20,15 @@ export async function listInstitutions(partnershipId: string, options: { include
   }));
 }
 
+/** The open institutions' names, for a form's choice of one (no member counts: they read every member). */
+export async function listInstitutionNames(partnershipId: string) {
+  return db().institution.findMany({
+    where: { partnershipId, archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
 export async function getInstitution(partnershipId: string, id: string) {
   return db().institution.findFirst({ where: { id, partnershipId } });
 }

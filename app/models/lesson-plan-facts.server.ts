@@ -41,29 +41,43 @@ async function loadCoursePlanningFacts(partnershipId: string, courseId: string):
   };
 }
 
+interface PlanFactRow {
+  kind: "plan" | "planner" | "supporter";
+  /** The plan's id, a co-planner's or a deployed supporter's user id. */
+  value: string;
+  courseId: string | null;
+  groupId: string | null;
+}
+
+/**
+ * A plan's facts in one statement (every page and socket join of a plan asks for them): the plan's row, then one row
+ * per co-planner of its course and per deployment's supporter, all only when the plan is in the partnership.
+ */
 export async function loadLessonPlanFacts(
   partnershipId: string,
   lessonPlanId: string,
 ): Promise<LessonPlanAccess | null> {
-  const plan = await db().lessonPlan.findFirst({
-    where: { id: lessonPlanId, partnershipId },
-    select: {
-      id: true,
-      courseId: true,
-      groupId: true,
-      partnershipId: true,
-      course: { select: { planners: { select: { userId: true } } } },
-      deployments: { select: { supporterId: true } },
-    },
-  });
-  if (!plan) return null;
+  const rows = await db().$queryRaw<PlanFactRow[]>`
+    SELECT 'plan' AS "kind", p."id" AS "value", p."courseId", p."groupId"
+    FROM "LessonPlan" p WHERE p."id" = ${lessonPlanId} AND p."partnershipId" = ${partnershipId}
+    UNION ALL
+    SELECT 'planner', cp."userId", NULL, NULL
+    FROM "CoursePlanner" cp JOIN "LessonPlan" p ON p."courseId" = cp."courseId"
+    WHERE p."id" = ${lessonPlanId} AND p."partnershipId" = ${partnershipId}
+    UNION ALL
+    SELECT 'supporter', d."supporterId", NULL, NULL
+    FROM "Deployment" d JOIN "LessonPlan" p ON p."id" = d."lessonPlanId"
+    WHERE p."id" = ${lessonPlanId} AND p."partnershipId" = ${partnershipId}`;
+  const plan = rows.find((row) => row.kind === "plan");
+  if (!plan?.courseId) return null;
+  const valuesOf = (kind: PlanFactRow["kind"]) => rows.filter((row) => row.kind === kind).map((row) => row.value);
   return {
-    id: plan.id,
+    id: plan.value,
     courseId: plan.courseId,
     groupId: plan.groupId,
-    partnershipId: plan.partnershipId,
-    plannerIds: plan.course.planners.map((p) => p.userId),
-    supporterIds: [...new Set(plan.deployments.map((d) => d.supporterId))],
+    partnershipId,
+    plannerIds: valuesOf("planner"),
+    supporterIds: [...new Set(valuesOf("supporter"))],
   };
 }
 

@@ -8,7 +8,8 @@ import { briefingOf, listDeployableMembers, listPlanDeployments } from "./deploy
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import type { LessonPlanAccess } from "./lesson-plan-facts.server";
 import { lessonStudents } from "./lesson-students.server";
-import { fromLessonDate, getLessonPlan, lessonPlanDeletionImpact } from "./lesson-plans.server";
+import { getLessonPlan } from "./lesson-plan-read.server";
+import { fromLessonDate, lessonPlanDeletionImpact } from "./lesson-plans.server";
 import { screenTexts, studentNameScreen } from "./student-names.server";
 
 /**
@@ -36,7 +37,12 @@ export async function loadLessonPlanPage(
   const { canEdit, canDelete } = options;
   const [deployments, body, units, groups, members, impact] = await Promise.all([
     listPlanDeployments(actor.partnershipId, plan.id),
-    getDocumentByOwnerForActor(actor, LESSON_PLAN_DOCUMENT, plan.id),
+    // The plan's facts, just checked by the route, decide the rights on its document too.
+    getDocumentByOwnerForActor(actor, LESSON_PLAN_DOCUMENT, plan.id, {
+      ownerType: LESSON_PLAN_DOCUMENT,
+      ownerId: plan.id,
+      value: access,
+    }),
     canEdit
       ? db().courseUnit.findMany({
           where: { courseId: plan.courseId },

@@ -115,44 +115,6 @@ export async function createLessonPlan(ctx: ActionContext, course: PlanningCours
   return plan;
 }
 
-/** The whole plan for its page (the page has asked the policy); null only if it went in the meantime. */
-export async function getLessonPlan(actor: Actor, access: LessonPlanAccess) {
-  return db().lessonPlan.findFirst({
-    where: { id: access.id, partnershipId: actor.partnershipId },
-    include: {
-      course: { select: { id: true, title: true } },
-      unit: { select: { id: true, title: true } },
-      group: { select: { id: true, name: true, site: { select: { id: true, name: true } } } },
-      strategies: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          strategyId: true,
-          note: true,
-          createdAt: true,
-          strategy: { select: { id: true, title: true, summary: true } },
-        },
-      },
-      differentiation: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, studentId: true, needArea: true, note: true },
-      },
-      resources: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          kind: true,
-          title: true,
-          url: true,
-          fileName: true,
-          mimeType: true,
-          sizeBytes: true,
-          createdAt: true,
-        },
-      },
-    },
-  });
-}
-
 export type LessonPlanDetails = {
   intent: "details";
   title: string;

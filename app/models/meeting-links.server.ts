@@ -169,8 +169,11 @@ export async function linksByOwner(
  * viewer may read (the group's members; everyone in the partnership once approved, if the group is open).
  */
 export async function decisionsAbout(actor: Actor, kind: LinkKind, recordId: string) {
+  const where = { kind, recordId, decision: { partnershipId: actor.partnershipId } };
+  // Most records have no decision about them: one small read says so, before the decisions' relations are read.
+  if (!(await db().meetingLink.findFirst({ where, select: { id: true } }))) return [];
   const links = await db().meetingLink.findMany({
-    where: { kind, recordId, decision: { partnershipId: actor.partnershipId } },
+    where,
     select: {
       decision: {
         select: {

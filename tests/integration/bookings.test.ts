@@ -38,7 +38,9 @@ describe.each(PROVIDERS)("bookings of a person on %s", (provider) => {
     const first = await lesson(f.groupId, "Fitness testing", "2027-01-10", "13:15", 120);
     const second = await lesson(f.otherGroupId, "Circuit training", "2027-01-10", "13:30", 60);
     const touching = await lesson(f.otherGroupId, "Cool-down games", "2027-01-10", "15:15", 30);
-    await lesson(f.groupId, "Next week", "2027-01-17", "13:30", 60);
+    const nextWeek = await lesson(f.groupId, "Next week", "2027-01-17", "13:30", 60);
+    const nextWeekToo = await lesson(f.otherGroupId, "Next week, overlapping", "2027-01-17", "14:00", 60);
+    const later = await lesson(f.groupId, "Later", "2027-01-24", "09:00", 60);
 
     const found = await supporterClashes(database.demo.partnershipId, second.id, lsa);
     expect(found.person).toBe("Joanne Price");
@@ -55,6 +57,19 @@ describe.each(PROVIDERS)("bookings of a person on %s", (provider) => {
       [first, second, touching].map((p) => ({ id: p.deployments[0]!.id, lessonPlan: p })),
     );
     expect([...listed.keys()].sort()).toEqual([first.deployments[0]!.id, second.deployments[0]!.id].sort());
+    // Lessons are sought over the span of the days asked about: the overlapping pair on a day between them is not.
+    const spanning = await clashesOfDeployments(
+      database.demo.partnershipId,
+      lsa,
+      [first, later].map((p) => ({ id: p.deployments[0]!.id, lessonPlan: p })),
+    );
+    expect([...spanning.keys()].sort()).toEqual([first.deployments[0]!.id, second.deployments[0]!.id].sort());
+    const between = await clashesOfDeployments(
+      database.demo.partnershipId,
+      lsa,
+      [nextWeek].map((p) => ({ id: p.deployments[0]!.id, lessonPlan: p })),
+    );
+    expect([...between.keys()].sort()).toEqual([nextWeek.deployments[0]!.id, nextWeekToo.deployments[0]!.id].sort());
     expect((await planDeploymentClashes(database.demo.partnershipId, first.id, [lsa])).get(lsa)).toHaveLength(1);
   });
 

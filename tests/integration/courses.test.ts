@@ -6,15 +6,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { addPlanner, removePlanner } from "~/models/course-planners.server";
 import { addUnit, moveUnit, removeUnit, renameUnit } from "~/models/course-units.server";
-import {
-  courseDeletionImpact,
-  createCourse,
-  deleteCourse,
-  getCourse,
-  listCourseActivity,
-  listCourses,
-  listSchemeOfWork,
-} from "~/models/courses.server";
+import { courseDeletionImpact, createCourse, deleteCourse, getCourse, listCourses } from "~/models/courses.server";
+import { listCourseActivity, listSchemeOfWork } from "~/models/course-overview.server";
 import {
   addSession,
   addStudentsToGroup,

@@ -10,6 +10,7 @@ import { db } from "~/models/db.server";
 import {
   deploySupporter,
   getDeployment,
+  listDeployableMembers,
   listMyDeployments,
   markBriefingRead,
   recordDeploymentFeedback,
@@ -20,7 +21,8 @@ import {
 import { yjsStateToPlainText } from "~/lib/document-schema/headless";
 import { lessonStudents } from "~/models/lesson-students.server";
 import { duplicateLessonPlan } from "~/models/lesson-plan-duplicate.server";
-import { requireLessonPlan, requirePlanningCourse } from "~/models/lesson-plan-facts.server";
+import { loadLessonPlanFacts, requireLessonPlan, requirePlanningCourse } from "~/models/lesson-plan-facts.server";
+import { getLessonPlan } from "~/models/lesson-plan-read.server";
 import {
   addDifferentiationNote,
   createLessonPlan,
@@ -249,6 +251,18 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
         plan.id,
       ),
     ).toBeNull();
+    // The facts a page checks, read in one statement: the course's co-planners and the deployed supporter, and
+    // nothing for another partnership. Passed on to the document, they decide as the document's own read of them.
+    const facts = await loadLessonPlanFacts(database.demo.partnershipId, plan.id);
+    expect(facts).toMatchObject({ id: plan.id, courseId: f.courseId, groupId: f.groupId, supporterIds: [joanne.id] });
+    expect(facts!.plannerIds).toContain(teacher.id);
+    expect(await loadLessonPlanFacts(database.other.partnershipId, plan.id)).toBeNull();
+    for (const actor of [joanne, teacher, await who("leader")]) {
+      const given = { ownerType: "lesson-plan", ownerId: plan.id, value: await requireLessonPlan(actor, plan.id) };
+      expect(await getDocumentByOwnerForActor(actor, "lesson-plan", plan.id, given)).toEqual(
+        await getDocumentByOwnerForActor(actor, "lesson-plan", plan.id),
+      );
+    }
 
     // Students must be in the lesson's group; supporters must be active members of this partnership.
     await expect(
@@ -429,6 +443,50 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       note: "Pair with a buddy",
     });
     await addFileResource(ctx(teacher), original, { title: "Sheet", fileName: "sheet.pdf", bytes: PDF });
+    // The page's whole read of the plan (four statements) is what the model's relations hold, field for field.
+    const relations = { orderBy: { createdAt: "asc" } } as const;
+    expect(await getLessonPlan(teacher, original)).toEqual(
+      await db().lessonPlan.findFirst({
+        where: { id: plan.id },
+        include: {
+          course: { select: { id: true, title: true } },
+          unit: { select: { id: true, title: true } },
+          group: { select: { id: true, name: true, site: { select: { id: true, name: true } } } },
+          strategies: {
+            ...relations,
+            select: {
+              strategyId: true,
+              note: true,
+              createdAt: true,
+              strategy: { select: { id: true, title: true, summary: true } },
+            },
+          },
+          differentiation: { ...relations, select: { id: true, studentId: true, needArea: true, note: true } },
+          resources: {
+            ...relations,
+            select: {
+              id: true,
+              kind: true,
+              title: true,
+              url: true,
+              fileName: true,
+              mimeType: true,
+              sizeBytes: true,
+              createdAt: true,
+            },
+          },
+        },
+      }),
+    );
+    expect(await getLessonPlan(await actorOf(idOf(database.other.userIds, "coordinator")), original)).toBeNull();
+    // The deploy form's choice: every active member with their institution, by name, LSAs first.
+    const members = await listDeployableMembers(database.demo.partnershipId);
+    const activeMembers = await db().user.findMany({
+      where: { partnershipId: database.demo.partnershipId, deactivatedAt: null },
+      select: { id: true, name: true, role: true, jobTitle: true, institution: { select: { name: true } } },
+      orderBy: { name: "asc" },
+    });
+    expect(members).toEqual(activeMembers.sort((a, b) => Number(b.role === "lsa") - Number(a.role === "lsa")));
     await deploySupporter(ctx(teacher), original, {
       supporterId: idOf(database.demo.userIds, "lsa"),
       supporterRole: "lsa",

@@ -29,7 +29,7 @@ import {
   setTransport,
   updateGroup,
 } from "~/models/groups.server";
-import { listInstitutions } from "~/models/institutions.server";
+import { listInstitutionNames } from "~/models/institutions.server";
 import { studentNameScreen } from "~/models/student-names.server";
 import { viewStudents } from "~/models/students.server";
 import type { ActionContext } from "~/policies/actor";
@@ -53,7 +53,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const pickerInstitution = url.searchParams.get("from") ?? "";
   const [students, institutions, sites, clashes, colleagues, candidates, impact] = await Promise.all([
     viewStudents(ctx, { groupId: group.id, pageSize: 200 }, "group"),
-    canEdit ? listInstitutions(actor.partnershipId) : Promise.resolve([]),
+    canEdit ? listInstitutionNames(actor.partnershipId) : Promise.resolve([]),
     canEdit ? listDeliverySites(actor.partnershipId, group.course.id) : Promise.resolve([]),
     canEdit ? teacherClashes(actor.partnershipId, group.id, teacherIdsOf(group), sessionsOf(group)) : [],
     canEdit ? listPlanningColleagues(actor.partnershipId) : Promise.resolve([]),
