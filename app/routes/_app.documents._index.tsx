@@ -44,7 +44,7 @@ export default function DocumentsPage() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/documents";
-  const [form, fields] = useZodForm(newDocumentSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/documents").then((m) => m.newDocumentSchema), {
     id: "new-document",
     lastResult,
   });

@@ -4,7 +4,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StrategyForm } from "~/components/strategies/strategy-form";
 import { submitForm } from "~/lib/forms/intents.server";
-import { groupTags, strategySchema } from "~/lib/forms/strategies";
+import { strategySchema } from "~/lib/forms/strategies";
+import { groupTags } from "~/lib/forms/strategy-vocabulary";
 import { findStrategy, updateStrategy } from "~/models/strategies.server";
 import type { Actor } from "~/policies/actor";
 import { ensure, notFound, requireActionContext, requireActor } from "~/policies/enforce.server";

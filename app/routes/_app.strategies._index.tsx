@@ -10,7 +10,7 @@ import {
   parseStrategyFilters,
   strategyFiltersQuery,
   type StrategyFilters,
-} from "~/lib/forms/strategies";
+} from "~/lib/forms/strategy-vocabulary";
 import { listStrategies } from "~/models/strategy-search.server";
 import { ensure, requireActor } from "~/policies/enforce.server";
 import { canBrowseStrategies, canShareStrategy } from "~/policies/strategy";

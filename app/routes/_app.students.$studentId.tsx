@@ -139,7 +139,7 @@ export default function StudentPage() {
   const leavingReply = actionData && "intent" in actionData ? actionData : null;
   const full = student.visibility === "full" ? student : null;
   const named = student.visibility === "initials" ? null : student;
-  const [form, fields] = useZodForm(studentSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/students").then((m) => m.studentSchema), {
     id: "student",
     lastResult: leavingReply ? null : actionData?.result,
     defaultValue: full

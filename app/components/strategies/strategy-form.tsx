@@ -7,7 +7,8 @@ import type { z } from "zod";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { STRATEGY_TAG_KINDS, strategySchema } from "~/lib/forms/strategies";
+import type { strategySchema } from "~/lib/forms/strategies";
+import { STRATEGY_TAG_KINDS } from "~/lib/forms/strategy-vocabulary";
 
 export interface StrategyFormValues {
   title: string;
@@ -32,7 +33,7 @@ export function StrategyForm({
   submitLabel: string;
   pendingLabel: string;
 }) {
-  const [form, fields] = useZodForm(strategySchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/strategies").then((m) => m.strategySchema), {
     id,
     lastResult,
     // Stored tags come through groupTags, which keeps only codes of each vocabulary: the schema's enum values.
