@@ -31,13 +31,14 @@ function useLazyParse<Schema extends z.ZodTypeAny>(
   id: string,
   loadSchema: () => Promise<Schema>,
   hasMessages: boolean,
-): { parse: Parse<Schema> | null; touched: Set<string> } {
+): { parse: Parse<Schema> | null; left: Set<string>; typed: Set<string> } {
   const [parse, setParse] = useState<Parse<Schema> | null>(null);
   const latestLoad = useRef(loadSchema);
   latestLoad.current = loadSchema;
   const loading = useRef(false);
-  /** Fields left before the parse arrived: checked as soon as it does, as they would have been on blur. */
-  const touched = useRef(new Set<string>());
+  // Fields left and fields typed in before the parse arrived: checked as soon as it does, as on blur or input.
+  const left = useRef(new Set<string>());
+  const typed = useRef(new Set<string>());
 
   useEffect(() => {
     const load = () => {
@@ -53,21 +54,19 @@ function useLazyParse<Schema extends z.ZodTypeAny>(
       const target = event.target as HTMLInputElement | null;
       return target?.form?.id === id && target.name ? target.name : null;
     };
-    const onUse = (event: Event) => void (ownField(event) && load());
-    const onLeave = (event: Event) => {
+    const noting = (names: Set<string>) => (event: Event) => {
       const name = ownField(event);
-      if (name) touched.current.add(name);
+      if (!name) return;
+      names.add(name);
+      load();
     };
-    document.addEventListener("focusin", onUse);
-    document.addEventListener("input", onUse);
-    document.addEventListener("focusout", onLeave);
+    const listeners = { focusin: noting(new Set()), input: noting(typed.current), focusout: noting(left.current) };
+    for (const [type, listener] of Object.entries(listeners)) document.addEventListener(type, listener);
     return () => {
-      document.removeEventListener("focusin", onUse);
-      document.removeEventListener("input", onUse);
-      document.removeEventListener("focusout", onLeave);
+      for (const [type, listener] of Object.entries(listeners)) document.removeEventListener(type, listener);
     };
   }, [id, hasMessages]);
-  return { parse, touched: touched.current };
+  return { parse, left: left.current, typed: typed.current };
 }
 
 export function useZodForm<Schema extends z.ZodTypeAny>(
@@ -76,7 +75,7 @@ export function useZodForm<Schema extends z.ZodTypeAny>(
   options: ZodFormOptions<Schema>,
 ) {
   const hasMessages = options.lastResult?.status === "error";
-  const { parse, touched } = useLazyParse(options.id, loadSchema, hasMessages);
+  const { parse, left, typed } = useLazyParse(options.id, loadSchema, hasMessages);
   const shouldValidate = options.shouldValidate ?? "onBlur";
   const [form, fields] = useForm<z.input<Schema>, z.output<Schema>, string[]>({
     id: options.id,
@@ -89,12 +88,12 @@ export function useZodForm<Schema extends z.ZodTypeAny>(
     shouldRevalidate: parse ? "onInput" : "onSubmit",
   });
 
-  // The parse has just arrived (Conform has it: its options are updated in a layout effect, before this one): the
-  // fields left meanwhile are checked now, as they would have been on blur.
+  // The parse has just arrived (Conform has it: its options are updated in a layout effect, before this one): what
+  // would have been checked meanwhile is checked now: fields left, and fields corrected after the server's messages.
   useEffect(() => {
-    if (!parse) return;
-    if (shouldValidate === "onBlur") for (const name of touched) form.validate({ name });
-    touched.clear();
+    if (!parse || !document.forms.namedItem(options.id)) return;
+    const due = new Set([...(shouldValidate === "onBlur" ? left : []), ...(hasMessages ? typed : [])]);
+    for (const name of due) form.validate({ name });
     // Once, when the parse arrives.
   }, [parse]);
   return [form, fields] as const;

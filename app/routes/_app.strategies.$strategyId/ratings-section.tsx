@@ -3,7 +3,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useCommentCounts } from "~/components/comments/comment-counts";
 import { RecordComments } from "~/components/comments/record-comments";
-import { ratingSummary } from "~/components/strategies/strategy-form";
+import { ratingSummary } from "~/components/strategies/strategy-tags";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors, SelectField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
