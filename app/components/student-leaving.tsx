@@ -8,7 +8,6 @@ import { DangerZone } from "~/components/ui/danger-zone";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { formatDate } from "~/lib/format";
-import { studentLeftSchema } from "~/lib/forms/students";
 import { FORMER_STUDENT } from "~/lib/student-name-redaction";
 
 interface StudentLeavingProps {
@@ -28,7 +27,7 @@ interface StudentLeavingProps {
 }
 
 export function StudentLeaving(props: StudentLeavingProps) {
-  const [form, fields] = useZodForm(studentLeftSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/students").then((m) => m.studentLeftSchema), {
     id: "student-left",
     lastResult: props.lastResult,
     defaultValue: { leftOn: props.today },

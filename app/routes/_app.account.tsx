@@ -118,7 +118,7 @@ export default function AccountPage() {
   const { user, sessions, accountChanges, calendarFeed, notificationChoices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
-  const [form, fields] = useZodForm(changePasswordSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/auth").then((m) => m.changePasswordSchema), {
     id: "change-password",
     lastResult: passwordResult,
   });

@@ -3,8 +3,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
+import { lazySection } from "~/components/ui/lazy-section";
 import { RecoveryCodes } from "~/components/two-step/recovery-codes";
-import { SetUpApp } from "~/components/two-step/set-up-app";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { refusal } from "~/lib/errors";
@@ -21,6 +21,8 @@ import {
   turnOffTwoStep,
 } from "~/models/two-step.server";
 import { ensure, requireActionContext, requireActor } from "~/policies/enforce.server";
+
+const SetUpApp = lazySection(() => import("~/components/two-step/set-up-app").then((m) => m.SetUpApp));
 
 export const meta: MetaFunction = () => [{ title: "Two-step sign-in · Your account · Staffroom" }];
 

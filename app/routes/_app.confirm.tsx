@@ -46,7 +46,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function ConfirmItsYouPage() {
   const { email, redirectTo, retry } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(confirmPasswordSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/reauthentication").then((m) => m.confirmPasswordSchema), {
     id: "confirm-its-you",
     lastResult,
     shouldValidate: "onSubmit",

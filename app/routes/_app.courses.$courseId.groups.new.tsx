@@ -70,7 +70,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function NewGroupPage() {
   const { course, sites, isTeacher } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(newGroupSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.newGroupSchema), {
     id: "new-group",
     lastResult,
     defaultValue: { siteId: course.firstSiteId },

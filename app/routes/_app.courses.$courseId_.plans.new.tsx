@@ -61,7 +61,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function NewLessonPlanPage() {
   const { course, units, groups, groupDays, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(newLessonPlanSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/lesson-plans").then((m) => m.newLessonPlanSchema), {
     id: "new-lesson-plan",
     lastResult: actionData?.result,
     defaultValue: { durationMinutes: 60, groupId: defaults.groupId, unitId: defaults.unitId },

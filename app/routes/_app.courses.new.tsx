@@ -63,7 +63,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function NewCoursePage() {
   const { institutions, colleagues, isTeacher, homeInstitutionId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(newCourseSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.newCourseSchema), {
     id: "new-course",
     lastResult,
     defaultValue: { leadInstitutionId: homeInstitutionId, siteIds: [homeInstitutionId] },

@@ -246,7 +246,7 @@ export default function DeploymentPage() {
 function FeedbackSection() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(feedbackSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/deployments").then((m) => m.feedbackSchema), {
     id: `feedback-${d.feedbackAt ? new Date(d.feedbackAt).getTime() : "new"}`,
     lastResult: actionData?.intent === "feedback" ? actionData.result : undefined,
     defaultValue: { feedback: d.feedback },

@@ -81,7 +81,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function InstitutionPage() {
   const { institution } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(institutionSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/membership").then((m) => m.institutionSchema), {
     id: "institution-edit",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     defaultValue: { name: institution.name, kind: institution.kind, town: institution.town },

@@ -49,7 +49,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function InstitutionsPage() {
   const { institutions, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(institutionSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/membership").then((m) => m.institutionSchema), {
     id: "institution",
     lastResult: actionData?.result,
   });

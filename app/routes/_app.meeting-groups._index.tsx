@@ -3,7 +3,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { MeetingGroupForm } from "~/components/meetings/group-form";
+import { lazySection } from "~/components/ui/lazy-section";
 import { formatDateTime } from "~/lib/format";
 import { domainErrorReply } from "~/lib/forms/intents.server";
 import { meetingGroupSchema } from "~/lib/forms/meetings";
@@ -15,6 +15,8 @@ import {
 } from "~/models/meeting-groups.server";
 import { listUpcomingMeetings } from "~/models/meetings.server";
 import { ensure, requireActionContext, requireActor } from "~/policies/enforce.server";
+
+const MeetingGroupForm = lazySection(() => import("~/components/meetings/group-form").then((m) => m.MeetingGroupForm));
 
 export const meta: MetaFunction = () => [{ title: "Meetings · Staffroom" }];
 

@@ -145,7 +145,7 @@ export default function MemberPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const confirming = searchParams.get("confirm") === "deactivate";
-  const [form, fields] = useZodForm(updateMemberSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/membership").then((m) => m.updateMemberSchema), {
     id: "member",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     defaultValue: { role: member.role, institutionId: member.institutionId, jobTitle: member.jobTitle },

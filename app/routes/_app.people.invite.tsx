@@ -78,7 +78,7 @@ const STATE_LABELS = { pending: "Waiting", accepted: "Accepted", expired: "Expir
 export default function InvitationsPage() {
   const { institutions, invites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(inviteSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/membership").then((m) => m.inviteSchema), {
     id: "invite",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
   });

@@ -66,7 +66,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function DuplicateLessonPlanPage() {
   const { plan, course, groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(duplicateLessonPlanSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/lesson-plans").then((m) => m.duplicateLessonPlanSchema), {
     id: "duplicate-plan",
     lastResult: actionData?.result,
     defaultValue: { title: plan.title, groupId: plan.groupId },

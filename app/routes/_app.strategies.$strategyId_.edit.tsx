@@ -2,13 +2,16 @@
 // coordinator. (The description is co-edited live on the strategy's page.)
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { StrategyForm } from "~/components/strategies/strategy-form";
+import { lazySection } from "~/components/ui/lazy-section";
 import { submitForm } from "~/lib/forms/intents.server";
-import { groupTags, strategySchema } from "~/lib/forms/strategies";
+import { strategySchema } from "~/lib/forms/strategies";
+import { groupTags } from "~/lib/forms/strategy-vocabulary";
 import { findStrategy, updateStrategy } from "~/models/strategies.server";
 import type { Actor } from "~/policies/actor";
 import { ensure, notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { canEditStrategy } from "~/policies/strategy";
+
+const StrategyForm = lazySection(() => import("~/components/strategies/strategy-form").then((m) => m.StrategyForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Edit ${data?.strategy.title ?? "strategy"} · Strategies · Staffroom` },

@@ -2,7 +2,7 @@
 // and lesson phase, sorted as chosen; every choice lives in the URL.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { StrategyTagList, ratingSummary } from "~/components/strategies/strategy-form";
+import { StrategyTagList, ratingSummary } from "~/components/strategies/strategy-tags";
 import {
   STRATEGY_SORTS,
   STRATEGY_SORT_LABELS,
@@ -10,7 +10,7 @@ import {
   parseStrategyFilters,
   strategyFiltersQuery,
   type StrategyFilters,
-} from "~/lib/forms/strategies";
+} from "~/lib/forms/strategy-vocabulary";
 import { listStrategies } from "~/models/strategy-search.server";
 import { ensure, requireActor } from "~/policies/enforce.server";
 import { canBrowseStrategies, canShareStrategy } from "~/policies/strategy";

@@ -2,12 +2,14 @@
 // description becomes a co-edited document that starts from the summary.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { StrategyForm } from "~/components/strategies/strategy-form";
+import { lazySection } from "~/components/ui/lazy-section";
 import { submitForm } from "~/lib/forms/intents.server";
 import { strategySchema } from "~/lib/forms/strategies";
 import { createStrategy } from "~/models/strategies.server";
 import { ensure, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { canShareStrategy } from "~/policies/strategy";
+
+const StrategyForm = lazySection(() => import("~/components/strategies/strategy-form").then((m) => m.StrategyForm));
 
 export const meta: MetaFunction = () => [{ title: "Share a strategy · Strategies · Staffroom" }];
 

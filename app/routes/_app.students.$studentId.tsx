@@ -5,8 +5,8 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { StudentFields } from "~/components/student-form";
-import { StudentLeaving } from "~/components/student-leaving";
 import { FormErrors } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -29,6 +29,8 @@ import {
   canOpenStudent,
 } from "~/policies/student";
 import type { ActionContext } from "~/policies/actor";
+
+const StudentLeaving = lazySection(() => import("~/components/student-leaving").then((m) => m.StudentLeaving));
 
 export const meta: MetaFunction = () => [{ title: "Student · Staffroom" }];
 
@@ -139,7 +141,7 @@ export default function StudentPage() {
   const leavingReply = actionData && "intent" in actionData ? actionData : null;
   const full = student.visibility === "full" ? student : null;
   const named = student.visibility === "initials" ? null : student;
-  const [form, fields] = useZodForm(studentSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/students").then((m) => m.studentSchema), {
     id: "student",
     lastResult: leavingReply ? null : actionData?.result,
     defaultValue: full

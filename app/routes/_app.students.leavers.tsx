@@ -12,7 +12,8 @@ import { TableWrap } from "~/components/ui/table-wrap";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { yearGroupLabel } from "~/lib/co-planning";
 import { formatDate } from "~/lib/format";
-import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS, studentRetentionSchema } from "~/lib/forms/students";
+import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from "~/lib/forms/labels";
+import { studentRetentionSchema } from "~/lib/forms/students";
 import { listLeavers, setStudentRetentionYears } from "~/models/student-leavers.server";
 import { ensure, requireActionContext } from "~/policies/enforce.server";
 import { canManageStudentRetention } from "~/policies/student";
@@ -50,7 +51,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function LeaversPage() {
   const { years, leavers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(studentRetentionSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/students").then((m) => m.studentRetentionSchema), {
     id: "retention",
     lastResult: actionData?.result,
     defaultValue: { years: String(years) },

@@ -60,7 +60,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function NewStudentPage() {
   const { institutions, homeInstitutionId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(studentSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/students").then((m) => m.studentSchema), {
     id: "new-student",
     lastResult,
     defaultValue: { homeInstitutionId, senStatus: "none" },

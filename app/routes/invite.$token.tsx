@@ -81,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function AcceptInvitePage() {
   const invite = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(acceptInviteSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/auth").then((m) => m.acceptInviteSchema), {
     id: "accept-invite",
     lastResult,
     defaultValue: { name: invite.state === "pending" ? invite.name : "" },

@@ -73,7 +73,11 @@ export default function LoginPage() {
   const ended = searchParams.get("ended");
   const passwordChanged = searchParams.get("password") === "changed";
   // Sign-in says nothing until the form is sent: no "enter your password" while the email is still being typed.
-  const [form, fields] = useZodForm(signInSchema, { id: "sign-in", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useZodForm(() => import("~/lib/forms/auth").then((m) => m.signInSchema), {
+    id: "sign-in",
+    lastResult,
+    shouldValidate: "onSubmit",
+  });
   return (
     <SignedOutShell>
       <div className="card">

@@ -10,7 +10,8 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { SignedOutShell } from "~/components/signed-out-shell";
 import { tooManyAttemptsMessage } from "~/lib/forms/auth";
-import { REMEMBER_DEVICE_DAYS, secondStepSchema } from "~/lib/forms/two-step";
+import { REMEMBER_DEVICE_DAYS } from "~/lib/forms/labels";
+import { secondStepSchema } from "~/lib/forms/two-step";
 import { clientMeta, passRetryAfter } from "~/lib/request.server";
 import {
   clearPendingSignIn,
@@ -73,7 +74,11 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function SecondStepPage() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(secondStepSchema, { id: "second-step", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useZodForm(() => import("~/lib/forms/two-step").then((m) => m.secondStepSchema), {
+    id: "second-step",
+    lastResult,
+    shouldValidate: "onSubmit",
+  });
   return (
     <SignedOutShell>
       <div className="card">

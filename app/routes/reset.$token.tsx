@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ResetPasswordPage() {
   const reset = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(resetPasswordSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/auth").then((m) => m.resetPasswordSchema), {
     id: "reset-password",
     lastResult,
   });

@@ -76,7 +76,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function SetupPage() {
   const { state } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(setupSchema, { id: "setup", lastResult });
+  const [form, fields] = useZodForm(() => import("~/lib/forms/setup").then((m) => m.setupSchema), {
+    id: "setup",
+    lastResult,
+  });
   if (state !== "usable") {
     return (
       <SignedOutShell>

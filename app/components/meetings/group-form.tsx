@@ -7,7 +7,7 @@ import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { meetingGroupSchema, type MeetingGroupInput } from "~/lib/forms/meetings";
+import type { MeetingGroupInput } from "~/lib/forms/meetings";
 
 type Option = { value: string; label: string };
 
@@ -26,7 +26,11 @@ export function MeetingGroupForm({
   submitLabel: string;
   intent?: string;
 }) {
-  const [form, fields] = useZodForm(meetingGroupSchema, { id, lastResult, defaultValue });
+  const [form, fields] = useZodForm(() => import("~/lib/forms/meetings").then((m) => m.meetingGroupSchema), {
+    id,
+    lastResult,
+    defaultValue,
+  });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />

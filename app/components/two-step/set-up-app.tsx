@@ -4,7 +4,6 @@ import { Form } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { confirmAppSchema } from "~/lib/forms/two-step";
 
 export function SetUpApp({
   qrCode,
@@ -18,7 +17,11 @@ export function SetUpApp({
   /** The intent the page's action expects, when it has several forms. */
   intent?: "confirm-app";
 }) {
-  const [form, fields] = useZodForm(confirmAppSchema, { id: "confirm-app", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useZodForm(() => import("~/lib/forms/two-step").then((m) => m.confirmAppSchema), {
+    id: "confirm-app",
+    lastResult,
+    shouldValidate: "onSubmit",
+  });
   return (
     <ol className="two-step-steps">
       <li>

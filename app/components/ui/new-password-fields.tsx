@@ -1,6 +1,6 @@
 // Choosing a password, the same on every page that asks for one (an invitation, a reset link, the account page):
 // the password with the rule as its hint, then the same again to confirm, both offered to password managers as new.
-import { PASSWORD_RULE_HINT } from "~/lib/forms/auth";
+import { PASSWORD_RULE_HINT } from "~/lib/forms/labels";
 import { TextField, type FieldOf } from "./field";
 
 export function NewPasswordFields({

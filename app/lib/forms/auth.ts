@@ -3,8 +3,6 @@
 import { z } from "zod";
 import { textField } from "./fields";
 
-export const PASSWORD_RULE_HINT = "At least 8 characters; a short phrase of 15 or more is best. No other rules.";
-
 export const emailField = textField({ required_error: "Enter your email address." })
   .trim()
   .max(254, "That email address is too long.")

@@ -86,10 +86,6 @@ const groupDetailsSchema = z.object({
 export const newGroupSchema = groupDetailsSchema;
 export const editGroupSchema = groupDetailsSchema.extend({ intent: z.literal("details") });
 
-/** The boxes that confirm a timetable change when a teacher of the group is booked elsewhere at that time. */
-export const ADD_SESSION_ANYWAY = "Add the session anyway";
-export const ADD_TEACHER_ANYWAY = "Add them anyway";
-
 export const addSessionSchema = z
   .object({
     intent: z.literal("add-session"),

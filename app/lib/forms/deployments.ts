@@ -20,9 +20,6 @@ const briefingFields = {
   ),
 };
 
-/** The box that confirms a deployment when the supporter is booked elsewhere at that time. */
-export const DEPLOY_ANYWAY = "Deploy them anyway";
-
 export const deploySchema = z.object({
   intent: z.literal("deploy"),
   supporterId: id("Choose who is supporting."),

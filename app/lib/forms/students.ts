@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ukToday } from "../lesson-dates";
 import { dateField, textField } from "./fields";
+import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from "./labels";
 import { COMMUNICATION_MODES, NEED_AREAS, SEN_STATUSES, YEAR_GROUPS } from "../co-planning";
 
 const name = (what: string) =>
@@ -54,9 +55,6 @@ export const studentLeftSchema = z.object({
   ),
 });
 
-/** The partnership's retention period for leavers' records, in whole years (decision 019). */
-export const MIN_RETENTION_YEARS = 1;
-export const MAX_RETENTION_YEARS = 25;
 export const studentRetentionSchema = z.object({
   years: z.coerce
     .number({ required_error: "Enter a number of years.", invalid_type_error: "Enter a number of years." })

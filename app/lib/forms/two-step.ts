@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { textField } from "./fields";
 
-/** How long "Remember this device" skips the second step: at most 30 days (issue 14). */
-export const REMEMBER_DEVICE_DAYS = 30;
+// Read by the sign-in models too; the pages take it from labels.ts, without zod.
+export { REMEMBER_DEVICE_DAYS } from "./labels";
 
 export const secondStepSchema = z.object({
   code: textField({ required_error: "Enter the 6-digit code from your app, or one of your recovery codes." })

@@ -6,14 +6,13 @@ import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { COURSE_KINDS, KEY_STAGES, SUBJECTS } from "~/lib/co-planning";
-import { courseDetailsSchema } from "~/lib/forms/courses";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { resultFor, type CourseEditData } from "./page-data";
 
 type Props = Pick<CourseEditData, "course" | "institutions"> & { reply?: IntentReply };
 
 export function DetailsSection({ course, institutions, reply }: Props) {
-  const [form, fields] = useZodForm(courseDetailsSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.courseDetailsSchema), {
     id: "course-details",
     lastResult: resultFor(reply, "details"),
     defaultValue: {

@@ -4,7 +4,6 @@ import { Form } from "@remix-run/react";
 import { FormErrors, SelectField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { addPlannerSchema } from "~/lib/forms/courses";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { ROLE_LABELS } from "~/lib/roles";
 import { resultFor, type CourseEditData } from "./page-data";
@@ -12,7 +11,7 @@ import { resultFor, type CourseEditData } from "./page-data";
 type Props = Pick<CourseEditData, "course" | "colleagues"> & { reply?: IntentReply };
 
 export function PlannersSection({ course, colleagues, reply }: Props) {
-  const [form, fields] = useZodForm(addPlannerSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.addPlannerSchema), {
     id: "add-planner",
     lastResult: resultFor(reply, "add-planner"),
   });

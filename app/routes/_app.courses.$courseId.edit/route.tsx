@@ -2,14 +2,16 @@
 // the course after saying what goes with it. The loader and action live in course-edit.server.ts.
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { DangerZone } from "~/components/ui/danger-zone";
 import { Notice } from "~/components/ui/notice";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import type { loader } from "./course-edit.server";
-import { DetailsSection } from "./details-section";
 import type { CourseEditData } from "./page-data";
-import { PlannersSection } from "./planners-section";
-import { UnitsSection } from "./units-section";
+
+const UnitsSection = lazySection(() => import("./units-section").then((m) => m.UnitsSection));
+const PlannersSection = lazySection(() => import("./planners-section").then((m) => m.PlannersSection));
+const DetailsSection = lazySection(() => import("./details-section").then((m) => m.DetailsSection));
 
 export { action, loader } from "./course-edit.server";
 

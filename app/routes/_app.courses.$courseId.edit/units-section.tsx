@@ -5,7 +5,6 @@ import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { addUnitSchema } from "~/lib/forms/courses";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { resultFor, type CourseEditData } from "./page-data";
 
@@ -13,7 +12,10 @@ type Unit = CourseEditData["course"]["units"][number];
 type Props = Pick<CourseEditData, "course" | "unitToRemove"> & { reply?: IntentReply };
 
 export function UnitsSection({ course, unitToRemove, reply }: Props) {
-  const [form, fields] = useZodForm(addUnitSchema, { id: "add-unit", lastResult: resultFor(reply, "add-unit") });
+  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.addUnitSchema), {
+    id: "add-unit",
+    lastResult: resultFor(reply, "add-unit"),
+  });
   // A rename's errors belong to the row of the unit it was sent for.
   const rename = resultFor(reply, "rename-unit");
   const renamedUnitId = rename?.initialValue?.unitId;

@@ -5,14 +5,13 @@ import { DangerZone } from "~/components/ui/danger-zone";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { editGroupSchema } from "~/lib/forms/courses";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { resultFor, type GroupPageData } from "./page-data";
 
 type Props = Pick<GroupPageData, "group" | "sites" | "impact"> & { reply?: IntentReply };
 
 export function GroupSettings({ group, sites, impact, reply }: Props) {
-  const [form, fields] = useZodForm(editGroupSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.editGroupSchema), {
     id: "group-details",
     lastResult: resultFor(reply, "details"),
     defaultValue: { name: group.name, siteId: group.siteId, academicYear: group.academicYear },

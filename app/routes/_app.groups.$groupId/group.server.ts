@@ -4,14 +4,13 @@ import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunc
 import { listClashes } from "~/lib/clashes";
 import { dayLabel } from "~/lib/timetable";
 import {
-  ADD_SESSION_ANYWAY,
-  ADD_TEACHER_ANYWAY,
   addSessionSchema,
   editGroupSchema,
   groupStudentsSchema,
   groupTeacherSchema,
   transportSchema,
 } from "~/lib/forms/courses";
+import { ADD_SESSION_ANYWAY, ADD_TEACHER_ANYWAY } from "~/lib/forms/labels";
 import { intentOf, runIntent, submitForm, type IntentHandler } from "~/lib/forms/intents.server";
 import { confirmClashes, teacherClashes } from "~/models/bookings.server";
 import { listPlanningColleagues } from "~/models/courses.server";

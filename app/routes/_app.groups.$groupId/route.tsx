@@ -2,17 +2,19 @@
 // each institution; edit forms for those who edit the course. The loader and action live in group.server.ts.
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { LESSON_STATUSES } from "~/lib/co-planning";
 import { formatDate } from "~/lib/format";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import type { loader } from "./group.server";
-import { GroupSettings } from "./group-settings";
 import type { GroupPageData } from "./page-data";
-import { StudentsSection } from "./students-section";
-import { TeachersSection } from "./teachers-section";
-import { TimetableSection } from "./timetable-section";
-import { TransportSection } from "./transport-section";
+
+const TransportSection = lazySection(() => import("./transport-section").then((m) => m.TransportSection));
+const TimetableSection = lazySection(() => import("./timetable-section").then((m) => m.TimetableSection));
+const TeachersSection = lazySection(() => import("./teachers-section").then((m) => m.TeachersSection));
+const StudentsSection = lazySection(() => import("./students-section").then((m) => m.StudentsSection));
+const GroupSettings = lazySection(() => import("./group-settings").then((m) => m.GroupSettings));
 
 export { action, loader } from "./group.server";
 

@@ -8,7 +8,6 @@ import { FormErrors } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { yearGroupLabel } from "~/lib/co-planning";
-import { groupStudentsSchema } from "~/lib/forms/courses";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { resultFor, type GroupPageData } from "./page-data";
 
@@ -81,7 +80,7 @@ function StudentPicker({
   pickFrom: { id: string; name: string }[];
   reply?: IntentReply;
 }) {
-  const [form, fields] = useZodForm(groupStudentsSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.groupStudentsSchema), {
     id: "add-students",
     lastResult: resultFor(reply, "add-students"),
   });

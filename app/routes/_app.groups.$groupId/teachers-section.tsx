@@ -6,7 +6,7 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { ClashConfirm } from "~/components/clash-confirm";
 import { Notice } from "~/components/ui/notice";
-import { ADD_TEACHER_ANYWAY, groupTeacherSchema } from "~/lib/forms/courses";
+import { ADD_TEACHER_ANYWAY } from "~/lib/forms/labels";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { resultFor, type GroupPageData } from "./page-data";
 
@@ -55,7 +55,10 @@ export function TeachersSection({ group, colleagues, canEdit, clashes, reply }: 
 
 function AddTeacherForm({ colleagues, reply }: { colleagues: GroupPageData["colleagues"]; reply?: IntentReply }) {
   const lastResult = resultFor(reply, "add-teacher");
-  const [form, fields] = useZodForm(groupTeacherSchema, { id: "add-teacher", lastResult });
+  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.groupTeacherSchema), {
+    id: "add-teacher",
+    lastResult,
+  });
   return (
     <>
       <FormErrors errors={form.errors} id={form.errorId} />

@@ -6,7 +6,7 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { ClashConfirm } from "~/components/clash-confirm";
-import { ADD_SESSION_ANYWAY, addSessionSchema } from "~/lib/forms/courses";
+import { ADD_SESSION_ANYWAY } from "~/lib/forms/labels";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { SCHOOL_DAYS } from "~/lib/timetable";
 import { resultFor, type GroupPageData } from "./page-data";
@@ -76,7 +76,7 @@ function AddSessionForm({
   reply?: IntentReply;
 }) {
   const lastResult = resultFor(reply, "add-session");
-  const [form, fields] = useZodForm(addSessionSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.addSessionSchema), {
     id: "add-session",
     lastResult,
     defaultValue: { siteId },

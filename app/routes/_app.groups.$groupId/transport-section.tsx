@@ -5,7 +5,6 @@ import { TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors, SelectField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { transportSchema } from "~/lib/forms/courses";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { resultFor, type GroupPageData } from "./page-data";
 
@@ -37,7 +36,10 @@ export function TransportSection({ group, institutions, canEdit, reply }: Props)
 }
 
 function TransportForm({ institutions, reply }: { institutions: GroupPageData["institutions"]; reply?: IntentReply }) {
-  const [form, fields] = useZodForm(transportSchema, { id: "transport", lastResult: resultFor(reply, "transport") });
+  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.transportSchema), {
+    id: "transport",
+    lastResult: resultFor(reply, "transport"),
+  });
   return (
     <>
       <h3>Set a transport note</h3>

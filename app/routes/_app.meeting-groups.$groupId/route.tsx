@@ -2,12 +2,15 @@
 // status and meeting), its members, and for the chair the schedule and settings forms. Server side: group.server.ts.
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import type { IntentReply } from "~/lib/forms/intents.server";
 import { DecisionsSection, MeetingsSection } from "./meetings-section";
 import type { loader } from "./group.server";
-import { ScheduleSection, SettingsSection } from "./schedule-section";
 import { TrackerSection } from "./tracker-section";
+
+const ScheduleSection = lazySection(() => import("./schedule-section").then((m) => m.ScheduleSection));
+const SettingsSection = lazySection(() => import("./schedule-section").then((m) => m.SettingsSection));
 
 export { action, loader } from "./group.server";
 

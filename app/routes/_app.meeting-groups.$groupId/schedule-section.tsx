@@ -7,13 +7,12 @@ import { MeetingTimeFields } from "~/components/meetings/meeting-time-fields";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import type { IntentReply } from "~/lib/forms/intents.server";
-import { meetingSchema } from "~/lib/forms/meetings";
 import { resultFor, type MeetingGroupPageData } from "./page-data";
 
 type Props = { page: MeetingGroupPageData; reply?: IntentReply };
 
 export function ScheduleSection({ page, reply }: Props) {
-  const [form, fields] = useZodForm(meetingSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/meetings").then((m) => m.meetingSchema), {
     id: "schedule",
     lastResult: resultFor(reply, "schedule"),
     defaultValue: { startTime: "16:00", endTime: "17:30" },

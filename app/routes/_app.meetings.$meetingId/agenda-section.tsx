@@ -3,14 +3,17 @@
 // lists every open action carried forward from earlier meetings.
 import { Form, useFetcher, useRevalidator } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useState } from "react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { ActionTable } from "~/components/meetings/action-table";
 import { LinkedRecords } from "~/components/meetings/linked-records";
 import { AGENDA_PURPOSES, type AgendaPurpose } from "~/lib/meeting-vocabulary";
 import type { IntentReply } from "~/lib/forms/intents.server";
-import { ActionForm, DecisionForm } from "./outcome-forms";
 import type { AgendaItemData, MeetingPageData } from "./page-data";
 import type { AgendaEntry } from "./agenda-sortable";
 import { PreviousMinutes } from "./previous-minutes";
+
+const ActionForm = lazySection(() => import("./outcome-forms").then((m) => m.ActionForm));
+const DecisionForm = lazySection(() => import("./outcome-forms").then((m) => m.DecisionForm));
 
 // dnd-kit comes with the sortable list, for the chair only; everyone else (and the chair until it loads) sees the list.
 const SortableAgenda = lazy(() => import("./agenda-sortable").then((m) => ({ default: m.SortableAgenda })));

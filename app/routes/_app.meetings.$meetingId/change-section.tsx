@@ -8,7 +8,6 @@ import { MeetingTimeFields } from "~/components/meetings/meeting-time-fields";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import type { IntentReply } from "~/lib/forms/intents.server";
-import { meetingSchema } from "~/lib/forms/meetings";
 import { ukDayOf, ukTimeOf } from "~/lib/uk-calendar";
 import { resultFor, type MeetingPageData } from "./page-data";
 
@@ -28,7 +27,7 @@ export function ChangeMeetingSection({ page, sites, reply }: Props) {
 
 function MoveSection({ page, sites, reply }: Props) {
   const { meeting } = page;
-  const [form, fields] = useZodForm(meetingSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/meetings").then((m) => m.meetingSchema), {
     id: "move",
     lastResult: resultFor(reply, "move"),
     defaultValue: {

@@ -10,7 +10,6 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { formatDateTime } from "~/lib/format";
 import type { IntentReply } from "~/lib/forms/intents.server";
-import { revisionSchema } from "~/lib/forms/meetings";
 import { MINUTES_STATUS_LABELS } from "~/lib/meeting-vocabulary";
 import { resultFor, type MeetingPageData } from "./page-data";
 
@@ -38,7 +37,10 @@ function MinutesStanding({ meeting }: { meeting: MeetingPageData["meeting"] }) {
 }
 
 function ReviseForm({ reply }: { reply?: IntentReply }) {
-  const [form, fields] = useZodForm(revisionSchema, { id: "revise", lastResult: resultFor(reply, "revise") });
+  const [form, fields] = useZodForm(() => import("~/lib/forms/meetings").then((m) => m.revisionSchema), {
+    id: "revise",
+    lastResult: resultFor(reply, "revise"),
+  });
   return (
     <details>
       <summary>Correct the approved minutes</summary>

@@ -8,7 +8,6 @@ import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import type { IntentReply } from "~/lib/forms/intents.server";
-import { actionSchema, decisionSchema } from "~/lib/forms/meetings";
 
 type Option = { value: string; label: string };
 
@@ -30,7 +29,7 @@ export function ActionForm({
   members: Option[];
   reply?: IntentReply;
 }) {
-  const [form, fields] = useZodForm(actionSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/meetings").then((m) => m.actionSchema), {
     id: `action-${itemId}`,
     lastResult: resultForItem(reply, "action", itemId),
     defaultValue: { itemId },
@@ -55,7 +54,7 @@ export function ActionForm({
 }
 
 export function DecisionForm({ itemId, itemTitle, reply }: { itemId: string; itemTitle: string; reply?: IntentReply }) {
-  const [form, fields] = useZodForm(decisionSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/meetings").then((m) => m.decisionSchema), {
     id: `decision-${itemId}`,
     lastResult: resultForItem(reply, "decision", itemId),
     defaultValue: { itemId },

@@ -7,14 +7,13 @@ import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import type { IntentReply } from "~/lib/forms/intents.server";
-import { agendaItemSchema } from "~/lib/forms/meetings";
 import { AGENDA_PURPOSES } from "~/lib/meeting-vocabulary";
 import { resultFor, type MeetingPageData } from "./page-data";
 
 const PURPOSES = Object.entries(AGENDA_PURPOSES).map(([value, label]) => ({ value, label }));
 
 export function ProposeSection({ page, reply }: { page: MeetingPageData; reply?: IntentReply }) {
-  const [form, fields] = useZodForm(agendaItemSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/meetings").then((m) => m.agendaItemSchema), {
     id: "propose",
     lastResult: resultFor(reply, "propose"),
     defaultValue: { purpose: "discussion" },

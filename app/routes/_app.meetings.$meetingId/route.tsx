@@ -3,6 +3,7 @@
 // submission, approval and revision. Server side: meeting.server.ts.
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { PrintLinks } from "~/components/print/print-links";
 import { Notice } from "~/components/ui/notice";
 import { formatLongDay } from "~/lib/format";
@@ -10,10 +11,11 @@ import type { IntentReply } from "~/lib/forms/intents.server";
 import { ukTimeOf } from "~/lib/uk-calendar";
 import { AgendaSection } from "./agenda-section";
 import { AttendanceSection } from "./attendance-section";
-import { ChangeMeetingSection } from "./change-section";
 import type { loader } from "./meeting.server";
-import { MinutesSection } from "./minutes-section";
-import { ProposeSection } from "./propose-section";
+
+const ProposeSection = lazySection(() => import("./propose-section").then((m) => m.ProposeSection));
+const MinutesSection = lazySection(() => import("./minutes-section").then((m) => m.MinutesSection));
+const ChangeMeetingSection = lazySection(() => import("./change-section").then((m) => m.ChangeMeetingSection));
 
 export { action, loader } from "./meeting.server";
 

@@ -11,7 +11,7 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDateTime } from "~/lib/format";
-import { briefingSchema, DEPLOY_ANYWAY, deploySchema } from "~/lib/forms/deployments";
+import { DEPLOY_ANYWAY } from "~/lib/forms/labels";
 import { ClashConfirm, useHeldReply } from "~/components/clash-confirm";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { NumberField, PlainText } from "~/components/lesson-plan/fields";
@@ -155,7 +155,7 @@ function BriefingForm({
   actionData: PlanActionData;
 }) {
   const lastResult = lastResultFor(actionData, "brief", deployment.id);
-  const [form, fields] = useZodForm(briefingSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/deployments").then((m) => m.briefingSchema), {
     id: `brief-${deployment.id}`,
     lastResult,
     defaultValue: { ...deployment.briefing, deploymentId: deployment.id },
@@ -192,7 +192,7 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
   // the role, part, way of working and minutes just sent: the next supporter is often deployed the same way. They
   // are kept when the form is sent, because the reply that empties the form can arrive before the page's new data.
   const [kept, setKept] = useState<Record<string, string>>({});
-  const [form, fields] = useZodForm(deploySchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/deployments").then((m) => m.deploySchema), {
     id: "deploy",
     lastResult,
     defaultValue: {

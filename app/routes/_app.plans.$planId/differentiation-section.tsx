@@ -6,7 +6,6 @@ import { Form, Link } from "@remix-run/react";
 import { FormErrors, SelectField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { NEED_AREAS } from "~/lib/co-planning";
-import { differentiationSchema } from "~/lib/forms/lesson-plans";
 import { TextAreaField } from "~/components/ui/choice-fields";
 import { PlainText } from "~/components/lesson-plan/fields";
 import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
@@ -79,7 +78,7 @@ export function DifferentiationSection({ page, actionData }: { page: PlanPage; a
 }
 
 function AddNoteForm({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
-  const [form, fields] = useZodForm(differentiationSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/lesson-plans").then((m) => m.differentiationSchema), {
     id: "add-differentiation",
     lastResult: lastResultFor(actionData, "add-differentiation"),
   });

@@ -7,7 +7,6 @@ import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { LESSON_STATUSES } from "~/lib/co-planning";
 import { formatDate } from "~/lib/format";
-import { planDetailsSchema, statusSchema } from "~/lib/forms/lesson-plans";
 import { NumberField } from "~/components/lesson-plan/fields";
 import { TimetableDayWarning } from "~/components/lesson-plan/timetable-day-warning";
 import { Notice } from "~/components/ui/notice";
@@ -96,7 +95,7 @@ export function PlanHeader({
 }
 
 function StatusForm({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
-  const [form, fields] = useZodForm(statusSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/lesson-plans").then((m) => m.statusSchema), {
     id: `status-${page.plan.status}`,
     lastResult: lastResultFor(actionData, "status"),
     defaultValue: { status: LESSON_STATUSES.is(page.plan.status) ? page.plan.status : undefined },
@@ -113,7 +112,7 @@ function StatusForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
 
 function DetailsForm({ page, actionData }: { page: PlanPage; actionData: PlanActionData }) {
   const { plan } = page;
-  const [form, fields] = useZodForm(planDetailsSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/lesson-plans").then((m) => m.planDetailsSchema), {
     id: `details-${plan.updatedAt instanceof Date ? plan.updatedAt.getTime() : String(plan.updatedAt)}`,
     lastResult: lastResultFor(actionData, "details"),
     defaultValue: {

@@ -12,7 +12,8 @@ import {
 import type { useActionData, useLoaderData } from "@remix-run/react";
 import { config } from "~/config.server";
 import { DomainError, refusal } from "~/lib/errors";
-import { briefingSchema, DEPLOY_ANYWAY, deploySchema, removeDeploymentSchema } from "~/lib/forms/deployments";
+import { briefingSchema, deploySchema, removeDeploymentSchema } from "~/lib/forms/deployments";
+import { DEPLOY_ANYWAY } from "~/lib/forms/labels";
 import { failedReply, runIntent, submitForm } from "~/lib/forms/intents.server";
 import {
   differentiationSchema,

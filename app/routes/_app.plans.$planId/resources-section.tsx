@@ -5,7 +5,6 @@ import { useZodForm } from "~/components/ui/use-zod-form";
 import { Form } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { linkResourceSchema } from "~/lib/forms/lesson-plans";
 import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
 
 const ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv";
@@ -61,7 +60,7 @@ export function ResourcesSection({ page, actionData }: { page: PlanPage; actionD
 }
 
 function LinkForm({ actionData }: { actionData: PlanActionData }) {
-  const [form, fields] = useZodForm(linkResourceSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/lesson-plans").then((m) => m.linkResourceSchema), {
     id: "add-link",
     lastResult: lastResultFor(actionData, "add-link"),
   });

@@ -7,13 +7,12 @@ import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { formatDate } from "~/lib/format";
-import { addToPlanSchema } from "~/lib/forms/strategies";
 import type { action, loader } from "./strategy.server";
 
 export function AddToPlanSection() {
   const { plansToAdd, preselectedPlanId, requestedPlanUnavailable, canAddToPlans } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(addToPlanSchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/strategies").then((m) => m.addToPlanSchema), {
     id: "add-to-plan",
     lastResult: actionData?.intent === "add-to-plan" ? actionData.result : undefined,
     defaultValue: { lessonPlanId: preselectedPlanId, note: "" },

@@ -3,13 +3,13 @@ import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useCommentCounts } from "~/components/comments/comment-counts";
 import { RecordComments } from "~/components/comments/record-comments";
-import { ratingSummary } from "~/components/strategies/strategy-form";
+import { ratingSummary } from "~/components/strategies/strategy-tags";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { FormErrors, SelectField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { RATING_LABELS, rateStrategySchema } from "~/lib/forms/strategies";
+import { RATING_LABELS } from "~/lib/forms/strategy-vocabulary";
 import type { action, loader } from "./strategy.server";
 
 export function RatingsSection() {
@@ -19,7 +19,7 @@ export function RatingsSection() {
     ratings.items.map((r) => r.id),
   );
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(rateStrategySchema, {
+  const [form, fields] = useZodForm(() => import("~/lib/forms/strategies").then((m) => m.rateStrategySchema), {
     id: "rate-strategy",
     lastResult: actionData?.intent === "rate" ? actionData.result : undefined,
     defaultValue: {

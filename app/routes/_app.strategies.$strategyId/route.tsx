@@ -3,18 +3,20 @@
 // (?plan=<id> preselects a plan); and confirmed deletion for author or coordinator.
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { CommentPanel } from "~/components/comments/comment-panel";
 import { LiveEditor } from "~/components/live-editor";
 import { DecisionsAboutThis } from "~/components/meetings/linked-records";
-import { StrategyTagList, ratingSummary } from "~/components/strategies/strategy-form";
+import { StrategyTagList, ratingSummary } from "~/components/strategies/strategy-tags";
 import { DangerZone } from "~/components/ui/danger-zone";
 import { Notice } from "~/components/ui/notice";
 import { useShellUser } from "~/components/use-shell-user";
 import { formatDate } from "~/lib/format";
-import { AddToPlanSection } from "./add-to-plan-section";
-import { RatingsSection } from "./ratings-section";
 import type { action, loader } from "./strategy.server";
 import { WhereUsedSection } from "./where-used-section";
+
+const RatingsSection = lazySection(() => import("./ratings-section").then((m) => m.RatingsSection));
+const AddToPlanSection = lazySection(() => import("./add-to-plan-section").then((m) => m.AddToPlanSection));
 
 export { action, loader } from "./strategy.server";
 

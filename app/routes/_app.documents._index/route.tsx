@@ -1,11 +1,8 @@
 // Shared documents of the partnership: browse, search by title, start a new one.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormErrors, TextField } from "~/components/ui/field";
-import { SubmitButton } from "~/components/ui/submit-button";
+import { lazySection } from "~/components/ui/lazy-section";
 import { formatDateTime } from "~/lib/format";
 import { newDocumentSchema } from "~/lib/forms/documents";
 import { createPartnershipDocument, listPartnershipDocuments } from "~/models/partnership-documents.server";
@@ -13,6 +10,8 @@ import { canCreatePartnershipDocument } from "~/policies/partnership-documents";
 import { ensure, requireActor } from "~/policies/enforce.server";
 import { TableWrap } from "~/components/ui/table-wrap";
 import { pageFromQuery } from "~/lib/pagination";
+
+const NewDocumentForm = lazySection(() => import("./new-document-form").then((m) => m.NewDocumentForm));
 
 export const meta: MetaFunction = () => [{ title: "Documents · Staffroom" }];
 
@@ -44,10 +43,6 @@ export default function DocumentsPage() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/documents";
-  const [form, fields] = useZodForm(newDocumentSchema, {
-    id: "new-document",
-    lastResult,
-  });
   const pageLink = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
     <>
@@ -59,11 +54,7 @@ export default function DocumentsPage() {
       {canCreate ? (
         <section aria-labelledby="new-document-heading" className="card narrow">
           <h2 id="new-document-heading">Start a document</h2>
-          <FormErrors errors={form.errors} id={form.errorId} />
-          <Form method="post" {...getFormProps(form)}>
-            <TextField meta={fields.title} label="Title" />
-            <SubmitButton pendingLabel="Creating…">Create document</SubmitButton>
-          </Form>
+          <NewDocumentForm lastResult={lastResult} />
         </section>
       ) : null}
       <Form method="get" className="filters" role="search" aria-label="Search documents">
