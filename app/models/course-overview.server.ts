@@ -3,10 +3,10 @@
 // on every view, so each is one round trip in SQL rather than a model query per relation, and counts nothing in Node.
 import { Prisma } from "~/generated/sqlite/client";
 import { db } from "./db.server";
+import { sqlInstant } from "./sql-values.server";
 
 /** A stored instant as SQLite (ISO text) or PostgreSQL (a Date) answers it in raw SQL. */
 type Instant = Date | string;
-const instant = (value: Instant) => new Date(value);
 
 interface SchemeRow {
   id: string;
@@ -46,10 +46,10 @@ export async function listSchemeOfWork(
   const plans = rows.map((row) => ({
     id: row.id,
     title: row.title,
-    lessonDate: row.lessonDate === null ? null : instant(row.lessonDate),
+    lessonDate: sqlInstant(row.lessonDate),
     position: Number(row.position),
     status: row.status,
-    createdAt: instant(row.createdAt),
+    createdAt: sqlInstant(row.createdAt),
     unit: row.unitId ? { id: row.unitId, title: row.unitTitle ?? "", position: Number(row.unitPosition) } : null,
     group: row.groupId ? { id: row.groupId, name: row.groupName ?? "" } : null,
   }));
@@ -96,7 +96,7 @@ export async function listCourseActivity(partnershipId: string, courseId: string
     id: e.id,
     action: e.action,
     subjectType: e.subjectType,
-    createdAt: instant(e.createdAt),
+    createdAt: sqlInstant(e.createdAt),
     actorName: e.actorId ? (e.actorName ?? "Former member") : "System",
     detail: JSON.parse(e.detail) as Record<string, unknown>,
   }));

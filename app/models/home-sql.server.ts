@@ -6,13 +6,12 @@ import { addDays, lessonDateOf } from "~/lib/uk-calendar";
 import type { Actor } from "~/policies/actor";
 import type { LessonPlanFacts } from "~/policies/lesson-plan";
 import { db } from "./db.server";
+import { sqlInstant } from "./sql-values.server";
 
 const TAUGHT = Prisma.sql`('taught', 'reviewed')`;
 
 /** SQLite answers counts as integers (sometimes bigints), PostgreSQL as bigints. */
 const count = (value: number | bigint | null) => Number(value ?? 0);
-/** A DateTime column through a subquery or union: SQLite may answer it as its stored ISO text. */
-const instant = (value: Date | string | null) => (value === null || value instanceof Date ? value : new Date(value));
 
 export interface HomeLesson {
   id: string;
@@ -43,7 +42,7 @@ function homeLesson(row: LessonSqlRow): HomeLesson {
   return {
     id: row.id,
     title: row.title,
-    lessonDate: instant(row.lessonDate),
+    lessonDate: sqlInstant(row.lessonDate),
     startTime: row.startTime,
     durationMinutes: Number(row.durationMinutes),
     status: row.status,
@@ -127,8 +126,8 @@ function homeDeployment(row: DeploymentSqlRow): HomeDeployment {
     phase: row.phase,
     mode: row.mode,
     minutes: Number(row.minutes),
-    briefedAt: instant(row.briefedAt),
-    readAt: instant(row.readAt),
+    briefedAt: sqlInstant(row.briefedAt),
+    readAt: sqlInstant(row.readAt),
     studentCount: count(row.studentCount),
     lesson: homeLesson(row),
   };

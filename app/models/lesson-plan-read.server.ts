@@ -4,10 +4,10 @@
 import type { Actor } from "~/policies/actor";
 import { db } from "./db.server";
 import type { LessonPlanAccess } from "./lesson-plan-facts.server";
+import { sqlInstant } from "./sql-values.server";
 
 /** A stored instant as SQLite (ISO text) or PostgreSQL (a Date) answers it in raw SQL. */
 type Instant = Date | string;
-const instant = (value: Instant) => new Date(value);
 /** SQLite answers integers as numbers or bigints and booleans as 0/1, PostgreSQL as numbers and booleans. */
 type Integer = number | bigint;
 
@@ -112,12 +112,12 @@ export async function getLessonPlan(actor: Actor, access: LessonPlanAccess) {
   const { courseTitle, unitTitle, groupName, siteId, siteName, ...plan } = row;
   return {
     ...plan,
-    lessonDate: plan.lessonDate === null ? null : instant(plan.lessonDate),
+    lessonDate: sqlInstant(plan.lessonDate),
     durationMinutes: Number(plan.durationMinutes),
     position: Number(plan.position),
     textInDocument: Boolean(Number(plan.textInDocument)),
-    createdAt: instant(plan.createdAt),
-    updatedAt: instant(plan.updatedAt),
+    createdAt: sqlInstant(plan.createdAt),
+    updatedAt: sqlInstant(plan.updatedAt),
     course: { id: plan.courseId, title: courseTitle },
     unit: plan.unitId ? { id: plan.unitId, title: unitTitle ?? "" } : null,
     group:
@@ -127,10 +127,10 @@ export async function getLessonPlan(actor: Actor, access: LessonPlanAccess) {
     strategies: strategies.map((s) => ({
       strategyId: s.strategyId,
       note: s.note,
-      createdAt: instant(s.createdAt),
+      createdAt: sqlInstant(s.createdAt),
       strategy: { id: s.strategyId, title: s.title, summary: s.summary },
     })),
     differentiation: differentiation.map((n) => ({ ...n })),
-    resources: resources.map((r) => ({ ...r, sizeBytes: Number(r.sizeBytes), createdAt: instant(r.createdAt) })),
+    resources: resources.map((r) => ({ ...r, sizeBytes: Number(r.sizeBytes), createdAt: sqlInstant(r.createdAt) })),
   };
 }

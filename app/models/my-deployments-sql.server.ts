@@ -3,6 +3,7 @@
 import { Prisma } from "~/generated/sqlite/client";
 import type { Actor } from "~/policies/actor";
 import { db } from "./db.server";
+import { sqlInstant } from "./sql-values.server";
 
 interface Row {
   id: string;
@@ -29,8 +30,6 @@ interface Row {
   siteName: string | null;
   studentId: string | null;
 }
-
-const instant = (value: Date | string | null) => (value === null || value instanceof Date ? value : new Date(value));
 
 /**
  * One page of the actor's deployments whose lessons are from `today` on (or undated), soonest first, or before it,
@@ -86,14 +85,14 @@ function deploymentOf(row: Row) {
     phase: row.phase,
     mode: row.mode,
     minutes: Number(row.minutes),
-    briefedAt: instant(row.briefedAt),
-    readAt: instant(row.readAt),
-    feedbackAt: instant(row.feedbackAt),
+    briefedAt: sqlInstant(row.briefedAt),
+    readAt: sqlInstant(row.readAt),
+    feedbackAt: sqlInstant(row.feedbackAt),
     students: [] as Array<{ studentId: string }>,
     lessonPlan: {
       id: row.planId,
       title: row.title,
-      lessonDate: instant(row.lessonDate),
+      lessonDate: sqlInstant(row.lessonDate),
       startTime: row.startTime,
       durationMinutes: Number(row.durationMinutes),
       status: row.status,

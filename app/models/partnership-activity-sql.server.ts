@@ -4,12 +4,12 @@
 import { Prisma } from "~/generated/sqlite/client";
 import { lessonDateOf, type UkWeek } from "~/lib/uk-calendar";
 import { db } from "./db.server";
+import { sqlInstant } from "./sql-values.server";
 
 export type Measure = "plansWritten" | "plansUpdated" | "lessonsTaught" | "deployments" | "strategiesShared";
 type Briefing = "notBriefed" | "notRead" | "feedbackGiven";
 
 const count = (value: number | bigint | null) => Number(value ?? 0);
-const instant = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
 /**
  * The partnership's open institutions (measure "institution", ranked by name), and this week's counts of each measure
@@ -97,13 +97,13 @@ export async function activityLists(partnershipId: string, week: UkWeek, limit: 
       title: row.title,
       course: row.name ?? "",
       status: row.status ?? "",
-      lessonDate: row.lessonDate === null ? null : instant(row.lessonDate),
-      updatedAt: instant(row.at),
-      written: instant(row.createdAt) >= week.startsAt,
+      lessonDate: sqlInstant(row.lessonDate),
+      updatedAt: sqlInstant(row.at),
+      written: sqlInstant(row.createdAt) >= week.startsAt,
       by: row.by,
     })),
     strategies: sorted
       .filter((row) => Number(row.list) === 1)
-      .map((row) => ({ id: row.id, title: row.title, createdAt: instant(row.at), institution: row.name })),
+      .map((row) => ({ id: row.id, title: row.title, createdAt: sqlInstant(row.at), institution: row.name })),
   };
 }
