@@ -1,6 +1,6 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { ErrorContent } from "./components/error-page";
 import { useNonce } from "./lib/nonce";
 import styles from "./styles/app.css?url";
@@ -14,6 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Staffroom" }];
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // Marks the page as taken over by React (its handlers attached): the end-to-end tests wait for it before they type
+  // or press keys, as a person cannot tell a server-rendered page from a hydrated one.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
   return (
     <html lang="en-GB">
       <head>

@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { DEMO_PASSWORD, signIn, signInAs } from "./support/auth";
 import { createMember } from "./support/members";
+import { expectHydrated } from "./support/hydration";
 
 test("a role change asks the coordinator to confirm it's them, and tells the member", async ({ browser, baseURL }) => {
   test.slow(); // two browsers, two sign-ins and five accessibility checks
@@ -62,9 +63,11 @@ test("a role change asks the coordinator to confirm it's them, and tells the mem
     await expect(memberPage.getByText("A change to your account")).toHaveCount(0);
 
     await memberPage.goto("/account");
+    await expectHydrated(memberPage);
     const changes = memberPage.getByRole("region", { name: "Changes to your account" });
     await expect(changes).toContainText("changed your role from LSA to Teacher.");
     await memberPage.waitForLoadState("networkidle");
+    await expectHydrated(memberPage);
     await expectNoSeriousA11yViolations(memberPage);
   } finally {
     await theirs.close();

@@ -10,6 +10,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { openHome, sessionOf, signedInPage } from "./support/sessions";
 import { ukToday } from "../../app/lib/lesson-dates";
+import { expectHydrated } from "./support/hydration";
 
 const STRATEGY = "Chunked instructions with modelled demonstrations";
 
@@ -101,6 +102,7 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
 
   // Back in the plan: the strategy is there; deploy Joanne Price (Brookfield) to the two students.
   await page.goto(planUrl);
+  await expectHydrated(page);
   await expect(page.getByRole("heading", { level: 1, name: planTitle })).toBeVisible();
   await expect(page.getByRole("link", { name: STRATEGY })).toBeVisible();
   await page.getByRole("link", { name: "Edit details, deployment and resources" }).click();
@@ -161,6 +163,7 @@ test("a teacher co-plans a lesson, deploys an LSA from another school, sees her 
   await mainNav(leader, "Courses");
   await expect(leader.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();
   await leader.goto(planUrl);
+  await expectHydrated(leader);
   await expect(leader.getByRole("heading", { level: 1, name: planTitle })).toBeVisible();
   await expect(leader.getByRole("link", { name: STRATEGY })).toBeVisible();
   // The reading view: the feedback in the evaluation, Joanne beside the main activity, and no forms.

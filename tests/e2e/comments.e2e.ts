@@ -5,6 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { sessionOf, signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 test.use({ storageState: sessionOf("teacher") });
 
@@ -33,6 +34,7 @@ test("an LSA asks about her briefing and the teacher answers; a teacher mentions
 
   // Sarah opens the same briefing and answers; Joanne's open page shows the answer by itself.
   await page.goto(new URL(lsa.url()).pathname);
+  await expectHydrated(page);
   const panel = page.getByRole("complementary", { name: /Comments/ });
   const thread = panel.getByRole("article").filter({ hasText: question });
   await thread.getByLabel("Reply").fill(answer);
@@ -46,6 +48,7 @@ test("an LSA asks about her briefing and the teacher answers; a teacher mentions
   const planPath = new URL(page.url()).pathname;
   const tom = await signedInPage(browser, "teacherFe");
   await tom.goto(planPath);
+  await expectHydrated(tom);
   const tomPanel = tom.getByRole("complementary", { name: /Comments/ });
   await expect(tomPanel).toBeVisible();
 
@@ -96,6 +99,7 @@ test("a teacher comments on one of her actions and on a strategy rating, each fr
 
   // My actions: the first action's "Comments (0)" opens the conversation; the count follows what is said.
   await page.goto("/actions");
+  await expectHydrated(page);
   const action = page.locator(".action-table tbody tr").first();
   const actionComments = action.locator("details.record-comments");
   await expect(actionComments.locator("summary")).toHaveText(/^Comments \(\d+\)/);
@@ -111,6 +115,7 @@ test("a teacher comments on one of her actions and on a strategy rating, each fr
 
   // A strategy's ratings: each has its own conversation.
   await page.goto("/strategies");
+  await expectHydrated(page);
   await page.getByRole("link", { name: "Visual timetables and now/next boards" }).first().click();
   const rating = page.locator(".rating-list > li").first();
   await rating.locator("details.record-comments summary").click();

@@ -3,6 +3,7 @@
 // (Chromium reports each as a `securitypolicyviolation` event and a console error).
 import { expect, test, type Page } from "@playwright/test";
 import { openHome, signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 declare global {
   interface Window {
@@ -51,6 +52,7 @@ test("the coordinator's main pages load, hydrate and navigate without a policy v
     const response = await page.goto(path);
     expect(response?.headers()["content-security-policy"], path).toContain("'nonce-");
     await page.waitForLoadState("networkidle");
+    await expectHydrated(page);
     await expectNoViolations(page, seen);
   }
   // Client-side navigation works: the scripts ran.
@@ -68,6 +70,7 @@ test("a live lesson plan connects and shows a co-planner's cursor without a poli
   const seenByTom = await watchViolations(tom);
 
   await sarah.goto("/courses");
+  await expectHydrated(sarah);
   await sarah.getByRole("link", { name: "BTEC First Award in Sport", exact: true }).click();
   await sarah.getByRole("link", { name: "Plan a lesson" }).click();
   await sarah.getByLabel("Title").fill(`Policy check ${Date.now()}`);
@@ -75,6 +78,7 @@ test("a live lesson plan connects and shows a co-planner's cursor without a poli
   await sarah.getByRole("button", { name: "Create lesson plan" }).click();
   await expect(sarah.locator(".sync-indicator")).toHaveText("All changes saved");
   await tom.goto(sarah.url());
+  await expectHydrated(tom);
   await expect(tom.locator(".sync-indicator")).toHaveText("All changes saved");
 
   await sarah.locator('[contenteditable][aria-label="Starter"]').click();

@@ -5,6 +5,7 @@ import fs from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 test("a leader reads the deployment dashboard's table, drills down and downloads it as CSV", async ({ browser }) => {
   test.slow();
@@ -64,6 +65,7 @@ test("on a 375 px phone every dashboard fits the width, draws its charts for it 
   await page.setViewportSize({ width: 375, height: 812 });
   for (const slug of ["deployment", "strategies", "co-planning", "meetings"]) {
     await page.goto(`/dashboards/${slug}`);
+    await expectHydrated(page);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     // No sideways scrolling of the page: wide tables scroll inside their own box.
     expect(await page.evaluate(() => document.documentElement.scrollWidth), slug).toBeLessThanOrEqual(375);
@@ -76,11 +78,13 @@ test("on a 375 px phone every dashboard fits the width, draws its charts for it 
   }
   // The co-planning matrix: a column and a row head per institution, read out in full.
   await page.goto("/dashboards/co-planning");
+  await expectHydrated(page);
   const matrix = page.getByRole("table", { name: /^Institutions that plan together/ });
   await expect(matrix.getByRole("columnheader", { name: "Hollins Park Sports College" })).toBeAttached();
   await expect(matrix.getByRole("rowheader", { name: "Hollins Park Sports College" })).toBeAttached();
   // The meetings drill-down keeps the figure's filter and date range.
   await page.goto("/dashboards/meetings?from=2026-09-01&to=2027-08-31");
+  await expectHydrated(page);
   const records = page.getByRole("link", { name: /^See records/ }).first();
   if (await records.count()) {
     await expect(records).toHaveAttribute(

@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
 import { ukToday } from "../../app/lib/lesson-dates";
+import { expectHydrated } from "./support/hydration";
 
 const COURSE = "BTEC First Award in Sport";
 const GROUP = "BTEC Sport 2025-26 (Tuesday and Thursday)";
@@ -55,6 +56,7 @@ test("an LSA's briefing names her students with their needs, and loses them live
   const joanne = await signedInPage(browser, "lsa");
   const frames = recordSocketFrames(joanne);
   await joanne.goto("/deployments");
+  await expectHydrated(joanne);
   await joanne.getByRole("link", { name: new RegExp(planTitle) }).click();
   await expect(joanne.getByRole("heading", { level: 1, name: `Briefing: ${planTitle}` })).toBeVisible();
   const studentsOnBriefing = joanne.getByRole("region", { name: "Students" });

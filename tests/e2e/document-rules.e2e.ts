@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import * as Y from "yjs";
 import { expect, test } from "@playwright/test";
 import { signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 const databaseFile = path.join(os.tmpdir(), `staffroom-e2e-${process.env.E2E_PORT ?? 3210}`, "e2e.db");
 
@@ -77,6 +78,7 @@ test("a document holding a node the editor cannot show says so, and the page kee
   }
 
   await page.goto(documentUrl);
+  await expectHydrated(page);
   await expect(page.getByRole("alert").filter({ hasText: "holds something the editor cannot show" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await documents.click();

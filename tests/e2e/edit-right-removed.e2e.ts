@@ -8,6 +8,7 @@ import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
 import { ukToday } from "../../app/lib/lesson-dates";
+import { expectHydrated } from "./support/hydration";
 
 const REFUSED = "You can no longer change this plan, so your latest changes were not saved. This is the saved version.";
 
@@ -88,6 +89,7 @@ test("a co-planner removed from the course while writing is told, and the plan s
   const tom = await signedInPage(browser, "teacherFe");
   const connection = await cuttableConnection(tom);
   await tom.goto(planUrl);
+  await expectHydrated(tom);
   await expect(tom.locator(".sync-indicator")).toHaveText("All changes saved");
   await editorOf(tom, notes).click();
   await tom.keyboard.press("Control+End");
@@ -104,6 +106,7 @@ test("a co-planner removed from the course while writing is told, and the plan s
   // Meanwhile, in another tab, Sarah removes Tom as co-planner on the course's edit page.
   const sarahEditing = await sarah.context().newPage();
   await sarahEditing.goto(`${courseUrl}/edit`);
+  await expectHydrated(sarahEditing);
   await sarahEditing.getByRole("button", { name: "Remove Tom Gallagher as co-planner" }).click();
   await expect(sarahEditing.getByText("Co-planner removed.")).toBeVisible();
   await expect(sarahEditing.getByRole("button", { name: "Remove Tom Gallagher as co-planner" })).toHaveCount(0);

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { sessionOf, signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 test.use({ storageState: sessionOf("teacher") });
 
@@ -26,6 +27,7 @@ test("mentioning someone who may not read a plan says so, puts nothing in the te
   const [joanneBefore, tomBefore] = [await unreadOf(joanne), await unreadOf(tom)];
 
   await page.goto("/courses");
+  await expectHydrated(page);
   await page.getByRole("link", { name: "BTEC First Award in Sport" }).click();
   await page.getByRole("link", { name: PLAN, exact: true }).click();
   await expect(page).toHaveURL(/\/plans\/[^/]+$/);
@@ -73,6 +75,7 @@ test("mentioning someone who may not read a plan says so, puts nothing in the te
 
   // Reopened, the text still holds the words Sarah typed and only Tom's chip.
   await page.goto(planPath);
+  await expectHydrated(page);
   await expect(body).toContainText(`Ask about the whistle ${stamp} @Joanne or @Tom Gallagher`, { timeout: 20_000 });
   await expect(body.locator(".mention-chip")).toHaveCount(1);
 });

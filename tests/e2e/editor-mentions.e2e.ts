@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { sessionOf, signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 test.use({ storageState: sessionOf("teacher") });
 
@@ -26,12 +27,14 @@ test("a teacher mentions a colleague in a plan's text and the colleague's bell s
   const deploymentPath = new URL(lsa.url()).pathname;
   await lsa.context().close();
   await page.goto(deploymentPath);
+  await expectHydrated(page);
   const planPath = await page.getByRole("link", { name: "Back to the lesson plan" }).getAttribute("href");
 
   const tom = await signedInPage(browser, "teacherFe");
   const before = await unreadOf(tom);
 
   await page.goto(planPath!);
+  await expectHydrated(page);
   const body = page.locator('.collab-editor__content[data-part="root"][contenteditable="true"]');
   await expect(body).toBeVisible({ timeout: 20_000 });
   // The people come with the comment panel's load.

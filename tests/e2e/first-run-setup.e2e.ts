@@ -12,6 +12,7 @@ import { hashToken } from "../../app/lib/tokens.server";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expectOnHome } from "./support/auth";
 import { signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 /**
  * A set-up link as the server prints one at start, written straight into the e2e server's database (playwright.config.ts
@@ -49,6 +50,7 @@ test("the demo says it is the demo; the set-up link makes a real partnership onc
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Set up your partnership" })).toBeVisible();
   await page.waitForLoadState("networkidle");
+  await expectHydrated(page);
   await expectNoSeriousA11yViolations(page);
 
   // Sent half filled in: each field says what it needs, and the keyboard reaches everything.
@@ -90,6 +92,7 @@ test("the demo says it is the demo; the set-up link makes a real partnership onc
   await expectNoSeriousA11yViolations(page);
 
   await page.goto(link);
+  await expectHydrated(page);
   await expect(page.getByRole("heading", { name: "This set-up link no longer works" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expectOnHome, signIn, signOut } from "./support/auth";
 import { signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 test("invite a teacher, who accepts, signs out and signs in again; the link is then used up", async ({
   browser,
@@ -44,6 +45,7 @@ test("invite a teacher, who accepts, signs out and signs in again; the link is t
     await newcomerPage.goto(inviteLink);
     await expect(newcomerPage.getByRole("heading", { name: /^Join/ })).toBeVisible();
     await newcomerPage.waitForLoadState("networkidle");
+    await expectHydrated(newcomerPage);
     await expectNoSeriousA11yViolations(newcomerPage);
 
     await newcomerPage.getByLabel("Your name").fill(newcomer.name);
@@ -70,6 +72,7 @@ test("invite a teacher, who accepts, signs out and signs in again; the link is t
   try {
     const laterPage = await later.newPage();
     const used = await laterPage.goto(inviteLink);
+    await expectHydrated(laterPage);
     expect(used?.status(), "a used link answers 410 Gone").toBe(410);
     await expect(laterPage.getByRole("main")).toContainText(/been used/i);
     await expect(laterPage.getByRole("button", { name: "Join the partnership" })).toHaveCount(0);
@@ -77,6 +80,7 @@ test("invite a teacher, who accepts, signs out and signs in again; the link is t
 
     // A link that never existed answers 404, with the same kind of friendly page.
     const unknown = await laterPage.goto(`${new URL(inviteLink).origin}/invite/no-such-invitation-link-0123456789`);
+    await expectHydrated(laterPage);
     expect(unknown?.status()).toBe(404);
     await expect(laterPage.getByRole("heading", { name: "This invitation link no longer works" })).toBeVisible();
     await expect(laterPage.getByRole("link", { name: "Go to sign in" })).toBeVisible();

@@ -6,6 +6,7 @@ import { ukToday } from "../../app/lib/lesson-dates";
 import { addDays } from "../../app/lib/uk-calendar";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 /** A calendar app's fetch: no cookies, no Origin. */
 async function subscribe(link: string) {
@@ -19,6 +20,7 @@ async function subscribe(link: string) {
 test("an LSA subscribes to her private calendar and resets the link", async ({ browser }) => {
   const lsa = await signedInPage(browser, "lsa");
   await lsa.goto("/account");
+  await expectHydrated(lsa);
   const section = lsa.getByRole("region", { name: "Calendar" });
   await expect(section).toBeVisible();
   await expectNoSeriousA11yViolations(lsa);
@@ -52,6 +54,7 @@ test("an LSA subscribes to her private calendar and resets the link", async ({ b
 
 async function scheduleSteeringMeeting(chair: Page, date: string) {
   await chair.goto("/meeting-groups");
+  await expectHydrated(chair);
   // The group's own link (the list of next meetings names the group too).
   await chair.locator('a[href^="/meeting-groups/"]', { hasText: "Practitioners' steering group" }).first().click();
   const form = chair.getByRole("region", { name: "Schedule a meeting" });

@@ -9,6 +9,7 @@ import { ukToday } from "../../app/lib/lesson-dates";
 import { addDays } from "../../app/lib/uk-calendar";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 const COURSE = "BTEC First Award in Sport";
 
@@ -16,6 +17,7 @@ const minutesEditor = (page: Page) => page.locator('[contenteditable][aria-label
 
 async function scheduleMeeting(chair: Page, groupUrl: string, date: string) {
   await chair.goto(groupUrl);
+  await expectHydrated(chair);
   const form = chair.getByRole("region", { name: "Schedule a meeting" });
   await form.getByLabel("Date").fill(date);
   await form.getByLabel("Starts at").fill("16:00");
@@ -97,6 +99,7 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
   const tom = await signedInPage(browser, "teacherFe");
   for (const page of [sarah, tom]) {
     await page.goto(meetingUrl);
+    await expectHydrated(page);
     await expect(page.locator(".sync-indicator")).toHaveText("All changes saved");
   }
   await expectNoSeriousA11yViolations(tom);
@@ -137,6 +140,7 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
   await decide.getByRole("button", { name: "Record the decision" }).click();
   await expect(tom.getByText("Decision recorded.")).toBeVisible();
   await chair.goto(meetingUrl);
+  await expectHydrated(chair);
   const sarahsRow = chair.getByRole("row", { name: /Book the sports hall for testing/ });
   await expect(sarahsRow).toContainText("Open");
   await sarah.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My actions" }).click();
@@ -157,10 +161,13 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
   await expect(chair.getByText("Minutes approved and locked.")).toBeVisible();
   await expect(chair.getByText(/approved by Helen Okafor/)).toBeVisible();
   await tom.goto(meetingUrl);
+  await expectHydrated(tom);
   await expect(tom.locator(".sync-indicator")).toHaveText("Up to date (read only)");
   await chair.goto(nextUrl);
+  await expectHydrated(chair);
   await expectNoSeriousA11yViolations(chair);
   await chair.goto(groupUrl);
+  await expectHydrated(chair);
   await expect(chair.getByRole("region", { name: "Decisions log" })).toContainText(`Course: ${COURSE}`);
   await chair.getByRole("link", { name: COURSE }).first().click();
   const about = chair.getByRole("region", { name: "Decisions about this" });
@@ -173,5 +180,6 @@ test("a course team meets: agenda, shared minutes, actions carried forward, minu
   );
   await expectNoSeriousA11yViolations(chair);
   await chair.goto("/home");
+  await expectHydrated(chair);
   await expect(chair.getByRole("region", { name: "Your next meetings" })).toContainText(name);
 });

@@ -6,6 +6,7 @@ import { ukToday } from "../../app/lib/lesson-dates";
 import { addDays } from "../../app/lib/uk-calendar";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 const bell = (page: Page) => page.getByRole("link", { name: /^Notifications, / });
 const unreadOf = async (page: Page) => Number(await bell(page).getAttribute("data-unread"));
@@ -13,6 +14,7 @@ const unreadOf = async (page: Page) => Number(await bell(page).getAttribute("dat
 /** The steering group's next meeting (the seed's, with its agenda), as its chair. */
 async function openNextMeeting(chair: Page): Promise<void> {
   await chair.goto("/meeting-groups");
+  await expectHydrated(chair);
   await chair.getByRole("link", { name: "Practitioners' steering group" }).first().click();
   await expect(chair.getByRole("heading", { name: "Agenda", exact: true })).toBeVisible();
   await expect(chair.locator(".sync-indicator")).toHaveText("All changes saved");
@@ -56,6 +58,7 @@ test("the bell counts up live when a colleague assigns an action; the notificati
   await expect(bell(sarah)).toHaveAttribute("data-unread", String(before));
 
   await sarah.goto("/account");
+  await expectHydrated(sarah);
   const choices = sarah.getByRole("region", { name: "Notifications" });
   await choices.getByRole("combobox", { name: "An action is assigned to you by email" }).selectOption("immediate");
   await choices.getByRole("button", { name: "Save notification choices" }).click();

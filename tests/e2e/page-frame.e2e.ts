@@ -3,11 +3,13 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { openHome, sessionOf } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 test.use({ storageState: sessionOf("teacher") });
 
 test("an unknown address says so inside the app's header and navigation, in plain words", async ({ page }) => {
   const response = await page.goto("/nope-x");
+  await expectHydrated(page);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "We could not find that page" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
@@ -18,6 +20,7 @@ test("an unknown address says so inside the app's header and navigation, in plai
 
   // A record that is out of reach gets the same frame.
   await page.goto("/courses/no-such-course");
+  await expectHydrated(page);
   await expect(page.getByRole("heading", { level: 1, name: "We could not find that page" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 });

@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { DEMO_PASSWORD, expectOnHome, fillSignIn, signInAs } from "./support/auth";
 import { createMember } from "./support/members";
+import { expectHydrated } from "./support/hydration";
 
 test("the coordinator makes a password reset link; the member chooses a new password and signs in with it", async ({
   browser,
@@ -51,9 +52,11 @@ test("the coordinator makes a password reset link; the member chooses a new pass
   try {
     const memberPage = await theirs.newPage();
     await memberPage.goto(resetLink);
+    await expectHydrated(memberPage);
     await expect(memberPage.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
     await expect(memberPage.getByRole("main")).toContainText(member.name);
     await memberPage.waitForLoadState("networkidle");
+    await expectHydrated(memberPage);
     await expectNoSeriousA11yViolations(memberPage);
 
     const password = memberPage.getByLabel("New password", { exact: true });
@@ -84,6 +87,7 @@ test("the coordinator makes a password reset link; the member chooses a new pass
 
     // The link is used up.
     await memberPage.goto(resetLink);
+    await expectHydrated(memberPage);
     await expect(
       memberPage.getByRole("heading", { level: 1, name: "This password reset link no longer works" }),
     ).toBeVisible();

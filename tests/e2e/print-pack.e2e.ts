@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 /** Replaces the browser's print dialog (which a headless browser cannot show) with a flag the test reads. */
 async function stubPrint(page: Page) {
@@ -49,6 +50,7 @@ test("a meeting pack and a lesson plan print as clean documents", async ({ brows
   await onPaper(page);
 
   await page.goto("/home");
+  await expectHydrated(page);
   await page.locator('a[href^="/plans/"]').first().click();
   await page.getByRole("link", { name: "Print or save as PDF" }).click();
   for (const section of ["Learning objectives", "Lesson notes", "Differentiation", "Deployments"])

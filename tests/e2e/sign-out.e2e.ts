@@ -2,6 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { demoPerson, signInAs, signOut } from "./support/auth";
+import { expectHydrated } from "./support/hydration";
 
 test("signing out ends the session, and back does not show the signed-in page", async ({ page, browser, baseURL }) => {
   const teacher = demoPerson("teacher");
@@ -19,6 +20,7 @@ test("signing out ends the session, and back does not show the signed-in page", 
   await expectNoSeriousA11yViolations(page);
 
   await page.goto("/home");
+  await expectHydrated(page);
   await expect(page).toHaveURL(/\/login(\?|$)/);
   await expectNoSeriousA11yViolations(page);
 
@@ -28,6 +30,7 @@ test("signing out ends the session, and back does not show the signed-in page", 
     await replay.addCookies(cookiesWhileSignedIn);
     const replayPage = await replay.newPage();
     await replayPage.goto("/home");
+    await expectHydrated(replayPage);
     await expect(replayPage).toHaveURL(/\/login(\?|$)/);
     await expectNoSeriousA11yViolations(replayPage);
   } finally {

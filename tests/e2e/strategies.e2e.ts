@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { demoPerson } from "./support/auth";
 import { signedInPage } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 test("a teacher shares a strategy, finds it by filtering, and a leader rates it live", async ({ browser }) => {
   test.slow(); // two people, six pages, each with an accessibility check
@@ -63,6 +64,7 @@ test("a teacher shares a strategy, finds it by filtering, and a leader rates it 
 
   // Sarah keeps the strategy open while David, a headteacher, rates it.
   await sarah.goto(strategyUrl);
+  await expectHydrated(sarah);
   await expect(sarah.getByText("Nobody has rated it yet.")).toBeVisible();
 
   const david = await signedInPage(browser, "leader", strategyUrl);

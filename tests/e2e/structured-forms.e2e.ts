@@ -6,6 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { sessionOf } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 test.use({ storageState: sessionOf("teacher") });
 
@@ -45,6 +46,7 @@ test("forms keep their values after a save, and a person booked twice is named a
   const stamp = Date.now();
   const groupName = `Tourism Y10 ${stamp}`;
   await page.goto("/courses");
+  await expectHydrated(page);
   await page.getByRole("link", { name: COURSE, exact: true }).click();
   await page.getByRole("link", { name: "Add a teaching group" }).click();
   // Only the course's delivery sites: Ashbury College and Hollins Park, not every institution.
@@ -92,6 +94,7 @@ test("forms keep their values after a save, and a person booked twice is named a
   await expect(page.getByText(`${groupName} meets on Tuesdays; this date is a Wednesday.`)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.goto(groupUrl);
+  await expectHydrated(page);
   await planFromGroup(page, groupName, `Visitor survey ${stamp}`, date, "13:15");
   // Under the plan's facts (and again in the closed details form).
   await expect(page.getByText(`${groupName} meets on Tuesdays; this date is a Wednesday.`).first()).toBeVisible();
@@ -109,6 +112,7 @@ test("forms keep their values after a save, and a person booked twice is named a
 
   // A second lesson at 13:30 the same day: Joanne is named as booked, and the form keeps what was chosen.
   await page.goto(groupUrl);
+  await expectHydrated(page);
   await planFromGroup(page, groupName, `Resort map ${stamp}`, date, "13:30");
   await deployJoanne(page, "Communication support worker", "Plenary");
   await expect(page.getByText(/Joanne Price is already booked then: Visitor survey/)).toBeVisible();

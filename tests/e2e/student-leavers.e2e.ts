@@ -3,12 +3,14 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { sessionOf } from "./support/sessions";
+import { expectHydrated } from "./support/hydration";
 
 test.use({ storageState: sessionOf("coordinator") });
 
 test("Helen marks a student as left, exports their record and erases it", async ({ page }) => {
   const lastName = `Leaver${Date.now().toString(36)}`;
   await page.goto("/students/new");
+  await expectHydrated(page);
   await page.getByLabel("First name").fill("Oriel");
   await page.getByLabel("Last name").fill(lastName);
   await page.getByLabel("Home institution").selectOption({ index: 1 });

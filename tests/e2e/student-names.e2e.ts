@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
 import { ukToday } from "../../app/lib/lesson-dates";
+import { expectHydrated } from "./support/hydration";
 
 const COURSE = "BTEC First Award in Sport";
 const GROUP = "BTEC Sport 2025-26 (Tuesday and Thursday)";
@@ -57,6 +58,7 @@ test("a teacher is warned of a student's name in a briefing, uses initials, and 
       received.push(await response.text().catch(() => ""));
   });
   await joanne.goto("/deployments");
+  await expectHydrated(joanne);
   await joanne.getByRole("link", { name: new RegExp(planTitle) }).click();
   await expect(joanne.getByRole("heading", { level: 1, name: `Briefing: ${planTitle}` })).toBeVisible();
   await expect(joanne.getByText("Balance. Make sure M. D. can see you when you demonstrate.")).toBeVisible();

@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expectOnHome, fillSignIn, openSignIn, signIn, signOut } from "./support/auth";
 import { createMember } from "./support/members";
+import { expectHydrated } from "./support/hydration";
 
 const stepNow = () => Math.floor(Date.now() / 30_000);
 
@@ -31,6 +32,7 @@ test("a member sets up two-step sign-in, then signs in with a code and with a re
   await signIn(page, member);
 
   await page.goto("/account");
+  await expectHydrated(page);
   await page.getByRole("link", { name: "Set up or change two-step sign-in" }).click();
   // A change to how the member signs in: Staffroom asks for the password first.
   await expect(page.getByRole("heading", { level: 1, name: "Confirm it's you" })).toBeVisible();
@@ -73,6 +75,7 @@ test("a member sets up two-step sign-in, then signs in with a code and with a re
   await expectOnHome(page);
 
   await page.goto("/account/two-step");
+  await expectHydrated(page);
   await expect(page.getByRole("heading", { level: 1, name: "Confirm it's you" })).toBeVisible();
   await page.getByLabel("Password", { exact: true }).fill(member.password);
   await page.getByRole("button", { name: /Confirm/ }).click();

@@ -78,7 +78,15 @@ export class CollabConnection {
       return this.refuse(null, "invalid-message", "A document id is required.", reply);
     }
     if (!this.bucket.take()) return this.refuse(documentId, "rate-limited", "Too many messages; slow down.", reply);
-    if (this.current(documentId)) return reply({ ok: true, readOnly: !this.writable.get(documentId) });
+    const already = this.current(documentId);
+    if (already) {
+      // A tab that let go of a join and asked again (an editor remounting) ignores the first join's reply and the
+      // presence sent after it: tell it again who is here, or it sees nobody until each renews (every 15 s).
+      reply({ ok: true, readOnly: !this.writable.get(documentId) });
+      const presence = presenceSnapshot(already);
+      if (presence) this.socket.emit("collab:awareness", documentId, presence);
+      return;
+    }
     if (this.joining.has(documentId)) {
       return this.refuse(documentId, "rate-limited", "Already joining this document.", reply);
     }

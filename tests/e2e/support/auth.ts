@@ -5,6 +5,7 @@ import { expect, type Page } from "@playwright/test";
 import { DEMO_INSTITUTIONS, DEMO_PASSWORD, demoUser, type DemoUserKey } from "../../../prisma/seed-data";
 import { ROLE_LABELS } from "../../../app/lib/roles";
 import { expectNoSeriousA11yViolations } from "./a11y";
+import { expectHydrated } from "./hydration";
 
 export { DEMO_PASSWORD };
 
@@ -20,7 +21,7 @@ export function demoPerson(key: DemoUserKey) {
 /** Opens the sign-in page once the app is ready for input. */
 export async function openSignIn(page: Page): Promise<void> {
   await page.goto("/login");
-  await page.waitForLoadState("networkidle");
+  await expectHydrated(page);
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 }
 
@@ -45,6 +46,7 @@ export async function signInAs(page: Page, key: DemoUserKey): Promise<void> {
 export async function expectOnHome(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expectHydrated(page);
 }
 
 export async function signOut(page: Page): Promise<void> {

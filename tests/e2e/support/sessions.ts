@@ -4,6 +4,7 @@
 import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
 import type { DemoUserKey } from "../../../prisma/seed-data";
+import { expectHydrated } from "./hydration";
 
 export const SIGNED_IN_ROLES = [
   "coordinator",
@@ -29,6 +30,7 @@ export async function openHome(page: Page): Promise<void> {
   await page.goto("/home");
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expectHydrated(page);
 }
 
 /**
@@ -44,5 +46,6 @@ export async function signedInPage(browser: Browser, role: SignedInRole, at?: st
   }
   await page.goto(at);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expectHydrated(page);
   return page;
 }

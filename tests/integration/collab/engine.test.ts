@@ -138,6 +138,27 @@ describe("co-editing a partnership document", () => {
     expect(await storedText(document.id)).toContain("Agenda");
   });
 
+  it("shows a newcomer everyone present even when their editor joins, lets go and joins again at once", async () => {
+    // Lexical may disconnect and reconnect an editor's provider while it mounts: the first join's reply (and the
+    // presence sent with it) belongs to a join the tab no longer wants, and the later join finds the socket already
+    // in. Others renew their presence only every 15 s, so the newcomer must be told who is there on that join too.
+    const document = await newDocument("presence-rejoin");
+    const sarah = client(teacher, document.id, "Sarah Whitfield");
+    await waitFor(() => sarah.provider.isSynced, 10_000, "Sarah synced");
+    await waitFor(() => sarah.provider.awareness.getStates().size === 1, 5_000, "Sarah's presence");
+    await new Promise((resolve) => setTimeout(resolve, 200)); // her presence has reached the server
+    const tom = new TestClient(openSocket(server.origin, cookies.get(coordinator.id)!), document.id, "Helen Okafor");
+    clients.push(tom);
+    tom.socket.connect();
+    await waitFor(() => tom.socket.connected, 5_000, "Helen's tab connected"); // as when other parts of the page use it
+    tom.start();
+    tom.provider.disconnect();
+    tom.provider.connect();
+    const names = () => [...tom.provider.awareness.getStates().values()].map((state) => state.name as string).sort();
+    await waitFor(() => names().length === 2, 3_000, `Sarah in the newcomer's presence (has ${names().join(", ")})`);
+    expect(names()).toEqual(["Helen Okafor", "Sarah Whitfield"]);
+  });
+
   it("keeps members of another partnership out", async () => {
     const document = await newDocument("private");
     const socket = openSocket(server.origin, cookies.get(stranger.id)!);
