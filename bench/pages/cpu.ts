@@ -1,9 +1,11 @@
-// `npm run bench:pages:cpu -- --db FILE [--as coordinator|teacher|lsa] [--rounds 100] [--profile DIR] PATH [PATH...]`:
+// `npm run bench:pages:cpu -- --db FILE [--as coordinator|teacher|lsa] [--rounds 100] [--profile DIR] [--build DIR]
+// PATH [PATH...]`:
 // where one page's time goes, in figures that hold on a busy machine. It starts the production server on a kept
 // bench:pages database (copy /tmp/... first: the server may write to it), signs the member in, asks each path
 // --rounds times one after another, and prints the server process's CPU milliseconds per request (from /proc, so
 // other processes' load does not count), the wall p50/p95, and the statements and driver milliseconds of one request.
-// --profile DIR also writes a V8 CPU profile there; summarise it with `tsx bench/collab/profile.ts FILE --skip 6`.
+// --build DIR runs another copy of the production build (say, the one before a change, copied aside), to compare the
+// two alternately on one database. --profile DIR also writes a V8 CPU profile there; summarise it with `tsx bench/collab/profile.ts FILE --skip 6`.
 // Wall-clock budgets are judged by `npm run bench:pages`, not by this.
 import fs from "node:fs";
 import path from "node:path";
@@ -20,6 +22,7 @@ const { values: args, positionals: paths } = parseArgs({
     rounds: { type: "string", default: "100" },
     warmup: { type: "string", default: "5" },
     profile: { type: "string" },
+    build: { type: "string" },
   },
 });
 
@@ -41,7 +44,11 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const profileArgs = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
-const server = await startPagesServer(`file:${path.resolve(args.db)}`, profileArgs);
+const server = await startPagesServer(
+  `file:${path.resolve(args.db)}`,
+  profileArgs,
+  args.build ? path.resolve(args.build) : undefined,
+);
 try {
   const cookie = await signIn(server.origin, MEMBER_EMAILS[member]);
   const ask = async (p: string) => {

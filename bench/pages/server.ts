@@ -15,8 +15,12 @@ export interface PagesServer {
   stop(): Promise<void>;
 }
 
-export async function startPagesServer(databaseUrl: string, extraNodeArgs: string[] = []): Promise<PagesServer> {
-  const bundle = path.join(repoRoot, "build", "server.mjs");
+export async function startPagesServer(
+  databaseUrl: string,
+  extraNodeArgs: string[] = [],
+  buildDir = path.join(repoRoot, "build"),
+): Promise<PagesServer> {
+  const bundle = path.join(buildDir, "server.mjs");
   if (!fs.existsSync(bundle)) throw new Error("The production build is missing: run `npm run build` first.");
   const [port, queryPort] = [await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = {
@@ -33,6 +37,8 @@ export async function startPagesServer(databaseUrl: string, extraNodeArgs: strin
     ALLOWED_ORIGINS: "",
     TRUST_PROXY_HOPS: "0",
     BENCH_QUERY_PORT: String(queryPort),
+    // The server finds its Remix build from the repository's root: an absolute path for a build copied elsewhere.
+    BUILD_DIR: buildDir,
   };
   for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key];
   const counter = path.join(import.meta.dirname, "query-counter.mjs");

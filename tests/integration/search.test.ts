@@ -197,6 +197,8 @@ describe.each(PROVIDERS)("search on %s", (provider) => {
       total: 3,
     });
     expect((await page("q=okapi&sort=recent&page=2")).titles).toEqual(["Okapi warm-up"]);
+    // A page past the end (an old link) shows the last page.
+    expect(await page("q=okapi&sort=recent&page=9")).toEqual({ titles: ["Okapi warm-up"], pageCount: 2, total: 3 });
     const byRelevance = [...(await page("q=okapi")).titles, ...(await page("q=okapi&page=2")).titles];
     expect(byRelevance.sort()).toEqual(["Okapi drills", "Okapi match", "Okapi warm-up"]);
   });

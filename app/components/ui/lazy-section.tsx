@@ -5,11 +5,16 @@ import { lazy, Suspense, type ComponentProps, type ComponentType } from "react";
 
 /**
  * `load` imports the module and picks the component: `lazySection(() => import("./x").then((m) => m.X))`. The result
- * is used like the component itself; after a client-side navigation it shows nothing until its chunk has loaded.
+ * is used like the component itself. In the browser the chunk is asked for as soon as the route's own module runs,
+ * alongside the page's data, rather than when React first renders the section: after a client-side navigation it
+ * shows nothing only if its chunk is still on its way when the data has arrived.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component, its props kept by ComponentProps
 export function lazySection<Component extends ComponentType<any>>(load: () => Promise<Component>) {
-  const Lazy = lazy(() => load().then((component) => ({ default: component })));
+  let loading: Promise<{ default: Component }> | undefined;
+  const start = () => (loading ??= load().then((component) => ({ default: component })));
+  if (typeof document !== "undefined") void start().catch(() => undefined); // React.lazy reports a failure itself
+  const Lazy = lazy(start);
   return function LazySection(props: ComponentProps<Component>) {
     return (
       <Suspense fallback={null}>
