@@ -92,6 +92,11 @@ export async function markEmailSent(id: string, now = new Date()): Promise<void>
   });
 }
 
+/** Not to be sent after all (notification-access withdrawnBecause): kept, with the reason, for the outbox page. */
+export async function markEmailWithdrawn(id: string, reason: string): Promise<void> {
+  await db().emailOutbox.update({ where: { id }, data: { status: "withdrawn", leaseUntil: null, lastError: reason } });
+}
+
 /** Refused or unreachable: due again after a wait that doubles with each attempt, until MAX_EMAIL_ATTEMPTS. */
 export async function markEmailFailed(email: ClaimedEmail, error: string, now = new Date()): Promise<void> {
   const waitMs = Math.min(config().mailPollMs * 2 ** (email.attempts - 1), 6 * 3600_000);

@@ -3,8 +3,10 @@
 // deployment or a meeting hides what was said there at once, on the notifications page and in the digest (issue 17).
 import { isCommentSubjectType, type CommentSubjectType } from "~/lib/comments";
 import type { Actor } from "~/policies/actor";
+import { isRole } from "~/lib/roles";
 import { canReadComments } from "~/policies/comment";
 import { loadCommentSubjects, type CommentSubject } from "./comment-subjects.server";
+import { db } from "./db.server";
 
 /** The kinds that carry a comment's (or a mention's) words and the title of what it is on. */
 const QUOTING_KINDS: ReadonlySet<string> = new Set(["mentioned", "thread-reply", "plan-comment"]);
@@ -68,4 +70,28 @@ export function asSeenBy<N extends AboutSubject & Shown>(
 ): Omit<N, "href"> & { href: string | null } {
   if (mayStillRead(recipient, notification, subjects)) return notification;
   return { ...notification, title: HIDDEN_TITLES[notification.kind]!, body: "", href: null };
+}
+
+/**
+ * Why an email written for a notification should no longer go, checked just before it is sent (an SMTP server down
+ * for hours keeps it waiting): its recipient closed their account, what it told of was deleted, or it quotes
+ * something they can no longer open. Null: send it. Emails not written for one notification (digests, built from
+ * what was readable when queued) are not judged here.
+ */
+export async function withdrawnBecause(email: { dedupeKey: string; recipientId: string }): Promise<string | null> {
+  const recipient = await db().user.findFirst({
+    where: { id: email.recipientId, deactivatedAt: null },
+    select: { id: true, role: true, partnershipId: true, institutionId: true },
+  });
+  if (!recipient) return "The recipient's account is closed.";
+  const notificationId = /^notification:(.+)$/.exec(email.dedupeKey)?.[1];
+  if (!notificationId) return null;
+  const notification = await db().notification.findUnique({
+    where: { id: notificationId },
+    select: { kind: true, partnershipId: true, subjectType: true, subjectId: true },
+  });
+  if (!notification) return "What it told of has been deleted.";
+  const actor = isRole(recipient.role) ? { ...recipient, role: recipient.role } : null;
+  const readable = mayStillRead(actor, notification, await loadQuotedSubjects([notification]));
+  return readable ? null : "The recipient can no longer open what it quotes.";
 }

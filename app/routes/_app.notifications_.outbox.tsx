@@ -19,6 +19,7 @@ const STATUS_LABELS: Record<string, string> = {
   sending: "Sending",
   sent: "Sent",
   failed: "Given up",
+  withdrawn: "Withdrawn",
 };
 
 export async function loader({ context, request }: LoaderFunctionArgs) {

@@ -1,11 +1,19 @@
 // Sends the email outbox through SMTP (nodemailer; decision 025), in every process: claim one due message with a
 // lease, send it with its fixed Message-ID and one-click unsubscribe headers, mark it sent once the server accepted
-// it; a refusal or an unreachable server is retried with a doubling wait. Without SMTP_URL nothing is sent and the
+// it; a refusal or an unreachable server is retried with a doubling wait. A message written for one notification
+// is withdrawn instead when its reader may no longer read what it quotes (or has left). Without SMTP_URL nothing is sent and the
 // outbox waits (the coordinator sees it).
 import nodemailer from "nodemailer";
 import type { AppConfig } from "~/config.server";
 import { isNotificationKind } from "~/lib/notification-kinds";
-import { claimDueEmail, markEmailFailed, markEmailSent, type ClaimedEmail } from "~/models/email-outbox.server";
+import {
+  claimDueEmail,
+  markEmailFailed,
+  markEmailSent,
+  markEmailWithdrawn,
+  type ClaimedEmail,
+} from "~/models/email-outbox.server";
+import { withdrawnBecause } from "~/models/notification-access.server";
 import { unsubscribeUrl } from "~/models/unsubscribe-links.server";
 import { logger } from "../logger";
 
@@ -23,6 +31,13 @@ export function startMailSender(cfg: AppConfig): MailSender {
   let again = false;
 
   const sendOne = async (email: ClaimedEmail) => {
+    // Judged now, not when queued: a message that waited out an SMTP outage may quote what its reader lost.
+    const withdrawn = await withdrawnBecause(email);
+    if (withdrawn) {
+      await markEmailWithdrawn(email.id, withdrawn);
+      logger.info("email withdrawn before sending", { id: email.id, reason: withdrawn });
+      return;
+    }
     const kinds = email.unsubscribeKinds.split(",").filter(isNotificationKind);
     try {
       await transport.sendMail({
