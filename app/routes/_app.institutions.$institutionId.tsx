@@ -1,5 +1,4 @@
 // One institution, as the coordinator edits or archives it.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -9,16 +8,16 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { domainErrorResult } from "~/lib/forms/intents.server";
 import { institutionSchema } from "~/lib/forms/membership";
-import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS } from "~/lib/institutions";
 import { getInstitution, setInstitutionArchived, updateInstitution } from "~/models/institutions.server";
 import { canManageInstitution } from "~/policies/membership";
 import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
+
+const InstitutionForm = lazySection(() => import("~/components/institution-form").then((m) => m.InstitutionForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.institution.name ?? "Institution"} · Staffroom` },
@@ -81,11 +80,6 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function InstitutionPage() {
   const { institution } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(() => import("~/lib/forms/membership").then((m) => m.institutionSchema), {
-    id: "institution-edit",
-    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    defaultValue: { name: institution.name, kind: institution.kind, town: institution.town },
-  });
   return (
     <>
       <p>
@@ -99,19 +93,16 @@ export default function InstitutionPage() {
       ) : null}
       <section className="card narrow" aria-labelledby="edit-heading">
         <h2 id="edit-heading">Details</h2>
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <Form method="post" {...getFormProps(form)}>
-          <TextField meta={fields.name} label="Name" />
-          <SelectField
-            meta={fields.kind}
-            label="Kind"
-            options={INSTITUTION_KINDS.map((k) => ({ value: k, label: INSTITUTION_KIND_LABELS[k] }))}
-          />
-          <TextField meta={fields.town} label="Town (optional)" />
-          <SubmitButton name="intent" value="update" pendingLabel="Saving…">
-            Save changes
-          </SubmitButton>
-        </Form>
+        <InstitutionForm
+          id="institution-edit"
+          institution={institution}
+          lastResult={actionData && "result" in actionData ? actionData.result : undefined}
+          submit={
+            <SubmitButton name="intent" value="update" pendingLabel="Saving…">
+              Save changes
+            </SubmitButton>
+          }
+        />
       </section>
       <section className="card narrow" aria-labelledby="archive-heading">
         <h2 id="archive-heading">{institution.archived ? "Archived" : "Archive"}</h2>

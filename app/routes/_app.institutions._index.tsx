@@ -1,19 +1,19 @@
 // The partnership's schools and colleges; the coordinator adds new ones here.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { domainErrorResult } from "~/lib/forms/intents.server";
 import { institutionSchema } from "~/lib/forms/membership";
-import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS, institutionKindLabel } from "~/lib/institutions";
+import { institutionKindLabel } from "~/lib/institutions";
 import { createInstitution, listInstitutions } from "~/models/institutions.server";
 import { canManageInstitutions, canViewInstitutions } from "~/policies/membership";
 import { ensure, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { TableWrap } from "~/components/ui/table-wrap";
+
+const InstitutionForm = lazySection(() => import("~/components/institution-form").then((m) => m.InstitutionForm));
 
 export const meta: MetaFunction = () => [{ title: "Institutions · Staffroom" }];
 
@@ -49,10 +49,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function InstitutionsPage() {
   const { institutions, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(() => import("~/lib/forms/membership").then((m) => m.institutionSchema), {
-    id: "institution",
-    lastResult: actionData?.result,
-  });
   return (
     <>
       <h1>Institutions</h1>
@@ -100,18 +96,11 @@ export default function InstitutionsPage() {
       {canManage ? (
         <section aria-labelledby="add-institution" className="card narrow">
           <h2 id="add-institution">Add an institution</h2>
-          <FormErrors errors={form.errors} id={form.errorId} />
-          <Form method="post" {...getFormProps(form)}>
-            <TextField meta={fields.name} label="Name" />
-            <SelectField
-              meta={fields.kind}
-              label="Kind"
-              options={INSTITUTION_KINDS.map((k) => ({ value: k, label: INSTITUTION_KIND_LABELS[k] }))}
-              placeholder="Choose a kind"
-            />
-            <TextField meta={fields.town} label="Town (optional)" />
-            <SubmitButton pendingLabel="Adding…">Add institution</SubmitButton>
-          </Form>
+          <InstitutionForm
+            id="institution"
+            lastResult={actionData?.result}
+            submit={<SubmitButton pendingLabel="Adding…">Add institution</SubmitButton>}
+          />
         </section>
       ) : null}
     </>

@@ -1,7 +1,6 @@
 // One member, as the coordinator manages them: role, institution, job title,
 // deactivation (which ends their sessions and live sockets at once), reactivation,
 // and a password reset link when they have forgotten their password.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -12,15 +11,14 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CopyLink } from "~/components/ui/copy-link";
-import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { DangerZone } from "~/components/ui/danger-zone";
+import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { formatDateTime } from "~/lib/format";
 import { domainErrorResult } from "~/lib/forms/intents.server";
 import { updateMemberSchema } from "~/lib/forms/membership";
-import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
+import { ROLE_LABELS, type Role } from "~/lib/roles";
 import { listInstitutions } from "~/models/institutions.server";
 import { deactivateMember, getMember, reactivateMember, updateMember } from "~/models/members.server";
 import { createPasswordReset, getPendingPasswordReset } from "~/models/password-resets.server";
@@ -29,6 +27,8 @@ import { canCreatePasswordReset, canManageMember } from "~/policies/membership";
 import { resetTwoStep, twoStepStatus } from "~/models/two-step.server";
 import { RESET_TWO_STEP_INTENT, ResetTwoStep } from "~/components/two-step/reset-two-step";
 import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
+
+const MemberForm = lazySection(() => import("./member-form").then((m) => m.MemberForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.member.name ?? "Member"} · People · Staffroom` },
@@ -145,11 +145,6 @@ export default function MemberPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const confirming = searchParams.get("confirm") === "deactivate";
-  const [form, fields] = useZodForm(() => import("~/lib/forms/membership").then((m) => m.updateMemberSchema), {
-    id: "member",
-    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    defaultValue: { role: member.role, institutionId: member.institutionId, jobTitle: member.jobTitle },
-  });
   return (
     <>
       <p>
@@ -167,19 +162,11 @@ export default function MemberPage() {
       ) : null}
       <section aria-labelledby="details-heading" className="card narrow">
         <h2 id="details-heading">Role and institution</h2>
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="update" />
-          <SelectField
-            meta={fields.role}
-            label="Role"
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            hint="A change of role signs them out so it takes effect at once."
-          />
-          <SelectField meta={fields.institutionId} label="Institution" options={institutions} />
-          <TextField meta={fields.jobTitle} label="Job title" />
-          <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
-        </Form>
+        <MemberForm
+          member={member}
+          institutions={institutions}
+          lastResult={actionData && "result" in actionData ? actionData.result : undefined}
+        />
       </section>
       <section aria-labelledby="password-reset-heading" className="card narrow">
         <h2 id="password-reset-heading">Forgotten password</h2>

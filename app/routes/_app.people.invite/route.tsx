@@ -1,23 +1,23 @@
 // Invitations: the coordinator invites a colleague by email, role and institution,
 // and passes the single-use link on (no mail server needed). Pending invites can be revoked.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CopyLink } from "~/components/ui/copy-link";
-import { FormErrors, SelectField, TextField } from "~/components/ui/field";
+import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { formatDate } from "~/lib/format";
 import { domainErrorResult } from "~/lib/forms/intents.server";
 import { inviteSchema } from "~/lib/forms/membership";
-import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
+import { ROLE_LABELS, type Role } from "~/lib/roles";
 import { listInstitutions } from "~/models/institutions.server";
 import { createInvite, getInvite, listInvites, revokeInvite } from "~/models/invites.server";
 import { canInviteMembers, canManageInvite } from "~/policies/membership";
 import { ensure, ensureFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { TableWrap } from "~/components/ui/table-wrap";
+
+const InviteForm = lazySection(() => import("./invite-form").then((m) => m.InviteForm));
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Staffroom" }];
 
@@ -78,10 +78,6 @@ const STATE_LABELS = { pending: "Waiting", accepted: "Accepted", expired: "Expir
 export default function InvitationsPage() {
   const { institutions, invites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(() => import("~/lib/forms/membership").then((m) => m.inviteSchema), {
-    id: "invite",
-    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-  });
   return (
     <>
       <h1>Invitations</h1>
@@ -106,29 +102,10 @@ export default function InvitationsPage() {
       ) : null}
       <section aria-labelledby="new-invite" className="card narrow">
         <h2 id="new-invite">Invite a colleague</h2>
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <Form method="post" {...getFormProps(form)}>
-          <TextField meta={fields.email} type="email" label="Email address" autoComplete="off" />
-          <TextField
-            meta={fields.name}
-            label="Name (optional)"
-            hint="Shown to them when they accept; they can change it."
-            autoComplete="off"
-          />
-          <SelectField
-            meta={fields.role}
-            label="Role"
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            placeholder="Choose a role"
-          />
-          <SelectField
-            meta={fields.institutionId}
-            label="Institution"
-            options={institutions}
-            placeholder="Choose an institution"
-          />
-          <SubmitButton pendingLabel="Creating invitation…">Create invitation</SubmitButton>
-        </Form>
+        <InviteForm
+          institutions={institutions}
+          lastResult={actionData && "result" in actionData ? actionData.result : undefined}
+        />
       </section>
       <section aria-labelledby="sent-invites">
         <h2 id="sent-invites">Invitations sent</h2>

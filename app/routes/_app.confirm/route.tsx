@@ -1,18 +1,17 @@
 // "Confirm it's you": the member's password before a sensitive account change (requireRecentAuthentication sends
 // them here), then back to the page they came from.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, TextField } from "~/components/ui/field";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
-import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { confirmPasswordSchema } from "~/lib/forms/reauthentication";
 import { passRetryAfter } from "~/lib/request.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { confirmItsYou } from "~/models/reauthentication.server";
 import { requireActionContext, requireActor } from "~/policies/enforce.server";
+
+const ConfirmForm = lazySection(() => import("./confirm-form").then((m) => m.ConfirmForm));
 
 export const meta: MetaFunction = () => [{ title: "Confirm it's you · Staffroom" }];
 
@@ -46,11 +45,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function ConfirmItsYouPage() {
   const { email, redirectTo, retry } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(() => import("~/lib/forms/reauthentication").then((m) => m.confirmPasswordSchema), {
-    id: "confirm-its-you",
-    lastResult,
-    shouldValidate: "onSubmit",
-  });
   return (
     <section className="card narrow" aria-labelledby="confirm-heading">
       <h1 id="confirm-heading">Confirm it's you</h1>
@@ -63,15 +57,7 @@ export default function ConfirmItsYouPage() {
         </Notice>
       ) : null}
       <p className="page-intro">Enter your password to carry on. You will not be asked again for a few minutes.</p>
-      <FormErrors errors={form.errors} id={form.errorId} />
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
-        <TextField meta={fields.password} type="password" label="Password" autoComplete="current-password" />
-        <div className="actions">
-          <SubmitButton pendingLabel="Checking…">Confirm</SubmitButton>
-        </div>
-      </Form>
+      <ConfirmForm email={email} redirectTo={redirectTo} lastResult={lastResult} />
     </section>
   );
 }

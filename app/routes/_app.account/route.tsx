@@ -1,14 +1,11 @@
 // The member's own account: change password (ends other sessions), see and revoke signed-in browsers.
-import { getFormProps } from "@conform-to/react";
 import { AccountChanges } from "~/components/account-notices";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { NewPasswordFields } from "~/components/ui/new-password-fields";
-import { FormErrors, TextField } from "~/components/ui/field";
+import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { changePasswordSchema, revokeSessionSchema } from "~/lib/forms/auth";
 import { refineNewPassword } from "~/models/password-check.server";
 import { describeBrowser, formatDateTime } from "~/lib/format";
@@ -23,6 +20,8 @@ import { CalendarFeedSection } from "~/components/calendar-feed-section";
 import { getCalendarFeedStatus } from "~/models/calendar-feed.server";
 import { NotificationChoices } from "~/components/notification-choices";
 import { listDeliveryChoices } from "~/models/notification-preferences.server";
+
+const PasswordForm = lazySection(() => import("./password-form").then((m) => m.PasswordForm));
 
 export const meta: MetaFunction = () => [{ title: "Your account · Staffroom" }];
 
@@ -118,10 +117,6 @@ export default function AccountPage() {
   const { user, sessions, accountChanges, calendarFeed, notificationChoices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
-  const [form, fields] = useZodForm(() => import("~/lib/forms/auth").then((m) => m.changePasswordSchema), {
-    id: "change-password",
-    lastResult: passwordResult,
-  });
   return (
     <>
       <h1>Your account</h1>
@@ -144,21 +139,7 @@ export default function AccountPage() {
             <p>{actionData.message}</p>
           </Notice>
         ) : null}
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="change-password" />
-          <TextField
-            meta={fields.currentPassword}
-            type="password"
-            label="Current password"
-            autoComplete="current-password"
-          />
-          <NewPasswordFields password={fields.newPassword} confirm={fields.confirmPassword} />
-          <p className="muted">Changing your password signs you out everywhere else.</p>
-          <SubmitButton name="intent" value="change-password" pendingLabel="Changing password…">
-            Change password
-          </SubmitButton>
-        </Form>
+        <PasswordForm lastResult={passwordResult} />
       </section>
 
       <NotificationChoices choices={notificationChoices} />
