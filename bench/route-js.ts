@@ -32,9 +32,6 @@ const OVER_BUDGET_FOR_NOW: Record<string, number> = {
   "routes/_app.people.invite": 107 * KB,
   "routes/_app.plans.$planId_.duplicate": 105 * KB,
   "routes/_app.strategies.$strategyId": 103 * KB,
-  "routes/_app.students.$studentId": 110 * KB,
-  "routes/_app.students.leavers": 106 * KB,
-  "routes/_app.students.new": 109 * KB,
 };
 
 interface RemixManifest {
