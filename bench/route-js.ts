@@ -26,12 +26,9 @@ const OVER_BUDGET_FOR_NOW: Record<string, number> = {
   "routes/_app.deployments.$deploymentId": 114 * KB,
   "routes/_app.institutions.$institutionId": 106 * KB,
   "routes/_app.institutions._index": 106 * KB,
-  "routes/_app.meeting-groups.$groupId": 102 * KB,
-  "routes/_app.meetings.$meetingId": 104 * KB,
   "routes/_app.people.$userId": 107 * KB,
   "routes/_app.people.invite": 107 * KB,
   "routes/_app.plans.$planId_.duplicate": 105 * KB,
-  "routes/_app.strategies.$strategyId": 103 * KB,
 };
 
 interface RemixManifest {
