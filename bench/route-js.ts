@@ -22,13 +22,7 @@ const OVER_BUDGET_FOR_NOW: Record<string, number> = {
   "routes/_app.courses.$courseId_.plans.new": 107 * KB,
   "routes/_app.courses.new": 109 * KB,
   "routes/_app.deployments.$deploymentId": 114 * KB,
-  "routes/_app.meeting-groups.$groupId": 102 * KB,
-  "routes/_app.meetings.$meetingId": 104 * KB,
   "routes/_app.plans.$planId_.duplicate": 105 * KB,
-  "routes/_app.strategies.$strategyId": 103 * KB,
-  "routes/_app.students.$studentId": 110 * KB,
-  "routes/_app.students.leavers": 106 * KB,
-  "routes/_app.students.new": 109 * KB,
 };
 
 interface RemixManifest {

@@ -1,16 +1,11 @@
 // One student: full details (each view audited) for those allowed, a deployed supporter's
 // need-to-know (name, SEN, needs, communication; audited too), initials otherwise; the
 // coordinator and teachers of the home institution edit the record here.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { lazySection } from "~/components/ui/lazy-section";
-import { StudentFields } from "~/components/student-form";
-import { FormErrors } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
-import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { COMMUNICATION_MODES, NEED_AREAS, SEN_STATUSES, yearGroupLabel } from "~/lib/co-planning";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { domainErrorResult, intentOf } from "~/lib/forms/intents.server";
@@ -30,6 +25,7 @@ import {
 } from "~/policies/student";
 import type { ActionContext } from "~/policies/actor";
 
+const StudentForm = lazySection(() => import("~/components/student-form").then((m) => m.StudentForm));
 const StudentLeaving = lazySection(() => import("~/components/student-leaving").then((m) => m.StudentLeaving));
 
 export const meta: MetaFunction = () => [{ title: "Student · Staffroom" }];
@@ -141,23 +137,19 @@ export default function StudentPage() {
   const leavingReply = actionData && "intent" in actionData ? actionData : null;
   const full = student.visibility === "full" ? student : null;
   const named = student.visibility === "initials" ? null : student;
-  const [form, fields] = useZodForm(() => import("~/lib/forms/students").then((m) => m.studentSchema), {
-    id: "student",
-    lastResult: leavingReply ? null : actionData?.result,
-    defaultValue: full
-      ? {
-          firstName: full.firstName,
-          lastName: full.lastName,
-          homeInstitutionId: full.homeInstitution.id,
-          yearGroup: String(full.yearGroup),
-          senStatus: full.senStatus,
-          needAreas: full.needAreas,
-          communicationMode: full.communicationMode,
-          atRisk: full.atRisk ? "on" : undefined,
-          notes: full.notes,
-        }
-      : undefined,
-  });
+  const defaultValue = full
+    ? {
+        firstName: full.firstName,
+        lastName: full.lastName,
+        homeInstitutionId: full.homeInstitution.id,
+        yearGroup: String(full.yearGroup),
+        senStatus: full.senStatus,
+        needAreas: full.needAreas,
+        communicationMode: full.communicationMode,
+        atRisk: full.atRisk ? "on" : undefined,
+        notes: full.notes,
+      }
+    : undefined;
   return (
     <>
       <p>
@@ -218,11 +210,14 @@ export default function StudentPage() {
           {canEdit ? (
             <section className="card narrow" aria-labelledby="edit-heading">
               <h2 id="edit-heading">Edit the record</h2>
-              <FormErrors errors={form.errors} id={form.errorId} />
-              <Form method="post" {...getFormProps(form)}>
-                <StudentFields fields={fields} institutions={institutions} />
-                <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
-              </Form>
+              <StudentForm
+                id="student"
+                lastResult={leavingReply ? null : actionData?.result}
+                defaultValue={defaultValue}
+                institutions={institutions}
+                submitLabel="Save changes"
+                pendingLabel="Saving…"
+              />
             </section>
           ) : null}
           <StudentLeaving

@@ -1,18 +1,16 @@
 // Add a student: the coordinator for any institution, a teacher for their own.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { StudentFields } from "~/components/student-form";
-import { FormErrors } from "~/components/ui/field";
-import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { domainErrorReply } from "~/lib/forms/intents.server";
 import { studentSchema } from "~/lib/forms/students";
 import { listInstitutions } from "~/models/institutions.server";
 import { createStudent } from "~/models/students.server";
 import { ensure, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { canCreateStudents, canEditStudent } from "~/policies/student";
+
+const StudentForm = lazySection(() => import("~/components/student-form").then((m) => m.StudentForm));
 
 export const meta: MetaFunction = () => [{ title: "Add a student · Students · Staffroom" }];
 
@@ -60,11 +58,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function NewStudentPage() {
   const { institutions, homeInstitutionId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(() => import("~/lib/forms/students").then((m) => m.studentSchema), {
-    id: "new-student",
-    lastResult,
-    defaultValue: { homeInstitutionId, senStatus: "none" },
-  });
   return (
     <>
       <p>
@@ -77,11 +70,14 @@ export default function NewStudentPage() {
       </p>
       <section className="card narrow" aria-labelledby="student-heading">
         <h2 id="student-heading">Student details</h2>
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <Form method="post" {...getFormProps(form)}>
-          <StudentFields fields={fields} institutions={institutions} />
-          <SubmitButton pendingLabel="Adding the student…">Add student</SubmitButton>
-        </Form>
+        <StudentForm
+          id="new-student"
+          lastResult={lastResult}
+          defaultValue={{ homeInstitutionId, senStatus: "none" }}
+          institutions={institutions}
+          submitLabel="Add student"
+          pendingLabel="Adding the student…"
+        />
       </section>
     </>
   );

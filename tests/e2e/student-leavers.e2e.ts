@@ -1,5 +1,6 @@
-// The coordinator's leaver workflow on a student's page, by keyboard where it matters: mark as left (the page says
-// when the record will be erased), download everything held, then erase now after the confirmation. Checked with axe.
+// The coordinator's leaver workflow on a student's page, by keyboard where it matters: correct the record (its form
+// loads after the page, decision 029), mark as left (the page says when the record will be erased), download
+// everything held, then erase now after the confirmation. Checked with axe.
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { sessionOf } from "./support/sessions";
@@ -7,7 +8,7 @@ import { expectHydrated } from "./support/hydration";
 
 test.use({ storageState: sessionOf("coordinator") });
 
-test("Helen marks a student as left, exports their record and erases it", async ({ page }) => {
+test("Helen corrects a student's record, marks them as left, exports their record and erases it", async ({ page }) => {
   const lastName = `Leaver${Date.now().toString(36)}`;
   await page.goto("/students/new");
   await expectHydrated(page);
@@ -17,6 +18,17 @@ test("Helen marks a student as left, exports their record and erases it", async 
   await page.getByLabel("Year group").selectOption({ index: 1 });
   await page.getByRole("button", { name: /add|save/i }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Oriel ${lastName}`);
+
+  const edit = page.getByRole("region", { name: "Edit the record" });
+  await edit.getByLabel("Notes (optional)").fill("Sits near the front.");
+  await edit.getByLabel("First name").fill("");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByText("Enter the student's first name.")).toBeVisible();
+  await expect(edit.getByLabel("Notes (optional)")).toHaveValue("Sits near the front.");
+  await edit.getByLabel("First name").fill("Oriel");
+  await edit.getByRole("button", { name: "Save changes" }).press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "record has been saved" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Needs and support" })).toContainText("Sits near the front.");
 
   await page.getByLabel("Leaving date").fill("2025-07-18");
   await page.getByRole("button", { name: "Mark as left" }).press("Enter");

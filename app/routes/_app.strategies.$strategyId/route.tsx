@@ -4,7 +4,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { lazySection } from "~/components/ui/lazy-section";
-import { CommentPanel } from "~/components/comments/comment-panel";
 import { LiveEditor } from "~/components/live-editor";
 import { DecisionsAboutThis } from "~/components/meetings/linked-records";
 import { StrategyTagList, ratingSummary } from "~/components/strategies/strategy-tags";
@@ -15,6 +14,7 @@ import { formatDate } from "~/lib/format";
 import type { action, loader } from "./strategy.server";
 import { WhereUsedSection } from "./where-used-section";
 
+const CommentPanel = lazySection(() => import("~/components/comments/comment-panel").then((m) => m.CommentPanel));
 const RatingsSection = lazySection(() => import("./ratings-section").then((m) => m.RatingsSection));
 const AddToPlanSection = lazySection(() => import("./add-to-plan-section").then((m) => m.AddToPlanSection));
 

@@ -1,22 +1,19 @@
 // The coordinator's leavers: students marked as left, with the day each record will be erased, and the
 // partnership's retention period for them (decision 019). Viewing the list is audited like any list of students.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { NumberField } from "~/components/lesson-plan/fields";
-import { FormErrors } from "~/components/ui/field";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
-import { SubmitButton } from "~/components/ui/submit-button";
 import { TableWrap } from "~/components/ui/table-wrap";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { yearGroupLabel } from "~/lib/co-planning";
 import { formatDate } from "~/lib/format";
-import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from "~/lib/forms/labels";
 import { studentRetentionSchema } from "~/lib/forms/students";
 import { listLeavers, setStudentRetentionYears } from "~/models/student-leavers.server";
 import { ensure, requireActionContext } from "~/policies/enforce.server";
 import { canManageStudentRetention } from "~/policies/student";
+
+const RetentionForm = lazySection(() => import("./retention-form").then((m) => m.RetentionForm));
 
 export const meta: MetaFunction = () => [{ title: "Leavers and retention · Staffroom" }];
 
@@ -51,11 +48,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function LeaversPage() {
   const { years, leavers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(() => import("~/lib/forms/students").then((m) => m.studentRetentionSchema), {
-    id: "retention",
-    lastResult: actionData?.result,
-    defaultValue: { years: String(years) },
-  });
   return (
     <>
       <p>
@@ -106,15 +98,7 @@ export default function LeaversPage() {
       </section>
       <section className="card narrow" aria-labelledby="retention-heading">
         <h2 id="retention-heading">Retention period</h2>
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <Form method="post" {...getFormProps(form)}>
-          <NumberField
-            meta={fields.years}
-            label="Years to keep a leaver's record"
-            hint={`From the leaving date; between ${MIN_RETENTION_YEARS} and ${MAX_RETENTION_YEARS} years. Six years is the usual period for school records after a pupil leaves.`}
-          />
-          <SubmitButton pendingLabel="Saving…">Save retention period</SubmitButton>
-        </Form>
+        <RetentionForm years={years} lastResult={actionData?.result} />
       </section>
     </>
   );
