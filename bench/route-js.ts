@@ -27,7 +27,6 @@ const OVER_BUDGET_FOR_NOW: Record<string, number> = {
   "routes/_app.meetings.$meetingId": 104 * KB,
   "routes/_app.people.$userId": 107 * KB,
   "routes/_app.people.invite": 107 * KB,
-  "routes/_app.plans.$planId_.duplicate": 105 * KB,
   "routes/_app.strategies.$strategyId": 103 * KB,
   "routes/_app.students.$studentId": 110 * KB,
   "routes/_app.students.leavers": 106 * KB,
