@@ -5,6 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDate } from "~/lib/format";
 import { Notice } from "~/components/ui/notice";
+import { Pagination } from "~/components/ui/pagination";
 import { listClashes } from "~/lib/clashes";
 import { clashesOfDeployments } from "~/models/bookings.server";
 import { listMyDeployments, type DeploymentWhen } from "~/models/deployments.server";
@@ -61,7 +62,6 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export default function MyDeploymentsPage() {
   const { days, when, total, hasAny, page, pageCount } = useLoaderData<typeof loader>();
-  const pageLink = (p: number) => `?${new URLSearchParams({ when, page: String(p) })}`;
   return (
     <>
       <h1>My deployments</h1>
@@ -128,15 +128,7 @@ export default function MyDeploymentsPage() {
           </section>
         ))
       )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Deployment pages">
-          {page > 1 ? <Link to={pageLink(page - 1)}>Previous page</Link> : null}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <Link to={pageLink(page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} label="Deployment pages" />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { lazySection } from "~/components/ui/lazy-section";
+import { Pagination } from "~/components/ui/pagination";
 import { formatDateTime } from "~/lib/format";
 import { newDocumentSchema } from "~/lib/forms/documents";
 import { createPartnershipDocument, listPartnershipDocuments } from "~/models/partnership-documents.server";
@@ -43,7 +44,6 @@ export default function DocumentsPage() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/documents";
-  const pageLink = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
     <>
       <h1>Documents</h1>
@@ -102,15 +102,7 @@ export default function DocumentsPage() {
           </table>
         </TableWrap>
       )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Document pages">
-          {page > 1 ? <Link to={pageLink(page - 1)}>Previous page</Link> : null}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <Link to={pageLink(page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} label="Document pages" />
     </>
   );
 }

@@ -1,15 +1,11 @@
 // One deployment as its supporter sees it: the lesson, the students, the
 // briefing (the four need-to-knows and independence), "I have read it", and
 // feedback for the teacher after the lesson (which appears live in the plan).
-import { CommentPanel } from "~/components/comments/comment-panel";
-import { getFormProps } from "@conform-to/react";
-import { useZodForm } from "~/components/ui/use-zod-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DeploymentStudents, type DeploymentStudent } from "~/components/deployments/deployment-students";
 import { PlainText } from "~/components/lesson-plan/fields";
-import { TextAreaField } from "~/components/ui/choice-fields";
-import { FormErrors } from "~/components/ui/field";
+import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
@@ -28,6 +24,10 @@ import { lessonStudents } from "~/models/lesson-students.server";
 import { screenTexts, studentNameScreen } from "~/models/student-names.server";
 import { canMarkBriefingRead } from "~/policies/deployment";
 import { notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
+
+const FeedbackForm = lazySection(() => import("./feedback-form").then((m) => m.FeedbackForm));
+// The comments load after the page too: a briefing is read first, discussed after.
+const CommentPanel = lazySection(() => import("~/components/comments/comment-panel").then((m) => m.CommentPanel));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Briefing: ${data?.lesson.title ?? "deployment"} · Staffroom` },
@@ -246,31 +246,15 @@ export default function DeploymentPage() {
 function FeedbackSection() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(() => import("~/lib/forms/deployments").then((m) => m.feedbackSchema), {
-    id: `feedback-${d.feedbackAt ? new Date(d.feedbackAt).getTime() : "new"}`,
-    lastResult: actionData?.intent === "feedback" ? actionData.result : undefined,
-    defaultValue: { feedback: d.feedback },
-  });
   return (
     <section aria-labelledby="feedback-heading" className="card narrow">
       <h2 id="feedback-heading">Feedback for the teacher</h2>
       {d.canGiveFeedback ? (
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
-          {d.feedbackAt ? (
-            <p className="hint">You sent feedback on {formatDateTime(d.feedbackAt)}; you can change it.</p>
-          ) : null}
-          <TextAreaField
-            meta={fields.feedback}
-            label="Your feedback"
-            hint="After the lesson: what each student managed on their own, where they needed a prompt or a model, and what to change next time."
-            rows={6}
-            warnOfStudentNames
-          />
-          <SubmitButton name="intent" value="feedback" pendingLabel="Sending…">
-            {d.feedbackAt ? "Update feedback" : "Send feedback"}
-          </SubmitButton>
-        </Form>
+        <FeedbackForm
+          feedback={d.feedback}
+          feedbackAt={d.feedbackAt}
+          lastResult={actionData?.intent === "feedback" ? actionData.result : undefined}
+        />
       ) : d.feedbackAt ? (
         <>
           <p className="hint">

@@ -1,5 +1,4 @@
 // Add a teaching group to a course: its name, the site where it meets, the academic year.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -9,16 +8,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, SelectField, TextField } from "~/components/ui/field";
-import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { newGroupSchema } from "~/lib/forms/courses";
 import { domainErrorReply } from "~/lib/forms/intents.server";
 import { getCourse } from "~/models/courses.server";
 import { createGroup, listDeliverySites } from "~/models/groups.server";
 import { canManageGroups } from "~/policies/course";
 import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
+
+const NewGroupForm = lazySection(() => import("./group-form").then((m) => m.NewGroupForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Add a group · ${data?.course.title ?? "Course"} · Staffroom` },
@@ -70,11 +69,6 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function NewGroupPage() {
   const { course, sites, isTeacher } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useZodForm(() => import("~/lib/forms/courses").then((m) => m.newGroupSchema), {
-    id: "new-group",
-    lastResult,
-    defaultValue: { siteId: course.firstSiteId },
-  });
   return (
     <>
       <p>
@@ -87,19 +81,7 @@ export default function NewGroupPage() {
       </p>
       <section className="card narrow" aria-labelledby="group-heading">
         <h2 id="group-heading">Group details</h2>
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <Form method="post" {...getFormProps(form)}>
-          <TextField meta={fields.name} label="Group name" hint="For example: BTEC Sport 2025-26 (Tuesday)." />
-          <SelectField
-            meta={fields.siteId}
-            label="Site where the group meets"
-            hint="One of the course's delivery sites."
-            options={sites}
-            placeholder="Choose a site"
-          />
-          <TextField meta={fields.academicYear} label="Academic year (optional)" hint="Like 2025-26." />
-          <SubmitButton pendingLabel="Adding the group…">Add group</SubmitButton>
-        </Form>
+        <NewGroupForm sites={sites} firstSiteId={course.firstSiteId} lastResult={lastResult} />
       </section>
     </>
   );

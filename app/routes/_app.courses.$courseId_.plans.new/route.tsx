@@ -1,13 +1,8 @@
 // Plan a lesson in a course: title, unit, teaching group, date, time and length.
 // The plan's shared notes are created with it, on the server.
-import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { NumberField } from "~/components/lesson-plan/fields";
-import { TimetableDayWarning } from "~/components/lesson-plan/timetable-day-warning";
-import { FormErrors, SelectField, TextField } from "~/components/ui/field";
-import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { refusal } from "~/lib/errors";
 import { submitForm } from "~/lib/forms/intents.server";
 import { newLessonPlanSchema } from "~/lib/forms/lesson-plans";
@@ -16,6 +11,8 @@ import { listGroupDays } from "~/models/groups.server";
 import { createLessonPlan, getPlanningContext } from "~/models/lesson-plans.server";
 import type { Actor } from "~/policies/actor";
 import { requireActionContext, requireActor } from "~/policies/enforce.server";
+
+const NewLessonPlanForm = lazySection(() => import("./lesson-form").then((m) => m.NewLessonPlanForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Plan a lesson · ${data?.course.title ?? "Course"} · Staffroom` },
@@ -61,11 +58,6 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function NewLessonPlanPage() {
   const { course, units, groups, groupDays, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(() => import("~/lib/forms/lesson-plans").then((m) => m.newLessonPlanSchema), {
-    id: "new-lesson-plan",
-    lastResult: actionData?.result,
-    defaultValue: { durationMinutes: 60, groupId: defaults.groupId, unitId: defaults.unitId },
-  });
   return (
     <>
       <p>
@@ -78,27 +70,13 @@ export default function NewLessonPlanPage() {
       </p>
       <section className="card narrow" aria-labelledby="new-plan-heading">
         <h2 id="new-plan-heading">The lesson</h2>
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <Form method="post" {...getFormProps(form)}>
-          <TextField meta={fields.title} label="Title" hint="For example: Components of fitness, practical testing." />
-          <SelectField
-            meta={fields.unitId}
-            label="Unit"
-            options={units.map((u) => ({ value: u.id, label: u.title }))}
-            placeholder={units.length ? "No unit" : "The course has no units yet"}
-          />
-          <SelectField
-            meta={fields.groupId}
-            label="Teaching group"
-            options={groups.map((g) => ({ value: g.id, label: `${g.name} (${g.site.name})` }))}
-            placeholder={groups.length ? "No group" : "The course has no groups yet"}
-          />
-          <TextField meta={fields.lessonDate} type="date" label="Date" />
-          <TimetableDayWarning date={fields.lessonDate.value} group={groupDays[fields.groupId.value ?? ""]} />
-          <TextField meta={fields.startTime} type="time" label="Start time" hint="Optional." />
-          <NumberField meta={fields.durationMinutes} label="Length in minutes" />
-          <SubmitButton pendingLabel="Creating…">Create lesson plan</SubmitButton>
-        </Form>
+        <NewLessonPlanForm
+          units={units}
+          groups={groups}
+          groupDays={groupDays}
+          defaults={defaults}
+          lastResult={actionData?.result}
+        />
       </section>
     </>
   );

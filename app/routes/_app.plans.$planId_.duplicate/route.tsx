@@ -1,12 +1,9 @@
 // Duplicate a lesson plan for another group or date of the same course: the
 // plan's parts, strategies, notes, resources and shared notes are copied;
 // deployments, feedback and the evaluation stay with the lesson that was taught.
-import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, SelectField, TextField } from "~/components/ui/field";
-import { SubmitButton } from "~/components/ui/submit-button";
-import { useZodForm } from "~/components/ui/use-zod-form";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazySection } from "~/components/ui/lazy-section";
 import { refusal } from "~/lib/errors";
 import { submitForm } from "~/lib/forms/intents.server";
 import { duplicateLessonPlanSchema } from "~/lib/forms/lesson-plans";
@@ -17,6 +14,8 @@ import { getPlanningContext, lessonPlanDeletionImpact } from "~/models/lesson-pl
 import type { Actor } from "~/policies/actor";
 import { notFound, requireActionContext, requireActor } from "~/policies/enforce.server";
 import { canDuplicateLessonPlan } from "~/policies/lesson-plan";
+
+const DuplicatePlanForm = lazySection(() => import("./duplicate-form").then((m) => m.DuplicatePlanForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Duplicate ${data?.plan.title ?? "lesson plan"} · Staffroom` },
@@ -66,11 +65,6 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 export default function DuplicateLessonPlanPage() {
   const { plan, course, groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useZodForm(() => import("~/lib/forms/lesson-plans").then((m) => m.duplicateLessonPlanSchema), {
-    id: "duplicate-plan",
-    lastResult: actionData?.result,
-    defaultValue: { title: plan.title, groupId: plan.groupId },
-  });
   return (
     <>
       <p>
@@ -85,19 +79,7 @@ export default function DuplicateLessonPlanPage() {
       </p>
       <section className="card narrow" aria-labelledby="duplicate-heading">
         <h2 id="duplicate-heading">The new lesson</h2>
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <Form method="post" {...getFormProps(form)}>
-          <TextField meta={fields.title} label="Title" />
-          <SelectField
-            meta={fields.groupId}
-            label="Teaching group"
-            options={groups.map((g) => ({ value: g.id, label: `${g.name} (${g.site.name})` }))}
-            placeholder="No group"
-          />
-          <TextField meta={fields.lessonDate} type="date" label="Date" />
-          <TextField meta={fields.startTime} type="time" label="Start time" hint="Optional." />
-          <SubmitButton pendingLabel="Duplicating…">Duplicate plan</SubmitButton>
-        </Form>
+        <DuplicatePlanForm plan={plan} groups={groups} lastResult={actionData?.result} />
       </section>
     </>
   );
