@@ -39,12 +39,14 @@ describe("the shared documents list", () => {
     expect(first.body).toMatch(/Page (<!-- -->)?1(<!-- -->)? of (<!-- -->)?2/);
     expect(first.body).toContain('href="/documents?q=Minibus+rota&amp;page=2"');
     expect(first.body).not.toContain("Previous page");
-    expect(first.body.match(/Minibus rota \d\d/g)).toHaveLength(25);
+    // Each title is in the table and in the page's data: counted once.
+    const titles = (body: string) => new Set(body.match(/Minibus rota \d\d/g));
+    expect(titles(first.body).size).toBe(25);
 
     const second = await teacher.get("/documents?q=Minibus+rota&page=2");
     expect(second.body).toMatch(/Page (<!-- -->)?2(<!-- -->)? of (<!-- -->)?2/);
     expect(second.body).toContain('href="/documents?q=Minibus+rota&amp;page=1"');
     expect(second.body).not.toContain("Next page");
-    expect(second.body.match(/Minibus rota \d\d/g)).toHaveLength(5);
+    expect(titles(second.body).size).toBe(5);
   });
 });
