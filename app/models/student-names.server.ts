@@ -6,7 +6,7 @@ import { findStudentNames, nameWords, replaceStudentNames, type NamedStudent } f
 import type { Actor } from "~/policies/actor";
 import { seesEveryStudentInFull, studentInitials, studentVisibility } from "~/policies/student";
 import { db } from "./db.server";
-import { listStudentFacts } from "./students.server";
+import { listStudentFacts } from "./student-facts.server";
 
 /** Puts initials in place of the names a reader may not see. */
 export type NameScreen = (text: string) => string;

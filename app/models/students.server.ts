@@ -256,38 +256,6 @@ export async function viewStudent(ctx: ActionContext, studentId: string) {
   return students[0] ?? null;
 }
 
-/** The plain facts the student policies need (no personal details, so not audited). */
-export async function getStudentFacts(
-  partnershipId: string,
-  studentId: string,
-): Promise<(StudentFacts & { id: string }) | null> {
-  return (await listStudentFacts(partnershipId, [studentId]))[0] ?? null;
-}
-
-/** The policy facts of several students of the partnership (ids of other partnerships are left out). */
-export async function listStudentFacts(
-  partnershipId: string,
-  studentIds: readonly string[],
-): Promise<Array<StudentFacts & { id: string }>> {
-  const rows = await db().student.findMany({
-    where: { id: { in: [...studentIds] }, partnershipId },
-    select: {
-      id: true,
-      partnershipId: true,
-      homeInstitutionId: true,
-      groups: { select: { group: { select: { teachers: { select: { userId: true } } } } } },
-      deployments: { select: deploymentFactSelect },
-    },
-  });
-  return rows.map((row) => ({
-    id: row.id,
-    partnershipId: row.partnershipId,
-    homeInstitutionId: row.homeInstitutionId,
-    groupTeacherIds: row.groups.flatMap((g) => g.group.teachers.map((t) => t.userId)),
-    deployments: deploymentFacts(row.deployments),
-  }));
-}
-
 async function checkHomeInstitution(partnershipId: string, institutionId: string) {
   const found = await db().institution.findFirst({
     where: { id: institutionId, partnershipId, archivedAt: null },

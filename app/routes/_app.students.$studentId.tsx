@@ -14,7 +14,8 @@ import { ukToday } from "~/lib/lesson-dates";
 import { listInstitutions } from "~/models/institutions.server";
 import { eraseStudent, erasureDue } from "~/models/student-erasure.server";
 import { markStudentLeft, reinstateStudent, studentRetentionYears } from "~/models/student-leavers.server";
-import { getStudentFacts, updateStudent, viewStudent } from "~/models/students.server";
+import { getStudentFacts } from "~/models/student-facts.server";
+import { updateStudent, viewStudent } from "~/models/students.server";
 import { ensure, ensureFound, notFound, requireActionContext } from "~/policies/enforce.server";
 import {
   canEditStudent,

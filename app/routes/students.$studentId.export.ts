@@ -1,7 +1,7 @@
 // The subject-access export of one student as a JSON download: the coordinator only, audited
 // (app/models/student-export.server.ts says what it holds).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getStudentFacts } from "~/models/students.server";
+import { getStudentFacts } from "~/models/student-facts.server";
 import { exportStudent } from "~/models/student-export.server";
 import { ensure, ensureFound, requireActionContext } from "~/policies/enforce.server";
 import { canExportStudent } from "~/policies/student";

@@ -5,9 +5,9 @@ import type { ActionContext, Actor } from "~/policies/actor";
 import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { addGroupTeacher } from "~/models/groups.server";
+import { getStudentFacts, listStudentFacts } from "~/models/student-facts.server";
 import {
   createStudent,
-  getStudentFacts,
   updateStudent,
   viewStudent,
   viewStudents,
@@ -161,6 +161,50 @@ describe.each(PROVIDERS)("students on %s", (provider) => {
     const facts = await getStudentFacts(database.demo.partnershipId, ellie.id);
     expect(facts?.deployments.map((d) => d.supporterId)).not.toContain(joanne.id);
     await db().lessonPlan.delete({ where: { id: plan.id } });
+  });
+
+  it("reads the policy facts of several students in one go, as the stored records have them", async () => {
+    const students = await db().student.findMany({
+      where: { partnershipId: database.demo.partnershipId },
+      select: {
+        id: true,
+        homeInstitutionId: true,
+        groups: { select: { group: { select: { teachers: { select: { userId: true } } } } } },
+        deployments: { select: { deployment: { select: { supporterId: true, lessonPlan: true } } } },
+      },
+    });
+    const expected = students.map((s) => ({
+      id: s.id,
+      partnershipId: database.demo.partnershipId,
+      homeInstitutionId: s.homeInstitutionId,
+      groupTeacherIds: s.groups.flatMap((g) => g.group.teachers.map((t) => t.userId)).sort(),
+      deployments: s.deployments
+        .map(({ deployment }) => ({
+          supporterId: deployment.supporterId,
+          lessonDate: deployment.lessonPlan.lessonDate?.toISOString() ?? null,
+        }))
+        .sort((a, b) => `${a.supporterId}${a.lessonDate}`.localeCompare(`${b.supporterId}${b.lessonDate}`)),
+    }));
+    expect(expected.some((s) => s.groupTeacherIds.length > 0 && s.deployments.length > 0)).toBe(true);
+    const otherPartnership = await db().student.findFirstOrThrow({
+      where: { partnershipId: { not: database.demo.partnershipId } },
+    });
+    const facts = await listStudentFacts(database.demo.partnershipId, [
+      ...students.map((s) => s.id),
+      otherPartnership.id,
+    ]);
+    const comparable = facts
+      .map((f) => ({
+        ...f,
+        groupTeacherIds: [...f.groupTeacherIds].sort(),
+        deployments: f.deployments
+          .map((d) => ({ supporterId: d.supporterId, lessonDate: d.lessonDate?.toISOString() ?? null }))
+          .sort((a, b) => `${a.supporterId}${a.lessonDate}`.localeCompare(`${b.supporterId}${b.lessonDate}`)),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    expect(comparable).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await listStudentFacts(database.demo.partnershipId, [])).toEqual([]);
+    expect(await getStudentFacts(database.demo.partnershipId, otherPartnership.id)).toBeNull();
   });
 
   it("leaders and the coordinator see everyone in full", async () => {
