@@ -2,8 +2,7 @@
 // subject (the only ones a comment can mention or tell), and how an author who has left is shown.
 import { DomainError } from "~/lib/errors";
 import type { CommentPerson, MentionCandidate } from "~/lib/comments";
-import { isRole } from "~/lib/roles";
-import type { Actor } from "~/policies/actor";
+import { actorOfMember, type Actor } from "~/policies/actor";
 import { canBeMentioned } from "~/policies/comment";
 import type { CommentSubject } from "./comment-subjects.server";
 import { db } from "./db.server";
@@ -35,7 +34,7 @@ export async function loadMembers(partnershipId: string): Promise<Map<string, Me
         name: u.name,
         institution: u.institution.name,
         active: u.deactivatedAt === null,
-        actor: isRole(u.role) ? { id: u.id, role: u.role, partnershipId, institutionId: u.institutionId } : null,
+        actor: actorOfMember({ ...u, partnershipId }),
       },
     ]),
   );

@@ -2,8 +2,7 @@
 // while its recipient may still read what it is on, judged now by the comments' own rules: losing access to a plan, a
 // deployment or a meeting hides what was said there at once, on the notifications page and in the digest (issue 17).
 import { isCommentSubjectType, type CommentSubjectType } from "~/lib/comments";
-import type { Actor } from "~/policies/actor";
-import { isRole } from "~/lib/roles";
+import { actorOfMember, type Actor } from "~/policies/actor";
 import { canReadComments } from "~/policies/comment";
 import { loadCommentSubjects, type CommentSubject } from "./comment-subjects.server";
 import { db } from "./db.server";
@@ -91,7 +90,6 @@ export async function withdrawnBecause(email: { dedupeKey: string; recipientId: 
     select: { kind: true, partnershipId: true, subjectType: true, subjectId: true },
   });
   if (!notification) return "What it told of has been deleted.";
-  const actor = isRole(recipient.role) ? { ...recipient, role: recipient.role } : null;
-  const readable = mayStillRead(actor, notification, await loadQuotedSubjects([notification]));
+  const readable = mayStillRead(actorOfMember(recipient), notification, await loadQuotedSubjects([notification]));
   return readable ? null : "The recipient can no longer open what it quotes.";
 }

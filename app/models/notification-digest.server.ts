@@ -3,9 +3,9 @@
 // the notifications' digestedAt, and keyed by member and day, so running it twice (or in two processes) sends one.
 // A comment on something the member can no longer open is left out (it is marked digested all the same).
 import { config } from "~/config.server";
-import { isRole } from "~/lib/roles";
 import { isNotificationKind, NOTIFICATION_KIND_LABELS, type NotificationKind } from "~/lib/notification-kinds";
 import { ukDayOf, ukTimeOf } from "~/lib/uk-calendar";
+import { actorOfMember } from "~/policies/actor";
 import { db } from "./db.server";
 import { enqueueEmail } from "./email-outbox.server";
 import { loadQuotedSubjects, mayStillRead, type QuotedSubjects } from "./notification-access.server";
@@ -39,8 +39,7 @@ function stillReadable<I extends DigestItem & { partnershipId: string; subjectTy
   items: I[],
   subjects: QuotedSubjects,
 ): I[] {
-  const { role } = recipient;
-  const actor = isRole(role) ? { ...recipient, role } : null;
+  const actor = actorOfMember(recipient);
   return items.filter((item) => mayStillRead(actor, item, subjects));
 }
 

@@ -1,11 +1,22 @@
 // Who is acting: the signed-in member as every policy sees them.
-import type { Role } from "~/lib/roles";
+import { isRole, type Role } from "~/lib/roles";
 
 export interface Actor {
   id: string;
   role: Role;
   partnershipId: string;
   institutionId: string;
+}
+
+/** A stored member as the policies see them; null for a role no policy knows (refused everything). */
+export function actorOfMember(member: {
+  id: string;
+  role: string;
+  partnershipId: string;
+  institutionId: string;
+}): Actor | null {
+  const { id, role, partnershipId, institutionId } = member;
+  return isRole(role) ? { id, role, partnershipId, institutionId } : null;
 }
 
 /** Every rule starts here: a record of another partnership is out of reach, whatever the role. */

@@ -5,10 +5,9 @@
 // sockets or documents. One instance per socket, one method per event.
 import * as Y from "yjs";
 import { collabRoom, type CollabAck, type CollabErrorCode, type CollabJoinReply } from "~/lib/collab-events";
-import { isRole } from "~/lib/roles";
 import { loadDocumentRecord } from "~/models/collab-documents.server";
 import { DOCUMENT_OWNERS } from "~/models/document-owners.server";
-import type { Actor } from "~/policies/actor";
+import { actorOfMember, type Actor } from "~/policies/actor";
 import { canReadDocument, loadDocumentFacts, type DocumentFacts } from "~/policies/document";
 import type { StaffroomSocket } from "../socket";
 import { logger } from "../../logger";
@@ -50,10 +49,7 @@ export class CollabConnection {
     private readonly settings: ConnectionSettings,
   ) {
     this.bucket = new TokenBucket(settings.rateLimit);
-    const user = socket.data.user;
-    this.actor = isRole(user.role)
-      ? { id: user.id, role: user.role, partnershipId: user.partnershipId, institutionId: user.institutionId }
-      : null;
+    this.actor = actorOfMember(socket.data.user);
   }
 
   /** Subscribes to the socket's collaboration events; onDisconnect runs first when the socket goes. */
@@ -79,14 +75,9 @@ export class CollabConnection {
     }
     if (!this.bucket.take()) return this.refuse(documentId, "rate-limited", "Too many messages; slow down.", reply);
     const already = this.current(documentId);
-    if (already) {
-      // A tab that let go of a join and asked again (an editor remounting) ignores the first join's reply and the
-      // presence sent after it: tell it again who is here, or it sees nobody until each renews (every 15 s).
-      reply({ ok: true, readOnly: !this.writable.get(documentId) });
-      const presence = presenceSnapshot(already);
-      if (presence) this.socket.emit("collab:awareness", documentId, presence);
-      return;
-    }
+    // A tab that let go of a join and asked again (an editor remounting) ignores the first join's reply and the
+    // presence sent after it: it is welcomed again, or it sees nobody until each renews (every 15 s).
+    if (already) return this.welcome(already, !this.writable.get(documentId), reply);
     if (this.joining.has(documentId)) {
       return this.refuse(documentId, "rate-limited", "Already joining this document.", reply);
     }
@@ -112,9 +103,7 @@ export class CollabConnection {
       this.joined.set(documentId, entry);
       this.writable.set(documentId, access === "write");
       await this.socket.join(collabRoom(documentId));
-      reply({ ok: true, readOnly: access !== "write" });
-      const presence = presenceSnapshot(entry);
-      if (presence) this.socket.emit("collab:awareness", documentId, presence);
+      this.welcome(entry, access !== "write", reply);
     } catch (error) {
       if (error instanceof ServerBusyError) {
         return this.refuse(documentId, "server-busy", "The server is busy; try again shortly.", reply);
@@ -124,6 +113,13 @@ export class CollabConnection {
     } finally {
       this.joining.delete(documentId);
     }
+  }
+
+  /** A join answered: whether the tab may write, then who is in the document. */
+  private welcome(entry: OpenDocument, readOnly: boolean, reply: (reply: CollabJoinReply) => void): void {
+    reply({ ok: true, readOnly });
+    const presence = presenceSnapshot(entry);
+    if (presence) this.socket.emit("collab:awareness", entry.id, presence);
   }
 
   leave(documentId: string): void {
