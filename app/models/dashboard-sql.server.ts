@@ -4,7 +4,7 @@
 import type { DashboardScope } from "~/policies/dashboard";
 import type { DateRange } from "~/lib/dashboards";
 import type { OffsetSpan } from "~/lib/zoned-time";
-import { currentProvider, db } from "./db.server";
+import { currentProvider, readQueryUnsafe } from "./db.server";
 
 type Param = string | number;
 
@@ -78,8 +78,9 @@ export class AggregateQuery {
     return `${courseColumn} IN (SELECT "courseId" FROM "CoursePlanner" WHERE "userId" = ${this.p(scope.plannerId)})`;
   }
 
+  /** The rows, read off the event loop on SQLite (readQuery): dashboards read through thousands of rows. */
   async rows(sql: string): Promise<Array<Record<string, unknown>>> {
-    return db().$queryRawUnsafe(sql, ...this.params);
+    return readQueryUnsafe(sql, ...this.params);
   }
 }
 

@@ -10,6 +10,7 @@ import { PrismaClient as SqliteClient, type Prisma } from "~/generated/sqlite/cl
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { config } from "~/config.server";
 import { flushSearchIndex, withSearchIndexing } from "./search/search-hooks.server";
+import { SqliteReaders } from "./sqlite-readers.server";
 import { markTransactionCallbacks, serialisedSqlite } from "./sqlite-serialised.server";
 
 /**
@@ -36,13 +37,13 @@ export function sqliteFilePath(url: string): string {
 export function createDb(url: string): Db {
   if (databaseProvider(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url });
-    return withSearchIndexing(new PostgresClient({ adapter }) as unknown as Db, "postgresql");
+    return withSearchIndexing(new PostgresClient({ adapter }) as unknown as Db);
   }
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // One connection per process: a query outside a transaction must wait for any open one (see the module).
   const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }));
-  return markTransactionCallbacks(withSearchIndexing(new SqliteClient({ adapter }), "sqlite"));
+  return markTransactionCallbacks(withSearchIndexing(new SqliteClient({ adapter })));
 }
 
 /**
@@ -57,6 +58,7 @@ interface CurrentDb {
   url: string;
   client: Db;
   driver?: DriverConnection;
+  readers?: SqliteReaders;
 }
 
 const globalForDb = globalThis as unknown as { __staffroomDb?: CurrentDb };
@@ -115,6 +117,31 @@ export function driverConnection(): DriverConnection {
   return current.driver;
 }
 
+/**
+ * A read of many rows (search, dashboards): on SQLite it runs on a reader thread (sqlite-readers.server.ts), so the
+ * event loop stays free and reads given together run side by side; it sees only committed data, so never call it for
+ * rows the caller's own open transaction wrote. On PostgreSQL, Prisma's pool already runs statements side by side.
+ */
+export function readQuery<T>(sql: Prisma.Sql): Promise<T> {
+  const readers = sqliteReaders();
+  return readers ? readers.query<T>(sql.sql, sql.values) : db().$queryRaw<T>(sql);
+}
+
+/** readQuery for SQL assembled as text in the database's own dialect (the dashboards' aggregates). */
+export function readQueryUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> {
+  const readers = sqliteReaders();
+  return readers ? readers.query<T>(sql, values) : db().$queryRawUnsafe<T>(sql, ...values);
+}
+
+/** The reader threads of the SQLite database db() uses, started on first use; none on PostgreSQL. */
+function sqliteReaders(): SqliteReaders | null {
+  db();
+  const current = globalForDb.__staffroomDb!;
+  if (databaseProvider(current.url) === "postgresql") return null;
+  current.readers ??= new SqliteReaders(sqliteFilePath(current.url));
+  return current.readers;
+}
+
 /** Points the process at another database (tests and scripts); the previous client is closed. */
 export async function useDatabase(url: string): Promise<Db> {
   const previous = globalForDb.__staffroomDb;
@@ -127,10 +154,10 @@ export async function useDatabase(url: string): Promise<Db> {
  * Lets the search refreshes the client's writes queued finish first: one cut off mid-transaction would keep its
  * pooled connection, and ending the pool would wait for it for ever.
  */
-async function closeClient(current: { client: Db; driver?: DriverConnection } | undefined): Promise<void> {
+async function closeClient(current: CurrentDb | undefined): Promise<void> {
   if (!current) return;
   await flushSearchIndex(current.client);
-  await Promise.all([current.client.$disconnect(), closeDriver(current.driver)]);
+  await Promise.all([current.client.$disconnect(), closeDriver(current.driver), current.readers?.close()]);
 }
 
 export async function disconnectDb(): Promise<void> {

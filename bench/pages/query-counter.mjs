@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 
 const require = createRequire(path.join(process.cwd(), "package.json"));
 const current = new AsyncLocalStorage();
@@ -48,6 +49,24 @@ const exec = Database.prototype.exec;
 Database.prototype.exec = function (sql) {
   record(sql);
   return exec.call(this, sql);
+};
+
+// Statements handed to the SQLite reader threads (app/models/sqlite-readers.server.ts) are counted when they are sent:
+// the threads load their own copy of the driver, which the patch above does not reach. Their time is until the reply
+// (statements sent together overlap).
+const postMessage = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  const entry = message && typeof message === "object" && typeof message.sql === "string" ? record(message.sql) : null;
+  if (entry) {
+    const started = performance.now();
+    const replied = (reply) => {
+      if (reply?.id !== message.id) return;
+      entry.ms = performance.now() - started;
+      this.off("message", replied);
+    };
+    this.on("message", replied);
+  }
+  return postMessage.call(this, message, ...rest);
 };
 
 const pg = require("pg");

@@ -1,11 +1,11 @@
 // The two full-text engines behind one interface: SQLite FTS5 (Porter stemming, bm25, snippet()) and PostgreSQL
 // (English Snowball stemming, ts_rank, ts_headline). Both build their query from parsed tokens, as bound parameters:
 // nothing the user typed is ever read as query syntax. The caller gives the WHERE conditions (visibility, facets) on
-// the entry `e`, already as SQL with parameters.
+// the entry `e`, already as SQL with parameters. Every statement goes through readQuery: on SQLite a reader thread, so a
+// search's passes over thousands of matches neither hold up the event loop nor wait for each other.
 import { Prisma } from "~/generated/sqlite/client";
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchSort, type SearchToken } from "~/lib/forms/search";
-import type { Db } from "../db.server";
-import { providerOf } from "./search-hooks.server";
+import { currentProvider, readQuery } from "../db.server";
 
 interface RankedRow {
   id: number;
@@ -76,7 +76,7 @@ function fts5Match(tokens: SearchToken[]): string {
  * Every match is read through the narrow covering index (its rows' bodies make reading the rows themselves slow):
  * ranking, filtering and counting touch only the index, and only the page's rows are read whole.
  */
-function sqliteEngine(store: Db): SearchEngine {
+function sqliteEngine(): SearchEngine {
   const matching = (tokens: SearchToken[], where: Prisma.Sql) =>
     Prisma.sql`FROM "SearchEntryFts" JOIN "SearchEntry" e INDEXED BY "SearchEntry_search_covering_idx"
       ON e."id" = "SearchEntryFts".rowid WHERE "SearchEntryFts" MATCH ${fts5Match(tokens)} AND ${where}`;
@@ -86,20 +86,20 @@ function sqliteEngine(store: Db): SearchEngine {
         sort === "recent"
           ? [Prisma.sql`e."occurredAt"`, Prisma.sql`DESC`]
           : [Prisma.sql`bm25("SearchEntryFts", 8.0, 1.0)`, Prisma.sql`ASC`];
-      return store.$queryRaw<RankedRow[]>(Prisma.sql`SELECT ${ENTRY_COLUMNS}
+      return readQuery<RankedRow[]>(Prisma.sql`SELECT ${ENTRY_COLUMNS}
         FROM (SELECT e."id", ${key} AS "sortKey" ${matching(tokens, where)}
           ORDER BY "sortKey" ${direction}, e."id" LIMIT ${limit} OFFSET ${offset}) page
         JOIN "SearchEntry" e ON e."id" = page."id" ORDER BY page."sortKey" ${direction}, page."id"`);
     },
     facets: (tokens, where, partnershipId) =>
-      store.$queryRaw<FacetRow[]>(
+      readQuery<FacetRow[]>(
         facetValuesOf(
           Prisma.sql`SELECT e."facetSetId", COUNT(*) AS "count" ${matching(tokens, where)} GROUP BY e."facetSetId"`,
           partnershipId,
         ),
       ),
     count: async (tokens, where) => {
-      const [row] = await store.$queryRaw<{ count: number | bigint }[]>(
+      const [row] = await readQuery<{ count: number | bigint }[]>(
         Prisma.sql`SELECT COUNT(*) AS "count" ${matching(tokens, where)}`,
       );
       return Number(row?.count ?? 0);
@@ -107,7 +107,7 @@ function sqliteEngine(store: Db): SearchEngine {
     snippets: async (tokens, ids) => {
       if (ids.length === 0) return new Map();
       // "+rowid": one pass over the matches, rather than the query run again for each id (slow for a prefix).
-      const rows = await store.$queryRaw<{ id: number | bigint; snippet: string }[]>(Prisma.sql`
+      const rows = await readQuery<{ id: number | bigint; snippet: string }[]>(Prisma.sql`
         SELECT rowid AS "id", snippet("SearchEntryFts", 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 24) AS "snippet"
         FROM "SearchEntryFts" WHERE "SearchEntryFts" MATCH ${fts5Match(tokens)} AND +rowid IN (${Prisma.join(ids)})`);
       return new Map(rows.map((r) => [Number(r.id), r.snippet]));
@@ -131,31 +131,31 @@ function tsQuery(tokens: SearchToken[]): Prisma.Sql {
 
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-function postgresEngine(store: Db): SearchEngine {
+function postgresEngine(): SearchEngine {
   const matching = (tokens: SearchToken[], where: Prisma.Sql) =>
     Prisma.sql`FROM "SearchEntry" e, (SELECT ${tsQuery(tokens)} AS query) q
       WHERE e."searchVector" @@ q.query AND ${where}`;
   return {
     ranked: (tokens, where, sort, limit, offset) =>
-      store.$queryRaw<RankedRow[]>(Prisma.sql`SELECT ${ENTRY_COLUMNS} ${matching(tokens, where)}
+      readQuery<RankedRow[]>(Prisma.sql`SELECT ${ENTRY_COLUMNS} ${matching(tokens, where)}
         ORDER BY ${sort === "recent" ? Prisma.sql`e."occurredAt" DESC` : Prisma.sql`ts_rank(e."searchVector", q.query) DESC`}, e."id"
         LIMIT ${limit} OFFSET ${offset}`),
     facets: (tokens, where, partnershipId) =>
-      store.$queryRaw<FacetRow[]>(
+      readQuery<FacetRow[]>(
         facetValuesOf(
           Prisma.sql`SELECT e."facetSetId", COUNT(*)::int AS "count" ${matching(tokens, where)} GROUP BY e."facetSetId"`,
           partnershipId,
         ),
       ),
     count: async (tokens, where) => {
-      const [row] = await store.$queryRaw<{ count: number }[]>(
+      const [row] = await readQuery<{ count: number }[]>(
         Prisma.sql`SELECT COUNT(*)::int AS "count" ${matching(tokens, where)}`,
       );
       return Number(row?.count ?? 0);
     },
     snippets: async (tokens, ids) => {
       if (ids.length === 0) return new Map();
-      const rows = await store.$queryRaw<{ id: number; snippet: string }[]>(Prisma.sql`
+      const rows = await readQuery<{ id: number; snippet: string }[]>(Prisma.sql`
         SELECT e."id", ts_headline('english', e."body", q.query, ${HEADLINE_OPTIONS}) AS "snippet"
         FROM "SearchEntry" e, (SELECT ${tsQuery(tokens)} AS query) q WHERE e."id" IN (${Prisma.join(ids)})`);
       return new Map(rows.map((r) => [Number(r.id), r.snippet]));
@@ -164,7 +164,7 @@ function postgresEngine(store: Db): SearchEngine {
   };
 }
 
-/** The engine of the database the client is connected to. */
-export function searchEngine(store: Db): SearchEngine {
-  return providerOf(store) === "postgresql" ? postgresEngine(store) : sqliteEngine(store);
+/** The engine of the database db() is connected to. */
+export function searchEngine(): SearchEngine {
+  return currentProvider() === "postgresql" ? postgresEngine() : sqliteEngine();
 }

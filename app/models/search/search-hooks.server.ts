@@ -4,8 +4,6 @@
 import type { SearchKind } from "~/lib/forms/search";
 // The client type itself, not db.server: that module builds its clients with withSearchIndexing.
 import type { PrismaClient as Db } from "~/generated/sqlite/client";
-
-type DatabaseProvider = "sqlite" | "postgresql";
 import { SearchIndexQueue } from "./search-index.server";
 
 /** Which entry a row of a model belongs to: its kind, and the row's field holding that record's id. */
@@ -62,11 +60,10 @@ function mattersToSearch(model: string, operation: string, args: Row): boolean {
  * but share one client (db.server.ts), and either may ask.
  */
 const QUEUE = Symbol.for("staffroom.search.queue");
-const PROVIDER = Symbol.for("staffroom.search.provider");
-type Marked = { [QUEUE]?: SearchIndexQueue; [PROVIDER]?: DatabaseProvider };
+type Marked = { [QUEUE]?: SearchIndexQueue };
 
 /** The client, extended so that its writes keep the search index in step (refreshed through `base`). */
-export function withSearchIndexing(base: Db, provider: DatabaseProvider): Db {
+export function withSearchIndexing(base: Db): Db {
   const queue = new SearchIndexQueue(() => base);
   const extended = base.$extends({
     query: {
@@ -89,18 +86,8 @@ export function withSearchIndexing(base: Db, provider: DatabaseProvider): Db {
       },
     },
   }) as unknown as Db;
-  for (const client of [base, extended] as Marked[]) {
-    Object.defineProperty(client, QUEUE, { value: queue });
-    Object.defineProperty(client, PROVIDER, { value: provider });
-  }
+  for (const client of [base, extended] as Marked[]) Object.defineProperty(client, QUEUE, { value: queue });
   return extended;
-}
-
-/** Which engine a client talks to (the search engines differ; the Prisma client types do not). */
-export function providerOf(store: Db): DatabaseProvider {
-  const provider = (store as Marked)[PROVIDER];
-  if (!provider) throw new Error("search: a database client not made by createDb");
-  return provider;
 }
 
 /** Runs the refreshes the client's writes have queued (tests and seeds wait for them; the server lets them run). */

@@ -14,7 +14,6 @@ import {
   type SearchRequest,
 } from "~/lib/forms/search";
 import type { Actor } from "~/policies/actor";
-import { db } from "../db.server";
 import { screenStudentNames } from "../student-names.server";
 import { searchEngine, type FacetRow } from "./search-engines.server";
 import { filtersSql, visibleToSql } from "./search-visibility.server";
@@ -82,15 +81,21 @@ export async function searchEverything(
 ): Promise<SearchOutcome> {
   const parsed = parseSearchQuery(request.q);
   if (!parsed.ok) return parsed;
-  const engine = searchEngine(db());
+  const engine = searchEngine();
   const where = Prisma.join([visibleToSql(actor), filtersSql(request.filters, engine.timestamp)], " AND ");
-  const facetRows = facets ? await engine.facets(parsed.tokens, where, actor.partnershipId) : [];
+  const pageAt = (page: number) => engine.ranked(parsed.tokens, where, request.sort, pageSize, (page - 1) * pageSize);
+  // The page asked for and the counts side by side (each pass goes through every match); a page past the last is
+  // asked again, as the last.
+  const [facetRows, counted, asked] = await Promise.all([
+    facets ? engine.facets(parsed.tokens, where, actor.partnershipId) : [],
+    facets ? 0 : engine.count(parsed.tokens, where),
+    pageAt(request.page),
+  ]);
   const total = facets
     ? facetRows.reduce((sum, row) => sum + (row.facet === "kind" ? Number(row.count) : 0), 0)
-    : await engine.count(parsed.tokens, where);
+    : counted;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(request.page, pageCount);
-  const rows = await engine.ranked(parsed.tokens, where, request.sort, pageSize, (page - 1) * pageSize);
+  const rows = request.page > pageCount ? await pageAt(pageCount) : asked;
   const snippets = await engine.snippets(
     parsed.tokens,
     rows.map((r) => Number(r.id)),
