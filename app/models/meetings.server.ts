@@ -26,7 +26,7 @@ import { createDocumentInTransaction, getDocumentByOwnerForActor } from "./colla
 import { db } from "./db.server";
 import { carriedForwardActions, meetingOutcomes } from "./meeting-actions.server";
 import { allow, loadMeetingFacts, requireMeeting, requireMeetingGroup } from "./meeting-facts.server";
-import { linksByOwner } from "./meeting-links.server";
+import { LINK_TARGETS, linksByOwner } from "./meeting-links.server";
 import { previousMinutes } from "./meeting-minutes.server";
 import { minutesSectionsContent } from "./minutes-sections.server";
 
@@ -95,7 +95,7 @@ export async function getMeetingPage(actor: Actor, meetingId: string) {
     where: { id: facts.id },
     include: {
       site: { select: { id: true, name: true, town: true } },
-      items: { orderBy: { position: "asc" }, include: { links: { select: { kind: true, recordId: true } } } },
+      items: { orderBy: { position: "asc" }, include: { links: { select: LINK_TARGETS } } },
       attendance: { include: { user: PERSON } },
       revisions: { orderBy: { createdAt: "asc" } },
       group: { select: { id: true, name: true, members: { select: { user: PERSON } } } },
