@@ -1,12 +1,12 @@
 // Brings the database up to date before the server listens: applies pending
-// migrations with the Prisma CLI (for the provider DATABASE_URL names) and seeds
-// the demo partnership into an empty database when configured to.
+// migrations with the Prisma CLI (for the provider DATABASE_URL names), rewrites
+// stale sort keys and seeds the demo partnership into an empty database when configured to.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { AppConfig } from "~/config.server";
-import { applySqlitePragmas, seedDemoIfEmpty } from "~/models/database-setup.server";
+import { applySqlitePragmas, refreshSortKeys, seedDemoIfEmpty } from "~/models/database-setup.server";
 import { databaseProvider, sqliteFilePath } from "~/models/db.server";
 import { logger } from "./logger";
 
@@ -37,7 +37,17 @@ export async function tuneSqlite(cfg: AppConfig): Promise<void> {
   await applySqlitePragmas();
 }
 
-export async function seedIfEmpty(cfg: AppConfig): Promise<void> {
+async function seedIfEmpty(cfg: AppConfig): Promise<void> {
   if (!cfg.seedDemo) return;
   if (await seedDemoIfEmpty()) logger.info("demo partnership seeded");
+}
+
+/** Everything before the server listens: migrations, SQLite's settings, stored sort keys, the demo if configured. */
+export async function prepareDatabase(cfg: AppConfig): Promise<void> {
+  if (cfg.migrateOnStart) await migrateDatabase(cfg);
+  await tuneSqlite(cfg);
+  // Stored sort keys follow the current rule: needed once after the migration that adds one, cheap otherwise.
+  const rewritten = await refreshSortKeys();
+  if (rewritten > 0) logger.info("title sort keys rewritten", { strategies: rewritten });
+  await seedIfEmpty(cfg);
 }

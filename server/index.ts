@@ -21,7 +21,7 @@ import { staticFiles } from "./http/static-files";
 import { createRealtimeServer } from "./realtime/socket";
 import { createRealtimeHub } from "./realtime/hub";
 import { registerCollaboration } from "./realtime/collab/collaboration";
-import { migrateDatabase, seedIfEmpty, tuneSqlite } from "./database";
+import { prepareDatabase } from "./database";
 import { errorFields, logger } from "./logger";
 import { scheduleMaintenance } from "./maintenance";
 import { scheduleBackups } from "./ops/scheduled-backups";
@@ -36,9 +36,7 @@ const root = path.resolve(import.meta.dirname, "..");
 
 async function main() {
   const cfg = config();
-  if (cfg.migrateOnStart) await migrateDatabase(cfg);
-  await tuneSqlite(cfg);
-  await seedIfEmpty(cfg);
+  await prepareDatabase(cfg);
 
   const app = express();
   app.disable("x-powered-by");

@@ -17,7 +17,7 @@ import {
   loadDocumentFacts,
   type DocumentFacts,
 } from "~/policies/document";
-import type { CollabDocument } from "~/generated/sqlite/client";
+import type { CollabDocument, Prisma } from "~/generated/sqlite/client";
 import { db } from "./db.server";
 import { deleteCommentsAbout } from "./comment-deletion.server";
 import { keepCommentAnchors } from "./comment-restore.server";
@@ -69,38 +69,57 @@ function initialState(content: InitialContent | undefined, otherRoots: Record<st
   });
 }
 
+interface NewDocument {
+  ownerType: string;
+  ownerId: string;
+  title?: string;
+  initialContent?: InitialContent;
+  /** Content of further roots, by name (a lesson plan's text parts). */
+  otherRoots?: Record<string, InitialContent>;
+}
+
+/** The document row and its first state, once the actor is found able to write it (from its owner's facts). */
+function newDocument(actor: Actor, input: NewDocument, facts: DocumentFacts | undefined) {
+  if (!isKnownDocumentOwnerType(DOCUMENT_OWNERS, input.ownerType)) {
+    throw new DocumentError("unknown-owner-type", `No document rules are registered for "${input.ownerType}".`);
+  }
+  const target = { partnershipId: actor.partnershipId, ownerType: input.ownerType, ownerId: input.ownerId };
+  if (!canWriteDocument(DOCUMENT_OWNERS, actor, target, facts))
+    throw new DocumentError("forbidden", "You cannot create this document.");
+  return { data: { ...target, title: input.title ?? "" }, state: initialState(input.initialContent, input.otherRoots) };
+}
+
+async function insertDocument(tx: Prisma.TransactionClient, actor: Actor, row: ReturnType<typeof newDocument>) {
+  const document = await tx.collabDocument.create({ data: row.data });
+  await tx.collabSnapshot.create({
+    data: { documentId: document.id, kind: "compaction", state: new Uint8Array(row.state), createdById: actor.id },
+  });
+  return document;
+}
+
 /**
  * Creates the document of an owner record, with its initial content stored as
  * the first compaction snapshot. The caller has already checked that the actor
  * may create the owner record itself; here we check they could write the document.
  */
-export async function createDocument(
+export async function createDocument(actor: Actor, input: NewDocument) {
+  const owner = { partnershipId: actor.partnershipId, ownerType: input.ownerType, ownerId: input.ownerId };
+  const row = newDocument(actor, input, await loadDocumentFacts(DOCUMENT_OWNERS, owner));
+  return db().$transaction((tx) => insertDocument(tx, actor, row));
+}
+
+/**
+ * The same, in the transaction that creates the owner record, so that neither is stored without the other. The
+ * owner is not visible outside that transaction yet: the caller reads its facts through `tx` and passes them.
+ */
+export async function createDocumentInTransaction(
+  tx: Prisma.TransactionClient,
   actor: Actor,
-  input: {
-    ownerType: string;
-    ownerId: string;
-    title?: string;
-    initialContent?: InitialContent;
-    /** Content of further roots, by name (a lesson plan's text parts). */
-    otherRoots?: Record<string, InitialContent>;
-  },
+  input: NewDocument,
+  ownerFacts: unknown,
 ) {
-  if (!isKnownDocumentOwnerType(DOCUMENT_OWNERS, input.ownerType)) {
-    throw new DocumentError("unknown-owner-type", `No document rules are registered for "${input.ownerType}".`);
-  }
-  const target = { partnershipId: actor.partnershipId, ownerType: input.ownerType, ownerId: input.ownerId };
-  if (!canWriteDocument(DOCUMENT_OWNERS, actor, target, await loadDocumentFacts(DOCUMENT_OWNERS, target)))
-    throw new DocumentError("forbidden", "You cannot create this document.");
-  const state = initialState(input.initialContent, input.otherRoots);
-  return db().$transaction(async (tx) => {
-    const document = await tx.collabDocument.create({
-      data: { ...target, title: input.title ?? "" },
-    });
-    await tx.collabSnapshot.create({
-      data: { documentId: document.id, kind: "compaction", state: new Uint8Array(state), createdById: actor.id },
-    });
-    return document;
-  });
+  const facts = { ownerType: input.ownerType, ownerId: input.ownerId, value: ownerFacts };
+  return insertDocument(tx, actor, newDocument(actor, input, facts));
 }
 
 /** The fields access decisions need, for the socket engine (which has no page to 404). */

@@ -1,8 +1,9 @@
 // What the server process does to the database once, before it listens: SQLite's
-// connection settings, and the demo partnership for an empty database.
+// connection settings, stored sort keys brought up to date, and the demo partnership for an empty database.
 import { seedDemoPartnership } from "../../prisma/seed-data";
 import { db, SQLITE_WAL_CHECKPOINT_PAGES } from "./db.server";
 import { demoWasRemoved } from "./demo-partnership.server";
+import { refreshStrategyTitleKeys } from "./strategy-title-keys.server";
 
 /** For SQLite only (the caller decides): the pragmas every connection of this process runs with. */
 export async function applySqlitePragmas(): Promise<void> {
@@ -18,6 +19,11 @@ export async function applySqlitePragmas(): Promise<void> {
   // open-time optimize analyses tables without statistics or grown tenfold since, on a bounded sample of each index.
   await db().$queryRawUnsafe("PRAGMA analysis_limit = 1000");
   await db().$queryRawUnsafe("PRAGMA optimize = 0x10002");
+}
+
+/** Strategies' title sort keys as the current rule gives them (decision 037); how many were rewritten. */
+export async function refreshSortKeys(): Promise<number> {
+  return refreshStrategyTitleKeys(db());
 }
 
 /**

@@ -12,6 +12,7 @@ import { config } from "~/config.server";
 import { flushSearchIndex, withSearchIndexing } from "./search/search-hooks.server";
 import { SqliteReaders } from "./sqlite-readers.server";
 import { markTransactionCallbacks, serialisedSqlite } from "./sqlite-serialised.server";
+import { withTitleSortKeys } from "./strategy-title-keys.server";
 
 /**
  * WAL pages after which a commit copies the log back into the database (SQLite's default: 1,000).
@@ -37,13 +38,13 @@ export function sqliteFilePath(url: string): string {
 export function createDb(url: string): Db {
   if (databaseProvider(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url });
-    return withSearchIndexing(new PostgresClient({ adapter }) as unknown as Db);
+    return withSearchIndexing(withTitleSortKeys(new PostgresClient({ adapter }) as unknown as Db));
   }
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // One connection per process: a query outside a transaction must wait for any open one (see the module).
   const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }));
-  return markTransactionCallbacks(withSearchIndexing(new SqliteClient({ adapter })));
+  return markTransactionCallbacks(withSearchIndexing(withTitleSortKeys(new SqliteClient({ adapter }))));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ActionContext, Actor } from "~/policies/actor";
 import { canUpdateAction, canWriteMinutes } from "~/policies/meeting";
 import { db } from "./db.server";
 import { allow, refusalFor, loadMeetingGroupFacts, requireFollower, requireMeeting } from "./meeting-facts.server";
-import { checkLinks, linksByOwner } from "./meeting-links.server";
+import { checkLinks, LINK_TARGETS, linksByOwner } from "./meeting-links.server";
 import { notifyActionAssigned } from "./meeting-notifications.server";
 
 const overdue = (today: string) => (a: { status: string; dueDate: string }) => a.status === "open" && a.dueDate < today;
@@ -130,7 +130,7 @@ export async function meetingOutcomes(actor: Actor, meetingId: string) {
     db().meetingDecision.findMany({
       where: { meetingId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, itemId: true, text: true, links: { select: { kind: true, recordId: true } } },
+      select: { id: true, itemId: true, text: true, links: { select: LINK_TARGETS } },
     }),
   ]);
   const links = await linksByOwner(actor, decisions);

@@ -10,7 +10,7 @@ import {
   type MeetingFacts,
   MEETING_MINUTES_DOCUMENT,
 } from "~/policies/meeting";
-import { db } from "./db.server";
+import { db, type Db } from "./db.server";
 
 export interface MeetingGroupAccess extends MeetingGroupFacts {
   id: string;
@@ -62,8 +62,13 @@ export async function loadMeetingGroupFacts(partnershipId: string, groupId: stri
   return group ? groupFacts(group) : null;
 }
 
-export async function loadMeetingFacts(partnershipId: string, meetingId: string): Promise<MeetingAccess | null> {
-  const meeting = await db().meeting.findFirst({
+/** `client` is a transaction's when the meeting is being created in it (not visible to others yet). */
+export async function loadMeetingFacts(
+  partnershipId: string,
+  meetingId: string,
+  client: Pick<Db, "meeting"> = db(),
+): Promise<MeetingAccess | null> {
+  const meeting = await client.meeting.findFirst({
     where: { id: meetingId, partnershipId },
     select: { id: true, startsAt: true, minutesStatus: true, cancelledAt: true, group: { select: GROUP_FACTS } },
   });

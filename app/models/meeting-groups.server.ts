@@ -8,7 +8,7 @@ import { canCreateMeetingGroup, canEditMeetingGroup, canFollowMeetings, canSched
 import { db, isUniqueViolation } from "./db.server";
 import { allow, requireMeetingGroup } from "./meeting-facts.server";
 import { listGroupActions, type ActionFilters } from "./meeting-actions.server";
-import { linksByOwner } from "./meeting-links.server";
+import { LINK_TARGETS, linksByOwner } from "./meeting-links.server";
 
 const NAME_IN_USE = "Another group of the partnership has this name: choose another.";
 
@@ -140,7 +140,7 @@ export async function getMeetingGroupPage(actor: Actor, groupId: string, filters
     select: {
       id: true,
       text: true,
-      links: { select: { kind: true, recordId: true } },
+      links: { select: LINK_TARGETS },
       meeting: { select: { id: true, startsAt: true } },
     },
   });

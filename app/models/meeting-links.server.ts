@@ -121,15 +121,49 @@ export async function searchLinkableRecords(actor: Actor, query: string): Promis
   );
 }
 
-function parseLinks(links: readonly string[]): Array<{ kind: LinkKind; recordId: string }> {
+/**
+ * Each kind's column of MeetingLink: a foreign key of its own, so that deleting a record deletes the links to it
+ * (decision 036). A stored link has exactly one of them set.
+ */
+const LINK_COLUMNS = {
+  course: "courseId",
+  unit: "unitId",
+  plan: "planId",
+  strategy: "strategyId",
+  group: "teachingGroupId",
+} as const satisfies Record<LinkKind, string>;
+
+type StoredLink = Record<(typeof LINK_COLUMNS)[LinkKind], string | null>;
+
+/** What to select of an item's or a decision's links, for linksByOwner. */
+export const LINK_TARGETS = {
+  courseId: true,
+  unitId: true,
+  planId: true,
+  strategyId: true,
+  teachingGroupId: true,
+} as const satisfies Record<keyof StoredLink, true>;
+
+interface LinkRef {
+  kind: LinkKind;
+  recordId: string;
+}
+
+/** A stored link as the kind and id of its record. */
+function linkOf(stored: StoredLink): LinkRef | null {
+  const kind = LINK_KINDS.find((k) => stored[LINK_COLUMNS[k]] !== null);
+  return kind ? { kind, recordId: stored[LINK_COLUMNS[kind]]! } : null;
+}
+
+function parseLinks(links: readonly string[]): LinkRef[] {
   return [...new Set(links)].map((link) => {
     const [kind, recordId] = link.split(":") as [LinkKind, string];
     return { kind, recordId };
   });
 }
 
-/** The records each "kind:id" names, as this viewer may open them (others, or records since deleted, are left out). */
-async function resolveLinks(actor: Actor, links: ReadonlyArray<{ kind: string; recordId: string }>) {
+/** The records each link names, as this viewer may open them (others are left out). */
+async function resolveLinks(actor: Actor, links: readonly LinkRef[]) {
   const wanted = LINK_KINDS.map((kind) => ({ kind, ids: links.filter((l) => l.kind === kind).map((l) => l.recordId) }));
   const found = await Promise.all(wanted.map(({ kind, ids }) => (ids.length ? FINDERS[kind](actor, { ids }) : [])));
   return found.flat();
@@ -142,26 +176,24 @@ async function resolveLinks(actor: Actor, links: ReadonlyArray<{ kind: string; r
 export async function checkLinks(actor: Actor, links: readonly string[]) {
   const wanted = parseLinks(links);
   const visible = await resolveLinks(actor, wanted);
-  const ok = (l: { kind: string; recordId: string }) =>
+  const ok = (l: LinkRef) =>
     canLinkRecord(actor, {
       partnershipId: actor.partnershipId,
       readable: visible.some((v) => v.kind === l.kind && v.id === l.recordId),
     });
   if (!wanted.every(ok)) throw invalidField("links", REFUSED);
-  return wanted;
+  return wanted.map((l): Partial<StoredLink> => ({ [LINK_COLUMNS[l.kind]]: l.recordId }));
 }
 
-/** Each decision's or item's links, resolved for the viewer, by the decision's or item's id. */
+/** Each decision's or item's links (selected with LINK_TARGETS), resolved for the viewer, by its id. */
 export async function linksByOwner(
   actor: Actor,
-  rows: ReadonlyArray<{ id: string; links: ReadonlyArray<{ kind: string; recordId: string }> }>,
+  rows: ReadonlyArray<{ id: string; links: readonly StoredLink[] }>,
 ): Promise<Map<string, LinkedRecord[]>> {
-  const records = await resolveLinks(
-    actor,
-    rows.flatMap((r) => r.links),
-  );
-  const find = (l: { kind: string; recordId: string }) => records.find((r) => r.kind === l.kind && r.id === l.recordId);
-  return new Map(rows.map((r) => [r.id, r.links.map(find).filter((l) => l !== undefined)]));
+  const refs = new Map(rows.map((r) => [r.id, r.links.map(linkOf).filter((l) => l !== null)]));
+  const records = await resolveLinks(actor, [...refs.values()].flat());
+  const find = (l: LinkRef) => records.find((r) => r.kind === l.kind && r.id === l.recordId);
+  return new Map([...refs].map(([id, links]) => [id, links.map(find).filter((l) => l !== undefined)]));
 }
 
 /**
@@ -169,7 +201,7 @@ export async function linksByOwner(
  * viewer may read (the group's members; everyone in the partnership once approved, if the group is open).
  */
 export async function decisionsAbout(actor: Actor, kind: LinkKind, recordId: string) {
-  const where = { kind, recordId, decision: { partnershipId: actor.partnershipId } };
+  const where = { [LINK_COLUMNS[kind]]: recordId, decision: { partnershipId: actor.partnershipId } };
   // Most records have no decision about them: one small read says so, before the decisions' relations are read.
   if (!(await db().meetingLink.findFirst({ where, select: { id: true } }))) return [];
   const links = await db().meetingLink.findMany({

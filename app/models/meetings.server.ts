@@ -22,11 +22,11 @@ import {
   canWriteMinutes,
   MEETING_MINUTES_DOCUMENT,
 } from "~/policies/meeting";
-import { createDocument, getDocumentByOwnerForActor } from "./collab-documents.server";
+import { createDocumentInTransaction, getDocumentByOwnerForActor } from "./collab-documents.server";
 import { db } from "./db.server";
 import { carriedForwardActions, meetingOutcomes } from "./meeting-actions.server";
-import { allow, requireMeeting, requireMeetingGroup } from "./meeting-facts.server";
-import { linksByOwner } from "./meeting-links.server";
+import { allow, loadMeetingFacts, requireMeeting, requireMeetingGroup } from "./meeting-facts.server";
+import { LINK_TARGETS, linksByOwner } from "./meeting-links.server";
 import { previousMinutes } from "./meeting-minutes.server";
 import { minutesSectionsContent } from "./minutes-sections.server";
 
@@ -48,32 +48,37 @@ export async function scheduleMeeting(ctx: ActionContext, groupId: string, input
   const { actor } = ctx;
   const group = await requireMeetingGroup(actor, groupId);
   allow(canScheduleMeeting(actor, group), NOT_THE_CHAIR);
-  const meeting = await db().meeting.create({
-    data: {
-      partnershipId: actor.partnershipId,
-      groupId: group.id,
-      ...timesOf(input),
-      siteId: await siteOf(actor.partnershipId, input.siteId),
-      onlineLink: input.onlineLink,
-      createdById: actor.id,
-      items: {
-        create: (Object.keys(STANDING_ITEMS) as StandingItem[]).map((standing, position) => ({
-          position,
-          title: STANDING_ITEMS[standing],
-          purpose: standing === "last_minutes" ? "decision" : "information",
-          standing,
-        })),
+  const siteId = await siteOf(actor.partnershipId, input.siteId);
+  // The meeting, its standing items and the minutes with their headings are stored together or not at all.
+  return db().$transaction(async (tx) => {
+    const meeting = await tx.meeting.create({
+      data: {
+        partnershipId: actor.partnershipId,
+        groupId: group.id,
+        ...timesOf(input),
+        siteId,
+        onlineLink: input.onlineLink,
+        createdById: actor.id,
+        items: {
+          create: (Object.keys(STANDING_ITEMS) as StandingItem[]).map((standing, position) => ({
+            position,
+            title: STANDING_ITEMS[standing],
+            purpose: standing === "last_minutes" ? "decision" : "information",
+            standing,
+          })),
+        },
       },
-    },
+    });
+    const minutes = {
+      ownerType: MEETING_MINUTES_DOCUMENT,
+      ownerId: meeting.id,
+      title: `Minutes: ${group.name}`,
+      // A section per agenda item: the standing items now, later items as they are added.
+      initialContent: minutesSectionsContent(Object.values(STANDING_ITEMS)),
+    };
+    await createDocumentInTransaction(tx, actor, minutes, await loadMeetingFacts(actor.partnershipId, meeting.id, tx));
+    return meeting;
   });
-  await createDocument(actor, {
-    ownerType: MEETING_MINUTES_DOCUMENT,
-    ownerId: meeting.id,
-    title: `Minutes: ${group.name}`,
-    // A section per agenda item: the standing items now, later items as they are added.
-    initialContent: minutesSectionsContent(Object.values(STANDING_ITEMS)),
-  });
-  return meeting;
 }
 
 const PERSON = { select: { id: true, name: true, institution: { select: { name: true } } } } as const;
@@ -90,7 +95,7 @@ export async function getMeetingPage(actor: Actor, meetingId: string) {
     where: { id: facts.id },
     include: {
       site: { select: { id: true, name: true, town: true } },
-      items: { orderBy: { position: "asc" }, include: { links: { select: { kind: true, recordId: true } } } },
+      items: { orderBy: { position: "asc" }, include: { links: { select: LINK_TARGETS } } },
       attendance: { include: { user: PERSON } },
       revisions: { orderBy: { createdAt: "asc" } },
       group: { select: { id: true, name: true, members: { select: { user: PERSON } } } },

@@ -5,7 +5,6 @@ import { Prisma } from "~/generated/sqlite/client";
 import { groupTags, type StrategyFilters, type StrategySort } from "~/lib/forms/strategies";
 import type { Actor } from "~/policies/actor";
 import { currentProvider, db } from "./db.server";
-import { titleKey } from "./sql-title-order.server";
 
 export const STRATEGIES_PAGE_SIZE = 20;
 
@@ -45,8 +44,11 @@ interface SortTerm {
   text?: boolean;
 }
 
-/** The terms of a sort, ties broken by title (lower case first, as localeCompare has it) and last by id. */
-function sortTerms(sort: StrategySort, postgres: boolean): SortTerm[] {
+/**
+ * The terms of a sort, ties broken by title as localeCompare has it (its stored key, decision 037, then lower case
+ * first) and last by id.
+ */
+function sortTerms(sort: StrategySort): SortTerm[] {
   const first: Record<StrategySort, SortTerm[]> = {
     newest: [{ value: Prisma.sql`s."createdAt"`, direction: "DESC" }],
     rating: [
@@ -58,7 +60,7 @@ function sortTerms(sort: StrategySort, postgres: boolean): SortTerm[] {
   };
   return [
     ...first[sort],
-    { value: titleKey(Prisma.sql`s."title"`, postgres), direction: "ASC", text: true },
+    { value: Prisma.sql`s."titleSortKey"`, direction: "ASC", text: true },
     { value: Prisma.sql`s."title"`, direction: "DESC", text: true },
     { value: Prisma.sql`s."id"`, direction: "ASC", text: true },
   ];
@@ -78,7 +80,7 @@ interface PageRow {
 /** One page of the matches in order, with what each card shows; every match when limit is null. */
 async function pageOfStrategies(actor: Actor, filters: StrategyFilters, limit: number | null, offset: number) {
   const postgres = currentProvider() === "postgresql";
-  const terms = sortTerms(filters.sort, postgres);
+  const terms = sortTerms(filters.sort);
   // PostgreSQL's default collation would compare titles by its locale's rules; the sort keys are compared as bytes.
   const collated = (text = false) => Prisma.raw(postgres && text ? ' COLLATE "C"' : "");
   const keys = Prisma.join(

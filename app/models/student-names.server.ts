@@ -7,6 +7,7 @@ import type { Actor } from "~/policies/actor";
 import { seesEveryStudentInFull, studentInitials, studentVisibility } from "~/policies/student";
 import { db } from "./db.server";
 import { listStudentFacts } from "./student-facts.server";
+import { reserveAttempt, type ThrottleRule } from "./throttle.server";
 
 /** Puts initials in place of the names a reader may not see. */
 export type NameScreen = (text: string) => string;
@@ -89,7 +90,7 @@ export async function screenStudentNames(actor: Actor, texts: readonly string[])
 }
 
 /** The students a writer named in `text` whom they may see by name themselves: what the writing warning lists. */
-export async function namesTheWriterMaySee(actor: Actor, text: string): Promise<NamedStudent[]> {
+async function namesTheWriterMaySee(actor: Actor, text: string): Promise<NamedStudent[]> {
   if (!text.trim()) return [];
   const { mentioned, visibility } = await mentionedStudents(
     actor,
@@ -99,6 +100,22 @@ export async function namesTheWriterMaySee(actor: Actor, text: string): Promise<
   return mentioned
     .filter((s) => (visibility.get(s.id) ?? "initials") !== "initials")
     .map(({ firstName, lastName, initials }) => ({ firstName, lastName, initials }));
+}
+
+/**
+ * How often one member's writing warnings may ask: each asks once typing pauses, so even a fast writer with several
+ * fields open asks a few times a minute; a script asking without pause is refused, not served. Counted in the
+ * database like sign-in attempts (decision 005), so every server process shares one count per member.
+ */
+export const NAME_CHECKS_PER_MEMBER: ThrottleRule = { maxFailures: 120, windowMs: 60_000, blockMs: 60_000 };
+
+type NameCheck = { ok: true; students: NamedStudent[] } | { ok: false; retryAfterMs: number };
+
+/** The writing warning's question, counted against the member's allowance before it is answered. */
+export async function checkNamesAsTheyWrite(actor: Actor, text: string, now = new Date()): Promise<NameCheck> {
+  const check = await reserveAttempt(`student-names:${actor.id}`, NAME_CHECKS_PER_MEMBER, now);
+  if (!check.reserved) return { ok: false, retryAfterMs: check.retryAfterMs };
+  return { ok: true, students: await namesTheWriterMaySee(actor, text) };
 }
 
 /** Every text of a record through the screen, keeping its keys (a briefing's five parts). */

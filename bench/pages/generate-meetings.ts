@@ -2,6 +2,7 @@
 // (ten more meeting groups with members, agendas, attendance, decisions, actions and co-edited minutes).
 import { addDays, ukInstant } from "~/lib/uk-calendar";
 import { ukToday } from "~/lib/lesson-dates";
+import { titleSortKey } from "~/lib/title-order";
 import type { Db } from "~/models/db.server";
 import { MEETING_MINUTES_DOCUMENT } from "~/policies/meeting";
 import { STRATEGY_DOCUMENT } from "~/policies/strategy";
@@ -32,6 +33,8 @@ async function generateStrategies(store: Db, world: CourseWorld, random: Random,
       id,
       partnershipId: world.partnershipId,
       title,
+      // Written here: the generator's bare client has no extension to keep it.
+      titleSortKey: titleSortKey(title),
       summary: random.pick(SENTENCES),
       evidence: random.pick(SENTENCES),
       institutionId: author.institutionId,

@@ -248,7 +248,7 @@ export async function seedMeetings(
           meetingId: meeting.id,
           itemId: topicItem(decision.topic),
           text: decision.text,
-          links: course ? { create: [{ kind: "course", recordId: course.id }] } : undefined,
+          links: course ? { create: [{ courseId: course.id }] } : undefined,
         },
       });
     }

@@ -1,7 +1,7 @@
 // Linked records of agenda items and decisions, at the model level on SQLite and PostgreSQL: the picker offers only
 // what the person may open, a link to a record of another partnership or one they may not open is refused beside
 // the picker with nothing stored, the decisions log shows the links, and a course, plan or strategy page lists the
-// decisions about it to those who may read that meeting's minutes.
+// decisions about it to those who may read that meeting's minutes; deleting a record deletes the links to it.
 import { describe, expect, it } from "vitest";
 import { ukToday } from "~/lib/lesson-dates";
 import { addDays } from "~/lib/uk-calendar";
@@ -12,8 +12,14 @@ import { createMeetingGroup, getMeetingGroupPage } from "~/models/meeting-groups
 import { decisionsAbout, searchLinkableRecords } from "~/models/meeting-links.server";
 import { approveMinutes, submitMinutes } from "~/models/meeting-minutes.server";
 import { getMeetingPage, scheduleMeeting } from "~/models/meetings.server";
+import { removeUnit } from "~/models/course-units.server";
+import { deleteCourse } from "~/models/courses.server";
+import { deleteGroup } from "~/models/groups.server";
+import { deleteLessonPlan } from "~/models/lesson-plans.server";
+import { deleteStrategy } from "~/models/strategies.server";
 import type { ActionContext, Actor } from "~/policies/actor";
 import { PROVIDERS } from "../support/databases";
+import { createLessonFixture } from "../support/lesson-plan-fixtures";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
 
 const ctx = (actor: Actor): ActionContext => ({ actor, ipAddress: "" });
@@ -144,5 +150,46 @@ describe.each(PROVIDERS)("linked records of meetings on %s", (provider) => {
     expect(await decisionsAbout(leader, "course", course.id)).toContainEqual(
       expect.objectContaining({ groupName: "Links shown", meeting: expect.objectContaining({ id: meeting.id }) }),
     );
+  });
+
+  it("deletes a record's links with it, whichever kind it is, and keeps the decision", async () => {
+    const { chair, group, meeting } = await meetingOfOpenGroup("Links of deleted records");
+    const fixture = await createLessonFixture(db(), database.demo, " (deleted links)");
+    const plan = await db().lessonPlan.create({
+      data: {
+        partnershipId: database.demo.partnershipId,
+        courseId: fixture.courseId,
+        unitId: fixture.unitId,
+        groupId: fixture.groupId,
+        title: "Bleep test (deleted links)",
+      },
+    });
+    const decision = await recordDecision(ctx(chair), meeting.id, {
+      itemId: "",
+      text: "Retire the old fitness unit",
+      links: [
+        `course:${fixture.courseId}`,
+        `unit:${fixture.unitId}`,
+        `plan:${plan.id}`,
+        `strategy:${fixture.strategyId}`,
+        `group:${fixture.groupId}`,
+      ],
+    });
+    const links = () => db().meetingLink.count({ where: { decisionId: decision.id } });
+    expect(await links()).toBe(5);
+    const deletions = [
+      ["strategy", fixture.strategyId, () => deleteStrategy(ctx(chair), fixture.strategyId)],
+      ["plan", plan.id, () => deleteLessonPlan(ctx(chair), plan)],
+      ["group", fixture.groupId, () => deleteGroup(ctx(chair), fixture.groupId)],
+      ["unit", fixture.unitId, () => removeUnit(ctx(chair), fixture.courseId, fixture.unitId)],
+      ["course", fixture.courseId, () => deleteCourse(ctx(chair), fixture.courseId)],
+    ] as const;
+    for (const [i, [kind, id, remove]] of deletions.entries()) {
+      await remove();
+      expect(await links(), `after deleting the ${kind}`).toBe(4 - i);
+      expect(await decisionsAbout(chair, kind, id), `decisions about the deleted ${kind}`).toEqual([]);
+    }
+    const log = await getMeetingGroupPage(chair, group.id, {});
+    expect(log.decisions.find((d) => d.id === decision.id)?.links).toEqual([]);
   });
 });

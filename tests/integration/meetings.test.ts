@@ -106,6 +106,43 @@ describe.each(PROVIDERS)("meetings on %s", (provider) => {
     });
   });
 
+  /** Makes the database refuse every new document snapshot until the returned function is called. */
+  async function refuseSnapshots(): Promise<() => Promise<void>> {
+    if (provider === "sqlite") {
+      await db().$executeRawUnsafe(
+        `CREATE TRIGGER "refuse_snapshot" BEFORE INSERT ON "CollabSnapshot" BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+      );
+      return async () => void (await db().$executeRawUnsafe(`DROP TRIGGER "refuse_snapshot"`));
+    }
+    await db().$executeRawUnsafe(
+      `CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`,
+    );
+    await db().$executeRawUnsafe(
+      `CREATE TRIGGER refuse_snapshot BEFORE INSERT ON "CollabSnapshot" FOR EACH ROW EXECUTE FUNCTION refuse_snapshot()`,
+    );
+    return async () => void (await db().$executeRawUnsafe(`DROP FUNCTION refuse_snapshot() CASCADE`));
+  }
+
+  it("stores a meeting with its agenda and its minutes' headings, or nothing when the minutes fail", async () => {
+    const { chair, group } = await startGroup("Transition working party");
+    const allow = await refuseSnapshots();
+    try {
+      // The minutes' first state is the last write: the meeting and its standing items were written before it.
+      await expect(scheduleMeeting(ctx(chair), group.id, meetingOn(14))).rejects.toThrow();
+    } finally {
+      await allow();
+    }
+    expect(await db().meeting.count({ where: { groupId: group.id } })).toBe(0);
+    expect(await db().agendaItem.count({ where: { meeting: { groupId: group.id } } })).toBe(0);
+    expect(await db().collabDocument.count({ where: { title: "Minutes: Transition working party" } })).toBe(0);
+    // Scheduled again once the database accepts it: the meeting comes with its agenda and minutes, once.
+    const meeting = await scheduleMeeting(ctx(chair), group.id, meetingOn(14));
+    expect(await db().meeting.count({ where: { groupId: group.id } })).toBe(1);
+    const page = await getMeetingPage(chair, meeting.id);
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.minutesDocumentId).not.toBeNull();
+  });
+
   it("takes proposals from members and refuses a reorder made against a changed agenda", async () => {
     const { chair, group } = await startGroup("Heads' group");
     const meeting = await scheduleMeeting(ctx(chair), group.id, meetingOn(10));

@@ -1,6 +1,7 @@
 // The strategy library's SQL (filters, search, counts, order and pages, decision 041) against the library as it was
 // computed in JavaScript before: every filter, sort, page size and page of a library with titles that differ only in
-// punctuation, case or digits, equal creation times, tied ratings and uses, and searches with LIKE's own characters.
+// punctuation, case, accents or digits, equal creation times, tied ratings and uses, and searches with LIKE's own
+// characters. Titles are in localeCompare's "en-GB" order, accents and case aside first (decision 037).
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   STRATEGY_SORTS,
@@ -10,6 +11,7 @@ import {
   type StrategyTagKind,
 } from "~/lib/forms/strategies";
 import { db } from "~/models/db.server";
+import { refreshSortKeys } from "~/models/database-setup.server";
 import { listStrategies } from "~/models/strategy-search.server";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
@@ -33,6 +35,24 @@ const TITLES = [
   "Now$next",
   "100% effort",
   "a_b c\\d",
+  "Zones of regulation",
+  "zones of regulation",
+  "Élan vital",
+  "ÉLAN VITAL",
+  "elan vital",
+  "Émotion coaching",
+  "emotion cards",
+  "Äpfel und Birnen",
+  "apple tasks",
+  "Café talk",
+  "cafe talk",
+  "Über-cards",
+  "uber cards",
+  "Ærø trip",
+  "naïve questions",
+  "Naive questions",
+  "Teacher’s toolkit",
+  "Teacher's toolkit",
 ];
 
 /** The matches in order as listStrategies computed them in JavaScript, ties finally broken by id as the SQL does. */
@@ -163,7 +183,7 @@ describe.each(PROVIDERS)("the strategy library's query on %s", (provider) => {
     }
   });
 
-  it("orders ASCII titles as localeCompare does, and shows each kind's tags in the order of their codes", async () => {
+  it("orders titles as localeCompare does, and shows each kind's tags in the order of their codes", async () => {
     const actor = await actorOf(idOf(database.demo.userIds, "teacher"));
     const all = await listStrategies(actor, parseStrategyFilters(new URLSearchParams("sort=title")), 1000);
     const titles = all.strategies.map((s) => s.title);
@@ -175,6 +195,17 @@ describe.each(PROVIDERS)("the strategy library's query on %s", (provider) => {
       "Think-pair-share",
       "Think, pair, share",
     ]);
+    // Accents and case aside first: "Élan" with the e's, long before "Zones".
+    const ours = titles.filter((t) => /^(zones|élan|elan|émotion|emotion)/i.test(t));
+    expect(ours).toEqual([
+      "elan vital",
+      "Élan vital",
+      "ÉLAN VITAL",
+      "emotion cards",
+      "Émotion coaching",
+      "zones of regulation",
+      "Zones of regulation",
+    ]);
     const card = all.strategies.find((s) => s.title === "Think-pair-share")!;
     expect(card.tags).toEqual({
       need: ["communication_interaction", "semh"],
@@ -182,6 +213,30 @@ describe.each(PROVIDERS)("the strategy library's query on %s", (provider) => {
       key_stage: ["ks3"],
       phase: ["main"],
     });
+  });
+
+  it("keeps a title's place when it is renamed, and puts keys written before them in place at start-up", async () => {
+    const actor = await actorOf(idOf(database.demo.userIds, "teacher"));
+    const byTitle = async () =>
+      (await listStrategies(actor, parseStrategyFilters(new URLSearchParams("sort=title")), 1000)).strategies.map(
+        (s) => s.title,
+      );
+    const inOrder = (titles: string[]) => [...titles].sort((a, b) => a.localeCompare(b, "en-GB"));
+    const strategy = await db().strategy.findFirstOrThrow({ where: { title: "uber cards" } });
+    await db().strategy.update({ where: { id: strategy.id }, data: { title: "Ábaco cards" } });
+    expect(await byTitle()).toEqual(inOrder(await byTitle()));
+    // As the migration that added the keys left every row: empty, until the server starts.
+    await db().$executeRaw`UPDATE "Strategy" SET "titleSortKey" = '' WHERE "partnershipId" = ${actor.partnershipId}`;
+    expect(await refreshSortKeys()).toBeGreaterThanOrEqual(TITLES.length);
+    expect(await byTitle()).toEqual(inOrder(await byTitle()));
+    expect(await refreshSortKeys()).toBe(0);
+    await db().strategy.update({ where: { id: strategy.id }, data: { title: { set: "uber cards" } } });
+    const titles = await byTitle();
+    expect(titles.slice(titles.indexOf("uber cards"), titles.indexOf("uber cards") + 2)).toEqual([
+      "uber cards",
+      "Über-cards",
+    ]);
+    expect(titles).toEqual(inOrder(titles));
   });
 
   it("keeps to the member's partnership", async () => {

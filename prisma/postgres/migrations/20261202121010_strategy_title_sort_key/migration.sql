@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Strategy" ADD COLUMN     "titleSortKey" TEXT NOT NULL DEFAULT '';
+
