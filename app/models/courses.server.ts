@@ -116,12 +116,15 @@ export async function getCourse(partnershipId: string, courseId: string) {
 
 /** Teachers and the coordinator of the partnership who can be co-planners or group teachers. */
 export async function listPlanningColleagues(partnershipId: string) {
-  const users = await db().user.findMany({
-    where: { partnershipId, deactivatedAt: null, role: { in: ["teacher", "coordinator"] } },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, role: true, institution: { select: { name: true } } },
-  });
-  return users.filter(canPlanCourses);
+  // One statement with the institution joined: a partnership has hundreds of teachers.
+  const rows = await db().$queryRaw<Array<{ id: string; name: string; role: string; institution: string }>>`
+    SELECT u."id", u."name", u."role", i."name" AS "institution"
+    FROM "User" u JOIN "Institution" i ON i."id" = u."institutionId"
+    WHERE u."partnershipId" = ${partnershipId} AND u."deactivatedAt" IS NULL AND u."role" IN ('teacher', 'coordinator')
+    ORDER BY u."name" ASC`;
+  return rows
+    .map((row) => ({ id: row.id, name: row.name, role: row.role, institution: { name: row.institution } }))
+    .filter(canPlanCourses);
 }
 
 export interface CourseDetailsInput {

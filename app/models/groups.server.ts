@@ -1,57 +1,11 @@
 // Mixed teaching groups of a course: who teaches them, their weekly timetable,
 // transport from each institution, and which students are in them. Students'
 // details are read only through students.server.ts, which applies the visibility rule.
+// The group as its page reads it is in group-sql.server.ts.
 import { DomainError, invalidField } from "~/lib/errors";
 import type { ActionContext } from "~/policies/actor";
-import type { GroupFacts } from "~/policies/course";
 import { auditAction } from "./audit.server";
 import { db, isUniqueViolation } from "./db.server";
-
-/** A group with its course's co-planners and the supporters deployed in its lessons: what the policies need. */
-export async function getGroup(partnershipId: string, groupId: string) {
-  const group = await db().teachingGroup.findFirst({
-    where: { id: groupId, partnershipId },
-    include: {
-      course: { select: { id: true, title: true, planners: { select: { userId: true } } } },
-      site: { select: { id: true, name: true } },
-      teachers: {
-        include: { user: { select: { id: true, name: true, role: true, institution: { select: { name: true } } } } },
-      },
-      sessions: {
-        orderBy: [{ dayOfWeek: "asc" }, { startTime: "asc" }],
-        include: { site: { select: { id: true, name: true } } },
-      },
-      transport: { include: { institution: { select: { id: true, name: true } } } },
-      lessonPlans: {
-        orderBy: [{ lessonDate: "asc" }, { position: "asc" }],
-        select: {
-          id: true,
-          title: true,
-          lessonDate: true,
-          status: true,
-          deployments: { select: { supporterId: true } },
-        },
-      },
-    },
-  });
-  if (!group) return null;
-  const { lessonPlans, ...rest } = group;
-  const facts: GroupFacts = {
-    partnershipId: group.partnershipId,
-    plannerIds: group.course.planners.map((p) => p.userId),
-    deployedSupporterIds: [...new Set(lessonPlans.flatMap((plan) => plan.deployments.map((d) => d.supporterId)))],
-  };
-  return {
-    ...rest,
-    ...facts,
-    teachers: group.teachers.map((t) => t.user).sort((a, b) => a.name.localeCompare(b.name)),
-    transport: group.transport.sort((a, b) => a.institution.name.localeCompare(b.institution.name)),
-    lessonPlans: lessonPlans.map(({ deployments, ...plan }) => ({
-      ...plan,
-      supporterIds: deployments.map((d) => d.supporterId),
-    })),
-  };
-}
 
 async function checkInstitution(partnershipId: string, institutionId: string, field: string, message: string) {
   const found = await db().institution.findFirst({
@@ -67,16 +21,19 @@ async function checkInstitution(partnershipId: string, institutionId: string, fi
  * courses made before sites were asked for). Partnership-scoped through the course.
  */
 export async function listDeliverySites(partnershipId: string, courseId: string) {
-  const course = await db().course.findFirst({
-    where: { id: courseId, partnershipId },
-    select: {
-      leadInstitution: { select: { id: true, name: true } },
-      sites: { select: { institution: { select: { id: true, name: true } } } },
-    },
-  });
-  if (!course) return [];
-  const sites = course.sites.map((s) => s.institution).sort((a, b) => a.name.localeCompare(b.name));
-  return sites.length > 0 ? sites : [course.leadInstitution];
+  const rows = await db().$queryRaw<Array<{ id: string; name: string; lead: number | bigint | boolean }>>`
+    SELECT i."id", i."name", 0 AS "lead" FROM "CourseSite" cs JOIN "Course" c ON c."id" = cs."courseId"
+      JOIN "Institution" i ON i."id" = cs."institutionId" WHERE c."id" = ${courseId} AND c."partnershipId" = ${partnershipId}
+    UNION ALL SELECT i."id", i."name", 1 FROM "Course" c JOIN "Institution" i ON i."id" = c."leadInstitutionId"
+      WHERE c."id" = ${courseId} AND c."partnershipId" = ${partnershipId}`;
+  const institution = ({ id, name }: { id: string; name: string }) => ({ id, name });
+  const lead = rows.find((row) => Number(row.lead));
+  if (!lead) return [];
+  const sites = rows
+    .filter((row) => !Number(row.lead))
+    .map(institution)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return sites.length > 0 ? sites : [institution(lead)];
 }
 
 /** The weekdays each group meets (1 Monday ... 5 Friday), by group id, to check a lesson's date against. */

@@ -22,11 +22,10 @@ export async function listInstitutions(partnershipId: string, options: { include
 
 /** The open institutions' names, for a form's choice of one (no member counts: they read every member). */
 export async function listInstitutionNames(partnershipId: string) {
-  return db().institution.findMany({
-    where: { partnershipId, archivedAt: null },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-  });
+  // Raw: pages with a form read it on every request, where a model query costs several times a raw one.
+  return db().$queryRaw<Array<{ id: string; name: string }>>`
+    SELECT "id", "name" FROM "Institution" WHERE "partnershipId" = ${partnershipId} AND "archivedAt" IS NULL
+    ORDER BY "name" ASC`;
 }
 
 export async function getInstitution(partnershipId: string, id: string) {

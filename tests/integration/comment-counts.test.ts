@@ -1,8 +1,6 @@
 // The comment counts of a list of records (a meeting's actions, a strategy's ratings), on SQLite and PostgreSQL: each
 // record's number of comments, only for those the reader may read, and the same few SQL statements for one record as
 // for every record of the page (counted at the database drivers, like bench:pages does).
-import Database from "better-sqlite3";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import type { CommentSubjectType } from "~/lib/comments";
 import { countComments, replyToThread, requireCommentSubject, startThread } from "~/models/comments.server";
@@ -10,30 +8,7 @@ import { db } from "~/models/db.server";
 import type { Actor } from "~/policies/actor";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
-
-/** The SQL statements `run` sends to either driver while it runs (nothing else runs meanwhile in this file). */
-async function statementsOf<T>(run: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const probe = new Database(":memory:");
-  const statementPrototype = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, unknown>;
-  probe.close();
-  let statements = 0;
-  const restore: Array<() => void> = [];
-  const count = (owner: Record<string, unknown>, method: string) => {
-    const original = owner[method] as (...args: unknown[]) => unknown;
-    owner[method] = function (this: unknown, ...args: unknown[]) {
-      statements += 1;
-      return original.apply(this, args);
-    };
-    restore.push(() => (owner[method] = original));
-  };
-  for (const method of ["run", "get", "all", "iterate"]) count(statementPrototype, method);
-  count(pg.Client.prototype as unknown as Record<string, unknown>, "query");
-  try {
-    return { result: await run(), statements };
-  } finally {
-    restore.forEach((undo) => undo());
-  }
-}
+import { statementsOf } from "../support/statements";
 
 describe.each(PROVIDERS)("comment counts on %s", (provider) => {
   const database = useModelDatabase(provider);

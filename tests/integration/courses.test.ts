@@ -8,14 +8,8 @@ import { addPlanner, removePlanner } from "~/models/course-planners.server";
 import { addUnit, moveUnit, removeUnit, renameUnit } from "~/models/course-units.server";
 import { courseDeletionImpact, createCourse, deleteCourse, getCourse, listCourses } from "~/models/courses.server";
 import { listCourseActivity, listSchemeOfWork } from "~/models/course-overview.server";
-import {
-  addSession,
-  addStudentsToGroup,
-  createGroup,
-  deleteGroup,
-  getGroup,
-  setTransport,
-} from "~/models/groups.server";
+import { addSession, addStudentsToGroup, createGroup, deleteGroup, setTransport } from "~/models/groups.server";
+import { getGroup } from "~/models/group-sql.server";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
 

@@ -1,8 +1,6 @@
-// The group page's server side: what the page shows (students only as the visibility rule allows, each full view
-// audited) and one handler per form, each asking the group's policy first.
+// The group page's server side: the group's policies, then what the page shows (group-page.server.ts: students only
+// as the visibility rule allows, each full view audited), and one handler per form, each asking the policy first.
 import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
-import { listClashes } from "~/lib/clashes";
-import { dayLabel } from "~/lib/timetable";
 import {
   addSessionSchema,
   editGroupSchema,
@@ -13,24 +11,19 @@ import {
 import { ADD_SESSION_ANYWAY, ADD_TEACHER_ANYWAY } from "~/lib/forms/labels";
 import { intentOf, runIntent, submitForm, type IntentHandler } from "~/lib/forms/intents.server";
 import { confirmClashes, teacherClashes } from "~/models/bookings.server";
-import { listPlanningColleagues } from "~/models/courses.server";
+import { loadGroupPage } from "~/models/group-page.server";
+import { getGroup, type GroupRecord } from "~/models/group-sql.server";
 import {
   addGroupTeacher,
   addSession,
   addStudentsToGroup,
   deleteGroup,
-  getGroup,
-  groupDeletionImpact,
-  listDeliverySites,
   removeGroupTeacher,
   removeSession,
   removeStudentFromGroup,
   setTransport,
   updateGroup,
 } from "~/models/groups.server";
-import { listInstitutionNames } from "~/models/institutions.server";
-import { studentNameScreen } from "~/models/student-names.server";
-import { viewStudents } from "~/models/students.server";
 import type { ActionContext } from "~/policies/actor";
 import { canManageGroups, canViewGroup } from "~/policies/course";
 import { canCreateLessonPlan } from "~/policies/lesson-plan";
@@ -49,93 +42,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const canEdit = canManageGroups(actor, group);
   const canChangeStudents = canChangeGroupStudents(actor, group);
   const choosing = canChangeStudents && url.searchParams.get("add") === "students";
-  const pickerInstitution = url.searchParams.get("from") ?? "";
-  const [students, institutions, sites, clashes, colleagues, candidates, impact] = await Promise.all([
-    viewStudents(ctx, { groupId: group.id, pageSize: 200 }, "group"),
-    canEdit ? listInstitutionNames(actor.partnershipId) : Promise.resolve([]),
-    canEdit ? listDeliverySites(actor.partnershipId, group.course.id) : Promise.resolve([]),
-    canEdit ? teacherClashes(actor.partnershipId, group.id, teacherIdsOf(group), sessionsOf(group)) : [],
-    canEdit ? listPlanningColleagues(actor.partnershipId) : Promise.resolve([]),
-    choosing
-      ? viewStudents(
-          ctx,
-          { notInGroupId: group.id, homeInstitutionId: pickerInstitution || undefined, pageSize: 200 },
-          "group-picker",
-        )
-      : null,
-    canEdit && url.searchParams.get("confirm") === "delete" ? groupDeletionImpact(actor.partnershipId, group.id) : null,
-  ]);
-  const teacherIds = new Set(teacherIdsOf(group));
-  const screen = await studentNameScreen(
-    actor,
-    group.transport.map((t) => t.note),
-  );
-  const homeInstitutions = new Map(students.students.map((s) => [s.homeInstitution.id, s.homeInstitution.name]));
-  for (const t of group.transport) homeInstitutions.set(t.institution.id, t.institution.name);
-  return {
-    group: {
-      id: group.id,
-      name: group.name,
-      siteId: group.siteId,
-      site: group.site.name,
-      academicYear: group.academicYear,
-      course: { id: group.course.id, title: group.course.title },
-      teachers: group.teachers.map((t) => ({ id: t.id, name: t.name, institution: t.institution.name })),
-      sessions: group.sessions.map((s) => ({
-        id: s.id,
-        day: dayLabel(s.dayOfWeek),
-        startTime: s.startTime,
-        endTime: s.endTime,
-        site: s.site.name,
-      })),
-      transport: group.transport.map((t) => ({
-        institutionId: t.institution.id,
-        institution: t.institution.name,
-        note: screen(t.note),
-      })),
-      lessonPlans: group.lessonPlans
-        .filter((p) => actor.role !== "lsa" || p.supporterIds.includes(actor.id))
-        .map((p) => ({ id: p.id, title: p.title, lessonDate: p.lessonDate, status: p.status })),
-    },
-    students: students.students,
-    travellingFrom: [...homeInstitutions]
-      .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-    institutions: institutions.map((i) => ({ value: i.id, label: i.name })),
-    // The delivery sites, and the group's own site even if it is no longer one (so the form shows where it meets).
-    sites: [...sites, ...(sites.some((i) => i.id === group.siteId) || !canEdit ? [] : [group.site])].map((i) => ({
-      value: i.id,
-      label: i.name,
-    })),
-    clashes: clashes.map((c) => ({ teacher: c.teacher.name, clashes: listClashes(c.clashes) })),
-    colleagues: colleagues
-      .filter((c) => !teacherIds.has(c.id))
-      .map((c) => ({ value: c.id, label: `${c.name} (${c.institution.name})` })),
-    candidates: candidates ? { students: candidates.students, total: candidates.total, from: pickerInstitution } : null,
-    impact: impact
-      ? {
-          students: impact._count.students,
-          sessions: impact._count.sessions,
-          lessonPlans: impact.lessonPlans.map((p) => p.title),
-        }
-      : null,
+  const page = await loadGroupPage(ctx, group, {
     canEdit,
-    canChangeStudents,
-    canPlan: canCreateLessonPlan(actor, group),
-  };
+    pickFrom: choosing ? (url.searchParams.get("from") ?? "") : null,
+    confirmDelete: url.searchParams.get("confirm") === "delete",
+  });
+  return { ...page, canEdit, canChangeStudents, canPlan: canCreateLessonPlan(actor, group) };
 }
-
-type Group = NonNullable<Awaited<ReturnType<typeof getGroup>>>;
-
-const teacherIdsOf = (group: Pick<Group, "teachers">) => group.teachers.map((t) => t.id);
-const sessionsOf = (group: Pick<Group, "sessions">) =>
-  group.sessions.map((s) => ({
-    id: s.id,
-    dayOfWeek: s.dayOfWeek,
-    startTime: s.startTime,
-    endTime: s.endTime,
-    siteId: s.siteId,
-  }));
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const ctx = requireActionContext(context, request);
@@ -150,7 +63,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 /** One handler per form of the page; each tells the partnership's open pages that the group changed. */
-function groupIntents(ctx: ActionContext, context: AppLoadContext, group: Group): Record<string, IntentHandler> {
+function groupIntents(ctx: ActionContext, context: AppLoadContext, group: GroupRecord): Record<string, IntentHandler> {
   const partnershipId = ctx.actor.partnershipId;
   const emit = (action: "updated" | "deleted" = "updated") =>
     context.realtime.emitToPartnership(ctx.actor.partnershipId, "partnership:changed", {
@@ -172,7 +85,7 @@ function groupIntents(ctx: ActionContext, context: AppLoadContext, group: Group)
       }),
     "add-teacher": (formData, intent) =>
       submitForm(formData, intent, groupTeacherSchema, async (value) => {
-        const found = await teacherClashes(partnershipId, group.id, [value.userId], sessionsOf(group));
+        const found = await teacherClashes(partnershipId, group.id, [value.userId], group.sessions);
         confirmClashes(
           found.map((f) => ({ person: f.teacher.name, clashes: f.clashes })),
           value.confirmClash,
@@ -186,7 +99,8 @@ function groupIntents(ctx: ActionContext, context: AppLoadContext, group: Group)
       }),
     "add-session": (formData, intent) =>
       submitForm(formData, intent, addSessionSchema, async ({ confirmClash, ...session }) => {
-        const found = await teacherClashes(partnershipId, group.id, teacherIdsOf(group), [session]);
+        const teacherIds = group.teachers.map((t) => t.id);
+        const found = await teacherClashes(partnershipId, group.id, teacherIds, [session]);
         confirmClashes(
           found.map((f) => ({ person: f.teacher.name, clashes: f.clashes })),
           confirmClash,
