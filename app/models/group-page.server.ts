@@ -1,4 +1,4 @@
-// The group page's data: everything it shows, gathered in one call for a group its route has checked (decision 046):
+// The group page's data: everything it shows, gathered in one call for a group its route has checked (decision 048):
 // its students as the actor may see them (each view audited), the forms' choices for those who edit the course, the
 // teachers' timetable clashes, and the transport notes with the names the actor may not see screened.
 import { listClashes } from "~/lib/clashes";

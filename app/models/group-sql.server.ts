@@ -1,4 +1,4 @@
-// A teaching group as its page and its forms read it, in three raw statements on both databases (decision 046):
+// A teaching group as its page and its forms read it, in three raw statements on both databases (decision 048):
 // the group with its course and site; its planners, teachers, timetable and transport; its lesson plans with who is
 // deployed in each. Prisma's nested include ran thirteen, one per relation and per institution named.
 import { Prisma } from "~/generated/sqlite/client";

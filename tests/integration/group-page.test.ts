@@ -1,4 +1,4 @@
-// The group page's reads (decision 046), on SQLite and PostgreSQL: the group with its planners, teachers, timetable,
+// The group page's reads (decision 048), on SQLite and PostgreSQL: the group with its planners, teachers, timetable,
 // transport and plans as Prisma's relations hold them; its students as viewStudents shows them to each member, with
 // the same views audited; and the page's statements as few for a group of many rows as for one of a few.
 import { describe, expect, it } from "vitest";
