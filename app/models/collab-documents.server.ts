@@ -15,9 +15,10 @@ import {
   canWriteDocument,
   isKnownDocumentOwnerType,
   loadDocumentFacts,
+  type DocumentAccessTarget,
   type DocumentFacts,
 } from "~/policies/document";
-import type { CollabDocument, Prisma } from "~/generated/sqlite/client";
+import type { Prisma } from "~/generated/sqlite/client";
 import { db } from "./db.server";
 import { deleteCommentsAbout } from "./comment-deletion.server";
 import { keepCommentAnchors } from "./comment-restore.server";
@@ -137,7 +138,15 @@ export async function getDocumentForActor(actor: Actor, documentId: string) {
   return documentRights(actor, document, await loadDocumentFacts(DOCUMENT_OWNERS, document));
 }
 
-function documentRights(actor: Actor, document: CollabDocument, facts: DocumentFacts | undefined) {
+/**
+ * The actor's rights on a document (null when it is out of their reach), decided from its owner's facts. For a page
+ * that found the document with its owner's own row and has just loaded the owner's facts for its policy check.
+ */
+export function documentRights<D extends DocumentAccessTarget>(
+  actor: Actor,
+  document: D,
+  facts: DocumentFacts | undefined,
+) {
   if (document.partnershipId !== actor.partnershipId) return null;
   if (!canReadDocument(DOCUMENT_OWNERS, actor, document, facts)) return null;
   return {

@@ -225,15 +225,6 @@ const deploymentInclude = {
   students: { select: { studentId: true } },
 } as const;
 
-/** The deployments of one plan (the caller has checked the plan may be read). */
-export async function listPlanDeployments(partnershipId: string, planId: string) {
-  return db().deployment.findMany({
-    where: { lessonPlanId: planId, partnershipId },
-    include: deploymentInclude,
-    orderBy: [{ createdAt: "asc" }],
-  });
-}
-
 /** One deployment with its lesson, for the briefing page; null when missing or out of reach (404). */
 export async function getDeployment(actor: Actor, deploymentId: string) {
   const facts = await loadDeploymentFacts(actor.partnershipId, deploymentId);

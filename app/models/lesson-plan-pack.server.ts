@@ -54,7 +54,9 @@ export async function loadLessonPlanPack(ctx: ActionContext, planId: string) {
   const page = await loadLessonPlanPage(actor, access, {
     canEdit: false,
     canDelete: false,
+    editing: false,
     confirmDelete: false,
+    opening: false,
     ipAddress: ctx.ipAddress,
   });
   if (!page) throw new DomainError("not-found", "We could not find that lesson plan.");

@@ -2,13 +2,15 @@
 // shared notes for their own pages (version history).
 import { analyseDeployments } from "~/lib/deployment-patterns";
 import type { Actor } from "~/policies/actor";
-import { getDocumentByOwnerForActor } from "./collab-documents.server";
+import { documentRights, getDocumentByOwnerForActor } from "./collab-documents.server";
 import { db } from "./db.server";
-import { briefingOf, listDeployableMembers, listPlanDeployments } from "./deployments.server";
+import { briefingOf, listDeployableMembers } from "./deployments.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import type { LessonPlanAccess } from "./lesson-plan-facts.server";
+import { planDeployments, planGroupAndChoices } from "./lesson-plan-page-sql.server";
 import { lessonStudents } from "./lesson-students.server";
 import { getLessonPlan } from "./lesson-plan-read.server";
+import { ensurePlanTextInDocument } from "./lesson-plan-text.server";
 import { fromLessonDate, lessonPlanDeletionImpact } from "./lesson-plans.server";
 import { screenTexts, studentNameScreen } from "./student-names.server";
 
@@ -26,40 +28,35 @@ export async function loadLessonPlanNotes(actor: Actor, planId: string) {
   return plan ? { title: plan.title, notes } : null;
 }
 
+interface PageOptions {
+  canEdit: boolean;
+  canDelete: boolean;
+  /** The editing view (for those who may edit): its forms also get the course's units, groups and deployable members. */
+  editing: boolean;
+  confirmDelete: boolean;
+  /** The page itself, not its print or Word copy: a plan from before its text was live gets it moved on opening. */
+  opening: boolean;
+  ipAddress: string;
+}
+
 /** Everything the plan page shows, as the actor may see it (`can`: what the route's policy allows); null for 404. */
-export async function loadLessonPlanPage(
-  actor: Actor,
-  access: LessonPlanAccess,
-  options: { canEdit: boolean; canDelete: boolean; confirmDelete: boolean; ipAddress: string },
-) {
-  const plan = await getLessonPlan(actor, access);
+export async function loadLessonPlanPage(actor: Actor, access: LessonPlanAccess, options: PageOptions) {
+  let plan = await getLessonPlan(actor, access);
+  if (plan && options.opening && !plan.textInDocument && (await ensurePlanTextInDocument(plan.id)))
+    plan = await getLessonPlan(actor, access);
   if (!plan) return null;
   const { canEdit, canDelete } = options;
-  const [deployments, body, units, groups, members, impact] = await Promise.all([
-    listPlanDeployments(actor.partnershipId, plan.id),
-    // The plan's facts, just checked by the route, decide the rights on its document too.
-    getDocumentByOwnerForActor(actor, LESSON_PLAN_DOCUMENT, plan.id, {
-      ownerType: LESSON_PLAN_DOCUMENT,
-      ownerId: plan.id,
-      value: access,
-    }),
-    canEdit
-      ? db().courseUnit.findMany({
-          where: { courseId: plan.courseId },
-          orderBy: { position: "asc" },
-          select: { id: true, title: true },
-        })
-      : [],
-    canEdit
-      ? db().teachingGroup.findMany({
-          where: { courseId: plan.courseId, partnershipId: actor.partnershipId },
-          orderBy: { name: "asc" },
-          select: { id: true, name: true },
-        })
-      : [],
-    canEdit ? listDeployableMembers(actor.partnershipId) : [],
+  const editing = canEdit && options.editing;
+  const [deployments, group, members, impact] = await Promise.all([
+    planDeployments(actor.partnershipId, plan.id),
+    planGroupAndChoices(actor.partnershipId, plan, editing),
+    editing ? listDeployableMembers(actor.partnershipId) : [],
     canDelete && options.confirmDelete ? lessonPlanDeletionImpact(access) : null,
   ]);
+  // The plan's facts, just checked by the route, decide the rights on its document too.
+  const body = plan.document
+    ? documentRights(actor, plan.document, { ownerType: LESSON_PLAN_DOCUMENT, ownerId: plan.id, value: access })
+    : null;
   const students = await lessonStudents(
     { actor, ipAddress: options.ipAddress },
     {
@@ -71,16 +68,6 @@ export async function loadLessonPlanPage(
     },
     "lesson-plan",
   );
-  const inGroup = plan.groupId
-    ? new Set(
-        (
-          await db().groupStudent.findMany({
-            where: { groupId: plan.groupId, student: { leftOn: null } },
-            select: { studentId: true },
-          })
-        ).map((g) => g.studentId),
-      )
-    : new Set<string>();
   const nameOf = (studentId: string) => students.get(studentId)?.name ?? "a student";
   const patterns = analyseDeployments(
     plan.durationMinutes,
@@ -95,7 +82,7 @@ export async function loadLessonPlanPage(
     })),
     nameOf,
   );
-  const { differentiation, strategies, ...rest } = plan;
+  const { differentiation, strategies, document: _document, ...rest } = plan;
   const screen = await studentNameScreen(actor, [
     ...deployments.flatMap((d) => [...Object.values(briefingOf(d)), d.feedback]),
     ...differentiation.map((n) => n.note),
@@ -115,7 +102,7 @@ export async function loadLessonPlanPage(
       note: screen(n.note),
       studentName: n.studentId ? nameOf(n.studentId) : null,
     })),
-    groupStudents: [...students.values()].filter((s) => inGroup.has(s.id)),
+    groupStudents: [...students.values()].filter((s) => group.onRoll.has(s.id)),
     deployments: deployments.map((d) => ({
       id: d.id,
       supporter: { id: d.supporter.id, name: d.supporter.name, institution: d.supporter.institution.name },
@@ -135,8 +122,9 @@ export async function loadLessonPlanPage(
       perStudent: patterns.perStudent.map((s) => ({ ...s, name: nameOf(s.studentId) })),
       warnings: patterns.warnings,
     },
-    units,
-    groups,
+    units: group.units,
+    groups: group.groups,
+    groupDays: group.groupDays,
     members: members.map((m) => ({
       value: m.id,
       label: `${m.name} (${m.role === "lsa" ? "LSA" : m.jobTitle || m.role}, ${m.institution.name})`,

@@ -75,21 +75,25 @@ export function planTextUpdate(documentId: string, texts: PlanTexts): Uint8Array
   return rootsToYjsState(planTextRoots(texts), moveClientId(documentId));
 }
 
-/** Moves the plan's text parts into its document if that has not happened yet (plans from before, the seed). */
-export async function ensurePlanTextInDocument(planId: string): Promise<void> {
+/**
+ * Moves the plan's text parts into its document if that has not happened yet (plans from before, the seed); true
+ * when it moved them now.
+ */
+export async function ensurePlanTextInDocument(planId: string): Promise<boolean> {
   const plan = await db().lessonPlan.findUnique({
     where: { id: planId },
     select: TEXT_COLUMNS,
   });
-  if (!plan || plan.textInDocument) return;
+  if (!plan || plan.textInDocument) return false;
   const document = await db().collabDocument.findUnique({
     where: { ownerType_ownerId: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: planId } },
     select: { id: true },
   });
-  if (!document) return;
+  if (!document) return false;
   const update = planTextUpdate(document.id, plan);
   await applyDocumentChange(document.id, (doc) => Y.applyUpdate(doc, update), null);
   await db().lessonPlan.update({ where: { id: planId }, data: { textInDocument: true } });
+  return true;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The records an agenda item or a decision concerns (a course, a unit, a lesson plan, a strategy, a teaching group):
 // what the picker offers (by title, only what the person may open), the check of what a form sends, the titles the
 // meeting page and decisions log show, and the other way round, "Decisions about this" on a record's own page.
+import { Prisma } from "~/generated/sqlite/client";
 import { invalidField } from "~/lib/errors";
 import { LINK_KINDS, type LinkKind } from "~/lib/meeting-vocabulary";
 import type { Actor } from "~/policies/actor";
@@ -202,8 +203,12 @@ export async function linksByOwner(
  */
 export async function decisionsAbout(actor: Actor, kind: LinkKind, recordId: string) {
   const where = { [LINK_COLUMNS[kind]]: recordId, decision: { partnershipId: actor.partnershipId } };
-  // Most records have no decision about them: one small read says so, before the decisions' relations are read.
-  if (!(await db().meetingLink.findFirst({ where, select: { id: true } }))) return [];
+  // Most records have no decision about them: one small raw read says so, before the decisions' relations are read.
+  const linked = await db().$queryRaw<Array<{ id: string }>>`
+    SELECT l."id" FROM "MeetingLink" l JOIN "MeetingDecision" d ON d."id" = l."decisionId"
+    WHERE l.${Prisma.raw(`"${LINK_COLUMNS[kind]}"`)} = ${recordId} AND d."partnershipId" = ${actor.partnershipId}
+    LIMIT 1`;
+  if (linked.length === 0) return [];
   const links = await db().meetingLink.findMany({
     where,
     select: {

@@ -159,6 +159,9 @@ describe("lesson plan pages by role", () => {
     const editing = await teacher.get(`/plans/${planId}?edit`);
     for (const text of ["LSA deployment", "Resources", "Deploy supporter", "Change status"])
       expect(editing.body).toContain(text);
+    // The editing view's forms get their choices (only it reads them): the members who can be deployed.
+    expect(editing.body).toContain("Joanne Price (LSA, Brookfield School)");
+    expect(page.body).not.toContain("Joanne Price (LSA, Brookfield School)");
     // The text parts are written in the live document, never posted as a form.
     expect((await teacher.post(`/plans/${planId}`, { intent: "objectives", objectives: "x" })).status).toBe(400);
     const badPart = await teacher.post(`/plans/${planId}`, { intent: "status", status: "finished" });

@@ -443,10 +443,16 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
       note: "Pair with a buddy",
     });
     await addFileResource(ctx(teacher), original, { title: "Sheet", fileName: "sheet.pdf", bytes: PDF });
-    // The page's whole read of the plan (four statements) is what the model's relations hold, field for field.
+    // The page's whole read of the plan (two statements) is what the model's relations hold, field for field, with
+    // the plan's document as the document rules look at it.
     const relations = { orderBy: { createdAt: "asc" } } as const;
-    expect(await getLessonPlan(teacher, original)).toEqual(
-      await db().lessonPlan.findFirst({
+    const document = await db().collabDocument.findUniqueOrThrow({
+      where: { ownerType_ownerId: { ownerType: "lesson-plan", ownerId: plan.id } },
+      select: { id: true, partnershipId: true, ownerType: true, ownerId: true },
+    });
+    expect(await getLessonPlan(teacher, original)).toEqual({
+      document,
+      ...(await db().lessonPlan.findFirst({
         where: { id: plan.id },
         include: {
           course: { select: { id: true, title: true } },
@@ -476,8 +482,8 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
             },
           },
         },
-      }),
-    );
+      })),
+    });
     expect(await getLessonPlan(await actorOf(idOf(database.other.userIds, "coordinator")), original)).toBeNull();
     // The deploy form's choice: every active member with their institution, by name, LSAs first.
     const members = await listDeployableMembers(database.demo.partnershipId);

@@ -27,10 +27,10 @@ import {
 import { timetableDayWarning } from "~/lib/lesson-dates";
 import { listClashes } from "~/lib/clashes";
 import { confirmClashes, planDeploymentClashes, supporterClashes } from "~/models/bookings.server";
-import { listGroupDays } from "~/models/groups.server";
 import { deploySupporter, removeDeployment, requirePlanDeployment, saveBriefing } from "~/models/deployments.server";
 import { requireLessonPlan, type LessonPlanAccess } from "~/models/lesson-plan-facts.server";
 import { loadLessonPlanPage } from "~/models/lesson-plan-page.server";
+import type { GroupDays } from "~/models/lesson-plan-page-sql.server";
 import {
   addDifferentiationNote,
   deleteLessonPlan,
@@ -39,7 +39,6 @@ import {
   unlinkStrategy,
   updateLessonPlanDetails,
 } from "~/models/lesson-plans.server";
-import { ensurePlanTextInDocument } from "~/models/lesson-plan-text.server";
 import { addFileResource, addLinkResource, MAX_RESOURCE_BYTES, removeResource } from "~/models/lesson-resources.server";
 import type { ActionContext } from "~/policies/actor";
 import { canDeleteLessonPlan, canEditLessonPlan } from "~/policies/lesson-plan";
@@ -52,12 +51,15 @@ export type PlanActionData = ReturnType<typeof useActionData<typeof action>>;
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const plan = await requireLessonPlan(actor, params.planId ?? "").catch(refusal);
-  // Plans from before their text was live get it moved into their document on first opening.
-  await ensurePlanTextInDocument(plan.id);
+  const search = new URL(request.url).searchParams;
   const page = await loadLessonPlanPage(actor, plan, {
     canEdit: canEditLessonPlan(actor, plan),
     canDelete: canDeleteLessonPlan(actor, plan),
-    confirmDelete: new URL(request.url).searchParams.get("confirm") === "delete",
+    // The view the page shows (route.tsx): the editing view's forms need more than the reading view.
+    editing: search.has("edit"),
+    confirmDelete: search.get("confirm") === "delete",
+    // Plans from before their text was live get it moved into their document on first opening.
+    opening: true,
     ipAddress: context.clientIp,
   });
   if (!page) notFound("We could not find that lesson plan.");
@@ -68,7 +70,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   );
   return {
     ...page,
-    ...(await lessonDayCheck(actor.partnershipId, page)),
+    dateWarning: savedDateWarning(page),
     decisions: await decisionsAbout(actor, "plan", plan.id),
     // Kept in view after the deployment: the other lesson may have moved since, or been confirmed knowingly.
     deploymentClashes: Object.fromEntries([...clashes].map(([id, found]) => [id, listClashes(found)])),
@@ -76,22 +78,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   };
 }
 
-/**
- * The days each of the course's groups meets, so the details form warns as a date is picked, and the warning for
- * the saved date when it is not a day the plan's group meets (a warning only: lessons move for trips and exams).
- */
-async function lessonDayCheck(
-  partnershipId: string,
-  page: { plan: { groupId: string | null; lessonDate: string | null }; groups: Array<{ id: string }> },
-) {
+/** The warning for the saved date when it is not a day the plan's group meets (a warning only: lessons move for trips and exams). */
+function savedDateWarning(page: {
+  plan: { groupId: string | null; lessonDate: string | null };
+  groupDays: Record<string, GroupDays>;
+}) {
   const { groupId, lessonDate } = page.plan;
-  const groupDays = await listGroupDays(partnershipId, [
-    ...page.groups.map((g) => g.id),
-    ...(groupId ? [groupId] : []),
-  ]);
-  const group = groupId ? groupDays[groupId] : undefined;
-  const dateWarning = group && lessonDate ? timetableDayWarning(lessonDate, group) : null;
-  return { groupDays, dateWarning };
+  const group = groupId ? page.groupDays[groupId] : undefined;
+  return group && lessonDate ? timetableDayWarning(lessonDate, group) : null;
 }
 
 const TOO_LARGE =
