@@ -12,7 +12,7 @@ import { lessonStudents } from "./lesson-students.server";
 import { getLessonPlan } from "./lesson-plan-read.server";
 import { ensurePlanTextInDocument } from "./lesson-plan-text.server";
 import { fromLessonDate, lessonPlanDeletionImpact } from "./lesson-plans.server";
-import { screenTexts, studentNameScreen } from "./student-names.server";
+import { screenOfTexts, screenTexts } from "./student-names.server";
 
 /**
  * The plan's shared notes with the actor's rights on them, and the plan's title, for the notes' own pages
@@ -83,7 +83,7 @@ export async function loadLessonPlanPage(actor: Actor, access: LessonPlanAccess,
     nameOf,
   );
   const { differentiation, strategies, document: _document, ...rest } = plan;
-  const screen = await studentNameScreen(actor, [
+  const screen = await screenOfTexts(actor, [
     ...deployments.flatMap((d) => [...Object.values(briefingOf(d)), d.feedback]),
     ...differentiation.map((n) => n.note),
     ...strategies.map((s) => s.note),

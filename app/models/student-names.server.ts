@@ -89,6 +89,21 @@ export async function screenStudentNames(actor: Actor, texts: readonly string[])
   return texts.map((text) => replaceStudentNames(text, everyone, hidden));
 }
 
+/**
+ * The screen for a page whose texts are all known before any is sent: screenStudentNames reads only the students the
+ * texts may name (not every student of the partnership, as studentNameScreen does), and the screen answers for those
+ * texts alone, refusing any other so that no text goes out unscreened.
+ */
+export async function screenOfTexts(actor: Actor, texts: readonly string[]): Promise<NameScreen> {
+  const screened = await screenStudentNames(actor, texts);
+  const byText = new Map(texts.map((text, index) => [text, screened[index]!]));
+  return (text) => {
+    const found = byText.get(text);
+    if (found === undefined) throw new Error("This text was not given to the name screen before it was sent.");
+    return found;
+  };
+}
+
 /** The students a writer named in `text` whom they may see by name themselves: what the writing warning lists. */
 async function namesTheWriterMaySee(actor: Actor, text: string): Promise<NamedStudent[]> {
   if (!text.trim()) return [];

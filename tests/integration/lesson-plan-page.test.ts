@@ -2,7 +2,8 @@
 // its deployments in order with their supporters, briefers and students, the group's students on roll, names or
 // initials as each reader may see them with the same audit of full views, the plan's document and each reader's
 // rights on it, and the editing view's units, groups, meeting days and deployable members (the reading view reads
-// none of them but its own group's days). A plan from before has its text moved on opening, not by its print copy.
+// none of them but its own group's days); every text it sends screened for names as the partnership-wide screen
+// would. A plan from before has its text moved on opening, not by its print copy.
 import { describe, expect, it } from "vitest";
 import { getDocumentByOwnerForActor } from "~/models/collab-documents.server";
 import { db } from "~/models/db.server";
@@ -11,6 +12,7 @@ import { requireLessonPlan, requirePlanningCourse } from "~/models/lesson-plan-f
 import { loadLessonPlanPage } from "~/models/lesson-plan-page.server";
 import { addDifferentiationNote, createLessonPlan } from "~/models/lesson-plans.server";
 import { addLinkResource } from "~/models/lesson-resources.server";
+import { screenOfTexts, studentNameScreen } from "~/models/student-names.server";
 import type { ActionContext, Actor } from "~/policies/actor";
 import { canDeleteLessonPlan, canEditLessonPlan } from "~/policies/lesson-plan";
 import { PROVIDERS } from "../support/databases";
@@ -289,6 +291,34 @@ describe.each(PROVIDERS)("the plan page's data on %s", (provider) => {
     // Someone who may not edit gets no forms' choices, even when asking for the editing view.
     const leader = (await pageAs(await who("leader"), plan.id, { editing: true }))!;
     expect(leader).toMatchObject({ canEdit: false, units: [], groups: [], members: [] });
+  });
+
+  it("screens every text it sends as the partnership-wide screen does, and refuses a text it was not given", async () => {
+    const { plan } = await deployedPlan("screened");
+    await db().deployment.updateMany({
+      where: { lessonPlanId: plan.id, supporterId: idOf(database.demo.userIds, "lsa") },
+      data: { feedback: "Kayden and Ellie worked well; Maya's group waited." },
+    });
+    await db().lessonPlanStrategy.updateMany({ where: { lessonPlanId: plan.id }, data: { note: "Ask Maya first." } });
+    const sent = (page: NonNullable<Awaited<ReturnType<typeof pageAs>>>) => [
+      ...page.deployments.flatMap((d) => [...Object.values(d.briefing), d.feedback]),
+      ...page.notes.map((n) => n.note),
+      ...page.plan.strategies.map((s) => s.note),
+    ];
+    // The coordinator sees every student in full: her page carries the texts as written.
+    const written = sent((await pageAs(await who("coordinator"), plan.id))!);
+    expect(written).toContain("Kayden and Ellie worked well; Maya's group waited.");
+    for (const key of ["teacherDance", "teacherFe", "teacher", "lsa"]) {
+      const actor = await who(key);
+      const screen = await studentNameScreen(actor, written);
+      expect(sent((await pageAs(actor, plan.id))!), key).toEqual(written.map(screen));
+    }
+    expect(sent((await pageAs(await who("teacherDance"), plan.id))!)).toContain(
+      "K. B. and E. M. worked well; M. P.'s group waited.",
+    );
+    const screen = await screenOfTexts(await who("teacherDance"), ["Kayden and Ellie"]);
+    expect(screen("Kayden and Ellie")).toBe("K. B. and E. M.");
+    expect(() => screen("Ellie")).toThrow(/not given to the name screen/);
   });
 
   it("moves a plan from before into its document when the page opens it, not when its print copy reads it", async () => {
