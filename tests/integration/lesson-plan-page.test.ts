@@ -12,12 +12,14 @@ import { requireLessonPlan, requirePlanningCourse } from "~/models/lesson-plan-f
 import { loadLessonPlanPage } from "~/models/lesson-plan-page.server";
 import { addDifferentiationNote, createLessonPlan } from "~/models/lesson-plans.server";
 import { addLinkResource } from "~/models/lesson-resources.server";
+import { flushSearchIndex } from "~/models/search/search-hooks.server";
 import { screenOfTexts, studentNameScreen } from "~/models/student-names.server";
 import type { ActionContext, Actor } from "~/policies/actor";
 import { canDeleteLessonPlan, canEditLessonPlan } from "~/policies/lesson-plan";
 import { PROVIDERS } from "../support/databases";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+import { statementsOf } from "../support/statements";
 
 const ADDRESS = "203.0.113.46";
 const ctx = (actor: Actor): ActionContext => ({ actor, ipAddress: ADDRESS });
@@ -319,6 +321,68 @@ describe.each(PROVIDERS)("the plan page's data on %s", (provider) => {
     const screen = await screenOfTexts(await who("teacherDance"), ["Kayden and Ellie"]);
     expect(screen("Kayden and Ellie")).toBe("K. B. and E. M.");
     expect(() => screen("Ellie")).toThrow(/not given to the name screen/);
+  });
+
+  it("runs the same statements however many plans, deployments and students there are", async () => {
+    const { f, plan } = await deployedPlan("statements");
+    const teacher = await who("teacher");
+    const statements = async (key: string, editing = false) => {
+      const actor = await who(key);
+      const read = () => pageAs(actor, plan.id, { editing });
+      // The first view records its audit entries; the writes also refresh the search index in the background.
+      await read();
+      await flushSearchIndex(db());
+      return (await statementsOf(read)).statements;
+    };
+    const views = [
+      ["coordinator", false],
+      ["coordinator", true],
+      ["teacher", false],
+      ["teacherFe", false],
+    ] as const;
+    const few = [];
+    for (const [key, editing] of views) few.push(await statements(key, editing));
+
+    // Twelve more students in the group, twenty more plans of the course, and five more deployments in this one.
+    for (let n = 0; n < 12; n++)
+      await db().student.create({
+        data: {
+          partnershipId: database.demo.partnershipId,
+          homeInstitutionId: idOf(database.demo.institutionIds, n % 2 ? "kestrel" : "hollins"),
+          firstName: `Student${n}`,
+          lastName: "Many",
+          yearGroup: 10,
+          groups: { create: [{ groupId: f.groupId }] },
+        },
+      });
+    const course = await requirePlanningCourse(teacher, f.courseId);
+    for (let n = 0; n < 20; n++)
+      await createLessonPlan(ctx(teacher), course, {
+        title: `Lesson ${n}`,
+        unitId: f.unitId,
+        groupId: f.groupId,
+        lessonDate: dayFromToday(7),
+        startTime: "09:15",
+        durationMinutes: 60,
+      });
+    for (const supporter of ["lsa", "lsaDeaf", "teacherFe", "teacherDance", "teacherDeaf"])
+      await deploySupporter(ctx(teacher), await requireLessonPlan(teacher, plan.id, canEditLessonPlan), {
+        supporterId: idOf(database.demo.userIds, supporter),
+        supporterRole: "lsa",
+        phase: "plenary",
+        mode: "group",
+        minutes: 20,
+        studentIds: [f.studentIds.mld1, f.studentIds.deaf],
+        ...briefing,
+      });
+    const many = [];
+    for (const [key, editing] of views) many.push(await statements(key, editing));
+
+    expect(many).toEqual(few);
+    // The route's facts (1), the plan and its parts (2), the deployments (1), the group's days and roll with the
+    // editing view's choices (1), the students (1) and their audit (1); the editing view's members (1); for those who
+    // do not see every student in full, the names the texts may mention and the facts of those they do (2).
+    expect(few).toEqual([7, 8, 9, 9]);
   });
 
   it("moves a plan from before into its document when the page opens it, not when its print copy reads it", async () => {
