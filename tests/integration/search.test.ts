@@ -121,6 +121,19 @@ describe.each(PROVIDERS)("search on %s", (provider) => {
     expect(plans.facets.keyStage.map((f) => [f.value, f.count])).toEqual([["ks4", 2]]);
   });
 
+  it("finds a record written in a transaction that stayed open past the index's delay", async () => {
+    // The refresh is asked for at the write and runs once the transaction has ended: run while it was open, it
+    // would have read (on PostgreSQL) no record and left the strategy unfindable until its next change.
+    await db().$transaction(async (tx) => {
+      await tx.strategy.create({
+        data: { partnershipId: database.demo.partnershipId, title: "Ptarmigan pairs", summary: "Slow to commit." },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    });
+    await flushSearchIndex(db());
+    expect(titles(await search(await as("teacher"), "q=ptarmigan"))).toEqual(["Ptarmigan pairs"]);
+  });
+
   it("moves a record's counts to its new facet values, and counts an entry written directly", async () => {
     const coordinator = await as("coordinator");
     const partnershipId = database.demo.partnershipId;

@@ -1,6 +1,7 @@
 // Every write through a database client to a record that search shows queues the refresh of its entry, so no model
 // function (today's or tomorrow's) has to remember to: a Prisma query extension over the searched models. The
 // co-edited text joins through the collaboration engine's projections (document-projections.server.ts).
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { SearchKind } from "~/lib/forms/search";
 // The client type itself, not db.server: that module builds its clients with withSearchIndexing.
 import type { PrismaClient as Db } from "~/generated/sqlite/client";
@@ -62,6 +63,19 @@ function mattersToSearch(model: string, operation: string, args: Row): boolean {
 const QUEUE = Symbol.for("staffroom.search.queue");
 type Marked = { [QUEUE]?: SearchIndexQueue };
 
+/**
+ * The refreshes asked for by writes inside an interactive transaction's callback, held until the transaction has
+ * ended. A refresh reads the record outside the transaction: run while it is still open (a transaction that builds a
+ * document can outlast the queue's delay), it would find, on PostgreSQL, no record yet and drop its entry for good.
+ */
+const heldUntilCommit = new AsyncLocalStorage<Array<() => void>>();
+
+function whenCommitted(ask: () => void): void {
+  const held = heldUntilCommit.getStore();
+  if (held) held.push(ask);
+  else ask();
+}
+
 /** The client, extended so that its writes keep the search index in step (refreshed through `base`). */
 export function withSearchIndexing(base: Db): Db {
   const queue = new SearchIndexQueue(() => base);
@@ -76,17 +90,28 @@ export function withSearchIndexing(base: Db): Db {
           if (!mattersToSearch(model, operation, args as Row)) return result;
           const ids = named ?? (SINGLE.has(operation) ? [idIn(result as Row, watch.field)] : []);
           const known = ids.filter((id): id is string => id !== null);
-          if (known.length > 0) queue.refresh(watch.kind, known);
+          if (known.length > 0) whenCommitted(() => queue.refresh(watch.kind, known));
           // Deleted records whose ids were not named: their entries are the ones without a record.
-          else if (operation.startsWith("delete") && watch.field === "id") queue.prune(watch.kind);
+          else if (operation.startsWith("delete") && watch.field === "id") whenCommitted(() => queue.prune(watch.kind));
           // Rare (bulk writes by other columns, such as erasing a student's notes): every entry of the kind.
-          else queue.refreshAll(watch.kind);
+          else whenCommitted(() => queue.refreshAll(watch.kind));
           return result;
         },
       },
     },
   }) as unknown as Db;
   for (const client of [base, extended] as Marked[]) Object.defineProperty(client, QUEUE, { value: queue });
+  const transaction = extended.$transaction.bind(extended) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  const holding = (arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return transaction(arg, options);
+    const held: Array<() => void> = [];
+    // Committed or rolled back, the records are as they will stay: refresh them now (a refresh reads what is there).
+    return transaction(
+      (tx: unknown) => heldUntilCommit.run(held, () => (arg as (tx: unknown) => unknown)(tx)),
+      options,
+    ).finally(() => held.splice(0).forEach((ask) => ask()));
+  };
+  Object.defineProperty(extended, "$transaction", { value: holding, configurable: true, writable: true });
   return extended;
 }
 
