@@ -9,7 +9,7 @@ import {
   type CoursePlanningFacts,
   type LessonPlanFacts,
 } from "~/policies/lesson-plan";
-import { db } from "./db.server";
+import { db, type Db } from "./db.server";
 
 /** A course as the planning rules see it, with what the new-plan form shows of it. */
 export interface PlanningCourse extends CoursePlanningFacts {
@@ -52,12 +52,14 @@ interface PlanFactRow {
 /**
  * A plan's facts in one statement (every page and socket join of a plan asks for them): the plan's row, then one row
  * per co-planner of its course and per deployment's supporter, all only when the plan is in the partnership.
+ * `client` is a transaction's when the plan is being created in it (not visible to others yet).
  */
 export async function loadLessonPlanFacts(
   partnershipId: string,
   lessonPlanId: string,
+  client: Pick<Db, "$queryRaw"> = db(),
 ): Promise<LessonPlanAccess | null> {
-  const rows = await db().$queryRaw<PlanFactRow[]>`
+  const rows = await client.$queryRaw<PlanFactRow[]>`
     SELECT 'plan' AS "kind", p."id" AS "value", p."courseId", p."groupId"
     FROM "LessonPlan" p WHERE p."id" = ${lessonPlanId} AND p."partnershipId" = ${partnershipId}
     UNION ALL

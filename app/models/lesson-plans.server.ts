@@ -9,11 +9,11 @@ import { lessonDateProblem, ukToday } from "~/lib/lesson-dates";
 import { LESSON_STATUSES, NEED_AREAS } from "~/lib/co-planning";
 import type { ActionContext, Actor } from "~/policies/actor";
 import { auditAction } from "./audit.server";
-import { createDocument, deleteDocumentsOfOwner } from "./collab-documents.server";
+import { createDocumentInTransaction, deleteDocumentsOfOwner } from "./collab-documents.server";
 import { db } from "./db.server";
 import { deleteCommentsAbout } from "./comment-deletion.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
-import type { LessonPlanAccess, PlanningCourse } from "./lesson-plan-facts.server";
+import { loadLessonPlanFacts, type LessonPlanAccess, type PlanningCourse } from "./lesson-plan-facts.server";
 import { planTextRoots } from "./lesson-plan-text.server";
 
 /** "2026-03-12" as the stored lesson date (midnight UTC, the same calendar day in the UK all year). */
@@ -77,35 +77,34 @@ export async function createLessonPlan(ctx: ActionContext, course: PlanningCours
   checkLessonDate(input.lessonDate);
   await checkUnitAndGroup(courseId, input);
   const position = await db().lessonPlan.count({ where: { courseId } });
-  const plan = await db().lessonPlan.create({
-    data: {
-      partnershipId: actor.partnershipId,
-      courseId,
-      unitId: input.unitId || null,
-      groupId: input.groupId || null,
-      title: input.title,
-      lessonDate: toLessonDate(input.lessonDate),
-      startTime: input.startTime,
-      durationMinutes: input.durationMinutes,
-      position,
-      textInDocument: true,
-      createdById: actor.id,
-      updatedById: actor.id,
-    },
-  });
-  try {
-    await createDocument(actor, {
-      ownerType: LESSON_PLAN_DOCUMENT,
-      ownerId: plan.id,
-      title: plan.title,
-      initialContent: bodyHeading(plan.title),
-      otherRoots: planTextRoots(),
+  // The plan and its body are stored together or not at all: a plan without its body would be half made.
+  const plan = await db().$transaction(async (tx) => {
+    const created = await tx.lessonPlan.create({
+      data: {
+        partnershipId: actor.partnershipId,
+        courseId,
+        unitId: input.unitId || null,
+        groupId: input.groupId || null,
+        title: input.title,
+        lessonDate: toLessonDate(input.lessonDate),
+        startTime: input.startTime,
+        durationMinutes: input.durationMinutes,
+        position,
+        textInDocument: true,
+        createdById: actor.id,
+        updatedById: actor.id,
+      },
     });
-  } catch (error) {
-    // A plan without its body would be half made: undo it rather than leave it.
-    await db().lessonPlan.delete({ where: { id: plan.id } });
-    throw error;
-  }
+    const body = {
+      ownerType: LESSON_PLAN_DOCUMENT,
+      ownerId: created.id,
+      title: created.title,
+      initialContent: bodyHeading(created.title),
+      otherRoots: planTextRoots(),
+    };
+    await createDocumentInTransaction(tx, actor, body, await loadLessonPlanFacts(actor.partnershipId, created.id, tx));
+    return created;
+  });
   await auditAction(ctx, {
     action: "lesson_plan.created",
     subjectType: "lesson_plan",

@@ -19,7 +19,11 @@ import {
 import { canReadLessonPlan } from "~/policies/lesson-plan";
 import { deleteCommentsAbout } from "./comment-deletion.server";
 import { auditAction } from "./audit.server";
-import { createDocument, deleteDocumentsOfOwner, getDocumentByOwnerForActor } from "./collab-documents.server";
+import {
+  createDocumentInTransaction,
+  deleteDocumentsOfOwner,
+  getDocumentByOwnerForActor,
+} from "./collab-documents.server";
 import { db, isUniqueViolation } from "./db.server";
 import { loadLessonPlanFacts } from "./lesson-plan-facts.server";
 import { listPlanUses, listRatings } from "./strategy-use.server";
@@ -111,6 +115,7 @@ export async function createStrategy(ctx: ActionContext, input: StrategyInput) {
   const { actor } = ctx;
   if (!canShareStrategy(actor))
     throw new DomainError("forbidden", "Leaders can browse and rate strategies but not share them.");
+  // The strategy, its tags and its description are stored together or not at all.
   const strategy = await db().$transaction(async (tx) => {
     const created = await tx.strategy.create({
       data: {
@@ -123,25 +128,19 @@ export async function createStrategy(ctx: ActionContext, input: StrategyInput) {
       },
     });
     await tx.strategyTag.createMany({ data: tagRows(input).map((tag) => ({ ...tag, strategyId: created.id })) });
+    const description = {
+      ownerType: STRATEGY_DOCUMENT,
+      ownerId: created.id,
+      title: created.title,
+      // The description starts as the summary, so co-editors have something to build on.
+      initialContent: () => {
+        $getRoot().append($createParagraphNode().append($createTextNode(created.summary)));
+      },
+    };
+    // The description's rules decide from the document alone (the strategy's owner facts are none).
+    await createDocumentInTransaction(tx, actor, description, undefined);
     return created;
   });
-  try {
-    // The description starts as the summary, so co-editors have something to build on.
-    await createDocument(actor, {
-      ownerType: STRATEGY_DOCUMENT,
-      ownerId: strategy.id,
-      title: strategy.title,
-      initialContent: () => {
-        $getRoot().append($createParagraphNode().append($createTextNode(strategy.summary)));
-      },
-    });
-  } catch (error) {
-    await db().$transaction([
-      db().strategyTag.deleteMany({ where: { strategyId: strategy.id } }),
-      db().strategy.deleteMany({ where: { id: strategy.id } }),
-    ]);
-    throw error;
-  }
   await auditAction(ctx, {
     action: "strategy.created",
     subjectType: "strategy",

@@ -38,6 +38,7 @@ import { canDeleteLessonPlan, canDuplicateLessonPlan, canEditLessonPlan } from "
 import { PROVIDERS } from "../support/databases";
 import { briefing, createLessonFixture, dayFromToday, type LessonFixture } from "../support/lesson-plan-fixtures";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+import { refuseWrites } from "../support/refused-writes";
 import { writePlanText } from "../support/plan-text";
 
 /** Who acts, as the model functions that change data take it (no client address in these tests). */
@@ -188,6 +189,24 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
         groupId: "not-a-group",
       }),
     ).rejects.toMatchObject({ field: "groupId", status: 400 });
+  });
+
+  it("stores a plan with its body or nothing, even if it could not be deleted again (as after a crash)", async () => {
+    // The body's first state is refused; so is deleting a plan, as when the process dies before it could undo one.
+    const allowSnapshots = await refuseWrites(provider, "CollabSnapshot", "INSERT");
+    const allowDeletes = await refuseWrites(provider, "LessonPlan", "DELETE");
+    try {
+      await expect(newPlan({ title: "Half-made plan" })).rejects.toThrow();
+    } finally {
+      await allowDeletes();
+      await allowSnapshots();
+    }
+    expect(await db().lessonPlan.count({ where: { title: "Half-made plan" } })).toBe(0);
+    expect(await db().collabDocument.count({ where: { title: "Half-made plan" } })).toBe(0);
+    // Made again once the database accepts it: the plan comes with its body, once.
+    const plan = await newPlan({ title: "Half-made plan" });
+    expect(await db().lessonPlan.count({ where: { title: "Half-made plan" } })).toBe(1);
+    expect(await getDocumentByOwnerForActor(await who("teacher"), "lesson-plan", plan.id)).not.toBeNull();
   });
 
   it("editors change details and status; leaders and non-planners cannot", async () => {

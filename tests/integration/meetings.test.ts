@@ -21,6 +21,7 @@ import { MEETING_MINUTES_DOCUMENT } from "~/policies/meeting";
 import { STEERING_GROUP } from "../../prisma/seed/meetings";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase } from "../support/model-database";
+import { refuseWrites } from "../support/refused-writes";
 
 const ctx = (actor: Actor): ActionContext => ({ actor, ipAddress: "" });
 const today = ukToday();
@@ -106,26 +107,9 @@ describe.each(PROVIDERS)("meetings on %s", (provider) => {
     });
   });
 
-  /** Makes the database refuse every new document snapshot until the returned function is called. */
-  async function refuseSnapshots(): Promise<() => Promise<void>> {
-    if (provider === "sqlite") {
-      await db().$executeRawUnsafe(
-        `CREATE TRIGGER "refuse_snapshot" BEFORE INSERT ON "CollabSnapshot" BEGIN SELECT RAISE(ABORT, 'refused'); END`,
-      );
-      return async () => void (await db().$executeRawUnsafe(`DROP TRIGGER "refuse_snapshot"`));
-    }
-    await db().$executeRawUnsafe(
-      `CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`,
-    );
-    await db().$executeRawUnsafe(
-      `CREATE TRIGGER refuse_snapshot BEFORE INSERT ON "CollabSnapshot" FOR EACH ROW EXECUTE FUNCTION refuse_snapshot()`,
-    );
-    return async () => void (await db().$executeRawUnsafe(`DROP FUNCTION refuse_snapshot() CASCADE`));
-  }
-
   it("stores a meeting with its agenda and its minutes' headings, or nothing when the minutes fail", async () => {
     const { chair, group } = await startGroup("Transition working party");
-    const allow = await refuseSnapshots();
+    const allow = await refuseWrites(provider, "CollabSnapshot", "INSERT");
     try {
       // The minutes' first state is the last write: the meeting and its standing items were written before it.
       await expect(scheduleMeeting(ctx(chair), group.id, meetingOn(14))).rejects.toThrow();

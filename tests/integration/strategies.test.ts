@@ -23,6 +23,7 @@ import { listPlansToAddTo } from "~/models/strategy-use.server";
 import { SEED_STRATEGIES } from "../../prisma/seed/strategies";
 import { PROVIDERS } from "../support/databases";
 import { actorOf, idOf, useModelDatabase, type ModelDatabase } from "../support/model-database";
+import { refuseWrites } from "../support/refused-writes";
 
 /** Who acts, as the model functions that change data take it (no client address in these tests). */
 const ctx = (actor: Actor): ActionContext => ({ actor, ipAddress: "" });
@@ -168,6 +169,29 @@ describe.each(PROVIDERS)("strategy library on %s", (provider) => {
     expect(leaderView?.description?.canWrite).toBe(false);
     expect(leaderView?.can).toMatchObject({ edit: false, delete: false, rate: true, editDescription: false });
     await expect(createStrategy(ctx(await as("leader")), input())).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("stores a strategy with its tags and description or nothing, even if it could not be deleted again", async () => {
+    const teacher = await as("teacher");
+    // The description's first state is refused; so is deleting a strategy, as when the process dies before it could
+    // undo one.
+    const allowSnapshots = await refuseWrites(provider, "CollabSnapshot", "INSERT");
+    const allowDeletes = await refuseWrites(provider, "Strategy", "DELETE");
+    try {
+      await expect(createStrategy(ctx(teacher), input({ title: "Half-shared strategy" }))).rejects.toThrow();
+    } finally {
+      await allowDeletes();
+      await allowSnapshots();
+    }
+    expect(await db().strategy.count({ where: { title: "Half-shared strategy" } })).toBe(0);
+    expect(await db().strategyTag.count({ where: { strategy: { title: "Half-shared strategy" } } })).toBe(0);
+    expect(await db().collabDocument.count({ where: { title: "Half-shared strategy" } })).toBe(0);
+    // Shared again once the database accepts it: the strategy comes with its tags and description, once.
+    const created = await createStrategy(ctx(teacher), input({ title: "Half-shared strategy" }));
+    expect(await db().strategy.count({ where: { title: "Half-shared strategy" } })).toBe(1);
+    const page = await getStrategy(teacher, created.id);
+    expect(page?.strategy.tags.need).toEqual(["cognition_learning"]);
+    expect(page?.description).not.toBeNull();
   });
 
   it("lets the author and the coordinator edit; another teacher cannot", async () => {
