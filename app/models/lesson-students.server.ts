@@ -8,7 +8,7 @@ import { NEED_AREAS, parseCodes } from "~/lib/co-planning";
 import type { ActionContext, Actor } from "~/policies/actor";
 import { seesEveryStudentInFull, studentInitials, studentVisibility, type StudentFacts } from "~/policies/student";
 import { db } from "./db.server";
-import { recordStudentViews } from "./students.server";
+import { namedStudentFields, recordStudentViews } from "./students.server";
 
 export interface LessonStudent {
   id: string;
@@ -171,14 +171,7 @@ export async function groupPageStudents(ctx: ActionContext, groupId: string, via
     };
     const visibility = studentVisibility(ctx.actor, factsOf(ctx.actor, row), now);
     if (visibility === "initials") return { ...base, visibility };
-    const named = {
-      ...base,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      senStatus: row.senStatus,
-      needAreas: parseCodes(row.needAreas, NEED_AREAS.is),
-      communicationMode: row.communicationMode,
-    };
+    const named = { ...base, ...namedStudentFields(row) };
     return visibility === "full"
       ? { ...named, visibility, atRisk: Boolean(Number(row.atRisk)) }
       : { ...named, visibility };

@@ -167,14 +167,7 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
     };
     const visibility = studentVisibility(actor, facts, now);
     if (visibility === "initials") return { ...base, visibility };
-    const needToKnow = {
-      ...base,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      senStatus: row.senStatus,
-      needAreas: parseCodes(row.needAreas, NEED_AREAS.is),
-      communicationMode: row.communicationMode,
-    };
+    const needToKnow = { ...base, ...namedStudentFields(row) };
     if (visibility === "need-to-know") return { ...needToKnow, visibility };
     return {
       ...needToKnow,
@@ -188,6 +181,23 @@ export async function viewStudents(ctx: ActionContext, query: StudentQuery, via:
   });
   await recordStudentViews(ctx, students, via);
   return { students, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** What a view of a student beyond initials shows of the stored row: the names, and the needs a supporter must know. */
+export function namedStudentFields(row: {
+  firstName: string;
+  lastName: string;
+  senStatus: string;
+  needAreas: string;
+  communicationMode: string;
+}) {
+  return {
+    firstName: row.firstName,
+    lastName: row.lastName,
+    senStatus: row.senStatus,
+    needAreas: parseCodes(row.needAreas, NEED_AREAS.is),
+    communicationMode: row.communicationMode,
+  };
 }
 
 /** Audits each student shown beyond initials as student.viewed, unless already recorded lately (see below). */
