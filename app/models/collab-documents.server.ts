@@ -79,15 +79,25 @@ interface NewDocument {
   otherRoots?: Record<string, InitialContent>;
 }
 
+/**
+ * A new document's first state, from its content. Building it runs headless Lexical: a caller storing the document in
+ * its own transaction builds it first, so that the work does not hold the transaction open.
+ */
+export function firstDocumentState(input: Pick<NewDocument, "initialContent" | "otherRoots">): Uint8Array {
+  return initialState(input.initialContent, input.otherRoots);
+}
+
+type DocumentRow = Pick<NewDocument, "ownerType" | "ownerId" | "title">;
+
 /** The document row and its first state, once the actor is found able to write it (from its owner's facts). */
-function newDocument(actor: Actor, input: NewDocument, facts: DocumentFacts | undefined) {
+function newDocument(actor: Actor, input: DocumentRow, facts: DocumentFacts | undefined, state: Uint8Array) {
   if (!isKnownDocumentOwnerType(DOCUMENT_OWNERS, input.ownerType)) {
     throw new DocumentError("unknown-owner-type", `No document rules are registered for "${input.ownerType}".`);
   }
   const target = { partnershipId: actor.partnershipId, ownerType: input.ownerType, ownerId: input.ownerId };
   if (!canWriteDocument(DOCUMENT_OWNERS, actor, target, facts))
     throw new DocumentError("forbidden", "You cannot create this document.");
-  return { data: { ...target, title: input.title ?? "" }, state: initialState(input.initialContent, input.otherRoots) };
+  return { data: { ...target, title: input.title ?? "" }, state };
 }
 
 async function insertDocument(tx: Prisma.TransactionClient, actor: Actor, row: ReturnType<typeof newDocument>) {
@@ -105,22 +115,23 @@ async function insertDocument(tx: Prisma.TransactionClient, actor: Actor, row: R
  */
 export async function createDocument(actor: Actor, input: NewDocument) {
   const owner = { partnershipId: actor.partnershipId, ownerType: input.ownerType, ownerId: input.ownerId };
-  const row = newDocument(actor, input, await loadDocumentFacts(DOCUMENT_OWNERS, owner));
+  const row = newDocument(actor, input, await loadDocumentFacts(DOCUMENT_OWNERS, owner), firstDocumentState(input));
   return db().$transaction((tx) => insertDocument(tx, actor, row));
 }
 
 /**
  * The same, in the transaction that creates the owner record, so that neither is stored without the other. The
- * owner is not visible outside that transaction yet: the caller reads its facts through `tx` and passes them.
+ * owner is not visible outside that transaction yet: the caller reads its facts through `tx` and passes them, with
+ * the first state it built before the transaction began (firstDocumentState).
  */
 export async function createDocumentInTransaction(
   tx: Prisma.TransactionClient,
   actor: Actor,
-  input: NewDocument,
+  input: DocumentRow & { state: Uint8Array },
   ownerFacts: unknown,
 ) {
   const facts = { ownerType: input.ownerType, ownerId: input.ownerId, value: ownerFacts };
-  return insertDocument(tx, actor, newDocument(actor, input, facts));
+  return insertDocument(tx, actor, newDocument(actor, input, facts, input.state));
 }
 
 /** The fields access decisions need, for the socket engine (which has no page to 404). */

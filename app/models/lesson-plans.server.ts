@@ -9,7 +9,7 @@ import { lessonDateProblem, ukToday } from "~/lib/lesson-dates";
 import { LESSON_STATUSES, NEED_AREAS } from "~/lib/co-planning";
 import type { ActionContext, Actor } from "~/policies/actor";
 import { auditAction } from "./audit.server";
-import { createDocumentInTransaction, deleteDocumentsOfOwner } from "./collab-documents.server";
+import { createDocumentInTransaction, deleteDocumentsOfOwner, firstDocumentState } from "./collab-documents.server";
 import { db } from "./db.server";
 import { deleteCommentsAbout } from "./comment-deletion.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
@@ -77,6 +77,7 @@ export async function createLessonPlan(ctx: ActionContext, course: PlanningCours
   checkLessonDate(input.lessonDate);
   await checkUnitAndGroup(courseId, input);
   const position = await db().lessonPlan.count({ where: { courseId } });
+  const bodyState = firstDocumentState({ initialContent: bodyHeading(input.title), otherRoots: planTextRoots() });
   // The plan and its body are stored together or not at all: a plan without its body would be half made.
   const plan = await db().$transaction(async (tx) => {
     const created = await tx.lessonPlan.create({
@@ -99,8 +100,7 @@ export async function createLessonPlan(ctx: ActionContext, course: PlanningCours
       ownerType: LESSON_PLAN_DOCUMENT,
       ownerId: created.id,
       title: created.title,
-      initialContent: bodyHeading(created.title),
-      otherRoots: planTextRoots(),
+      state: bodyState,
     };
     await createDocumentInTransaction(tx, actor, body, await loadLessonPlanFacts(actor.partnershipId, created.id, tx));
     return created;

@@ -22,7 +22,7 @@ import {
   canWriteMinutes,
   MEETING_MINUTES_DOCUMENT,
 } from "~/policies/meeting";
-import { createDocumentInTransaction, getDocumentByOwnerForActor } from "./collab-documents.server";
+import { createDocumentInTransaction, firstDocumentState, getDocumentByOwnerForActor } from "./collab-documents.server";
 import { db } from "./db.server";
 import { carriedForwardActions, meetingOutcomes } from "./meeting-actions.server";
 import { allow, loadMeetingFacts, requireMeeting, requireMeetingGroup } from "./meeting-facts.server";
@@ -49,6 +49,8 @@ export async function scheduleMeeting(ctx: ActionContext, groupId: string, input
   const group = await requireMeetingGroup(actor, groupId);
   allow(canScheduleMeeting(actor, group), NOT_THE_CHAIR);
   const siteId = await siteOf(actor.partnershipId, input.siteId);
+  // A section per agenda item: the standing items now, later items as they are added.
+  const minutesState = firstDocumentState({ initialContent: minutesSectionsContent(Object.values(STANDING_ITEMS)) });
   // The meeting, its standing items and the minutes with their headings are stored together or not at all.
   return db().$transaction(async (tx) => {
     const meeting = await tx.meeting.create({
@@ -73,8 +75,7 @@ export async function scheduleMeeting(ctx: ActionContext, groupId: string, input
       ownerType: MEETING_MINUTES_DOCUMENT,
       ownerId: meeting.id,
       title: `Minutes: ${group.name}`,
-      // A section per agenda item: the standing items now, later items as they are added.
-      initialContent: minutesSectionsContent(Object.values(STANDING_ITEMS)),
+      state: minutesState,
     };
     await createDocumentInTransaction(tx, actor, minutes, await loadMeetingFacts(actor.partnershipId, meeting.id, tx));
     return meeting;

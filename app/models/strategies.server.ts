@@ -22,6 +22,7 @@ import { auditAction } from "./audit.server";
 import {
   createDocumentInTransaction,
   deleteDocumentsOfOwner,
+  firstDocumentState,
   getDocumentByOwnerForActor,
 } from "./collab-documents.server";
 import { db, isUniqueViolation } from "./db.server";
@@ -115,6 +116,12 @@ export async function createStrategy(ctx: ActionContext, input: StrategyInput) {
   const { actor } = ctx;
   if (!canShareStrategy(actor))
     throw new DomainError("forbidden", "Leaders can browse and rate strategies but not share them.");
+  // The description starts as the summary, so co-editors have something to build on.
+  const descriptionState = firstDocumentState({
+    initialContent: () => {
+      $getRoot().append($createParagraphNode().append($createTextNode(input.summary)));
+    },
+  });
   // The strategy, its tags and its description are stored together or not at all.
   const strategy = await db().$transaction(async (tx) => {
     const created = await tx.strategy.create({
@@ -132,10 +139,7 @@ export async function createStrategy(ctx: ActionContext, input: StrategyInput) {
       ownerType: STRATEGY_DOCUMENT,
       ownerId: created.id,
       title: created.title,
-      // The description starts as the summary, so co-editors have something to build on.
-      initialContent: () => {
-        $getRoot().append($createParagraphNode().append($createTextNode(created.summary)));
-      },
+      state: descriptionState,
     };
     // The description's rules decide from the document alone (the strategy's owner facts are none).
     await createDocumentInTransaction(tx, actor, description, undefined);
