@@ -9,7 +9,14 @@ import { db } from "./db.server";
 import { LESSON_PLAN_DOCUMENT } from "./document-owners.server";
 import type { LessonPlanAccess } from "./lesson-plan-facts.server";
 import { paragraphsOf, readPlanText } from "./lesson-plan-text.server";
-import { bodyHeading, checkLessonDate, checkUnitAndGroup, deleteLessonPlan, toLessonDate } from "./lesson-plans.server";
+import {
+  bodyHeading,
+  checkLessonDate,
+  checkUnitAndGroup,
+  deleteLessonPlan,
+  nextPlanPosition,
+  toLessonDate,
+} from "./lesson-plans.server";
 
 /**
  * Copies the plan into another group or date of the same course: its structured
@@ -51,7 +58,7 @@ export async function duplicateLessonPlan(
         lessonDate: toLessonDate(input.lessonDate),
         startTime: input.startTime,
         durationMinutes: source.durationMinutes,
-        position: await tx.lessonPlan.count({ where: { courseId: source.courseId } }),
+        position: await nextPlanPosition(tx, source.courseId),
         objectives: text.texts.objectives,
         successCriteria: text.texts.successCriteria,
         starter: text.texts.starter,

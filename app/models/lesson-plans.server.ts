@@ -1,6 +1,7 @@
 // Lesson plans: create one in a course (with its co-edited body), read it whole for the plan page, change its
 // structured parts and status, differentiate, unlink strategies, delete it with everything it owns. The page asks
 // the policy once (requireLessonPlan in lesson-plan-facts.server.ts) and passes the plan down; these do the data work.
+import type { Prisma } from "~/generated/sqlite/client";
 import { $createHeadingNode } from "~/lib/document-schema/nodes";
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import { DomainError, invalidField } from "~/lib/errors";
@@ -70,13 +71,21 @@ export function bodyHeading(title: string) {
   };
 }
 
+/**
+ * Where a new plan goes in its course's order: after the last one. Read in the transaction that creates the plan; a
+ * count of the course's plans would repeat a position after a plan was deleted.
+ */
+export async function nextPlanPosition(tx: Prisma.TransactionClient, courseId: string): Promise<number> {
+  const last = await tx.lessonPlan.aggregate({ where: { courseId }, _max: { position: true } });
+  return (last._max.position ?? -1) + 1;
+}
+
 /** A new plan in a course the actor may plan in (requirePlanningCourse), with its shared notes. */
 export async function createLessonPlan(ctx: ActionContext, course: PlanningCourse, input: LessonPlanDetailsInput) {
   const { actor } = ctx;
   const courseId = course.id;
   checkLessonDate(input.lessonDate);
   await checkUnitAndGroup(courseId, input);
-  const position = await db().lessonPlan.count({ where: { courseId } });
   const bodyState = firstDocumentState({ initialContent: bodyHeading(input.title), otherRoots: planTextRoots() });
   // The plan and its body are stored together or not at all: a plan without its body would be half made.
   const plan = await db().$transaction(async (tx) => {
@@ -90,7 +99,7 @@ export async function createLessonPlan(ctx: ActionContext, course: PlanningCours
         lessonDate: toLessonDate(input.lessonDate),
         startTime: input.startTime,
         durationMinutes: input.durationMinutes,
-        position,
+        position: await nextPlanPosition(tx, courseId),
         textInDocument: true,
         createdById: actor.id,
         updatedById: actor.id,

@@ -209,6 +209,27 @@ describe.each(PROVIDERS)("lesson plans and deployments on %s", (provider) => {
     expect(await getDocumentByOwnerForActor(await who("teacher"), "lesson-plan", plan.id)).not.toBeNull();
   });
 
+  it("puts a new plan after the course's last, also once a plan before it was deleted", async () => {
+    const doomed = await newPlan({ title: "Position one" });
+    const kept = await newPlan({ title: "Position two" });
+    const teacher = await who("teacher");
+    await deleteLessonPlan(ctx(teacher), await requireLessonPlan(teacher, doomed.id, canDeleteLessonPlan));
+    // A count of the course's plans would now give the place "Position two" holds.
+    const third = await newPlan({ title: "Position three" });
+    const copy = await duplicateLessonPlan(ctx(teacher), await editable(teacher, kept.id), {
+      title: "Position four",
+      groupId: "",
+      lessonDate: dayFromToday(9),
+      startTime: "09:15",
+    });
+    const positions = (
+      await db().lessonPlan.findMany({ where: { courseId: kept.courseId }, select: { position: true } })
+    ).map((p) => p.position);
+    expect(new Set(positions).size).toBe(positions.length);
+    expect(third.position).toBe(kept.position + 1);
+    expect((await db().lessonPlan.findUniqueOrThrow({ where: { id: copy.id } })).position).toBe(kept.position + 2);
+  });
+
   it("editors change details and status; leaders and non-planners cannot", async () => {
     const plan = await newPlan();
     await updateLessonPlanDetails(...(await asEditor("teacherFe", plan.id)), {
