@@ -83,9 +83,19 @@ export async function searchEverything(
   if (!parsed.ok) return parsed;
   const engine = searchEngine();
   const where = Prisma.join([visibleToSql(actor), filtersSql(request.filters, engine.timestamp)], " AND ");
-  const pageAt = (page: number) => engine.ranked(parsed.tokens, where, request.sort, pageSize, (page - 1) * pageSize);
-  // The page asked for and the counts side by side (each pass goes through every match); a page past the last is
-  // asked again, as the last.
+  // A page's rows, then their snippets (the snippet pass needs the page's ids).
+  const pageAt = async (page: number) => {
+    const rows = await engine.ranked(parsed.tokens, where, request.sort, pageSize, (page - 1) * pageSize);
+    return {
+      rows,
+      snippets: await engine.snippets(
+        parsed.tokens,
+        rows.map((r) => Number(r.id)),
+      ),
+    };
+  };
+  // The page asked for and the counts side by side (each pass goes through every match), the page's snippets as soon
+  // as it is there; a page past the last is asked again, as the last.
   const [facetRows, counted, asked] = await Promise.all([
     facets ? engine.facets(parsed.tokens, where, actor.partnershipId) : [],
     facets ? 0 : engine.count(parsed.tokens, where),
@@ -95,11 +105,7 @@ export async function searchEverything(
     ? facetRows.reduce((sum, row) => sum + (row.facet === "kind" ? Number(row.count) : 0), 0)
     : counted;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const rows = request.page > pageCount ? await pageAt(pageCount) : asked;
-  const snippets = await engine.snippets(
-    parsed.tokens,
-    rows.map((r) => Number(r.id)),
-  );
+  const { rows, snippets } = request.page > pageCount ? await pageAt(pageCount) : asked;
   const marked = rows.map((row) => snippets.get(Number(row.id)) ?? "");
   const plain = marked.map((snippet) => snippet.replaceAll(HIGHLIGHT_START, "").replaceAll(HIGHLIGHT_END, ""));
   // One screen for the query and the page. A match on a name the member may not read would tell them which records
