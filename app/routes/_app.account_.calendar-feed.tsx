@@ -1,7 +1,8 @@
 // Makes or resets the signed-in member's private calendar link (the account page posts here). Without
 // JavaScript the post lands on this page, which shows the new link once.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { NewCalendarLink, type CalendarFeedReply } from "~/components/calendar-feed-section";
 import { calendarFeedPath, makeCalendarFeedLink } from "~/models/calendar-feed.server";
 import { requireActionContext, requireActor } from "~/policies/enforce.server";
@@ -21,7 +22,7 @@ export async function action({ context, request }: ActionFunctionArgs): Promise<
 }
 
 export default function CalendarFeedPage() {
-  const reply = useActionData<typeof action>();
+  const reply = useLastActionData<typeof action>();
   return (
     <>
       <h1>Your calendar link</h1>

@@ -1,7 +1,8 @@
 // The member's own two-step sign-in: set up an app (or move to a new phone), make new recovery codes, and turn it
 // off when it is not required of them (decision 015).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { parseWithZod } from "@conform-to/zod";
 import { lazySection } from "~/components/ui/lazy-section";
 import { RecoveryCodes } from "~/components/two-step/recovery-codes";
@@ -64,7 +65,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function TwoStepAccountPage() {
   const own = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const codes = actionData && "recoveryCodes" in actionData ? actionData.recoveryCodes : null;
   return (

@@ -1,7 +1,8 @@
 // "My actions": the member's actions from every group's meetings, overdue first, each marked done in one click;
 // the list updates live when anyone changes one of them (LiveUpdates reloads on "partnership:changed").
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { ActionTable } from "~/components/meetings/action-table";
 import { Notice } from "~/components/ui/notice";
 import { runIntent, type IntentReply } from "~/lib/forms/intents.server";
@@ -23,7 +24,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function MyActionsPage() {
   const { actions } = useLoaderData<typeof loader>();
-  const reply = useActionData<IntentReply>();
+  const reply = useLastActionData<IntentReply>();
   const open = actions.filter((a) => a.status === "open");
   const closed = actions.filter((a) => a.status !== "open");
   const overdue = open.filter((a) => a.overdue).length;

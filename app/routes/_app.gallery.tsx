@@ -1,7 +1,8 @@
 // The shared practice gallery: reviewed lesson plans with what the teacher and the LSAs learnt, and strategies ranked
 // by the impact colleagues rated; the coordinator and leaders feature a plan or strategy, saying why.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { featureSchema, unfeatureSchema } from "~/lib/forms/featured-practice";
@@ -79,7 +80,7 @@ function FeatureControls({
 
 export default function GalleryPage() {
   const { plans, strategies, canFeature } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const reply = useLastActionData<typeof action>();
   const fieldError = reply?.result?.error ? Object.values(reply.result.error).flat()[0] : undefined;
   return (
     <>

@@ -1,7 +1,8 @@
 // The partnership's schools and colleges; the coordinator adds new ones here.
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -48,7 +49,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function InstitutionsPage() {
   const { institutions, canManage } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   return (
     <>
       <h1>Institutions</h1>

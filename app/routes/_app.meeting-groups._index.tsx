@@ -2,7 +2,8 @@
 // the coordinator and the chairs of groups.
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { formatDateTime } from "~/lib/format";
 import { domainErrorReply } from "~/lib/forms/intents.server";
@@ -53,7 +54,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function MeetingGroupsPage() {
   const { groups, upcoming, mayCreate, colleagues } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useLastActionData<typeof action>();
   return (
     <>
       <h1>Meetings</h1>

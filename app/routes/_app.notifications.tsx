@@ -2,7 +2,8 @@
 // at once. Only their own, only those they chose to see in Staffroom; every open tab's bell follows the count.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { Notice } from "~/components/ui/notice";
 import { Pagination } from "~/components/ui/pagination";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -45,7 +46,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function NotificationsPage() {
   const { notifications, unread, total, page, pageCount, filter, mayViewOutbox } = useLoaderData<typeof loader>();
-  const reply = useActionData<IntentReply>();
+  const reply = useLastActionData<IntentReply>();
   const [searchParams] = useSearchParams();
   const filterLink = (show: "all" | "unread") => {
     const next = new URLSearchParams(searchParams);

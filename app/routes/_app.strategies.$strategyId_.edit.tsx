@@ -1,7 +1,8 @@
 // Edit a strategy's title, summary, evidence and tags: its author or the
 // coordinator. (The description is co-edited live on the strategy's page.)
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { submitForm } from "~/lib/forms/intents.server";
 import { strategySchema } from "~/lib/forms/strategies";
@@ -60,7 +61,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function EditStrategyPage() {
   const { strategy } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>()?.result;
+  const lastResult = useLastActionData<typeof action>()?.result;
   return (
     <>
       <p>

@@ -1,7 +1,8 @@
 // Share a strategy with the partnership: its summary, evidence and tags; its
 // description becomes a co-edited document that starts from the summary.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { submitForm } from "~/lib/forms/intents.server";
 import { strategySchema } from "~/lib/forms/strategies";
@@ -37,7 +38,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function NewStrategyPage() {
-  const lastResult = useActionData<typeof action>()?.result;
+  const lastResult = useLastActionData<typeof action>()?.result;
   return (
     <>
       <p>

@@ -3,7 +3,8 @@
 // coordinator and teachers of the home institution edit the record here.
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { COMMUNICATION_MODES, NEED_AREAS, SEN_STATUSES, yearGroupLabel } from "~/lib/co-planning";
@@ -134,7 +135,7 @@ async function leavingAction(ctx: ActionContext, facts: Facts, formData: FormDat
 
 export default function StudentPage() {
   const { student, canEdit, institutions, leaving } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   const leavingReply = actionData && "intent" in actionData ? actionData : null;
   const full = student.visibility === "full" ? student : null;
   const named = student.visibility === "initials" ? null : student;

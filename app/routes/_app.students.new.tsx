@@ -1,7 +1,8 @@
 // Add a student: the coordinator for any institution, a teacher for their own.
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { domainErrorReply } from "~/lib/forms/intents.server";
 import { studentSchema } from "~/lib/forms/students";
@@ -57,7 +58,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function NewStudentPage() {
   const { institutions, homeInstitutionId } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useLastActionData<typeof action>();
   return (
     <>
       <p>

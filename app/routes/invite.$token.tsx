@@ -9,7 +9,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { NewPasswordFields } from "~/components/ui/new-password-fields";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -80,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AcceptInvitePage() {
   const invite = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useLastActionData<typeof action>();
   const [form, fields] = useZodForm(() => import("~/lib/forms/auth").then((m) => m.acceptInviteSchema), {
     id: "accept-invite",
     lastResult,

@@ -2,7 +2,8 @@
 // exists (decision 015). The member reaches nothing else until their app is confirmed; then they are signed in and
 // see their recovery codes once.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { parseWithZod } from "@conform-to/zod";
 import { SignedOutShell } from "~/components/signed-out-shell";
 import { RecoveryCodes } from "~/components/two-step/recovery-codes";
@@ -61,7 +62,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function SetUpTwoStepPage() {
   const { view } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   if (actionData && "recoveryCodes" in actionData) {
     return (
       <SignedOutShell>

@@ -10,7 +10,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { NewPasswordFields } from "~/components/ui/new-password-fields";
 import { FormErrors } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -68,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ResetPasswordPage() {
   const reset = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useLastActionData<typeof action>();
   const [form, fields] = useZodForm(() => import("~/lib/forms/auth").then((m) => m.resetPasswordSchema), {
     id: "reset-password",
     lastResult,

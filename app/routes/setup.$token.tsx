@@ -10,7 +10,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { SignedOutShell } from "~/components/signed-out-shell";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { NewPasswordFields } from "~/components/ui/new-password-fields";
@@ -75,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SetupPage() {
   const { state } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useLastActionData<typeof action>();
   const [form, fields] = useZodForm(() => import("~/lib/forms/setup").then((m) => m.setupSchema), {
     id: "setup",
     lastResult,

@@ -2,7 +2,8 @@
 import { AccountChanges } from "~/components/account-notices";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -115,7 +116,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { user, sessions, accountChanges, calendarFeed, notificationChoices } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   const passwordResult = actionData && "result" in actionData ? actionData.result : undefined;
   return (
     <>

@@ -2,7 +2,8 @@
 // them here), then back to the page they came from.
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { confirmPasswordSchema } from "~/lib/forms/reauthentication";
@@ -44,7 +45,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function ConfirmItsYouPage() {
   const { email, redirectTo, retry } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useLastActionData<typeof action>();
   return (
     <section className="card narrow" aria-labelledby="confirm-heading">
       <h1 id="confirm-heading">Confirm it's you</h1>

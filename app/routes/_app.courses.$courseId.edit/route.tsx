@@ -1,7 +1,8 @@
 // Editing a course: details and delivery sites, units (add, rename, reorder, remove), co-planners, and deleting
 // the course after saying what goes with it. The loader and action live in course-edit.server.ts.
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { DangerZone } from "~/components/ui/danger-zone";
 import { Notice } from "~/components/ui/notice";
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function EditCoursePage() {
   const data = useLoaderData<typeof loader>();
   const { course, impact, canDelete } = data;
-  const reply = useActionData<IntentReply>();
+  const reply = useLastActionData<IntentReply>();
   const [searchParams] = useSearchParams();
   const removed = searchParams.get("removed");
   return (

@@ -8,7 +8,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { newGroupSchema } from "~/lib/forms/courses";
 import { domainErrorReply } from "~/lib/forms/intents.server";
@@ -68,7 +69,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function NewGroupPage() {
   const { course, sites, isTeacher } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useLastActionData<typeof action>();
   return (
     <>
       <p>

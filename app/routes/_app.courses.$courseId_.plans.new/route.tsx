@@ -1,7 +1,8 @@
 // Plan a lesson in a course: title, unit, teaching group, date, time and length.
 // The plan's shared notes are created with it, on the server.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { refusal } from "~/lib/errors";
 import { submitForm } from "~/lib/forms/intents.server";
@@ -57,7 +58,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function NewLessonPlanPage() {
   const { course, units, groups, groupDays, defaults } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   return (
     <>
       <p>

@@ -1,7 +1,8 @@
 // Start a course: its details, delivery sites, units and co-planners from any institution.
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { newCourseSchema } from "~/lib/forms/courses";
 import { domainErrorReply } from "~/lib/forms/intents.server";
@@ -59,7 +60,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function NewCoursePage() {
   const { institutions, colleagues, isTeacher, homeInstitutionId } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useLastActionData<typeof action>();
   return (
     <>
       <p>

@@ -2,7 +2,8 @@
 // briefing (the four need-to-knows and independence), "I have read it", and
 // feedback for the teacher after the lesson (which appears live in the plan).
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { DeploymentStudents, type DeploymentStudent } from "~/components/deployments/deployment-students";
 import { PlainText } from "~/components/lesson-plan/fields";
 import { lazySection } from "~/components/ui/lazy-section";
@@ -137,7 +138,7 @@ const NEED_TO_KNOW = [
 
 export default function DeploymentPage() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   return (
     <>
       <p>
@@ -245,7 +246,7 @@ export default function DeploymentPage() {
 
 function FeedbackSection() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   return (
     <section aria-labelledby="feedback-heading" className="card narrow">
       <h2 id="feedback-heading">Feedback for the teacher</h2>

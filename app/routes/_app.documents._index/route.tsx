@@ -1,7 +1,8 @@
 // Shared documents of the partnership: browse, search by title, start a new one.
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { Pagination } from "~/components/ui/pagination";
 import { formatDateTime } from "~/lib/format";
@@ -41,7 +42,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function DocumentsPage() {
   const { documents, total, page, pageCount, q, canCreate } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useLastActionData<typeof action>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/documents";
   return (

@@ -1,7 +1,8 @@
 // A teaching group: its students (details only for those allowed), teachers, weekly timetable and transport from
 // each institution; edit forms for those who edit the course. The loader and action live in group.server.ts.
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { LESSON_STATUSES } from "~/lib/co-planning";
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function GroupPage() {
   const data = useLoaderData<typeof loader>();
   const { group, travellingFrom, institutions, canEdit, canPlan } = data;
-  const reply = useActionData<IntentReply>();
+  const reply = useLastActionData<IntentReply>();
   // The picker offers the institutions students already travel from, then every other one.
   const pickFrom = travellingFrom
     .concat(institutions.map((i) => ({ id: i.value, name: i.label })))

@@ -1,7 +1,8 @@
 // A group that meets: its meetings to come and past, the decisions log, the action tracker (filtered by owner,
 // status and meeting), its members, and for the chair the schedule and settings forms. Server side: group.server.ts.
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import type { IntentReply } from "~/lib/forms/intents.server";
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function MeetingGroupPage() {
   const page = useLoaderData<typeof loader>();
-  const reply = useActionData<IntentReply>();
+  const reply = useLastActionData<IntentReply>();
   const { group } = page;
   return (
     <>

@@ -2,7 +2,8 @@
 // attendance, the co-edited minutes with decisions and actions recorded against each item, and the minutes'
 // submission, approval and revision. Server side: meeting.server.ts.
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { PrintLinks } from "~/components/print/print-links";
 import { Notice } from "~/components/ui/notice";
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function MeetingPage() {
   const page = useLoaderData<typeof loader>();
-  const reply = useActionData<IntentReply>();
+  const reply = useLastActionData<IntentReply>();
   const { meeting, group } = page;
   const startsAt = new Date(meeting.startsAt);
   return (

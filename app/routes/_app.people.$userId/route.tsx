@@ -9,7 +9,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { CopyLink } from "~/components/ui/copy-link";
 import { DangerZone } from "~/components/ui/danger-zone";
 import { lazySection } from "~/components/ui/lazy-section";
@@ -142,7 +143,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function MemberPage() {
   const { member, institutions, pendingReset, twoStepEnrolledAt } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const confirming = searchParams.get("confirm") === "deactivate";
   return (

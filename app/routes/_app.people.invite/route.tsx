@@ -2,7 +2,8 @@
 // and passes the single-use link on (no mail server needed). Pending invites can be revoked.
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { CopyLink } from "~/components/ui/copy-link";
 import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
@@ -77,7 +78,7 @@ const STATE_LABELS = { pending: "Waiting", accepted: "Accepted", expired: "Expir
 
 export default function InvitationsPage() {
   const { institutions, invites } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   return (
     <>
       <h1>Invitations</h1>

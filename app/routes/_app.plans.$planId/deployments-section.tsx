@@ -12,7 +12,7 @@ import { TableWrap } from "~/components/ui/table-wrap";
 import { DEPLOYMENT_MODES, LESSON_PHASES, SUPPORTER_ROLES } from "~/lib/co-planning";
 import { formatDateTime } from "~/lib/format";
 import { DEPLOY_ANYWAY } from "~/lib/forms/labels";
-import { ClashConfirm, useHeldReply } from "~/components/clash-confirm";
+import { ClashConfirm } from "~/components/clash-confirm";
 import { ChoiceGroupField, TextAreaField } from "~/components/ui/choice-fields";
 import { NumberField, PlainText } from "~/components/lesson-plan/fields";
 import { lastResultFor, type PlanActionData, type PlanPage } from "./plan-forms";
@@ -204,15 +204,13 @@ function DeployForm({ page, actionData }: { page: PlanPage; actionData: PlanActi
     },
   });
   const formProps = getFormProps(form);
-  // Stays open on a refused deployment even when a live refresh of the page drops the reply.
-  const heldReply = useHeldReply(lastResult);
   const keepChoices = (event: FormEvent<HTMLFormElement>) => {
     const sent = new FormData(event.currentTarget);
     setKept(Object.fromEntries(KEPT_CHOICES.map((name) => [name, String(sent.get(name) ?? "")])));
     formProps.onSubmit(event);
   };
   return (
-    <details className="card narrow" open={heldReply?.status === "error"}>
+    <details className="card narrow" open={lastResult?.status === "error"}>
       <summary>Deploy an LSA or other supporter</summary>
       <Form method="post" {...formProps} onSubmit={keepChoices}>
         <FormErrors errors={form.errors} id={form.errorId} />

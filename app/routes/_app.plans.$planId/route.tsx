@@ -4,7 +4,8 @@
 // The switch keeps every editor mounted, so nothing typed is disturbed; so do the structured changes, which reach
 // everyone viewing the plan through partnership:changed.
 import type { MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { CommentPanel } from "~/components/comments/comment-panel";
 import { LiveDocumentScope, LiveDocumentStatus } from "~/components/live-document";
 import { DecisionsAboutThis } from "~/components/meetings/linked-records";
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function LessonPlanPage() {
   const page = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   const shellUser = useShellUser();
   const [searchParams] = useSearchParams();
   const { plan, canEdit, canDelete, body, impact } = page;

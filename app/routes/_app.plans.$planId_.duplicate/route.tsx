@@ -2,7 +2,8 @@
 // plan's parts, strategies, notes, resources and shared notes are copied;
 // deployments, feedback and the evaluation stay with the lesson that was taught.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { refusal } from "~/lib/errors";
 import { submitForm } from "~/lib/forms/intents.server";
@@ -64,7 +65,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function DuplicateLessonPlanPage() {
   const { plan, course, groups } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   return (
     <>
       <p>

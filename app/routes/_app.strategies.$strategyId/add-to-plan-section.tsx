@@ -1,7 +1,8 @@
 // "Add to a lesson plan" in one step: the plans the member may edit that do not use the strategy yet.
 import { StudentNameWarning } from "~/components/student-names/student-name-warning";
 import { getFormProps } from "@conform-to/react";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -11,7 +12,7 @@ import type { action, loader } from "./strategy.server";
 
 export function AddToPlanSection() {
   const { plansToAdd, preselectedPlanId, requestedPlanUnavailable, canAddToPlans } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   const [form, fields] = useZodForm(() => import("~/lib/forms/strategies").then((m) => m.addToPlanSchema), {
     id: "add-to-plan",
     lastResult: actionData?.intent === "add-to-plan" ? actionData.result : undefined,

@@ -1,6 +1,7 @@
 // Impact ratings: the distribution, every rating with its comment, and the form to rate (again).
 import { getFormProps } from "@conform-to/react";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { useCommentCounts } from "~/components/comments/comment-counts";
 import { RecordComments } from "~/components/comments/record-comments";
 import { ratingSummary } from "~/components/strategies/strategy-tags";
@@ -18,7 +19,7 @@ export function RatingsSection() {
     "strategy-rating",
     ratings.items.map((r) => r.id),
   );
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   const [form, fields] = useZodForm(() => import("~/lib/forms/strategies").then((m) => m.rateStrategySchema), {
     id: "rate-strategy",
     lastResult: actionData?.intent === "rate" ? actionData.result : undefined,

@@ -2,7 +2,8 @@
 // used; its ratings with the form to rate it; "add to a lesson plan" in one step
 // (?plan=<id> preselects a plan); and confirmed deletion for author or coordinator.
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { LiveEditor } from "~/components/live-editor";
 import { DecisionsAboutThis } from "~/components/meetings/linked-records";
@@ -28,7 +29,7 @@ export default function StrategyPage() {
   const loaded = useLoaderData<typeof loader>();
   const { strategy, ratings, uses, description, can, deletion, user, decisions } = loaded;
   const shellUser = useShellUser();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const confirmingDelete = searchParams.get("confirm") === "delete" && deletion;
   const descriptionLabel = `Description of ${strategy.title}`;

@@ -2,7 +2,8 @@
 // partnership's retention period for them (decision 019). Viewing the list is audited like any list of students.
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLastActionData } from "~/components/use-last-action-data";
 import { lazySection } from "~/components/ui/lazy-section";
 import { Notice } from "~/components/ui/notice";
 import { TableWrap } from "~/components/ui/table-wrap";
@@ -47,7 +48,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function LeaversPage() {
   const { years, leavers } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useLastActionData<typeof action>();
   return (
     <>
       <p>
