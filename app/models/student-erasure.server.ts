@@ -4,12 +4,13 @@
 // scheduled job once a leaver's retention period is over (decision 019). Audited by id, never by name.
 import { FORMER_STUDENT, studentNameMatcher, type StudentNameMatcher } from "~/lib/student-name-redaction";
 import { DomainError } from "~/lib/errors";
+import type { SearchKind } from "~/lib/forms/search";
 import type { ActionContext } from "~/policies/actor";
 import { auditAction, recordAudit } from "./audit.server";
 import { db } from "./db.server";
 import { redactDocuments } from "./document-redaction.server";
 import { flushSearchIndex } from "./search/search-hooks.server";
-import { rebuildSearchIndex } from "./search/search-index.server";
+import { refreshSearchEntries } from "./search/search-index.server";
 import { redactFreeText } from "./student-free-text.server";
 
 /** Who erases: the coordinator (an action context), or the retention schedule (the system, no actor). */
@@ -42,6 +43,41 @@ async function removeFilesNaming(partnershipId: string, matcher: StudentNameMatc
   return naming.length;
 }
 
+const ENTRIES_READ_AT_ONCE = 500;
+const ENTRIES_WRITTEN_AT_ONCE = 200;
+
+/**
+ * Writes afresh, from the records the erasure has redacted, the partnership's search entries whose title or text
+ * names the student by the erasure's own matcher (so every form of the name it replaced, in any script or case).
+ * The entries are read a batch at a time; the rest of the index is left as it is. Returns how many were rewritten.
+ */
+async function refreshEntriesNaming(partnershipId: string, matcher: StudentNameMatcher): Promise<number> {
+  const naming = new Map<SearchKind, string[]>();
+  for (let after = 0; ;) {
+    const entries = await db().searchEntry.findMany({
+      where: { partnershipId, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: ENTRIES_READ_AT_ONCE,
+      select: { id: true, kind: true, recordId: true, title: true, body: true },
+    });
+    if (entries.length === 0) break;
+    for (const entry of entries) {
+      if (!matcher.test(entry.title) && !matcher.test(entry.body)) continue;
+      const kind = entry.kind as SearchKind;
+      naming.set(kind, [...(naming.get(kind) ?? []), entry.recordId]);
+    }
+    after = entries.at(-1)!.id;
+  }
+  let rewritten = 0;
+  for (const [kind, recordIds] of naming) {
+    for (let i = 0; i < recordIds.length; i += ENTRIES_WRITTEN_AT_ONCE) {
+      await refreshSearchEntries(db(), kind, recordIds.slice(i, i + ENTRIES_WRITTEN_AT_ONCE));
+    }
+    rewritten += recordIds.length;
+  }
+  return rewritten;
+}
+
 /**
  * Erases one student of the partnership. Each step can be run again: if the process stops half-way, the record is
  * still there (it goes last) and the next run (the schedule, or the coordinator again) finishes the job.
@@ -66,10 +102,10 @@ export async function eraseStudent(by: ErasureBy, studentId: string): Promise<Er
     db().differentiationNote.deleteMany({ where: { studentId } }),
     db().student.deleteMany({ where: { id: studentId, partnershipId } }),
   ]);
-  // The search index copies text (co-edited text included) that the steps above redacted: write it afresh, so that
-  // no entry keeps the name until the record's next edit. Erasures are rare; the whole index is the simple, sure way.
+  // The search index copies text (co-edited text included) that the steps above redacted: its entries that name the
+  // student are written afresh, so that none keeps the name until the record's next edit.
   await flushSearchIndex(db());
-  await rebuildSearchIndex(db());
+  await refreshEntriesNaming(partnershipId, matcher);
   const entry = {
     action: "student.erased",
     subjectType: "student",

@@ -16,6 +16,7 @@ import { requirePlanningCourse } from "~/models/lesson-plan-facts.server";
 import { createLessonPlan } from "~/models/lesson-plans.server";
 import { eraseStudent, eraseStudentsPastRetention } from "~/models/student-erasure.server";
 import { exportStudent } from "~/models/student-export.server";
+import { flushSearchIndex } from "~/models/search/search-hooks.server";
 import { listLeavers, markStudentLeft, setStudentRetentionYears } from "~/models/student-leavers.server";
 import { viewStudents } from "~/models/students.server";
 import type { Actor } from "~/policies/actor";
@@ -55,6 +56,13 @@ async function filesNaming(...names: string[]): Promise<string[]> {
     const bytes = fs.readFileSync(file);
     return needles.some((needle) => bytes.includes(needle));
   });
+}
+
+/** The search entries whose title or text holds either name or the initials, in any case. */
+async function searchEntriesNaming() {
+  const entries = await db().searchEntry.findMany({ select: { id: true, title: true, body: true } });
+  const naming = new RegExp(`${FIRST}|${LAST}|Z\\. Q\\.`, "i");
+  return entries.filter((e) => naming.test(e.title) || naming.test(e.body));
 }
 
 describe.each(PROVIDERS)("erasing a student on %s", (provider) => {
@@ -154,6 +162,20 @@ describe.each(PROVIDERS)("erasing a student on %s", (provider) => {
     const { student, plan, documentId, deployment, fixture } = await namedEverywhere();
     // The scan finds the name before erasure: it reads what it should.
     expect(await filesNaming(FIRST, LAST)).not.toEqual([]);
+    await flushSearchIndex(db());
+    // An entry whose refresh was lost (the process stopped between a record's edit and its entry's refresh): it still
+    // names her, though its record no longer does, so nothing the erasure redacts will refresh it.
+    const [stale, untouched] = await db().searchEntry.findMany({
+      where: { partnershipId: database.demo.partnershipId, kind: "course" },
+      orderBy: { id: "asc" },
+      take: 2,
+      select: { id: true, indexedAt: true },
+    });
+    await db()
+      .$executeRaw`UPDATE "SearchEntry" SET "body" = ${`Ask ${FIRST} ${LAST} to demonstrate`} WHERE "id" = ${stale!.id}`;
+    const naming = await searchEntriesNaming();
+    expect(naming.map((e) => e.id)).toContain(stale!.id);
+    expect(naming.map((e) => e.id)).not.toContain(untouched!.id);
 
     const summary = await eraseStudent({ ctx: ctx(coordinator) }, student.id);
     expect(summary).toMatchObject({ filesRemoved: 1, documents: 1 });
@@ -190,6 +212,12 @@ describe.each(PROVIDERS)("erasing a student on %s", (provider) => {
     });
     expect(entry).toMatchObject({ actorId: coordinator.id, subjectType: "student" });
     expect(entry.detail).not.toMatch(new RegExp(`${FIRST}|${LAST}`, "i"));
+
+    // The search index: the entries that named her were written again without her name; the rest were not rewritten.
+    expect(await searchEntriesNaming()).toEqual([]);
+    expect(await db().searchEntry.findUniqueOrThrow({ where: { id: untouched!.id } })).toMatchObject({
+      indexedAt: untouched!.indexedAt,
+    });
 
     expect(await filesNaming(FIRST, LAST)).toEqual([]);
   });

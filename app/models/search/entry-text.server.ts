@@ -79,7 +79,7 @@ export async function storedDocumentTexts(
   for (const [documentId, updates] of parts) {
     const state = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     // A document the editor cannot read is still indexed, from its raw text: one such document must not stop a
-    // rebuild of the whole index (erasure rebuilds it).
+    // rebuild of the whole index (`npm run search:rebuild`).
     const lines = await yjsStateToLines(state, rootNames).catch(() => yjsStateToRawLines(state, rootNames));
     texts.set(documentId, indexableText(...rootNames.map((name) => lines[name])));
   }
