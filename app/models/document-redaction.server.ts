@@ -91,9 +91,36 @@ function collected(updates: readonly Uint8Array[]): Uint8Array {
 const foldCollected: Fold = (snapshots, rows) =>
   collected([...snapshots.map((s) => s.state), ...rows.map((r) => r.data)]);
 
+/**
+ * Whether a stored state (a merge of log rows, or a version) still holds content that was deleted: text typed and
+ * removed, which a fold collects. Read from the update's own structure: an item not yet emptied (its content is not
+ * `ContentDeleted`) that its delete set covers, in part or whole.
+ */
+function keepsDeletedContent(state: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(state);
+  return structs.some((struct) => {
+    if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) return false;
+    const start = struct.id.clock;
+    const end = start + struct.length;
+    return (ds.clients.get(struct.id.client) ?? []).some(
+      (range) => range.clock < end && range.clock + range.len > start,
+    );
+  });
+}
+
+/**
+ * Whether the live text of a stored state may name the student: each root's text read straight from Yjs, runs of
+ * formatting joined, so this finds at least what the editor's text nodes would. Only then is the state read through the
+ * headless editor, which is what an erasure spends its time on when it goes through every document.
+ */
+function mayName(state: Uint8Array, matcher: StudentNameMatcher): boolean {
+  return Object.values(yjsStateToRawLines(state)).some((text) => matcher.test(text));
+}
+
 /** Rewrites one document; true when its live text named the student. */
 async function redactDocument(documentId: string, matcher: StudentNameMatcher): Promise<boolean> {
-  const fresh = await redactedState((await loadDocumentState(documentId)).state, matcher);
+  const stored = (await loadDocumentState(documentId)).state;
+  const fresh = mayName(stored, matcher) ? await redactedState(stored, matcher) : null;
   if (fresh) {
     const source = docFromUpdates([fresh]);
     try {
@@ -108,29 +135,86 @@ async function redactDocument(documentId: string, matcher: StudentNameMatcher): 
       source.destroy();
     }
   }
-  // Always: text typed and deleted since the last compaction is still in the log, whatever the live text says.
-  await compactDocument(documentId, foldCollected);
+  // Text typed and deleted since the last compaction is still in the log, whatever the live text says: folded into a
+  // state without it. A document whose log holds no deleted content and never named the student is left as it is.
+  if (fresh || keepsDeletedContent(stored)) await compactDocument(documentId, foldCollected);
   const versions = await db().collabSnapshot.findMany({
     where: { documentId, kind: { in: ["auto", "named"] } },
     select: { id: true, state: true },
   });
   for (const version of versions) {
     // A version is a merge of log rows, deleted text included: collect it even where the visible text is clean.
+    if (!mayName(version.state, matcher) && !keepsDeletedContent(version.state)) continue;
     const state = (await redactedState(version.state, matcher)) ?? collected([version.state]);
     await db().collabSnapshot.update({ where: { id: version.id }, data: { state: new Uint8Array(state) } });
   }
   return fresh !== null;
 }
 
-/** Rewrites every document of the partnership; returns how many named the student in their live text. */
+const DOCUMENTS_READ_AT_ONCE = 100;
+
+interface StoredParts {
+  /** The live state: the log's snapshot and rows merged (deleted content kept), or null for an empty log. */
+  state: Uint8Array | null;
+  versions: Uint8Array[];
+}
+
+/** What is stored of each document of a batch, read in one go. */
+async function storedParts(documentIds: string[]): Promise<Map<string, StoredParts>> {
+  const [snapshots, rows] = await db().$transaction([
+    db().collabSnapshot.findMany({
+      where: { documentId: { in: documentIds } },
+      select: { documentId: true, kind: true, state: true },
+    }),
+    db().collabUpdate.findMany({
+      where: { documentId: { in: documentIds } },
+      orderBy: { id: "asc" },
+      select: { documentId: true, data: true },
+    }),
+  ]);
+  const logs = new Map<string, Uint8Array[]>();
+  const versions = new Map<string, Uint8Array[]>();
+  for (const { documentId, kind, state } of snapshots) {
+    const into = kind === "compaction" ? logs : versions;
+    into.set(documentId, [...(into.get(documentId) ?? []), state]);
+  }
+  for (const { documentId, data } of rows) logs.set(documentId, [...(logs.get(documentId) ?? []), data]);
+  return new Map(
+    documentIds.map((id) => {
+      const parts = logs.get(id) ?? [];
+      const state = parts.length === 1 ? parts[0]! : parts.length > 1 ? Y.mergeUpdates(parts) : null;
+      return [id, { state, versions: versions.get(id) ?? [] }];
+    }),
+  );
+}
+
+/**
+ * The documents of a batch that an erasure must rewrite: those whose live text may name the student, or whose log or
+ * versions hold deleted content. Most documents need nothing, and are not read through the editor.
+ */
+async function documentsToRedact(documentIds: string[], matcher: StudentNameMatcher): Promise<string[]> {
+  const needs = (state: Uint8Array) => keepsDeletedContent(state) || mayName(state, matcher);
+  const parts = await storedParts(documentIds);
+  return documentIds.filter((id) => {
+    const { state, versions } = parts.get(id)!;
+    return (state !== null && needs(state)) || versions.some(needs);
+  });
+}
+
+/** Rewrites every document of the partnership that needs it; returns how many named the student in their live text. */
 export async function redactDocuments(partnershipId: string, matcher: StudentNameMatcher): Promise<number> {
   const documents = await db().collabDocument.findMany({ where: { partnershipId }, select: { id: true, title: true } });
-  let named = 0;
   for (const document of documents) {
     if (matcher.test(document.title)) {
       await db().collabDocument.update({ where: { id: document.id }, data: { title: matcher.redact(document.title) } });
     }
-    if (await redactDocument(document.id, matcher)) named++;
+  }
+  let named = 0;
+  for (let i = 0; i < documents.length; i += DOCUMENTS_READ_AT_ONCE) {
+    const batch = documents.slice(i, i + DOCUMENTS_READ_AT_ONCE).map((d) => d.id);
+    for (const documentId of await documentsToRedact(batch, matcher)) {
+      if (await redactDocument(documentId, matcher)) named++;
+    }
   }
   return named;
 }
@@ -142,15 +226,21 @@ export async function findDocumentMentions(partnershipId: string, matcher: Stude
     select: { id: true, title: true, ownerType: true },
   });
   const mentions: Array<{ document: string; ownerType: string; text: string }> = [];
-  for (const document of documents) {
-    const state = (await loadDocumentState(document.id)).state;
-    const rootNames = rootNamesOf(state);
-    const editorStates = await readableEditorStates(state, rootNames);
-    const texts = editorStates
-      ? Object.values(editorStates).flatMap((editorState) => textsOf(editorState.root as SerializedNode))
-      : Object.values(yjsStateToRawLines(state, rootNames)).flatMap((lines) => lines.split("\n"));
-    for (const text of texts) {
-      if (matcher.test(text)) mentions.push({ document: document.title, ownerType: document.ownerType, text });
+  for (let i = 0; i < documents.length; i += DOCUMENTS_READ_AT_ONCE) {
+    const batch = documents.slice(i, i + DOCUMENTS_READ_AT_ONCE);
+    const parts = await storedParts(batch.map((d) => d.id));
+    for (const document of batch) {
+      const { state } = parts.get(document.id)!;
+      // Read through the editor only where the text may name them (most documents do not).
+      if (state === null || !mayName(state, matcher)) continue;
+      const rootNames = rootNamesOf(state);
+      const editorStates = await readableEditorStates(state, rootNames);
+      const texts = editorStates
+        ? Object.values(editorStates).flatMap((editorState) => textsOf(editorState.root as SerializedNode))
+        : Object.values(yjsStateToRawLines(state, rootNames)).flatMap((lines) => lines.split("\n"));
+      for (const text of texts) {
+        if (matcher.test(text)) mentions.push({ document: document.title, ownerType: document.ownerType, text });
+      }
     }
   }
   return mentions;

@@ -96,12 +96,21 @@ export async function eraseStudent(by: ErasureBy, studentId: string): Promise<Er
     documents: await redactDocuments(partnershipId, matcher),
   };
   // Explicit deletes: SQLite honours ON DELETE CASCADE only with foreign_keys on.
-  await db().$transaction([
-    db().groupStudent.deleteMany({ where: { studentId } }),
-    db().deploymentStudent.deleteMany({ where: { studentId } }),
-    db().differentiationNote.deleteMany({ where: { studentId } }),
-    db().student.deleteMany({ where: { id: studentId, partnershipId } }),
-  ]);
+  await db().$transaction(async (tx) => {
+    await tx.groupStudent.deleteMany({ where: { studentId } });
+    await tx.deploymentStudent.deleteMany({ where: { studentId } });
+    // By plan as well: the search index then refreshes those plans' entries, rather than every plan's (a delete it
+    // cannot tie to plans makes it rewrite the whole kind, 40 s at 10,000 plans).
+    const notedPlans = await tx.differentiationNote.findMany({
+      where: { studentId },
+      select: { lessonPlanId: true },
+      distinct: ["lessonPlanId"],
+    });
+    await tx.differentiationNote.deleteMany({
+      where: { studentId, lessonPlanId: { in: notedPlans.map((n) => n.lessonPlanId) } },
+    });
+    await tx.student.deleteMany({ where: { id: studentId, partnershipId } });
+  });
   // The search index copies text (co-edited text included) that the steps above redacted: its entries that name the
   // student are written afresh, so that none keeps the name until the record's next edit.
   await flushSearchIndex(db());

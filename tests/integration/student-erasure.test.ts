@@ -1,7 +1,7 @@
 // Erasing a student on SQLite and PostgreSQL: afterwards nothing of their name is anywhere in the database files,
 // though it was in plan columns, a briefing and its feedback, a transport note, differentiation notes, a rating
-// comment, an uploaded file, and a co-edited plan (its live text, a named version and text typed then deleted in the
-// update log). Then the leaver workflow: out of the lists, erased by the schedule once the retention period is over.
+// comment, an uploaded file, a co-edited plan (its live text, a named version and text typed then deleted in the
+// update log) and another plan whose log alone remembers it; a plan that never named them is left as it was. Then the leaver workflow: out of the lists, erased by the schedule once the retention period is over.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,9 @@ import { inject } from "vitest";
 import { yjsStateToLines } from "~/lib/document-schema/headless";
 import { PLAN_TEXT_PART_NAMES } from "~/lib/lesson-plan-text";
 import { FORMER_STUDENT } from "~/lib/student-name-redaction";
+import * as Y from "yjs";
+import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
+import { applyDocumentChange } from "~/models/collab-documents.server";
 import { createVersionSnapshot, loadDocumentState } from "~/models/collab-log.server";
 import { applySqlitePragmas } from "~/models/database-setup.server";
 import { databaseProvider, db, driverConnection, sqliteFilePath } from "~/models/db.server";
@@ -113,6 +116,17 @@ describe.each(PROVIDERS)("erasing a student on %s", (provider) => {
     await writePlanText(plan.id, { objectives: `Make sure ${FIRST} can see the board` }, teacher.id);
     await createVersionSnapshot(documentId, "named", { name: "Before the lesson", createdById: teacher.id });
     await writePlanText(plan.id, { plenary: `${FIRST} ${LAST[0]}. shows the class` }, teacher.id);
+    // Another plan that named them only in text deleted again: its live text is clean, its log is not.
+    const other = await createLessonPlan(ctx(teacher), await requirePlanningCourse(teacher, fixture.courseId), {
+      title: "Sprint drills",
+      unitId: fixture.unitId,
+      groupId: fixture.groupId,
+      lessonDate: dayFromToday(9),
+      startTime: "11:00",
+      durationMinutes: 60,
+    });
+    await writePlanText(other.id, { starter: `Pairs: ${FIRST} with Sam` }, teacher.id);
+    await writePlanText(other.id, { starter: "Pairs by height" }, teacher.id);
     await db().lessonPlan.update({
       where: { id: plan.id },
       data: { mainActivity: `${FIRST} ${LAST} leads the circuit`, evaluation: "Z. Q. managed well" },
@@ -177,8 +191,43 @@ describe.each(PROVIDERS)("erasing a student on %s", (provider) => {
     expect(naming.map((e) => e.id)).toContain(stale!.id);
     expect(naming.map((e) => e.id)).not.toContain(untouched!.id);
 
+    // A plan of the same course that never named her: its document is left exactly as it was.
+    const teacher = await as("teacher");
+    const bystander = await createLessonPlan(ctx(teacher), await requirePlanningCourse(teacher, fixture.courseId), {
+      title: "Relay changeovers",
+      unitId: fixture.unitId,
+      groupId: fixture.groupId,
+      lessonDate: dayFromToday(8),
+      startTime: "10:15",
+      durationMinutes: 60,
+    });
+    const bystanderDocument = await db().collabDocument.findFirstOrThrow({
+      where: { ownerType: "lesson-plan", ownerId: bystander.id },
+      select: { id: true },
+    });
+    // Typed into since it was made (a row in its update log), with nothing deleted.
+    await applyDocumentChange(
+      bystanderDocument.id,
+      (doc) => {
+        const blocks = doc.get(YJS_ROOT_NAME, Y.XmlText).toDelta() as Array<{ insert: unknown }>;
+        const paragraph = blocks.map((op) => op.insert).findLast((insert) => insert instanceof Y.XmlText);
+        (paragraph as Y.XmlText).insert(0, "Bring the batons. ");
+      },
+      teacher.id,
+    );
+    const bystanderStored = async () => ({
+      snapshots: await db().collabSnapshot.findMany({
+        where: { documentId: bystanderDocument.id },
+        select: { id: true, kind: true, state: true },
+      }),
+      log: await db().collabUpdate.findMany({ where: { documentId: bystanderDocument.id }, select: { id: true } }),
+    });
+    const bystanderBefore = await bystanderStored();
+    expect(bystanderBefore.log.length).toBeGreaterThan(0);
+
     const summary = await eraseStudent({ ctx: ctx(coordinator) }, student.id);
     expect(summary).toMatchObject({ filesRemoved: 1, documents: 1 });
+    expect(await bystanderStored()).toEqual(bystanderBefore);
 
     expect(await db().student.findUnique({ where: { id: student.id } })).toBeNull();
     expect(await db().groupStudent.count({ where: { studentId: student.id } })).toBe(0);

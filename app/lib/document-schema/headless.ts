@@ -160,9 +160,11 @@ export async function yjsStateToLines(
  * cannot read (a node type it does not know, stored before the server checked changes). Search still finds its words
  * and erasure can still tell whether it names someone, where the editor would throw.
  */
-export function yjsStateToRawLines(state: Uint8Array, rootNames: readonly string[]): Record<string, string> {
+export function yjsStateToRawLines(state: Uint8Array, roots?: readonly string[]): Record<string, string> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
+  // Without names, every root the state holds (a plan: its notes and each text part).
+  const rootNames = roots ?? [...doc.share.keys()];
   const lines = (type: Y.XmlText, into: string[]) => {
     let line = "";
     for (const op of type.toDelta() as Array<{ insert?: unknown }>) {
