@@ -9,8 +9,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useLastActionData } from "~/components/use-last-action-data";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewPasswordFields } from "~/components/ui/new-password-fields";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -81,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AcceptInvitePage() {
   const invite = useLoaderData<typeof loader>();
-  const lastResult = useLastActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const [form, fields] = useZodForm(() => import("~/lib/forms/auth").then((m) => m.acceptInviteSchema), {
     id: "accept-invite",
     lastResult,

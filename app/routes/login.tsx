@@ -2,8 +2,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useLastActionData } from "~/components/use-last-action-data";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { useZodForm } from "~/components/ui/use-zod-form";
@@ -68,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const lastResult = useLastActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const { demo } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const ended = searchParams.get("ended");

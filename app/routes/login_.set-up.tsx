@@ -2,8 +2,7 @@
 // exists (decision 015). The member reaches nothing else until their app is confirmed; then they are signed in and
 // see their recovery codes once.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useLastActionData } from "~/components/use-last-action-data";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
 import { SignedOutShell } from "~/components/signed-out-shell";
 import { RecoveryCodes } from "~/components/two-step/recovery-codes";
@@ -62,7 +61,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function SetUpTwoStepPage() {
   const { view } = useLoaderData<typeof loader>();
-  const actionData = useLastActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   if (actionData && "recoveryCodes" in actionData) {
     return (
       <SignedOutShell>

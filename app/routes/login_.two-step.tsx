@@ -3,8 +3,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link } from "@remix-run/react";
-import { useLastActionData } from "~/components/use-last-action-data";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { FormErrors, TextField } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -74,7 +73,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function SecondStepPage() {
-  const lastResult = useLastActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const [form, fields] = useZodForm(() => import("~/lib/forms/two-step").then((m) => m.secondStepSchema), {
     id: "second-step",
     lastResult,

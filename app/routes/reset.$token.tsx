@@ -10,8 +10,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useLastActionData } from "~/components/use-last-action-data";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewPasswordFields } from "~/components/ui/new-password-fields";
 import { FormErrors } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -69,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ResetPasswordPage() {
   const reset = useLoaderData<typeof loader>();
-  const lastResult = useLastActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const [form, fields] = useZodForm(() => import("~/lib/forms/auth").then((m) => m.resetPasswordSchema), {
     id: "reset-password",
     lastResult,

@@ -10,8 +10,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useLastActionData } from "~/components/use-last-action-data";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SignedOutShell } from "~/components/signed-out-shell";
 import { FormErrors, SelectField, TextField } from "~/components/ui/field";
 import { NewPasswordFields } from "~/components/ui/new-password-fields";
@@ -76,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SetupPage() {
   const { state } = useLoaderData<typeof loader>();
-  const lastResult = useLastActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const [form, fields] = useZodForm(() => import("~/lib/forms/setup").then((m) => m.setupSchema), {
     id: "setup",
     lastResult,
