@@ -11,6 +11,7 @@ import { replaceRootContent } from "~/lib/yjs-copy";
 import { applyDocumentChange } from "./collab-documents.server";
 import { compactDocument, docFromUpdates, loadDocumentState, type Fold } from "./collab-log.server";
 import { db } from "./db.server";
+import { storedDocumentStates } from "./stored-document-states.server";
 
 type SerializedNode = SerializedLexicalNode & { text?: unknown; children?: SerializedNode[] };
 
@@ -159,33 +160,20 @@ interface StoredParts {
   versions: Uint8Array[];
 }
 
-/** What is stored of each document of a batch, read in one go. */
+/** What is stored of each document of a batch: two statements for its live state, one for its versions. */
 async function storedParts(documentIds: string[]): Promise<Map<string, StoredParts>> {
-  const [snapshots, rows] = await db().$transaction([
+  const [states, versionRows] = await Promise.all([
+    storedDocumentStates(db(), documentIds),
     db().collabSnapshot.findMany({
-      where: { documentId: { in: documentIds } },
-      select: { documentId: true, kind: true, state: true },
-    }),
-    db().collabUpdate.findMany({
-      where: { documentId: { in: documentIds } },
-      orderBy: { id: "asc" },
-      select: { documentId: true, data: true },
+      where: { documentId: { in: documentIds }, kind: { in: ["auto", "named"] } },
+      select: { documentId: true, state: true },
     }),
   ]);
-  const logs = new Map<string, Uint8Array[]>();
-  const versions = new Map<string, Uint8Array[]>();
-  for (const { documentId, kind, state } of snapshots) {
-    const into = kind === "compaction" ? logs : versions;
-    into.set(documentId, [...(into.get(documentId) ?? []), state]);
-  }
-  for (const { documentId, data } of rows) logs.set(documentId, [...(logs.get(documentId) ?? []), data]);
-  return new Map(
-    documentIds.map((id) => {
-      const parts = logs.get(id) ?? [];
-      const state = parts.length === 1 ? parts[0]! : parts.length > 1 ? Y.mergeUpdates(parts) : null;
-      return [id, { state, versions: versions.get(id) ?? [] }];
-    }),
+  const parts = new Map<string, StoredParts>(
+    documentIds.map((id) => [id, { state: states.get(id) ?? null, versions: [] }]),
   );
+  for (const { documentId, state } of versionRows) parts.get(documentId)!.versions.push(state);
+  return parts;
 }
 
 /**

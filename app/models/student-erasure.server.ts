@@ -64,7 +64,9 @@ async function refreshEntriesNaming(partnershipId: string, matcher: StudentNameM
     for (const entry of entries) {
       if (!matcher.test(entry.title) && !matcher.test(entry.body)) continue;
       const kind = entry.kind as SearchKind;
-      naming.set(kind, [...(naming.get(kind) ?? []), entry.recordId]);
+      const recordIds = naming.get(kind);
+      if (recordIds) recordIds.push(entry.recordId);
+      else naming.set(kind, [entry.recordId]);
     }
     after = entries.at(-1)!.id;
   }

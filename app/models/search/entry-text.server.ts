@@ -1,9 +1,9 @@
 // What every search entry builder shares: the row it writes, the plain text of a stored co-edited document (read from
 // its snapshot and log when the index is refreshed, never when someone searches), and the facet encoding.
-import * as Y from "yjs";
 import { yjsStateToLines, yjsStateToRawLines } from "~/lib/document-schema/headless";
 // The client type itself, not db.server: that module builds its clients with withSearchIndexing.
 import type { PrismaClient as Db } from "~/generated/sqlite/client";
+import { storedDocumentStates } from "../stored-document-states.server";
 
 /** One SearchEntry as the builders produce it (the id and indexedAt are the database's). */
 export interface SearchEntryData {
@@ -60,24 +60,8 @@ export async function storedDocumentTexts(
   documentIds: readonly string[],
   rootNames: readonly string[],
 ): Promise<Map<string, string>> {
-  if (documentIds.length === 0) return new Map();
-  const [snapshots, rows] = await store.$transaction([
-    store.collabSnapshot.findMany({
-      where: { documentId: { in: [...documentIds] }, kind: "compaction" },
-      select: { documentId: true, state: true },
-    }),
-    store.collabUpdate.findMany({
-      where: { documentId: { in: [...documentIds] } },
-      orderBy: { id: "asc" },
-      select: { documentId: true, data: true },
-    }),
-  ]);
-  const parts = new Map<string, Uint8Array[]>();
-  for (const { documentId, state } of snapshots) parts.set(documentId, [...(parts.get(documentId) ?? []), state]);
-  for (const { documentId, data } of rows) parts.set(documentId, [...(parts.get(documentId) ?? []), data]);
   const texts = new Map<string, string>();
-  for (const [documentId, updates] of parts) {
-    const state = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+  for (const [documentId, state] of await storedDocumentStates(store, documentIds)) {
     // A document the editor cannot read is still indexed, from its raw text: one such document must not stop a
     // rebuild of the whole index (`npm run search:rebuild`).
     const lines = await yjsStateToLines(state, rootNames).catch(() => yjsStateToRawLines(state, rootNames));
