@@ -6,6 +6,7 @@ import { DomainError } from "~/lib/errors";
 import type { ActionContext } from "~/policies/actor";
 import { auditAction } from "./audit.server";
 import { db } from "./db.server";
+import { briefingOf } from "./deployments.server";
 import { findDocumentMentions } from "./document-redaction.server";
 import { findFreeTextMentions } from "./student-free-text.server";
 
@@ -31,13 +32,7 @@ async function deploymentsNaming(studentId: string) {
     phase: d.phase,
     mode: d.mode,
     minutes: d.minutes,
-    briefing: {
-      concepts: d.concepts,
-      skills: d.skills,
-      outcomes: d.outcomes,
-      feedbackExpected: d.feedbackExpected,
-      independence: d.independence,
-    },
+    briefing: briefingOf(d),
     briefedAt: iso(d.briefedAt),
     readAt: iso(d.readAt),
     feedback: d.feedback,
