@@ -37,17 +37,21 @@ const SITE_JOINS = `JOIN "Course" c ON c."id" = p."courseId" LEFT JOIN "Teaching
  * then each plan's deployments from Deployment_dashboard_idx, so no row of either table is read. `where` is the
  * conditions after these; `joins` go before WHERE (their placeholders must come first too).
  */
-function countedDeployments(q: AggregateQuery, { actor, scope, range }: DashboardQuery, joins: string) {
+function countedDeployments(q: AggregateQuery, query: DashboardQuery, joins: string) {
   return {
     from: `FROM "LessonPlan" p JOIN "Deployment" d ON d."lessonPlanId" = p."id" ${joins}`,
-    where: [
-      `p."partnershipId" = ${q.p(actor.partnershipId)}`,
-      `d."partnershipId" = ${q.p(actor.partnershipId)}`,
-      `p."lessonDate" IS NOT NULL`,
-      q.inRange(`p."lessonDate"`, range),
-      q.courseInScope(`p."courseId"`, scope),
-    ],
+    where: [...datedPlanConditions(q, query), `d."partnershipId" = ${q.p(query.actor.partnershipId)}`],
   };
+}
+
+/** The plans `p` whose deployments count: the partnership's, of in-scope courses, dated in the range. */
+function datedPlanConditions(q: AggregateQuery, { actor, scope, range }: DashboardQuery): string[] {
+  return [
+    `p."partnershipId" = ${q.p(actor.partnershipId)}`,
+    `p."lessonDate" IS NOT NULL`,
+    q.inRange(`p."lessonDate"`, range),
+    q.courseInScope(`p."courseId"`, scope),
+  ];
 }
 
 /**
@@ -102,11 +106,9 @@ const drill = (range: DateRange, filter: Record<string, string>) =>
  * The plans counted, each with its lesson site: the site is looked up once per plan (about 7,500 in a year at
  * partnership scale), not once per deployment (40,000), before the deployments are joined.
  */
-function datedPlansWithSite(q: AggregateQuery, { actor, scope, range }: DashboardQuery): string {
+function datedPlansWithSite(q: AggregateQuery, query: DashboardQuery): string {
   return `SELECT p."id", p."lessonDate", p."startTime", ${SITE} AS site
-    FROM "LessonPlan" p ${SITE_JOINS}
-    WHERE p."partnershipId" = ${q.p(actor.partnershipId)} AND p."lessonDate" IS NOT NULL
-      AND ${q.inRange(`p."lessonDate"`, range)} AND ${q.courseInScope(`p."courseId"`, scope)}`;
+    FROM "LessonPlan" p ${SITE_JOINS} WHERE ${datedPlanConditions(q, query).join(" AND ")}`;
 }
 
 /**
