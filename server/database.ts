@@ -48,6 +48,6 @@ export async function prepareDatabase(cfg: AppConfig): Promise<void> {
   await tuneSqlite(cfg);
   // Stored sort keys follow the current rule: needed once after the migration that adds one, cheap otherwise.
   const rewritten = await refreshSortKeys();
-  if (rewritten > 0) logger.info("title sort keys rewritten", { strategies: rewritten });
+  if (rewritten > 0) logger.info("title sort keys rewritten", { rows: rewritten });
   await seedIfEmpty(cfg);
 }

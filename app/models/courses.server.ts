@@ -39,12 +39,14 @@ export async function listCourses(partnershipId: string, filters: CourseFilters 
         }
       : {}),
   };
+  // Titles in title order (decision 049: the stored key, compared byte-wise on both engines), ties by id.
+  const byTitle = [{ titleSortKey: "asc" as const }, { id: "asc" as const }];
   const orderBy =
     filters.sort === "recent"
-      ? [{ updatedAt: "desc" as const }, { title: "asc" as const }]
+      ? [{ updatedAt: "desc" as const }, ...byTitle]
       : filters.sort === "subject"
-        ? [{ subject: "asc" as const }, { title: "asc" as const }]
-        : [{ title: "asc" as const }, { id: "asc" as const }];
+        ? [{ subject: "asc" as const }, ...byTitle]
+        : byTitle;
   const [courses, total] = await Promise.all([
     db().course.findMany({
       where,

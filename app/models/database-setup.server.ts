@@ -3,7 +3,7 @@
 import { seedDemoPartnership } from "../../prisma/seed-data";
 import { db, SQLITE_WAL_CHECKPOINT_PAGES } from "./db.server";
 import { demoWasRemoved } from "./demo-partnership.server";
-import { refreshStrategyTitleKeys } from "./strategy-title-keys.server";
+import { refreshTitleSortKeys } from "./title-sort-keys.server";
 
 /** For SQLite only (the caller decides): the pragmas every connection of this process runs with. */
 export async function applySqlitePragmas(): Promise<void> {
@@ -21,9 +21,9 @@ export async function applySqlitePragmas(): Promise<void> {
   await db().$queryRawUnsafe("PRAGMA optimize = 0x10002");
 }
 
-/** Strategies' title sort keys as the current rule gives them (decision 037); how many were rewritten. */
+/** Strategies' and courses' title sort keys as the current rule gives them (decisions 037, 049); how many were rewritten. */
 export async function refreshSortKeys(): Promise<number> {
-  return refreshStrategyTitleKeys(db());
+  return refreshTitleSortKeys(db());
 }
 
 /**

@@ -12,7 +12,7 @@ import { config } from "~/config.server";
 import { flushSearchIndex, withSearchIndexing } from "./search/search-hooks.server";
 import { SqliteReaders } from "./sqlite-readers.server";
 import { markTransactionCallbacks, serialisedSqlite } from "./sqlite-serialised.server";
-import { withTitleSortKeys } from "./strategy-title-keys.server";
+import { withTitleSortKeys } from "./title-sort-keys.server";
 
 /**
  * WAL pages after which a commit copies the log back into the database (SQLite's default: 1,000).

@@ -245,7 +245,7 @@ export async function teacherCourses(actor: Actor) {
     LEFT JOIN "TeachingGroup" g ON g."courseId" = c."id" AND ${teaches(Prisma.sql`g."id"`)}
     WHERE c."partnershipId" = ${actor.partnershipId} AND c."archivedAt" IS NULL AND (${coPlans}
       OR EXISTS (SELECT 1 FROM "TeachingGroup" tg WHERE tg."courseId" = c."id" AND ${teaches(Prisma.sql`tg."id"`)}))
-    ORDER BY c."title" ASC, c."id" ASC, g."name" ASC, g."id" ASC`;
+    ORDER BY c."titleSortKey" ASC, c."id" ASC, g."name" ASC, g."id" ASC`;
   const courses: Array<{
     id: string;
     title: string;

@@ -34,7 +34,7 @@ const FINDERS: Record<LinkKind, (actor: Actor, where: Where) => Promise<LinkedRe
     const rows = await db().course.findMany({
       where: { partnershipId: actor.partnershipId, ...byId(where) },
       select: { id: true, title: true, partnershipId: true },
-      orderBy: { title: "asc" },
+      orderBy: [{ titleSortKey: "asc" }, { id: "asc" }],
     });
     return rows
       .filter((c) => canViewCourse(actor, c))
@@ -81,7 +81,7 @@ const FINDERS: Record<LinkKind, (actor: Actor, where: Where) => Promise<LinkedRe
     const rows = await db().strategy.findMany({
       where: { partnershipId: actor.partnershipId, ...byId(where) },
       select: { id: true, title: true, partnershipId: true, createdById: true },
-      orderBy: { title: "asc" },
+      orderBy: [{ titleSortKey: "asc" }, { id: "asc" }],
     });
     return rows
       .filter((s) => canReadStrategy(actor, s))

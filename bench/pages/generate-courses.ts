@@ -1,6 +1,7 @@
 // The generated partnership's courses: units, sites, co-planners (the demo teacher plans one course in six) and two
 // mixed teaching groups per course with their teachers, students, weekly sessions and transport.
 import type { Db } from "~/models/db.server";
+import { titleSortKey } from "~/lib/title-order";
 import { demoUser } from "../../prisma/seed-data";
 import { insertAll, type PagesSize, type Person } from "./generate";
 import { COURSE_TOPICS, makeId, type Random } from "./words";
@@ -95,10 +96,13 @@ export async function generateCourses(
     const [subject, name, topics] = COURSE_TOPICS[n % COURSE_TOPICS.length]!;
     const id = makeId("c", n);
     const lead = random.pick(world.institutionIds);
+    const title = `${name} ${Math.floor(n / COURSE_TOPICS.length) + 1}`;
     rows.courses.push({
       id,
       partnershipId: world.partnershipId,
-      title: `${name} ${Math.floor(n / COURSE_TOPICS.length) + 1}`,
+      title,
+      // The bare client has no query extensions: it writes the key the application's client would.
+      titleSortKey: titleSortKey(title),
       kind: n % 3 === 0 ? "adapted_module" : "qualification",
       qualification: n % 3 === 0 ? "" : `Level ${1 + (n % 2)} award in ${name}`,
       subject,

@@ -6,7 +6,15 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { addPlanner, removePlanner } from "~/models/course-planners.server";
 import { addUnit, moveUnit, removeUnit, renameUnit } from "~/models/course-units.server";
-import { courseDeletionImpact, createCourse, deleteCourse, getCourse, listCourses } from "~/models/courses.server";
+import {
+  courseDeletionImpact,
+  createCourse,
+  deleteCourse,
+  getCourse,
+  listCourses,
+  updateCourseDetails,
+} from "~/models/courses.server";
+import { refreshSortKeys } from "~/models/database-setup.server";
 import { listCourseActivity, listSchemeOfWork } from "~/models/course-overview.server";
 import { addSession, addStudentsToGroup, createGroup, deleteGroup, setTransport } from "~/models/groups.server";
 import { getGroup } from "~/models/group-sql.server";
@@ -262,5 +270,40 @@ describe.each(PROVIDERS)("courses and groups on %s", (provider) => {
     expect((await listCourseActivity(coordinator.partnershipId, course.id)).map((a) => a.action)).toContain(
       "group.deleted",
     );
+  });
+
+  it("lists titles in title order whatever their case and accents, on both engines, and keeps it on rename", async () => {
+    const teacher = await as("teacher");
+    // The order a reader expects ("en-GB"): case and accents aside first, so "athletics" is not put after "Zumba".
+    const titles = ["Zumba fitness", "athletics club", "Élan dance company", "eSports academy", "Applied science"];
+    for (const title of titles) await createCourse(acting(teacher), courseInput({ title }));
+    const listed = async () => {
+      const first = await listCourses(teacher.partnershipId);
+      const rest = await Promise.all(
+        Array.from({ length: first.pageCount - 1 }, (_, i) => listCourses(teacher.partnershipId, { page: i + 2 })),
+      );
+      return [first, ...rest].flatMap((page) => page.courses.map((c) => c.title));
+    };
+    const inOrder = (all: string[]) => [...all].sort((a, b) => a.localeCompare(b, "en-GB"));
+    const before = await listed();
+    expect(before).toEqual(expect.arrayContaining(titles));
+    expect(before).toEqual(inOrder(before));
+    expect(before.indexOf("athletics club")).toBeLessThan(before.indexOf("BTEC First Award in Sport"));
+    expect(before.indexOf("Élan dance company")).toBeLessThan(before.indexOf("eSports academy"));
+
+    // Renamed through the model, the course moves to its new title's place.
+    const zumba = await db().course.findFirstOrThrow({ where: { title: "Zumba fitness" } });
+    await updateCourseDetails(acting(teacher), zumba.id, {
+      ...courseInput({ title: "aerobics for all" }),
+    });
+    const renamed = await listed();
+    expect(renamed).toContain("aerobics for all");
+    expect(renamed).toEqual(inOrder(renamed));
+
+    // Keys the migration left empty are put in place when the server starts.
+    await db().$executeRaw`UPDATE "Course" SET "titleSortKey" = '' WHERE "partnershipId" = ${teacher.partnershipId}`;
+    expect(await refreshSortKeys()).toBeGreaterThanOrEqual(titles.length);
+    expect(await listed()).toEqual(renamed);
+    expect(await refreshSortKeys()).toBe(0);
   });
 });
