@@ -1,20 +1,18 @@
-// The generated partnership's search index. Records without a co-edited text (courses, units, decisions, actions) go
-// through the index's own builders; plans, strategies and minutes are written here in the same shape as
-// plan-entries/library-entries/meeting-entries write them, reading each distinct document state's text once
-// (thousands of records share a few dozen states, and decoding one costs tens of milliseconds). The smoke test
-// (tests/integration/bench-pages.test.ts) checks these rows against the builders' on a sample.
+// The generated partnership's search index, written by the index's own builders. Plans, strategies and minutes are
+// given a reader of their co-edited texts that decodes each distinct document state once (thousands of records share
+// a few dozen states, and decoding one costs tens of milliseconds); the rest refresh as the application does. The
+// smoke test (tests/integration/bench-pages.test.ts) checks these rows against a refresh on a sample.
 import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/sqlite/client";
 import { yjsStateToLines } from "~/lib/document-schema/headless";
 import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 import type { SearchKind } from "~/lib/forms/search";
-import { formatDate } from "~/lib/format";
 import type { Db } from "~/models/db.server";
-import { facetValues, indexableText, NO_FACETS, type SearchEntryData } from "~/models/search/entry-text.server";
+import { indexableText, type OwnerTexts, type SearchEntryData } from "~/models/search/entry-text.server";
+import { strategyEntries } from "~/models/search/library-entries.server";
+import { minutesEntries } from "~/models/search/meeting-entries.server";
+import { planEntries } from "~/models/search/plan-entries.server";
 import { refreshSearchEntries } from "~/models/search/search-index.server";
-import { LESSON_PLAN_DOCUMENT } from "~/policies/lesson-plan";
-import { MEETING_MINUTES_DOCUMENT } from "~/policies/meeting";
-import { STRATEGY_DOCUMENT } from "~/policies/strategy";
 import { insertAll } from "./generate";
 
 const CHUNK = 500;
@@ -46,93 +44,7 @@ class DocumentTexts {
   }
 }
 
-async function planRows(store: Db, texts: DocumentTexts, ids: string[]): Promise<SearchEntryData[]> {
-  const plans = await store.lessonPlan.findMany({
-    where: { id: { in: ids } },
-    include: {
-      course: { select: { id: true, keyStage: true, leadInstitutionId: true } },
-      differentiation: { select: { needArea: true, note: true } },
-      strategies: { select: { strategy: { select: { title: true } } } },
-    },
-  });
-  const notes = await texts.of(LESSON_PLAN_DOCUMENT, ids);
-  return plans.map((plan) => ({
-    ...NO_FACETS,
-    partnershipId: plan.partnershipId,
-    kind: "plan",
-    recordId: plan.id,
-    title: plan.title,
-    body: indexableText(
-      plan.objectives,
-      plan.successCriteria,
-      plan.starter,
-      plan.mainActivity,
-      plan.plenary,
-      plan.assessment,
-      plan.evaluation,
-      plan.nextSteps,
-      ...plan.differentiation.map((d) => d.note),
-      ...plan.strategies.map((s) => s.strategy.title),
-      notes.get(plan.id),
-    ),
-    href: `/plans/${plan.id}`,
-    institutionId: plan.course.leadInstitutionId,
-    courseId: plan.courseId,
-    keyStage: facetValues([plan.course.keyStage]),
-    needs: facetValues(plan.differentiation.map((d) => d.needArea)),
-    status: plan.status,
-    occurredAt: plan.lessonDate ?? plan.updatedAt,
-    lessonPlanId: plan.id,
-  }));
-}
-
-async function strategyRows(store: Db, texts: DocumentTexts, ids: string[]): Promise<SearchEntryData[]> {
-  const strategies = await store.strategy.findMany({ where: { id: { in: ids } }, include: { tags: true } });
-  const descriptions = await texts.of(STRATEGY_DOCUMENT, ids);
-  return strategies.map((strategy) => {
-    const valuesOf = (kind: string) => strategy.tags.filter((t) => t.kind === kind).map((t) => t.value);
-    return {
-      ...NO_FACETS,
-      partnershipId: strategy.partnershipId,
-      kind: "strategy",
-      recordId: strategy.id,
-      title: strategy.title,
-      body: indexableText(strategy.summary, strategy.evidence, descriptions.get(strategy.id)),
-      href: `/strategies/${strategy.id}`,
-      institutionId: strategy.institutionId,
-      keyStage: facetValues(valuesOf("key_stage")),
-      needs: facetValues(valuesOf("need")),
-      tags: facetValues([
-        ...valuesOf("subject").map((v) => `subject:${v}`),
-        ...valuesOf("phase").map((v) => `phase:${v}`),
-      ]),
-      occurredAt: strategy.updatedAt,
-    };
-  });
-}
-
-async function minutesRows(store: Db, texts: DocumentTexts, ids: string[]): Promise<SearchEntryData[]> {
-  const meetings = await store.meeting.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, partnershipId: true, groupId: true, startsAt: true, minutesStatus: true, group: true },
-  });
-  const minutes = await texts.of(MEETING_MINUTES_DOCUMENT, ids);
-  return meetings.map((meeting) => ({
-    ...NO_FACETS,
-    partnershipId: meeting.partnershipId,
-    kind: "minutes",
-    recordId: meeting.id,
-    title: `${meeting.group.name}: minutes of ${formatDate(meeting.startsAt)}`,
-    body: minutes.get(meeting.id) ?? "",
-    href: `/meetings/${meeting.id}`,
-    status: meeting.minutesStatus,
-    occurredAt: meeting.startsAt,
-    groupId: meeting.groupId,
-    meetingId: meeting.id,
-  }));
-}
-
-type RowBuilder = (store: Db, texts: DocumentTexts, ids: string[]) => Promise<SearchEntryData[]>;
+type RowBuilder = (store: Db, ids: readonly string[], texts: OwnerTexts) => Promise<SearchEntryData[]>;
 
 /** Ids of the partnership's records of a kind that have no search entry yet. */
 async function unindexed(store: Db, table: string, kind: SearchKind, partnershipId: string): Promise<string[]> {
@@ -146,15 +58,17 @@ async function unindexed(store: Db, table: string, kind: SearchKind, partnership
 /** Writes the search entries of every record of the partnership that has none (the demo seed indexed its own). */
 export async function writeSearchEntries(store: Db, partnershipId: string): Promise<void> {
   const texts = new DocumentTexts(store);
-  const mirrored: [string, SearchKind, RowBuilder][] = [
-    ["LessonPlan", "plan", planRows],
-    ["Strategy", "strategy", strategyRows],
-    ["Meeting", "minutes", minutesRows],
+  const withTexts: [string, SearchKind, RowBuilder][] = [
+    ["LessonPlan", "plan", planEntries],
+    ["Strategy", "strategy", strategyEntries],
+    ["Meeting", "minutes", minutesEntries],
   ];
-  for (const [table, kind, build] of mirrored) {
+  for (const [table, kind, build] of withTexts) {
     const ids = await unindexed(store, table, kind, partnershipId);
     for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await build(store, texts, ids.slice(i, i + CHUNK));
+      const rows = await build(store, ids.slice(i, i + CHUNK), (_store, ownerType, ownerIds) =>
+        texts.of(ownerType, [...ownerIds]),
+      );
       await insertAll(rows, (data) => store.searchEntry.createMany({ data }), 100);
     }
   }

@@ -1,6 +1,7 @@
 // What every search entry builder shares: the row it writes, the plain text of a stored co-edited document (read from
 // its snapshot and log when the index is refreshed, never when someone searches), and the facet encoding.
 import { yjsStateToLines, yjsStateToRawLines } from "~/lib/document-schema/headless";
+import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 // The client type itself, not db.server: that module builds its clients with withSearchIndexing.
 import type { PrismaClient as Db } from "~/generated/sqlite/client";
 import { storedDocumentStates } from "../stored-document-states.server";
@@ -69,3 +70,20 @@ export async function storedDocumentTexts(
   }
   return texts;
 }
+
+/** The co-edited text of each owner's document (its root), by owner id; an owner without a document is left out. */
+export type OwnerTexts = (store: Db, ownerType: string, ownerIds: readonly string[]) => Promise<Map<string, string>>;
+
+/** OwnerTexts from the stored documents: what the index refreshes read (the bench's generator reads its own way). */
+export const ownedDocumentTexts: OwnerTexts = async (store, ownerType, ownerIds) => {
+  const documents = await store.collabDocument.findMany({
+    where: { ownerType, ownerId: { in: [...ownerIds] } },
+    select: { id: true, ownerId: true },
+  });
+  const texts = await storedDocumentTexts(
+    store,
+    documents.map((d) => d.id),
+    [YJS_ROOT_NAME],
+  );
+  return new Map(documents.map((d) => [d.ownerId, texts.get(d.id) ?? ""]));
+};

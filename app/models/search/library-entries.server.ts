@@ -7,25 +7,23 @@ import { PARTNERSHIP_DOCUMENT } from "~/policies/document";
 import { STRATEGY_DOCUMENT } from "~/policies/strategy";
 // The client type itself, not db.server: that module builds its clients with withSearchIndexing.
 import type { PrismaClient as Db } from "~/generated/sqlite/client";
-import { facetValues, indexableText, NO_FACETS, storedDocumentTexts, type SearchEntryData } from "./entry-text.server";
+import {
+  facetValues,
+  indexableText,
+  NO_FACETS,
+  ownedDocumentTexts,
+  storedDocumentTexts,
+  type OwnerTexts,
+  type SearchEntryData,
+} from "./entry-text.server";
 
-/** The co-edited text of each owner's document, by owner id. */
-async function ownedDocumentTexts(store: Db, ownerType: string, ownerIds: readonly string[]) {
-  const documents = await store.collabDocument.findMany({
-    where: { ownerType, ownerId: { in: [...ownerIds] } },
-    select: { id: true, ownerId: true },
-  });
-  const texts = await storedDocumentTexts(
-    store,
-    documents.map((d) => d.id),
-    [YJS_ROOT_NAME],
-  );
-  return new Map(documents.map((d) => [d.ownerId, texts.get(d.id) ?? ""]));
-}
-
-export async function strategyEntries(store: Db, ids: readonly string[]): Promise<SearchEntryData[]> {
+export async function strategyEntries(
+  store: Db,
+  ids: readonly string[],
+  texts: OwnerTexts = ownedDocumentTexts,
+): Promise<SearchEntryData[]> {
   const strategies = await store.strategy.findMany({ where: { id: { in: [...ids] } }, include: { tags: true } });
-  const descriptions = await ownedDocumentTexts(
+  const descriptions = await texts(
     store,
     STRATEGY_DOCUMENT,
     strategies.map((s) => s.id),

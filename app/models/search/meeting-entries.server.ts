@@ -1,13 +1,22 @@
 // Search entries of meetings' co-edited minutes, their decisions and their actions, with the group and meeting the
 // visibility rules need (members; an open group's partnership once the minutes are approved).
-import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 import { formatDate } from "~/lib/format";
 import { MEETING_MINUTES_DOCUMENT } from "~/policies/meeting";
 // The client type itself, not db.server: that module builds its clients with withSearchIndexing.
 import type { PrismaClient as Db } from "~/generated/sqlite/client";
-import { indexableText, NO_FACETS, storedDocumentTexts, type SearchEntryData } from "./entry-text.server";
+import {
+  indexableText,
+  NO_FACETS,
+  ownedDocumentTexts,
+  type OwnerTexts,
+  type SearchEntryData,
+} from "./entry-text.server";
 
-export async function minutesEntries(store: Db, meetingIds: readonly string[]): Promise<SearchEntryData[]> {
+export async function minutesEntries(
+  store: Db,
+  meetingIds: readonly string[],
+  texts: OwnerTexts = ownedDocumentTexts,
+): Promise<SearchEntryData[]> {
   const meetings = await store.meeting.findMany({
     where: { id: { in: [...meetingIds] } },
     select: {
@@ -19,16 +28,11 @@ export async function minutesEntries(store: Db, meetingIds: readonly string[]): 
       group: { select: { name: true } },
     },
   });
-  const documents = await store.collabDocument.findMany({
-    where: { ownerType: MEETING_MINUTES_DOCUMENT, ownerId: { in: meetings.map((m) => m.id) } },
-    select: { id: true, ownerId: true },
-  });
-  const texts = await storedDocumentTexts(
+  const minutesOf = await texts(
     store,
-    documents.map((d) => d.id),
-    [YJS_ROOT_NAME],
+    MEETING_MINUTES_DOCUMENT,
+    meetings.map((m) => m.id),
   );
-  const minutesOf = new Map(documents.map((d) => [d.ownerId, texts.get(d.id) ?? ""]));
   return meetings.map((meeting) => ({
     ...NO_FACETS,
     partnershipId: meeting.partnershipId,

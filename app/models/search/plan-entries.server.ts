@@ -1,14 +1,24 @@
 // Search entries of lesson plans (title, structured parts, differentiation notes, the co-edited notes) and of their
 // resources (titles), with the course's facets.
-import { YJS_ROOT_NAME } from "~/lib/document-schema/nodes";
 // The client type itself, not db.server: that module builds its clients with withSearchIndexing.
 import type { PrismaClient as Db } from "~/generated/sqlite/client";
 import { LESSON_PLAN_DOCUMENT } from "~/policies/lesson-plan";
-import { facetValues, indexableText, NO_FACETS, storedDocumentTexts, type SearchEntryData } from "./entry-text.server";
+import {
+  facetValues,
+  indexableText,
+  NO_FACETS,
+  ownedDocumentTexts,
+  type OwnerTexts,
+  type SearchEntryData,
+} from "./entry-text.server";
 
 const COURSE_FACETS = { select: { id: true, keyStage: true, leadInstitutionId: true } } as const;
 
-export async function planEntries(store: Db, ids: readonly string[]): Promise<SearchEntryData[]> {
+export async function planEntries(
+  store: Db,
+  ids: readonly string[],
+  texts: OwnerTexts = ownedDocumentTexts,
+): Promise<SearchEntryData[]> {
   const plans = await store.lessonPlan.findMany({
     where: { id: { in: [...ids] } },
     include: {
@@ -17,16 +27,11 @@ export async function planEntries(store: Db, ids: readonly string[]): Promise<Se
       strategies: { select: { strategy: { select: { title: true } } } },
     },
   });
-  const documents = await store.collabDocument.findMany({
-    where: { ownerType: LESSON_PLAN_DOCUMENT, ownerId: { in: plans.map((p) => p.id) } },
-    select: { id: true, ownerId: true },
-  });
-  const texts = await storedDocumentTexts(
+  const notesOf = await texts(
     store,
-    documents.map((d) => d.id),
-    [YJS_ROOT_NAME],
+    LESSON_PLAN_DOCUMENT,
+    plans.map((p) => p.id),
   );
-  const notesOf = new Map(documents.map((d) => [d.ownerId, texts.get(d.id) ?? ""]));
   return plans.map((plan) => ({
     ...NO_FACETS,
     partnershipId: plan.partnershipId,
