@@ -6,6 +6,7 @@ import { CHART_SPECS } from "~/components/dashboards/chart-specs";
 import { DashboardTableSection } from "~/components/dashboards/dashboard-table";
 import { DateRangeForm } from "~/components/dashboards/date-range-form";
 import { DASHBOARDS, isDashboardSlug, parseDateRange, rangeQuery } from "~/lib/dashboards";
+import { formatDate } from "~/lib/format";
 import { dashboardTables } from "~/models/dashboards.server";
 import { ensure, notFound, requireActor } from "~/policies/enforce.server";
 import { dashboardScopeFor } from "~/policies/dashboard";
@@ -36,8 +37,8 @@ export default function DashboardPage() {
       </p>
       <h1>{title} dashboard</h1>
       <p className="page-intro">
-        {scoped ? "Figures for the courses you co-plan" : "Figures for the whole partnership"}, {range.from} to{" "}
-        {range.to}. Each table is what its chart shows; follow a row to the records behind it.
+        {scoped ? "Figures for the courses you co-plan" : "Figures for the whole partnership"}, {formatDate(range.from)}{" "}
+        to {formatDate(range.to)}. Each table is what its chart shows; follow a row to the records behind it.
       </p>
       <nav aria-label="Dashboards" className="dashboard-nav no-print">
         <ul>

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DateRangeForm } from "~/components/dashboards/date-range-form";
 import { formatCell, parseDateRange, rangeQuery, type DashboardSlug } from "~/lib/dashboards";
+import { formatDate } from "~/lib/format";
 import { RECORDS_LIMIT, isRecordKind, recordsTable, type RecordKind } from "~/models/dashboard-records.server";
 import { ensure, notFound, requireActor } from "~/policies/enforce.server";
 import { dashboardScopeFor } from "~/policies/dashboard";
@@ -41,7 +42,7 @@ export default function DashboardRecordsPage() {
       </p>
       <h1>{table.caption} behind the figure</h1>
       <p className="page-intro">
-        {kind === "meetings" ? "Meetings" : "Lessons"} dated {range.from} to {range.to}
+        {kind === "meetings" ? "Meetings" : "Lessons"} dated {formatDate(range.from)} to {formatDate(range.to)}
         {table.rows.length >= limit ? `: the latest ${limit}` : ""}.
       </p>
       <DateRangeForm range={range} hidden={filters} />
