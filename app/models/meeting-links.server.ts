@@ -9,7 +9,7 @@ import { canViewCourse, canViewGroup } from "~/policies/course";
 import { canReadLessonPlan } from "~/policies/lesson-plan";
 import { canLinkRecord, canReadMinutes } from "~/policies/meeting";
 import { canReadStrategy } from "~/policies/strategy";
-import { db } from "./db.server";
+import { db, readQuery } from "./db.server";
 
 export interface LinkedRecord {
   kind: LinkKind;
@@ -63,7 +63,8 @@ const FINDERS: Record<LinkKind, (actor: Actor, where: Where) => Promise<LinkedRe
         title: true,
         partnershipId: true,
         course: { select: { planners: { select: { userId: true } } } },
-        deployments: { select: { supporterId: true } },
+        // Reading is decided by whether the actor is deployed: their own deployments are the facts that can matter.
+        deployments: { where: { supporterId: actor.id }, select: { supporterId: true } },
       },
       orderBy: { title: "asc" },
     });
@@ -95,7 +96,13 @@ const FINDERS: Record<LinkKind, (actor: Actor, where: Where) => Promise<LinkedRe
         name: true,
         partnershipId: true,
         course: { select: { title: true, planners: { select: { userId: true } } } },
-        lessonPlans: { select: { deployments: { select: { supporterId: true } } } },
+        // Viewing is decided by whether the actor is deployed in one of the group's lessons: one such lesson is enough
+        // (not every lesson's deployments, about 70 lessons a group at partnership scale).
+        lessonPlans: {
+          where: { deployments: { some: { supporterId: actor.id } } },
+          select: { deployments: { where: { supporterId: actor.id }, select: { supporterId: true } } },
+          take: 1,
+        },
       },
       orderBy: { name: "asc" },
     });
@@ -111,15 +118,77 @@ const FINDERS: Record<LinkKind, (actor: Actor, where: Where) => Promise<LinkedRe
   },
 };
 
-/** What the picker offers for a search: a few records of each kind, by title, that the actor may open. */
+/** A record's id and the title the picker matches and shows (a unit's and a group's with their course's). */
+interface TitledRow {
+  id: string;
+  title: string;
+}
+
+/**
+ * Each kind's titles in the partnership, in the order its finder gives: a column or two per record, so that a search
+ * reads the policy's facts (co-planners, deployments) only for the records whose titles match. `narrow` is a
+ * condition on the title the caller may add (a superset of the matches), or nothing. On SQLite they are read on a
+ * reader thread (readQuery): a short search goes through every lesson plan's title.
+ */
+const TITLES: Record<
+  LinkKind,
+  (partnershipId: string, narrow: (title: Prisma.Sql) => Prisma.Sql) => Promise<TitledRow[]>
+> = {
+  course: (partnershipId, narrow) =>
+    readQuery(Prisma.sql`SELECT c."id", c."title" FROM "Course" c
+      WHERE c."partnershipId" = ${partnershipId} AND ${narrow(Prisma.sql`c."title"`)}
+      ORDER BY c."titleSortKey", c."id"`),
+  unit: (partnershipId, narrow) => {
+    const title = Prisma.sql`u."title" || ' (' || c."title" || ')'`;
+    return readQuery(Prisma.sql`SELECT u."id", ${title} AS "title" FROM "CourseUnit" u
+      JOIN "Course" c ON c."id" = u."courseId"
+      WHERE c."partnershipId" = ${partnershipId} AND ${narrow(title)} ORDER BY u."title", u."id"`);
+  },
+  plan: (partnershipId, narrow) =>
+    readQuery(Prisma.sql`SELECT p."id", p."title" FROM "LessonPlan" p
+      WHERE p."partnershipId" = ${partnershipId} AND ${narrow(Prisma.sql`p."title"`)} ORDER BY p."title", p."id"`),
+  strategy: (partnershipId, narrow) =>
+    readQuery(Prisma.sql`SELECT s."id", s."title" FROM "Strategy" s
+      WHERE s."partnershipId" = ${partnershipId} AND ${narrow(Prisma.sql`s."title"`)}
+      ORDER BY s."titleSortKey", s."id"`),
+  group: (partnershipId, narrow) => {
+    const title = Prisma.sql`g."name" || ' (' || c."title" || ')'`;
+    return readQuery(Prisma.sql`SELECT g."id", ${title} AS "title" FROM "TeachingGroup" g
+      JOIN "Course" c ON c."id" = g."courseId"
+      WHERE g."partnershipId" = ${partnershipId} AND ${narrow(title)} ORDER BY g."name", g."id"`);
+  },
+};
+
+/** How many matching records have their policy facts read at once, until a kind has PER_KIND the member may open. */
+const CHECKED_AT_ONCE = 60;
+
+/**
+ * What the picker offers for a search: a few records of each kind, by title, that the actor may open. The titles are
+ * matched here, lower-cased as people type them; the database only narrows them first, and only where its matching is
+ * a superset of ours: a search of plain ASCII characters, which both engines' lower() fold alike.
+ */
 export async function searchLinkableRecords(actor: Actor, query: string): Promise<LinkedRecord[]> {
-  // Matched here rather than by the database: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
   const needle = query.trim().toLocaleLowerCase("en-GB");
   if (!needle) return [];
-  const found = await Promise.all(LINK_KINDS.map((kind) => FINDERS[kind](actor, {})));
-  return found.flatMap((records) =>
-    records.filter((r) => r.title.toLocaleLowerCase("en-GB").includes(needle)).slice(0, PER_KIND),
+  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const narrow = /^[\x20-\x7e]+$/.test(needle)
+    ? (title: Prisma.Sql) => Prisma.sql`lower(${title}) LIKE ${pattern} ESCAPE '\\'`
+    : () => Prisma.sql`1 = 1`;
+  const found = await Promise.all(
+    LINK_KINDS.map(async (kind) => {
+      const matching = (await TITLES[kind](actor.partnershipId, narrow)).filter((r) =>
+        r.title.toLocaleLowerCase("en-GB").includes(needle),
+      );
+      const offered: LinkedRecord[] = [];
+      for (let i = 0; i < matching.length && offered.length < PER_KIND; i += CHECKED_AT_ONCE) {
+        const ids = matching.slice(i, i + CHECKED_AT_ONCE).map((r) => r.id);
+        const open = new Map((await FINDERS[kind](actor, { ids })).map((r) => [r.id, r]));
+        offered.push(...ids.flatMap((id) => open.get(id) ?? []));
+      }
+      return offered.slice(0, PER_KIND);
+    }),
   );
+  return found.flat();
 }
 
 /**

@@ -84,6 +84,35 @@ describe.each(PROVIDERS)("linked records of meetings on %s", (provider) => {
     expect(plans.every((p) => deployedIn.has(p.id))).toBe(true);
   });
 
+  it("matches what was typed, in any case and accents as written, with LIKE's own characters taken literally", async () => {
+    const teacher = await as("teacher");
+    const { course } = await ours();
+    const titles = ["Élan 50% (draft)", "Warm_up relay", "ELAN 50 percent"];
+    const strategies = [];
+    for (const title of titles) {
+      strategies.push(
+        await db().strategy.create({
+          data: { partnershipId: teacher.partnershipId, title, summary: "For the picker." },
+        }),
+      );
+    }
+    const offered = async (query: string) =>
+      (await searchLinkableRecords(teacher, query)).filter((r) => r.kind === "strategy").map((r) => r.title);
+    // "%" and "_" are only themselves: "50%" is not "50 anything", "_" is not any one character.
+    expect(await offered("50%")).toEqual(["Élan 50% (draft)"]);
+    expect(await offered("m_up")).toEqual(["Warm_up relay"]);
+    expect(await offered("warm up")).toEqual([]);
+    // An accented letter is matched in either case; a plain one does not match it (as typed, not folded).
+    expect(await offered("élan")).toEqual(["Élan 50% (draft)"]);
+    expect(await offered("ÉLAN 50")).toEqual(["Élan 50% (draft)"]);
+    expect(await offered("elan 50")).toEqual(["ELAN 50 percent"]);
+    // A unit is found by its course's title too, as the picker shows it.
+    const units = (await searchLinkableRecords(teacher, course.title.toUpperCase())).filter((r) => r.kind === "unit");
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.every((u) => u.title.endsWith(`(${course.title})`))).toBe(true);
+    await db().strategy.deleteMany({ where: { id: { in: strategies.map((s) => s.id) } } });
+  });
+
   it("refuses links to records of another partnership or that the member may not open, storing nothing", async () => {
     const { meeting } = await meetingOfOpenGroup("Links refused");
     const teacher = await as("teacher");
