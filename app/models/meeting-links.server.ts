@@ -124,39 +124,52 @@ interface TitledRow {
   title: string;
 }
 
+type TitleQuery = (partnershipId: string, narrow: (title: Prisma.Sql) => Prisma.Sql) => Promise<TitledRow[]>;
+
+/** One kind's titles: the rows `from` (with their partnership's column), the title as shown, and the finder's order. */
+const titlesOf =
+  (from: Prisma.Sql, partnership: Prisma.Sql, title: Prisma.Sql, order: Prisma.Sql): TitleQuery =>
+  (partnershipId, narrow) =>
+    readQuery(Prisma.sql`SELECT r."id", ${title} AS "title" FROM ${from}
+      WHERE ${partnership} = ${partnershipId} AND ${narrow(title)} ORDER BY ${order}`);
+
 /**
  * Each kind's titles in the partnership, in the order its finder gives: a column or two per record, so that a search
  * reads the policy's facts (co-planners, deployments) only for the records whose titles match. `narrow` is a
  * condition on the title the caller may add (a superset of the matches), or nothing. On SQLite they are read on a
  * reader thread (readQuery): a short search goes through every lesson plan's title.
  */
-const TITLES: Record<
-  LinkKind,
-  (partnershipId: string, narrow: (title: Prisma.Sql) => Prisma.Sql) => Promise<TitledRow[]>
-> = {
-  course: (partnershipId, narrow) =>
-    readQuery(Prisma.sql`SELECT c."id", c."title" FROM "Course" c
-      WHERE c."partnershipId" = ${partnershipId} AND ${narrow(Prisma.sql`c."title"`)}
-      ORDER BY c."titleSortKey", c."id"`),
-  unit: (partnershipId, narrow) => {
-    const title = Prisma.sql`u."title" || ' (' || c."title" || ')'`;
-    return readQuery(Prisma.sql`SELECT u."id", ${title} AS "title" FROM "CourseUnit" u
-      JOIN "Course" c ON c."id" = u."courseId"
-      WHERE c."partnershipId" = ${partnershipId} AND ${narrow(title)} ORDER BY u."title", u."id"`);
-  },
-  plan: (partnershipId, narrow) =>
-    readQuery(Prisma.sql`SELECT p."id", p."title" FROM "LessonPlan" p
-      WHERE p."partnershipId" = ${partnershipId} AND ${narrow(Prisma.sql`p."title"`)} ORDER BY p."title", p."id"`),
-  strategy: (partnershipId, narrow) =>
-    readQuery(Prisma.sql`SELECT s."id", s."title" FROM "Strategy" s
-      WHERE s."partnershipId" = ${partnershipId} AND ${narrow(Prisma.sql`s."title"`)}
-      ORDER BY s."titleSortKey", s."id"`),
-  group: (partnershipId, narrow) => {
-    const title = Prisma.sql`g."name" || ' (' || c."title" || ')'`;
-    return readQuery(Prisma.sql`SELECT g."id", ${title} AS "title" FROM "TeachingGroup" g
-      JOIN "Course" c ON c."id" = g."courseId"
-      WHERE g."partnershipId" = ${partnershipId} AND ${narrow(title)} ORDER BY g."name", g."id"`);
-  },
+const TITLES: Record<LinkKind, TitleQuery> = {
+  course: titlesOf(
+    Prisma.sql`"Course" r`,
+    Prisma.sql`r."partnershipId"`,
+    Prisma.sql`r."title"`,
+    Prisma.sql`r."titleSortKey", r."id"`,
+  ),
+  unit: titlesOf(
+    Prisma.sql`"CourseUnit" r JOIN "Course" c ON c."id" = r."courseId"`,
+    Prisma.sql`c."partnershipId"`,
+    Prisma.sql`r."title" || ' (' || c."title" || ')'`,
+    Prisma.sql`r."title", r."id"`,
+  ),
+  plan: titlesOf(
+    Prisma.sql`"LessonPlan" r`,
+    Prisma.sql`r."partnershipId"`,
+    Prisma.sql`r."title"`,
+    Prisma.sql`r."title", r."id"`,
+  ),
+  strategy: titlesOf(
+    Prisma.sql`"Strategy" r`,
+    Prisma.sql`r."partnershipId"`,
+    Prisma.sql`r."title"`,
+    Prisma.sql`r."titleSortKey", r."id"`,
+  ),
+  group: titlesOf(
+    Prisma.sql`"TeachingGroup" r JOIN "Course" c ON c."id" = r."courseId"`,
+    Prisma.sql`r."partnershipId"`,
+    Prisma.sql`r."name" || ' (' || c."title" || ')'`,
+    Prisma.sql`r."name", r."id"`,
+  ),
 };
 
 /** How many matching records have their policy facts read at once, until a kind has PER_KIND the member may open. */
