@@ -2,15 +2,13 @@
 // deployed in. The list shows Joanne as unable to see it, choosing her says so and leaves the typed text as it was (no
 // chip), and once the text is saved and a colleague who may read it (Tom) has been told of his mention, Joanne's bell
 // has not moved and nothing of the plan reached her notifications.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { sessionOf, signedInPage } from "./support/sessions";
 import { expectHydrated } from "./support/hydration";
+import { bell, mentionIn, unreadOf } from "./support/notifications";
 
 test.use({ storageState: sessionOf("teacher") });
-
-const bell = (page: Page) => page.getByRole("link", { name: /^Notifications, / });
-const unreadOf = async (page: Page) => Number(await bell(page).getAttribute("data-unread"));
 
 // A draft with no deployments: every teacher may read it, no LSA may.
 const PLAN = "Officiating roles in sport";
@@ -69,12 +67,7 @@ test("mentioning someone who may not read a plan says so, puts nothing in the te
   // Other stories running beside this one mention Tom too, so neither his count nor its first rise says this mention
   // has been read: his list showing this line's mention does.
   await expect.poll(() => unreadOf(tom), { timeout: 30_000 }).toBeGreaterThan(tomBefore);
-  const told = tom.getByRole("listitem").filter({ hasText: `Ask about the whistle ${stamp}` });
-  await expect(async () => {
-    await bell(tom).click();
-    await expect(told).toContainText("You were mentioned in", { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  await expect(told).toHaveCount(1);
+  await mentionIn(tom, `Ask about the whistle ${stamp}`);
 
   await joanne.reload();
   expect(await unreadOf(joanne)).toBe(joanneBefore);

@@ -7,9 +7,7 @@ import { addDays } from "../../app/lib/uk-calendar";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signedInPage } from "./support/sessions";
 import { expectHydrated } from "./support/hydration";
-
-const bell = (page: Page) => page.getByRole("link", { name: /^Notifications, / });
-const unreadOf = async (page: Page) => Number(await bell(page).getAttribute("data-unread"));
+import { bell, unreadOf } from "./support/notifications";
 
 /** The steering group's next meeting (the seed's, with its agenda), as its chair. */
 async function openNextMeeting(chair: Page): Promise<void> {
